@@ -1,0 +1,43 @@
+/**
+ * Stable error codes shared by the API and the web client.
+ * The code is the contract; the French message is what a person reads.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: 'Les données envoyées sont invalides.' },
+  BAD_REQUEST: { status: 400, message: 'Requête invalide.' },
+  WEAK_PASSWORD: { status: 400, message: 'Le mot de passe doit contenir au moins 12 caractères.' },
+  COMMON_PASSWORD: { status: 400, message: 'Ce mot de passe est trop courant : choisissez-en un autre.' },
+  INVALID_TOKEN: { status: 400, message: 'Ce lien est invalide ou a expiré.' },
+  INVALID_CURSOR: { status: 400, message: 'Le curseur de pagination est invalide.' },
+  UNAUTHENTICATED: { status: 401, message: 'Vous devez être connecté·e.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Adresse électronique ou mot de passe incorrect.' },
+  EMAIL_NOT_VERIFIED: { status: 403, message: 'Confirmez d’abord votre adresse électronique (lien reçu par courriel).' },
+  FORBIDDEN: { status: 403, message: 'Vous n’avez pas les droits pour cette action.' },
+  CSRF_FAILED: { status: 403, message: 'Jeton de sécurité manquant ou invalide. Rechargez la page.' },
+  NOT_MEMBER: { status: 403, message: 'Rejoignez d’abord cette e-communauté.' },
+  COMMUNITY_NOT_OPEN: { status: 403, message: 'Cette e-communauté n’est pas ouverte.' },
+  NOT_FOUND: { status: 404, message: 'Ressource introuvable.' },
+  USER_NOT_FOUND: { status: 404, message: 'Membre introuvable.' },
+  COMMUNITY_NOT_FOUND: { status: 404, message: 'E-communauté introuvable.' },
+  POST_NOT_FOUND: { status: 404, message: 'Publication introuvable.' },
+  COMMENT_NOT_FOUND: { status: 404, message: 'Commentaire introuvable.' },
+  PAGE_NOT_FOUND: { status: 404, message: 'Page introuvable.' },
+  EMAIL_TAKEN: { status: 409, message: 'Un compte existe déjà avec cette adresse électronique.' },
+  SLUG_TAKEN: { status: 409, message: 'Cette adresse (slug) est déjà utilisée par une autre e-communauté.' },
+  CONFLICT: { status: 409, message: 'Cette action entre en conflit avec l’état actuel.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'Le contenu envoyé est trop volumineux.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Format de contenu non pris en charge.' },
+  RATE_LIMITED: { status: 429, message: 'Trop de tentatives. Réessayez dans quelques minutes.' },
+  INTERNAL: { status: 500, message: 'Une erreur inattendue est survenue. Réessayez plus tard.' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'La base de données est momentanément indisponible.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The body of every error response. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Per-field French messages for form errors. */
+  fields?: Record<string, string>;
+}

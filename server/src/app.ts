@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { LogController } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { LIMITS } from '../../common/limits.js';
+import { ERRORS } from '../../common/errors.js';
+import type { Config } from './config.js';
+import type { App, Deps } from './types.js';
+import errorsPlugin from './plugins/errors.js';
+import sessionPlugin from './plugins/session.js';
+import metricsPlugin from './plugins/metrics.js';
+import { ErrorBody } from './lib/schemas.js';
+import healthRoutes from './modules/health/routes.js';
+import accountsRoutes from './modules/accounts/routes.js';
+import communitiesRoutes from './modules/communities/routes.js';
+import postsRoutes from './modules/posts/routes.js';
+import siteRoutes from './modules/site/routes.js';
+
+/** Every API area, mounted under /api. One line per module. */
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes];
+
+/** Builds the HTTP application; never listens (main.ts and tests decide). */
+export async function buildApp(config: Config, deps: Deps): Promise<App> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // Per-request lines cost throughput; metrics cover requests. LOG_REQUESTS=true brings them back.
+    logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true' }),
+    bodyLimit: LIMITS.bodyLimit,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('db', deps.db);
+  app.decorate('pool', deps.pool);
+  app.decorate('mailer', deps.mailer);
+  app.addSchema(ErrorBody);
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(metricsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'API e-communautés', version: '1.0.0', description: 'API JSON du réseau des e-communautés. Erreurs : `{code, message}`.' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin);
+
+  await app.register(async (api) => {
+    for (const mod of apiModules) await api.register(mod);
+    api.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message }));
+  }, { prefix: '/api' });
+
+  // The built web client, with every unknown non-API path answered by the SPA shell.
+  const indexHtml = join(config.webDist, 'index.html');
+  if (existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h' });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method !== 'GET' || request.url.startsWith('/api')) {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app as unknown as App;
+}

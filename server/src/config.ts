@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** Unset: main.ts starts an embedded PostgreSQL and fills this in. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  /** Public origin, used in e-mail links and origin checks. */
+  publicUrl: string;
+  /** Cookies get `Secure` and the `__Host-` prefix; browsers accept this on http://localhost too. */
+  secureCookies: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  dataDir: string;
+  webDist: string;
+  logLevel: string;
+  /** Load demo data on the first start of an empty database. */
+  seedDemo: boolean;
+  /** Multiplier on every rate limit (tests raise it; production keeps 1). */
+  rateLimitFactor: number;
+  sessionDays: number;
+  roles: { web: boolean; worker: boolean };
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`${name} doit être un nombre (reçu « ${value} »)`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const port = int('PORT', env.PORT, 3000);
+  const roleArg = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? env.APP_ROLE ?? 'all';
+  if (!['all', 'web', 'worker'].includes(roleArg)) throw new Error(`Rôle inconnu : ${roleArg} (all, web ou worker)`);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl,
+    secureCookies: env.COOKIE_SECURE !== 'false',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'e-communautés <ne-pas-repondre@e-communautes.localhost>',
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    webDist: resolve(env.WEB_DIST ?? 'web/dist'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedDemo: env.SEED_DEMO !== 'false',
+    rateLimitFactor: int('RATE_LIMIT_FACTOR', env.RATE_LIMIT_FACTOR, 1),
+    sessionDays: int('SESSION_DAYS', env.SESSION_DAYS, 30),
+    roles: { web: roleArg !== 'worker', worker: roleArg !== 'web' },
+  };
+}

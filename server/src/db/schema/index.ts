@@ -1,0 +1,4 @@
+export * from './accounts.js';
+export * from './communities.js';
+export * from './posts.js';
+export * from './site.js';

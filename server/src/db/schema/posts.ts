@@ -1,0 +1,68 @@
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { communities } from './communities.js';
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    communityId: bigint('community_id', { mode: 'number' }).notNull().references(() => communities.id),
+    authorId: bigint('author_id', { mode: 'number' }).notNull().references(() => users.id),
+    title: text('title').notNull(),
+    bodyMd: text('body_md').notNull(),
+    /** Sanitized HTML rendered once at write time; reading never re-renders. */
+    bodyHtml: text('body_html').notNull(),
+    commentCount: integer('comment_count').notNull().default(0),
+    usefulCount: integer('useful_count').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: bigint('deleted_by', { mode: 'number' }).references(() => users.id),
+  },
+  (t) => [
+    index('posts_community_feed_idx').on(t.communityId, t.createdAt.desc(), t.id.desc()),
+    index('posts_author_idx').on(t.authorId, t.createdAt.desc()),
+  ],
+);
+
+/** Every edit keeps the previous version here: the history of a post. */
+export const postRevisions = pgTable(
+  'post_revisions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    postId: bigint('post_id', { mode: 'number' }).notNull().references(() => posts.id),
+    title: text('title').notNull(),
+    bodyMd: text('body_md').notNull(),
+    editedBy: bigint('edited_by', { mode: 'number' }).notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('post_revisions_post_idx').on(t.postId, t.createdAt)],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    postId: bigint('post_id', { mode: 'number' }).notNull().references(() => posts.id),
+    authorId: bigint('author_id', { mode: 'number' }).notNull().references(() => users.id),
+    replyToId: bigint('reply_to_id', { mode: 'number' }).references((): AnyPgColumn => comments.id),
+    bodyMd: text('body_md').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: bigint('deleted_by', { mode: 'number' }).references(() => users.id),
+  },
+  (t) => [index('comments_post_idx').on(t.postId, t.createdAt, t.id), index('comments_author_idx').on(t.authorId, t.createdAt.desc())],
+);
+
+/** The "utile" reaction: one per member and post, enforced by the primary key. */
+export const postReactions = pgTable(
+  'post_reactions',
+  {
+    postId: bigint('post_id', { mode: 'number' }).notNull().references(() => posts.id),
+    userId: bigint('user_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] })],
+);

@@ -1,0 +1,50 @@
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../types.js';
+import { AppError } from './errors.js';
+
+export interface Limit {
+  /** Name of the action, e.g. 'login'. */
+  action: string;
+  max: number;
+  windowSeconds: number;
+}
+
+/** Per-action limits; one place so they can be reviewed together. */
+export const LIMITS_BY_ACTION = {
+  login: { action: 'login', max: 10, windowSeconds: 15 * 60 },
+  register: { action: 'register', max: 5, windowSeconds: 60 * 60 },
+  passwordReset: { action: 'password-reset', max: 5, windowSeconds: 60 * 60 },
+  verifyResend: { action: 'verify-resend', max: 5, windowSeconds: 60 * 60 },
+  post: { action: 'post', max: 30, windowSeconds: 60 * 60 },
+  comment: { action: 'comment', max: 120, windowSeconds: 60 * 60 },
+  reaction: { action: 'reaction', max: 600, windowSeconds: 60 * 60 },
+  write: { action: 'write', max: 300, windowSeconds: 60 * 60 },
+} satisfies Record<string, Limit>;
+
+/**
+ * Fixed-window counter kept in PostgreSQL, so every app instance shares it.
+ * Throws RATE_LIMITED (429) once `max` is exceeded within the window.
+ */
+export async function hit(app: App, limit: Limit, subject: string): Promise<void> {
+  const max = limit.max * app.config.rateLimitFactor;
+  const key = `${limit.action}:${subject}`;
+  const { rows } = await app.pool.query<{ count: number; retry: number }>(
+    `INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 1, now() + make_interval(secs => $2))
+     ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN rate_limits.reset_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
+       reset_at = CASE WHEN rate_limits.reset_at <= now() THEN now() + make_interval(secs => $2) ELSE rate_limits.reset_at END
+     RETURNING count, ceil(extract(epoch FROM reset_at - now()))::int AS retry`,
+    [key, limit.windowSeconds],
+  );
+  const row = rows[0]!;
+  if (row.count > max) {
+    const minutes = Math.max(1, Math.ceil(row.retry / 60));
+    throw new AppError('RATE_LIMITED', `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`);
+  }
+}
+
+/** The subject of a limit: the user when signed in, else the client address. */
+export function subjectOf(request: FastifyRequest): string {
+  return request.user ? `u${request.user.id}` : `ip${request.ip}`;
+}
+

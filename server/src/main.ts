@@ -1,0 +1,49 @@
+import { loadConfig } from './config.js';
+import { createDb, createPool } from './db/client.js';
+import { runMigrations } from './db/migrate.js';
+import { startEmbeddedPostgres, type EmbeddedDb } from './db/embedded.js';
+import { buildApp } from './app.js';
+import { createMailer } from './modules/mail/service.js';
+import { seedDemoIfEmpty } from './seed/demo.js';
+
+const config = loadConfig();
+const log = (msg: string) => console.log(`[e-communautés] ${msg}`);
+
+let embedded: EmbeddedDb | undefined;
+if (!config.databaseUrl) {
+  embedded = await startEmbeddedPostgres(config.dataDir, undefined, log);
+  config.databaseUrl = embedded.url;
+  log('PostgreSQL embarqué démarré (données dans ./data/pg).');
+}
+
+const pool = createPool(config.databaseUrl);
+const db = createDb(pool);
+await runMigrations(db);
+if (config.seedDemo) await seedDemoIfEmpty(db, log);
+
+const mailer = createMailer(pool, config.smtpUrl, config.mailFrom, log);
+const app = config.roles.web ? await buildApp(config, { db, pool, mailer }) : undefined;
+if (app) {
+  await app.listen({ port: config.port, host: config.host });
+  log(`Prêt en ${process.uptime().toFixed(1)} s : ${config.publicUrl}`);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal} reçu : arrêt propre…`);
+  try {
+    await app?.close();
+    mailer.close();
+    await pool.end();
+    if (embedded) {
+      await embedded.stop();
+      log('PostgreSQL embarqué arrêté.');
+    }
+  } finally {
+    process.exit(0);
+  }
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

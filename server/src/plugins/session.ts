@@ -1,0 +1,110 @@
+import fp from 'fastify-plugin';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { App, CurrentUser } from '../types.js';
+import { AppError } from '../lib/errors.js';
+import { hashToken, newToken } from '../lib/tokens.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-ecom_sid' : 'ecom_sid';
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Loads the session from its cookie on every request (one indexed query joining the user),
+ * and enforces CSRF protection on cookie-authenticated writes:
+ * the client echoes the session's CSRF token in `X-CSRF-Token`.
+ * Anonymous writes (login, registration) are checked by Origin instead.
+ */
+export default fp(async function sessionPlugin(app: App) {
+  const cookieName = sessionCookieName(app.config.secureCookies);
+  app.decorateRequest('user', null);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[cookieName];
+    if (token) {
+      const tokenHash = hashToken(token);
+      const { rows } = await app.pool.query<{
+        csrf_token: string; id: number; email: string; first_name: string; last_name: string;
+        national_role: 'admin' | null; email_verified_at: Date | null; last_seen_at: Date;
+      }>(
+        `SELECT s.csrf_token, s.last_seen_at, u.id, u.email, u.first_name, u.last_name, u.national_role, u.email_verified_at
+           FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash = $1 AND s.expires_at > now() AND u.deleted_at IS NULL`,
+        [tokenHash],
+      );
+      const row = rows[0];
+      if (row) {
+        request.session = { tokenHash, csrfToken: row.csrf_token };
+        request.user = {
+          id: row.id, email: row.email, firstName: row.first_name, lastName: row.last_name,
+          nationalRole: row.national_role, emailVerified: row.email_verified_at !== null,
+        };
+        // Sliding expiry, written at most hourly so reads stay read-only.
+        if (Date.now() - row.last_seen_at.getTime() > 3_600_000) {
+          await app.pool.query(
+            `UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(days => $2) WHERE token_hash = $1`,
+            [tokenHash, app.config.sessionDays],
+          );
+        }
+      } else {
+        reply.clearCookie(cookieName, { path: '/' });
+      }
+    }
+    if (SAFE_METHODS.has(request.method)) return;
+    if (request.session) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) throw new AppError('CSRF_FAILED');
+    } else {
+      const origin = request.headers.origin;
+      if (origin && origin !== app.config.publicUrl && new URL(origin).host !== request.headers.host) {
+        throw new AppError('CSRF_FAILED');
+      }
+    }
+  });
+});
+
+/** Opens a session for the user and sets its cookie. Returns the CSRF token for the client. */
+export async function openSession(app: App, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<string> {
+  const token = newToken();
+  const csrfToken = newToken();
+  await app.db.execute(sql`
+    INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, user_agent)
+    VALUES (${hashToken(token)}, ${userId}, ${csrfToken}, now() + make_interval(days => ${app.config.sessionDays}),
+            ${String(request.headers['user-agent'] ?? '').slice(0, 300)})`);
+  reply.setCookie(sessionCookieName(app.config.secureCookies), token, {
+    path: '/',
+    httpOnly: true,
+    secure: app.config.secureCookies,
+    sameSite: 'lax',
+    maxAge: app.config.sessionDays * 86_400,
+  });
+  return csrfToken;
+}
+
+export async function closeSession(app: App, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.session) await app.db.execute(sql`DELETE FROM sessions WHERE token_hash = ${request.session.tokenHash}`);
+  reply.clearCookie(sessionCookieName(app.config.secureCookies), { path: '/' });
+}
+
+export function requireUser(request: FastifyRequest): CurrentUser {
+  if (!request.user) throw new AppError('UNAUTHENTICATED');
+  return request.user;
+}
+
+/** Writing content needs a verified address, so registrations cannot be used to spam. */
+export function requireVerifiedUser(request: FastifyRequest): CurrentUser {
+  const user = requireUser(request);
+  if (!user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
+  return user;
+}

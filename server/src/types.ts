@@ -1,0 +1,38 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type pg from 'pg';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import type { Mailer } from './modules/mail/service.js';
+
+/** The Fastify instance with TypeBox typing, as every route module receives it. */
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/** The signed-in person, as loaded once per request from the session. */
+export interface CurrentUser {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  nationalRole: 'admin' | null;
+  emailVerified: boolean;
+}
+
+export interface Deps {
+  db: Db;
+  pool: pg.Pool;
+  mailer: Mailer;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    pool: pg.Pool;
+    mailer: Mailer;
+  }
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    session: { tokenHash: string; csrfToken: string } | null;
+  }
+}
