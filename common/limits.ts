@@ -7,6 +7,7 @@ export const LIMITS = {
   employer: 160,
   job: 120,
   departement: 3,
+  bio: 2000,
   communityName: 120,
   communitySlug: 60,
   communityText: 4000,
