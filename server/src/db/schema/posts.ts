@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { communities } from './communities.js';
@@ -12,6 +13,8 @@ export const posts = pgTable(
     bodyMd: text('body_md').notNull(),
     /** Sanitized HTML rendered once at write time; reading never re-renders. */
     bodyHtml: text('body_html').notNull(),
+    /** Plain-text excerpt computed at write time, so feeds never touch the Markdown. */
+    excerpt: text('excerpt').notNull().default(''),
     commentCount: integer('comment_count').notNull().default(0),
     usefulCount: integer('useful_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -20,7 +23,8 @@ export const posts = pgTable(
     deletedBy: bigint('deleted_by', { mode: 'number' }).references(() => users.id),
   },
   (t) => [
-    index('posts_community_feed_idx').on(t.communityId, t.createdAt.desc(), t.id.desc()),
+    // Partial: feeds only ever list live posts, so deleted ones cost nothing to skip.
+    index('posts_community_feed_idx').on(t.communityId, t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} IS NULL`),
     index('posts_author_idx').on(t.authorId, t.createdAt.desc()),
   ],
 );
