@@ -22,7 +22,14 @@ export const communities = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('communities_slug_key').on(t.slug), index('communities_status_name_idx').on(t.status, t.name)],
+  (t) => [
+    uniqueIndex('communities_slug_key').on(t.slug),
+    index('communities_status_name_idx').on(t.status, t.name),
+    // Directory order and its keyset cursor (name, id).
+    index('communities_name_id_idx').on(t.name, t.id),
+    // Directory filter `q`: accent-insensitive substring match.
+    index('communities_name_trgm').using('gin', sql`(immutable_unaccent(lower(${t.name}))) gin_trgm_ops`),
+  ],
 );
 
 /** Symmetric relation stored once per direction, so lookups need one index scan. */

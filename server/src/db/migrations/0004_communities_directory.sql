@@ -1,0 +1,2 @@
+CREATE INDEX "communities_name_id_idx" ON "communities" USING btree ("name","id");--> statement-breakpoint
+CREATE INDEX "communities_name_trgm" ON "communities" USING gin ((immutable_unaccent(lower("name"))) gin_trgm_ops);
