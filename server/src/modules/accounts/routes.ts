@@ -1,3 +1,8 @@
 import type { App } from '../../types.js';
+import authRoutes from './auth-routes.js';
+import profileRoutes from './profile-routes.js';
 
-export default async function accountsRoutes(_app: App) {}
+export default async function accountsRoutes(app: App) {
+  await app.register(authRoutes);
+  await app.register(profileRoutes);
+}

@@ -1,0 +1,95 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../types.js';
+import { errorResponses, Ok } from '../../lib/schemas.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { closeSession, openSession, requireUser } from '../../plugins/session.js';
+import { LoginBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
+import * as accounts from './service.js';
+import { presentUserSelf } from './presenters.js';
+
+// Per-address limits stop one account being attacked from many addresses.
+const LOGIN_PER_EMAIL = { ...LIMITS_BY_ACTION.login, action: 'login-email' };
+const RESET_PER_EMAIL = { ...LIMITS_BY_ACTION.passwordReset, action: 'password-reset-email' };
+
+const ip = (request: FastifyRequest) => `ip${request.ip}`;
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/** Replaces any current session with a fresh one, so a session id never survives a change of identity. */
+async function signIn(app: App, request: FastifyRequest, reply: FastifyReply, userId: number) {
+  if (request.session) await closeSession(app, request, reply);
+  const csrfToken = await openSession(app, request, reply, userId);
+  return { user: presentUserSelf(await accounts.loadUser(app.db, userId)), csrfToken };
+}
+
+export default async function authRoutes(app: App) {
+  app.get('/session', {
+    schema: { tags: ['comptes'], summary: 'Session en cours', response: { 200: SessionState, ...errorResponses } },
+  }, async (request) => {
+    if (!request.user || !request.session) return { user: null, csrfToken: null };
+    return { user: presentUserSelf(await accounts.loadUser(app.db, request.user.id)), csrfToken: request.session.csrfToken };
+  });
+
+  app.post('/auth/register', {
+    schema: { tags: ['comptes'], summary: 'Inscription libre', body: RegisterBody, response: { 201: SignedIn, ...errorResponses } },
+  }, async (request, reply) => {
+    await hit(app, LIMITS_BY_ACTION.register, ip(request));
+    const userId = await accounts.register(app, request.body);
+    return reply.status(201).send(await signIn(app, request, reply, userId));
+  });
+
+  app.post('/auth/verify-email', {
+    schema: { tags: ['comptes'], summary: 'Confirmer l’adresse électronique', body: TokenBody, response: { 200: Ok, ...errorResponses } },
+  }, async (request) => {
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await accounts.verifyEmail(app, request.body.token);
+    return { ok: true as const };
+  });
+
+  app.post('/auth/resend-verification', {
+    schema: { tags: ['comptes'], summary: 'Renvoyer le courriel de confirmation', response: { 200: Ok, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.verifyResend, subjectOf(request));
+    await accounts.resendVerification(app, user.id);
+    return { ok: true as const };
+  });
+
+  app.post('/auth/login', {
+    schema: { tags: ['comptes'], summary: 'Connexion', body: LoginBody, response: { 200: SignedIn, ...errorResponses } },
+  }, async (request, reply) => {
+    await hit(app, LIMITS_BY_ACTION.login, ip(request));
+    await hit(app, LOGIN_PER_EMAIL, emailKey(request.body.email));
+    const userId = await accounts.authenticate(app, request.body.email, request.body.password);
+    return signIn(app, request, reply, userId);
+  });
+
+  app.post('/auth/logout', {
+    schema: { tags: ['comptes'], summary: 'Déconnexion', response: { 200: Ok, ...errorResponses } },
+  }, async (request, reply) => {
+    await closeSession(app, request, reply);
+    return { ok: true as const };
+  });
+
+  app.post('/auth/password-reset/request', {
+    schema: {
+      tags: ['comptes'], summary: 'Demander un lien de réinitialisation (répond toujours ok)',
+      body: ResetRequestBody, response: { 200: Ok, ...errorResponses },
+    },
+  }, async (request) => {
+    await hit(app, LIMITS_BY_ACTION.passwordReset, ip(request));
+    await hit(app, RESET_PER_EMAIL, emailKey(request.body.email));
+    await accounts.requestPasswordReset(app, request.body.email);
+    return { ok: true as const };
+  });
+
+  app.post('/auth/password-reset/confirm', {
+    schema: {
+      tags: ['comptes'], summary: 'Choisir un nouveau mot de passe (ferme toutes les sessions)',
+      body: ResetConfirmBody, response: { 200: Ok, ...errorResponses },
+    },
+  }, async (request) => {
+    await hit(app, LIMITS_BY_ACTION.write, ip(request));
+    await accounts.confirmPasswordReset(app, request.body.token, request.body.password);
+    return { ok: true as const };
+  });
+}

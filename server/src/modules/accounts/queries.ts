@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import type { MembershipView } from './presenters.js';
+
+/** A member's communities, by name; drafts only when the viewer may see them. One indexed query. */
+export async function loadMemberships(db: DbOrTx, userId: number, includeDrafts: boolean): Promise<MembershipView[]> {
+  const { rows } = await db.execute<{ id: number; slug: string; name: string; role: MembershipView['role'] }>(sql`
+    SELECT c.id, c.slug, c.name, m.role
+      FROM memberships m JOIN communities c ON c.id = m.community_id
+     WHERE m.user_id = ${userId} AND (${includeDrafts} OR c.status <> 'draft')
+     ORDER BY c.name, c.id`);
+  return rows.map((r) => ({ community: { id: Number(r.id), slug: r.slug, name: r.name }, role: r.role }));
+}
+
+export interface UserHitRow {
+  id: number; firstName: string; lastName: string; employer: string; job: string;
+}
+
+/**
+ * Accent- and case-insensitive name search served by the users_name_trgm index:
+ * trigram similarity catches typos and word order, LIKE catches short fragments.
+ * The expression must stay identical to the index's.
+ */
+export async function searchUsersByName(db: DbOrTx, q: string, limit: number): Promise<UserHitRow[]> {
+  const needle = q.trim().toLowerCase();
+  const like = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const name = sql`immutable_unaccent(lower(first_name || ' ' || last_name))`;
+  const { rows } = await db.execute<{ id: number; first_name: string; last_name: string; employer: string; job: string }>(sql`
+    SELECT id, first_name, last_name, employer, job
+      FROM users
+     WHERE deleted_at IS NULL
+       AND (${name} % immutable_unaccent(${needle}) OR ${name} LIKE '%' || immutable_unaccent(${like}) || '%')
+     ORDER BY similarity(${name}, immutable_unaccent(${needle})) DESC, id
+     LIMIT ${limit}`);
+  return rows.map((r) => ({ id: Number(r.id), firstName: r.first_name, lastName: r.last_name, employer: r.employer, job: r.job }));
+}

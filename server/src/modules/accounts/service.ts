@@ -1,0 +1,147 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { emailTokens, users } from '../../db/schema/index.js';
+import { AppError, found, isUniqueViolation } from '../../lib/errors.js';
+import { hashPassword, verifyPassword } from '../../lib/password.js';
+import { hashToken, newToken } from '../../lib/tokens.js';
+import type { App } from '../../types.js';
+import type { Mail } from '../mail/service.js';
+import { passwordResetMail, verificationMail } from '../mail/templates.js';
+import { checkNewPassword } from './password-rules.js';
+
+type TokenKind = 'verify_email' | 'reset_password';
+const TOKEN_HOURS: Record<TokenKind, number> = { verify_email: 48, reset_password: 1 };
+
+// Unknown e-mails are checked against this hash so a failed login takes the same time either way.
+let dummyHash: Promise<string> | undefined;
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword(newToken());
+  return dummyHash;
+}
+
+/**
+ * Sending happens after the transaction commits and never delays nor fails the request:
+ * SMTP can be slow, and the message is recorded in mail_outbox either way.
+ */
+function sendLater(app: App, mail: Mail): void {
+  app.mailer.send(mail).catch((err) => app.log.error({ err }, 'mail not recorded'));
+}
+
+async function issueToken(tx: DbOrTx, userId: number, kind: TokenKind): Promise<string> {
+  // A new link replaces the previous ones: only the latest mail works.
+  await tx.delete(emailTokens).where(and(eq(emailTokens.userId, userId), eq(emailTokens.kind, kind), isNull(emailTokens.usedAt)));
+  const token = newToken();
+  await tx.insert(emailTokens).values({
+    tokenHash: hashToken(token), userId, kind, expiresAt: sql`now() + make_interval(hours => ${TOKEN_HOURS[kind]})`,
+  });
+  return token;
+}
+
+/** Marks the token used and returns its user, or throws INVALID_TOKEN. One UPDATE, so it is single-use under races. */
+async function consumeToken(tx: DbOrTx, token: string, kind: TokenKind): Promise<number> {
+  const rows = await tx.update(emailTokens).set({ usedAt: sql`now()` })
+    .where(and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.kind, kind), isNull(emailTokens.usedAt), sql`${emailTokens.expiresAt} > now()`))
+    .returning({ userId: emailTokens.userId });
+  return found(rows[0], 'INVALID_TOKEN').userId;
+}
+
+export async function loadUser(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(users).where(and(eq(users.id, id), isNull(users.deletedAt)));
+  return found(row, 'USER_NOT_FOUND');
+}
+
+export interface RegisterInput {
+  email: string; password: string; firstName: string; lastName: string; employer: string; job: string; departement: string;
+}
+
+export async function register(app: App, input: RegisterInput): Promise<number> {
+  checkNewPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  const { userId, token } = await app.db.transaction(async (tx) => {
+    const [row] = await tx.insert(users).values({
+      email: input.email.trim(), passwordHash, firstName: input.firstName.trim(), lastName: input.lastName.trim(),
+      employer: input.employer.trim(), job: input.job.trim(), departement: input.departement,
+    }).returning({ id: users.id });
+    return { userId: row!.id, token: await issueToken(tx, row!.id, 'verify_email') };
+  }).catch((err: unknown) => {
+    if (isUniqueViolation(err, 'users_email_key')) throw new AppError('EMAIL_TAKEN', undefined, { email: 'Adresse déjà utilisée.' });
+    throw err;
+  });
+  sendLater(app, verificationMail(app.config.publicUrl, input.email.trim(), input.firstName.trim(), token));
+  return userId;
+}
+
+export async function verifyEmail(app: App, token: string): Promise<void> {
+  await app.db.transaction(async (tx) => {
+    const userId = await consumeToken(tx, token, 'verify_email');
+    await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, userId));
+  });
+}
+
+export async function resendVerification(app: App, userId: number): Promise<void> {
+  const result = await app.db.transaction(async (tx) => {
+    const user = await loadUser(tx, userId);
+    if (user.emailVerifiedAt) return null;
+    return { user, token: await issueToken(tx, userId, 'verify_email') };
+  });
+  if (result) sendLater(app, verificationMail(app.config.publicUrl, result.user.email, result.user.firstName, result.token));
+}
+
+/** Returns the user id, or throws INVALID_CREDENTIALS after the same amount of work. */
+export async function authenticate(app: App, email: string, password: string): Promise<number> {
+  const [row] = await app.db.select({ id: users.id, passwordHash: users.passwordHash }).from(users)
+    .where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
+  const ok = await verifyPassword(row?.passwordHash ?? (await dummy()), password);
+  if (!row || !ok) throw new AppError('INVALID_CREDENTIALS');
+  return row.id;
+}
+
+export async function requestPasswordReset(app: App, email: string): Promise<void> {
+  const result = await app.db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
+    if (!user) return null;
+    return { user, token: await issueToken(tx, user.id, 'reset_password') };
+  });
+  if (result) sendLater(app, passwordResetMail(app.config.publicUrl, result.user.email, result.user.firstName, result.token));
+}
+
+export async function confirmPasswordReset(app: App, token: string, password: string): Promise<void> {
+  // Checked before the token is spent, so a refused password does not burn the link.
+  checkNewPassword(password);
+  const passwordHash = await hashPassword(password);
+  await app.db.transaction(async (tx) => {
+    const userId = await consumeToken(tx, token, 'reset_password');
+    // Following the link proves the mailbox is theirs, as verification would.
+    await tx.update(users).set({ passwordHash, updatedAt: sql`now()`, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+      .where(eq(users.id, userId));
+    await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+  });
+}
+
+/** Changes the password and closes every other session (a stolen session must not survive it). */
+export async function changePassword(app: App, userId: number, current: string, next: string, keepSession: string): Promise<void> {
+  const user = await loadUser(app.db, userId);
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    throw new AppError('INVALID_CREDENTIALS', 'Le mot de passe actuel est incorrect.', { currentPassword: 'Mot de passe incorrect.' });
+  }
+  checkNewPassword(next, 'newPassword');
+  const passwordHash = await hashPassword(next);
+  await app.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
+    await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${userId} AND token_hash <> ${keepSession}`);
+  });
+}
+
+export interface ProfilePatch {
+  firstName?: string; lastName?: string; employer?: string; job?: string; departement?: string; bio?: string;
+}
+
+export async function updateProfile(app: App, userId: number, patch: ProfilePatch): Promise<void> {
+  const values: ProfilePatch = {};
+  for (const key of ['firstName', 'lastName', 'employer', 'job', 'departement', 'bio'] as const) {
+    const v = patch[key];
+    if (v !== undefined) values[key] = v.trim();
+  }
+  if (Object.keys(values).length === 0) return;
+  await app.db.update(users).set({ ...values, updatedAt: sql`now()` }).where(and(eq(users.id, userId), isNull(users.deletedAt)));
+}
