@@ -1,3 +1,79 @@
 import type { App } from '../../types.js';
+import { AppError } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { errorResponses, Page } from '../../lib/schemas.js';
+import { requireUser } from '../../plugins/session.js';
+import { loadCommunityContext } from './context.js';
+import { isNationalAdmin } from './policy.js';
+import { listDirectory, listMembers, loadCommunity } from './queries.js';
+import {
+  Community, CommunitySummary, CreateBody, DirectoryQuery, Member, MembersQuery, RoleBody, RoleParams, RoleResult, SlugParams, UpdateBody,
+} from './schema.js';
+import * as service from './service.js';
 
-export default async function communitiesRoutes(_app: App) {}
+const tags = ['E-communautés'];
+
+export default async function communitiesRoutes(app: App) {
+  app.get('/communities', {
+    schema: { tags, summary: 'Annuaire des e-communautés', querystring: DirectoryQuery, response: { 200: Page(CommunitySummary), ...errorResponses } },
+  }, async (request) => listDirectory(app.db, request.user, request.query));
+
+  app.get('/communities/:slug', {
+    schema: { tags, summary: 'Fiche d’une e-communauté', params: SlugParams, response: { 200: Community, ...errorResponses } },
+  }, async (request) => loadCommunity(app.db, request.params.slug, request.user));
+
+  app.post('/communities', {
+    schema: { tags, summary: 'Créer une e-communauté (équipe nationale)', body: CreateBody, response: { 201: Community, ...errorResponses } },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    if (!isNationalAdmin(user)) throw new AppError('FORBIDDEN');
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const id = await service.createCommunity(app.db, request.body);
+    return reply.status(201).send(await loadCommunity(app.db, id, user));
+  });
+
+  app.patch('/communities/:slug', {
+    schema: { tags, summary: 'Modifier une e-communauté', params: SlugParams, body: UpdateBody, response: { 200: Community, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const id = await service.updateCommunity(app.db, request.params.slug, user, request.body);
+    return loadCommunity(app.db, id, user);
+  });
+
+  app.post('/communities/:slug/membership', {
+    schema: { tags, summary: 'Rejoindre une e-communauté', params: SlugParams, response: { 200: Community, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const id = await service.join(app.db, request.params.slug, user);
+    return loadCommunity(app.db, id, user);
+  });
+
+  app.delete('/communities/:slug/membership', {
+    schema: { tags, summary: 'Quitter une e-communauté', params: SlugParams, response: { 200: Community, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const id = await service.leave(app.db, request.params.slug, user);
+    return loadCommunity(app.db, id, user);
+  });
+
+  app.get('/communities/:slug/members', {
+    schema: { tags, summary: 'Membres d’une e-communauté', params: SlugParams, querystring: MembersQuery, response: { 200: Page(Member), ...errorResponses } },
+  }, async (request) => {
+    // Names, employers and jobs of agents: shown to signed-in people only.
+    const user = requireUser(request);
+    const { community } = await loadCommunityContext(app.db, request.params.slug, user);
+    return listMembers(app.db, community.id, request.query);
+  });
+
+  app.put('/communities/:slug/roles/:userId', {
+    schema: { tags, summary: 'Attribuer un rôle dans une e-communauté', params: RoleParams, body: RoleBody, response: { 200: RoleResult, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    return service.setRole(app.db, request.params.slug, user, request.params.userId, request.body.role);
+  });
+}
+

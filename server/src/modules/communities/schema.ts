@@ -1,0 +1,117 @@
+import { Type } from 'typebox';
+import { LIMITS } from '../../../../common/limits.js';
+
+export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+const role = Type.Union([Type.Literal('member'), Type.Literal('animator'), Type.Literal('coordinator')]);
+const status = Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('archived')]);
+const text = Type.String({ maxLength: LIMITS.communityText });
+const name = Type.String({ minLength: 1, maxLength: LIMITS.communityName, pattern: '\\S' });
+const slug = Type.String({ minLength: 2, maxLength: LIMITS.communitySlug, pattern: SLUG_PATTERN });
+const launchDate = Type.Union([Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()]);
+const relatedIds = Type.Array(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }), { maxItems: 50, uniqueItems: true });
+
+export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
+export const RoleParams = Type.Object({
+  slug: Type.String({ minLength: 1, maxLength: 200 }),
+  userId: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
+});
+
+export const DirectoryQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: LIMITS.communityName })),
+  status: Type.Optional(status),
+  cursor: Type.Optional(Type.String({ maxLength: 400 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
+});
+
+export const MembersQuery = Type.Object({
+  role: Type.Optional(role),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
+});
+
+export const CreateBody = Type.Object(
+  {
+    slug,
+    name,
+    description: text,
+    perimeter: Type.Optional(text),
+    targetAudience: Type.Optional(text),
+    editorialLine: Type.Optional(text),
+    status: Type.Optional(status),
+    launchDate: Type.Optional(launchDate),
+    relatedIds: Type.Optional(relatedIds),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateBody = Type.Object(
+  {
+    slug: Type.Optional(slug),
+    name: Type.Optional(name),
+    description: Type.Optional(text),
+    perimeter: Type.Optional(text),
+    targetAudience: Type.Optional(text),
+    editorialLine: Type.Optional(text),
+    status: Type.Optional(status),
+    launchDate: Type.Optional(launchDate),
+    relatedIds: Type.Optional(relatedIds),
+  },
+  { additionalProperties: false },
+);
+
+export const RoleBody = Type.Object({ role }, { additionalProperties: false });
+
+const CommunityRef = Type.Object({ id: Type.Integer(), slug: Type.String(), name: Type.String() });
+const UserRef = Type.Object({ id: Type.Integer(), firstName: Type.String(), lastName: Type.String() });
+
+const summaryFields = {
+  id: Type.Integer(),
+  slug: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  status,
+  launchDate: Type.Union([Type.String(), Type.Null()]),
+  memberCount: Type.Integer(),
+  postCount: Type.Integer(),
+  myRole: Type.Union([role, Type.Null()]),
+};
+
+export const CommunitySummary = Type.Object(summaryFields);
+
+export const Abilities = Type.Object({
+  view: Type.Boolean(),
+  edit: Type.Boolean(),
+  editEditorial: Type.Boolean(),
+  join: Type.Boolean(),
+  leave: Type.Boolean(),
+  post: Type.Boolean(),
+  moderate: Type.Boolean(),
+  appointCoordinator: Type.Boolean(),
+  appointAnimator: Type.Boolean(),
+});
+
+export const Community = Type.Object({
+  ...summaryFields,
+  perimeter: Type.String(),
+  targetAudience: Type.String(),
+  editorialLine: Type.String(),
+  related: Type.Array(CommunityRef),
+  coordinators: Type.Array(UserRef),
+  animators: Type.Array(UserRef),
+  can: Abilities,
+});
+
+export const Member = Type.Object({
+  user: Type.Object({
+    id: Type.Integer(),
+    firstName: Type.String(),
+    lastName: Type.String(),
+    employer: Type.String(),
+    job: Type.String(),
+  }),
+  role,
+  joinedAt: Type.String({ format: 'date-time' }),
+});
+
+export const RoleResult = Type.Object({ userId: Type.Integer(), role });
