@@ -1,3 +1,111 @@
+import { Type } from 'typebox';
+import { LIMITS } from '../../../../common/limits.js';
+import { AppError, ensure } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
+import { loadCommunityContext } from '../communities/context.js';
+import commentRoutes from './comment-routes.js';
+import { loadVisiblePost } from './context.js';
+import { decodeKeyset, keysetPage } from './keyset.js';
+import { assertCanContribute, postAbilities } from './policy.js';
+import { accessOf, presentPost, presentRevision, presentSummary } from './presenters.js';
+import { communityFeed, findPost, listRevisions, myFeed } from './queries.js';
+import { CreatePostBody, EditPostBody, Post, PostSummary, Revision, SlugParam } from './schema.js';
+import { createPost, deletePost, editPost } from './service.js';
 
-export default async function postsRoutes(_app: App) {}
+const tags = ['publications'];
+
+export default async function postsRoutes(app: App) {
+  app.get('/communities/:slug/posts', {
+    schema: {
+      tags, summary: 'Publications d’une e-communauté, les plus récentes d’abord',
+      params: SlugParam, querystring: CursorQuery, response: { 200: Page(PostSummary), ...errorResponses },
+    },
+  }, async (request) => {
+    const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
+    const cursor = decodeKeyset(request.query.cursor);
+    const limit = request.query.limit ?? LIMITS.pageSize;
+    const page = keysetPage(await communityFeed(app.db, ctx.community, cursor, limit), limit);
+    return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
+  });
+
+  app.get('/feed', {
+    schema: {
+      tags, summary: 'Mon fil : les publications de mes e-communautés, les plus récentes d’abord',
+      querystring: CursorQuery, response: { 200: Page(PostSummary), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const cursor = decodeKeyset(request.query.cursor);
+    const limit = request.query.limit ?? LIMITS.pageSize;
+    const page = keysetPage(await myFeed(app.db, user, cursor, limit), limit);
+    return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
+  });
+
+  app.post('/communities/:slug/posts', {
+    schema: {
+      tags, summary: 'Publier dans une e-communauté',
+      params: SlugParam, body: CreatePostBody, response: { 201: Post, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
+    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
+    const id = await createPost(app.db, ctx.community.id, user.id, request.body);
+    const row = await loadVisiblePost(app.db, id, user);
+    return reply.status(201).send(presentPost(row, user));
+  });
+
+  app.get('/posts/:id', {
+    schema: { tags, summary: 'Une publication', params: IdParam, response: { 200: Post, ...errorResponses } },
+  }, async (request) => {
+    const row = await loadVisiblePost(app.db, request.params.id, request.user);
+    return presentPost(row, request.user);
+  });
+
+  app.patch('/posts/:id', {
+    schema: {
+      tags, summary: 'Modifier une publication (la version précédente est conservée)',
+      params: IdParam, body: EditPostBody, response: { 200: Post, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireVerifiedUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const row = await loadVisiblePost(app.db, request.params.id, user);
+    ensure(postAbilities(user, { authorId: row.author_id }, accessOf(row)).edit, 'FORBIDDEN');
+    await editPost(app.db, row.id, user.id, request.body);
+    const fresh = await findPost(app.db, row.id, user);
+    if (!fresh) throw new AppError('POST_NOT_FOUND');
+    return presentPost(fresh, user);
+  });
+
+  app.delete('/posts/:id', {
+    schema: { tags, summary: 'Supprimer une publication', params: IdParam, response: { 200: Ok, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const row = await loadVisiblePost(app.db, request.params.id, user);
+    ensure(postAbilities(user, { authorId: row.author_id }, accessOf(row)).delete, 'FORBIDDEN');
+    await deletePost(app.db, row.id, user.id);
+    return { ok: true as const };
+  });
+
+  app.get('/posts/:id/revisions', {
+    schema: {
+      tags, summary: 'Versions précédentes d’une publication (auteur·e et modération)',
+      params: IdParam, response: { 200: Type.Object({ items: Type.Array(Revision) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const row = await loadVisiblePost(app.db, request.params.id, user);
+    // Shown to those who may delete the post (its author, the moderators): an author who edited
+    // something out must not see it republished to every reader.
+    ensure(postAbilities(user, { authorId: row.author_id }, accessOf(row)).delete, 'FORBIDDEN');
+    return { items: (await listRevisions(app.db, row.id)).map(presentRevision) };
+  });
+
+  await app.register(commentRoutes);
+}

@@ -1,0 +1,102 @@
+import { LIMITS } from '../../../../common/limits.js';
+import { AppError, ensure } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import type { App } from '../../types.js';
+import { loadVisibleComment, loadVisiblePost } from './context.js';
+import { decodeKeyset, keysetPage } from './keyset.js';
+import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
+import { accessOf, presentComment } from './presenters.js';
+import { findComment, listComments, type CommentContextRow } from './queries.js';
+import { Comment, CreateCommentBody, EditCommentBody, UsefulState } from './schema.js';
+import { createComment, deleteComment, editComment, setUseful } from './service.js';
+
+const tags = ['publications'];
+
+function commentAccess(row: CommentContextRow): CommunityAccess {
+  return { status: row.community_status, role: row.my_role };
+}
+
+/** Comments (threaded by reply-to) and the "utile" reaction. */
+export default async function commentRoutes(app: App) {
+  app.get('/posts/:id/comments', {
+    schema: {
+      tags, summary: 'Commentaires d’une publication, les plus anciens d’abord',
+      params: IdParam, querystring: CursorQuery, response: { 200: Page(Comment), ...errorResponses },
+    },
+  }, async (request) => {
+    const post = await loadVisiblePost(app.db, request.params.id, request.user);
+    const cursor = decodeKeyset(request.query.cursor);
+    const limit = request.query.limit ?? LIMITS.pageSize;
+    const page = keysetPage(await listComments(app.db, post.id, cursor, limit), limit);
+    const access = accessOf(post);
+    return { items: page.items.map((row) => presentComment(row, request.user, access)), nextCursor: page.nextCursor };
+  });
+
+  app.post('/posts/:id/comments', {
+    schema: {
+      tags, summary: 'Commenter une publication (éventuellement en réponse à un commentaire)',
+      params: IdParam, body: CreateCommentBody, response: { 201: Comment, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.comment, subjectOf(request));
+    const post = await loadVisiblePost(app.db, request.params.id, user);
+    assertCanContribute(user, accessOf(post));
+    const id = await createComment(app.db, post.id, user.id, request.body);
+    const row = await loadVisibleComment(app.db, id, user);
+    return reply.status(201).send(presentComment(row, user, commentAccess(row)));
+  });
+
+  app.patch('/comments/:id', {
+    schema: {
+      tags, summary: 'Modifier un commentaire', params: IdParam, body: EditCommentBody, response: { 200: Comment, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireVerifiedUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const row = await loadVisibleComment(app.db, request.params.id, user);
+    ensure(commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, commentAccess(row)).edit, 'FORBIDDEN');
+    await editComment(app.db, row.id, request.body.body);
+    const fresh = await findComment(app.db, row.id, user);
+    if (!fresh) throw new AppError('COMMENT_NOT_FOUND');
+    return presentComment(fresh, user, commentAccess(fresh));
+  });
+
+  app.delete('/comments/:id', {
+    schema: { tags, summary: 'Supprimer un commentaire', params: IdParam, response: { 200: Ok, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const row = await loadVisibleComment(app.db, request.params.id, user);
+    ensure(commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, commentAccess(row)).delete, 'FORBIDDEN');
+    await deleteComment(app.db, row.id, user.id);
+    return { ok: true as const };
+  });
+
+  app.put('/posts/:id/useful', {
+    schema: {
+      tags, summary: 'Marquer une publication comme utile', params: IdParam, response: { 200: UsefulState, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.reaction, subjectOf(request));
+    const post = await loadVisiblePost(app.db, request.params.id, user);
+    assertCanContribute(user, accessOf(post));
+    ensure(postAbilities(user, { authorId: post.author_id }, accessOf(post)).markUseful, 'FORBIDDEN');
+    return { usefulCount: await setUseful(app.db, post.id, user.id, true), usefulByMe: true };
+  });
+
+  app.delete('/posts/:id/useful', {
+    schema: {
+      tags, summary: 'Retirer la mention « utile »', params: IdParam, response: { 200: UsefulState, ...errorResponses },
+    },
+  }, async (request) => {
+    // Taking one's mark back stays possible after leaving the community.
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.reaction, subjectOf(request));
+    const post = await loadVisiblePost(app.db, request.params.id, user);
+    return { usefulCount: await setUseful(app.db, post.id, user.id, false), usefulByMe: false };
+  });
+}

@@ -1,0 +1,25 @@
+import type { DbOrTx } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import type { CurrentUser } from '../../types.js';
+import { canView } from './policy.js';
+import { findComment, findPost, type CommentContextRow, type PostRow } from './queries.js';
+
+/**
+ * Loads what a route acts on, answering "not found" alike for what does not exist,
+ * was deleted, or sits in a community the user may not see (drafts must not leak).
+ */
+
+export async function loadVisiblePost(db: DbOrTx, id: number, user: CurrentUser | null): Promise<PostRow> {
+  const row = await findPost(db, id, user);
+  if (!row || !canView(user, { status: row.community_status, role: row.my_role })) throw new AppError('POST_NOT_FOUND');
+  return row;
+}
+
+/** A live comment of a visible post. */
+export async function loadVisibleComment(db: DbOrTx, id: number, user: CurrentUser | null): Promise<CommentContextRow> {
+  const row = await findComment(db, id, user);
+  if (!row || row.deleted || !canView(user, { status: row.community_status, role: row.my_role })) {
+    throw new AppError('COMMENT_NOT_FOUND');
+  }
+  return row;
+}

@@ -1,0 +1,61 @@
+import type { CurrentUser } from '../../types.js';
+import { toIso } from './keyset.js';
+import { commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
+import type { CommentRow, PostRow, RevisionRow, SummaryRow } from './queries.js';
+import type { CommentOut, PostOut, PostSummaryOut } from './schema.js';
+
+/** Rows never leave as they are: these functions list the public fields. */
+
+export function presentSummary(row: SummaryRow): PostSummaryOut {
+  return {
+    id: row.id,
+    community: { id: row.community_id, slug: row.community_slug, name: row.community_name },
+    title: row.title,
+    excerpt: row.excerpt,
+    author: { id: row.author_id, firstName: row.author_first_name, lastName: row.author_last_name },
+    createdAt: toIso(row.created_at),
+    editedAt: toIso(row.edited_at),
+    commentCount: row.comment_count,
+    usefulCount: row.useful_count,
+  };
+}
+
+export function accessOf(row: PostRow): CommunityAccess {
+  return { status: row.community_status, role: row.my_role };
+}
+
+export function presentPost(row: PostRow, user: CurrentUser | null): PostOut {
+  return {
+    ...presentSummary(row),
+    bodyHtml: row.body_html,
+    bodyMd: row.body_md,
+    usefulByMe: row.useful_by_me,
+    can: postAbilities(user, { authorId: row.author_id }, accessOf(row)),
+  };
+}
+
+export function presentComment(row: CommentRow, user: CurrentUser | null, access: CommunityAccess): CommentOut {
+  return {
+    id: row.id,
+    postId: row.post_id,
+    replyToId: row.reply_to_id,
+    author: { id: row.author_id, firstName: row.author_first_name, lastName: row.author_last_name },
+    // A deleted comment keeps its place in the thread but says nothing any more.
+    bodyHtml: row.deleted ? '' : row.body_html,
+    bodyMd: row.deleted ? '' : row.body_md,
+    createdAt: toIso(row.created_at),
+    editedAt: toIso(row.edited_at),
+    deleted: row.deleted,
+    can: commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, access),
+  };
+}
+
+export function presentRevision(row: RevisionRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    bodyMd: row.body_md,
+    editedBy: { id: row.editor_id, firstName: row.editor_first_name, lastName: row.editor_last_name },
+    createdAt: toIso(row.created_at),
+  };
+}

@@ -1,0 +1,177 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import type { CurrentUser } from '../../types.js';
+import type { CommunityRole, CommunityStatus } from '../communities/policy.js';
+import { isoText, type PgKeyset } from './keyset.js';
+
+/**
+ * Read queries of the posts module. Each answers in ONE statement, with authors and
+ * communities joined in, so no list ever costs a query per row.
+ * Rows keep PostgreSQL's names; presenters.ts turns them into API shapes.
+ */
+
+export interface SummaryRow extends Record<string, unknown> {
+  id: number;
+  title: string;
+  excerpt: string;
+  created_at: string;
+  edited_at: string | null;
+  comment_count: number;
+  useful_count: number;
+  author_id: number;
+  author_first_name: string;
+  author_last_name: string;
+  community_id: number;
+  community_slug: string;
+  community_name: string;
+}
+
+export interface PostRow extends SummaryRow {
+  body_md: string;
+  body_html: string;
+  community_status: CommunityStatus;
+  my_role: CommunityRole | null;
+  useful_by_me: boolean;
+}
+
+export interface CommentRow extends Record<string, unknown> {
+  id: number;
+  post_id: number;
+  reply_to_id: number | null;
+  author_id: number;
+  author_first_name: string;
+  author_last_name: string;
+  body_md: string;
+  body_html: string;
+  created_at: string;
+  edited_at: string | null;
+  deleted: boolean;
+}
+
+/** The comment plus what decides who may act on it: its post's community and my role there. */
+export interface CommentContextRow extends CommentRow {
+  community_status: CommunityStatus;
+  my_role: CommunityRole | null;
+}
+
+export interface RevisionRow extends Record<string, unknown> {
+  id: number;
+  title: string;
+  body_md: string;
+  created_at: string;
+  editor_id: number;
+  editor_first_name: string;
+  editor_last_name: string;
+}
+
+const SUMMARY_COLUMNS = sql`
+  p.id, p.title, p.excerpt, ${isoText('p.created_at')} AS created_at, ${isoText('p.edited_at')} AS edited_at,
+  p.comment_count, p.useful_count,
+  u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name`;
+
+const COMMENT_COLUMNS = sql`
+  k.id, k.post_id, k.reply_to_id, k.body_md, k.body_html,
+  ${isoText('k.created_at')} AS created_at, ${isoText('k.edited_at')} AS edited_at, k.deleted_at IS NOT NULL AS deleted,
+  u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name`;
+
+/** A live (not deleted) post with its community, my role there and my reaction. */
+export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null): Promise<PostRow | undefined> {
+  const me = user?.id ?? null;
+  const { rows } = await db.execute<PostRow>(sql`
+    SELECT ${SUMMARY_COLUMNS}, p.body_md, p.body_html,
+           c.id AS community_id, c.slug AS community_slug, c.name AS community_name, c.status AS community_status,
+           m.role AS my_role,
+           EXISTS (SELECT 1 FROM post_reactions r WHERE r.post_id = p.id AND r.user_id = ${me}) AS useful_by_me
+      FROM posts p
+      JOIN communities c ON c.id = p.community_id
+      JOIN users u ON u.id = p.author_id
+      LEFT JOIN memberships m ON m.community_id = p.community_id AND m.user_id = ${me}
+     WHERE p.id = ${id} AND p.deleted_at IS NULL`);
+  return rows[0];
+}
+
+function before(cursor: PgKeyset | undefined): SQL {
+  return cursor ? sql`AND (p.created_at, p.id) < (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
+}
+
+/** One community's live posts, newest first (served by posts_community_feed_idx). */
+export async function communityFeed(
+  db: DbOrTx,
+  community: { id: number; slug: string; name: string },
+  cursor: PgKeyset | undefined,
+  limit: number,
+): Promise<SummaryRow[]> {
+  const { rows } = await db.execute<SummaryRow>(sql`
+    SELECT ${SUMMARY_COLUMNS},
+           ${community.id}::bigint AS community_id, ${community.slug}::text AS community_slug, ${community.name}::text AS community_name
+      FROM posts p
+      JOIN users u ON u.id = p.author_id
+     WHERE p.community_id = ${community.id} AND p.deleted_at IS NULL ${before(cursor)}
+     ORDER BY p.created_at DESC, p.id DESC
+     LIMIT ${limit + 1}`);
+  return rows;
+}
+
+/**
+ * "My feed": the newest posts across my communities. Each membership contributes at most
+ * limit+1 rows read straight off the feed index, then the pieces are merged, so the cost
+ * depends on the number of communities I belong to, never on the number of posts.
+ */
+export async function myFeed(db: DbOrTx, user: CurrentUser, cursor: PgKeyset | undefined, limit: number): Promise<SummaryRow[]> {
+  const admin = user.nationalRole === 'admin';
+  const { rows } = await db.execute<SummaryRow>(sql`
+    SELECT ${SUMMARY_COLUMNS}, c.id AS community_id, c.slug AS community_slug, c.name AS community_name
+      FROM memberships m
+      JOIN communities c ON c.id = m.community_id
+      CROSS JOIN LATERAL (
+        SELECT p.id, p.author_id, p.title, p.excerpt, p.created_at, p.edited_at, p.comment_count, p.useful_count
+          FROM posts p
+         WHERE p.community_id = m.community_id AND p.deleted_at IS NULL ${before(cursor)}
+         ORDER BY p.created_at DESC, p.id DESC
+         LIMIT ${limit + 1}
+      ) p
+      JOIN users u ON u.id = p.author_id
+     WHERE m.user_id = ${user.id}
+       AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin})
+     ORDER BY p.created_at DESC, p.id DESC
+     LIMIT ${limit + 1}`);
+  return rows;
+}
+
+export async function listRevisions(db: DbOrTx, postId: number): Promise<RevisionRow[]> {
+  const { rows } = await db.execute<RevisionRow>(sql`
+    SELECT r.id, r.title, r.body_md, ${isoText('r.created_at')} AS created_at,
+           u.id AS editor_id, u.first_name AS editor_first_name, u.last_name AS editor_last_name
+      FROM post_revisions r
+      JOIN users u ON u.id = r.edited_by
+     WHERE r.post_id = ${postId}
+     ORDER BY r.created_at DESC, r.id DESC`);
+  return rows;
+}
+
+/** A post's comments, oldest first, deleted ones included so that replies keep their context. */
+export async function listComments(db: DbOrTx, postId: number, cursor: PgKeyset | undefined, limit: number): Promise<CommentRow[]> {
+  const after = cursor ? sql`AND (k.created_at, k.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
+  const { rows } = await db.execute<CommentRow>(sql`
+    SELECT ${COMMENT_COLUMNS}
+      FROM comments k
+      JOIN users u ON u.id = k.author_id
+     WHERE k.post_id = ${postId} ${after}
+     ORDER BY k.created_at, k.id
+     LIMIT ${limit + 1}`);
+  return rows;
+}
+
+/** A comment of a live post, with what its abilities depend on. */
+export async function findComment(db: DbOrTx, id: number, user: CurrentUser | null): Promise<CommentContextRow | undefined> {
+  const me = user?.id ?? null;
+  const { rows } = await db.execute<CommentContextRow>(sql`
+    SELECT ${COMMENT_COLUMNS}, c.status AS community_status, m.role AS my_role
+      FROM comments k
+      JOIN users u ON u.id = k.author_id
+      JOIN posts p ON p.id = k.post_id AND p.deleted_at IS NULL
+      JOIN communities c ON c.id = p.community_id
+      LEFT JOIN memberships m ON m.community_id = p.community_id AND m.user_id = ${me}
+     WHERE k.id = ${id}`);
+  return rows[0];
+}

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { excerpt, renderMarkdown } from '../../lib/markdown.js';
+
+/**
+ * Writes of the posts module. Each runs in one transaction together with the counters it
+ * keeps (communities.post_count, posts.comment_count, posts.useful_count), so counts stay
+ * exact without ever counting rows. Authorization is decided by the caller (routes + policy).
+ */
+
+function rendered(body: string) {
+  return { html: renderMarkdown(body), excerpt: excerpt(body) };
+}
+
+export async function createPost(db: Db, communityId: number, authorId: number, input: { title: string; body: string }): Promise<number> {
+  const { html, excerpt: text } = rendered(input.body);
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ id: number }>(sql`
+      INSERT INTO posts (community_id, author_id, title, body_md, body_html, excerpt)
+      VALUES (${communityId}, ${authorId}, ${input.title.trim()}, ${input.body}, ${html}, ${text})
+      RETURNING id`);
+    await tx.execute(sql`UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId}`);
+    return rows[0]!.id;
+  });
+}
+
+/** Replaces title and/or body, keeping the previous version in post_revisions. */
+export async function editPost(db: Db, postId: number, editorId: number, input: { title?: string; body?: string }): Promise<void> {
+  const rendering = input.body === undefined ? undefined : rendered(input.body);
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ title: string; body_md: string }>(sql`
+      SELECT title, body_md FROM posts WHERE id = ${postId} AND deleted_at IS NULL FOR UPDATE`);
+    const current = rows[0];
+    if (!current) throw new AppError('POST_NOT_FOUND');
+    const title = input.title?.trim() ?? current.title;
+    const body = input.body ?? current.body_md;
+    // Saving without a change is not an edit: no revision, no "modifié" mark.
+    if (title === current.title && body === current.body_md) return;
+    await tx.execute(sql`
+      INSERT INTO post_revisions (post_id, title, body_md, edited_by)
+      VALUES (${postId}, ${current.title}, ${current.body_md}, ${editorId})`);
+    await tx.execute(sql`
+      UPDATE posts SET title = ${title}, edited_at = now()
+        ${rendering ? sql`, body_md = ${body}, body_html = ${rendering.html}, excerpt = ${rendering.excerpt}` : sql``}
+       WHERE id = ${postId}`);
+  });
+}
+
+/** Soft delete: who and when are recorded; the post leaves feeds and the community's count. */
+export async function deletePost(db: Db, postId: number, userId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ community_id: number }>(sql`
+      UPDATE posts SET deleted_at = now(), deleted_by = ${userId}
+       WHERE id = ${postId} AND deleted_at IS NULL
+       RETURNING community_id`);
+    const row = rows[0];
+    if (!row) throw new AppError('POST_NOT_FOUND');
+    await tx.execute(sql`UPDATE communities SET post_count = post_count - 1 WHERE id = ${row.community_id}`);
+  });
+}
+
+async function assertReplyTarget(tx: Tx, postId: number, replyToId: number): Promise<void> {
+  const { rows } = await tx.execute<{ post_id: number }>(sql`SELECT post_id FROM comments WHERE id = ${replyToId}`);
+  if (rows[0]?.post_id !== postId) {
+    throw new AppError('VALIDATION_FAILED', undefined, { replyToId: 'Le commentaire auquel vous répondez n’appartient pas à cette publication.' });
+  }
+}
+
+export async function createComment(
+  db: Db,
+  postId: number,
+  authorId: number,
+  input: { body: string; replyToId?: number | null },
+): Promise<number> {
+  const html = renderMarkdown(input.body);
+  return db.transaction(async (tx) => {
+    if (input.replyToId) await assertReplyTarget(tx, postId, input.replyToId);
+    // Bumping the counter first also locks the post, so a concurrent delete cannot slip in between.
+    const bumped = await tx.execute(sql`
+      UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${postId} AND deleted_at IS NULL RETURNING id`);
+    if (bumped.rows.length === 0) throw new AppError('POST_NOT_FOUND');
+    const { rows } = await tx.execute<{ id: number }>(sql`
+      INSERT INTO comments (post_id, author_id, reply_to_id, body_md, body_html)
+      VALUES (${postId}, ${authorId}, ${input.replyToId ?? null}, ${input.body}, ${html})
+      RETURNING id`);
+    return rows[0]!.id;
+  });
+}
+
+export async function editComment(db: Db, commentId: number, body: string): Promise<void> {
+  const html = renderMarkdown(body);
+  const { rows } = await db.execute(sql`
+    UPDATE comments SET body_md = ${body}, body_html = ${html}, edited_at = now()
+     WHERE id = ${commentId} AND deleted_at IS NULL
+     RETURNING id`);
+  if (rows.length === 0) throw new AppError('COMMENT_NOT_FOUND');
+}
+
+/** Soft delete: the comment keeps its place in the thread; the post's count drops. */
+export async function deleteComment(db: Db, commentId: number, userId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ post_id: number }>(sql`
+      UPDATE comments SET deleted_at = now(), deleted_by = ${userId}
+       WHERE id = ${commentId} AND deleted_at IS NULL
+       RETURNING post_id`);
+    const row = rows[0];
+    if (!row) throw new AppError('COMMENT_NOT_FOUND');
+    await tx.execute(sql`UPDATE posts SET comment_count = comment_count - 1 WHERE id = ${row.post_id}`);
+  });
+}
+
+/**
+ * Sets or removes my "utile" mark. Idempotent: the counter moves only when a row actually
+ * appeared or disappeared, and the primary key keeps one mark per member.
+ */
+export async function setUseful(db: Db, postId: number, userId: number, useful: boolean): Promise<number> {
+  return db.transaction(async (tx) => {
+    const changed = useful
+      ? await tx.execute(sql`
+          INSERT INTO post_reactions (post_id, user_id) VALUES (${postId}, ${userId})
+          ON CONFLICT DO NOTHING RETURNING post_id`)
+      : await tx.execute(sql`DELETE FROM post_reactions WHERE post_id = ${postId} AND user_id = ${userId} RETURNING post_id`);
+    const delta = changed.rows.length === 0 ? 0 : useful ? 1 : -1;
+    const { rows } = await tx.execute<{ useful_count: number }>(delta === 0
+      ? sql`SELECT useful_count FROM posts WHERE id = ${postId}`
+      : sql`UPDATE posts SET useful_count = useful_count + ${delta} WHERE id = ${postId} RETURNING useful_count`);
+    return rows[0]!.useful_count;
+  });
+}
