@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { createDb, createPool } from '../db/client.js';
+import { verifyPassword } from '../lib/password.js';
+import { DEMO_PASSWORD } from './demo-content.js';
+import { seedDemo, type DemoSummary } from './demo.js';
+
+/** Thrown to roll the seed back: the run database is shared with other test files. */
+class Rollback extends Error {}
+
+describe('demo seed', () => {
+  const pool = createPool(inject('databaseUrl'), 2);
+  const db = createDb(pool);
+  afterAll(() => pool.end());
+
+  it('loads a consistent demo network in one transaction, then leaves nothing behind', async () => {
+    let summary: DemoSummary | undefined;
+    const checks: Record<string, any> = {};
+    await expect(db.transaction(async (tx) => {
+      summary = await seedDemo(tx);
+      const ids = `ARRAY[${summary.communityIds.join(',')}]::bigint[]`;
+      const q = async (text: string) => (await tx.execute(text)).rows;
+      checks.pdlv = (await q(`SELECT status, launch_date::text, perimeter, target_audience, editorial_line FROM communities WHERE slug = 'politique-de-la-ville'`))[0];
+      checks.draft = await q(`SELECT slug FROM communities WHERE status = 'draft' AND id = ANY(${ids})`);
+      checks.badCommunityCounters = await q(`
+        SELECT c.slug FROM communities c WHERE c.id = ANY(${ids}) AND (
+          c.member_count <> (SELECT count(*) FROM memberships m WHERE m.community_id = c.id) OR
+          c.post_count <> (SELECT count(*) FROM posts p WHERE p.community_id = c.id AND p.deleted_at IS NULL))`);
+      checks.badPostCounters = await q(`
+        SELECT p.id FROM posts p WHERE p.community_id = ANY(${ids}) AND (
+          p.comment_count <> (SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL) OR
+          p.useful_count <> (SELECT count(*) FROM post_reactions r WHERE r.post_id = p.id))`);
+      checks.postsWithoutComments = await q(`SELECT id FROM posts WHERE community_id = ANY(${ids}) AND comment_count < 1`);
+      checks.writersNotMembers = await q(`
+        SELECT p.id FROM posts p WHERE p.community_id = ANY(${ids})
+           AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = p.community_id AND m.user_id = p.author_id)`);
+      checks.roles = await q(`
+        SELECT u.email, u.national_role, u.email_verified_at IS NOT NULL AS verified, m.role, u.password_hash
+          FROM users u LEFT JOIN memberships m ON m.user_id = u.id
+           AND m.community_id = (SELECT id FROM communities WHERE slug = 'politique-de-la-ville')
+         WHERE u.email LIKE '%@e-communautes.test'`);
+      checks.membreCommunities = (await q(`
+        SELECT count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'membre@e-communautes.test'`))[0];
+      checks.html = await q(`SELECT body_html, excerpt FROM posts WHERE community_id = ANY(${ids}) AND body_md LIKE '%https://www.cnfpt.fr%' LIMIT 1`);
+      throw new Rollback();
+    })).rejects.toBeInstanceOf(Rollback);
+
+    expect(summary!.communities).toBe(5);
+    expect(summary!.posts).toBeGreaterThanOrEqual(25);
+    expect(summary!.posts).toBeLessThanOrEqual(40);
+    expect(summary!.comments).toBeGreaterThanOrEqual(summary!.posts * 2);
+    expect(checks.pdlv).toMatchObject({ status: 'open', launch_date: '2023-02-01' });
+    expect(checks.pdlv.editorial_line.length).toBeGreaterThan(100);
+    expect(checks.draft).toEqual([{ slug: 'commande-publique' }]);
+    expect(checks.badCommunityCounters).toEqual([]);
+    expect(checks.badPostCounters).toEqual([]);
+    expect(checks.postsWithoutComments).toEqual([]);
+    expect(checks.writersNotMembers).toEqual([]);
+
+    const byEmail = new Map(checks.roles.map((r: any) => [r.email, r]));
+    expect(byEmail.get('admin@e-communautes.test')).toMatchObject({ national_role: 'admin' });
+    expect(byEmail.get('coordination@e-communautes.test')).toMatchObject({ role: 'coordinator' });
+    expect(byEmail.get('animation@e-communautes.test')).toMatchObject({ role: 'animator' });
+    expect(byEmail.get('membre@e-communautes.test')).toMatchObject({ role: 'member' });
+    expect(checks.roles.length).toBeGreaterThanOrEqual(24);
+    expect(checks.roles.every((r: any) => r.verified)).toBe(true);
+    expect(await verifyPassword(checks.roles[0].password_hash, DEMO_PASSWORD)).toBe(true);
+    expect(checks.membreCommunities.n).toBeGreaterThanOrEqual(2);
+    expect(checks.membreCommunities.n).toBeLessThanOrEqual(3);
+    expect(checks.html[0].body_html).toContain('<a href="https://www.cnfpt.fr"');
+    expect(checks.html[0].excerpt).not.toContain('**');
+
+    const left = await pool.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@e-communautes.test'`);
+    expect(left.rows[0].n).toBe(0);
+  });
+});
