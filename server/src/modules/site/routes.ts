@@ -1,3 +1,50 @@
 import type { App } from '../../types.js';
+import { AppError } from '../../lib/errors.js';
+import { decodeCursor } from '../../lib/cursor.js';
+import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { requireUser } from '../../plugins/session.js';
+import { LIMITS } from '../../../../common/limits.js';
+import type { CurrentUser } from '../../types.js';
+import { LegalPage, OutboxItem, PageBody, SlugParam } from './schema.js';
+import { canEditLegalPage, canReadOutbox, pageAbilities } from './policy.js';
+import { loadPage, outboxPage, savePage } from './service.js';
 
-export default async function siteRoutes(_app: App) {}
+type PageRow = Awaited<ReturnType<typeof loadPage>>;
+
+function presentPage(page: PageRow, viewer: CurrentUser | null) {
+  return {
+    slug: page.slug, title: page.title, bodyHtml: page.bodyHtml, bodyMd: page.bodyMd, version: page.version,
+    updatedAt: page.updatedAt.toISOString(), can: pageAbilities(viewer),
+  };
+}
+
+export default async function siteRoutes(app: App) {
+  app.get('/pages/:slug', {
+    schema: { tags: ['site'], summary: 'Page légale (CGU, charte éditoriale…)', params: SlugParam, response: { 200: LegalPage, ...errorResponses } },
+  }, async (request) => presentPage(await loadPage(app.db, request.params.slug), request.user));
+
+  app.put('/pages/:slug', {
+    schema: {
+      tags: ['site'], summary: 'Publier une nouvelle version d’une page légale (administration nationale)',
+      params: SlugParam, body: PageBody, response: { 200: LegalPage, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    if (!canEditLegalPage(user)) throw new AppError('FORBIDDEN');
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const page = await savePage(app, request.params.slug, request.body.title, request.body.body, user.id);
+    return presentPage(page, user);
+  });
+
+  app.get('/admin/outbox', {
+    schema: {
+      tags: ['site'], summary: 'Courriels enregistrés (boîte d’envoi de développement), du plus récent au plus ancien',
+      querystring: CursorQuery, response: { 200: Page(OutboxItem), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    if (!canReadOutbox(user)) throw new AppError('FORBIDDEN');
+    return outboxPage(app.db, decodeCursor(request.query.cursor), request.query.limit ?? LIMITS.pageSize);
+  });
+}
