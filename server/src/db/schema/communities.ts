@@ -57,5 +57,8 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.communityId, t.userId] }),
     index('memberships_user_idx').on(t.userId, t.communityId),
     index('memberships_community_role_idx').on(t.communityId, t.role),
+    // Members list, newest first, whole or by role: keyset (joined_at, user_id).
+    index('memberships_community_joined_idx').on(t.communityId, t.joinedAt.desc(), t.userId.desc()),
+    index('memberships_community_role_joined_idx').on(t.communityId, t.role, t.joinedAt.desc(), t.userId.desc()),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "memberships_community_joined_idx" ON "memberships" USING btree ("community_id","joined_at" DESC NULLS LAST,"user_id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "memberships_community_role_joined_idx" ON "memberships" USING btree ("community_id","role","joined_at" DESC NULLS LAST,"user_id" DESC NULLS LAST);
