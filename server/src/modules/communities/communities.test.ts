@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { json, unique, useTestApp } from '../../../test/helpers.js';
-import { signedInUser } from '../../../test/factories.js';
+import { signedInUser as signedInFactory, type CreateUserOptions } from '../../../test/factories.js';
 import { addMember, createCommunity } from '../../../test/community-factories.js';
+
+// app.inject wants plain header records; the factory's AuthHeaders is an interface.
+async function signedInUser(app: Parameters<typeof signedInFactory>[0], opts?: CreateUserOptions) {
+  const r = await signedInFactory(app, opts);
+  return { ...r, headers: { ...r.headers } as Record<string, string> };
+}
 
 describe('communities: creation, directory, membership', async () => {
   const { app } = await useTestApp();
