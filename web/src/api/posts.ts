@@ -1,0 +1,129 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from './client';
+import { keys } from './keys';
+import type { Comment, Ok, Page, Post, PostSummary, Revision } from './types';
+
+const nextCursor = <T,>(last: Page<T>) => last.nextCursor ?? undefined;
+
+export function useFeed(enabled = true) {
+  return useInfiniteQuery({
+    queryKey: keys.feed,
+    queryFn: ({ pageParam }) => api.get<Page<PostSummary>>(`/feed${qs({ cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+    enabled,
+  });
+}
+
+export function useCommunityPosts(slug: string) {
+  return useInfiniteQuery({
+    queryKey: keys.communityPosts(slug),
+    queryFn: ({ pageParam }) => api.get<Page<PostSummary>>(`/communities/${slug}/posts${qs({ cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+  });
+}
+
+export function usePost(id: number) {
+  return useQuery({ queryKey: keys.post(id), queryFn: () => api.get<Post>(`/posts/${id}`), enabled: id > 0 });
+}
+
+export function useRevisions(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.revisions(id),
+    queryFn: () => api.get<{ items: Revision[] }>(`/posts/${id}/revisions`),
+    enabled,
+  });
+}
+
+export function useComments(postId: number) {
+  return useInfiniteQuery({
+    queryKey: keys.comments(postId),
+    queryFn: ({ pageParam }) => api.get<Page<Comment>>(`/posts/${postId}/comments${qs({ cursor: pageParam, limit: 50 })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextCursor,
+  });
+}
+
+export function useCreatePost(slug: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { title: string; body: string }) => api.post<Post>(`/communities/${slug}/posts`, input),
+    onSuccess: (post) => {
+      qc.setQueryData(keys.post(post.id), post);
+      void qc.invalidateQueries({ queryKey: keys.postsAll });
+      void qc.invalidateQueries({ queryKey: keys.community(slug) });
+    },
+  });
+}
+
+export function useUpdatePost(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { title?: string; body?: string }) => api.patch<Post>(`/posts/${id}`, input),
+    onSuccess: (post) => {
+      qc.setQueryData(keys.post(id), post);
+      void qc.invalidateQueries({ queryKey: keys.revisions(id) });
+      void qc.invalidateQueries({ queryKey: keys.postsAll });
+    },
+  });
+}
+
+export function useDeletePost(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<Ok>(`/posts/${id}`),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: keys.post(id) });
+      void qc.invalidateQueries({ queryKey: keys.postsAll });
+      void qc.invalidateQueries({ queryKey: keys.communitiesAll });
+    },
+  });
+}
+
+export function useUseful(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (useful: boolean) =>
+      useful
+        ? api.put<{ usefulCount: number; usefulByMe: boolean }>(`/posts/${id}/useful`)
+        : api.delete<{ usefulCount: number; usefulByMe: boolean }>(`/posts/${id}/useful`),
+    onSuccess: (result) => {
+      qc.setQueryData<Post>(keys.post(id), (post) => (post ? { ...post, ...result } : post));
+      void qc.invalidateQueries({ queryKey: keys.postsAll });
+    },
+  });
+}
+
+function useCommentsChanged(postId: number) {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: keys.comments(postId) });
+    void qc.invalidateQueries({ queryKey: keys.post(postId) });
+    void qc.invalidateQueries({ queryKey: keys.postsAll });
+  };
+}
+
+export function useCreateComment(postId: number) {
+  const changed = useCommentsChanged(postId);
+  return useMutation({
+    mutationFn: (input: { body: string; replyToId?: number }) => api.post<Comment>(`/posts/${postId}/comments`, input),
+    onSuccess: changed,
+  });
+}
+
+export function useUpdateComment(postId: number) {
+  const changed = useCommentsChanged(postId);
+  return useMutation({
+    mutationFn: (input: { id: number; body: string }) => api.patch<Comment>(`/comments/${input.id}`, { body: input.body }),
+    onSuccess: changed,
+  });
+}
+
+export function useDeleteComment(postId: number) {
+  const changed = useCommentsChanged(postId);
+  return useMutation({
+    mutationFn: (id: number) => api.delete<Ok>(`/comments/${id}`),
+    onSuccess: changed,
+  });
+}

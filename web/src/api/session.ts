@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken } from './client';
+import { keys } from './keys';
+import type { Me, Ok, Session, UserSelf } from './types';
+
+async function fetchSession(): Promise<Session> {
+  const session = await api.get<Session>('/session');
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+export function useSession() {
+  return useQuery({ queryKey: keys.session, queryFn: fetchSession, staleTime: 60_000 });
+}
+
+/** The signed-in user, or null (undefined while loading). */
+export function useCurrentUser(): UserSelf | null | undefined {
+  const { data } = useSession();
+  return data === undefined ? undefined : data.user;
+}
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  employer: string;
+  job: string;
+  departement: string;
+  acceptCgu: true;
+}
+
+/** After sign-in, sign-up or sign-out every cached answer may differ (`can`, drafts, feed). */
+function useSignedIn() {
+  const qc = useQueryClient();
+  return (session: Session) => {
+    setCsrfToken(session.csrfToken);
+    qc.setQueryData(keys.session, session);
+    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+  };
+}
+
+export function useLogin() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: (input: { email: string; password: string }) =>
+      api.post<{ user: UserSelf; csrfToken: string }>('/auth/login', input),
+    onSuccess: signedIn,
+  });
+}
+
+export function useRegister() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: (input: RegisterInput) => api.post<{ user: UserSelf; csrfToken: string }>('/auth/register', input),
+    onSuccess: signedIn,
+  });
+}
+
+export function useLogout() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: () => api.post<Ok>('/auth/logout'),
+    onSuccess: () => signedIn({ user: null, csrfToken: null }),
+  });
+}
+
+export function useVerifyEmail() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => api.post<Ok>('/auth/verify-email', { token }),
+    onSuccess: () => qc.invalidateQueries(),
+  });
+}
+
+export function useResendVerification() {
+  return useMutation({ mutationFn: () => api.post<Ok>('/auth/resend-verification') });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: (email: string) => api.post<Ok>('/auth/password-reset/request', { email }) });
+}
+
+export function useConfirmPasswordReset() {
+  return useMutation({
+    mutationFn: (input: { token: string; password: string }) => api.post<Ok>('/auth/password-reset/confirm', input),
+  });
+}
+
+export function useMe(enabled = true) {
+  return useQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/me'), enabled });
+}
+
+export type ProfileInput = Partial<Pick<Me, 'firstName' | 'lastName' | 'employer' | 'job' | 'departement' | 'bio'>>;
+
+export function useUpdateMe() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProfileInput) => api.patch<Me>('/me', input),
+    onSuccess: (me) => {
+      qc.setQueryData(keys.me, me);
+      void qc.invalidateQueries({ queryKey: keys.session });
+      void qc.invalidateQueries({ queryKey: keys.user(me.id) });
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<Ok>('/me/password', input),
+  });
+}

@@ -1,0 +1,49 @@
+import { NavLink } from 'react-router';
+import { useCurrentUser } from '../api/session';
+import { ButtonLink } from '../ui';
+import { UserMenu } from './UserMenu';
+
+export function Header() {
+  const user = useCurrentUser();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <NavLink to="/" className="brand" aria-label="e-communautés, accueil">
+          <span className="brand__mark" aria-hidden="true">e</span>
+          <span className="brand__name" aria-hidden="true">e-communautés</span>
+        </NavLink>
+        <nav aria-label="Menu principal" className="main-nav">
+          <ul>
+            <li><NavLink to="/" end>Accueil</NavLink></li>
+            <li><NavLink to="/communautes" end>Annuaire</NavLink></li>
+            {user?.nationalRole === 'admin' ? <li><NavLink to="/admin">Administration</NavLink></li> : null}
+          </ul>
+        </nav>
+        <div className="site-header__user">
+          {user ? <UserMenu name={`${user.firstName} ${user.lastName}`} /> : user === null ? <AnonymousActions /> : null}
+        </div>
+      </div>
+      {user && !user.emailVerified ? <VerifyBanner /> : null}
+    </header>
+  );
+}
+
+function AnonymousActions() {
+  return (
+    <div className="row">
+      <ButtonLink to="/connexion" variant="ghost" small>Se connecter</ButtonLink>
+      <ButtonLink to="/inscription" small>Créer un compte</ButtonLink>
+    </div>
+  );
+}
+
+function VerifyBanner() {
+  return (
+    <div className="verify-banner">
+      <p>
+        Votre adresse électronique n’est pas encore confirmée : ouvrez le lien reçu par courriel pour pouvoir publier.{' '}
+        <NavLink to="/verifier-email">Renvoyer le lien</NavLink>
+      </p>
+    </div>
+  );
+}

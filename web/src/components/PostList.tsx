@@ -1,0 +1,29 @@
+import { Link } from 'react-router';
+import type { PostSummary } from '../api/types';
+import { formatDateTime, fullName, plural } from '../lib/format';
+
+/** A list of post summaries (feed, community). Headings are h3 under the section's h2. */
+export function PostList({ posts, showCommunity = true, headingLevel = 3 }: { posts: PostSummary[]; showCommunity?: boolean; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <ul className="plain-list post-list">
+      {posts.map((p) => (
+        <li key={p.id}>
+          <article className="card post-card">
+            <H className="card__title"><Link to={`/publications/${p.id}`}>{p.title}</Link></H>
+            <p className="muted small post-card__meta">
+              {showCommunity ? <><Link to={`/communautes/${p.community.slug}`}>{p.community.name}</Link> · </> : null}
+              Par <Link to={`/membres/${p.author.id}`}>{fullName(p.author)}</Link>, le{' '}
+              <time dateTime={p.createdAt}>{formatDateTime(p.createdAt)}</time>
+              {p.editedAt ? <> (modifié le <time dateTime={p.editedAt}>{formatDateTime(p.editedAt)}</time>)</> : null}
+            </p>
+            {p.excerpt ? <p>{p.excerpt}</p> : null}
+            <p className="muted small">
+              {plural(p.commentCount, 'commentaire')} · {p.usefulCount} « utile »
+            </p>
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+import { Menu, MenuItem, MenuTrigger, Popover, Button as AriaButton, Separator } from 'react-aria-components';
+import { useNavigate } from 'react-router';
+import { useCurrentUser } from '../api/session';
+import { useSignOut } from './useSignOut';
+
+/** Account menu (React Aria menu: arrow keys, Échap, focus return). */
+export function UserMenu({ name }: { name: string }) {
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const { signOut } = useSignOut();
+  return (
+    <MenuTrigger>
+      <AriaButton className="btn btn--secondary btn--small user-menu__button" aria-label={`Mon compte (${name})`}>
+        <span aria-hidden="true" className="user-menu__avatar">{name.charAt(0).toUpperCase()}</span>
+        <span className="user-menu__name" aria-hidden="true">{name}</span>
+        <span aria-hidden="true">▾</span>
+      </AriaButton>
+      <Popover placement="bottom end" className="menu-popover">
+        <Menu
+          className="menu"
+          onAction={(key) => {
+            if (key === 'logout') signOut();
+            else navigate(String(key));
+          }}
+        >
+          <MenuItem id="/profil" className="menu__item">Mon profil</MenuItem>
+          {user ? <MenuItem id={`/membres/${user.id}`} className="menu__item">Ma page publique</MenuItem> : null}
+          {user?.nationalRole === 'admin' ? <MenuItem id="/admin" className="menu__item">Administration</MenuItem> : null}
+          <Separator className="menu__sep" />
+          <MenuItem id="logout" className="menu__item">Se déconnecter</MenuItem>
+        </Menu>
+      </Popover>
+    </MenuTrigger>
+  );
+}

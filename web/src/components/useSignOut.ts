@@ -1,0 +1,11 @@
+import { useNavigate } from 'react-router';
+import { useLogout } from '../api/session';
+
+export function useSignOut() {
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return {
+    isPending: logout.isPending,
+    signOut: () => logout.mutate(undefined, { onSuccess: () => navigate('/') }),
+  };
+}

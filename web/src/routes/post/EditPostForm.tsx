@@ -1,0 +1,30 @@
+import { LIMITS } from '../../../../common/limits';
+import { useUpdatePost } from '../../api/posts';
+import type { Post } from '../../api/types';
+import { Button, Form, TextField, check } from '../../ui';
+import { MARKDOWN_HELP } from '../community/PublishForm';
+
+export function EditPostForm({ post, onDone }: { post: Post; onDone: (changed: boolean) => void }) {
+  const update = useUpdatePost(post.id);
+  return (
+    <section aria-labelledby="edit-title" className="card">
+      <h2 id="edit-title" className="card__title">Modifier la publication</h2>
+      <p className="muted small">La version précédente reste consultable dans l’historique des modifications.</p>
+      <Form
+        labels={{ title: 'Titre', body: 'Texte' }}
+        validate={(v) => check(v, { title: { required: true, max: LIMITS.postTitle }, body: { required: true, max: LIMITS.postBody } })}
+        onSubmit={async (v) => {
+          await update.mutateAsync({ title: v.title!.trim(), body: v.body! });
+          onDone(true);
+        }}
+      >
+        <TextField name="title" label="Titre" isRequired defaultValue={post.title} maxLength={LIMITS.postTitle} wide />
+        <TextField name="body" label="Texte" description={MARKDOWN_HELP} multiline rows={10} isRequired defaultValue={post.bodyMd} maxLength={LIMITS.postBody} />
+        <div className="form__actions">
+          <Button type="submit" isPending={update.isPending}>Enregistrer les modifications</Button>
+          <Button variant="secondary" onPress={() => onDone(false)}>Annuler</Button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ToggleButton } from 'react-aria-components';
+import { ApiError } from '../../api/client';
+import { useDeletePost, usePost, useUseful } from '../../api/posts';
+import type { Post } from '../../api/types';
+import { formatDateTime, fullName } from '../../lib/format';
+import { useTitle } from '../../lib/useTitle';
+import { Alert, Button, ConfirmDialog, QueryState } from '../../ui';
+import { NotFound } from '../not-found/NotFoundPage';
+import { Comments } from './Comments';
+import { EditPostForm } from './EditPostForm';
+import { Revisions } from './Revisions';
+
+export default function PostPage() {
+  const id = Number(useParams().id);
+  const post = usePost(Number.isInteger(id) ? id : 0);
+  if (!Number.isInteger(id) || id <= 0 || (post.error instanceof ApiError && post.error.status === 404)) return <NotFound />;
+  return <QueryState query={post} loading="Chargement de la publication…">{(p) => <PostView post={p} />}</QueryState>;
+}
+
+function PostView({ post }: { post: Post }) {
+  useTitle(post.title);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  return (
+    <article className="post" aria-labelledby="post-title">
+      <p className="small muted"><Link to={`/communautes/${post.community.slug}`}>{post.community.name}</Link> ›</p>
+      <h1 id="post-title">{post.title}</h1>
+      <p className="muted post__meta">
+        Par <Link to={`/membres/${post.author.id}`}>{fullName(post.author)}</Link>
+        {post.author.job ? `, ${post.author.job}` : ''}
+        {post.author.employer ? ` (${post.author.employer})` : ''}, publié le{' '}
+        <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
+        {post.editedAt ? (
+          <> · <a href="#historique">modifié le <time dateTime={post.editedAt}>{formatDateTime(post.editedAt)}</time></a></>
+        ) : null}
+      </p>
+      {saved && !editing ? <Alert tone="success"><p>La publication a été modifiée.</p></Alert> : null}
+      {editing ? (
+        <EditPostForm
+          post={post}
+          onDone={(changed) => {
+            setEditing(false);
+            setSaved(changed);
+          }}
+        />
+      ) : (
+        <>
+          <div className="prose post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+          <PostActions post={post} onEdit={() => { setSaved(false); setEditing(true); }} />
+        </>
+      )}
+      {post.editedAt ? <Revisions postId={post.id} /> : null}
+      <Comments post={post} />
+    </article>
+  );
+}
+
+function PostActions({ post, onEdit }: { post: Post; onEdit: () => void }) {
+  const useful = useUseful(post.id);
+  const remove = useDeletePost(post.id);
+  const navigate = useNavigate();
+  return (
+    <div className="stack">
+      <div className="row post__actions">
+        {post.can.markUseful ? (
+          <ToggleButton
+            className="btn btn--secondary btn--small"
+            isSelected={post.usefulByMe}
+            isDisabled={useful.isPending}
+            onChange={(selected) => useful.mutate(selected)}
+          >
+            <span aria-hidden="true">👍</span> Utile ({post.usefulCount})
+          </ToggleButton>
+        ) : (
+          <span className="muted small">{post.usefulCount} membre(s) ont trouvé cette publication utile</span>
+        )}
+        {post.can.edit ? <Button variant="secondary" small onPress={onEdit}>Modifier</Button> : null}
+        {post.can.delete ? (
+          <ConfirmDialog
+            small
+            triggerLabel="Supprimer"
+            title="Supprimer cette publication ?"
+            confirmLabel="Supprimer définitivement"
+            isPending={remove.isPending}
+            onConfirm={() =>
+              remove.mutateAsync().then(
+                () => navigate(`/communautes/${post.community.slug}`),
+                () => undefined,
+              )
+            }
+          >
+            <p>La publication « {post.title} » et ses commentaires ne seront plus visibles. Cette action est enregistrée.</p>
+          </ConfirmDialog>
+        ) : null}
+      </div>
+      {useful.error ? <Alert tone="error"><p>{useful.error.message}</p></Alert> : null}
+      {remove.error ? <Alert tone="error"><p>{remove.error.message}</p></Alert> : null}
+    </div>
+  );
+}

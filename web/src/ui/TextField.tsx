@@ -1,0 +1,46 @@
+import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { useFieldId } from './Form';
+
+interface TextFieldProps {
+  name: string;
+  label: string;
+  description?: string;
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'url' | 'tel';
+  isRequired?: boolean;
+  multiline?: boolean;
+  rows?: number;
+  defaultValue?: string;
+  value?: string;
+  onChange?: (value: string) => void;
+  autoComplete?: string;
+  maxLength?: number;
+  wide?: boolean;
+  id?: string;
+  placeholder?: string;
+  autoFocus?: boolean;
+}
+
+/** Labelled text input or text area, with optional description and its error message. */
+export function TextField({ name, label, description, multiline, rows = 6, wide, id, placeholder, ...props }: TextFieldProps) {
+  const field = useFieldId(name, id);
+  return (
+    <AriaTextField
+      {...props}
+      id={field.id}
+      name={name}
+      className={`field${wide || multiline ? ' field--wide' : ''}`}
+    >
+      <Label className="field__label">
+        {label}
+        {props.isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
+      </Label>
+      {description ? <Text slot="description" className="field__description">{description}</Text> : null}
+      {multiline ? (
+        <TextArea className="input" rows={rows} placeholder={placeholder} />
+      ) : (
+        <Input className="input" placeholder={placeholder} />
+      )}
+      <FieldError className="field__error" />
+    </AriaTextField>
+  );
+}

@@ -1,0 +1,14 @@
+export { Alert } from './Alert';
+export { Badge } from './Badge';
+export { Button, ButtonLink } from './Button';
+export { Card } from './Card';
+export { Checkbox } from './Checkbox';
+export { ConfirmDialog } from './Dialog';
+export { Form, check, type Errors, type Values } from './Form';
+export { Link } from './Link';
+export { LoadMore } from './LoadMore';
+export { QueryState } from './QueryState';
+export { Select, type Option } from './Select';
+export { Spinner } from './Spinner';
+export { Tabs } from './Tabs';
+export { TextField } from './TextField';
