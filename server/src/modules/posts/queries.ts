@@ -90,6 +90,9 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
   return rows[0];
 }
 
+// The columns are NOT NULL, but ORDER BY must spell "NULLS LAST" like the index drizzle-kit
+// generated (DESC NULLS LAST), or PostgreSQL sorts every post of the community instead of
+// reading the first rows off the index.
 function before(cursor: PgKeyset | undefined): SQL {
   return cursor ? sql`AND (p.created_at, p.id) < (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
 }
@@ -107,7 +110,7 @@ export async function communityFeed(
       FROM posts p
       JOIN users u ON u.id = p.author_id
      WHERE p.community_id = ${community.id} AND p.deleted_at IS NULL ${before(cursor)}
-     ORDER BY p.created_at DESC, p.id DESC
+     ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
      LIMIT ${limit + 1}`);
   return rows;
 }
@@ -127,13 +130,13 @@ export async function myFeed(db: DbOrTx, user: CurrentUser, cursor: PgKeyset | u
         SELECT p.id, p.author_id, p.title, p.excerpt, p.created_at, p.edited_at, p.comment_count, p.useful_count
           FROM posts p
          WHERE p.community_id = m.community_id AND p.deleted_at IS NULL ${before(cursor)}
-         ORDER BY p.created_at DESC, p.id DESC
+         ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
          LIMIT ${limit + 1}
       ) p
       JOIN users u ON u.id = p.author_id
      WHERE m.user_id = ${user.id}
        AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin})
-     ORDER BY p.created_at DESC, p.id DESC
+     ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
      LIMIT ${limit + 1}`);
   return rows;
 }
