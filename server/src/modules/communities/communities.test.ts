@@ -44,7 +44,7 @@ describe('communities: creation, directory, membership', async () => {
   it('answers 400 on a bad slug, missing fields, a name over the limit, unknown related ids', async () => {
     for (const payload of [
       body({ slug: 'Pas Bon' }), body({ slug: 'accentué' }), body({ slug: '-x-' }), { slug: slug() },
-      body({ name: 'x'.repeat(121) }), body({ name: '   ' }), body({ launchDate: '15/01/2025' }), body({ relatedIds: [999999999] }),
+      body({ name: 'x'.repeat(121) }), body({ name: '   ' }), body({ launchDate: '15/01/2025' }), body({ launchDate: '0000-01-01' }), body({ launchDate: '2025-02-30' }), body({ relatedIds: [999999999] }),
       body({ status: 'closed' }), body({ extra: 1 }),
     ]) {
       const res = await app.inject({ method: 'POST', url: '/api/communities', headers: admin.headers, payload });

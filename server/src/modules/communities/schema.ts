@@ -8,7 +8,7 @@ const status = Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Lit
 const text = Type.String({ maxLength: LIMITS.communityText });
 const name = Type.String({ minLength: 1, maxLength: LIMITS.communityName, pattern: '\\S' });
 const slug = Type.String({ minLength: 2, maxLength: LIMITS.communitySlug, pattern: SLUG_PATTERN });
-const launchDate = Type.Union([Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()]);
+const launchDate = Type.Union([Type.String({ format: 'date', pattern: '^(19|20|21)\\d{2}-\\d{2}-\\d{2}$' }), Type.Null()]);
 const relatedIds = Type.Array(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }), { maxItems: 50, uniqueItems: true });
 
 export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
