@@ -60,10 +60,11 @@ export async function createUser(app: App, opts: CreateUserOptions = {}): Promis
   return { user, password: FACTORY_PASSWORD };
 }
 
-export interface AuthHeaders {
+// A type alias, not an interface, so it is assignable to app.inject's header map.
+export type AuthHeaders = {
   cookie: string;
   'x-csrf-token': string;
-}
+};
 
 /** Signs in over HTTP and returns headers ready for app.inject (cookie + CSRF token). */
 export async function login(app: App, email: string, password: string): Promise<AuthHeaders & { csrf: string }> {

@@ -84,9 +84,9 @@ describe('dev outbox', async () => {
     const mine: { subject: string; text: string; status: string }[] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.inject({ method: 'GET', url: `/api/admin/outbox?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers });
+      const res: { statusCode: number; json: () => any } = await app.inject({ method: 'GET', url: `/api/admin/outbox?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers });
       expect(res.statusCode).toBe(200);
-      const page = res.json();
+      const page: { items: { id: number; to: string; subject: string; text: string; status: string }[]; nextCursor: string | null } = res.json();
       expect(page.items.length).toBeLessThanOrEqual(2);
       for (const m of page.items) {
         ids.push(m.id);
