@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addMember, createCommunity } from '../../../test/community-factories.js';
-import { signedInUser } from '../../../test/factories.js';
+import type { LightMyRequestResponse } from 'fastify';
+import { createCommunity } from '../../../test/community-factories.js';
 import { useTestApp } from '../../../test/helpers.js';
+import { memberOf, signIn } from './posts.fixtures.js';
 import type { App } from '../../types.js';
-
-async function memberOf(app: App, communityId: number, role: 'member' | 'animator' | 'coordinator' = 'member') {
-  const signed = await signedInUser(app);
-  await addMember(app, communityId, signed.user.id, role);
-  return signed;
-}
 
 async function counts(app: App, postId: number) {
   const { rows } = await app.pool.query<{ comment_count: number; useful_count: number }>(
@@ -52,7 +47,7 @@ describe('comments and the useful reaction', async () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.inject({
+      const res: LightMyRequestResponse = await app.inject({
         method: 'GET', url: `/api/posts/${post.id}/comments?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
       });
       expect(res.statusCode).toBe(200);
@@ -78,7 +73,7 @@ describe('comments and the useful reaction', async () => {
     expect((await counts(app, a.post.id)).comment_count).toBe(0);
 
     expect((await comment(a.post.id, {}, { body: 'anonyme' })).statusCode).toBe(401);
-    const outsider = await signedInUser(app);
+    const outsider = await signIn(app);
     const refused = await comment(a.post.id, outsider.headers, { body: 'Hors communauté' });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('NOT_MEMBER');
@@ -117,7 +112,7 @@ describe('comments and the useful reaction', async () => {
     const reader = await memberOf(app, community.id);
     const url = `/api/posts/${post.id}/useful`;
     for (let i = 0; i < 2; i += 1) {
-      const res = await app.inject({ method: 'PUT', url, headers: reader.headers });
+      const res: LightMyRequestResponse = await app.inject({ method: 'PUT', url, headers: reader.headers });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ usefulCount: 1, usefulByMe: true });
     }
@@ -128,12 +123,12 @@ describe('comments and the useful reaction', async () => {
     expect(seen.json()).toMatchObject({ usefulCount: 2, usefulByMe: true, can: { markUseful: true } });
 
     for (let i = 0; i < 2; i += 1) {
-      const res = await app.inject({ method: 'DELETE', url, headers: reader.headers });
+      const res: LightMyRequestResponse = await app.inject({ method: 'DELETE', url, headers: reader.headers });
       expect(res.json()).toEqual({ usefulCount: 1, usefulByMe: false });
     }
     expect((await app.inject({ method: 'PUT', url, headers: author.headers })).statusCode).toBe(403);
     expect((await app.inject({ method: 'PUT', url })).statusCode).toBe(401);
-    const outsider = await signedInUser(app);
+    const outsider = await signIn(app);
     expect((await app.inject({ method: 'PUT', url, headers: outsider.headers })).json().code).toBe('NOT_MEMBER');
     expect((await app.inject({ method: 'PUT', url: '/api/posts/999999999/useful', headers: reader.headers })).statusCode).toBe(404);
     expect((await counts(app, post.id)).useful_count).toBe(1);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import { addMember, createCommunity } from '../../../test/community-factories.js';
-import { createUser, signedInUser } from '../../../test/factories.js';
+import { createUser } from '../../../test/factories.js';
 import { useTestApp } from '../../../test/helpers.js';
+import { signIn } from './posts.fixtures.js';
 import type { App } from '../../types.js';
 import { encodeKeyset } from './keyset.js';
 
@@ -27,7 +29,7 @@ async function walk(app: App, url: string, headers: Record<string, string> = {})
   let pages = 0;
   do {
     const sep = url.includes('?') ? '&' : '?';
-    const res = await app.inject({ method: 'GET', url: `${url}${cursor ? `${sep}cursor=${cursor}` : ''}`, headers });
+    const res: LightMyRequestResponse = await app.inject({ method: 'GET', url: `${url}${cursor ? `${sep}cursor=${cursor}` : ''}`, headers });
     expect(res.statusCode, res.body).toBe(200);
     items.push(...res.json().items);
     cursor = res.json().nextCursor;
@@ -73,7 +75,7 @@ describe('feeds', async () => {
     await seedPosts(app, mine2.id, author.id, 11, new Date('2026-02-01T10:00:00.000Z'));
     await seedPosts(app, draft.id, author.id, 3, new Date('2026-02-01T11:00:00.000Z'));
     await seedPosts(app, notMine.id, author.id, 5, new Date('2026-02-01T12:00:00.000Z'));
-    const me = await signedInUser(app);
+    const me = await signIn(app);
     await addMember(app, mine1.id, me.user.id);
     await addMember(app, mine2.id, me.user.id, 'animator');
     await addMember(app, draft.id, me.user.id);
@@ -85,21 +87,21 @@ describe('feeds', async () => {
     expect(items.map((p) => p.id)).toEqual(await newestFirst(app, [mine1.id, mine2.id]));
 
     expect((await app.inject({ method: 'GET', url: '/api/feed' })).statusCode).toBe(401);
-    const stranger = await signedInUser(app);
+    const stranger = await signIn(app);
     const empty = await app.inject({ method: 'GET', url: '/api/feed', headers: stranger.headers });
     expect(empty.json()).toEqual({ items: [], nextCursor: null });
   });
 
   it('answers 400 INVALID_CURSOR to a forged cursor', async () => {
     const community = await createCommunity(app);
-    const me = await signedInUser(app);
+    const me = await signIn(app);
     const bad = [
       'nimportequoi', Buffer.from('2026-02-30T00:00:00Z|1').toString('base64url'),
       Buffer.from('hier|1').toString('base64url'), encodeKeyset({ at: '2026-01-01T00:00:00Z', id: 0 }),
     ];
     for (const cursor of bad) {
       for (const url of [`/api/communities/${community.slug}/posts?cursor=${cursor}`, `/api/feed?cursor=${cursor}`]) {
-        const res = await app.inject({ method: 'GET', url, headers: me.headers });
+        const res: LightMyRequestResponse = await app.inject({ method: 'GET', url, headers: me.headers });
         expect(res.statusCode, `${url}`).toBe(400);
         expect(res.json().code).toBe('INVALID_CURSOR');
       }

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../../common/limits.js';
-import { addMember, createCommunity } from '../../../test/community-factories.js';
-import { signedInUser, type CreateUserOptions } from '../../../test/factories.js';
+import { createCommunity } from '../../../test/community-factories.js';
 import { useTestApp } from '../../../test/helpers.js';
+import { memberOf, signIn } from './posts.fixtures.js';
 import type { App } from '../../types.js';
-
-type Role = 'member' | 'animator' | 'coordinator';
-
-async function memberOf(app: App, communityId: number, role: Role = 'member', opts: CreateUserOptions = {}) {
-  const signed = await signedInUser(app, opts);
-  await addMember(app, communityId, signed.user.id, role);
-  return signed;
-}
 
 async function postCount(app: App, communityId: number): Promise<number> {
   const { rows } = await app.pool.query<{ post_count: number }>('SELECT post_count FROM communities WHERE id = $1', [communityId]);
@@ -94,7 +86,7 @@ describe('posts', async () => {
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().code).toBe('UNAUTHENTICATED');
 
-    const outsider = await signedInUser(app);
+    const outsider = await signIn(app);
     const notMember = await app.inject({ method: 'POST', url, headers: outsider.headers, payload });
     expect(notMember.statusCode).toBe(403);
     expect(notMember.json().code).toBe('NOT_MEMBER');
@@ -140,7 +132,7 @@ describe('posts', async () => {
     const author = await memberOf(app, community.id);
     const animator = await memberOf(app, community.id, 'animator');
     const coordinator = await memberOf(app, community.id, 'coordinator');
-    const admin = await signedInUser(app, { nationalRole: 'admin' });
+    const admin = await signIn(app, { nationalRole: 'admin' });
     for (const moderator of [animator, coordinator, admin]) {
       const post = await publish(community.slug, author.headers);
       const seen = await app.inject({ method: 'GET', url: `/api/posts/${post.id}`, headers: moderator.headers });
