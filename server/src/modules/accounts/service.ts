@@ -13,11 +13,8 @@ type TokenKind = 'verify_email' | 'reset_password';
 const TOKEN_HOURS: Record<TokenKind, number> = { verify_email: 48, reset_password: 1 };
 
 // Unknown e-mails are checked against this hash so a failed login takes the same time either way.
-let dummyHash: Promise<string> | undefined;
-function dummy(): Promise<string> {
-  dummyHash ??= hashPassword(newToken());
-  return dummyHash;
-}
+// Computed at start-up, so even the first unknown address costs no extra hash.
+const dummyHash = hashPassword(newToken());
 
 /**
  * Sending happens after the transaction commits and never delays nor fails the request:
@@ -91,7 +88,7 @@ export async function resendVerification(app: App, userId: number): Promise<void
 export async function authenticate(app: App, email: string, password: string): Promise<number> {
   const [row] = await app.db.select({ id: users.id, passwordHash: users.passwordHash }).from(users)
     .where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
-  const ok = await verifyPassword(row?.passwordHash ?? (await dummy()), password);
+  const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
   if (!row || !ok) throw new AppError('INVALID_CREDENTIALS');
   return row.id;
 }
