@@ -174,3 +174,21 @@ describe('posts', async () => {
     expect(await postCount(app, community.id)).toBe(0);
   });
 });
+
+describe('posting rate limit', async () => {
+  const { app } = await useTestApp({ rateLimitFactor: 1 });
+
+  it('answers 429 once a member exceeds the hourly posting budget', async () => {
+    const community = await createCommunity(app);
+    const author = await memberOf(app, community.id);
+    const url = `/api/communities/${community.slug}/posts`;
+    for (let i = 0; i < 30; i += 1) {
+      const res = await app.inject({ method: 'POST', url, headers: author.headers, payload: { title: `n°${i}`, body: 'texte' } });
+      expect(res.statusCode).toBe(201);
+    }
+    const refused = await app.inject({ method: 'POST', url, headers: author.headers, payload: { title: 'de trop', body: 'texte' } });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('RATE_LIMITED');
+    expect(await postCount(app, community.id)).toBe(30);
+  });
+});
