@@ -85,13 +85,13 @@ export function CommunityForm({ community, full, onDone, submitLabel }: Props) {
             maxLength={LIMITS.communitySlug}
           />
           <Select name="status" label={LABELS.status} options={STATUS_OPTIONS} defaultValue={community?.status ?? 'draft'} isRequired />
-          <TextField name="launchDate" type="date" label={LABELS.launchDate} description="Facultatif. Format : jj/mm/aaaa." defaultValue={community?.launchDate ?? ''} />
+          <TextField name="launchDate" type="date" label={LABELS.launchDate} description="Facultatif." defaultValue={community?.launchDate ?? ''} />
         </>
       ) : null}
       <TextField name="description" label={LABELS.description} multiline rows={3} isRequired defaultValue={community?.description} maxLength={LIMITS.communityText} />
-      <TextField name="perimeter" label={LABELS.perimeter} description="Thèmes et politiques publiques couverts." multiline rows={3} defaultValue={community?.perimeter} maxLength={LIMITS.communityText} />
-      <TextField name="targetAudience" label={LABELS.targetAudience} description="Métiers et fonctions concernés." multiline rows={3} defaultValue={community?.targetAudience} maxLength={LIMITS.communityText} />
-      <TextField name="editorialLine" label={LABELS.editorialLine} multiline rows={3} defaultValue={community?.editorialLine} maxLength={LIMITS.communityText} />
+      <TextField name="perimeter" label={LABELS.perimeter} description="Facultatif. Thèmes et politiques publiques couverts." multiline rows={3} defaultValue={community?.perimeter} maxLength={LIMITS.communityText} />
+      <TextField name="targetAudience" label={LABELS.targetAudience} description="Facultatif. Métiers et fonctions concernés." multiline rows={3} defaultValue={community?.targetAudience} maxLength={LIMITS.communityText} />
+      <TextField name="editorialLine" label={LABELS.editorialLine} description="Facultatif." multiline rows={3} defaultValue={community?.editorialLine} maxLength={LIMITS.communityText} />
       <RelatedPicker current={community} />
       <div className="form__actions">
         <Button type="submit" isPending={pending}>{submitLabel}</Button>
@@ -111,6 +111,7 @@ function RelatedPicker({ current }: { current?: Community }) {
       defaultValue={current?.related.map((r) => String(r.id)) ?? []}
     >
       <Label className="field__label">{LABELS.relatedIds}</Label>
+      <span className="field__description">Facultatif.</span>
       <div className="checkbox-group__items">
         {options.map((c) => (
           <AriaCheckbox key={c.id} value={String(c.id)} className="checkbox">

@@ -27,8 +27,10 @@ export function RolePanel({ slug, role, people, title, headingLevel = 2 }: Props
     try {
       await setRole.mutateAsync({ userId: user.id, role: next });
       setNotice(message);
+      return true;
     } catch {
       // the error is shown from the mutation state below
+      return false;
     }
   };
   return (

@@ -9,7 +9,8 @@ interface UserPickerProps {
   label: string;
   /** Text of the button next to each result, e.g. "Nommer coordinateur·rice". */
   actionLabel: string;
-  onPick: (user: UserHit) => Promise<unknown>;
+  /** Resolves true when the action succeeded: the search is then cleared. */
+  onPick: (user: UserHit) => Promise<boolean>;
   isPending?: boolean;
 }
 
@@ -45,7 +46,7 @@ export function UserPicker({ label, actionLabel, onPick, isPending }: UserPicker
                     <strong>{fullName(u)}</strong>
                     <span className="muted small"> — {[u.job, u.employer].filter(Boolean).join(', ')}</span>
                   </span>
-                  <Button small isDisabled={isPending} onPress={() => void onPick(u)} aria-label={`${actionLabel} : ${fullName(u)}`}>
+                  <Button small isDisabled={isPending} onPress={() => void onPick(u).then((ok) => ok && setQ(''))} aria-label={`${actionLabel} : ${fullName(u)}`}>
                     {actionLabel}
                   </Button>
                 </li>

@@ -30,10 +30,7 @@ export function Checkbox({ name, children, description, isRequired, defaultSelec
         {({ isSelected }) => (
           <>
             <span className="checkbox__box" aria-hidden="true">{isSelected ? '✓' : ''}</span>
-            <span>
-              {children}
-              {isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
-            </span>
+            <span>{children}</span>
           </>
         )}
       </AriaCheckbox>

@@ -5,6 +5,8 @@ import { Button, type Variant } from './Button';
 interface ConfirmProps {
   /** Label of the button that opens the dialog. */
   triggerLabel: string;
+  /** Accessible name of the trigger when the visible label is ambiguous in a list. */
+  triggerAriaLabel?: string;
   triggerVariant?: Variant;
   title: string;
   children: ReactNode;
@@ -15,10 +17,10 @@ interface ConfirmProps {
 }
 
 /** Asks before a destructive action; focus is trapped and Échap closes it. */
-export function ConfirmDialog({ triggerLabel, triggerVariant = 'danger', title, children, confirmLabel, onConfirm, isPending, small }: ConfirmProps) {
+export function ConfirmDialog({ triggerLabel, triggerAriaLabel, triggerVariant = 'danger', title, children, confirmLabel, onConfirm, isPending, small }: ConfirmProps) {
   return (
     <DialogTrigger>
-      <Button variant={triggerVariant} small={small}>{triggerLabel}</Button>
+      <Button variant={triggerVariant} small={small} aria-label={triggerAriaLabel}>{triggerLabel}</Button>
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className="modal">
           <Dialog className="dialog" role="alertdialog">

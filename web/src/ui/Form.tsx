@@ -112,7 +112,7 @@ export function Form({ labels = {}, validate, onSubmit, children, requiredNote, 
             ) : null}
           </Alert>
         ) : null}
-        {requiredNote ? <p className="muted small">Les champs marqués d’un astérisque (*) sont obligatoires.</p> : null}
+        {requiredNote ? <p className="muted small">Tous les champs sont obligatoires, sauf mention « facultatif ».</p> : null}
         {children}
       </AriaForm>
     </FormContext.Provider>

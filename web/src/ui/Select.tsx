@@ -31,7 +31,6 @@ export function Select({ name, label, description, options, isRequired, placehol
     <div className="field">
       <label className="field__label" htmlFor={field.id}>
         {label}
-        {isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
       </label>
       {description ? <span id={`${field.id}-desc`} className="field__description">{description}</span> : null}
       <select

@@ -32,7 +32,6 @@ export function TextField({ name, label, description, multiline, rows = 6, wide,
     >
       <Label className="field__label">
         {label}
-        {props.isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
       </Label>
       {description ? <Text slot="description" className="field__description">{description}</Text> : null}
       {multiline ? (

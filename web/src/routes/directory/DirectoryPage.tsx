@@ -63,7 +63,7 @@ function CommunityCard({ community: c }: { community: CommunitySummary }) {
     <li className="card community-card">
       <h2 className="card__title"><Link to={`/communautes/${c.slug}`}>{c.name}</Link></h2>
       <p className="row small">
-        {c.status !== 'open' ? <Badge tone={STATUS_TONES[c.status]}>{STATUS_LABELS[c.status]}</Badge> : null}
+        <Badge tone={STATUS_TONES[c.status]}>{STATUS_LABELS[c.status]}</Badge>
         {c.myRole ? <Badge tone="info">{c.myRole === 'member' ? 'Vous êtes membre' : ROLE_LABELS[c.myRole]}</Badge> : null}
         <span className="muted">{plural(c.memberCount, 'membre')} · {plural(c.postCount, 'publication')}</span>
       </p>

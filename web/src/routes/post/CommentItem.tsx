@@ -61,6 +61,7 @@ export function CommentItem({ comment: c, postId, parent, canReply, onReply }: P
                 small
                 triggerVariant="ghost"
                 triggerLabel="Supprimer"
+                triggerAriaLabel={`Supprimer le commentaire de ${author}`}
                 title="Supprimer ce commentaire ?"
                 confirmLabel="Supprimer le commentaire"
                 isPending={remove.isPending}

@@ -4,7 +4,7 @@ import { ToggleButton } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import { useDeletePost, usePost, useUseful } from '../../api/posts';
 import type { Post } from '../../api/types';
-import { formatDateTime, fullName } from '../../lib/format';
+import { formatDateTime, fullName, plural } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, ConfirmDialog, QueryState } from '../../ui';
 import { NotFound } from '../not-found/NotFoundPage';
@@ -74,7 +74,9 @@ function PostActions({ post, onEdit }: { post: Post; onEdit: () => void }) {
             <span aria-hidden="true">👍</span> Utile ({post.usefulCount})
           </ToggleButton>
         ) : (
-          <span className="muted small">{post.usefulCount} membre(s) ont trouvé cette publication utile</span>
+          <span className="muted small">
+            {post.usefulCount === 0 ? 'Pas encore marquée comme utile' : `Utile pour ${plural(post.usefulCount, 'membre')}`}
+          </span>
         )}
         {post.can.edit ? <Button variant="secondary" small onPress={onEdit}>Modifier</Button> : null}
         {post.can.delete ? (

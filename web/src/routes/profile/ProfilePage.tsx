@@ -86,7 +86,7 @@ function ProfileForm({ me, onDone }: { me: Me; onDone: (saved: boolean) => void 
           employer: { required: true, max: LIMITS.employer },
           job: { required: true, max: LIMITS.job },
           departement: { required: true },
-          bio: { max: LIMITS.communityText },
+          bio: { max: LIMITS.bio },
         })
       }
       onSubmit={async (v) => {
@@ -106,7 +106,7 @@ function ProfileForm({ me, onDone }: { me: Me; onDone: (saved: boolean) => void 
       <TextField name="employer" label={PROFILE_LABELS.employer} isRequired defaultValue={me.employer} autoComplete="organization" maxLength={LIMITS.employer} />
       <TextField name="job" label={PROFILE_LABELS.job} isRequired defaultValue={me.job} autoComplete="organization-title" maxLength={LIMITS.job} />
       <Select name="departement" label={PROFILE_LABELS.departement} options={DEPARTEMENT_OPTIONS} defaultValue={me.departement} placeholder="Choisir un département" isRequired />
-      <TextField name="bio" label={PROFILE_LABELS.bio} description="Quelques mots sur vos missions et vos centres d’intérêt professionnels." multiline rows={4} defaultValue={me.bio ?? ''} maxLength={LIMITS.communityText} />
+      <TextField name="bio" label={PROFILE_LABELS.bio} description="Facultatif. Quelques mots sur vos missions et vos centres d’intérêt professionnels." multiline rows={4} defaultValue={me.bio ?? ''} maxLength={LIMITS.bio} />
       <div className="form__actions">
         <Button type="submit" isPending={update.isPending}>Enregistrer mon profil</Button>
         <Button variant="secondary" onPress={() => onDone(false)}>Annuler</Button>
