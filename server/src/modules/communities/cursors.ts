@@ -1,9 +1,8 @@
 import { AppError } from '../../lib/errors.js';
 
 /**
- * Keyset cursors of this module, opaque to clients.
- * The directory pages on (name, id); the members list on (joined_at in microseconds, user id):
- * microseconds because a JS Date would round PostgreSQL's timestamps and repeat rows across pages.
+ * The directory's keyset cursor on (name, id), opaque to clients.
+ * Time-ordered lists use lib/cursor.ts.
  */
 
 export function encodeNameCursor(name: string, id: number): string {
@@ -21,16 +20,4 @@ export function decodeNameCursor(cursor: string | undefined): { name: string; id
     // falls through to the error below
   }
   throw new AppError('INVALID_CURSOR');
-}
-
-export function encodeMicrosCursor(micros: string, id: number): string {
-  return Buffer.from(`${micros}|${id}`).toString('base64url');
-}
-
-export function decodeMicrosCursor(cursor: string | undefined): { micros: string; id: number } | undefined {
-  if (!cursor) return undefined;
-  const [micros, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const n = Number(id);
-  if (!micros || !/^-?\d{1,20}$/.test(micros) || !Number.isSafeInteger(n) || n < 1) throw new AppError('INVALID_CURSOR');
-  return { micros, id: n };
 }

@@ -4,7 +4,8 @@ import { LIMITS } from '../../../../common/limits.js';
 import type { CurrentUser } from '../../types.js';
 import { isNationalAdmin, type CommunityRole, type CommunityStatus } from './policy.js';
 import { loadCommunityContext, type CommunityContext } from './context.js';
-import { decodeMicrosCursor, decodeNameCursor, encodeMicrosCursor, encodeNameCursor } from './cursors.js';
+import { decodeNameCursor, encodeNameCursor } from './cursors.js';
+import { decodeKeyset, isoText, keysetPage, toIso } from '../../lib/cursor.js';
 
 type SummaryRow = {
   id: number;
@@ -98,29 +99,26 @@ export async function loadCommunity(db: DbOrTx, ref: string | number, user: Curr
 /** Members, newest first, optionally one role; keyset on (joined_at, user_id). */
 export async function listMembers(db: DbOrTx, communityId: number, opts: { role?: CommunityRole; cursor?: string; limit?: number }) {
   const limit = opts.limit ?? LIMITS.pageSize;
-  const after = decodeMicrosCursor(opts.cursor);
-  const afterAt = after ? sql`('epoch'::timestamptz + ${after.micros}::bigint * interval '1 microsecond')` : sql`NULL::timestamptz`;
+  const after = decodeKeyset(opts.cursor);
   const { rows } = await db.execute<{
     id: number; first_name: string; last_name: string; employer: string; job: string;
-    role: CommunityRole; joined_at: Date; joined_us: string;
+    role: CommunityRole; created_at: string;
   }>(sql`
-    SELECT u.id, u.first_name, u.last_name, u.employer, u.job, m.role, m.joined_at,
-           ((extract(epoch FROM m.joined_at) * 1000000)::bigint)::text AS joined_us
+    SELECT u.id, u.first_name, u.last_name, u.employer, u.job, m.role, ${isoText('m.joined_at')} AS created_at
       FROM memberships m JOIN users u ON u.id = m.user_id
      WHERE m.community_id = ${communityId}
        AND u.deleted_at IS NULL
        AND (${opts.role ?? null}::community_role IS NULL OR m.role = ${opts.role ?? null}::community_role)
-       AND (${afterAt} IS NULL OR (m.joined_at, m.user_id) < (${afterAt}, ${after?.id ?? null}::bigint))
+       AND (${after?.at ?? null}::timestamptz IS NULL OR (m.joined_at, m.user_id) < (${after?.at ?? null}::timestamptz, ${after?.id ?? null}::bigint))
      ORDER BY m.joined_at DESC, m.user_id DESC
      LIMIT ${limit + 1}`);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const page = keysetPage(rows, limit);
   return {
-    items: page.map((r) => ({
+    items: page.items.map((r) => ({
       user: { id: r.id, firstName: r.first_name, lastName: r.last_name, employer: r.employer, job: r.job },
       role: r.role,
-      joinedAt: new Date(r.joined_at).toISOString(),
+      joinedAt: toIso(r.created_at),
     })),
-    nextCursor: rows.length > limit && last ? encodeMicrosCursor(last.joined_us, last.id) : null,
+    nextCursor: page.nextCursor,
   };
 }

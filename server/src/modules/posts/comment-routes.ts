@@ -5,7 +5,7 @@ import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schema
 import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadVisibleComment, loadVisiblePost } from './context.js';
-import { decodeKeyset, keysetPage } from './keyset.js';
+import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment } from './presenters.js';
 import { findComment, listComments, type CommentContextRow } from './queries.js';

@@ -5,7 +5,7 @@ import { createUser } from '../../../test/factories.js';
 import { useTestApp } from '../../../test/helpers.js';
 import { signIn } from './posts.fixtures.js';
 import type { App } from '../../types.js';
-import { encodeKeyset } from './keyset.js';
+import { encodeKeyset } from '../../lib/cursor.js';
 
 /**
  * Inserts posts straight into the table with controlled timestamps, several sharing the same

@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../../types.js';
-import { toIso } from './keyset.js';
+import { toIso } from '../../lib/cursor.js';
 import { commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import type { CommentRow, PostRow, RevisionRow, SummaryRow } from './queries.js';
 import type { CommentOut, PostOut, PostSummaryOut } from './schema.js';

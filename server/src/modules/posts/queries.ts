@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityRole, CommunityStatus } from '../communities/policy.js';
-import { isoText, type PgKeyset } from './keyset.js';
+import { isoText, type PgKeyset } from '../../lib/cursor.js';
 
 /**
  * Read queries of the posts module. Each answers in ONE statement, with authors and

@@ -8,7 +8,7 @@ import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import commentRoutes from './comment-routes.js';
 import { loadVisiblePost } from './context.js';
-import { decodeKeyset, keysetPage } from './keyset.js';
+import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { assertCanContribute, postAbilities } from './policy.js';
 import { accessOf, presentPost, presentRevision, presentSummary } from './presenters.js';
 import { communityFeed, findPost, listRevisions, myFeed } from './queries.js';

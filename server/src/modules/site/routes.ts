@@ -1,6 +1,6 @@
 import type { App } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
-import { decodeCursor } from '../../lib/cursor.js';
+import { decodeKeyset } from '../../lib/cursor.js';
 import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { requireUser } from '../../plugins/session.js';
@@ -45,6 +45,6 @@ export default async function siteRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     if (!canReadOutbox(user)) throw new AppError('FORBIDDEN');
-    return outboxPage(app.db, decodeCursor(request.query.cursor), request.query.limit ?? LIMITS.pageSize);
+    return outboxPage(app.db, decodeKeyset(request.query.cursor), request.query.limit ?? LIMITS.pageSize);
   });
 }

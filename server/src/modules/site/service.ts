@@ -2,7 +2,7 @@ import { desc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { legalPages, legalPageVersions, mailOutbox } from '../../db/schema/index.js';
 import { found } from '../../lib/errors.js';
-import { pageOf, type Keyset } from '../../lib/cursor.js';
+import { encodeKeyset, type PgKeyset } from '../../lib/cursor.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import type { App } from '../../types.js';
 
@@ -32,10 +32,10 @@ export async function savePage(app: App, slug: string, title: string, bodyMd: st
 }
 
 /**
- * Newest first by id (identity order is insertion order), served by the primary key.
- * The cursor's timestamp only has millisecond precision, so it is not used as a bound.
+ * Newest first by id (identity order is insertion order), served by the primary key;
+ * only the cursor's id is used as the bound.
  */
-export async function outboxPage(db: DbOrTx, after: Keyset | undefined, limit: number) {
+export async function outboxPage(db: DbOrTx, after: PgKeyset | undefined, limit: number) {
   const rows = await db.select({
     id: mailOutbox.id, to: mailOutbox.toAddress, subject: mailOutbox.subject, text: mailOutbox.text,
     status: mailOutbox.status, createdAt: mailOutbox.createdAt,
@@ -43,6 +43,10 @@ export async function outboxPage(db: DbOrTx, after: Keyset | undefined, limit: n
     .where(after ? lt(mailOutbox.id, after.id) : undefined)
     .orderBy(desc(mailOutbox.id))
     .limit(limit + 1);
-  const page = pageOf(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
-  return { items: page.items.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })), nextCursor: page.nextCursor };
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.createdAt.toISOString(), id: last.id }) : null,
+  };
 }
