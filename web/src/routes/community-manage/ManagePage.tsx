@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import { useCommunity } from '../../api/communities';
 import type { Community } from '../../api/types';
 import { CommunityForm } from '../../components/CommunityForm';
 import { RequireAuth } from '../../components/RequireAuth';
 import { RolePanel } from '../../components/RolePanel';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Card, QueryState } from '../../ui';
-import { NotFound } from '../not-found/NotFoundPage';
+import { Alert, Card } from '../../ui';
+import { PageQuery } from '../../components/PageQuery';
 
 export default function ManagePage() {
   return (
@@ -21,8 +20,7 @@ export default function ManagePage() {
 function Manage() {
   const { slug = '' } = useParams();
   const community = useCommunity(slug);
-  if (community.error instanceof ApiError && community.error.status === 404) return <NotFound />;
-  return <QueryState query={community}>{(c) => <ManageView c={c} />}</QueryState>;
+  return <PageQuery query={community}>{(c) => <ManageView c={c} />}</PageQuery>;
 }
 
 function ManageView({ c }: { c: Community }) {

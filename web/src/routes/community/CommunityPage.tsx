@@ -9,16 +9,14 @@ import { formatDate, plural } from '../../lib/format';
 import { ROLE_LABELS, STATUS_LABELS, STATUS_TONES } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
 import { Badge, ButtonLink, Card, LoadMore, QueryState } from '../../ui';
-import { NotFound } from '../not-found/NotFoundPage';
-import { ApiError } from '../../api/client';
+import { PageQuery } from '../../components/PageQuery';
 import { PublishForm } from './PublishForm';
 import { Team } from './Team';
 
 export default function CommunityPage() {
   const { slug = '' } = useParams();
   const community = useCommunity(slug);
-  if (community.error instanceof ApiError && community.error.status === 404) return <NotFound />;
-  return <QueryState query={community} loading="Chargement de l’e-communauté…">{(c) => <CommunityView c={c} />}</QueryState>;
+  return <PageQuery query={community} loading="Chargement de l’e-communauté…">{(c) => <CommunityView c={c} />}</PageQuery>;
 }
 
 function CommunityView({ c }: { c: Community }) {

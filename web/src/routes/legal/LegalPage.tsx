@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
-import { ApiError } from '../../api/client';
 import { LEGAL_PAGES, useLegalPage, useUpdateLegalPage } from '../../api/site';
 import type { LegalPage as LegalPageData } from '../../api/types';
 import { formatDateTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Button, Card, Form, QueryState, TextField, check } from '../../ui';
+import { Alert, Button, Card, Form, TextField, check } from '../../ui';
+import { PageQuery } from '../../components/PageQuery';
 import { NotFound } from '../not-found/NotFoundPage';
 
 export default function LegalPage() {
   const { slug = '' } = useParams();
   const known = LEGAL_PAGES.some((p) => p.slug === slug);
   const page = useLegalPage(slug);
-  if (!known || (page.error instanceof ApiError && page.error.status === 404)) return <NotFound />;
-  return <QueryState query={page}>{(p) => <PageView key={p.slug} page={p} />}</QueryState>;
+  if (!known) return <NotFound />;
+  return <PageQuery query={page}>{(p) => <PageView key={p.slug} page={p} />}</PageQuery>;
 }
 
 function PageView({ page }: { page: LegalPageData }) {

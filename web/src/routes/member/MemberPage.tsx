@@ -1,19 +1,19 @@
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import { useUser } from '../../api/users';
 import type { PublicProfile } from '../../api/types';
 import { departementName } from '../../lib/departements';
 import { formatDate, fullName } from '../../lib/format';
 import { ROLE_LABELS } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
-import { Badge, Card, QueryState } from '../../ui';
+import { Badge, Card } from '../../ui';
+import { PageQuery } from '../../components/PageQuery';
 import { NotFound } from '../not-found/NotFoundPage';
 
 export default function MemberPage() {
   const id = Number(useParams().id);
   const user = useUser(id);
-  if (!Number.isInteger(id) || id <= 0 || (user.error instanceof ApiError && user.error.status === 404)) return <NotFound />;
-  return <QueryState query={user}>{(u) => <Profile u={u} />}</QueryState>;
+  if (!Number.isInteger(id) || id <= 0) return <NotFound />;
+  return <PageQuery query={user}>{(u) => <Profile u={u} />}</PageQuery>;
 }
 
 function Profile({ u }: { u: PublicProfile }) {

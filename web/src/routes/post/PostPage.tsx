@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ToggleButton } from 'react-aria-components';
-import { ApiError } from '../../api/client';
 import { useDeletePost, usePost, useUseful } from '../../api/posts';
 import type { Post } from '../../api/types';
 import { formatDateTime, fullName, plural } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Button, ConfirmDialog, QueryState } from '../../ui';
+import { Alert, Button, ConfirmDialog } from '../../ui';
+import { PageQuery } from '../../components/PageQuery';
 import { NotFound } from '../not-found/NotFoundPage';
 import { Comments } from './Comments';
 import { EditPostForm } from './EditPostForm';
@@ -15,8 +15,8 @@ import { Revisions } from './Revisions';
 export default function PostPage() {
   const id = Number(useParams().id);
   const post = usePost(Number.isInteger(id) ? id : 0);
-  if (!Number.isInteger(id) || id <= 0 || (post.error instanceof ApiError && post.error.status === 404)) return <NotFound />;
-  return <QueryState query={post} loading="Chargement de la publication…">{(p) => <PostView post={p} />}</QueryState>;
+  if (!Number.isInteger(id) || id <= 0) return <NotFound />;
+  return <PageQuery query={post} loading="Chargement de la publication…">{(p) => <PostView post={p} />}</PageQuery>;
 }
 
 function PostView({ post }: { post: Post }) {
