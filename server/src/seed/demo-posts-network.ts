@@ -105,6 +105,17 @@ Comment formalisez-vous la procédure de recrutement ? Une grille d’entretien 
       { by: 'pierreyves', h: 26, body: 'Le centre de gestion propose des modèles de procédure ; n’hésitez pas à les demander.' },
     ],
   },
+  {
+    by: 'nadia', daysAgo: 95, useful: 5,
+    title: 'Entretien professionnel : simplifier la grille d’évaluation',
+    body: `Notre grille d’entretien professionnel comptait vingt-deux critères et les encadrants la remplissaient mécaniquement. Nous l’avons ramenée à huit critères, regroupés autour des résultats, des compétences techniques, des qualités relationnelles et, pour les encadrants, de la capacité à manager.
+
+Le comité social territorial a été consulté et la campagne s’est nettement mieux passée. Comment avez-vous formé vos encadrants à la conduite de l’entretien ?`,
+    comments: [
+      { by: 'pierreyves', h: 10, body: 'Une demi-journée de formation obligatoire pour les nouveaux encadrants, avec des mises en situation. Le CNFPT propose aussi des sessions en intra.' },
+      { by: 'olivier', h: 33, body: 'Huit critères, c’est raisonnable. Nous sommes à dix, et je pense que nous pouvons encore simplifier.' },
+    ],
+  },
 ];
 
 export const TRANSITION_POSTS: DemoPost[] = [
@@ -148,6 +159,22 @@ Je cherche surtout des coûts d’investissement et d’entretien, et des retour
       { by: 'hugo', h: 12, body: 'Les agences de l’eau financent souvent ce type de projets : renseignez-vous avant de boucler votre plan de financement.' },
       { by: 'laura', h: 30, body: 'Le programme de cours « oasis » de plusieurs villes est bien documenté, avec des coûts au mètre carré.' },
       { by: 'membre', h: 44, reply: 0, body: 'Merci, je n’y avais pas pensé. Je contacte l’agence de l’eau.' },
+    ],
+  },
+  {
+    by: 'hugo', daysAgo: 66, useful: 7,
+    title: 'Sobriété énergétique : quels gestes ont tenu dans la durée ?',
+    body: `Trois hivers après les plans de sobriété, faisons le point : quelles mesures sont devenues des habitudes, lesquelles ont été abandonnées ?
+
+Chez nous, **ont tenu** : la température de consigne à 19 °C dans les bureaux, l’extinction de l’éclairage public au cœur de la nuit dans les zones résidentielles, la fermeture de certains bâtiments pendant les vacances scolaires.
+
+**Ont été abandonnées** : la réduction des horaires des piscines, trop pénalisante pour les usagers.
+
+Et vous ?`,
+    comments: [
+      { by: 'laura', h: 8, body: 'L’extinction de l’éclairage public a tenu partout dans notre région, avec un vrai bénéfice pour la biodiversité nocturne.' },
+      { by: 'antoine', h: 29, body: 'Nous suivons les économies réalisées bâtiment par bâtiment : sans chiffres, les bonnes habitudes s’érodent vite.' },
+      { by: 'membre', h: 50, body: 'Intéressant pour les bâtiments municipaux des quartiers en renouvellement urbain : je partage avec l’équipe NPNRU.' },
     ],
   },
 ];

@@ -212,6 +212,37 @@ Les sessions sont ouvertes aux agents de toutes les collectivités ; l’inscrip
     ],
   },
   {
+    by: 'marion', daysAgo: 104, useful: 7,
+    title: 'Tranquillité publique : articuler médiation sociale et police municipale',
+    body: `Dans le cadre du pilier « cadre de vie » de notre contrat de ville, nous formalisons les relations entre l’équipe de médiation sociale et la police municipale.
+
+L’enjeu est double : que chacun reste dans son rôle (les médiateurs ne sont pas des auxiliaires de police), et que l’information utile circule, par exemple sur les tensions autour d’un hall ou d’un équipement.
+
+Nous avons rédigé une **charte de coopération** en trois points : réunion mensuelle de veille, circuit d’alerte en cas d’incident, et règles de confidentialité. Quelqu’un a-t-il un document comparable à partager ?`,
+    comments: [
+      { by: 'fatou', h: 6, body: 'Nous avons une charte similaire à Saint-Denis. Le point le plus important pour les médiateurs : ne jamais être vus par les habitants comme des informateurs. Sinon, leur travail devient impossible.' },
+      { by: 'karim', h: 26, body: 'Pensez à associer le conseil local de sécurité et de prévention de la délinquance : c’est souvent là que se décident les priorités partagées.' },
+      { by: 'marion', h: 30, reply: 0, body: 'Merci Fatou, c’est exactement la ligne que nous voulons tenir. Je reprends votre formulation.' },
+    ],
+  },
+  {
+    by: 'sebastien', daysAgo: 110, useful: 9,
+    title: 'Un modèle de bilan simplifié pour les associations',
+    body: `Les petites associations nous disent passer plus de temps à remplir des bilans qu’à mener leurs actions. Nous avons réduit notre modèle de bilan à une page :
+
+- ce qui était prévu, ce qui a été fait ;
+- le nombre de personnes touchées, dont habitants des quartiers prioritaires ;
+- une difficulté rencontrée et une réussite ;
+- une photo ou un témoignage (facultatif).
+
+Les services de l’État ont accepté ce format pour les actions de moins de 15 000 euros. Je partage volontiers le modèle.`,
+    comments: [
+      { by: 'isabelle', h: 4, body: 'Excellent. Le témoignage est souvent ce qui parle le plus aux élus lors du comité de pilotage.' },
+      { by: 'nicolas', h: 22, body: 'Preneur du modèle ! Avez-vous un outil de dépôt en ligne ou tout passe par courriel ?' },
+      { by: 'sebastien', h: 27, reply: 1, body: 'Un formulaire en ligne, relié à notre tableau de suivi de la programmation. Je vous envoie le lien.' },
+    ],
+  },
+  {
     by: 'membre', daysAgo: 118, useful: 4,
     title: 'Rénovation urbaine et îlots de fraîcheur : des exemples ?',
     body: `Dans notre projet NPNRU, nous voulons profiter du réaménagement des espaces publics pour désimperméabiliser les cours d’immeubles et créer des îlots de fraîcheur.
