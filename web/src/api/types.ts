@@ -80,7 +80,10 @@ export interface Community extends CommunitySummary {
   coordinators: UserRef[];
   animators: UserRef[];
   can: {
+    /** Any field (national admin). */
     edit: boolean;
+    /** Description, perimeter, target audience, editorial line, related communities (coordinators too). */
+    editEditorial: boolean;
     join: boolean;
     leave: boolean;
     post: boolean;

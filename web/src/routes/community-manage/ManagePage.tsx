@@ -26,7 +26,7 @@ function Manage() {
 function ManageView({ c }: { c: Community }) {
   useTitle(`Gestion – ${c.name}`);
   const [saved, setSaved] = useState(false);
-  if (!c.can.edit && !c.can.appointAnimator) {
+  if (!c.can.editEditorial && !c.can.appointAnimator) {
     return (
       <>
         <h1>Gestion de l’e-communauté {c.name}</h1>
@@ -45,7 +45,7 @@ function ManageView({ c }: { c: Community }) {
         {c.can.appointCoordinator ? (
           <Card as="section"><RolePanel slug={c.slug} role="coordinator" title="Coordinateurs" people={c.coordinators} /></Card>
         ) : null}
-        {c.can.edit ? (
+        {c.can.editEditorial ? (
           <Card as="section">
             <h2>Présentation</h2>
             {saved ? <Alert tone="success"><p>Les modifications sont enregistrées.</p></Alert> : null}

@@ -40,7 +40,7 @@ function CommunityView({ c }: { c: Community }) {
             <MembershipButton slug={c.slug} name={c.name} isMember={c.can.leave} canJoin={c.can.join} canLeave={c.can.leave} />
           ) : null}
           {!user && c.status === 'open' ? <ButtonLink to={`/connexion?suite=${encodeURIComponent(`/communautes/${c.slug}`)}`} small>Se connecter pour rejoindre</ButtonLink> : null}
-          {c.can.edit || c.can.appointAnimator ? <ButtonLink to={`/communautes/${c.slug}/gestion`} variant="secondary" small>Gérer l’e-communauté</ButtonLink> : null}
+          {c.can.editEditorial || c.can.appointAnimator ? <ButtonLink to={`/communautes/${c.slug}/gestion`} variant="secondary" small>Gérer l’e-communauté</ButtonLink> : null}
         </div>
       </div>
 

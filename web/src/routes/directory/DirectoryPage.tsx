@@ -71,7 +71,7 @@ function CommunityCard({ community: c }: { community: CommunitySummary }) {
       {c.status === 'draft' && c.launchDate ? <p className="small muted">Lancement prévu le {formatDate(c.launchDate)}</p> : null}
       {user && c.status === 'open' ? (
         <div className="community-card__action">
-          <MembershipButton slug={c.slug} name={c.name} isMember={c.myRole !== null} canLeave={c.myRole === 'member'} />
+          <MembershipButton slug={c.slug} name={c.name} isMember={c.myRole !== null} />
         </div>
       ) : null}
     </li>
