@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { communities } from './communities.js';
+
+/**
+ * What a post is. Kind-specific data lives in the kind's own table (events, polls, questions...)
+ * keyed by the post id, so the feed reads one narrow table.
+ */
+export const postKind = pgEnum('post_kind', ['discussion', 'question', 'article', 'veille', 'ressource', 'evenement', 'sondage', 'partage']);
 
 export const posts = pgTable(
   'posts',
@@ -9,6 +15,7 @@ export const posts = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     communityId: bigint('community_id', { mode: 'number' }).notNull().references(() => communities.id),
     authorId: bigint('author_id', { mode: 'number' }).notNull().references(() => users.id),
+    kind: postKind('kind').notNull().default('discussion'),
     title: text('title').notNull(),
     bodyMd: text('body_md').notNull(),
     /** Sanitized HTML rendered once at write time; reading never re-renders. */

@@ -11,6 +11,7 @@ import { NotFound } from '../not-found/NotFoundPage';
 import { Comments } from './Comments';
 import { EditPostForm } from './EditPostForm';
 import { Revisions } from './Revisions';
+import { KindDetails } from './kinds/KindDetails';
 
 export default function PostPage() {
   const id = Number(useParams().id);
@@ -47,6 +48,7 @@ function PostView({ post }: { post: Post }) {
         />
       ) : (
         <>
+          <KindDetails post={post} />
           <div className="prose post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
           <PostActions post={post} onEdit={() => { setSaved(false); setEditing(true); }} />
         </>

@@ -1,0 +1,2 @@
+CREATE TYPE "public"."post_kind" AS ENUM('discussion', 'question', 'article', 'veille', 'ressource', 'evenement', 'sondage', 'partage');--> statement-breakpoint
+ALTER TABLE "posts" ADD COLUMN "kind" "post_kind" DEFAULT 'discussion' NOT NULL;
