@@ -12,6 +12,7 @@ import { Badge, ButtonLink, Card, LoadMore, QueryState } from '../../ui';
 import { PageQuery } from '../../components/PageQuery';
 import { PublishForm } from './PublishForm';
 import { Team } from './Team';
+import { CommunityNav } from './CommunityNav';
 
 export default function CommunityPage() {
   const { slug = '' } = useParams();
@@ -43,6 +44,7 @@ function CommunityView({ c }: { c: Community }) {
           {c.can.editEditorial || c.can.appointAnimator ? <ButtonLink to={`/communautes/${c.slug}/gestion`} variant="secondary" small>Gérer l’e-communauté</ButtonLink> : null}
         </div>
       </div>
+      <CommunityNav c={c} />
 
       <div className="two-cols">
         <div>

@@ -1,0 +1,33 @@
+import { NavLink } from 'react-router';
+import type { Community } from '../../api/types';
+
+interface Section {
+  label: string;
+  /** Path below /communautes/:slug ('' for the feed). */
+  path: string;
+  /** Shown only when this returns true (e.g. animators' tools). */
+  visible?: (c: Community) => boolean;
+}
+
+/**
+ * The community's sections. Each capability adds one line here (agenda, dossiers, questions...).
+ */
+const SECTIONS: Section[] = [
+  { label: 'Publications', path: '' },
+];
+
+export function CommunityNav({ c }: { c: Community }) {
+  const sections = SECTIONS.filter((s) => !s.visible || s.visible(c));
+  if (sections.length < 2) return null;
+  return (
+    <nav aria-label={`Rubriques de ${c.name}`} className="community-nav">
+      <ul>
+        {sections.map((s) => (
+          <li key={s.path}>
+            <NavLink end to={`/communautes/${c.slug}${s.path ? `/${s.path}` : ''}`}>{s.label}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
