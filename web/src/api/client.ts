@@ -14,10 +14,25 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+// Whether the session was read yet: a page that writes on load (the e-mail confirmation link) would otherwise
+// send the session cookie without its CSRF token and be refused.
+let csrfKnown = false;
 
 /** Remembers the session's CSRF token; every write echoes it. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+  csrfKnown = true;
+}
+
+async function ensureCsrfToken(): Promise<void> {
+  if (csrfKnown) return;
+  try {
+    const response = await fetch('/api/session', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    const session = (await response.json()) as { csrfToken?: string | null };
+    if (response.ok && !csrfKnown) setCsrfToken(session.csrfToken ?? null);
+  } catch {
+    // the write itself will report the network error
+  }
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,6 +40,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') await ensureCsrfToken();
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
