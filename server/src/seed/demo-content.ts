@@ -18,6 +18,8 @@ export interface DemoPost {
   daysAgo: number;
   /** How many members found it useful (the first N members of the community, author excluded). */
   useful: number;
+  /** Defaults to a discussion; kinds with their own details (events, polls) are not seeded here. */
+  kind?: 'discussion' | 'question' | 'article' | 'veille' | 'ressource' | 'partage';
   title: string;
   body: string;
   comments: DemoComment[];

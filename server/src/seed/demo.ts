@@ -95,7 +95,7 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
     // Morning to late afternoon, varied but deterministic.
     const createdMs = now.getTime() - p.daysAgo * DAY - ((n * 7) % 9) * HOUR;
     const [post] = await tx.insert(posts).values({
-      communityId: communityId.get(slug)!, authorId: uid(p.by), title: p.title, bodyMd: p.body,
+      communityId: communityId.get(slug)!, authorId: uid(p.by), kind: p.kind ?? 'discussion', title: p.title, bodyMd: p.body,
       bodyHtml: renderMarkdown(p.body), excerpt: excerpt(p.body), createdAt: at(createdMs),
     }).returning({ id: posts.id });
     const postId = post!.id;
