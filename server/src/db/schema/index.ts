@@ -2,3 +2,5 @@ export * from './accounts.js';
 export * from './communities.js';
 export * from './posts.js';
 export * from './site.js';
+export * from './polls.js';
+export * from './dossiers.js';
