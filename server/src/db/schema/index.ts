@@ -4,3 +4,4 @@ export * from './posts.js';
 export * from './site.js';
 export * from './polls.js';
 export * from './dossiers.js';
+export * from './questions.js';

@@ -33,6 +33,8 @@ export const posts = pgTable(
     // Partial: feeds only ever list live posts, so deleted ones cost nothing to skip.
     index('posts_community_feed_idx').on(t.communityId, t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} IS NULL`),
     index('posts_author_idx').on(t.authorId, t.createdAt.desc()),
+    // Title suggestions while writing (citing a post): accent-insensitive substring match.
+    index('posts_title_trgm').using('gin', sql`(immutable_unaccent(lower(${t.title}))) gin_trgm_ops`),
   ],
 );
 
