@@ -25,6 +25,11 @@ export const LIMITS = {
   dossierNote: 500,
   coverUrl: 2000,
   coverAlt: 300,
+  eventPlace: 300,
+  eventOrganiser: 200,
+  eventUrl: 2000,
+  /** Longest event, in days: keeps the month query a bounded index range. */
+  eventMaxDays: 62,
   legalBody: 100_000,
   pageSize: 20,
   pageSizeMax: 50,
