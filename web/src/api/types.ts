@@ -111,9 +111,12 @@ export interface Member {
   joinedAt: string;
 }
 
+export type PostKind = 'discussion' | 'question' | 'article' | 'veille' | 'ressource' | 'evenement' | 'sondage' | 'partage';
+
 export interface PostSummary {
   id: number;
   community: CommunityRef;
+  kind: PostKind;
   title: string;
   excerpt: string;
   author: UserRef;

@@ -10,6 +10,7 @@ export function presentSummary(row: SummaryRow): PostSummaryOut {
   return {
     id: row.id,
     community: { id: row.community_id, slug: row.community_slug, name: row.community_name },
+    kind: row.kind,
     title: row.title,
     excerpt: row.excerpt,
     author: { id: row.author_id, firstName: row.author_first_name, lastName: row.author_last_name },

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityRole, CommunityStatus } from '../communities/policy.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
+import type { PostKind } from './service.js';
 
 /**
  * Read queries of the posts module. Each answers in ONE statement, with authors and
@@ -12,6 +13,7 @@ import { isoText, type PgKeyset } from '../../lib/cursor.js';
 
 export interface SummaryRow extends Record<string, unknown> {
   id: number;
+  kind: PostKind;
   title: string;
   excerpt: string;
   created_at: string;
@@ -65,7 +67,7 @@ export interface RevisionRow extends Record<string, unknown> {
 }
 
 const SUMMARY_COLUMNS = sql`
-  p.id, p.title, p.excerpt, ${isoText('p.created_at')} AS created_at, ${isoText('p.edited_at')} AS edited_at,
+  p.id, p.kind, p.title, p.excerpt, ${isoText('p.created_at')} AS created_at, ${isoText('p.edited_at')} AS edited_at,
   p.comment_count, p.useful_count,
   u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name`;
 
@@ -127,7 +129,7 @@ export async function myFeed(db: DbOrTx, user: CurrentUser, cursor: PgKeyset | u
       FROM memberships m
       JOIN communities c ON c.id = m.community_id
       CROSS JOIN LATERAL (
-        SELECT p.id, p.author_id, p.title, p.excerpt, p.created_at, p.edited_at, p.comment_count, p.useful_count
+        SELECT p.id, p.kind, p.author_id, p.title, p.excerpt, p.created_at, p.edited_at, p.comment_count, p.useful_count
           FROM posts p
          WHERE p.community_id = m.community_id AND p.deleted_at IS NULL ${before(cursor)}
          ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST

@@ -10,9 +10,16 @@ const NullableDateTime = Type.Union([DateTime, Type.Null()]);
 export const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
 export const CommunityRef = Type.Object({ id: Id, slug: Type.String(), name: Type.String() });
 
+export const POST_KINDS = ['discussion', 'question', 'article', 'veille', 'ressource', 'evenement', 'sondage', 'partage'] as const;
+export const PostKindSchema = Type.Union([
+  Type.Literal('discussion'), Type.Literal('question'), Type.Literal('article'), Type.Literal('veille'),
+  Type.Literal('ressource'), Type.Literal('evenement'), Type.Literal('sondage'), Type.Literal('partage'),
+]);
+
 const summaryProps = {
   id: Id,
   community: CommunityRef,
+  kind: PostKindSchema,
   title: Type.String(),
   excerpt: Type.String(),
   author: UserRef,

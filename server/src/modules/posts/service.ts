@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 
@@ -13,16 +13,31 @@ function rendered(body: string) {
   return { html: renderMarkdown(body), excerpt: excerpt(body) };
 }
 
-export async function createPost(db: Db, communityId: number, authorId: number, input: { title: string; body: string }): Promise<number> {
+export type PostKind = 'discussion' | 'question' | 'article' | 'veille' | 'ressource' | 'evenement' | 'sondage' | 'partage';
+
+export interface NewPost {
+  title: string;
+  body: string;
+  /** Defaults to a discussion. Kinds with their own table (events, polls, questions) insert it in the same tx. */
+  kind?: PostKind;
+}
+
+/**
+ * Inserts a post and bumps its community's count inside the caller's transaction, so a kind's
+ * own module can write its table (events, polls...) in the same transaction as the post.
+ */
+export async function insertPost(tx: DbOrTx, communityId: number, authorId: number, input: NewPost): Promise<number> {
   const { html, excerpt: text } = rendered(input.body);
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.execute<{ id: number }>(sql`
-      INSERT INTO posts (community_id, author_id, title, body_md, body_html, excerpt)
-      VALUES (${communityId}, ${authorId}, ${input.title.trim()}, ${input.body}, ${html}, ${text})
-      RETURNING id`);
-    await tx.execute(sql`UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId}`);
-    return rows[0]!.id;
-  });
+  const { rows } = await tx.execute<{ id: number }>(sql`
+    INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt)
+    VALUES (${communityId}, ${authorId}, ${input.kind ?? 'discussion'}, ${input.title.trim()}, ${input.body}, ${html}, ${text})
+    RETURNING id`);
+  await tx.execute(sql`UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId}`);
+  return rows[0]!.id;
+}
+
+export async function createPost(db: Db, communityId: number, authorId: number, input: NewPost): Promise<number> {
+  return db.transaction((tx) => insertPost(tx, communityId, authorId, input));
 }
 
 /** Replaces title and/or body, keeping the previous version in post_revisions. */
