@@ -5,3 +5,4 @@ export * from './site.js';
 export * from './polls.js';
 export * from './dossiers.js';
 export * from './questions.js';
+export * from './calendar.js';
