@@ -35,4 +35,14 @@ export const LIMITS = {
   pageSizeMax: 50,
   /** Largest JSON body accepted by the API, in bytes. */
   bodyLimit: 256 * 1024,
+  /** Attachments: images are shown inline, so kept smaller than documents. */
+  attachmentImageBytes: 5 * 1024 * 1024,
+  attachmentDocumentBytes: 20 * 1024 * 1024,
+  attachmentName: 200,
+  attachmentAlt: 300,
+  attachmentLongDesc: 20_000,
+  attachmentsPerPost: 20,
+  embedsPerPost: 10,
+  embedUrl: 2000,
+  embedTitle: 200,
 } as const;

@@ -20,6 +20,33 @@ export interface Config {
   rateLimitFactor: number;
   sessionDays: number;
   roles: { web: boolean; worker: boolean };
+  /** Attachments go to this S3-compatible bucket when S3_BUCKET is set; else to DATA_DIR/uploads. */
+  s3: S3Config | undefined;
+}
+
+export interface S3Config {
+  /** e.g. https://s3.fr-par.scw.cloud or http://127.0.0.1:9000 (MinIO). */
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Path-style URLs (endpoint/bucket/key), which every S3-compatible service accepts; false: bucket.endpoint/key. */
+  forcePathStyle: boolean;
+}
+
+function s3Config(env: NodeJS.ProcessEnv): S3Config | undefined {
+  if (!env.S3_BUCKET) return undefined;
+  const missing = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`S3_BUCKET est défini mais il manque : ${missing.join(', ')}`);
+  return {
+    endpoint: env.S3_ENDPOINT!.replace(/\/$/, ''),
+    region: env.S3_REGION ?? 'us-east-1',
+    bucket: env.S3_BUCKET,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE !== 'false',
+  };
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -49,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     rateLimitFactor: int('RATE_LIMIT_FACTOR', env.RATE_LIMIT_FACTOR, 1),
     sessionDays: int('SESSION_DAYS', env.SESSION_DAYS, 30),
     roles: { web: roleArg !== 'worker', worker: roleArg !== 'web' },
+    s3: s3Config(env),
   };
 }

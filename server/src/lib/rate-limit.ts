@@ -19,6 +19,7 @@ export const LIMITS_BY_ACTION = {
   comment: { action: 'comment', max: 120, windowSeconds: 60 * 60 },
   reaction: { action: 'reaction', max: 600, windowSeconds: 60 * 60 },
   write: { action: 'write', max: 300, windowSeconds: 60 * 60 },
+  upload: { action: 'upload', max: 60, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
 /**
