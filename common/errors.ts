@@ -53,6 +53,9 @@ export const ERRORS = {
   PLANNED_POST_NOT_FOUND: { status: 404, message: 'Publication planifiée introuvable.' },
   SLOT_NOT_FOUND: { status: 404, message: 'Rendez-vous régulier introuvable.' },
   PLANNED_POST_CLOSED: { status: 409, message: 'Cette publication planifiée est déjà publiée ou annulée.' },
+  QUESTION_NOT_FOUND: { status: 404, message: 'Question introuvable.' },
+  SOLUTION_NOT_IN_QUESTION: { status: 400, message: 'La solution doit être un commentaire de cette question.' },
+  INVALID_PERIOD: { status: 400, message: 'La période demandée est invalide (dates au format AAAA-MM-JJ, début avant la fin).' },
   INTERNAL: { status: 500, message: 'Une erreur inattendue est survenue. Réessayez plus tard.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'La base de données est momentanément indisponible.' },
 } as const satisfies Record<string, { status: number; message: string }>;
