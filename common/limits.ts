@@ -31,6 +31,15 @@ export const LIMITS = {
   /** Longest event, in days: keeps the month query a bounded index range. */
   eventMaxDays: 62,
   legalBody: 100_000,
+  /** Free tags of a post: each at most tagLength characters, at most tagsPerPost of them. */
+  tagLength: 40,
+  tagsPerPost: 10,
+  rubriqueName: 60,
+  rubriquesPerCommunity: 30,
+  linkUrl: 2000,
+  linkTitle: 300,
+  linkDescription: 1000,
+  linkSource: 120,
   pageSize: 20,
   pageSizeMax: 50,
   /** Largest JSON body accepted by the API, in bytes. */
