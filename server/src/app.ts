@@ -19,9 +19,10 @@ import accountsRoutes from './modules/accounts/routes.js';
 import communitiesRoutes from './modules/communities/routes.js';
 import postsRoutes from './modules/posts/routes.js';
 import siteRoutes from './modules/site/routes.js';
+import pollsRoutes from './modules/polls/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {
