@@ -19,10 +19,11 @@ import accountsRoutes from './modules/accounts/routes.js';
 import communitiesRoutes from './modules/communities/routes.js';
 import postsRoutes from './modules/posts/routes.js';
 import siteRoutes from './modules/site/routes.js';
+import agendaRoutes from './modules/agenda/routes.js';
 import pollsRoutes from './modules/polls/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, agendaRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

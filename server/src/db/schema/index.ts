@@ -6,3 +6,4 @@ export * from './polls.js';
 export * from './dossiers.js';
 export * from './questions.js';
 export * from './calendar.js';
+export * from './agenda.js';

@@ -1,0 +1,60 @@
+import { Type } from 'typebox';
+import { AppError } from '../../lib/errors.js';
+import { errorResponses } from '../../lib/schemas.js';
+import type { App } from '../../types.js';
+import { loadCommunityContext } from '../communities/context.js';
+import { canView } from '../posts/policy.js';
+import { buildCalendar } from './ics.js';
+import { icsEvent } from './presenters.js';
+import { feedEvents, findEvent } from './queries.js';
+import { IcsBody, SlugParam } from './schema.js';
+
+const tags = ['agenda'];
+const CONTENT_TYPE = 'text/calendar; charset=utf-8';
+const IcsPostIdParam = Type.Object({ postId: Type.String({ pattern: '^[1-9][0-9]{0,15}$' }) });
+
+/**
+ * iCalendar exports. They need no session: calendar applications subscribe without cookies,
+ * so only what anyone may read (open and archived communities) is served.
+ */
+export default async function icsRoutes(app: App) {
+  app.get('/communities/:slug/agenda.ics', {
+    schema: {
+      tags, summary: 'Abonnement iCalendar à l’agenda d’une e-communauté (à venir et trois derniers mois)',
+      params: SlugParam, response: { 200: IcsBody, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
+    // A draft seen by its coordinator must still not be published as a feed URL others could reuse.
+    if (ctx.community.status === 'draft') throw new AppError('COMMUNITY_NOT_FOUND');
+    const rows = await feedEvents(app.db, ctx.community.id);
+    const body = buildCalendar({
+      name: `Agenda – ${ctx.community.name}`,
+      description: `Les événements de l’e-communauté ${ctx.community.name}`,
+      events: rows.map((r) => icsEvent(r, app.config.publicUrl)),
+    });
+    return reply
+      .header('content-type', CONTENT_TYPE)
+      .header('content-disposition', `inline; filename="agenda-${ctx.community.slug}.ics"`)
+      .header('cache-control', 'public, max-age=300')
+      .send(body);
+  });
+
+  // The ".ics" suffix is part of the route, so the id is matched as text and checked here.
+  app.get('/events/:postId.ics', {
+    schema: {
+      tags, summary: 'Un événement au format iCalendar (« Ajouter à mon agenda »)',
+      params: IcsPostIdParam, response: { 200: IcsBody, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const postId = Number(request.params.postId);
+    const row = await findEvent(app.db, postId, request.user?.id ?? null, true);
+    if (!row || !canView(request.user, { status: row.community_status, role: row.my_role })) throw new AppError('EVENT_NOT_FOUND');
+    const body = buildCalendar({ name: row.title, events: [icsEvent(row, app.config.publicUrl)] });
+    return reply
+      .header('content-type', CONTENT_TYPE)
+      .header('content-disposition', `attachment; filename="evenement-${row.post_id}.ics"`)
+      .header('cache-control', 'private, no-cache')
+      .send(body);
+  });
+}

@@ -1,0 +1,140 @@
+import { LIMITS } from '../../../../common/limits.js';
+import { decodeKeyset, encodeKeyset } from '../../lib/cursor.js';
+import { AppError, ensure } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { errorResponses, IdParam } from '../../lib/schemas.js';
+import type { App } from '../../types.js';
+import { loadCommunityContext } from '../communities/context.js';
+import { loadVisiblePost } from '../posts/context.js';
+import { canView } from '../posts/policy.js';
+import icsRoutes from './ics-routes.js';
+import { resolveEvent } from './input.js';
+import { addDays, daysBetween, parisToUtc, parseDate } from './paris-time.js';
+import { agendaAbilities, assertCanManageAgenda } from './policy.js';
+import { presentEvent } from './presenters.js';
+import { communityEvents, eventsBetween, findEvent, networkEvents, type EventRow } from './queries.js';
+import { CreateEventBody, type CreateEventInput, EditEventBody, Event, EventPage, ListQuery, NetworkQuery, PostIdParam, SlugParam } from './schema.js';
+import { createEvent, updateEvent } from './service.js';
+
+const tags = ['agenda'];
+
+function page(rows: EventRow[], limit: number) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.starts_at, id: last.post_id }) : null };
+}
+
+/** A month grid asks for at most six weeks; a little more is allowed, never an unbounded range. */
+function monthRange(from: string, to: string): { from: Date; to: Date } {
+  const fields: Record<string, string> = {};
+  if (!parseDate(from)) fields.from = 'Date invalide.';
+  if (!parseDate(to)) fields.to = 'Date invalide.';
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', undefined, fields);
+  const span = daysBetween(from, to);
+  if (span < 0 || span > LIMITS.eventMaxDays) {
+    throw new AppError('VALIDATION_FAILED', undefined, { to: `La période va de 1 à ${LIMITS.eventMaxDays} jours.` });
+  }
+  return { from: parisToUtc(from)!, to: parisToUtc(addDays(to, 1))! };
+}
+
+export default async function agendaRoutes(app: App) {
+  app.post('/communities/:slug/events', {
+    schema: {
+      tags, summary: 'Ajouter un événement à l’agenda (animation, coordination)',
+      description: 'Dates et heures en heure de Paris. Une heure inexistante (passage à l’heure d’été) est décalée d’une heure ; une heure ambiguë (passage à l’heure d’hiver) désigne sa première occurrence.',
+      params: SlugParam, body: CreateEventBody, response: { 201: Event, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { title, body, ...fields } = request.body;
+    const event = resolveEvent(withDefaults(fields));
+    await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
+    const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
+    assertCanManageAgenda(request.user, { status: ctx.community.status, role: ctx.role });
+    const postId = await createEvent(app.db, ctx.community.id, request.user.id, { title, body }, event);
+    const row = await findEvent(app.db, postId, request.user.id);
+    return reply.status(201).send(presentEvent(row!, request.user));
+  });
+
+  app.patch('/events/:postId', {
+    schema: {
+      tags, summary: 'Modifier un événement (animation, coordination)',
+      params: PostIdParam, body: EditEventBody, response: { 200: Event, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = request.user;
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const current = await findEvent(app.db, request.params.postId, user.id);
+    // Drafts must not leak: an event the user may not see is "not found", like a missing one.
+    if (!current || !canView(user, { status: current.community_status, role: current.my_role })) throw new AppError('EVENT_NOT_FOUND');
+    assertCanManageAgenda(user, { status: current.community_status, role: current.my_role });
+    const { title, body, ...changes } = request.body;
+    const was = presentEvent(current, user);
+    const event = resolveEvent(withDefaults({ ...was, ...dropUndefined(changes) }));
+    await updateEvent(app.db, current.post_id, user.id, { title, body }, event);
+    return presentEvent((await findEvent(app.db, current.post_id, user.id))!, user);
+  });
+
+  app.get('/posts/:id/event', {
+    schema: { tags, summary: 'Les dates, le lieu et les liens d’une publication « événement »', params: IdParam, response: { 200: Event, ...errorResponses } },
+  }, async (request) => {
+    const post = await loadVisiblePost(app.db, request.params.id, request.user);
+    const row = await findEvent(app.db, post.id, request.user?.id ?? null);
+    if (!row) throw new AppError('EVENT_NOT_FOUND');
+    return presentEvent(row, request.user);
+  });
+
+  app.get('/communities/:slug/events', {
+    schema: {
+      tags, summary: 'Agenda d’une e-communauté : à venir, passés, ou un mois (from/to, jours de Paris inclus)',
+      params: SlugParam, querystring: ListQuery, response: { 200: EventPage, ...errorResponses },
+    },
+  }, async (request) => {
+    const { from, to, when = 'upcoming', cursor, limit = LIMITS.pageSize } = request.query;
+    ensure((from === undefined) === (to === undefined), 'VALIDATION_FAILED', 'Indiquez à la fois « from » et « to ».');
+    const range = from && to ? monthRange(from, to) : undefined;
+    const keyset = decodeKeyset(cursor);
+    const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
+    const me = request.user?.id ?? null;
+    const can = agendaAbilities(request.user, { status: ctx.community.status, role: ctx.role });
+    if (range) {
+      const rows = await eventsBetween(app.db, ctx.community.id, me, range.from, range.to);
+      return { items: rows.map((r) => presentEvent(r, request.user)), nextCursor: null, can };
+    }
+    const result = page(await communityEvents(app.db, ctx.community.id, me, when, keyset, limit), limit);
+    return { items: result.items.map((r) => presentEvent(r, request.user)), nextCursor: result.nextCursor, can };
+  });
+
+  app.get('/events', {
+    schema: {
+      tags, summary: 'Agenda du réseau : les événements des e-communautés ouvertes, les prochains d’abord',
+      querystring: NetworkQuery, response: { 200: EventPage, ...errorResponses },
+    },
+  }, async (request) => {
+    const { when = 'upcoming', cursor, limit = LIMITS.pageSize } = request.query;
+    const result = page(await networkEvents(app.db, request.user?.id ?? null, when, decodeKeyset(cursor), limit), limit);
+    return { items: result.items.map((r) => presentEvent(r, request.user)), nextCursor: result.nextCursor, can: { create: false } };
+  });
+
+  await app.register(icsRoutes);
+}
+
+type Fields = Omit<CreateEventInput, 'title' | 'body'>;
+
+function withDefaults(f: Fields) {
+  return {
+    allDay: f.allDay ?? false,
+    startDate: f.startDate,
+    startTime: f.startTime ?? null,
+    endDate: f.endDate,
+    endTime: f.endTime ?? null,
+    place: f.place ?? null,
+    onlineUrl: f.onlineUrl ?? null,
+    registrationUrl: f.registrationUrl ?? null,
+    organiser: f.organiser ?? null,
+  };
+}
+
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
