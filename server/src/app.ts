@@ -21,9 +21,10 @@ import postsRoutes from './modules/posts/routes.js';
 import siteRoutes from './modules/site/routes.js';
 import agendaRoutes from './modules/agenda/routes.js';
 import pollsRoutes from './modules/polls/routes.js';
+import dossiersRoutes from './modules/dossiers/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, agendaRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, agendaRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {
