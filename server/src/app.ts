@@ -22,9 +22,10 @@ import siteRoutes from './modules/site/routes.js';
 import agendaRoutes from './modules/agenda/routes.js';
 import pollsRoutes from './modules/polls/routes.js';
 import dossiersRoutes from './modules/dossiers/routes.js';
+import questionsRoutes from './modules/questions/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, agendaRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+
+/**
+ * Figures over the questions ASKED in a period (Paris calendar days, both ends included).
+ * Time to first response = answered_at - asked_at (see service.ts for what "answered" means).
+ * The share within the deadline only counts questions whose outcome is known: answered, or
+ * past their deadline. A question still open with time left is neither a success nor a failure yet.
+ */
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+const MAX_DAYS = 5 * 366;
+
+/** Checks a period given as two 'YYYY-MM-DD' days; anything else is INVALID_PERIOD (400). */
+export function parsePeriod(from: string | undefined, to: string | undefined, today = new Date()): Period {
+  const end = to ?? today.toISOString().slice(0, 10);
+  const start = from ?? new Date(Date.parse(`${end}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+  const valid = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+  if (!valid(start) || !valid(end)) throw new AppError('INVALID_PERIOD');
+  const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000;
+  if (days < 0) throw new AppError('INVALID_PERIOD', 'La date de début doit précéder la date de fin.');
+  if (days > MAX_DAYS) throw new AppError('INVALID_PERIOD', 'La période ne peut pas dépasser cinq ans.');
+  return { from: start, to: end };
+}
+
+export interface Figures {
+  asked: number;
+  answered: number;
+  answeredWithinDeadline: number;
+  /** Answered, or past their deadline. */
+  decided: number;
+  open: number;
+  overdue: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+interface FigureRow extends Figures, Record<string, unknown> {}
+interface ResponderRow extends Record<string, unknown> {
+  user_id: number;
+  first_name: string;
+  last_name: string;
+  answered: number;
+  within: number;
+  median: number | null;
+  p90: number | null;
+}
+
+const FIGURES = sql`
+  count(*)::int AS "asked",
+  count(q.answered_at)::int AS "answered",
+  (count(*) FILTER (WHERE q.answered_at <= q.deadline_at))::int AS "answeredWithinDeadline",
+  (count(*) FILTER (WHERE q.answered_at IS NOT NULL OR q.deadline_at < now()))::int AS "decided",
+  (count(*) FILTER (WHERE q.answered_at IS NULL))::int AS "open",
+  (count(*) FILTER (WHERE q.answered_at IS NULL AND q.deadline_at < now()))::int AS "overdue",
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM q.answered_at - q.asked_at)) AS "medianSeconds",
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM q.answered_at - q.asked_at)) AS "p90Seconds"`;
+
+export async function communityStats(db: DbOrTx, communityId: number, period: Period) {
+  // Served by questions_community_asked_idx (community_id, asked_at).
+  const from = sql`FROM questions q JOIN posts p ON p.id = q.post_id AND p.deleted_at IS NULL`;
+  const where = sql`
+   WHERE q.community_id = ${communityId}
+     AND q.asked_at >= (${period.from}::date)::timestamp AT TIME ZONE 'Europe/Paris'
+     AND q.asked_at < ((${period.to}::date + 1))::timestamp AT TIME ZONE 'Europe/Paris'`;
+  const [total, responders] = await Promise.all([
+    db.execute<FigureRow>(sql`SELECT ${FIGURES} ${from} ${where}`),
+    db.execute<ResponderRow>(sql`
+      SELECT u.id AS user_id, u.first_name, u.last_name, count(*)::int AS answered,
+             (count(*) FILTER (WHERE q.answered_at <= q.deadline_at))::int AS within,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM q.answered_at - q.asked_at)) AS median,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM q.answered_at - q.asked_at)) AS p90
+        ${from} JOIN users u ON u.id = q.answered_by
+        ${where} AND q.answered_by_staff
+       GROUP BY u.id, u.first_name, u.last_name
+       ORDER BY answered DESC, u.last_name, u.id`),
+  ]);
+  const t = total.rows[0]!;
+  const num = (v: number | string | null) => (v === null ? null : Math.round(Number(v)));
+  return {
+    period,
+    ...t,
+    medianSeconds: num(t.medianSeconds),
+    p90Seconds: num(t.p90Seconds),
+    shareWithinDeadline: t.decided === 0 ? null : t.answeredWithinDeadline / t.decided,
+    byAnimator: responders.rows.map((r) => ({
+      user: { id: r.user_id, firstName: r.first_name, lastName: r.last_name },
+      answered: r.answered,
+      answeredWithinDeadline: r.within,
+      shareWithinDeadline: r.answered === 0 ? null : r.within / r.answered,
+      medianSeconds: num(r.median),
+      p90Seconds: num(r.p90),
+    })),
+  };
+}
