@@ -22,6 +22,11 @@ export interface Config {
   roles: { web: boolean; worker: boolean };
   /** Attachments go to this S3-compatible bucket when S3_BUCKET is set; else to DATA_DIR/uploads. */
   s3: S3Config | undefined;
+  /**
+   * Link previews may reach 127.0.0.0/8 and ::1. Tests only (a local HTTP server stands in for
+   * a web page); false in every real deployment, where previews refuse every private address.
+   */
+  linkPreviewAllowLoopback: boolean;
 }
 
 export interface S3Config {
@@ -77,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     sessionDays: int('SESSION_DAYS', env.SESSION_DAYS, 30),
     roles: { web: roleArg !== 'worker', worker: roleArg !== 'web' },
     s3: s3Config(env),
+    linkPreviewAllowLoopback: false,
   };
 }
