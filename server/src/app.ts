@@ -23,9 +23,10 @@ import agendaRoutes from './modules/agenda/routes.js';
 import pollsRoutes from './modules/polls/routes.js';
 import dossiersRoutes from './modules/dossiers/routes.js';
 import questionsRoutes from './modules/questions/routes.js';
+import attachmentsRoutes from './modules/attachments/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

@@ -7,3 +7,4 @@ export * from './dossiers.js';
 export * from './questions.js';
 export * from './calendar.js';
 export * from './agenda.js';
+export * from './attachments.js';

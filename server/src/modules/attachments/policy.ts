@@ -1,0 +1,29 @@
+import type { CurrentUser } from '../../types.js';
+import { communityAbilities, type CommunityRole, type CommunityStatus } from '../communities/policy.js';
+
+/**
+ * Who reads and manages attachments. A file attached to a post is read by whoever reads the post;
+ * a file not yet attached only by the person who uploaded it.
+ */
+
+export interface AttachmentAccess {
+  uploaderId: number;
+  postId: number | null;
+  postDeleted: boolean;
+  communityStatus: CommunityStatus;
+  myRole: CommunityRole | null;
+}
+
+export function canReadAttachment(user: CurrentUser | null, a: AttachmentAccess): boolean {
+  const community = communityAbilities(user, { status: a.communityStatus }, a.myRole);
+  if (!community.view) return false;
+  if (a.postId === null) return user !== null && user.id === a.uploaderId;
+  return !a.postDeleted;
+}
+
+/** The uploader removes their file; moderators remove any file of their community. */
+export function canDeleteAttachment(user: CurrentUser | null, a: AttachmentAccess): boolean {
+  if (!canReadAttachment(user, a)) return false;
+  const community = communityAbilities(user, { status: a.communityStatus }, a.myRole);
+  return (user !== null && user.id === a.uploaderId) || community.moderate;
+}

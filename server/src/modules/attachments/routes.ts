@@ -1,0 +1,138 @@
+import { unlink } from 'node:fs/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError, ensure } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { ErrorBody, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
+import { createStorage, uploadTmpDir } from '../../lib/storage/index.js';
+import { requireVerifiedUser } from '../../plugins/session.js';
+import type { App, CurrentUser } from '../../types.js';
+import { loadCommunityContext } from '../communities/context.js';
+import { loadVisiblePost } from '../posts/context.js';
+import { assertCanContribute, postAbilities } from '../posts/policy.js';
+import { parseEmbedUrl } from './embeds.js';
+import { canDeleteAttachment, canReadAttachment } from './policy.js';
+import { presentAttachment, presentEmbed } from './presenters.js';
+import { findAttachment, listPostAttachments, listPostEmbeds, type AttachmentContextRow } from './queries.js';
+import { MULTIPART_LIMITS, receiveUpload } from './receive.js';
+import { Attachment, AttachmentIdsBody, EmbedsBody, FileParams, PostMedia, SlugParam } from './schema.js';
+import { createAttachment, deleteAttachment, setPostAttachments, setPostEmbeds } from './service.js';
+import { checkDescription, checkType, safeFilename } from './sniff.js';
+import { sendAttachment } from './download.js';
+
+const tags = ['fichiers et intégrations'];
+const errors = { ...errorResponses, 415: ErrorBody };
+
+function accessOf(row: AttachmentContextRow) {
+  return { uploaderId: row.uploader_id, postId: row.post_id, postDeleted: row.post_deleted, communityStatus: row.community_status, myRole: row.my_role };
+}
+
+export default async function attachmentsRoutes(app: App) {
+  const storage = createStorage(app.config);
+  const tmpDir = uploadTmpDir(app.config);
+  // Scoped to this plugin: only these routes accept multipart bodies.
+  await app.register(multipart, { limits: MULTIPART_LIMITS, throwFileSizeLimit: false });
+
+  app.post('/communities/:slug/attachments', {
+    schema: {
+      tags, summary: 'Déposer un fichier (multipart : file, alt, longDesc, format), à joindre ensuite à une publication',
+      consumes: ['multipart/form-data'], params: SlugParam, response: { 201: Attachment, ...errors },
+    },
+  }, async (request, reply) => {
+    const user = requireVerifiedUser(request);
+    await hit(app, LIMITS_BY_ACTION.upload, subjectOf(request));
+    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
+    const { file, fields } = await receiveUpload(request, tmpDir);
+    if (!file || file.size === 0) throw new AppError('FILE_REQUIRED', undefined, { file: 'Choisissez un fichier.' });
+    let id: number;
+    try {
+      const type = await checkType(file);
+      const described = checkDescription(type, fields);
+      id = await createAttachment(app.db, storage, {
+        file, mime: type.mime, name: safeFilename(file.filename, type), described, communityId: ctx.community.id, uploaderId: user.id,
+      });
+    } finally {
+      // Moved into the storage on success; removed here on any refusal.
+      await unlink(file.tmpPath).catch(() => undefined);
+    }
+    const row = (await findAttachment(app.db, id, user))!;
+    return reply.status(201).send(presentAttachment(row, user, { communityStatus: row.community_status, myRole: row.my_role }));
+  });
+
+  const download = {
+    schema: {
+      tags, summary: 'Télécharger un fichier (type détecté à l’envoi, affichage isolé)',
+      response: { 200: Type.String({ format: 'binary' }), 304: Type.Null(), ...errors },
+    },
+  };
+  const serve = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { id } = request.params as { id: number };
+    const row = await findAttachment(app.db, id, request.user);
+    if (!row || !canReadAttachment(request.user, accessOf(row))) throw new AppError('ATTACHMENT_NOT_FOUND');
+    return sendAttachment(reply, storage, row, String(request.headers['if-none-match'] ?? ''));
+  };
+  app.get('/attachments/:id', { schema: { ...download.schema, params: IdParam } }, serve);
+  app.get('/attachments/:id/:filename', { schema: { ...download.schema, params: FileParams } }, serve);
+
+  app.delete('/attachments/:id', {
+    schema: { tags, summary: 'Retirer un fichier', params: IdParam, response: { 200: Ok, ...errors } },
+  }, async (request) => {
+    const user = requireVerifiedUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const row = await findAttachment(app.db, request.params.id, user);
+    if (!row || !canReadAttachment(user, accessOf(row))) throw new AppError('ATTACHMENT_NOT_FOUND');
+    ensure(canDeleteAttachment(user, accessOf(row)), 'FORBIDDEN');
+    await deleteAttachment(app.db, row.id);
+    return { ok: true as const };
+  });
+
+  app.get('/posts/:id/media', {
+    schema: { tags, summary: 'Fichiers joints et intégrations d’une publication', params: IdParam, response: { 200: PostMedia, ...errors } },
+  }, async (request) => {
+    const post = await loadVisiblePost(app.db, request.params.id, request.user);
+    return presentMedia(post, request.user);
+  });
+
+  app.put('/posts/:id/attachments', {
+    schema: {
+      tags, summary: 'Fixer les fichiers joints d’une publication (liste ordonnée d’identifiants de fichiers déposés)',
+      params: IdParam, body: AttachmentIdsBody, response: { 200: PostMedia, ...errors },
+    },
+  }, async (request) => {
+    const user = requireVerifiedUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const post = await loadVisiblePost(app.db, request.params.id, user);
+    ensure(postAbilities(user, { authorId: post.author_id }, { status: post.community_status, role: post.my_role }).edit, 'FORBIDDEN');
+    await setPostAttachments(app.db, { id: post.id, communityId: post.community_id }, user.id, request.body.ids);
+    return presentMedia(post, user);
+  });
+
+  app.put('/posts/:id/embeds', {
+    schema: {
+      tags, summary: 'Fixer les vidéos et cartes intégrées d’une publication (PeerTube, YouTube, Dailymotion, Vimeo, uMap, OpenStreetMap)',
+      params: IdParam, body: EmbedsBody, response: { 200: PostMedia, ...errors },
+    },
+  }, async (request) => {
+    const user = requireVerifiedUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const post = await loadVisiblePost(app.db, request.params.id, user);
+    ensure(postAbilities(user, { authorId: post.author_id }, { status: post.community_status, role: post.my_role }).edit, 'FORBIDDEN');
+    const parsed = request.body.items.map((item) => parseEmbedUrl(item.url, item.title));
+    const bad = parsed.findIndex((p) => p === null);
+    if (bad >= 0) throw new AppError('EMBED_URL_UNSUPPORTED', undefined, { [`items.${bad}.url`]: 'Adresse de vidéo ou de carte non reconnue.' });
+    await setPostEmbeds(app.db, post.id, parsed as NonNullable<(typeof parsed)[number]>[]);
+    return presentMedia(post, user);
+  });
+
+  async function presentMedia(post: Awaited<ReturnType<typeof loadVisiblePost>>, user: CurrentUser | null) {
+    const [files, embeds] = await Promise.all([listPostAttachments(app.db, post.id), listPostEmbeds(app.db, post.id)]);
+    const access = { communityStatus: post.community_status, myRole: post.my_role };
+    return {
+      attachments: files.map((f) => presentAttachment(f, user, access)),
+      embeds: embeds.map(presentEmbed),
+      can: { manage: postAbilities(user, { authorId: post.author_id }, { status: post.community_status, role: post.my_role }).edit },
+    };
+  }
+}
