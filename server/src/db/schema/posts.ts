@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { communities } from './communities.js';
 
@@ -8,6 +8,25 @@ import { communities } from './communities.js';
  * keyed by the post id, so the feed reads one narrow table.
  */
 export const postKind = pgEnum('post_kind', ['discussion', 'question', 'article', 'veille', 'ressource', 'evenement', 'sondage', 'partage']);
+
+/** The type of an article (rédaction): what kind of writing the animator offers. */
+export const articleType = pgEnum('article_type', ['expertise', 'analyse_reglementaire', 'contextualisation_veille', 'retour_experience', 'autre']);
+
+/** Sections a community defines for its posts, in the order its staff chose. */
+export const rubriques = pgTable(
+  'rubriques',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    communityId: bigint('community_id', { mode: 'number' }).notNull().references(() => communities.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('rubriques_community_name_key').on(t.communityId, sql`lower(${t.name})`),
+    index('rubriques_community_position_idx').on(t.communityId, t.position, t.id),
+  ],
+);
 
 export const posts = pgTable(
   'posts',
@@ -28,11 +47,30 @@ export const posts = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: bigint('deleted_by', { mode: 'number' }).references(() => users.id),
+    /** Articles only. */
+    articleType: articleType('article_type'),
+    /** Veille and ressource: the link, its source and the title/description the animator kept. */
+    linkUrl: text('link_url'),
+    linkTitle: text('link_title'),
+    linkDescription: text('link_description'),
+    linkSource: text('link_source'),
+    /** Partage: the post shared from another e-community. */
+    sharedPostId: bigint('shared_post_id', { mode: 'number' }).references((): AnyPgColumn => posts.id),
+    rubriqueId: bigint('rubrique_id', { mode: 'number' }).references(() => rubriques.id, { onDelete: 'set null' }),
+    /** Free tags, lowercase, at most 10 (normalised by the posts service). */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     // Partial: feeds only ever list live posts, so deleted ones cost nothing to skip.
     index('posts_community_feed_idx').on(t.communityId, t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} IS NULL`),
     index('posts_author_idx').on(t.authorId, t.createdAt.desc()),
+    // Feed filtered by kind, by rubrique, by tag.
+    index('posts_community_kind_feed_idx').on(t.communityId, t.kind, t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} IS NULL`),
+    index('posts_rubrique_feed_idx').on(t.rubriqueId, t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} IS NULL AND ${t.rubriqueId} IS NOT NULL`),
+    index('posts_tags_idx').using('gin', t.tags).where(sql`${t.deletedAt} IS NULL`),
+    // A post is shared at most once into a given community.
+    uniqueIndex('posts_shared_once_key').on(t.communityId, t.sharedPostId).where(sql`${t.sharedPostId} IS NOT NULL AND ${t.deletedAt} IS NULL`),
+    index('posts_shared_post_idx').on(t.sharedPostId).where(sql`${t.sharedPostId} IS NOT NULL`),
     // Title suggestions while writing (citing a post): accent-insensitive substring match.
     index('posts_title_trgm').using('gin', sql`(immutable_unaccent(lower(${t.title}))) gin_trgm_ops`),
   ],

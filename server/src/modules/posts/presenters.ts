@@ -18,6 +18,8 @@ export function presentSummary(row: SummaryRow): PostSummaryOut {
     editedAt: toIso(row.edited_at),
     commentCount: row.comment_count,
     usefulCount: row.useful_count,
+    tags: row.tags ?? [],
+    rubrique: row.rubrique_id && row.rubrique_name ? { id: row.rubrique_id, name: row.rubrique_name } : null,
   };
 }
 
@@ -31,6 +33,12 @@ export function presentPost(row: PostRow, user: CurrentUser | null): PostOut {
     bodyHtml: row.body_html,
     bodyMd: row.body_md,
     usefulByMe: row.useful_by_me,
+    articleType: row.article_type as PostOut['articleType'],
+    link: row.link_url
+      ? { url: row.link_url, title: row.link_title, description: row.link_description, source: row.link_source }
+      : null,
+    sharedPostId: row.shared_post_id,
+    shared: row.original ? { ...row.original, createdAt: toIso(row.original.createdAt)! } : null,
     can: postAbilities(user, { authorId: row.author_id }, accessOf(row)),
   };
 }

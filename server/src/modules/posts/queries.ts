@@ -26,14 +26,35 @@ export interface SummaryRow extends Record<string, unknown> {
   community_id: number;
   community_slug: string;
   community_name: string;
+  tags: string[];
+  rubrique_id: number | null;
+  rubrique_name: string | null;
 }
 
 export interface PostRow extends SummaryRow {
   body_md: string;
   body_html: string;
+  article_type: string | null;
+  link_url: string | null;
+  link_title: string | null;
+  link_description: string | null;
+  link_source: string | null;
+  shared_post_id: number | null;
+  /** The shared original, when it is still live in a visible community (partage only). */
+  original: OriginalRow | null;
   community_status: CommunityStatus;
   my_role: CommunityRole | null;
   useful_by_me: boolean;
+}
+
+export interface OriginalRow {
+  id: number;
+  kind: PostKind;
+  title: string;
+  excerpt: string;
+  createdAt: string;
+  community: { id: number; slug: string; name: string };
+  author: { id: number; firstName: string; lastName: string };
 }
 
 export interface CommentRow extends Record<string, unknown> {
@@ -69,7 +90,10 @@ export interface RevisionRow extends Record<string, unknown> {
 const SUMMARY_COLUMNS = sql`
   p.id, p.kind, p.title, p.excerpt, ${isoText('p.created_at')} AS created_at, ${isoText('p.edited_at')} AS edited_at,
   p.comment_count, p.useful_count,
-  u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name`;
+  u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name,
+  p.tags, p.rubrique_id, rb.name AS rubrique_name`;
+
+const RUBRIQUE_JOIN = sql`LEFT JOIN rubriques rb ON rb.id = p.rubrique_id`;
 
 const COMMENT_COLUMNS = sql`
   k.id, k.post_id, k.reply_to_id, k.body_md, k.body_html,
@@ -81,13 +105,22 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
   const me = user?.id ?? null;
   const { rows } = await db.execute<PostRow>(sql`
     SELECT ${SUMMARY_COLUMNS}, p.body_md, p.body_html,
+           p.article_type, p.link_url, p.link_title, p.link_description, p.link_source, p.shared_post_id,
+           CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object(
+             'id', o.id, 'kind', o.kind, 'title', o.title, 'excerpt', o.excerpt, 'createdAt', ${isoText('o.created_at')},
+             'community', json_build_object('id', oc.id, 'slug', oc.slug, 'name', oc.name),
+             'author', json_build_object('id', ou.id, 'firstName', ou.first_name, 'lastName', ou.last_name)) END AS original,
            c.id AS community_id, c.slug AS community_slug, c.name AS community_name, c.status AS community_status,
            m.role AS my_role,
            EXISTS (SELECT 1 FROM post_reactions r WHERE r.post_id = p.id AND r.user_id = ${me}) AS useful_by_me
       FROM posts p
       JOIN communities c ON c.id = p.community_id
       JOIN users u ON u.id = p.author_id
+      ${RUBRIQUE_JOIN}
       LEFT JOIN memberships m ON m.community_id = p.community_id AND m.user_id = ${me}
+      LEFT JOIN posts o ON o.id = p.shared_post_id AND o.deleted_at IS NULL
+      LEFT JOIN communities oc ON oc.id = o.community_id AND oc.status <> 'draft'
+      LEFT JOIN users ou ON ou.id = o.author_id AND oc.id IS NOT NULL
      WHERE p.id = ${id} AND p.deleted_at IS NULL`);
   return rows[0];
 }
@@ -99,19 +132,33 @@ function before(cursor: PgKeyset | undefined): SQL {
   return cursor ? sql`AND (p.created_at, p.id) < (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
 }
 
-/** One community's live posts, newest first (served by posts_community_feed_idx). */
+export interface FeedFilters {
+  kind?: PostKind;
+  rubriqueId?: number;
+  tag?: string;
+}
+
+/**
+ * One community's live posts, newest first, optionally of one kind, rubrique or tag
+ * (served by posts_community_feed_idx, posts_community_kind_feed_idx, posts_rubrique_feed_idx, posts_tags_idx).
+ */
 export async function communityFeed(
   db: DbOrTx,
   community: { id: number; slug: string; name: string },
   cursor: PgKeyset | undefined,
   limit: number,
+  filters: FeedFilters = {},
 ): Promise<SummaryRow[]> {
+  const kind = filters.kind ? sql`AND p.kind = ${filters.kind}` : sql``;
+  const rubrique = filters.rubriqueId ? sql`AND p.rubrique_id = ${filters.rubriqueId}` : sql``;
+  const tag = filters.tag ? sql`AND p.tags @> ARRAY[${filters.tag}]::text[]` : sql``;
   const { rows } = await db.execute<SummaryRow>(sql`
     SELECT ${SUMMARY_COLUMNS},
            ${community.id}::bigint AS community_id, ${community.slug}::text AS community_slug, ${community.name}::text AS community_name
       FROM posts p
       JOIN users u ON u.id = p.author_id
-     WHERE p.community_id = ${community.id} AND p.deleted_at IS NULL ${before(cursor)}
+      ${RUBRIQUE_JOIN}
+     WHERE p.community_id = ${community.id} AND p.deleted_at IS NULL ${kind} ${rubrique} ${tag} ${before(cursor)}
      ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
      LIMIT ${limit + 1}`);
   return rows;
@@ -129,13 +176,15 @@ export async function myFeed(db: DbOrTx, user: CurrentUser, cursor: PgKeyset | u
       FROM memberships m
       JOIN communities c ON c.id = m.community_id
       CROSS JOIN LATERAL (
-        SELECT p.id, p.kind, p.author_id, p.title, p.excerpt, p.created_at, p.edited_at, p.comment_count, p.useful_count
+        SELECT p.id, p.kind, p.author_id, p.title, p.excerpt, p.created_at, p.edited_at, p.comment_count, p.useful_count,
+               p.tags, p.rubrique_id
           FROM posts p
          WHERE p.community_id = m.community_id AND p.deleted_at IS NULL ${before(cursor)}
          ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
          LIMIT ${limit + 1}
       ) p
       JOIN users u ON u.id = p.author_id
+      ${RUBRIQUE_JOIN}
      WHERE m.user_id = ${user.id}
        AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin})
      ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST

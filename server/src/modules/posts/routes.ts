@@ -7,13 +7,15 @@ import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import commentRoutes from './comment-routes.js';
+import kindRoutes from './kind-routes.js';
 import { loadVisiblePost } from './context.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { assertCanContribute, postAbilities } from './policy.js';
 import { accessOf, presentPost, presentRevision, presentSummary } from './presenters.js';
 import { communityFeed, findPost, listRevisions, myFeed } from './queries.js';
-import { CreatePostBody, EditPostBody, Post, PostSummary, Revision, SlugParam } from './schema.js';
-import { createPost, deletePost, editPost } from './service.js';
+import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, Revision, SlugParam } from './schema.js';
+import { deletePost, editPost } from './service.js';
+import { normaliseTags, publishPost } from './kinds.js';
 
 const tags = ['publications'];
 
@@ -21,13 +23,15 @@ export default async function postsRoutes(app: App) {
   app.get('/communities/:slug/posts', {
     schema: {
       tags, summary: 'Publications d’une e-communauté, les plus récentes d’abord',
-      params: SlugParam, querystring: CursorQuery, response: { 200: Page(PostSummary), ...errorResponses },
+      params: SlugParam, querystring: FeedQuery, response: { 200: Page(PostSummary), ...errorResponses },
     },
   }, async (request) => {
     const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
-    const cursor = decodeKeyset(request.query.cursor);
-    const limit = request.query.limit ?? LIMITS.pageSize;
-    const page = keysetPage(await communityFeed(app.db, ctx.community, cursor, limit), limit);
+    const { cursor: rawCursor, limit: rawLimit, kind, rubrique, tag } = request.query;
+    const cursor = decodeKeyset(rawCursor);
+    const limit = rawLimit ?? LIMITS.pageSize;
+    const filters = { kind, rubriqueId: rubrique, tag: tag === undefined ? undefined : normaliseTags([tag])[0] };
+    const page = keysetPage(await communityFeed(app.db, ctx.community, cursor, limit, filters), limit);
     return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
   });
 
@@ -54,7 +58,7 @@ export default async function postsRoutes(app: App) {
     await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
-    const id = await createPost(app.db, ctx.community.id, user.id, request.body);
+    const id = await publishPost(app.db, user, ctx.role, ctx.community.id, request.body);
     const row = await loadVisiblePost(app.db, id, user);
     return reply.status(201).send(presentPost(row, user));
   });
@@ -108,4 +112,5 @@ export default async function postsRoutes(app: App) {
   });
 
   await app.register(commentRoutes);
+  await app.register(kindRoutes);
 }

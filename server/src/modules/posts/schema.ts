@@ -27,7 +27,28 @@ const summaryProps = {
   editedAt: NullableDateTime,
   commentCount: Type.Integer(),
   usefulCount: Type.Integer(),
+  tags: Type.Array(Type.String()),
+  rubrique: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
 };
+
+export const ArticleTypeSchema = Type.Union([
+  Type.Literal('expertise'), Type.Literal('analyse_reglementaire'), Type.Literal('contextualisation_veille'),
+  Type.Literal('retour_experience'), Type.Literal('autre'),
+]);
+
+const NullableText = Type.Union([Type.String(), Type.Null()]);
+export const PostLink = Type.Object({ url: Type.String(), title: NullableText, description: NullableText, source: NullableText });
+
+/** What a partage shows of the original; null when the original was deleted or is no longer readable. */
+export const SharedOriginal = Type.Object({
+  id: Id,
+  kind: PostKindSchema,
+  title: Type.String(),
+  excerpt: Type.String(),
+  createdAt: DateTime,
+  community: CommunityRef,
+  author: UserRef,
+});
 
 export const PostSummary = Type.Object(summaryProps);
 
@@ -43,6 +64,10 @@ export const Post = Type.Object({
   bodyHtml: Type.String(),
   bodyMd: Type.String(),
   usefulByMe: Type.Boolean(),
+  articleType: Type.Union([ArticleTypeSchema, Type.Null()]),
+  link: Type.Union([PostLink, Type.Null()]),
+  sharedPostId: Type.Union([Id, Type.Null()]),
+  shared: Type.Union([SharedOriginal, Type.Null()]),
   can: PostAbilitiesSchema,
 });
 
@@ -74,7 +99,35 @@ const Title = Type.String({ minLength: 1, maxLength: LIMITS.postTitle, pattern: 
 const PostBodyText = Type.String({ minLength: 1, maxLength: LIMITS.postBody, pattern: '\\S' });
 const CommentBodyText = Type.String({ minLength: 1, maxLength: LIMITS.commentBody, pattern: '\\S' });
 
-export const CreatePostBody = Type.Object({ title: Title, body: PostBodyText }, { additionalProperties: false });
+// Loose bounds here; kinds.ts says precisely what is wrong with a tag, in French.
+const TagsInput = Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 });
+const LinkInput = Type.Object({
+  url: Type.String({ maxLength: LIMITS.linkUrl }),
+  title: Type.Optional(Type.String({ maxLength: LIMITS.linkTitle })),
+  description: Type.Optional(Type.String({ maxLength: LIMITS.linkDescription })),
+  source: Type.Optional(Type.String({ maxLength: LIMITS.linkSource })),
+}, { additionalProperties: false });
+
+/** A post of any kind the generic route creates; kinds.ts checks which fields each kind needs. */
+export const CreatePostBody = Type.Object({
+  kind: Type.Optional(PostKindSchema),
+  // A partage may leave the title out: it takes the original's.
+  title: Type.Optional(Title),
+  body: PostBodyText,
+  articleType: Type.Optional(ArticleTypeSchema),
+  link: Type.Optional(LinkInput),
+  sharedPostId: Type.Optional(Id),
+  rubriqueId: Type.Optional(Type.Union([Id, Type.Null()])),
+  tags: Type.Optional(TagsInput),
+}, { additionalProperties: false });
+
+export const FeedQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  kind: Type.Optional(PostKindSchema),
+  rubrique: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 })),
+  tag: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
 export const EditPostBody = Type.Object(
   { title: Type.Optional(Title), body: Type.Optional(PostBodyText) },
   { additionalProperties: false },

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
+import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
+import { onCommentPosted, onQuestionPosted } from '../questions/service.js';
 
 /**
  * Writes of the posts module. Each runs in one transaction together with the counters it
@@ -20,6 +22,8 @@ export interface NewPost {
   body: string;
   /** Defaults to a discussion. Kinds with their own table (events, polls, questions) insert it in the same tx. */
   kind?: PostKind;
+  /** Kind-specific columns (article type, link, shared post, rubrique, tags), checked by kinds.ts. */
+  fields?: Partial<KindFields>;
 }
 
 /**
@@ -28,11 +32,17 @@ export interface NewPost {
  */
 export async function insertPost(tx: DbOrTx, communityId: number, authorId: number, input: NewPost): Promise<number> {
   const { html, excerpt: text } = rendered(input.body);
+  const f = { ...NO_KIND_FIELDS, ...input.fields };
   const { rows } = await tx.execute<{ id: number }>(sql`
-    INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt)
-    VALUES (${communityId}, ${authorId}, ${input.kind ?? 'discussion'}, ${input.title.trim()}, ${input.body}, ${html}, ${text})
+    INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt,
+                       article_type, link_url, link_title, link_description, link_source, shared_post_id, rubrique_id, tags)
+    VALUES (${communityId}, ${authorId}, ${input.kind ?? 'discussion'}, ${input.title.trim()}, ${input.body}, ${html}, ${text},
+            ${f.articleType}, ${f.linkUrl}, ${f.linkTitle}, ${f.linkDescription}, ${f.linkSource}, ${f.sharedPostId}, ${f.rubriqueId},
+            ${sql`ARRAY[${sql.join(f.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`})
     RETURNING id`);
   await tx.execute(sql`UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId}`);
+  // A question gets its deadline in the same transaction (questions module).
+  if (input.kind === 'question') await onQuestionPosted(tx, rows[0]!.id);
   return rows[0]!.id;
 }
 
@@ -99,6 +109,8 @@ export async function createComment(
       INSERT INTO comments (post_id, author_id, reply_to_id, body_md, body_html)
       VALUES (${postId}, ${authorId}, ${input.replyToId ?? null}, ${input.body}, ${html})
       RETURNING id`);
+    // A reply may answer a question (questions module); a no-op for other kinds.
+    await onCommentPosted(tx, rows[0]!.id, postId);
     return rows[0]!.id;
   });
 }

@@ -1,0 +1,107 @@
+import { Type } from 'typebox';
+import { LIMITS } from '../../../../common/limits.js';
+import { AppError, ensure } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf, type Limit } from '../../lib/rate-limit.js';
+import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
+import { requireVerifiedUser } from '../../plugins/session.js';
+import type { App, CurrentUser } from '../../types.js';
+import { loadCommunityContext } from '../communities/context.js';
+import { fetchPreview } from './link-preview.js';
+import { presentSummary } from './presenters.js';
+import { relatedPosts } from './related.js';
+import { createRubrique, deleteRubrique, findRubrique, listRubriques, updateRubrique, type RubriqueRow } from './rubriques.js';
+import { PostSummary, SlugParam } from './schema.js';
+
+/** Routes around post kinds: rubriques, the related communities' posts, link previews. */
+
+const tags = ['publications'];
+
+const Rubrique = Type.Object({ id: Type.Integer(), name: Type.String(), position: Type.Integer(), postCount: Type.Integer() });
+const RubriqueName = Type.String({ minLength: 1, maxLength: LIMITS.rubriqueName, pattern: '\\S' });
+const RelatedItem = Type.Object({ post: PostSummary, sharedHere: Type.Boolean() });
+const LinkPreview = Type.Object({ url: Type.String(), title: Type.String(), description: Type.String(), siteName: Type.String() });
+
+/** Each preview makes the server fetch a page: kept well below the writing budgets. */
+const PREVIEW_LIMIT: Limit = { action: 'link-preview', max: 60, windowSeconds: 60 * 60 };
+
+const presentRubrique = (r: RubriqueRow) => ({ id: r.id, name: r.name, position: r.position, postCount: r.post_count });
+
+export default async function kindRoutes(app: App) {
+  app.get('/communities/:slug/rubriques', {
+    schema: { tags, summary: 'Rubriques d’une e-communauté, dans l’ordre choisi', params: SlugParam, response: { 200: Type.Object({ items: Type.Array(Rubrique) }), ...errorResponses } },
+  }, async (request) => {
+    const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
+    return { items: (await listRubriques(app.db, ctx.community.id)).map(presentRubrique) };
+  });
+
+  app.post('/communities/:slug/rubriques', {
+    schema: {
+      tags, summary: 'Créer une rubrique (équipe d’animation)', params: SlugParam,
+      body: Type.Object({ name: RubriqueName }, { additionalProperties: false }), response: { 201: Rubrique, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const user = requireVerifiedUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    ensure(ctx.can.moderate, 'FORBIDDEN');
+    const id = await createRubrique(app.db, ctx.community.id, request.body.name);
+    const row = (await listRubriques(app.db, ctx.community.id)).find((r) => r.id === id)!;
+    return reply.status(201).send(presentRubrique(row));
+  });
+
+  /** The rubrique and the proof that the user is staff of its community. */
+  async function loadManagedRubrique(id: number, user: CurrentUser) {
+    const rubrique = await findRubrique(app.db, id);
+    if (!rubrique) throw new AppError('RUBRIQUE_NOT_FOUND');
+    const ctx = await loadCommunityContext(app.db, rubrique.community_id, user);
+    ensure(ctx.can.moderate, 'FORBIDDEN');
+    return { rubrique, ctx };
+  }
+
+  app.patch('/rubriques/:id', {
+    schema: {
+      tags, summary: 'Renommer ou déplacer une rubrique (équipe d’animation)', params: IdParam,
+      body: Type.Object({ name: Type.Optional(RubriqueName), position: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.rubriquesPerCommunity })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Rubrique) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireVerifiedUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const { ctx } = await loadManagedRubrique(request.params.id, user);
+    await updateRubrique(app.db, request.params.id, request.body);
+    return { items: (await listRubriques(app.db, ctx.community.id)).map(presentRubrique) };
+  });
+
+  app.delete('/rubriques/:id', {
+    schema: { tags, summary: 'Supprimer une rubrique (ses publications restent, sans rubrique)', params: IdParam, response: { 200: Ok, ...errorResponses } },
+  }, async (request) => {
+    const user = requireVerifiedUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await loadManagedRubrique(request.params.id, user);
+    await deleteRubrique(app.db, request.params.id);
+    return { ok: true as const };
+  });
+
+  app.get('/communities/:slug/related-posts', {
+    schema: {
+      tags, summary: 'Publications récentes des e-communautés liées',
+      params: SlugParam, response: { 200: Type.Object({ items: Type.Array(RelatedItem) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
+    const rows = await relatedPosts(app.db, ctx.community.id, 3, 12);
+    return { items: rows.map((r) => ({ post: presentSummary(r), sharedHere: r.shared_here })) };
+  });
+
+  app.post('/link-preview', {
+    schema: {
+      tags, summary: 'Aperçu d’un lien (titre, description), récupéré par le serveur',
+      body: Type.Object({ url: Type.String({ minLength: 1, maxLength: LIMITS.linkUrl }) }, { additionalProperties: false }),
+      response: { 200: LinkPreview, ...errorResponses },
+    },
+  }, async (request) => {
+    requireVerifiedUser(request);
+    await hit(app, PREVIEW_LIMIT, subjectOf(request));
+    return fetchPreview(request.body.url, { allowLoopback: app.config.linkPreviewAllowLoopback });
+  });
+}
