@@ -14,6 +14,8 @@ interface Section {
  */
 const SECTIONS: Section[] = [
   { label: 'Publications', path: '' },
+  { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
+  { label: 'Agenda', path: 'agenda' },
 ];
 
 export function CommunityNav({ c }: { c: Community }) {

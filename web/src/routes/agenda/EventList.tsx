@@ -1,0 +1,27 @@
+import { Link } from 'react-router';
+import type { AgendaEvent } from './api';
+import { formatWhen } from './dates';
+import './agenda.css';
+
+/** Events as cards: title (link to the post), when, where, and the community on the network agenda. */
+export function EventList({ events, showCommunity = false }: { events: AgendaEvent[]; showCommunity?: boolean }) {
+  return (
+    <ul className="plain-list event-list">
+      {events.map((e) => (
+        <li key={e.postId}>
+          <article className="card event-card">
+            <p className="event-card__when">
+              <time dateTime={e.startsAt}>{formatWhen(e)}</time>
+            </p>
+            <h3 className="card__title"><Link to={`/publications/${e.postId}`}>{e.title}</Link></h3>
+            <p className="muted small">
+              {showCommunity ? <><Link to={`/communautes/${e.community.slug}/agenda`}>{e.community.name}</Link>{e.place || e.onlineUrl ? ' · ' : ''}</> : null}
+              {e.place ?? (e.onlineUrl ? 'En ligne' : '')}
+              {e.place && e.onlineUrl ? ' et en ligne' : ''}
+            </p>
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}
