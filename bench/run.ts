@@ -12,7 +12,9 @@ import { Worker } from 'node:worker_threads';
 import { loadConfig } from '../server/src/config.js';
 import { buildApp } from '../server/src/app.js';
 import { createDb, createPool } from '../server/src/db/client.js';
+import { runMigrations } from '../server/src/db/migrate.js';
 import { createMailer } from '../server/src/modules/mail/service.js';
+import { idleEstimate, snapshot, spent, type Spent } from './cpu.js';
 import { pickFixtures, type Fixtures } from './fixtures.js';
 
 const url = process.env.DATABASE_URL;
@@ -29,6 +31,8 @@ interface Result { rps: number; total: number; p50: number; p99: number; non2xx:
 const config = { ...loadConfig({} as NodeJS.ProcessEnv, []), databaseUrl: url, logLevel: 'silent', seedDemo: false, rateLimitFactor: 1_000_000 };
 const pool = createPool(url);
 const db = createDb(pool);
+// As `npm start` does: a data set loaded before the latest migrations still matches the code.
+await runMigrations(db);
 const mailer = createMailer(pool, undefined, config.mailFrom, () => {});
 const app = await buildApp(config, { db, pool, mailer });
 
@@ -59,7 +63,15 @@ async function check(label: string, v: Variant, expected: number): Promise<strin
   return text;
 }
 
-const rows: { label: string; r: Result; note?: string }[] = [];
+const rows: { label: string; r: Result; cpu: Spent }[] = [];
+/** One measure, with the CPU it cost per request (contention-proof, unlike req/s). */
+async function measure(label: string, variants: Variant[]): Promise<void> {
+  const before = await snapshot(pool);
+  const r = await load(variants);
+  const s = spent(before, await snapshot(pool));
+  const n = Math.max(1, r.total);
+  rows.push({ label, r, cpu: { nodeMs: s.nodeMs / n, pgMs: s.pgMs / n, clientMs: s.clientMs / n } });
+}
 let fx: Fixtures | undefined;
 let exitCode = 0;
 try {
@@ -92,12 +104,12 @@ try {
     + `${busy > 1 ? ' (ATTENTION : d’autres processus occupent la machine, les chiffres seront pessimistes)' : ''}.\n`);
 
   await load([post, comments], 3); // warm-up: JIT, pool connections, PostgreSQL cache
-  rows.push({ label: 'référence (Buffer en mémoire)', r: await load([{ path: '/bench/reference' }]) });
-  rows.push({ label: 'fil de la communauté', r: await load([feed]) });
-  rows.push({ label: 'publication', r: await load([post]) });
-  rows.push({ label: 'commentaires (50)', r: await load([comments]) });
-  rows.push({ label: 'mon fil (5 communautés)', r: await load([myFeed]) });
-  rows.push({ label: 'nouveau commentaire', r: await load(create) });
+  await measure('référence (Buffer en mémoire)', [{ path: '/bench/reference' }]);
+  await measure('fil de la communauté', [feed]);
+  await measure('publication', [post]);
+  await measure('commentaires (50)', [comments]);
+  await measure('mon fil (5 communautés)', [myFeed]);
+  await measure('nouveau commentaire', create);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   exitCode = 1;
@@ -115,6 +127,14 @@ if (rows.length > 0) {
   console.log(`${'mesure'.padEnd(32)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'/réf.'.padStart(8)}  erreurs`);
   for (const { label, r } of rows) {
     console.log(`${label.padEnd(32)}${f(r.rps)}${f(r.p50)}${f(r.p99)}${f((100 * r.rps) / ref)}%  ${r.non2xx + r.errors + r.timeouts}`);
+  }
+  const cores = cpus().length;
+  const refIdle = idleEstimate(rows[0]!.cpu, cores);
+  console.log(`\nCPU par requête (ms) et débit estimé si la machine (${cores} cœurs) n’était occupée que par cette mesure :`);
+  console.log(`${'mesure'.padEnd(32)}${'Node'.padStart(8)}${'PG'.padStart(8)}${'charge'.padStart(8)}${'req/s*'.padStart(8)}${'/réf.*'.padStart(8)}`);
+  for (const { label, cpu } of rows) {
+    const est = idleEstimate(cpu, cores);
+    console.log(`${label.padEnd(32)}${f(cpu.nodeMs, 2)}${f(cpu.pgMs, 2)}${f(cpu.clientMs, 2)}${f(est)}${f((100 * est) / refIdle)}%`);
   }
   const by = (label: string) => rows.find((x) => x.label === label)?.r;
   const p = by('publication');
