@@ -64,7 +64,7 @@ describe('questions à traiter, figures, deadline rule, citation picker', async 
     const s = await questionScene(app);
     const url = `/api/communities/${s.community.slug}/questions/settings`;
     expect((await getJson(url)).json()).toMatchObject({ days: 3, mode: 'calendar', can: { edit: false } });
-    const put = (headers: Record<string, string>, payload: unknown) => app.inject({ method: 'PUT', url, headers, payload });
+    const put = (headers: Record<string, string>, payload: Record<string, unknown>) => app.inject({ method: 'PUT', url, headers, payload });
     expect((await put(s.member.headers, { days: 2, mode: 'working' })).statusCode).toBe(403);
     expect((await put(s.animator.headers, { days: 0, mode: 'working' })).statusCode).toBe(400);
     expect((await put(s.animator.headers, { days: 2, mode: 'lunaire' })).statusCode).toBe(400);

@@ -15,6 +15,7 @@ interface Section {
 const SECTIONS: Section[] = [
   { label: 'Publications', path: '' },
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
+  { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
   { label: 'Agenda', path: 'agenda' },
 ];
 

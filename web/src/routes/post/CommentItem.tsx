@@ -5,6 +5,7 @@ import { useDeleteComment, useUpdateComment } from '../../api/posts';
 import type { Comment } from '../../api/types';
 import { formatDateTime, fullName } from '../../lib/format';
 import { Alert, Button, ConfirmDialog, Form, TextField, check } from '../../ui';
+import { SolutionAction } from '../questions/SolutionAction';
 
 interface Props {
   comment: Comment;
@@ -54,6 +55,7 @@ export function CommentItem({ comment: c, postId, parent, canReply, onReply }: P
         )}
         {!c.deleted && !editing ? (
           <div className="row comment__actions">
+            <SolutionAction postId={postId} comment={c} />
             {canReply ? <Button variant="ghost" small onPress={onReply} aria-label={`Répondre à ${author}`}>Répondre</Button> : null}
             {c.can.edit ? <Button variant="ghost" small onPress={() => setEditing(true)} aria-label={`Modifier le commentaire de ${author}`}>Modifier</Button> : null}
             {c.can.delete ? (

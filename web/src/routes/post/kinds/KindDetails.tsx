@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Post } from '../../../api/types';
 import { QuestionDetails } from '../../questions/QuestionDetails';
+import { QuestionDetails } from '../../questions/QuestionDetails';
 import EventDetails from '../../agenda/EventDetails';
 
 /**
@@ -8,6 +9,7 @@ import EventDetails from '../../agenda/EventDetails';
  * Each kind's module adds one entry; kinds without one show only the body.
  */
 const renderers: Partial<Record<string, (post: Post) => ReactNode>> = {
+  question: (post) => <QuestionDetails post={post} />,
   question: (post) => <QuestionDetails post={post} />,
   evenement: (post) => <EventDetails postId={post.id} />,
 };

@@ -1,0 +1,153 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '../../api/client';
+import { keys } from '../../api/keys';
+import type { CommunityRef, UserRef } from '../../api/types';
+
+/** API client of the questions module (docs/api.md, "Questions"). */
+
+export type QuestionStatus = 'pending' | 'answered' | 'solved';
+export type DeadlineMode = 'calendar' | 'working';
+
+export interface Question {
+  postId: number;
+  status: QuestionStatus;
+  askedAt: string;
+  deadlineAt: string;
+  overdue: boolean;
+  firstResponseAt: string | null;
+  answeredAt: string | null;
+  answeredBy: UserRef | null;
+  answerCommentId: number | null;
+  solutionCommentId: number | null;
+  now: string;
+  can: { markSolution: boolean };
+}
+
+export interface PendingQuestion {
+  id: number;
+  title: string;
+  author: UserRef;
+  community: CommunityRef;
+  commentCount: number;
+  askedAt: string;
+  deadlineAt: string;
+  overdue: boolean;
+}
+
+export interface PendingPage {
+  items: PendingQuestion[];
+  nextCursor: string | null;
+  counts: { open: number; overdue: number };
+  now: string;
+}
+
+export interface Figures {
+  answered: number;
+  answeredWithinDeadline: number;
+  shareWithinDeadline: number | null;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface Stats extends Figures {
+  period: { from: string; to: string };
+  asked: number;
+  decided: number;
+  open: number;
+  overdue: number;
+  byAnimator: (Figures & { user: UserRef })[];
+}
+
+export interface DeadlineSettings {
+  days: number;
+  mode: DeadlineMode;
+  can: { edit: boolean };
+}
+
+export interface Suggestion {
+  id: number;
+  title: string;
+  kind: string;
+  createdAt: string;
+}
+
+export const qkeys = {
+  question: (postId: number) => ['post', postId, 'question'] as const,
+  pending: (slug: string) => ['questions', 'pending', slug] as const,
+  pendingAll: ['questions'] as const,
+  stats: (slug: string, from: string, to: string) => ['questions', 'stats', slug, from, to] as const,
+  settings: (slug: string) => ['questions', 'settings', slug] as const,
+  suggest: (slug: string, q: string) => ['questions', 'suggest', slug, q] as const,
+};
+
+export function useQuestion(postId: number, enabled = true) {
+  return useQuery({
+    queryKey: qkeys.question(postId),
+    queryFn: () => api.get<Question>(`/posts/${postId}/question`),
+    enabled: enabled && postId > 0,
+  });
+}
+
+export function useMarkSolution(postId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (commentId: number) => api.put<Question>(`/questions/${postId}/solution`, { commentId }),
+    onSuccess: (q) => {
+      qc.setQueryData(qkeys.question(postId), q);
+      void qc.invalidateQueries({ queryKey: qkeys.pendingAll });
+    },
+  });
+}
+
+/** "" = every community I handle (GET /api/questions/pending). */
+export function usePending(slug: string) {
+  return useInfiniteQuery({
+    queryKey: qkeys.pending(slug),
+    queryFn: ({ pageParam }) =>
+      api.get<PendingPage>(`${slug ? `/communities/${slug}` : ''}/questions/pending${qs({ cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useStats(slug: string, from: string, to: string) {
+  return useQuery({
+    queryKey: qkeys.stats(slug, from, to),
+    queryFn: () => api.get<Stats>(`/communities/${slug}/questions/stats${qs({ from, to })}`),
+    enabled: from !== '' && to !== '',
+    retry: false,
+  });
+}
+
+export function useDeadlineSettings(slug: string) {
+  return useQuery({ queryKey: qkeys.settings(slug), queryFn: () => api.get<DeadlineSettings>(`/communities/${slug}/questions/settings`) });
+}
+
+export function useSaveDeadlineSettings(slug: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (rule: { days: number; mode: DeadlineMode }) => api.put<DeadlineSettings>(`/communities/${slug}/questions/settings`, rule),
+    onSuccess: (s) => qc.setQueryData(qkeys.settings(slug), s),
+  });
+}
+
+export function useSuggest(slug: string, q: string) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: qkeys.suggest(slug, term),
+    queryFn: () => api.get<{ items: Suggestion[] }>(`/communities/${slug}/posts/suggest${qs({ q: term })}`),
+    enabled: term.length >= 2,
+    staleTime: 30_000,
+  });
+}
+
+/** Comments of a question change its state: refresh it with them. */
+export function useQuestionRefresh() {
+  const qc = useQueryClient();
+  return (postId: number) => {
+    void qc.invalidateQueries({ queryKey: qkeys.question(postId) });
+    void qc.invalidateQueries({ queryKey: qkeys.pendingAll });
+  };
+}
+
+export { keys };
