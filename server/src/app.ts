@@ -24,9 +24,11 @@ import pollsRoutes from './modules/polls/routes.js';
 import dossiersRoutes from './modules/dossiers/routes.js';
 import questionsRoutes from './modules/questions/routes.js';
 import attachmentsRoutes from './modules/attachments/routes.js';
+import searchRoutes from './modules/search/routes.js';
+import calendarRoutes from './modules/calendar/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {
@@ -43,6 +45,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   app.decorate('db', deps.db);
   app.decorate('pool', deps.pool);
   app.decorate('mailer', deps.mailer);
+  app.decorate('jobs', deps.jobs ?? null);
   app.addSchema(ErrorBody);
 
   await app.register(errorsPlugin);

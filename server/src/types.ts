@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Mailer } from './modules/mail/service.js';
+import type { JobSender } from './jobs/runner.js';
 
 /** The Fastify instance with TypeBox typing, as every route module receives it. */
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -22,6 +23,8 @@ export interface Deps {
   db: Db;
   pool: pg.Pool;
   mailer: Mailer;
+  /** Background jobs; absent in tests and tools, where scheduled work is driven directly. */
+  jobs?: JobSender;
 }
 
 declare module 'fastify' {
@@ -30,6 +33,7 @@ declare module 'fastify' {
     db: Db;
     pool: pg.Pool;
     mailer: Mailer;
+    jobs: JobSender | null;
   }
   interface FastifyRequest {
     user: CurrentUser | null;

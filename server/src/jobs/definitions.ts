@@ -1,0 +1,36 @@
+import type { JobDefinition } from './runner.js';
+import { publishDuePlannedPosts, publishPlannedPost } from '../modules/calendar/service.js';
+
+/**
+ * Every background job of the platform, one entry each. Handlers must be idempotent.
+ * Cron expressions are read in Europe/Paris.
+ */
+
+export const JOBS = {
+  publishPlannedPost: 'publish-planned-post',
+  publishDuePlannedPosts: 'publish-due-planned-posts',
+} as const;
+
+export const jobDefinitions: JobDefinition<any>[] = [
+  {
+    // Sent when a post is scheduled, to run at its time. Exactly once is guaranteed by the
+    // conditional claim in publishPlannedPost, not by the queue (which may deliver twice).
+    name: JOBS.publishPlannedPost,
+    policy: 'stately',
+    handler: async (data: { plannedPostId: number }, ctx) => {
+      const postId = await publishPlannedPost(ctx.db, data.plannedPostId);
+      if (postId !== null) ctx.log(`publication programmée ${data.plannedPostId} publiée (publication ${postId}).`);
+    },
+  },
+  {
+    // Safety net: a job lost, a worker down at the time, a post rescheduled earlier.
+    name: JOBS.publishDuePlannedPosts,
+    cron: '* * * * *',
+    policy: 'stately',
+    retryLimit: 0,
+    handler: async (_data, ctx) => {
+      const n = await publishDuePlannedPosts(ctx.db, ctx.log);
+      if (n > 0) ctx.log(`${n} publication(s) programmée(s) en retard publiée(s).`);
+    },
+  },
+];

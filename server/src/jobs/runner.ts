@@ -1,0 +1,90 @@
+import PgBoss from 'pg-boss';
+import type pg from 'pg';
+import type { Db } from '../db/client.js';
+
+/**
+ * Background jobs on pg-boss, in the application's own PostgreSQL (schema `pgboss`, created by pg-boss).
+ *
+ * One runner per process. Every role can *send* jobs (the web role schedules a publication);
+ * only the worker role *works* them and runs the cron schedules. pg-boss goes through our pool,
+ * so the jobs add no connections of their own.
+ */
+
+export interface JobContext {
+  db: Db;
+  pool: pg.Pool;
+  log: (msg: string) => void;
+}
+
+export interface JobDefinition<T extends object = object> {
+  /** Queue name; also the name used by `send`. */
+  name: string;
+  /**
+   * Must be idempotent: pg-boss delivers at least once (a crash after the work and before the
+   * acknowledgement runs the job again).
+   */
+  handler: (data: T, ctx: JobContext) => Promise<void>;
+  /** Cron expression, evaluated in Europe/Paris, for periodic jobs. */
+  cron?: string;
+  /** `stately`: at most one queued and one running job per singletonKey. */
+  policy?: 'standard' | 'stately';
+  retryLimit?: number;
+}
+
+export interface SendOptions {
+  startAfter?: Date;
+  singletonKey?: string;
+}
+
+/** What the web side needs: sending a job. */
+export interface JobSender {
+  send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+}
+
+export interface StartOptions extends JobContext {
+  definitions: JobDefinition<any>[];
+  /** Work the queues and run the schedules (the worker role); otherwise only send. */
+  work: boolean;
+  /** How often an idle worker looks for jobs; pg-boss's minimum is 0.5 s. */
+  pollingIntervalSeconds?: number;
+}
+
+export class JobRunner implements JobSender {
+  private constructor(private readonly boss: PgBoss, private readonly log: (msg: string) => void) {}
+
+  static async start(opts: StartOptions): Promise<JobRunner> {
+    const boss = new PgBoss({
+      db: { executeSql: (text, values) => opts.pool.query(text, values) },
+      schema: 'pgboss',
+      // Maintenance and cron only where jobs are worked: a web-only process stays quiet.
+      supervise: opts.work,
+      schedule: opts.work,
+      migrate: true,
+    });
+    boss.on('error', (err) => opts.log(`tâches : erreur ${err.message}`));
+    await boss.start();
+    for (const def of opts.definitions) {
+      await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'standard', retryLimit: def.retryLimit ?? 3 });
+    }
+    if (opts.work) {
+      const ctx: JobContext = { db: opts.db, pool: opts.pool, log: opts.log };
+      for (const def of opts.definitions) {
+        await boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+          for (const job of jobs) await def.handler(job.data as object, ctx);
+        });
+        if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Europe/Paris' });
+      }
+    }
+    return new JobRunner(boss, opts.log);
+  }
+
+  async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, options);
+  }
+
+  /** Lets running jobs finish (up to `timeoutMs`), then stops polling; the pool stays open for the caller. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
+    this.log('tâches de fond arrêtées.');
+  }
+}
