@@ -1,9 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
-import { comments, communities, communityRelations, memberships, postReactions, postRevisions, posts, users } from '../db/schema/index.js';
+import { comments, communities, communityRelations, memberships, postReactions, postRevisions, posts, questions, users } from '../db/schema/index.js';
 import { excerpt, renderMarkdown } from '../lib/markdown.js';
 import { hashPassword } from '../lib/password.js';
-import { DEMO_COMMUNITIES, DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS, type DemoCommunity } from './demo-content.js';
+import { DEMO_COMMUNITIES, DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS, type DemoCommunity, type DemoPost } from './demo-content.js';
+import { seedDemoQuestions } from './demo-questions.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -96,6 +97,7 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
     const createdMs = now.getTime() - p.daysAgo * DAY - ((n * 7) % 9) * HOUR;
     const [post] = await tx.insert(posts).values({
       communityId: communityId.get(slug)!, authorId: uid(p.by), kind: p.kind ?? 'discussion', title: p.title, bodyMd: p.body,
+      articleType: p.articleType ?? null, linkUrl: p.link?.url ?? null, linkTitle: p.link?.title ?? null, linkSource: p.link?.source ?? null,
       bodyHtml: renderMarkdown(p.body), excerpt: excerpt(p.body), createdAt: at(createdMs),
     }).returning({ id: posts.id });
     const postId = post!.id;
@@ -111,6 +113,7 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
       commentIds.push(row!.id);
     }
     commentTotal += commentIds.length;
+    if (p.kind === 'question') await recordQuestion(tx, community, p, postId, commentIds, at(createdMs), uid);
 
     const fans = members.filter((k) => k !== p.by).slice(0, p.useful);
     if (fans.length > 0) {
@@ -132,9 +135,30 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
     await tx.update(posts).set({ editedAt: at(e.createdAt.getTime() + HOUR) }).where(sql`${posts.id} = ${e.id}`);
   }
 
+  await seedDemoQuestions(tx, now);
   await refreshCounters(tx, ids);
   log('  compteurs recalculés');
   return { users: userRows.length, communities: communityRows.length, posts: all.length, comments: commentTotal, communityIds: ids };
+}
+
+/**
+ * The question's tracking row, as the questions module keeps it: asked with a three-day deadline,
+ * answered by the first reply of the community's staff.
+ */
+async function recordQuestion(
+  tx: DbOrTx, community: DemoCommunity, p: DemoPost, postId: number, commentIds: number[], askedAt: Date, uid: (key: string) => number,
+): Promise<void> {
+  const staff = new Set([...community.coordinators, ...community.animators]);
+  const first = p.comments.findIndex((c) => c.by !== p.by);
+  const answer = p.comments.findIndex((c) => staff.has(c.by));
+  const hoursLater = (i: number) => new Date(askedAt.getTime() + p.comments[i]!.h * HOUR);
+  await tx.insert(questions).values({
+    postId, communityId: (await tx.select({ id: communities.id }).from(communities).where(sql`${communities.slug} = ${community.slug}`))[0]!.id,
+    askerId: uid(p.by), askedAt, deadlineAt: new Date(askedAt.getTime() + 3 * DAY),
+    firstResponseAt: first >= 0 ? hoursLater(first) : null, firstResponderId: first >= 0 ? uid(p.comments[first]!.by) : null,
+    answeredAt: answer >= 0 ? hoursLater(answer) : null, answeredBy: answer >= 0 ? uid(p.comments[answer]!.by) : null,
+    answeredByStaff: answer >= 0, answerCommentId: answer >= 0 ? commentIds[answer]! : null,
+  });
 }
 
 /** Recomputes the stored counters of the given communities and their posts from the rows themselves. */
