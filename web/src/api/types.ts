@@ -124,12 +124,52 @@ export interface PostSummary {
   editedAt: string | null;
   commentCount: number;
   usefulCount: number;
+  tags: string[];
+  rubrique: { id: number; name: string } | null;
+}
+
+export type ArticleType = 'expertise' | 'analyse_reglementaire' | 'contextualisation_veille' | 'retour_experience' | 'autre';
+
+export interface PostLink {
+  url: string;
+  title: string | null;
+  description: string | null;
+  source: string | null;
+}
+
+/** What a partage shows of the original post (null once it is deleted or no longer readable). */
+export interface SharedOriginal {
+  id: number;
+  kind: PostKind;
+  title: string;
+  excerpt: string;
+  createdAt: string;
+  community: CommunityRef;
+  author: UserRef;
+}
+
+export interface Rubrique {
+  id: number;
+  name: string;
+  position: number;
+  postCount: number;
+}
+
+export interface LinkPreview {
+  url: string;
+  title: string;
+  description: string;
+  siteName: string;
 }
 
 export interface Post extends PostSummary {
   bodyHtml: string;
   bodyMd: string;
   usefulByMe: boolean;
+  articleType: ArticleType | null;
+  link: PostLink | null;
+  sharedPostId: number | null;
+  shared: SharedOriginal | null;
   can: { edit: boolean; delete: boolean; comment: boolean; markUseful: boolean };
 }
 

@@ -8,6 +8,7 @@ import { RolePanel } from '../../components/RolePanel';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Card } from '../../ui';
 import { PageQuery } from '../../components/PageQuery';
+import { RubriquesPanel } from './RubriquesPanel';
 
 export default function ManagePage() {
   return (
@@ -26,11 +27,11 @@ function Manage() {
 function ManageView({ c }: { c: Community }) {
   useTitle(`Gestion – ${c.name}`);
   const [saved, setSaved] = useState(false);
-  if (!c.can.editEditorial && !c.can.appointAnimator) {
+  if (!c.can.editEditorial && !c.can.appointAnimator && !c.can.moderate) {
     return (
       <>
         <h1>Gestion de l’e-communauté {c.name}</h1>
-        <Alert tone="error"><p>Cette page est réservée à la coordination de l’e-communauté.</p></Alert>
+        <Alert tone="error"><p>Cette page est réservée à l’équipe d’animation et à la coordination de l’e-communauté.</p></Alert>
       </>
     );
   }
@@ -39,6 +40,7 @@ function ManageView({ c }: { c: Community }) {
       <p className="small muted"><Link to={`/communautes/${c.slug}`}>{c.name}</Link> ›</p>
       <h1>Gestion de l’e-communauté {c.name}</h1>
       <div className="stack">
+        {c.can.moderate ? <Card as="section"><RubriquesPanel slug={c.slug} /></Card> : null}
         {c.can.appointAnimator ? (
           <Card as="section"><RolePanel slug={c.slug} role="animator" title="Animateurs" people={c.animators} /></Card>
         ) : null}

@@ -1,18 +1,18 @@
 import { Link, useParams } from 'react-router';
 import { useCommunity } from '../../api/communities';
-import { useCommunityPosts } from '../../api/posts';
 import { useCurrentUser } from '../../api/session';
 import type { Community } from '../../api/types';
 import { MembershipButton } from '../../components/MembershipButton';
-import { PostList } from '../../components/PostList';
 import { formatDate, plural } from '../../lib/format';
 import { ROLE_LABELS, STATUS_LABELS, STATUS_TONES } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
-import { Badge, ButtonLink, Card, LoadMore, QueryState } from '../../ui';
+import { Badge, ButtonLink, Card } from '../../ui';
 import { PageQuery } from '../../components/PageQuery';
 import { PublishForm } from './PublishForm';
 import { Team } from './Team';
 import { CommunityNav } from './CommunityNav';
+import { CommunityFeed } from './CommunityFeed';
+import { RelatedPanel } from './RelatedPanel';
 
 export default function CommunityPage() {
   const { slug = '' } = useParams();
@@ -41,7 +41,7 @@ function CommunityView({ c }: { c: Community }) {
             <MembershipButton slug={c.slug} name={c.name} isMember={c.can.leave} canJoin={c.can.join} canLeave={c.can.leave} />
           ) : null}
           {!user && c.status === 'open' ? <ButtonLink to={`/connexion?suite=${encodeURIComponent(`/communautes/${c.slug}`)}`} small>Se connecter pour rejoindre</ButtonLink> : null}
-          {c.can.editEditorial || c.can.appointAnimator ? <ButtonLink to={`/communautes/${c.slug}/gestion`} variant="secondary" small>Gérer l’e-communauté</ButtonLink> : null}
+          {c.can.editEditorial || c.can.appointAnimator || c.can.moderate ? <ButtonLink to={`/communautes/${c.slug}/gestion`} variant="secondary" small>Gérer l’e-communauté</ButtonLink> : null}
         </div>
       </div>
       <CommunityNav c={c} />
@@ -49,7 +49,7 @@ function CommunityView({ c }: { c: Community }) {
       <div className="two-cols">
         <div>
           <p className="lead">{c.description}</p>
-          {c.can.post ? <PublishForm slug={c.slug} /> : null}
+          {c.can.post ? <PublishForm slug={c.slug} staff={c.can.moderate} /> : null}
           <CommunityFeed slug={c.slug} />
         </div>
         <aside aria-label="À propos de cette e-communauté" className="stack">
@@ -60,14 +60,7 @@ function CommunityView({ c }: { c: Community }) {
             <About title="Ligne éditoriale" text={c.editorialLine} />
           </Card>
           <Team c={c} />
-          {c.related.length > 0 ? (
-            <Card as="section">
-              <h2 className="card__title">E-communautés liées</h2>
-              <ul className="plain-list">
-                {c.related.map((r) => <li key={r.id}><Link to={`/communautes/${r.slug}`}>{r.name}</Link></li>)}
-              </ul>
-            </Card>
-          ) : null}
+          <RelatedPanel c={c} />
         </aside>
       </div>
     </>
@@ -81,27 +74,5 @@ function About({ title, text }: { title: string; text: string }) {
       <h3 className="about__title">{title}</h3>
       <p className="pre-line">{text}</p>
     </>
-  );
-}
-
-function CommunityFeed({ slug }: { slug: string }) {
-  const posts = useCommunityPosts(slug);
-  const items = posts.data?.pages.flatMap((p) => p.items) ?? [];
-  return (
-    <section aria-labelledby="posts-title">
-      <h2 id="posts-title">Publications</h2>
-      <QueryState query={posts} loading="Chargement des publications…">
-        {() =>
-          items.length === 0 ? (
-            <p className="muted">Aucune publication pour le moment.</p>
-          ) : (
-            <>
-              <PostList posts={items} showCommunity={false} />
-              <LoadMore query={posts} />
-            </>
-          )
-        }
-      </QueryState>
-    </section>
   );
 }

@@ -1,15 +1,51 @@
+import '../post/kinds/kinds.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
-import { useCreatePost } from '../../api/posts';
-import type { Post } from '../../api/types';
-import { Alert, Button, Card, Form, TextField, check } from '../../ui';
+import { ApiError } from '../../api/client';
+import { usePublish, useRubriques, type NewPostInput } from '../../api/kinds';
+import type { ArticleType, Post, PostKind } from '../../api/types';
+import { ARTICLE_TYPE_LABELS, KIND_LABELS } from '../../lib/kind-labels';
+import { Alert, Button, Card, Form, Select, TextField, check, type Errors } from '../../ui';
+import { LinkFields } from './LinkFields';
 
 export const MARKDOWN_HELP = 'Mise en forme Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…).';
 
-export function PublishForm({ slug }: { slug: string }) {
-  const create = useCreatePost(slug);
+/** Kinds this form creates; événements and sondages have their own pages, partages start from the related communities. */
+const MEMBER_KINDS: PostKind[] = ['discussion', 'question'];
+const STAFF_KINDS: PostKind[] = ['discussion', 'question', 'article', 'veille', 'ressource'];
+
+const BODY_LABELS: Partial<Record<PostKind, string>> = {
+  veille: 'Commentaire de l’animation',
+  ressource: 'Présentation de la ressource',
+  question: 'Votre question en détail',
+};
+
+/** "Loi 3DS, décentralisation" -> ["Loi 3DS", "décentralisation"]; the server normalises case. */
+export function splitTags(text: string | undefined): string[] {
+  return (text ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+}
+
+export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
+  const create = usePublish(slug);
+  const rubriques = useRubriques(slug).data?.items ?? [];
   const [created, setCreated] = useState<Post | null>(null);
+  const [kind, setKind] = useState<PostKind>('discussion');
+  const [title, setTitle] = useState('');
+  const [formKey, setFormKey] = useState(0);
+  const kinds = staff ? STAFF_KINDS : MEMBER_KINDS;
+  const hasLink = kind === 'veille' || kind === 'ressource';
+
+  const validate = (v: Record<string, string>): Errors => {
+    const errors = check(v, { title: { required: true, max: LIMITS.postTitle }, body: { required: true, max: LIMITS.postBody } });
+    if (kind === 'article' && !v.articleType) errors.articleType = 'Choisissez le type d’article.';
+    if (hasLink && !v['link.url']?.trim()) errors['link.url'] = 'Indiquez le lien.';
+    const tags = splitTags(v.tags);
+    if (tags.some((t) => t.length > LIMITS.tagLength)) errors.tags = `Chaque mot-clé compte au plus ${LIMITS.tagLength} caractères.`;
+    else if (new Set(tags.map((t) => t.toLowerCase())).size > LIMITS.tagsPerPost) errors.tags = `Au plus ${LIMITS.tagsPerPost} mots-clés.`;
+    return errors;
+  };
+
   return (
     <Card as="section" className="publish">
       <h2 id="publish-title" className="card__title">Publier</h2>
@@ -19,18 +55,62 @@ export function PublishForm({ slug }: { slug: string }) {
         </Alert>
       ) : null}
       <Form
+        key={formKey}
         aria-labelledby="publish-title"
-        labels={{ title: 'Titre', body: 'Texte' }}
-        validate={(v) => check(v, { title: { required: true, max: LIMITS.postTitle }, body: { required: true, max: LIMITS.postBody } })}
-        onSubmit={async (v, _d, form) => {
+        labels={{
+          kind: 'Type de publication', title: 'Titre', body: BODY_LABELS[kind] ?? 'Texte', articleType: 'Type d’article',
+          'link.url': 'Lien', link: 'Lien', tags: 'Mots-clés', rubriqueId: 'Rubrique', 'link.description': 'Description du lien', 'link.source': 'Source',
+        }}
+        validate={validate}
+        onSubmit={async (v) => {
           setCreated(null);
-          const post = await create.mutateAsync({ title: v.title!.trim(), body: v.body! });
-          form.reset();
-          setCreated(post);
+          const input: NewPostInput = { kind, title: v.title!.trim(), body: v.body!, tags: splitTags(v.tags) };
+          if (kind === 'article') input.articleType = v.articleType as ArticleType;
+          if (hasLink) {
+            input.link = { url: v['link.url']!.trim(), title: v.title!.trim(), description: v['link.description'] ?? '', source: v['link.source'] ?? '' };
+          }
+          if (v.rubriqueId) input.rubriqueId = Number(v.rubriqueId);
+          try {
+            const post = await create.mutateAsync(input);
+            setCreated(post);
+            setTitle('');
+            setKind('discussion');
+            setFormKey((k) => k + 1);
+          } catch (error) {
+            // The link's own errors name the field the animator must fix.
+            if (error instanceof ApiError && error.code === 'LINK_INVALID_URL') throw new ApiError(error.status, 'VALIDATION_FAILED', error.message, { 'link.url': error.message });
+            throw error;
+          }
         }}
       >
-        <TextField name="title" label="Titre" isRequired maxLength={LIMITS.postTitle} wide />
-        <TextField name="body" label="Texte" description={MARKDOWN_HELP} multiline rows={6} isRequired maxLength={LIMITS.postBody} />
+        <Select
+          name="kind"
+          label="Type de publication"
+          options={kinds.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          value={kind}
+          onChange={(value) => setKind(value as PostKind)}
+        />
+        {kind === 'article' ? (
+          <Select
+            name="articleType"
+            label="Type d’article"
+            placeholder="Choisir…"
+            isRequired
+            options={(Object.keys(ARTICLE_TYPE_LABELS) as ArticleType[]).map((t) => ({ value: t, label: ARTICLE_TYPE_LABELS[t] }))}
+          />
+        ) : null}
+        {hasLink ? <LinkFields onTitle={(t) => setTitle((current) => current || t)} /> : null}
+        <TextField name="title" label="Titre" isRequired maxLength={LIMITS.postTitle} wide value={title} onChange={setTitle} />
+        <TextField name="body" label={BODY_LABELS[kind] ?? 'Texte'} description={MARKDOWN_HELP} multiline rows={6} isRequired maxLength={LIMITS.postBody} />
+        {rubriques.length > 0 ? (
+          <Select name="rubriqueId" label="Rubrique (facultatif)" placeholder="Aucune" options={rubriques.map((r) => ({ value: String(r.id), label: r.name }))} />
+        ) : null}
+        <TextField
+          name="tags"
+          label="Mots-clés (facultatif)"
+          description={`Séparés par des virgules, ${LIMITS.tagsPerPost} au plus. Exemple : contrat de ville, QPV`}
+          wide
+        />
         <div className="form__actions">
           <Button type="submit" isPending={create.isPending}>Publier</Button>
         </div>

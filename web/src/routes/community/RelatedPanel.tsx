@@ -1,0 +1,88 @@
+import '../post/kinds/kinds.css';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { LIMITS } from '../../../../common/limits';
+import { usePublish, useRelatedPosts } from '../../api/kinds';
+import type { Community, PostSummary } from '../../api/types';
+import { fullName } from '../../lib/format';
+import { KIND_LABELS, KIND_TONES } from '../../lib/kind-labels';
+import { Alert, Badge, Button, Card, Form, TextField, check } from '../../ui';
+
+/**
+ * Recent posts of the related e-communities: veille across the network. Staff share one into
+ * their community in one step, with a commentary (a "partage" post).
+ */
+export function RelatedPanel({ c }: { c: Community }) {
+  const related = useRelatedPosts(c.slug, c.related.length > 0);
+  const [shared, setShared] = useState<{ id: number; title: string } | null>(null);
+  const items = related.data?.items ?? [];
+  if (c.related.length === 0) return null;
+  const canShare = c.can.moderate && c.can.post;
+  return (
+    <Card as="section" aria-labelledby="related-title">
+      <h2 id="related-title" className="card__title">Dans les e-communautés liées</h2>
+      {shared ? (
+        <Alert tone="success"><p>Partagé : <Link to={`/publications/${shared.id}`}>{shared.title}</Link></p></Alert>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="muted small">{related.isLoading ? 'Chargement…' : 'Rien de récent dans les e-communautés liées.'}</p>
+      ) : (
+        <ul className="plain-list related-posts">
+          {items.map(({ post, sharedHere }) => (
+            <li key={post.id}>
+              <p className="small muted"><Badge tone={KIND_TONES[post.kind]}>{KIND_LABELS[post.kind]}</Badge> <Link to={`/communautes/${post.community.slug}`}>{post.community.name}</Link></p>
+              <p><Link to={`/publications/${post.id}`}>{post.title}</Link></p>
+              <p className="small muted">Par {fullName(post.author)}</p>
+              {canShare ? (
+                sharedHere ? <p className="small muted">Déjà partagé ici</p> : <ShareDialog slug={c.slug} name={c.name} post={post} onShared={setShared} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="small">
+        E-communautés liées : {c.related.map((r, i) => (
+          <span key={r.id}>{i > 0 ? ', ' : ''}<Link to={`/communautes/${r.slug}`}>{r.name}</Link></span>
+        ))}
+      </p>
+    </Card>
+  );
+}
+
+function ShareDialog({ slug, name, post, onShared }: { slug: string; name: string; post: PostSummary; onShared: (p: { id: number; title: string }) => void }) {
+  const publish = usePublish(slug);
+  return (
+    <DialogTrigger>
+      <Button small variant="secondary" aria-label={`Partager « ${post.title} » dans ${name}`}>Partager ici</Button>
+      <ModalOverlay className="modal-overlay" isDismissable>
+        <Modal className="modal">
+          <Dialog className="dialog">
+            {({ close }) => (
+              <>
+                <Heading slot="title">Partager dans {name}</Heading>
+                <p className="small muted">« {post.title} », publié dans {post.community.name} par {fullName(post.author)}.</p>
+                <Form
+                  aria-label="Partager la publication"
+                  labels={{ body: 'Votre commentaire' }}
+                  validate={(v) => check(v, { body: { required: true, max: LIMITS.postBody } })}
+                  onSubmit={async (v) => {
+                    const created = await publish.mutateAsync({ kind: 'partage', sharedPostId: post.id, body: v.body! });
+                    onShared({ id: created.id, title: created.title });
+                    close();
+                  }}
+                >
+                  <TextField name="body" label="Votre commentaire" description="Pourquoi cette publication intéresse vos membres." multiline rows={4} isRequired autoFocus />
+                  <div className="form__actions">
+                    <Button type="submit" isPending={publish.isPending}>Partager</Button>
+                    <Button variant="secondary" onPress={close}>Annuler</Button>
+                  </div>
+                </Form>
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}
