@@ -12,6 +12,7 @@ import { Comments } from './Comments';
 import { EditPostForm } from './EditPostForm';
 import { Revisions } from './Revisions';
 import { KindDetails } from './kinds/KindDetails';
+import { PostMedia } from '../../components/media/PostMedia';
 
 export default function PostPage() {
   const id = Number(useParams().id);
@@ -50,6 +51,7 @@ function PostView({ post }: { post: Post }) {
         <>
           <KindDetails post={post} />
           <div className="prose post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+          <PostMedia post={post} />
           <PostActions post={post} onEdit={() => { setSaved(false); setEditing(true); }} />
         </>
       )}
