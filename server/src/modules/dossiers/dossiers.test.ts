@@ -43,7 +43,7 @@ describe('dossiers', async () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('ALREADY_IN_DOSSIER');
     const order = await app.inject({ method: 'PUT', url: `/api/dossiers/${dossier.id}/order`, headers: animator.headers, payload: { postIds: [b, a] } });
-    expect(order.json().items.map((i: { post: { id: number } }) => i.post.title)).toEqual(['Second', 'Premier']);
+    expect(order.json().items.map((i: { post: { title: string } }) => i.post.title)).toEqual(['Second', 'Premier']);
     const stale = await app.inject({ method: 'PUT', url: `/api/dossiers/${dossier.id}/order`, headers: animator.headers, payload: { postIds: [b] } });
     expect(stale.statusCode).toBe(409);
     const removed = await app.inject({ method: 'DELETE', url: `/api/dossiers/${dossier.id}/items/${b}`, headers: animator.headers });
