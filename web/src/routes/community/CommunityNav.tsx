@@ -17,6 +17,9 @@ const SECTIONS: Section[] = [
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
   { label: 'Agenda', path: 'agenda' },
+  { label: 'Sondages', path: 'sondages' },
+  { label: 'Dossiers', path: 'dossiers' },
+  { label: 'Ligne éditoriale', path: 'ligne-editoriale' },
 ];
 
 export function CommunityNav({ c }: { c: Community }) {
