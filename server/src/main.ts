@@ -5,6 +5,8 @@ import { startEmbeddedPostgres, type EmbeddedDb } from './db/embedded.js';
 import { buildApp } from './app.js';
 import { createMailer } from './modules/mail/service.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
+import { JobRunner } from './jobs/runner.js';
+import { jobDefinitions } from './jobs/definitions.js';
 
 const config = loadConfig();
 const log = (msg: string) => console.log(`[e-communautés] ${msg}`);
@@ -22,7 +24,10 @@ await runMigrations(db);
 if (config.seedDemo) await seedDemoIfEmpty(db, log);
 
 const mailer = createMailer(pool, config.smtpUrl, config.mailFrom, log);
-const app = config.roles.web ? await buildApp(config, { db, pool, mailer }) : undefined;
+// Every role sends jobs (the web role schedules publications); only the worker role works them.
+const jobs = await JobRunner.start({ db, pool, log, definitions: jobDefinitions, work: config.roles.worker });
+if (config.roles.worker) log('Tâches de fond démarrées (rôle worker).');
+const app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs }) : undefined;
 if (app) {
   await app.listen({ port: config.port, host: config.host });
   log(`Prêt en ${process.uptime().toFixed(1)} s : ${config.publicUrl}`);
@@ -35,6 +40,8 @@ async function shutdown(signal: string) {
   log(`${signal} reçu : arrêt propre…`);
   try {
     await app?.close();
+    // Lets a running job finish before the pool closes under it.
+    await jobs.stop();
     mailer.close();
     await pool.end();
     if (embedded) {

@@ -49,6 +49,23 @@ export interface StartOptions extends JobContext {
   pollingIntervalSeconds?: number;
 }
 
+/**
+ * Creates the queue if missing. Two processes starting together (web and worker) may both create it:
+ * pg-boss then deadlocks on its partition table, so a deadlock is retried after a short pause.
+ */
+async function ensureQueue(boss: PgBoss, def: JobDefinition<any>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      if (await boss.getQueue(def.name)) return;
+      await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'standard', retryLimit: def.retryLimit ?? 3 });
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+    }
+  }
+}
+
 export class JobRunner implements JobSender {
   private constructor(private readonly boss: PgBoss, private readonly log: (msg: string) => void) {}
 
@@ -63,9 +80,7 @@ export class JobRunner implements JobSender {
     });
     boss.on('error', (err) => opts.log(`tâches : erreur ${err.message}`));
     await boss.start();
-    for (const def of opts.definitions) {
-      await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'standard', retryLimit: def.retryLimit ?? 3 });
-    }
+    for (const def of opts.definitions) await ensureQueue(boss, def);
     if (opts.work) {
       const ctx: JobContext = { db: opts.db, pool: opts.pool, log: opts.log };
       for (const def of opts.definitions) {
