@@ -6,8 +6,7 @@ import {
 } from './words.js';
 
 const YEAR = 365.25 * 86_400_000;
-/** Kinds that need no detail table of their own, weighted like a real network: mostly discussions and questions. */
-const KINDS = ['discussion', 'discussion', 'discussion', 'discussion', 'discussion', 'discussion', 'question', 'question', 'veille', 'partage'];
+
 
 export interface Sizes { users: number; communities: number; posts: number; commentsPerPost: number }
 
@@ -136,7 +135,7 @@ export class LargeDataSet {
       const [md, html, ex] = this.postTemplates[Math.floor(this.r() * this.postTemplates.length)]!;
       const deleted = this.r() < 0.003;
       const time = this.iso(t);
-      yield [i, c + 1, author, KINDS[i % KINDS.length], esc(title(this.r)), md, html, ex, comments - deletedComments, Math.max(0, useful), time,
+      yield [i, c + 1, author, esc(title(this.r)), md, html, ex, comments - deletedComments, Math.max(0, useful), time,
         deleted ? time : NULL, deleted ? author : NULL].join('\t');
     }
   }

@@ -90,7 +90,9 @@ try {
     data.sizes.users, () => data.userRows());
   await copy('adhésions', 'memberships', ['community_id', 'user_id', 'role', 'joined_at'],
     Math.round(data.sizes.users * 1.37), () => data.membershipRows());
-  await copy('publications', 'posts', ['id', 'community_id', 'author_id', 'kind', 'title', 'body_md', 'body_html', 'excerpt', 'comment_count', 'useful_count', 'created_at', 'deleted_at', 'deleted_by'],
+  // Every post is a discussion: the other kinds need their own detail rows (questions, links, polls).
+  await copy('publications', 'posts',
+    ['id', 'community_id', 'author_id', 'title', 'body_md', 'body_html', 'excerpt', 'comment_count', 'useful_count', 'created_at', 'deleted_at', 'deleted_by'],
     data.sizes.posts, () => data.postRows());
   await copy('commentaires', 'comments', ['id', 'post_id', 'author_id', 'reply_to_id', 'body_md', 'body_html', 'created_at', 'deleted_at', 'deleted_by'],
     data.comments, () => data.commentRows());

@@ -18,8 +18,10 @@ export interface DemoPost {
   daysAgo: number;
   /** How many members found it useful (the first N members of the community, author excluded). */
   useful: number;
-  /** Defaults to a discussion; kinds with their own details (events, polls) are not seeded here. */
-  kind?: 'discussion' | 'question' | 'article' | 'veille' | 'ressource' | 'partage';
+  /** Defaults to a discussion. Each other kind comes with the details it needs (link, article type, question row). */
+  kind?: 'discussion' | 'question' | 'article' | 'veille' | 'ressource';
+  articleType?: 'expertise' | 'analyse_reglementaire' | 'contextualisation_veille' | 'retour_experience' | 'autre';
+  link?: { url: string; title: string; source: string };
   title: string;
   body: string;
   comments: DemoComment[];

@@ -44,7 +44,7 @@ Comment organisez-vous le suivi annuel avec l’État et les bailleurs ? Un tabl
   },
   {
     by: 'claire', daysAgo: 17, useful: 14,
-    kind: 'partage',
+    kind: 'article', articleType: 'retour_experience',
     title: 'NPNRU : notre retour d’expérience sur la concertation pendant les relogements',
     body: `Trois ans après le début des relogements sur notre quartier, voici ce que nous retenons de la concertation menée avec les locataires concernés.
 
@@ -153,6 +153,7 @@ Les premiers résultats sont encourageants, surtout auprès des jeunes parents. 
   {
     by: 'animation', daysAgo: 63, useful: 12,
     kind: 'veille',
+    link: { url: 'https://agence-cohesion-territoires.gouv.fr', title: 'Agence nationale de la cohésion des territoires', source: 'ANCT' },
     title: 'Veille : observer les quartiers prioritaires avec les outils nationaux',
     body: `Petit rappel des ressources pour observer vos quartiers, utile en pleine préparation des bilans :
 
@@ -201,7 +202,8 @@ Comment avez-vous géré ces sorties, politiquement et techniquement ?`,
   },
   {
     by: 'coordination', daysAgo: 97, useful: 13,
-    kind: 'article',
+    kind: 'ressource',
+    link: { url: 'https://www.cnfpt.fr', title: 'Le catalogue des formations du CNFPT', source: 'CNFPT' },
     title: 'Formation : l’offre du CNFPT pour les professionnels de la politique de la ville',
     body: `Le CNFPT propose un itinéraire de formation pour les professionnels de la politique de la ville : prise de poste de chef de projet, conduite de projet de renouvellement urbain, participation des habitants, évaluation.
 
@@ -231,7 +233,6 @@ Nous avons rédigé une **charte de coopération** en trois points : réunion me
   },
   {
     by: 'sebastien', daysAgo: 110, useful: 9,
-    kind: 'ressource',
     title: 'Un modèle de bilan simplifié pour les associations',
     body: `Les petites associations nous disent passer plus de temps à remplir des bilans qu’à mener leurs actions. Nous avons réduit notre modèle de bilan à une page :
 

@@ -42,6 +42,13 @@ describe('demo seed', () => {
       checks.membreCommunities = (await q(`
         SELECT count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'membre@e-communautes.test'`))[0];
       checks.html = await q(`SELECT body_html, excerpt FROM posts WHERE community_id = ANY(${ids}) AND body_md LIKE '%https://www.cnfpt.fr%' LIMIT 1`);
+      checks.questions = await q(`
+        SELECT p.title, q.answered_by_staff, q.deadline_at - q.asked_at >= interval '3 days' AS three_days, q.answered_at <= q.deadline_at AS in_time
+          FROM questions q JOIN posts p ON p.id = q.post_id WHERE p.community_id = ANY(${ids})`);
+      checks.kindsWithoutDetails = await q(`
+        SELECT id, kind FROM posts WHERE community_id = ANY(${ids}) AND (
+          (kind IN ('veille', 'ressource') AND link_url IS NULL) OR (kind = 'article' AND article_type IS NULL) OR
+          (kind = 'question' AND NOT EXISTS (SELECT 1 FROM questions q WHERE q.post_id = posts.id)))`);
       throw new Rollback();
     })).rejects.toBeInstanceOf(Rollback);
 
@@ -56,6 +63,11 @@ describe('demo seed', () => {
     expect(checks.badPostCounters).toEqual([]);
     expect(checks.postsWithoutComments).toEqual([]);
     expect(checks.writersNotMembers).toEqual([]);
+    // Questions get their tracking row from the questions module's own hooks (demo-questions.ts).
+    expect(checks.questions).toContainEqual({
+      title: 'Question : financer un poste de coordonnateur de cité éducative', answered_by_staff: true, three_days: true, in_time: true,
+    });
+    expect(checks.kindsWithoutDetails).toEqual([]);
 
     const byEmail = new Map(checks.roles.map((r: any) => [r.email, r]));
     expect(byEmail.get('admin@e-communautes.test')).toMatchObject({ national_role: 'admin' });

@@ -1,9 +1,9 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
-import { comments, communities, communityRelations, memberships, postReactions, postRevisions, posts, questions, users } from '../db/schema/index.js';
+import { comments, communities, communityRelations, memberships, postReactions, postRevisions, posts, users } from '../db/schema/index.js';
 import { excerpt, renderMarkdown } from '../lib/markdown.js';
 import { hashPassword } from '../lib/password.js';
-import { DEMO_COMMUNITIES, DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS, type DemoCommunity, type DemoPost } from './demo-content.js';
+import { DEMO_COMMUNITIES, DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS, type DemoCommunity } from './demo-content.js';
 import { seedDemoQuestions } from './demo-questions.js';
 import { seedDemoAgenda } from './demo-agenda.js';
 
@@ -114,7 +114,6 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
       commentIds.push(row!.id);
     }
     commentTotal += commentIds.length;
-    if (p.kind === 'question') await recordQuestion(tx, community, p, postId, commentIds, at(createdMs), uid);
 
     const fans = members.filter((k) => k !== p.by).slice(0, p.useful);
     if (fans.length > 0) {
@@ -141,26 +140,6 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
   await refreshCounters(tx, ids);
   log('  compteurs recalculés');
   return { users: userRows.length, communities: communityRows.length, posts: all.length, comments: commentTotal, communityIds: ids };
-}
-
-/**
- * The question's tracking row, as the questions module keeps it: asked with a three-day deadline,
- * answered by the first reply of the community's staff.
- */
-async function recordQuestion(
-  tx: DbOrTx, community: DemoCommunity, p: DemoPost, postId: number, commentIds: number[], askedAt: Date, uid: (key: string) => number,
-): Promise<void> {
-  const staff = new Set([...community.coordinators, ...community.animators]);
-  const first = p.comments.findIndex((c) => c.by !== p.by);
-  const answer = p.comments.findIndex((c) => staff.has(c.by));
-  const hoursLater = (i: number) => new Date(askedAt.getTime() + p.comments[i]!.h * HOUR);
-  await tx.insert(questions).values({
-    postId, communityId: (await tx.select({ id: communities.id }).from(communities).where(sql`${communities.slug} = ${community.slug}`))[0]!.id,
-    askerId: uid(p.by), askedAt, deadlineAt: new Date(askedAt.getTime() + 3 * DAY),
-    firstResponseAt: first >= 0 ? hoursLater(first) : null, firstResponderId: first >= 0 ? uid(p.comments[first]!.by) : null,
-    answeredAt: answer >= 0 ? hoursLater(answer) : null, answeredBy: answer >= 0 ? uid(p.comments[answer]!.by) : null,
-    answeredByStaff: answer >= 0, answerCommentId: answer >= 0 ? commentIds[answer]! : null,
-  });
 }
 
 /** Recomputes the stored counters of the given communities and their posts from the rows themselves. */
