@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { unique, useTestApp } from '../../../test/helpers.js';
+import { createCommunity } from '../../../test/community-factories.js';
+import { memberOf, signIn } from '../posts/posts.fixtures.js';
+import { highlightToHtml } from './highlight.js';
+
+describe('GET /api/search', async () => {
+  const { app } = await useTestApp();
+  // A word no other test file uses, so hits come only from this file's data.
+  const word = unique('zorglub').toLowerCase().replace(/[^a-z]/g, '');
+
+  async function post(slug: string, headers: Record<string, string>, title: string, body: string, kind?: string) {
+    const res = await app.inject({ method: 'POST', url: `/api/communities/${slug}/posts`, headers, payload: { title, body, ...(kind ? { kind } : {}) } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as number;
+  }
+  const search = (qs: string, headers?: Record<string, string>) => app.inject({ method: 'GET', url: `/api/search?${qs}`, headers });
+
+  const open = await createCommunity(app, { name: 'Politique de la ville test' });
+  const author = await memberOf(app, open.id, 'member', { firstName: 'Amélie', lastName: `Poulain ${word}` });
+  const reader = await memberOf(app, open.id, 'member');
+  const elusId = await post(open.slug, author.headers, `Les élus locaux ${word}`, `Les elus et les habitants des quartiers ${word}.`);
+  const commentRes = await app.inject({
+    method: 'POST', url: `/api/posts/${elusId}/comments`, headers: reader.headers, payload: { body: `Réponse : le conseil <script>alert(1)</script> citoyen & co ${word}` },
+  });
+  expect(commentRes.statusCode, commentRes.body).toBe(201);
+
+  it('is accent- and plural-insensitive: "élu" finds "elus" and "élus", highlighted', async () => {
+    const res = await search(`q=${encodeURIComponent(`élu ${word}`)}`, reader.headers);
+    expect(res.statusCode).toBe(200);
+    const [hit] = res.json().items;
+    expect(hit).toMatchObject({ type: 'post', id: elusId, post: { id: elusId }, community: { slug: open.slug }, author: { firstName: 'Amélie' } });
+    expect(hit.titleHtml).toContain('<mark>élus</mark>');
+    expect(hit.excerptHtml).toContain('<mark>elus</mark>');
+    const plural = await search(`q=${encodeURIComponent(`quartier ${word}`)}`);
+    expect(plural.json().items.map((i: { id: number }) => i.id)).toEqual([elusId]);
+  });
+
+  it('finds comments, with their post, and escapes everything but the marks', async () => {
+    const res = await search(`q=${encodeURIComponent(`conseil citoyen ${word}`)}`, reader.headers);
+    const [hit] = res.json().items;
+    expect(hit).toMatchObject({ type: 'comment', post: { id: elusId } });
+    expect(hit.excerptHtml).not.toContain('<script>');
+    // ts_headline drops tags; any other markup would come out escaped: the only elements are marks.
+    expect(hit.excerptHtml).not.toMatch(/<(?!\/?mark>)/);
+    expect(hit.excerptHtml).toContain(`&amp; co <mark>${word}</mark>`);
+    expect(highlightToHtml('\uE000a<b\uE001 \uE001x\uE000')).toBe('<mark>a&lt;b</mark> x<mark></mark>');
+  });
+
+  it('does not show a draft community’s posts to a member, but to its coordinator', async () => {
+    const draft = await createCommunity(app, { status: 'draft' });
+    const coordinator = await memberOf(app, draft.id, 'coordinator');
+    const member = await memberOf(app, draft.id, 'member');
+    await app.pool.query(
+      `INSERT INTO posts (community_id, author_id, title, body_md, body_html) VALUES ($1, $2, $3, 'Préparation', '<p>Préparation</p>')`,
+      [draft.id, coordinator.user.id, `Brouillon ${word} secret`],
+    );
+    const q = `q=${encodeURIComponent(`secret ${word}`)}`;
+    expect((await search(q, member.headers)).json().items).toEqual([]);
+    expect((await search(q)).json().items).toEqual([]);
+    expect((await search(q, coordinator.headers)).json().items).toHaveLength(1);
+    expect((await search(`${q}&community=${draft.slug}`, member.headers)).statusCode).toBe(404);
+  });
+
+  it('filters by community, kind, author name, and dates', async () => {
+    const other = await createCommunity(app);
+    const otherMember = await memberOf(app, other.id, 'member', { firstName: 'Bruno' });
+    const questionId = await post(other.slug, otherMember.headers, `Question ${word} budget`, `Comment financer ${word} ?`, 'question');
+    const base = `q=${encodeURIComponent(word)}`;
+    const ids = async (qs: string) => (await search(`${base}&${qs}`)).json().items.map((i: { type: string; id: number }) => `${i.type}:${i.id}`);
+    expect(await ids(`community=${other.slug}`)).toEqual([`post:${questionId}`]);
+    expect(await ids('kind=question')).toEqual([`post:${questionId}`]);
+    expect(await ids(`author=${encodeURIComponent('amelie poulain')}`)).toEqual([`post:${elusId}`]);
+    expect(await ids('author=personne-inconnue')).toEqual([]);
+    expect(await ids('from=2000-01-01&to=2000-12-31')).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await ids(`from=${today}`)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('paginates by cursor without repeating a hit', async () => {
+    const first = await search(`q=${encodeURIComponent(word)}&limit=2`);
+    expect(first.json().items).toHaveLength(2);
+    const cursor = first.json().nextCursor;
+    expect(cursor).toBeTruthy();
+    const second = await search(`q=${encodeURIComponent(word)}&limit=2&cursor=${cursor}`);
+    const seen = [...first.json().items, ...second.json().items].map((i: { type: string; id: number }) => `${i.type}:${i.id}`);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect((await search(`q=${word}&cursor=bad`)).statusCode).toBe(400);
+    expect((await search(`q=${word}&cursor=${Buffer.from('[1,5,1]').toString('base64url')}`)).statusCode).toBe(400);
+  });
+
+  it('answers injection-like and odd queries harmlessly, an empty query with 400', async () => {
+    for (const q of ["'; DROP TABLE posts; --", '"élu', '!!! & | <-> :*', "l'eau d'Évian", 'or or -', '\\', '()', '\uE000x\uE001', 'le la les']) {
+      const res = await search(`q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, q).toBe(200);
+    }
+    for (const qs of ['q=', 'q=%20%20', '', 'q=x&kind=nope', 'q=x&from=2030-02-30', `q=${'a'.repeat(201)}`]) {
+      expect((await search(qs)).statusCode, qs).toBe(400);
+    }
+    expect((await search('q=')).json().code).toBe('SEARCH_QUERY_REQUIRED');
+    expect((await app.pool.query('SELECT count(*)::int AS n FROM posts')).rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('ignores deleted posts', async () => {
+    const gone = await post(open.slug, author.headers, `Disparu ${word} fantome`, 'Texte');
+    await app.inject({ method: 'DELETE', url: `/api/posts/${gone}`, headers: author.headers });
+    expect((await search(`q=${encodeURIComponent(`fantome ${word}`)}`)).json().items).toEqual([]);
+    const admin = await signIn(app, { nationalRole: 'admin' });
+    expect((await search(`q=${encodeURIComponent(`fantome ${word}`)}`, admin.headers)).json().items).toEqual([]);
+  });
+});
