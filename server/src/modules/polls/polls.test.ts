@@ -164,6 +164,7 @@ describe('polls', async () => {
     expect(done.resultsPost.title).toBe('Résultats du sondage : Quel format pour la prochaine rencontre ?');
     expect(done.can.publishResults).toBe(false);
     const post = (await app.inject({ method: 'GET', url: `/api/posts/${done.resultsPost.id}` })).json();
+    expect(post).toMatchObject({ kind: 'article', articleType: 'autre' });
     expect(post.bodyHtml).toContain('<table>');
     expect(post.bodyHtml).toContain('Hybride');
     expect(post.bodyHtml).toContain('100 %');

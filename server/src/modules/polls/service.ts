@@ -116,8 +116,10 @@ export async function publishResults(db: Db, pollId: number, authorId: number, c
     if (!poll.closed) throw new AppError('POLL_NOT_CLOSED');
     const options = await optionCounts(tx, pollId);
     const body = resultsMarkdown({ pollId, title: poll.title, closesAt: new Date(poll.closes_at), voters: poll.voters, options, commentary });
-    // An article would fit better once article types exist; a discussion lets members react to the results.
-    const postId = await insertPost(tx, poll.community_id, authorId, { kind: 'discussion', title: resultsTitle(poll.title), body });
+    // A write-up of the animation: an article of type "autre", which members can comment on.
+    const postId = await insertPost(tx, poll.community_id, authorId, {
+      kind: 'article', title: resultsTitle(poll.title), body, fields: { articleType: 'autre' },
+    });
     await tx.execute(sql`UPDATE polls SET results_post_id = ${postId} WHERE post_id = ${pollId}`);
     return postId;
   });
