@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -25,8 +27,11 @@ export interface E2eServer {
 
 /** The real application with the built web client, listening on a free loopback port. */
 export async function startServer(overrides: Partial<Config> = {}): Promise<E2eServer> {
+  const base = loadConfig({} as NodeJS.ProcessEnv, []);
+  const webDist = await snapshotWebDist(base.webDist);
   const config: Config = {
-    ...loadConfig({} as NodeJS.ProcessEnv, []),
+    ...base,
+    webDist,
     databaseUrl: inject('databaseUrl'),
     logLevel: 'silent',
     seedDemo: false,
@@ -51,8 +56,35 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<E2eS
       await app.close();
       mailer.close();
       await pool.end();
+      rmSync(webDist, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A private copy of the built web client: `npm test` or `npm run build:web` elsewhere in the tree empties and
+ * rewrites web/dist, and pages loaded meanwhile would fail. The copy is retried until it is complete and unchanged.
+ */
+async function snapshotWebDist(source: string): Promise<string> {
+  const index = join(source, 'index.html');
+  for (let attempt = 0; attempt < 60; attempt++) {
+    if (existsSync(index)) {
+      const before = statSync(index).mtimeMs;
+      const target = mkdtempSync(join(tmpdir(), 'ecom-e2e-web-'));
+      try {
+        cpSync(source, target, { recursive: true, filter: (path) => !path.endsWith('.map') });
+        const html = readFileSync(join(target, 'index.html'), 'utf8');
+        const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+        const complete = assets.every((a) => existsSync(join(target, a)));
+        if (complete && existsSync(index) && statSync(index).mtimeMs === before) return target;
+      } catch {
+        // a build was rewriting the folder: try again
+      }
+      rmSync(target, { recursive: true, force: true });
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`Client web introuvable ou incomplet dans ${source} : lancez « npm run build:web ».`);
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -20,7 +20,11 @@ interface TextFieldProps {
   autoFocus?: boolean;
 }
 
-/** Labelled text input or text area, with optional description and its error message. */
+/**
+ * Labelled text input or text area, with optional description and its error message.
+ * The message stays until the form is submitted again: if it vanished when the field loses focus, the submit
+ * button would jump up under the pointer between mousedown and mouseup and the click would be lost.
+ */
 export function TextField({ name, label, description, multiline, rows = 6, wide, id, placeholder, ...props }: TextFieldProps) {
   const field = useFieldId(name, id);
   return (
@@ -28,6 +32,7 @@ export function TextField({ name, label, description, multiline, rows = 6, wide,
       {...props}
       id={field.id}
       name={name}
+      isInvalid={field.error ? true : undefined}
       className={`field${wide || multiline ? ' field--wide' : ''}`}
     >
       <Label className="field__label">
@@ -39,7 +44,7 @@ export function TextField({ name, label, description, multiline, rows = 6, wide,
       ) : (
         <Input className="input" placeholder={placeholder} />
       )}
-      <FieldError className="field__error" />
+      <FieldError className="field__error">{field.error}</FieldError>
     </AriaTextField>
   );
 }
