@@ -7,7 +7,7 @@ import { usePublish, useRelatedPosts } from '../../api/kinds';
 import type { Community, PostSummary } from '../../api/types';
 import { fullName } from '../../lib/format';
 import { KIND_LABELS, KIND_TONES } from '../../lib/kind-labels';
-import { Alert, Badge, Button, Card, Form, TextField, check } from '../../ui';
+import { Alert, Badge, Button, Form, TextField, check } from '../../ui';
 
 /**
  * Recent posts of the related e-communities: veille across the network. Staff share one into
@@ -20,7 +20,7 @@ export function RelatedPanel({ c }: { c: Community }) {
   if (c.related.length === 0) return null;
   const canShare = c.can.moderate && c.can.post;
   return (
-    <Card as="section" aria-labelledby="related-title">
+    <section className="card" aria-labelledby="related-title">
       <h2 id="related-title" className="card__title">Dans les e-communautés liées</h2>
       {shared ? (
         <Alert tone="success"><p>Partagé : <Link to={`/publications/${shared.id}`}>{shared.title}</Link></p></Alert>
@@ -46,7 +46,7 @@ export function RelatedPanel({ c }: { c: Community }) {
           <span key={r.id}>{i > 0 ? ', ' : ''}<Link to={`/communautes/${r.slug}`}>{r.name}</Link></span>
         ))}
       </p>
-    </Card>
+    </section>
   );
 }
 
