@@ -6,6 +6,7 @@ import { hashPassword } from '../lib/password.js';
 import { DEMO_COMMUNITIES, DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS, type DemoCommunity } from './demo-content.js';
 import { seedDemoQuestions } from './demo-questions.js';
 import { seedDemoAgenda } from './demo-agenda.js';
+import { seedDemoFormats } from './demo-formats.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -137,6 +138,7 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
 
   await seedDemoQuestions(tx, now);
   await seedDemoAgenda(tx, now);
+  await seedDemoFormats(tx);
   await refreshCounters(tx, ids);
   log('  compteurs recalculés');
   return { users: userRows.length, communities: communityRows.length, posts: all.length, comments: commentTotal, communityIds: ids };
