@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatDate, fullName } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
@@ -41,16 +42,23 @@ function Items({ d }: { d: Dossier }) {
   const reorder = useReorder(d.id);
   const remove = useRemoveItem(d.id);
   const ids = d.items.map((i) => i.post.id);
+  // The button pressed is disabled while saving; once the new order is shown, the keyboard goes back
+  // to the moved post: the same button, or its twin once the post reaches an end of the list.
+  const [refocus, setRefocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (refocus && !reorder.isPending) {
+      document.getElementById(refocus)?.focus();
+      setRefocus(null);
+    }
+  }, [refocus, reorder.isPending, d.items]);
   const move = async (item: DossierItem, delta: -1 | 1) => {
     const from = ids.indexOf(item.post.id);
     const next = [...ids];
     next.splice(from, 1);
     next.splice(from + delta, 0, item.post.id);
-    await reorder.mutateAsync(next).catch(() => undefined);
-    // Keep the keyboard where it was: on the moved item's button, or its twin once it reaches an end.
     const to = from + delta;
     const preferred = delta < 0 ? (to === 0 ? 'down' : 'up') : (to === ids.length - 1 ? 'up' : 'down');
-    requestAnimationFrame(() => document.getElementById(`move-${preferred}-${item.post.id}`)?.focus());
+    await reorder.mutateAsync(next).then(() => setRefocus(`move-${preferred}-${item.post.id}`), () => undefined);
   };
   return (
     <>
