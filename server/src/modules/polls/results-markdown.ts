@@ -34,7 +34,7 @@ export function resultsMarkdown(input: {
     `Résultats du sondage [« ${escapeMd(input.title)} »](/publications/${input.pollId}), clos le ${dateFmt.format(input.closesAt)} : ${who}.`,
     '',
     '| Réponse | Voix | Part des participant·e·s |',
-    '|---|---:|---:|',
+    '|:---|---:|---:|',
     ...rows,
     '',
     '## Commentaire de l’animation',
