@@ -11,7 +11,8 @@ import {
 
 it.skipIf(hasChromium)(NO_CHROMIUM_REASON, () => {});
 
-describe.skipIf(!hasChromium)('agenda', () => {
+// Browser journeys with axe scans take several seconds per page on a busy two-core machine.
+describe.skipIf(!hasChromium)('agenda', { timeout: 150_000 }, () => {
   let server: E2eServer;
   let browser: Browser;
   const suffix = uniqueSuffix();

@@ -4,7 +4,8 @@ import { formatWhen } from './dates';
 import './agenda.css';
 
 /** Events as cards: title (link to the post), when, where, and the community on the network agenda. */
-export function EventList({ events, showCommunity = false }: { events: AgendaEvent[]; showCommunity?: boolean }) {
+export function EventList({ events, showCommunity = false, headingLevel = 3 }: { events: AgendaEvent[]; showCommunity?: boolean; headingLevel?: 3 | 4 }) {
+  const H = headingLevel === 4 ? 'h4' : 'h3';
   return (
     <ul className="plain-list event-list">
       {events.map((e) => (
@@ -13,7 +14,7 @@ export function EventList({ events, showCommunity = false }: { events: AgendaEve
             <p className="event-card__when">
               <time dateTime={e.startsAt}>{formatWhen(e)}</time>
             </p>
-            <h3 className="card__title"><Link to={`/publications/${e.postId}`}>{e.title}</Link></h3>
+            <H className="card__title"><Link to={`/publications/${e.postId}`}>{e.title}</Link></H>
             <p className="muted small">
               {showCommunity ? <><Link to={`/communautes/${e.community.slug}/agenda`}>{e.community.name}</Link>{e.place || e.onlineUrl ? ' · ' : ''}</> : null}
               {e.place ?? (e.onlineUrl ? 'En ligne' : '')}

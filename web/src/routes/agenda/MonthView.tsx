@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, QueryState } from '../../ui';
 import { useMonthEvents, type AgendaEvent } from './api';
+import { EventList } from './EventList';
 import { formatDay, formatMonth, formatTime, monthGrid, parisToday } from './dates';
 
 const WEEKDAYS = [
@@ -74,6 +75,12 @@ export function MonthView({ slug }: { slug: string }) {
         )}
       </QueryState>
       {query.data && query.data.items.length === 0 ? <p className="muted month__empty">Aucun événement en {label}.</p> : null}
+      {query.data && query.data.items.length > 0 ? (
+        <div className="month__list">
+          <h3>Les événements de {label}</h3>
+          <EventList events={query.data.items.filter((e) => e.endDate >= `${monthPrefix}-01` && e.startDate <= `${monthPrefix}-31`)} headingLevel={4} />
+        </div>
+      ) : null}
     </section>
   );
 }
