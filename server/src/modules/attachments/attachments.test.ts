@@ -207,6 +207,21 @@ describe('attachments', async () => {
     expect((await app.inject({ method: 'GET', url: `/api/attachments/${f.id}` })).statusCode).toBe(404);
   });
 
+  it('stops serving the files of a deleted post', async () => {
+    const f = (await upload(app, community.slug, author.headers, [{ name: 'alt', value: 'Retirée' }, png()])).json();
+    const postId = await insertPost(app, community.id, author.user.id);
+    await app.inject({ method: 'PUT', url: `/api/posts/${postId}/attachments`, headers: author.headers, payload: { ids: [f.id] } });
+    expect((await app.inject({ method: 'GET', url: f.url })).statusCode).toBe(200);
+    await app.inject({ method: 'DELETE', url: `/api/posts/${postId}`, headers: author.headers });
+    expect((await app.inject({ method: 'GET', url: f.url })).statusCode).toBe(404);
+  });
+
+  it('takes one file per upload and answers 400 to a second one', async () => {
+    const res = await upload(app, community.slug, author.headers, [{ name: 'alt', value: 'x' }, png('a.png'), png('b.png')]);
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+  });
+
   it('rate limits uploads', async () => {
     const { app: strict, close } = await makeTestApp({ dataDir, rateLimitFactor: 1 });
     try {
