@@ -36,16 +36,19 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
   const [added, setAdded] = useState('');
   const suggest = useSuggest(slug, slug ? q : '');
   if (!slug) return null;
-  const items = (suggest.data?.items ?? []).filter((i) => i.id !== postId);
+  const typed = q.trim().length >= 2;
+  // The previous results stay while typing, but never once the field is cleared.
+  const items = typed ? (suggest.data?.items ?? []).filter((i) => i.id !== postId) : [];
 
   const pick = (key: Key | null) => {
     const item = items.find((i) => i.id === key);
     const field = document.getElementById(targetId);
     if (!item || !(field instanceof HTMLTextAreaElement)) return;
     const title = item.title.replace(/([[\]\\])/g, '\\$1');
-    insertInto(field, `[${title}](/publications/${item.id})`);
     setAdded(`Lien vers « ${item.title} » ajouté à votre commentaire.`);
     setQ('');
+    // After the list has closed, so focus lands in the text with the rest of the page reachable.
+    requestAnimationFrame(() => insertInto(field, `[${title}](/publications/${item.id})`));
   };
 
   return (
@@ -59,6 +62,8 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
         items={items}
         defaultFilter={() => true}
         menuTrigger="input"
+        // Results arrive after typing: the list opens at once and fills in.
+        allowsEmptyCollection={typed}
       >
         <Label className="field__label">Citer une publication (facultatif)</Label>
         <Text slot="description" className="field__description">
@@ -67,7 +72,12 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
         {/* Enter chooses a suggestion; it must never send the comment from this field. */}
         <Input className="input" onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
         <Popover className="cite-picker__popover" placement="bottom start">
-          <ListBox className="cite-picker__list">
+          <ListBox
+            className="cite-picker__list"
+            renderEmptyState={() => (
+              <p className="cite-picker__empty small muted">{!typed ? 'Saisissez au moins 2 lettres.' : suggest.isFetching ? 'Recherche…' : 'Aucune publication ne correspond.'}</p>
+            )}
+          >
             {(item: (typeof items)[number]) => (
               <ListBoxItem id={item.id} textValue={item.title} className="cite-picker__option">
                 <span className="cite-picker__title">{item.title}</span>
@@ -78,7 +88,7 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
         </Popover>
       </ComboBox>
       <p role="status" className="small muted cite-picker__status">
-        {added || (q.trim().length >= 2 && suggest.data && items.length === 0 ? `Aucune publication ne correspond à « ${q.trim()} ».` : '')}
+        {added || (typed && suggest.data && items.length === 0 ? `Aucune publication ne correspond à « ${q.trim()} ».` : '')}
       </p>
     </div>
   );

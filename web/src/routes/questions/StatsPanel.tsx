@@ -73,9 +73,11 @@ function Figures({ s }: { s: Stats }) {
         par l’auteur·e de la question si elle est antérieure. « j » : jours, « h » : heures.
       </p>
       {s.byAnimator.length > 0 ? (
-        <div className="table-scroll">
-          <table className="figures-table">
-            <caption>Par membre de l’équipe d’animation (questions dont il ou elle a donné la première réponse)</caption>
+        <>
+          <h3 id="by-animator-title" className="figures-table__title">Par membre de l’équipe d’animation</h3>
+          <p className="small muted">Questions dont il ou elle a donné la première réponse.</p>
+          <div className="table-scroll">
+          <table className="figures-table" aria-labelledby="by-animator-title">
             <thead>
               <tr><th scope="col">Nom</th><th scope="col">Réponses</th><th scope="col">Délai médian</th><th scope="col">90e centile</th><th scope="col">Dans les délais</th></tr>
             </thead>
@@ -91,7 +93,8 @@ function Figures({ s }: { s: Stats }) {
               ))}
             </tbody>
           </table>
-        </div>
+          </div>
+        </>
       ) : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
 import { keys } from '../../api/keys';
 import type { CommunityRef, UserRef } from '../../api/types';
@@ -138,6 +138,7 @@ export function useSuggest(slug: string, q: string) {
     queryFn: () => api.get<{ items: Suggestion[] }>(`/communities/${slug}/posts/suggest${qs({ q: term })}`),
     enabled: term.length >= 2,
     staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
 }
 
