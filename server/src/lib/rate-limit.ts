@@ -29,14 +29,15 @@ export const LIMITS_BY_ACTION = {
 export async function hit(app: App, limit: Limit, subject: string): Promise<void> {
   const max = limit.max * app.config.rateLimitFactor;
   const key = `${limit.action}:${subject}`;
-  const { rows } = await app.pool.query<{ count: number; retry: number }>(
-    `INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 1, now() + make_interval(secs => $2))
+  const { rows } = await app.pool.query<{ count: number; retry: number }>({
+    name: 'rate-limit-hit',
+    text: `INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 1, now() + make_interval(secs => $2))
      ON CONFLICT (key) DO UPDATE SET
        count = CASE WHEN rate_limits.reset_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
        reset_at = CASE WHEN rate_limits.reset_at <= now() THEN now() + make_interval(secs => $2) ELSE rate_limits.reset_at END
      RETURNING count, ceil(extract(epoch FROM reset_at - now()))::int AS retry`,
-    [key, limit.windowSeconds],
-  );
+    values: [key, limit.windowSeconds],
+  });
   const row = rows[0]!;
   if (row.count > max) {
     const minutes = Math.max(1, Math.ceil(row.retry / 60));
