@@ -16,6 +16,7 @@ import { runMigrations } from '../server/src/db/migrate.js';
 import { createMailer } from '../server/src/modules/mail/service.js';
 import { idleEstimate, snapshot, spent, type Spent } from './cpu.js';
 import { pickFixtures, type Fixtures } from './fixtures.js';
+import { addDays, utcToParis } from '../server/src/modules/agenda/paris-time.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -81,6 +82,9 @@ try {
   const post: Variant = { path: `/api/posts/${fx.longPost.id}`, headers: reader };
   const comments: Variant = { path: `/api/posts/${fx.longPost.id}/comments?limit=50`, headers: reader };
   const myFeed: Variant = { path: '/api/feed', headers: reader };
+  // This month of the big community's agenda, as the month grid asks for it (Paris days).
+  const monthStart = `${utcToParis(new Date()).date.slice(0, 7)}-01`;
+  const month: Variant = { path: `/api/communities/${fx.community.slug}/events?from=${monthStart}&to=${addDays(addDays(monthStart, 32).slice(0, 8) + '01', -1)}`, headers: reader };
   const create: Variant[] = fx.commenters.map((c, i) => ({
     method: 'POST', path: `/api/posts/${fx!.recentPosts[i % fx!.recentPosts.length]}/comments`,
     headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
@@ -91,6 +95,7 @@ try {
   const postJson = await check('publication', post, 200);
   const commentsJson = await check('commentaires', comments, 200);
   await check('mon fil', myFeed, 200);
+  await check('agenda (un mois)', month, 200);
   await check('nouveau commentaire', create[0]!, 201);
   const shown = (JSON.parse(commentsJson) as { items: unknown[] }).items.length;
   reference = Buffer.from(`{"post":${postJson},"comments":${commentsJson}}`);
@@ -109,6 +114,7 @@ try {
   await measure('publication', [post]);
   await measure('commentaires (50)', [comments]);
   await measure('mon fil (5 communautés)', [myFeed]);
+  await measure('agenda (un mois)', [month]);
   await measure('nouveau commentaire', create);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
@@ -152,6 +158,7 @@ if (rows.length > 0) {
     ['page publication ≥ 30 % de la référence', pageRps >= 0.3 * ref],
     ['création de commentaires ≥ 500/s', (w?.rps ?? 0) >= 500 && (w?.non2xx ?? 1) === 0],
     ['RSS < 400 Mo', rssMb < 400],
+    ['agenda d’un mois p99 < 30 ms', (by('agenda (un mois)')?.p99 ?? Infinity) < 30],
     ['aucune erreur', rows.every(({ r }) => r.non2xx + r.errors + r.timeouts === 0)],
   ];
   for (const [label, ok] of floors) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);

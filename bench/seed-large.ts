@@ -10,6 +10,7 @@ import { runMigrations } from '../server/src/db/migrate.js';
 import { hashPassword } from '../server/src/lib/password.js';
 import { copyRows } from './copy.js';
 import { LargeDataSet } from './large-rows.js';
+import { addLargeEvents } from './large-events.js';
 
 export const BENCH_PASSWORD = 'bench-e-communautes';
 
@@ -103,6 +104,7 @@ try {
     await client.query(def);
     console.log(`[${seconds()} s] index ${name} reconstruit (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   }
+  await addLargeEvents(client, (msg) => console.log(`[${seconds()} s] ${msg}`));
 
   // Community counters from the rows; post counters were written by the load itself.
   await client.query(`
