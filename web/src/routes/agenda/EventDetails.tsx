@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ApiError } from '../../api/client';
 import { Alert, Button, Spinner } from '../../ui';
 import { eventIcsUrl, useEvent, useUpdateEvent, type AgendaEvent } from './api';
 import { formatWhen } from './dates';
@@ -8,6 +9,8 @@ import './agenda.css';
 /** The event part of a post page: when, where, links, "Ajouter à mon agenda", and editing for staff. */
 export default function EventDetails({ postId }: { postId: number }) {
   const event = useEvent(postId);
+  // A post marked as an event without its dates (imported data) shows as a plain post.
+  if (event.error instanceof ApiError && event.error.status === 404) return null;
   if (event.error) return <Alert tone="error"><p>{event.error.message}</p></Alert>;
   if (!event.data) return <Spinner label="Chargement de l’événement…" />;
   return <Details event={event.data} />;
