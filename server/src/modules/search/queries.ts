@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { CurrentUser } from '../../types.js';
+import { isoText } from '../../lib/cursor.js';
 import { MARK_START, MARK_STOP } from './highlight.js';
 
 /**
@@ -53,11 +54,25 @@ export type HitKey = {
   /** 0 = post, 1 = comment: the tie-breaker after the score. */
   t: 0 | 1;
   id: number;
-}
+};
 
-type HitRow = HitKey & {
+export type HitRow = HitKey & {
   post_id: number;
-}
+};
+
+export type SearchWindow = {
+  /** Ranked hits of the window, best first. */
+  hits: HitRow[];
+  /** Lossless timestamp of the window's oldest candidate: the next window starts below it. Null when none follows. */
+  nextBefore: string | null;
+};
+
+/**
+ * How many matches, newest first, are ranked together. Ranking every match of a frequent word would
+ * read (and decompress) every matching row: 1 to 2 s on 250,000 documents for a word in most of them.
+ * Reading the newest matches walks the recency indexes and stops early; relevance then orders the window.
+ */
+export const SEARCH_WINDOW = 100;
 
 const normalized = (q: string) => sql`websearch_to_tsquery('public.french_unaccent', public.search_normalize(${q}))`;
 
@@ -67,43 +82,67 @@ export async function isSearchable(db: DbOrTx, q: string): Promise<boolean> {
   return rows[0]?.ok ?? false;
 }
 
-/**
- * Relevance plus recency, on an absolute time scale so the order (and the cursor) does not drift
- * between pages: a hit one year newer gains 0.1, about what a second occurrence of a word weighs.
- */
-const score = (vector: string, at: string) =>
-  sql.raw(`ts_rank(${vector}, query.q) + extract(epoch FROM ${at}) / 315576000.0`);
-
-function commonFilters(f: SearchFilters, authorColumn: string, dateColumn: string): SQL {
+function commonFilters(f: SearchFilters, authorColumn: string, dateColumn: string, before: string | null): SQL {
   const parts: SQL[] = [sql`p.community_id = ANY(${sql.param(f.communityIds)}::bigint[])`];
   if (f.kind) parts.push(sql`p.kind = ${f.kind}::post_kind`);
   if (f.authorIds) parts.push(sql`${sql.raw(authorColumn)} = ANY(${sql.param(f.authorIds)}::bigint[])`);
   if (f.from) parts.push(sql`${sql.raw(dateColumn)} >= (${f.from}::date::timestamp AT TIME ZONE 'Europe/Paris')`);
   if (f.to) parts.push(sql`${sql.raw(dateColumn)} < ((${f.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`);
+  if (before) parts.push(sql`${sql.raw(dateColumn)} < ${before}::timestamptz`);
   return sql.join(parts, sql` AND `);
 }
 
-/** One page of hits, best first: posts and comments ranked together, keyset on (score, type, id). */
-export async function searchHits(db: DbOrTx, q: string, f: SearchFilters, after: HitKey | undefined, limit: number): Promise<HitRow[]> {
-  const afterCond = after
-    ? sql`WHERE (h.score, -h.t, h.id) < (${after.score}::float8, ${-after.t}, ${after.id})`
-    : sql``;
-  const { rows } = await db.execute<HitRow>(sql`
+/** Above this many matches a word is "frequent": its newest matches are found by walking the recency index. */
+const DENSE = 2000;
+
+/**
+ * Counts matches up to DENSE per table (a bounded probe), to choose the plan: walk the recency index for a
+ * frequent word (the newest matches come at once), or read the GIN index then sort for a rare one (walking
+ * the recency index would scan the whole table looking for matches that are not there).
+ */
+async function density(db: DbOrTx, q: string): Promise<{ posts: boolean; comments: boolean }> {
+  const { rows } = await db.execute<{ p: number; c: number }>(sql`
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM posts WHERE search_vector @@ ${normalized(q)} AND deleted_at IS NULL LIMIT ${DENSE}) a)::int AS p,
+           (SELECT count(*) FROM (SELECT 1 FROM comments WHERE search_vector @@ ${normalized(q)} AND deleted_at IS NULL LIMIT ${DENSE}) b)::int AS c`);
+  return { posts: rows[0]!.p >= DENSE, comments: rows[0]!.c >= DENSE };
+}
+
+/** Newest first; for a rare word the expression hides the recency index so the planner reads the GIN index. */
+function order(alias: 'p' | 'c', dense: boolean): SQL {
+  return dense
+    ? sql.raw(`${alias}.created_at DESC, ${alias}.id DESC`)
+    : sql.raw(`${alias}.created_at + interval '0' DESC, ${alias}.id DESC`);
+}
+
+/**
+ * One window of hits: the SEARCH_WINDOW newest matching posts and comments (older than `before`),
+ * ranked by relevance plus a little recency (a hit one year newer gains 0.1, about a second occurrence).
+ */
+export async function searchWindow(db: DbOrTx, q: string, f: SearchFilters, before: string | null): Promise<SearchWindow> {
+  const k = SEARCH_WINDOW;
+  const dense = await density(db, q);
+  const { rows } = await db.execute<HitRow & { at: string; oldest: string; n: number }>(sql`
+    -- The query is written out in each WHERE (not read from a CTE) so the planner sees a constant and
+    -- can estimate how frequent its words are: walk the recency index or read the GIN index.
     WITH query AS (SELECT ${normalized(q)} AS q),
-    hits AS (
-      SELECT (${score('p.search_vector', 'p.created_at')})::float8 AS score, 0 AS t, p.id, p.id AS post_id
-        FROM posts p, query
-       WHERE p.search_vector @@ query.q AND p.deleted_at IS NULL AND ${commonFilters(f, 'p.author_id', 'p.created_at')}
-      UNION ALL
-      SELECT (${score('c.search_vector', 'c.created_at')})::float8, 1, c.id, c.post_id
-        FROM comments c JOIN posts p ON p.id = c.post_id, query
-       WHERE c.search_vector @@ query.q AND c.deleted_at IS NULL AND p.deleted_at IS NULL
-         AND ${commonFilters(f, 'c.author_id', 'c.created_at')}
-    )
-    SELECT h.score, h.t, h.id, h.post_id FROM hits h ${afterCond}
-     ORDER BY h.score DESC, h.t, h.id DESC
-     LIMIT ${limit + 1}`);
-  return rows;
+    p_cand AS (
+      SELECT 0 AS t, p.id, p.id AS post_id, p.created_at, p.search_vector AS v FROM posts p
+       WHERE p.search_vector @@ ${normalized(q)} AND p.deleted_at IS NULL AND ${commonFilters(f, 'p.author_id', 'p.created_at', before)}
+       ORDER BY ${order('p', dense.posts)} LIMIT ${k}),
+    c_cand AS (
+      SELECT 1 AS t, c.id, c.post_id, c.created_at, c.search_vector AS v FROM comments c JOIN posts p ON p.id = c.post_id
+       WHERE c.search_vector @@ ${normalized(q)} AND c.deleted_at IS NULL AND p.deleted_at IS NULL
+         AND ${commonFilters(f, 'c.author_id', 'c.created_at', before)}
+       ORDER BY ${order('c', dense.comments)} LIMIT ${k}),
+    win AS (
+      SELECT * FROM (SELECT * FROM p_cand UNION ALL SELECT * FROM c_cand) u ORDER BY created_at DESC, t, id DESC LIMIT ${k})
+    SELECT (ts_rank(win.v, query.q) + extract(epoch FROM win.created_at) / 315576000.0)::float8 AS score,
+           win.t, win.id, win.post_id, ${isoText('win.created_at')} AS at,
+           ${isoText('min(win.created_at) OVER ()')} AS oldest, count(*) OVER ()::int AS n
+      FROM win, query
+     ORDER BY score DESC, win.t, win.id DESC`);
+  const hits = rows.map((r) => ({ score: r.score, t: r.t, id: r.id, post_id: r.post_id }));
+  return { hits, nextBefore: rows.length === k ? rows[0]!.oldest : null };
 }
 
 export type HitDetails = {

@@ -3,15 +3,41 @@ import { AppError } from '../../lib/errors.js';
 import { errorResponses } from '../../lib/schemas.js';
 import type { App } from '../../types.js';
 import { asDate, assertDay } from '../calendar/time.js';
-import { decodeHitCursor, encodeHitCursor } from './cursor.js';
+import { decodeSearchCursor, encodeSearchCursor } from './cursor.js';
 import { highlightToHtml } from './highlight.js';
-import { authorIdsMatching, hitDetails, isSearchable, readableCommunities, searchHits, type SearchFilters } from './queries.js';
+import { authorIdsMatching, hitDetails, isSearchable, readableCommunities, type HitKey, type HitRow, type SearchFilters, searchWindow } from './queries.js';
 import { SearchQuery, SearchResults } from './schema.js';
 
 const tags = ['recherche'];
 const empty = { items: [], nextCursor: null };
 
+/** Hits ranked after `key` in the window's order (score desc, type, id desc). */
+function isAfter(h: HitKey, key: HitKey): boolean {
+  if (h.score !== key.score) return h.score < key.score;
+  if (h.t !== key.t) return h.t > key.t;
+  return h.id < key.id;
+}
+
 export default async function searchRoutes(app: App) {
+  /** Fills a page from one window, moving to older windows while the page has room (a few at most). */
+  async function collectPage(q: string, filters: SearchFilters, before: string | null, after: HitKey | null, limit: number) {
+    const page: HitRow[] = [];
+    for (let windows = 0; windows < 5; windows += 1) {
+      const win = await searchWindow(app.db, q, filters, before);
+      const rest = after ? win.hits.filter((h) => isAfter(h, after!)) : win.hits;
+      const room = limit - page.length;
+      page.push(...rest.slice(0, room));
+      if (rest.length > room) {
+        return { page, nextCursor: encodeSearchCursor({ before, after: page[page.length - 1]! }) };
+      }
+      if (win.nextBefore === null) return { page, nextCursor: null };
+      before = win.nextBefore;
+      after = null;
+      if (page.length === limit) return { page, nextCursor: encodeSearchCursor({ before, after: null }) };
+    }
+    return { page, nextCursor: encodeSearchCursor({ before, after: null }) };
+  }
+
   app.get('/search', {
     schema: {
       tags,
@@ -25,7 +51,7 @@ export default async function searchRoutes(app: App) {
     if (!q) throw new AppError('SEARCH_QUERY_REQUIRED');
     assertDay(from, 'from');
     assertDay(to, 'to');
-    const after = decodeHitCursor(request.query.cursor);
+    const cursor = decodeSearchCursor(request.query.cursor);
     const limit = request.query.limit ?? LIMITS.pageSize;
 
     const readable = await readableCommunities(app.db, request.user);
@@ -40,9 +66,7 @@ export default async function searchRoutes(app: App) {
       if (filters.authorIds.length === 0) return empty;
     }
 
-    const rows = await searchHits(app.db, q, filters, after, limit);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = await collectPage(q, filters, cursor.before, cursor.after, limit);
     const details = new Map((await hitDetails(app.db, q, page)).map((d) => [`${d.t}:${d.id}`, d]));
     const communities = new Map(readable.map((c) => [c.id, c]));
     const items = page.flatMap((h) => {
@@ -60,6 +84,6 @@ export default async function searchRoutes(app: App) {
         excerptHtml: highlightToHtml(d.excerpt_headline),
       }];
     });
-    return { items, nextCursor: rows.length > limit && last ? encodeHitCursor(last) : null };
+    return { items, nextCursor };
   });
 }
