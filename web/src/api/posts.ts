@@ -60,7 +60,7 @@ export function useCreatePost(slug: string) {
 export function useUpdatePost(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title?: string; body?: string }) => api.patch<Post>(`/posts/${id}`, input),
+    mutationFn: (input: { title?: string; body?: string; tags?: string[]; rubriqueId?: number | null }) => api.patch<Post>(`/posts/${id}`, input),
     onSuccess: (post) => {
       qc.setQueryData(keys.post(id), post);
       void qc.invalidateQueries({ queryKey: keys.revisions(id) });

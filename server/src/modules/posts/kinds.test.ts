@@ -150,4 +150,21 @@ describe('kinds of post', async () => {
     const after = await app.inject({ method: 'GET', url: `/api/posts/${share.json().id}` });
     expect(after.json()).toMatchObject({ kind: 'partage', shared: null, sharedPostId: original.json().id });
   });
+
+  it('reclassifies a post (tags, rubrique) without a revision, refusing bad tags and foreign rubriques', async () => {
+    const { community, animator, member } = await setup();
+    const post = await create(community.slug, member.headers, { title: 'Classer', body: 'b', tags: ['a'] });
+    const rubrique = await app.inject({ method: 'POST', url: `/api/communities/${community.slug}/rubriques`, headers: animator.headers, payload: { name: 'Outils' } });
+    const patch = (payload: Record<string, unknown>) => app.inject({ method: 'PATCH', url: `/api/posts/${post.json().id}`, headers: member.headers, payload });
+    const ok = await patch({ tags: ['Budget', 'QPV'], rubriqueId: rubrique.json().id });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ tags: ['budget', 'qpv'], rubrique: { id: rubrique.json().id, name: 'Outils' }, editedAt: null });
+    expect((await patch({ tags: ['x'.repeat(41)] })).statusCode).toBe(400);
+    const other = await createCommunity(app);
+    const otherAnimator = await memberOf(app, other.id, 'animator');
+    const foreign = await app.inject({ method: 'POST', url: `/api/communities/${other.slug}/rubriques`, headers: otherAnimator.headers, payload: { name: 'Ailleurs' } });
+    expect((await patch({ rubriqueId: foreign.json().id })).json().code).toBe('RUBRIQUE_NOT_FOUND');
+    const cleared = await patch({ rubriqueId: null, tags: [] });
+    expect(cleared.json()).toMatchObject({ tags: [], rubrique: null });
+  });
 });

@@ -169,3 +169,28 @@ export async function publishPost(
     throw err;
   }
 }
+
+/**
+ * Checks a new classification (tags, rubrique) of an existing post; returns the SQL-ready values.
+ * Called before any write, so a refusal leaves the post untouched.
+ */
+export async function checkClassification(
+  db: DbOrTx,
+  communityId: number,
+  input: { tags?: string[]; rubriqueId?: number | null },
+): Promise<{ tags?: string[]; rubriqueId?: number | null }> {
+  const out: { tags?: string[]; rubriqueId?: number | null } = {};
+  if (input.tags !== undefined) out.tags = normaliseTags(input.tags);
+  if (input.rubriqueId !== undefined) {
+    if (input.rubriqueId !== null) await assertRubrique(db, input.rubriqueId, communityId);
+    out.rubriqueId = input.rubriqueId;
+  }
+  return out;
+}
+
+export async function saveClassification(db: DbOrTx, postId: number, change: { tags?: string[]; rubriqueId?: number | null }): Promise<void> {
+  if (change.tags === undefined && change.rubriqueId === undefined) return;
+  const tags = change.tags === undefined ? sql`tags` : sql`ARRAY[${sql.join(change.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`;
+  const rubrique = change.rubriqueId === undefined ? sql`rubrique_id` : sql`${change.rubriqueId}`;
+  await db.execute(sql`UPDATE posts SET tags = ${tags}, rubrique_id = ${rubrique} WHERE id = ${postId} AND deleted_at IS NULL`);
+}

@@ -15,7 +15,7 @@ import { accessOf, presentPost, presentRevision, presentSummary } from './presen
 import { communityFeed, findPost, listRevisions, myFeed } from './queries.js';
 import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, Revision, SlugParam } from './schema.js';
 import { deletePost, editPost } from './service.js';
-import { normaliseTags, publishPost } from './kinds.js';
+import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
 
 const tags = ['publications'];
 
@@ -80,7 +80,11 @@ export default async function postsRoutes(app: App) {
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const row = await loadVisiblePost(app.db, request.params.id, user);
     ensure(postAbilities(user, { authorId: row.author_id }, accessOf(row)).edit, 'FORBIDDEN');
-    await editPost(app.db, row.id, user.id, request.body);
+    const { tags: rawTags, rubriqueId, ...text } = request.body;
+    const classification = await checkClassification(app.db, row.community_id, { tags: rawTags, rubriqueId });
+    await editPost(app.db, row.id, user.id, text);
+    // Classifying is not rewriting: tags and rubrique change without a revision.
+    await saveClassification(app.db, row.id, classification);
     const fresh = await findPost(app.db, row.id, user);
     if (!fresh) throw new AppError('POST_NOT_FOUND');
     return presentPost(fresh, user);

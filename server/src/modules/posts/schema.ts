@@ -129,7 +129,12 @@ export const FeedQuery = Type.Object({
   tag: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 export const EditPostBody = Type.Object(
-  { title: Type.Optional(Title), body: Type.Optional(PostBodyText) },
+  {
+    title: Type.Optional(Title),
+    body: Type.Optional(PostBodyText),
+    tags: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })),
+    rubriqueId: Type.Optional(Type.Union([Id, Type.Null()])),
+  },
   { additionalProperties: false },
 );
 export const CreateCommentBody = Type.Object(
