@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
       payload: { body: 'Une précision.', replyToId: comment.json<{ id: number }>().id },
     });
     expect(reply.statusCode).toBe(201);
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
     } finally {
       await context.close();
     }
-  }, 90_000);
+  }, 240_000);
 
   it('pages vues par un membre connecté', async () => {
     const { context, page } = await newPage(browser);
@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
     } finally {
       await context.close();
     }
-  }, 90_000);
+  }, 240_000);
 
   it('pages de l’administration et de la coordination', async () => {
     const base = server.url;
@@ -177,7 +177,7 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
         await context.close();
       }
     }
-  }, 90_000);
+  }, 240_000);
 
   it('pas de défilement horizontal à 360 px', async () => {
     const { context, page } = await newPage(browser, { width: 360, height: 780 });
@@ -193,5 +193,5 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('compte : clavier et mot de passe', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('compte : clavier et mot de passe', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 
   it('réinitialise le mot de passe par courriel puis se connecte avec le nouveau', async () => {
     const suffix = uniqueSuffix();
@@ -108,5 +108,5 @@ describe.skipIf(!hasChromium)('compte : clavier et mot de passe', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 });

@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium)('parcours administration', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -102,5 +102,5 @@ describe.skipIf(!hasChromium)('parcours administration', () => {
         await context.close();
       }
     }
-  }, 90_000);
+  }, 180_000);
 });

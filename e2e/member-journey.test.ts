@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const community = await createCommunity(server.app, { slug: `politique-ville-${suffix}`, name: communityName, status: 'open' });
     communitySlug = community.slug;
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 
   it('un second membre commente, répond et marque la publication utile', async () => {
     expect(postUrl).toMatch(/\/publications\/\d+$/);
@@ -139,5 +139,5 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 });
