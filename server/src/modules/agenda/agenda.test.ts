@@ -139,10 +139,12 @@ describe('agenda', async () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const res = await app.inject({ method: 'GET', url: `/api/events?limit=50${cursor ? `&cursor=${cursor}` : ''}` });
+      const url: string = `/api/events?limit=50${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode).toBe(200);
-      seen.push(...res.json().items.map((e: { postId: number }) => e.postId));
-      cursor = res.json().nextCursor;
+      const body = res.json() as { items: { postId: number }[]; nextCursor: string | null };
+      seen.push(...body.items.map((e) => e.postId));
+      cursor = body.nextCursor;
       if (!cursor || seen.includes(visible.postId)) break;
     }
     expect(seen).toContain(visible.postId);
