@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 import { useCurrentUser } from '../api/session';
 import { ButtonLink } from '../ui';
 import { UserMenu } from './UserMenu';
+import { HeaderSearch } from './HeaderSearch';
 
 export function Header() {
   const user = useCurrentUser();
@@ -20,6 +21,7 @@ export function Header() {
             {user?.nationalRole === 'admin' ? <li><NavLink to="/admin">Administration</NavLink></li> : null}
           </ul>
         </nav>
+        <HeaderSearch />
         <div className="site-header__user">
           {user ? <UserMenu name={`${user.firstName} ${user.lastName}`} /> : user === null ? <AnonymousActions /> : null}
         </div>

@@ -14,6 +14,7 @@ interface Section {
  */
 const SECTIONS: Section[] = [
   { label: 'Publications', path: '' },
+  { label: 'Calendrier éditorial', path: 'calendrier', visible: (c) => c.can.moderate },
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
   { label: 'Agenda', path: 'agenda' },

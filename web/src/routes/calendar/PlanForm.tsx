@@ -1,0 +1,97 @@
+import { useRef } from 'react';
+import { LIMITS } from '../../../../common/limits';
+import { KIND_LABELS } from '../../lib/kind-labels';
+import { Button, Card, Form, Select, TextField, check } from '../../ui';
+import { PLANNABLE_KINDS, useCancelPlanned, useCreatePlanned, useUpdatePlanned, type PlannableKind, type PlannedPost } from './api';
+import { today } from './dates';
+import { useFieldId } from '../../ui/Form';
+
+export interface PlanDefaults {
+  title?: string;
+  kind?: string;
+  date?: string;
+  time?: string;
+  slotId?: number | null;
+}
+
+interface Props {
+  slug: string;
+  /** The planned post being edited, or null to plan a new one. */
+  editing: PlannedPost | null;
+  defaults: PlanDefaults;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}
+
+/** Plan a post: a dated draft, or a publication programmed at a date and time (Paris). */
+export function PlanForm({ slug, editing, defaults, onDone, onClose }: Props) {
+  const create = useCreatePlanned(slug);
+  const update = useUpdatePlanned(slug);
+  const cancel = useCancelPlanned(slug);
+  const intent = useRef<'scheduled' | 'draft'>('scheduled');
+  const local = editing?.plannedAtLocal;
+  const title = editing ? `Modifier « ${editing.title} »` : 'Planifier une publication';
+
+  return (
+    <Card as="section" className="plan-form">
+      <h2 id="plan-form-title" className="card__title" tabIndex={-1}>{title}</h2>
+      <Form
+        key={editing?.id ?? JSON.stringify(defaults)}
+        aria-labelledby="plan-form-title"
+        labels={{ title: 'Titre', kind: 'Type', body: 'Texte', date: 'Date', time: 'Heure', plannedAt: 'Date et heure' }}
+        validate={(v) => {
+          const errors = check(v, { title: { required: true, max: LIMITS.postTitle }, date: { required: true }, time: { required: true } });
+          if (intent.current === 'scheduled' && !v.body?.trim()) errors.body = 'Rédigez le texte avant de programmer la publication.';
+          return errors;
+        }}
+        onSubmit={async (v) => {
+          const input = {
+            title: v.title!.trim(), kind: v.kind as PlannableKind, body: v.body ?? '',
+            plannedAt: `${v.date}T${v.time}`, status: intent.current,
+            ...(editing ? {} : { slotId: defaults.slotId ?? null }),
+          };
+          if (editing) await update.mutateAsync({ id: editing.id, ...input });
+          else await create.mutateAsync(input);
+          onDone(intent.current === 'scheduled'
+            ? `« ${input.title} » sera publiée automatiquement le ${(v.date ?? '').split('-').reverse().join('/')} à ${v.time}.`
+            : `Brouillon « ${input.title} » enregistré.`);
+        }}
+      >
+        <TextField name="title" label="Titre" isRequired maxLength={LIMITS.postTitle} wide defaultValue={editing?.title ?? defaults.title ?? ''} />
+        <Select name="kind" label="Type" options={PLANNABLE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          defaultValue={editing?.kind ?? (PLANNABLE_KINDS.includes(defaults.kind as PlannableKind) ? defaults.kind : 'discussion')} />
+        <TextField name="body" label="Texte (facultatif pour un brouillon)" multiline rows={6} maxLength={LIMITS.postBody}
+          description="Mise en forme Markdown : **gras**, *italique*, listes avec « - »." defaultValue={editing?.body ?? ''} />
+        <div className="row plan-form__when">
+          <TextField name="date" label="Date" type="date" isRequired defaultValue={local?.slice(0, 10) ?? defaults.date ?? today()} />
+          <TimeField defaultValue={local?.slice(11) ?? defaults.time ?? '09:00'} />
+        </div>
+        <p className="muted small">Heure de Paris. Une publication programmée est mise en ligne automatiquement, même si personne n’est connecté.</p>
+        <div className="form__actions row">
+          <button type="submit" className="btn" onClick={() => { intent.current = 'scheduled'; }}>Programmer</button>
+          <button type="submit" className="btn btn--secondary" onClick={() => { intent.current = 'draft'; }}>Enregistrer en brouillon</button>
+          {editing?.can.cancel ? (
+            <Button variant="danger" isPending={cancel.isPending} onPress={async () => {
+              await cancel.mutateAsync(editing.id);
+              onDone(`« ${editing.title} » est annulée.`);
+            }}>Annuler cette publication</Button>
+          ) : null}
+          <Button variant="ghost" onPress={onClose}>Fermer</Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}
+
+/** A native time input wearing the design system's field styles. */
+function TimeField({ defaultValue }: { defaultValue: string }) {
+  const field = useFieldId('time');
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={field.id}>Heure</label>
+      <input id={field.id} name="time" type="time" className="input" required defaultValue={defaultValue}
+        aria-invalid={field.error ? true : undefined} aria-describedby={field.error ? `${field.id}-err` : undefined} />
+      {field.error ? <span id={`${field.id}-err`} className="field__error">{field.error}</span> : null}
+    </div>
+  );
+}
