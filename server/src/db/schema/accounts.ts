@@ -24,6 +24,9 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Banned from the whole network by the national administrator: cannot sign in. */
+    bannedAt: timestamp('banned_at', { withTimezone: true }),
+    bannedReason: text('banned_reason'),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
@@ -82,6 +85,10 @@ export const mailOutbox = pgTable(
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('mail_outbox_created_idx').on(t.createdAt.desc(), t.id.desc())],
+  (t) => [
+    index('mail_outbox_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    // A member's mails, for their data export and their account deletion (privacy module).
+    index('mail_outbox_to_idx').on(sql`lower(${t.toAddress})`),
+  ],
 );
 

@@ -52,6 +52,8 @@ export const pollVotes = pgTable(
     primaryKey({ columns: [t.pollId, t.userId] }),
     // Staff read the free-text answers newest first, page by page.
     index('poll_votes_free_text_idx').on(t.pollId, t.createdAt.desc(), t.userId.desc()).where(sql`${t.freeText} IS NOT NULL`),
+    // By member: data export and account deletion (privacy module).
+    index('poll_votes_user_idx').on(t.userId),
   ],
 );
 

@@ -59,6 +59,11 @@ export const posts = pgTable(
     rubriqueId: bigint('rubrique_id', { mode: 'number' }).references(() => rubriques.id, { onDelete: 'set null' }),
     /** Free tags, lowercase, at most 10 (normalised by the posts service). */
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Hidden by moderation: readers no longer see it; its author sees it with the reason. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenReason: text('hidden_reason'),
+    /** Edited or anonymised by moderation on the author's behalf: shown as « modéré ». */
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
   },
   (t) => [
     // Partial: feeds only ever list live posts, so deleted ones cost nothing to skip.
@@ -103,6 +108,9 @@ export const comments = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: bigint('deleted_by', { mode: 'number' }).references(() => users.id),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenReason: text('hidden_reason'),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
   },
   (t) => [index('comments_post_idx').on(t.postId, t.createdAt, t.id), index('comments_author_idx').on(t.authorId, t.createdAt.desc())],
 );
@@ -115,5 +123,6 @@ export const postReactions = pgTable(
     userId: bigint('user_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.userId] })],
+  // By member: data export and account deletion (privacy module).
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('post_reactions_user_idx').on(t.userId)],
 );

@@ -24,3 +24,17 @@ export const legalPageVersions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.slug, t.version] })],
 );
+
+/**
+ * Which CGU version each member accepted, and when: written at registration and each time a
+ * member accepts a new version. A member's latest row is max(version) under the primary key.
+ */
+export const cguAcceptances = pgTable(
+  'cgu_acceptances',
+  {
+    userId: bigint('user_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.version] })],
+);
