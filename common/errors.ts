@@ -67,6 +67,13 @@ export const ERRORS = {
   QUESTION_NOT_FOUND: { status: 404, message: 'Question introuvable.' },
   SOLUTION_NOT_IN_QUESTION: { status: 400, message: 'La solution doit être un commentaire de cette question.' },
   INVALID_PERIOD: { status: 400, message: 'La période demandée est invalide (dates au format AAAA-MM-JJ, début avant la fin).' },
+  ALREADY_FLAGGED: { status: 409, message: 'Vous avez déjà signalé ce contenu : l’équipe d’animation va l’examiner.' },
+  CANNOT_FLAG_OWN: { status: 403, message: 'On ne signale pas son propre contenu : modifiez-le ou supprimez-le.' },
+  FLAG_REASON_NOT_FOUND: { status: 404, message: 'Motif de signalement introuvable.' },
+  FLAG_REASON_TAKEN: { status: 409, message: 'Un motif de signalement porte déjà ce code.' },
+  ALREADY_HANDLED: { status: 409, message: 'Ces signalements viennent d’être traités par une autre personne de l’équipe de modération.' },
+  SUSPENDED: { status: 403, message: 'Vous êtes suspendu·e de cette e-communauté : vous ne pouvez ni publier ni commenter pour le moment.' },
+  ACCOUNT_BANNED: { status: 403, message: 'Ce compte a été exclu du réseau des e-communautés.' },
   INTERNAL: { status: 500, message: 'Une erreur inattendue est survenue. Réessayez plus tard.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'La base de données est momentanément indisponible.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -20,6 +20,8 @@ export const LIMITS_BY_ACTION = {
   reaction: { action: 'reaction', max: 600, windowSeconds: 60 * 60 },
   write: { action: 'write', max: 300, windowSeconds: 60 * 60 },
   upload: { action: 'upload', max: 60, windowSeconds: 60 * 60 },
+  flag: { action: 'flag', max: 30, windowSeconds: 60 * 60 },
+  moderate: { action: 'moderate', max: 600, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
 /**
