@@ -74,6 +74,9 @@ export const ERRORS = {
   ALREADY_HANDLED: { status: 409, message: 'Ces signalements viennent d’être traités par une autre personne de l’équipe de modération.' },
   SUSPENDED: { status: 403, message: 'Vous êtes suspendu·e de cette e-communauté : vous ne pouvez ni publier ni commenter pour le moment.' },
   ACCOUNT_BANNED: { status: 403, message: 'Ce compte a été exclu du réseau des e-communautés.' },
+  CGU_NOT_ACCEPTED: { status: 403, message: 'Les conditions générales d’utilisation ont changé : acceptez la nouvelle version pour continuer à participer.' },
+  CGU_VERSION_CHANGED: { status: 409, message: 'Les conditions générales d’utilisation viennent de changer : relisez la dernière version avant de l’accepter.' },
+  LEGAL_VERSION_NOT_FOUND: { status: 404, message: 'Cette version de la page est introuvable.' },
   INTERNAL: { status: 500, message: 'Une erreur inattendue est survenue. Réessayez plus tard.' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'La base de données est momentanément indisponible.' },
 } as const satisfies Record<string, { status: number; message: string }>;
