@@ -170,6 +170,8 @@ export async function hitDetails(db: DbOrTx, q: string, hits: HitRow[]): Promise
   const postIds = hits.filter((h) => h.t === 0).map((h) => h.id);
   const commentIds = hits.filter((h) => h.t === 1).map((h) => h.id);
   const options = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+  // Titles whole: with fragment options, ts_headline would trim words off a title.
+  const whole = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`;
   const clean = (column: string) => sql.raw(`translate(${column}, E'\\uE000\\uE001', '')`);
   const { rows } = await db.execute<HitDetails>(sql`
     WITH hq AS (
@@ -179,13 +181,13 @@ export async function hitDetails(db: DbOrTx, q: string, hits: HitRow[]): Promise
     )
     SELECT 0 AS t, p.id, p.id AS post_id, p.title AS post_title, p.kind::text AS post_kind, p.community_id,
            p.author_id, u.first_name, u.last_name, p.created_at,
-           ts_headline('public.french_unaccent', ${clean('p.title')}, hq.q, ${`${options}, HighlightAll=true`}) AS title_headline,
+           ts_headline('public.french_unaccent', ${clean('p.title')}, hq.q, ${whole}) AS title_headline,
            ts_headline('public.french_unaccent', ${clean('p.body_md')}, hq.q, ${options}) AS excerpt_headline
       FROM posts p JOIN users u ON u.id = p.author_id, hq
      WHERE p.id = ANY(${sql.param(postIds)}::bigint[])
     UNION ALL
     SELECT 1, c.id, p.id, p.title, p.kind::text, p.community_id, c.author_id, u.first_name, u.last_name, c.created_at,
-           ts_headline('public.french_unaccent', ${clean('p.title')}, hq.q, ${`${options}, HighlightAll=true`}),
+           ts_headline('public.french_unaccent', ${clean('p.title')}, hq.q, ${whole}),
            ts_headline('public.french_unaccent', ${clean('c.body_md')}, hq.q, ${options})
       FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = c.author_id, hq
      WHERE c.id = ANY(${sql.param(commentIds)}::bigint[])`);

@@ -30,7 +30,7 @@ describe('GET /api/search', async () => {
     expect(res.statusCode).toBe(200);
     const [hit] = res.json().items;
     expect(hit).toMatchObject({ type: 'post', id: elusId, post: { id: elusId }, community: { slug: open.slug }, author: { firstName: 'Amélie' } });
-    expect(hit.titleHtml).toContain('<mark>élus</mark>');
+    expect(hit.titleHtml).toBe(`Les <mark>élus</mark> locaux <mark>${word}</mark>`);
     expect(hit.excerptHtml).toContain('<mark>elus</mark>');
     const plural = await search(`q=${encodeURIComponent(`quartier ${word}`)}`);
     expect(plural.json().items.map((i: { id: number }) => i.id)).toEqual([elusId]);

@@ -92,7 +92,7 @@ function Results({ current }: { current: SearchParams }) {
           <p role="status">Aucun résultat. Essayez d’autres mots ou retirez des critères.</p>
         ) : (
           <>
-            <p role="status" className="visually-hidden">{items.length}{query.hasNextPage ? ' premiers' : ''} résultats</p>
+            <p role="status" className="visually-hidden">{items.length === 1 ? '1 résultat' : `${items.length}${query.hasNextPage ? ' premiers' : ''} résultats`}</p>
             <ol className="search-results plain-list">
               {items.map((hit) => <Hit key={`${hit.type}-${hit.id}`} hit={hit} />)}
             </ol>

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createUser } from '../server/test/factories.js';
+import { addMember, createCommunity } from '../server/test/community-factories.js';
+import {
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+} from './harness.js';
+
+it.skipIf(hasChromium)(NO_CHROMIUM_REASON, () => {});
+
+describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const suffix = uniqueSuffix();
+  const word = `quartzite${suffix.replace(/[^a-z]/gi, '').toLowerCase()}`;
+  let slug = '';
+  let member = { email: '', password: '' };
+  let animator = { email: '', password: '' };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const community = await createCommunity(server.app, { slug: `recherche-${suffix}`, name: `Politique de la ville ${suffix}` });
+    slug = community.slug;
+    const m = await createUser(server.app, { firstName: 'Nora', lastName: `Membre ${suffix}` });
+    const a = await createUser(server.app, { firstName: 'Alex', lastName: `Animateur ${suffix}` });
+    await addMember(server.app, community.id, m.user.id, 'member');
+    await addMember(server.app, community.id, a.user.id, 'animator');
+    member = { email: m.user.email, password: m.password };
+    animator = { email: a.user.email, password: a.password };
+    await server.pool.query(
+      `INSERT INTO posts (community_id, author_id, title, body_md, body_html) VALUES ($1, $2, $3, $4, $4)`,
+      [community.id, a.user.id, `Les élus et le contrat de ville ${word}`, `Comment associer les elus des quartiers ${word} ?`],
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('un membre cherche « élu » depuis l’en-tête et voit les extraits surlignés', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await signInThroughUi(page, server.url, member.email, member.password);
+      const search = page.getByRole('search', { name: 'Rechercher' });
+      await search.getByLabel('Rechercher dans les e-communautés').fill(`élu ${word}`);
+      await search.getByLabel('Rechercher dans les e-communautés').press('Enter');
+      await page.getByRole('heading', { level: 2, name: `Résultats pour « élu ${word} »` }).waitFor();
+      const hit = page.locator('.search-hit').first();
+      await hit.getByRole('link', { name: /Les élus et le contrat de ville/ }).waitFor();
+      expect(await hit.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['élus', 'elus']));
+      await expectAccessible(page, 'résultats de recherche');
+
+      // A filter that excludes everything says so.
+      await page.getByLabel('Type de publication').selectOption('sondage');
+      await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+      await page.getByText('Aucun résultat.').waitFor();
+      expect(page.url()).toContain('kind=sondage');
+      // Members do not see the animators' calendar.
+      await page.goto(`${server.url}/communautes/${slug}`);
+      await page.locator('main h1').first().waitFor();
+      expect(await page.getByRole('link', { name: 'Calendrier éditorial' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('un animateur programme une publication et la retrouve sur le calendrier', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await signInThroughUi(page, server.url, animator.email, animator.password);
+      await page.goto(`${server.url}/communautes/${slug}`);
+      await page.getByRole('link', { name: 'Calendrier éditorial' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Calendrier éditorial' }).waitFor();
+      await page.locator('table.cal').waitFor();
+      await expectAccessible(page, 'calendrier éditorial');
+
+      await page.getByRole('button', { name: 'Planifier une publication' }).click();
+      await page.getByLabel('Titre').fill(`Veille programmée ${suffix}`);
+      await page.getByLabel(/^Texte/).fill('La veille de la semaine.');
+      const day = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + 86_400_000));
+      await page.getByLabel('Date', { exact: true }).fill(day);
+      await page.getByLabel('Heure', { exact: true }).fill('09:00');
+      await expectAccessible(page, 'formulaire de planification');
+      await page.getByRole('button', { name: 'Programmer' }).click();
+      await page.getByText(`« Veille programmée ${suffix} » sera publiée automatiquement`).waitFor();
+      await page.getByRole('button', { name: `Modifier Veille programmée ${suffix}` }).waitFor();
+      const { rows } = await server.pool.query(`SELECT status FROM planned_posts WHERE title = $1`, [`Veille programmée ${suffix}`]);
+      expect(rows).toEqual([{ status: 'scheduled' }]);
+
+      // A date already passed is refused with a French message.
+      await page.getByRole('button', { name: 'Planifier une publication' }).click();
+      await page.getByLabel('Titre').fill('Trop tard');
+      await page.getByLabel(/^Texte/).fill('Texte');
+      await page.getByLabel('Date', { exact: true }).fill('2020-01-06');
+      await page.getByRole('button', { name: 'Programmer' }).click();
+      await page.getByText('La date de publication programmée est déjà passée').waitFor();
+
+      await page.getByLabel('Intitulé').fill('Veille du lundi');
+      await page.getByRole('button', { name: 'Ajouter le rendez-vous' }).click();
+      await page.getByText('Rendez-vous « Veille du lundi » créé.').waitFor();
+      await page.getByRole('button', { name: 'Semaine', exact: true }).click();
+      await expectAccessible(page, 'calendrier, vue semaine');
+    } finally {
+      await context.close();
+    }
+  });
+});
