@@ -8,6 +8,7 @@ import type { ArticleType, Post, PostKind } from '../../api/types';
 import { ARTICLE_TYPE_LABELS, KIND_LABELS } from '../../lib/kind-labels';
 import { Alert, Button, Card, Form, Select, TextField, check, type Errors } from '../../ui';
 import { LinkFields } from './LinkFields';
+import { AnonymisationFieldCheck } from '../../components/anonymisation/AnonymisationCheck';
 
 export const MARKDOWN_HELP = 'Mise en forme Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…).';
 
@@ -102,6 +103,7 @@ export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
         {hasLink ? <LinkFields onTitle={(t) => setTitle((current) => current || t)} /> : null}
         <TextField name="title" label="Titre" isRequired maxLength={LIMITS.postTitle} wide value={title} onChange={setTitle} />
         <TextField name="body" label={BODY_LABELS[kind] ?? 'Texte'} description={MARKDOWN_HELP} multiline rows={6} isRequired maxLength={LIMITS.postBody} />
+        <AnonymisationFieldCheck name="body" subject="votre publication" />
         {rubriques.length > 0 ? (
           <Select name="rubriqueId" label="Rubrique (facultatif)" placeholder="Aucune" options={rubriques.map((r) => ({ value: String(r.id), label: r.name }))} />
         ) : null}

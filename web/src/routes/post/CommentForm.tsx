@@ -4,6 +4,7 @@ import type { Comment } from '../../api/types';
 import { fullName } from '../../lib/format';
 import { Button, Form, TextField, check } from '../../ui';
 import { CitePicker } from '../questions/CitePicker';
+import { AnonymisationFieldCheck } from '../../components/anonymisation/AnonymisationCheck';
 
 interface Props {
   postId: number;
@@ -34,6 +35,7 @@ export function CommentForm({ postId, replyTo, onCancelReply, onSent }: Props) {
       >
         <TextField id="comment-body" name="body" label="Votre commentaire" description="Mise en forme Markdown possible." multiline rows={4} isRequired maxLength={LIMITS.commentBody} />
         <CitePicker postId={postId} targetId="comment-body" />
+        <AnonymisationFieldCheck name="body" subject="votre commentaire" />
         <div className="form__actions">
           <Button type="submit" isPending={create.isPending}>Publier le commentaire</Button>
         </div>
