@@ -30,7 +30,8 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+\.)+\p{
 
 // 06 12 34 56 78, 06.12.34.56.78, 01-23-45-67-89, 0612345678, +33 6 12 34 56 78, 0033 (0)6 12 34 56 78.
 // The look-arounds keep it out of longer digit runs (SIRET, amounts, references).
-const PHONE = /(?<![\p{N}+])(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d{2}){4}(?![\p{N}])/gu;
+// One separator throughout (or none), so "n° 06 2023 1145" stays a reference.
+const PHONE = /(?<![\p{N}+])(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:\d{8}|([ \u00a0.-])\d{2}(?:\1\d{2}){3})(?![\p{N}])/gu;
 
 // Sex digit, year, month (01-12, or 20-42/50-99 for unknown births), département (incl. 2A/2B),
 // commune, order and key, with optional single separators between the groups.
