@@ -26,10 +26,11 @@ import questionsRoutes from './modules/questions/routes.js';
 import attachmentsRoutes from './modules/attachments/routes.js';
 import searchRoutes from './modules/search/routes.js';
 import calendarRoutes from './modules/calendar/routes.js';
+import moderationRoutes from './modules/moderation/routes.js';
 import anonymisationRoutes from './modules/anonymisation/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, anonymisationRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, anonymisationRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

@@ -42,7 +42,7 @@ export default fp(async function sessionPlugin(app: App) {
         name: 'session-load',
         text: `SELECT s.csrf_token, s.last_seen_at, u.id, u.email, u.first_name, u.last_name, u.national_role, u.email_verified_at
            FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = $1 AND s.expires_at > now() AND u.deleted_at IS NULL`,
+          WHERE s.token_hash = $1 AND s.expires_at > now() AND u.deleted_at IS NULL AND u.banned_at IS NULL`,
         values: [tokenHash],
       });
       const row = rows[0];

@@ -8,3 +8,4 @@ export * from './questions.js';
 export * from './calendar.js';
 export * from './agenda.js';
 export * from './attachments.js';
+export * from './moderation.js';

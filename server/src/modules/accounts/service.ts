@@ -86,10 +86,12 @@ export async function resendVerification(app: App, userId: number): Promise<void
 
 /** Returns the user id, or throws INVALID_CREDENTIALS after the same amount of work. */
 export async function authenticate(app: App, email: string, password: string): Promise<number> {
-  const [row] = await app.db.select({ id: users.id, passwordHash: users.passwordHash }).from(users)
+  const [row] = await app.db.select({ id: users.id, passwordHash: users.passwordHash, bannedAt: users.bannedAt }).from(users)
     .where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
   const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
   if (!row || !ok) throw new AppError('INVALID_CREDENTIALS');
+  // Said only after the right password, so the ban does not reveal that an address has an account.
+  if (row.bannedAt) throw new AppError('ACCOUNT_BANNED');
   return row.id;
 }
 

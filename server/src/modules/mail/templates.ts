@@ -66,3 +66,49 @@ export function passwordResetMail(publicUrl: string, to: string, firstName: stri
     ],
   );
 }
+
+export interface ModerationNotice {
+  action: 'hide' | 'edit' | 'anonymise' | 'delete' | 'warn' | 'suspend' | 'ban';
+  communityName: string;
+  reasonLabel: string | null;
+  /** The CGU or charter article the content breaks, e.g. "Charte éditoriale, art. 2". */
+  article: string | null;
+  message: string;
+  /** Where the author sees the content (absent once deleted, or when banned). */
+  itemUrl: string | null;
+  /** End of a suspension, already written in French. */
+  until: string | null;
+}
+
+const MODERATION_SUBJECTS: Record<ModerationNotice['action'], string> = {
+  hide: 'Votre contribution a été masquée par la modération',
+  edit: 'Votre contribution a été modifiée par la modération',
+  anonymise: 'Votre contribution a été anonymisée par la modération',
+  delete: 'Votre contribution a été supprimée par la modération',
+  warn: 'Un avertissement de la modération',
+  suspend: 'Votre participation est suspendue',
+  ban: 'Votre compte a été exclu du réseau',
+};
+
+/** Tells the author what moderation did, why, and which rule of the CGU or charter applies. */
+export function moderationMail(publicUrl: string, to: string, firstName: string, n: ModerationNotice): Mail {
+  const what: Record<ModerationNotice['action'], string> = {
+    hide: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a masqué l’une de vos contributions : les autres membres ne la voient plus, vous la voyez toujours avec le motif.`,
+    edit: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a modifié l’une de vos contributions ; elle porte désormais la mention « modéré ».`,
+    anonymise: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a anonymisé l’une de vos contributions (données personnelles retirées) ; elle porte désormais la mention « modéré ».`,
+    delete: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a supprimé l’une de vos contributions.`,
+    warn: `L’équipe d’animation de l’e-communauté « ${n.communityName} » vous adresse un avertissement au sujet de l’une de vos contributions.`,
+    suspend: `Vous ne pouvez plus publier ni commenter dans l’e-communauté « ${n.communityName} » jusqu’au ${n.until ?? ''}.`,
+    ban: 'L’équipe nationale a exclu votre compte du réseau des e-communautés : vous ne pouvez plus vous connecter.',
+  };
+  const paragraphs = [what[n.action]];
+  if (n.reasonLabel) paragraphs.push(`Motif : ${n.reasonLabel}${n.article ? ` (${n.article})` : ''}.`);
+  if (n.message) paragraphs.push(`Message de la modération : ${n.message}`);
+  const action = n.itemUrl
+    ? { label: 'Voir la contribution', url: `${publicUrl}${n.itemUrl}` }
+    : { label: 'Relire la charte éditoriale', url: `${publicUrl}/pages/charte-editoriale` };
+  return build(to, MODERATION_SUBJECTS[n.action], `Bonjour ${firstName},`, paragraphs, action, [
+    'Les conditions générales d’utilisation et la charte éditoriale sont consultables à tout moment sur le site.',
+    'Si vous pensez qu’il s’agit d’une erreur, répondez à l’équipe d’animation de votre e-communauté.',
+  ]);
+}

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
+import { isCommunityStaff } from '../communities/policy.js';
 import { canView } from './policy.js';
 import { findComment, findPost, type CommentContextRow, type PostRow } from './queries.js';
 
@@ -12,6 +13,8 @@ import { findComment, findPost, type CommentContextRow, type PostRow } from './q
 export async function loadVisiblePost(db: DbOrTx, id: number, user: CurrentUser | null): Promise<PostRow> {
   const row = await findPost(db, id, user);
   if (!row || !canView(user, { status: row.community_status, role: row.my_role })) throw new AppError('POST_NOT_FOUND');
+  // Hidden by moderation: only its author (who sees why) and the moderators still read it.
+  if (row.hidden_at && user?.id !== row.author_id && !isCommunityStaff(user, row.my_role)) throw new AppError('POST_NOT_FOUND');
   return row;
 }
 

@@ -1,5 +1,6 @@
 import type { CurrentUser } from '../../types.js';
 import { toIso } from '../../lib/cursor.js';
+import { isCommunityStaff } from '../communities/policy.js';
 import { commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import type { CommentRow, PostRow, RevisionRow, SummaryRow } from './queries.js';
 import type { CommentOut, PostOut, PostSummaryOut } from './schema.js';
@@ -40,22 +41,29 @@ export function presentPost(row: PostRow, user: CurrentUser | null): PostOut {
     sharedPostId: row.shared_post_id,
     shared: row.original ? { ...row.original, createdAt: toIso(row.original.createdAt)! } : null,
     can: postAbilities(user, { authorId: row.author_id }, accessOf(row)),
+    hidden: row.hidden_at ? { at: toIso(row.hidden_at), reason: row.hidden_reason ?? null } : null,
+    moderatedAt: toIso(row.moderated_at ?? null),
   };
 }
 
 export function presentComment(row: CommentRow, user: CurrentUser | null, access: CommunityAccess): CommentOut {
+  // Hidden by moderation: its author and the moderators keep the text and the reason; others see a placeholder.
+  const hidden = Boolean(row.hidden_at) && !row.deleted;
+  const masked = hidden && user?.id !== row.author_id && !isCommunityStaff(user, access.role);
   return {
     id: row.id,
     postId: row.post_id,
     replyToId: row.reply_to_id,
     author: { id: row.author_id, firstName: row.author_first_name, lastName: row.author_last_name },
     // A deleted comment keeps its place in the thread but says nothing any more.
-    bodyHtml: row.deleted ? '' : row.body_html,
-    bodyMd: row.deleted ? '' : row.body_md,
+    bodyHtml: row.deleted || masked ? '' : row.body_html,
+    bodyMd: row.deleted || masked ? '' : row.body_md,
     createdAt: toIso(row.created_at),
     editedAt: toIso(row.edited_at),
     deleted: row.deleted,
     can: commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, access),
+    hidden: hidden ? { reason: masked ? null : row.hidden_reason ?? null } : null,
+    moderatedAt: toIso(row.moderated_at ?? null),
   };
 }
 

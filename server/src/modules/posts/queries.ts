@@ -45,6 +45,10 @@ export interface PostRow extends SummaryRow {
   community_status: CommunityStatus;
   my_role: CommunityRole | null;
   useful_by_me: boolean;
+  /** Moderation (moderation module): hidden from readers, or edited on the author's behalf. */
+  hidden_at?: string | null;
+  hidden_reason?: string | null;
+  moderated_at?: string | null;
 }
 
 export interface OriginalRow {
@@ -69,6 +73,9 @@ export interface CommentRow extends Record<string, unknown> {
   created_at: string;
   edited_at: string | null;
   deleted: boolean;
+  hidden_at?: string | null;
+  hidden_reason?: string | null;
+  moderated_at?: string | null;
 }
 
 /** The comment plus what decides who may act on it: its post's community and my role there. */
@@ -98,6 +105,7 @@ const RUBRIQUE_JOIN = sql`LEFT JOIN rubriques rb ON rb.id = p.rubrique_id`;
 const COMMENT_COLUMNS = sql`
   k.id, k.post_id, k.reply_to_id, k.body_md, k.body_html,
   ${isoText('k.created_at')} AS created_at, ${isoText('k.edited_at')} AS edited_at, k.deleted_at IS NOT NULL AS deleted,
+  ${isoText('k.hidden_at')} AS hidden_at, k.hidden_reason, ${isoText('k.moderated_at')} AS moderated_at,
   u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name`;
 
 /** A live (not deleted) post with its community, my role there and my reaction. */
@@ -105,6 +113,7 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
   const me = user?.id ?? null;
   const { rows } = await db.execute<PostRow>(sql`
     SELECT ${SUMMARY_COLUMNS}, p.body_md, p.body_html,
+           ${isoText('p.hidden_at')} AS hidden_at, p.hidden_reason, ${isoText('p.moderated_at')} AS moderated_at,
            p.article_type, p.link_url, p.link_title, p.link_description, p.link_source, p.shared_post_id,
            CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object(
              'id', o.id, 'kind', o.kind, 'title', o.title, 'excerpt', o.excerpt, 'createdAt', ${isoText('o.created_at')},
@@ -158,7 +167,7 @@ export async function communityFeed(
       FROM posts p
       JOIN users u ON u.id = p.author_id
       ${RUBRIQUE_JOIN}
-     WHERE p.community_id = ${community.id} AND p.deleted_at IS NULL ${kind} ${rubrique} ${tag} ${before(cursor)}
+     WHERE p.community_id = ${community.id} AND p.deleted_at IS NULL AND p.hidden_at IS NULL ${kind} ${rubrique} ${tag} ${before(cursor)}
      ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
      LIMIT ${limit + 1}`);
   return rows;
@@ -179,7 +188,7 @@ export async function myFeed(db: DbOrTx, user: CurrentUser, cursor: PgKeyset | u
         SELECT p.id, p.kind, p.author_id, p.title, p.excerpt, p.created_at, p.edited_at, p.comment_count, p.useful_count,
                p.tags, p.rubrique_id
           FROM posts p
-         WHERE p.community_id = m.community_id AND p.deleted_at IS NULL ${before(cursor)}
+         WHERE p.community_id = m.community_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL ${before(cursor)}
          ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
          LIMIT ${limit + 1}
       ) p

@@ -69,6 +69,10 @@ export const Post = Type.Object({
   sharedPostId: Type.Union([Id, Type.Null()]),
   shared: Type.Union([SharedOriginal, Type.Null()]),
   can: PostAbilitiesSchema,
+  /** Hidden by moderation (seen only by its author and the moderators), with the reason. */
+  hidden: Type.Optional(Type.Union([Type.Object({ at: DateTime, reason: NullableText }), Type.Null()])),
+  /** Edited or anonymised by moderation: shown as « modéré ». */
+  moderatedAt: Type.Optional(NullableDateTime),
 });
 
 export const Comment = Type.Object({
@@ -82,6 +86,9 @@ export const Comment = Type.Object({
   editedAt: NullableDateTime,
   deleted: Type.Boolean(),
   can: Type.Object({ edit: Type.Boolean(), delete: Type.Boolean() }),
+  /** Hidden by moderation; the reason only for its author and the moderators, who also keep the text. */
+  hidden: Type.Optional(Type.Union([Type.Object({ reason: NullableText }), Type.Null()])),
+  moderatedAt: Type.Optional(NullableDateTime),
 });
 
 export const Revision = Type.Object({

@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { onCommentPosted, onQuestionPosted } from '../questions/service.js';
+import { assertNotSuspended, assertNotSuspendedOnPost } from '../moderation/suspensions.js';
 
 /**
  * Writes of the posts module. Each runs in one transaction together with the counters it
@@ -31,6 +32,8 @@ export interface NewPost {
  * own module can write its table (events, polls...) in the same transaction as the post.
  */
 export async function insertPost(tx: DbOrTx, communityId: number, authorId: number, input: NewPost): Promise<number> {
+  // A member suspended by moderation writes nothing in this community until the end date.
+  await assertNotSuspended(tx, communityId, authorId);
   const { html, excerpt: text } = rendered(input.body);
   const f = { ...NO_KIND_FIELDS, ...input.fields };
   const { rows } = await tx.execute<{ id: number }>(sql`
@@ -100,6 +103,7 @@ export async function createComment(
 ): Promise<number> {
   const html = renderMarkdown(input.body);
   return db.transaction(async (tx) => {
+    await assertNotSuspendedOnPost(tx, postId, authorId);
     if (input.replyToId) await assertReplyTarget(tx, postId, input.replyToId);
     // Bumping the counter first also locks the post, so a concurrent delete cannot slip in between.
     const bumped = await tx.execute(sql`

@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { excerpt, renderMarkdown } from '../../lib/markdown.js';
+import type { CurrentUser } from '../../types.js';
+import type { FlagReasonOut } from './schema.js';
+import type { ActionInput, ItemTypeName, ModerationAction } from './schema.js';
+
+/**
+ * The moderation actions. Each accepted action runs in ONE transaction that locks the item's
+ * pending flags, changes the item or its author, writes exactly one audit row and marks the
+ * flags handled with that row's id. Mail goes out after commit (routes.ts).
+ */
+
+export interface ItemRow extends Record<string, unknown> {
+  id: number;
+  post_id: number;
+  community_id: number;
+  author_id: number;
+  title: string;
+  body_md: string;
+  hidden_at: string | null;
+  hidden_reason: string | null;
+  deleted: boolean;
+  author_email: string;
+  author_first_name: string;
+}
+
+/** The item with what deciding and notifying needs; `lock` takes the row lock inside a transaction. */
+export async function loadItem(db: Db | Tx, type: ItemTypeName, id: number, lock = false): Promise<ItemRow> {
+  const forUpdate = lock ? sql`FOR UPDATE OF x` : sql``;
+  const { rows } = await db.execute<ItemRow>(type === 'post'
+    ? sql`SELECT x.id, x.id AS post_id, x.community_id, x.author_id, x.title, x.body_md, x.hidden_at::text, x.hidden_reason,
+                 x.deleted_at IS NOT NULL AS deleted, u.email AS author_email, u.first_name AS author_first_name
+            FROM posts x JOIN users u ON u.id = x.author_id WHERE x.id = ${id} ${forUpdate}`
+    : sql`SELECT x.id, x.post_id, p.community_id, x.author_id, p.title, x.body_md, x.hidden_at::text, x.hidden_reason,
+                 x.deleted_at IS NOT NULL AS deleted, u.email AS author_email, u.first_name AS author_first_name
+            FROM comments x JOIN posts p ON p.id = x.post_id JOIN users u ON u.id = x.author_id WHERE x.id = ${id} ${forUpdate}`);
+  const row = rows[0];
+  if (!row) throw new AppError(type === 'post' ? 'POST_NOT_FOUND' : 'COMMENT_NOT_FOUND');
+  return row;
+}
+
+export interface ActionOutcome {
+  auditId: number;
+  handledFlags: number;
+  until: Date | null;
+}
+
+type Json = Record<string, unknown>;
+
+function reasonText(reason: FlagReasonOut | null, message: string): string {
+  const base = reason ? (reason.article ? `${reason.label} (${reason.article})` : reason.label) : 'Décision de la modération';
+  return message ? `${base} : ${message}` : base;
+}
+
+const ITEM_ACTIONS: readonly ModerationAction[] = ['hide', 'edit', 'anonymise', 'delete'];
+
+export async function applyAction(
+  db: Db,
+  actor: CurrentUser,
+  type: ItemTypeName,
+  itemId: number,
+  input: ActionInput,
+  reason: FlagReasonOut | null,
+): Promise<ActionOutcome> {
+  return db.transaction(async (tx) => {
+    const column = type === 'post' ? sql`post_id` : sql`comment_id`;
+    // Two moderators acting at once: the second waits here, then sees no pending flag left.
+    const pending = await tx.execute<{ id: number }>(sql`
+      SELECT id FROM flags WHERE ${column} = ${itemId} AND status = 'pending' ORDER BY id FOR UPDATE`);
+    const flagIds = pending.rows.map((r) => r.id);
+    if (flagIds.length === 0 && (input.fromQueue || input.action === 'keep')) throw new AppError('ALREADY_HANDLED');
+
+    const item = await loadItem(tx, type, itemId, true);
+    if (item.deleted && ITEM_ACTIONS.includes(input.action)) throw new AppError(type === 'post' ? 'POST_NOT_FOUND' : 'COMMENT_NOT_FOUND');
+    const message = input.message?.trim() ?? '';
+    const table = type === 'post' ? sql`posts` : sql`comments`;
+    let before: Json | null = null;
+    let after: Json | null = null;
+    let until: Date | null = null;
+
+    switch (input.action) {
+      case 'keep':
+      case 'warn':
+        break;
+      case 'hide': {
+        const text = reasonText(reason, message);
+        before = { hidden: item.hidden_at !== null, hiddenReason: item.hidden_reason };
+        await tx.execute(sql`UPDATE ${table} SET hidden_at = coalesce(hidden_at, now()), hidden_reason = ${text} WHERE id = ${itemId}`);
+        after = { hidden: true, hiddenReason: text };
+        break;
+      }
+      case 'edit':
+      case 'anonymise': {
+        const body = input.body!;
+        before = { bodyMd: item.body_md };
+        if (type === 'post') {
+          // The author's words stay in the post's history, as with any edit.
+          await tx.execute(sql`INSERT INTO post_revisions (post_id, title, body_md, edited_by) VALUES (${itemId}, ${item.title}, ${item.body_md}, ${actor.id})`);
+          await tx.execute(sql`
+            UPDATE posts SET body_md = ${body}, body_html = ${renderMarkdown(body)}, excerpt = ${excerpt(body)}, moderated_at = now()
+             WHERE id = ${itemId}`);
+        } else {
+          await tx.execute(sql`UPDATE comments SET body_md = ${body}, body_html = ${renderMarkdown(body)}, moderated_at = now() WHERE id = ${itemId}`);
+        }
+        after = { bodyMd: body };
+        break;
+      }
+      case 'delete': {
+        before = { deleted: false };
+        await tx.execute(sql`UPDATE ${table} SET deleted_at = now(), deleted_by = ${actor.id} WHERE id = ${itemId}`);
+        // The counters the posts module keeps, as its own delete does.
+        await tx.execute(type === 'post'
+          ? sql`UPDATE communities SET post_count = post_count - 1 WHERE id = ${item.community_id}`
+          : sql`UPDATE posts SET comment_count = comment_count - 1 WHERE id = ${item.post_id}`);
+        after = { deleted: true };
+        break;
+      }
+      case 'suspend': {
+        const prev = await tx.execute<{ until: string }>(sql`
+          SELECT until::text FROM community_suspensions WHERE community_id = ${item.community_id} AND user_id = ${item.author_id}`);
+        const { rows } = await tx.execute<{ until: Date }>(sql`
+          INSERT INTO community_suspensions (community_id, user_id, until, reason, created_by)
+          VALUES (${item.community_id}, ${item.author_id}, now() + make_interval(days => ${input.days!}), ${reasonText(reason, message)}, ${actor.id})
+          ON CONFLICT (community_id, user_id) DO UPDATE
+            SET until = EXCLUDED.until, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()
+          RETURNING until`);
+        until = new Date(rows[0]!.until);
+        before = { suspendedUntil: prev.rows[0]?.until ?? null };
+        after = { suspendedUntil: until.toISOString(), days: input.days };
+        break;
+      }
+      case 'ban': {
+        const { rows } = await tx.execute<{ banned_at: string | null }>(sql`
+          SELECT banned_at::text FROM users WHERE id = ${item.author_id} FOR UPDATE`);
+        before = { bannedAt: rows[0]?.banned_at ?? null };
+        await tx.execute(sql`
+          UPDATE users SET banned_at = coalesce(banned_at, now()), banned_reason = ${reasonText(reason, message)} WHERE id = ${item.author_id}`);
+        // Signed out everywhere at once: sessions are the only thing keeping them in.
+        await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${item.author_id}`);
+        after = { banned: true };
+        break;
+      }
+    }
+
+    const { rows } = await tx.execute<{ id: number }>(sql`
+      INSERT INTO moderation_audit (community_id, actor_id, action, target_type, target_id, target_user_id, reason_code, message, before, after)
+      VALUES (${item.community_id}, ${actor.id}, ${input.action}, ${type}, ${itemId}, ${item.author_id}, ${reason?.code ?? null}, ${message},
+              ${before === null ? null : JSON.stringify(before)}::jsonb, ${after === null ? null : JSON.stringify(after)}::jsonb)
+      RETURNING id`);
+    const auditId = rows[0]!.id;
+    if (flagIds.length > 0) {
+      await tx.execute(sql`
+        UPDATE flags SET status = 'handled', handled_by = ${actor.id}, handled_at = now(), action_id = ${auditId}
+         WHERE id = ANY(${`{${flagIds.join(',')}}`}::bigint[])`);
+    }
+    return { auditId, handledFlags: flagIds.length, until };
+  });
+}

@@ -1,0 +1,162 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { isoText, toIso, type PgKeyset } from '../../lib/cursor.js';
+import type { QueueItemOut } from './schema.js';
+
+/**
+ * The review queue: pending flags grouped by item, oldest waiting first.
+ * One statement for the page (grouping, keyset, the item, its community and author), then three
+ * batched statements for the whole page (reasons, reporters, authors' history): never a query per row.
+ * A group's key is its smallest flag id, which no other group shares, so (oldest, key) is a total order.
+ */
+
+interface GroupRow extends Record<string, unknown> {
+  id: number;
+  created_at: string;
+  flag_count: number;
+  post_id: number | null;
+  comment_id: number | null;
+  item_post_id: number;
+  title: string;
+  excerpt: string;
+  body_md: string;
+  item_created_at: string;
+  hidden: boolean;
+  deleted: boolean;
+  moderated: boolean;
+  community_id: number;
+  community_slug: string;
+  community_name: string;
+  author_id: number;
+  author_first_name: string;
+  author_last_name: string;
+}
+
+/** Room for the queue page to say "and N more"; the counts stay exact. */
+const REPORTERS_PER_ITEM = 20;
+
+/** `{1,2,3}`: an integer array parameter (drizzle would spread a JS array into a list). */
+export function intArray(ids: number[]): SQL {
+  return sql`${`{${ids.map((n) => Math.trunc(n)).join(',')}}`}::bigint[]`;
+}
+
+export async function queueGroups(db: DbOrTx, communityId: number | null, cursor: PgKeyset | undefined, limit: number): Promise<GroupRow[]> {
+  const scope = communityId === null ? sql`` : sql`AND f.community_id = ${communityId}`;
+  const after = cursor ? sql`HAVING (min(f.created_at), min(f.id)) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
+  const { rows } = await db.execute<GroupRow>(sql`
+    WITH g AS (
+      SELECT f.post_id, f.comment_id, min(f.created_at) AS oldest, min(f.id) AS key_id, count(*)::int AS flag_count
+        FROM flags f
+       WHERE f.status = 'pending' ${scope}
+       GROUP BY f.post_id, f.comment_id
+       ${after}
+       ORDER BY min(f.created_at), min(f.id)
+       LIMIT ${limit + 1}
+    )
+    SELECT g.key_id AS id, ${isoText('g.oldest')} AS created_at, g.flag_count, g.post_id, g.comment_id,
+           p.id AS item_post_id, p.title,
+           CASE WHEN k.id IS NULL THEN p.excerpt ELSE left(k.body_md, 300) END AS excerpt,
+           coalesce(k.body_md, p.body_md) AS body_md,
+           ${isoText('coalesce(k.created_at, p.created_at)')} AS item_created_at,
+           coalesce(k.hidden_at, p.hidden_at) IS NOT NULL AS hidden,
+           coalesce(k.deleted_at, p.deleted_at) IS NOT NULL AS deleted,
+           CASE WHEN k.id IS NULL THEN p.moderated_at ELSE k.moderated_at END IS NOT NULL AS moderated,
+           c.id AS community_id, c.slug AS community_slug, c.name AS community_name,
+           u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name
+      FROM g
+      LEFT JOIN comments k ON k.id = g.comment_id
+      JOIN posts p ON p.id = coalesce(g.post_id, k.post_id)
+      JOIN communities c ON c.id = p.community_id
+      JOIN users u ON u.id = coalesce(k.author_id, p.author_id)
+     ORDER BY g.oldest, g.key_id`);
+  return rows;
+}
+
+interface ReasonCountRow extends Record<string, unknown> {
+  post_id: number | null; comment_id: number | null; code: string; label: string; article: string; count: number;
+}
+interface ReporterRow extends Record<string, unknown> {
+  post_id: number | null; comment_id: number | null; id: number; first_name: string; last_name: string;
+  reason_code: string; comment: string; created_at: string;
+}
+interface AuthorRow extends Record<string, unknown> {
+  id: number; post_count: number; comment_count: number; actions: Record<string, number>;
+  suspended_until: string | null; banned: boolean;
+}
+
+function itemFilter(postIds: number[], commentIds: number[]): SQL {
+  return sql`f.status = 'pending' AND (f.post_id = ANY(${intArray(postIds)}) OR f.comment_id = ANY(${intArray(commentIds)}))`;
+}
+
+const key = (postId: number | null, commentId: number | null) => (postId ? `p${postId}` : `c${commentId}`);
+
+/** Adds reasons, reporters and the author's history to a page of groups, in three queries. */
+export async function presentQueue(db: DbOrTx, groups: GroupRow[]): Promise<QueueItemOut[]> {
+  if (groups.length === 0) return [];
+  const postIds = groups.flatMap((g) => (g.post_id ? [g.post_id] : []));
+  const commentIds = groups.flatMap((g) => (g.comment_id ? [g.comment_id] : []));
+  const authorIds = [...new Set(groups.map((g) => g.author_id))];
+  const [reasons, reporters, authors] = await Promise.all([
+    db.execute<ReasonCountRow>(sql`
+      SELECT f.post_id, f.comment_id, r.code, r.label, r.article, count(*)::int AS count
+        FROM flags f JOIN flag_reasons r ON r.code = f.reason_code
+       WHERE ${itemFilter(postIds, commentIds)}
+       GROUP BY f.post_id, f.comment_id, r.code, r.label, r.article, r.position
+       ORDER BY count(*) DESC, r.position`),
+    db.execute<ReporterRow>(sql`
+      SELECT * FROM (
+        SELECT f.post_id, f.comment_id, u.id, u.first_name, u.last_name, f.reason_code, f.comment,
+               ${isoText('f.created_at')} AS created_at,
+               row_number() OVER (PARTITION BY f.post_id, f.comment_id ORDER BY f.created_at, f.id) AS n
+          FROM flags f JOIN users u ON u.id = f.reporter_id
+         WHERE ${itemFilter(postIds, commentIds)}
+      ) x WHERE n <= ${REPORTERS_PER_ITEM} ORDER BY created_at`),
+    db.execute<AuthorRow>(sql`
+      SELECT u.id,
+             (SELECT count(*) FROM posts p WHERE p.author_id = u.id AND p.deleted_at IS NULL)::int AS post_count,
+             (SELECT count(*) FROM comments k WHERE k.author_id = u.id AND k.deleted_at IS NULL)::int AS comment_count,
+             (SELECT coalesce(json_object_agg(a.action, a.n), '{}'::json) FROM (
+                SELECT m.action, count(*)::int AS n FROM moderation_audit m
+                 WHERE m.target_user_id = u.id AND m.action <> 'keep' GROUP BY m.action) a) AS actions,
+             (SELECT ${isoText('max(s.until)')} FROM community_suspensions s WHERE s.user_id = u.id AND s.until > now()) AS suspended_until,
+             u.banned_at IS NOT NULL AS banned
+        FROM users u WHERE u.id = ANY(${intArray(authorIds)})`),
+  ]);
+  const reasonsBy = groupBy(reasons.rows, (r) => key(r.post_id, r.comment_id));
+  const reportersBy = groupBy(reporters.rows, (r) => key(r.post_id, r.comment_id));
+  const authorsBy = new Map(authors.rows.map((a) => [a.id, a]));
+  return groups.map((g) => {
+    const k = key(g.post_id, g.comment_id);
+    const a = authorsBy.get(g.author_id);
+    const type = g.comment_id ? 'comment' as const : 'post' as const;
+    const id = (g.comment_id ?? g.post_id)!;
+    return {
+      type, id, postId: g.item_post_id,
+      community: { id: g.community_id, slug: g.community_slug, name: g.community_name },
+      title: g.title, excerpt: g.excerpt, bodyMd: g.body_md,
+      link: type === 'post' ? `/publications/${g.item_post_id}` : `/publications/${g.item_post_id}#commentaire-${id}`,
+      createdAt: toIso(g.item_created_at), hidden: g.hidden, deleted: g.deleted, moderated: g.moderated,
+      author: {
+        id: g.author_id, firstName: g.author_first_name, lastName: g.author_last_name,
+        postCount: a?.post_count ?? 0, commentCount: a?.comment_count ?? 0, actions: a?.actions ?? {},
+        suspendedUntil: toIso(a?.suspended_until ?? null), banned: a?.banned ?? false,
+      },
+      flagCount: g.flag_count,
+      reasons: (reasonsBy.get(k) ?? []).map((r) => ({ code: r.code, label: r.label, article: r.article, count: r.count })),
+      reporters: (reportersBy.get(k) ?? []).map((r) => ({
+        id: r.id, firstName: r.first_name, lastName: r.last_name, reasonCode: r.reason_code, comment: r.comment, createdAt: toIso(r.created_at),
+      })),
+      oldestFlagAt: toIso(g.created_at),
+    };
+  });
+}
+
+function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(row); else map.set(k, [row]);
+  }
+  return map;
+}
