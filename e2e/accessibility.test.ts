@@ -7,7 +7,8 @@ import {
   type E2eServer,
 } from './harness.js';
 
-it.skipIf(hasChromium)(NO_CHROMIUM_REASON, () => {});
+// Without the browser, a skipped test named after the reason keeps the gap visible in every report.
+if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 const SITE_SUFFIX = ' – e-communautés';
 
