@@ -43,8 +43,15 @@ try {
   const { rows } = await client.query<{ busy: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM communities) AS busy`);
   if (rows[0]!.busy && !force) {
-    console.error('La base n’est pas vide. Relancez avec --force pour tout effacer (TRUNCATE … CASCADE) et recharger.');
+    console.error('La base n’est pas vide. Relancez avec --force pour tout effacer (schéma recréé) et recharger.');
     process.exit(2);
+  }
+  const wiped = rows[0]!.busy;
+  if (wiped) {
+    // The moderation log is append-only (TRUNCATE refused by design): --force rebuilds the schema instead.
+    await client.query('DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public');
+    await runMigrations(createDb(pool));
+    console.log(`[${seconds()} s] schéma recréé (--force)`);
   }
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const data = new LargeDataSet(
@@ -57,17 +64,27 @@ try {
   await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
   // Truncating inside the transaction (even an empty database) lets COPY write frozen rows:
   // no hint-bit rewrite and no vacuum needed before the first reads.
-  const keptTables = (await client.query<{ t: string }>(
-    `SELECT relname AS t FROM pg_class WHERE relname = ANY($1) AND relnamespace = 'public'::regnamespace`, [KEPT])).rows.map((r) => r.t);
-  for (const t of keptTables) await client.query(`CREATE TEMP TABLE keep_${t} ON COMMIT DROP AS SELECT * FROM ${t}`);
-  await client.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
-  for (const t of keptTables) {
-    // Their authors are gone with the members; the text stays.
-    const authorColumn = t === 'legal_pages' ? 'updated_by' : 'created_by';
-    await client.query(`UPDATE keep_${t} SET ${authorColumn} = NULL`);
-    await client.query(`INSERT INTO ${t} SELECT * FROM keep_${t}`);
+  let frozen = true;
+  await client.query('SAVEPOINT wipe');
+  try {
+    const keptTables = (await client.query<{ t: string }>(
+      `SELECT relname AS t FROM pg_class WHERE relname = ANY($1) AND relnamespace = 'public'::regnamespace`, [KEPT])).rows.map((r) => r.t);
+    for (const t of keptTables) await client.query(`CREATE TEMP TABLE keep_${t} ON COMMIT DROP AS SELECT * FROM ${t}`);
+    await client.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
+    for (const t of keptTables) {
+      // Their authors are gone with the members; the text stays.
+      const authorColumn = t === 'legal_pages' ? 'updated_by' : 'created_by';
+      await client.query(`UPDATE keep_${t} SET ${authorColumn} = NULL`);
+      await client.query(`INSERT INTO ${t} SELECT * FROM keep_${t}`);
+    }
+  } catch (err) {
+    // An append-only table (the moderation log) refuses TRUNCATE: fine on an empty database,
+    // where we only lose the frozen load; fatal when asked to wipe existing data.
+    await client.query('ROLLBACK TO SAVEPOINT wipe');
+    if (!wiped && rows[0]!.busy) throw new Error(`Impossible de vider la base (${(err as Error).message}) : utilisez une base neuve.`);
+    frozen = false;
   }
-  console.log(`[${seconds()} s] base prête${rows[0]!.busy ? ' (vidée)' : ''}`);
+  console.log(`[${seconds()} s] base prête${wiped ? ' (vidée)' : ''}${frozen ? '' : ' (chargement sans FREEZE)'}`);
 
   const dropped: { name: string; def: string }[] = [];
   if (dropIndexes) {
@@ -97,7 +114,7 @@ try {
     console.log(`[${seconds()} s] ${foreignKeys.length} clés étrangères retirées pendant le chargement`);
   }
 
-  const freeze = 'WITH (FREEZE)';
+  const freeze = frozen ? 'WITH (FREEZE)' : '';
   const copy = (label: string, table: string, cols: string[], total: number, gen: () => Generator<string>) =>
     copyRows(client, label, `${table}`, cols, total, gen, freeze);
 
@@ -149,8 +166,9 @@ try {
       p.useful_count <> (SELECT count(*) FROM post_reactions r WHERE r.post_id = p.id))`);
   if (bad.rows[0].n > 0) throw new Error(`${bad.rows[0].n} publications échantillonnées ont des compteurs faux`);
 
-  await client.query('ANALYZE');
-  console.log(`[${seconds()} s] ANALYZE terminé`);
+  // Without FREEZE, a vacuum sets hint bits and the visibility map before the first reads do.
+  await client.query(frozen ? 'ANALYZE' : 'VACUUM (ANALYZE)');
+  console.log(`[${seconds()} s] ${frozen ? 'ANALYZE' : 'VACUUM (ANALYZE)'} terminé`);
   console.log(`\nTerminé en ${seconds()} s : ${data.sizes.users} membres, ${data.sizes.communities} communautés, ${data.memberships} adhésions, `
     + `${data.sizes.posts} publications, ${data.comments} commentaires, ${data.reactions} « utile ».`);
   console.log(`Mot de passe de tous les membres générés : « ${BENCH_PASSWORD} ».`);
