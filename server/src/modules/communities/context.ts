@@ -36,7 +36,11 @@ export async function loadCommunityContext(
     .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, user?.id ?? 0)))
     .where(typeof ref === 'number' ? eq(communities.id, ref) : eq(communities.slug, ref))
     .limit(1);
-  const rows = opts.forUpdate ? await query.for('update', { of: communities }) : await query;
+  // Named (planned once per connection): every community page and write starts here.
+  const name = `community-context:${typeof ref === 'number' ? 'id' : 'slug'}${opts.forUpdate ? ':lock' : ''}`;
+  const rows = opts.forUpdate
+    ? await query.for('update', { of: communities }).prepare(name).execute()
+    : await query.prepare(name).execute();
   const row = rows[0];
   if (!row) throw new AppError('COMMUNITY_NOT_FOUND');
   const role = row.role ?? null;

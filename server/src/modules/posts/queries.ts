@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../types.js';
 import type { CommunityRole, CommunityStatus } from '../communities/policy.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
 import type { PostKind } from './service.js';
+import { named, variant } from '../../lib/named-query.js';
 
 /**
  * Read queries of the posts module. Each answers in ONE statement, with authors and
@@ -111,7 +112,7 @@ const COMMENT_COLUMNS = sql`
 /** A live (not deleted) post with its community, my role there and my reaction. */
 export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null): Promise<PostRow | undefined> {
   const me = user?.id ?? null;
-  const { rows } = await db.execute<PostRow>(sql`
+  const rows = await named<PostRow>(db, 'post-by-id', sql`
     SELECT ${SUMMARY_COLUMNS}, p.body_md, p.body_html,
            ${isoText('p.hidden_at')} AS hidden_at, p.hidden_reason, ${isoText('p.moderated_at')} AS moderated_at,
            p.article_type, p.link_url, p.link_title, p.link_description, p.link_source, p.shared_post_id,
@@ -161,7 +162,8 @@ export async function communityFeed(
   const kind = filters.kind ? sql`AND p.kind = ${filters.kind}` : sql``;
   const rubrique = filters.rubriqueId ? sql`AND p.rubrique_id = ${filters.rubriqueId}` : sql``;
   const tag = filters.tag ? sql`AND p.tags @> ARRAY[${filters.tag}]::text[]` : sql``;
-  const { rows } = await db.execute<SummaryRow>(sql`
+  const name = variant('community-feed', { kind: !!filters.kind, rubrique: !!filters.rubriqueId, tag: !!filters.tag, cursor: !!cursor });
+  return named<SummaryRow>(db, name, sql`
     SELECT ${SUMMARY_COLUMNS},
            ${community.id}::bigint AS community_id, ${community.slug}::text AS community_slug, ${community.name}::text AS community_name
       FROM posts p
@@ -170,7 +172,6 @@ export async function communityFeed(
      WHERE p.community_id = ${community.id} AND p.deleted_at IS NULL AND p.hidden_at IS NULL ${kind} ${rubrique} ${tag} ${before(cursor)}
      ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
      LIMIT ${limit + 1}`);
-  return rows;
 }
 
 /**
@@ -180,7 +181,7 @@ export async function communityFeed(
  */
 export async function myFeed(db: DbOrTx, user: CurrentUser, cursor: PgKeyset | undefined, limit: number): Promise<SummaryRow[]> {
   const admin = user.nationalRole === 'admin';
-  const { rows } = await db.execute<SummaryRow>(sql`
+  return named<SummaryRow>(db, variant('my-feed', { cursor: !!cursor }), sql`
     SELECT ${SUMMARY_COLUMNS}, c.id AS community_id, c.slug AS community_slug, c.name AS community_name
       FROM memberships m
       JOIN communities c ON c.id = m.community_id
@@ -195,10 +196,9 @@ export async function myFeed(db: DbOrTx, user: CurrentUser, cursor: PgKeyset | u
       JOIN users u ON u.id = p.author_id
       ${RUBRIQUE_JOIN}
      WHERE m.user_id = ${user.id}
-       AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin})
+       AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin}::boolean)
      ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
      LIMIT ${limit + 1}`);
-  return rows;
 }
 
 export async function listRevisions(db: DbOrTx, postId: number): Promise<RevisionRow[]> {
@@ -215,14 +215,13 @@ export async function listRevisions(db: DbOrTx, postId: number): Promise<Revisio
 /** A post's comments, oldest first, deleted ones included so that replies keep their context. */
 export async function listComments(db: DbOrTx, postId: number, cursor: PgKeyset | undefined, limit: number): Promise<CommentRow[]> {
   const after = cursor ? sql`AND (k.created_at, k.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
-  const { rows } = await db.execute<CommentRow>(sql`
+  return named<CommentRow>(db, variant('comments-page', { cursor: !!cursor }), sql`
     SELECT ${COMMENT_COLUMNS}
       FROM comments k
       JOIN users u ON u.id = k.author_id
      WHERE k.post_id = ${postId} ${after}
      ORDER BY k.created_at, k.id
      LIMIT ${limit + 1}`);
-  return rows;
 }
 
 /** A comment of a live post, with what its abilities depend on. */
