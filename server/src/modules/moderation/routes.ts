@@ -28,6 +28,16 @@ function requireNationalAdmin(request: Parameters<typeof requireUser>[0]): Curre
 }
 
 /** Checks what each action needs; French messages per field. */
+/** The questions module's period rule; an impossible date (month 13) is a bad period too, never a 500. */
+function period(from: string | undefined, to: string | undefined) {
+  try {
+    return parsePeriod(from, to);
+  } catch (err) {
+    if (err instanceof RangeError) throw new AppError('INVALID_PERIOD');
+    throw err;
+  }
+}
+
 function checkInput(input: ActionInput): void {
   const fields: Record<string, string> = {};
   if (input.action !== 'keep' && !input.reasonCode) fields.reasonCode = 'Choisissez le motif de cette décision.';
@@ -136,7 +146,7 @@ export default async function moderationRoutes(app: App) {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     ensure(ctx.can.moderate, 'FORBIDDEN');
-    return moderationStats(app.db, ctx.community.id, parsePeriod(request.query.from, request.query.to));
+    return moderationStats(app.db, ctx.community.id, period(request.query.from, request.query.to));
   });
 
   app.get('/moderation/stats', {
@@ -146,6 +156,6 @@ export default async function moderationRoutes(app: App) {
     },
   }, async (request) => {
     requireNationalAdmin(request);
-    return moderationStats(app.db, null, parsePeriod(request.query.from, request.query.to));
+    return moderationStats(app.db, null, period(request.query.from, request.query.to));
   });
 }
