@@ -127,11 +127,12 @@ export async function searchWindow(db: DbOrTx, q: string, f: SearchFilters, befo
     WITH query AS (SELECT ${normalized(q)} AS q),
     p_cand AS (
       SELECT 0 AS t, p.id, p.id AS post_id, p.created_at, p.search_vector AS v FROM posts p
-       WHERE p.search_vector @@ ${normalized(q)} AND p.deleted_at IS NULL AND ${commonFilters(f, 'p.author_id', 'p.created_at', before)}
+       WHERE p.search_vector @@ ${normalized(q)} AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND ${commonFilters(f, 'p.author_id', 'p.created_at', before)}
        ORDER BY ${order('p', dense.posts)} LIMIT ${k}),
     c_cand AS (
       SELECT 1 AS t, c.id, c.post_id, c.created_at, c.search_vector AS v FROM comments c JOIN posts p ON p.id = c.post_id
        WHERE c.search_vector @@ ${normalized(q)} AND c.deleted_at IS NULL AND p.deleted_at IS NULL
+         AND c.hidden_at IS NULL AND p.hidden_at IS NULL -- hidden by moderation
          AND ${commonFilters(f, 'c.author_id', 'c.created_at', before)}
        ORDER BY ${order('c', dense.comments)} LIMIT ${k}),
     win AS (
