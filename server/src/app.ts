@@ -27,10 +27,16 @@ import attachmentsRoutes from './modules/attachments/routes.js';
 import searchRoutes from './modules/search/routes.js';
 import calendarRoutes from './modules/calendar/routes.js';
 import moderationRoutes from './modules/moderation/routes.js';
+import privacyRoutes from './modules/privacy/routes.js';
+import cguGate from './modules/privacy/gate.js';
 import anonymisationRoutes from './modules/anonymisation/routes.js';
+import steeringRoutes from './modules/steering/routes.js';
+import notificationsRoutes from './modules/notifications/routes.js';
+import emailPrefsRoutes from './modules/email-prefs/routes.js';
+import feedsRoutes from './modules/feeds/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, anonymisationRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, steeringRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {
@@ -62,6 +68,8 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   await app.register(sessionPlugin);
 
   await app.register(async (api) => {
+    // Before the modules, so every API route inherits its hook.
+    await api.register(cguGate);
     for (const mod of apiModules) await api.register(mod);
     api.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message }));
   }, { prefix: '/api' });

@@ -6,6 +6,7 @@ import { closeSession, openSession, requireUser } from '../../plugins/session.js
 import { LoginBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
 import * as accounts from './service.js';
 import { presentUserSelf } from './presenters.js';
+import { cguToAccept } from '../privacy/cgu.js';
 
 // Per-address limits stop one account being attacked from many addresses.
 const LOGIN_PER_EMAIL = { ...LIMITS_BY_ACTION.login, action: 'login-email' };
@@ -25,8 +26,11 @@ export default async function authRoutes(app: App) {
   app.get('/session', {
     schema: { tags: ['comptes'], summary: 'Session en cours', response: { 200: SessionState, ...errorResponses } },
   }, async (request) => {
-    if (!request.user || !request.session) return { user: null, csrfToken: null };
-    return { user: presentUserSelf(await accounts.loadUser(app.db, request.user.id)), csrfToken: request.session.csrfToken };
+    if (!request.user || !request.session) return { user: null, csrfToken: null, cguToAccept: null };
+    return {
+      user: presentUserSelf(await accounts.loadUser(app.db, request.user.id)), csrfToken: request.session.csrfToken,
+      cguToAccept: await cguToAccept(app, request.user.id),
+    };
   });
 
   app.post('/auth/register', {

@@ -78,6 +78,8 @@ export const SignedIn = Type.Object({ user: UserSelf, csrfToken: Type.String() }
 export const SessionState = Type.Object({
   user: Type.Union([UserSelf, Type.Null()]),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
+  /** A newer CGU version the member must accept before writing again (privacy module), or null. */
+  cguToAccept: Type.Optional(Type.Union([Type.Object({ version: Type.Integer(), title: Type.String() }), Type.Null()])),
 });
 
 export const PublicProfile = Type.Object({

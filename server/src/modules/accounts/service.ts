@@ -8,6 +8,7 @@ import type { App } from '../../types.js';
 import type { Mail } from '../mail/service.js';
 import { passwordResetMail, verificationMail } from '../mail/templates.js';
 import { checkNewPassword } from './password-rules.js';
+import { recordCguAtRegistration } from '../privacy/cgu.js';
 
 type TokenKind = 'verify_email' | 'reset_password';
 const TOKEN_HOURS: Record<TokenKind, number> = { verify_email: 48, reset_password: 1 };
@@ -59,6 +60,8 @@ export async function register(app: App, input: RegisterInput): Promise<number> 
       email: input.email.trim(), passwordHash, firstName: input.firstName.trim(), lastName: input.lastName.trim(),
       employer: input.employer.trim(), job: input.job.trim(), departement: input.departement,
     }).returning({ id: users.id });
+    // The form requires accepting the CGU: which version was accepted is recorded with the account.
+    await recordCguAtRegistration(tx, row!.id);
     return { userId: row!.id, token: await issueToken(tx, row!.id, 'verify_email') };
   }).catch((err: unknown) => {
     if (isUniqueViolation(err, 'users_email_key')) throw new AppError('EMAIL_TAKEN', undefined, { email: 'Adresse déjà utilisée.' });

@@ -1,0 +1,74 @@
+import type { App } from '../../types.js';
+import { decodeKeyset } from '../../lib/cursor.js';
+import { CursorQuery, errorResponses, Ok, Page } from '../../lib/schemas.js';
+import { hit, subjectOf } from '../../lib/rate-limit.js';
+import { closeSession, requireUser } from '../../plugins/session.js';
+import { LIMITS } from '../../../../common/limits.js';
+import { CguAcceptanceBody, DeleteAccountBody, ExportFile, LegalVersion, LegalVersionItem, SlugParam, VersionParams } from './schema.js';
+import { listVersions, loadVersion } from './legal-versions.js';
+import { acceptCgu } from './cgu.js';
+import { buildExport } from './export.js';
+import { checkPassword, deleteAccount } from './deletion.js';
+import { CGU_ACCEPT_LIMIT, DELETE_LIMIT, EXPORT_LIMIT } from './policy.js';
+
+/** Paris calendar day, for the export's file name. */
+const parisDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+export default async function privacyRoutes(app: App) {
+  app.get('/pages/:slug/versions', {
+    schema: {
+      tags: ['site'], summary: 'Versions d’une page légale, de la plus récente à la plus ancienne',
+      params: SlugParam, querystring: CursorQuery, response: { 200: Page(LegalVersionItem), ...errorResponses },
+    },
+  }, async (request) => listVersions(app.db, request.params.slug, decodeKeyset(request.query.cursor), request.query.limit ?? LIMITS.pageSize));
+
+  app.get('/pages/:slug/versions/:version', {
+    schema: {
+      tags: ['site'], summary: 'Une version d’une page légale (en vigueur ou remplacée)',
+      params: VersionParams, response: { 200: LegalVersion, ...errorResponses },
+    },
+  }, async (request) => loadVersion(app.db, request.params.slug, request.params.version));
+
+  app.post('/me/cgu-acceptance', {
+    schema: {
+      tags: ['comptes'], summary: 'Accepter la version en vigueur des CGU',
+      body: CguAcceptanceBody, response: { 200: Ok, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, CGU_ACCEPT_LIMIT, subjectOf(request));
+    await acceptCgu(app, user.id, request.body.version);
+    return { ok: true as const };
+  });
+
+  app.get('/me/export', {
+    schema: {
+      tags: ['comptes'], summary: 'Télécharger toutes mes données (fichier JSON)',
+      response: { 200: ExportFile, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    await hit(app, EXPORT_LIMIT, subjectOf(request));
+    const data = await buildExport(app.db, user.id);
+    // Sent as text: its shape is the database's, and the response schema would strip what it does not list.
+    return reply
+      .header('content-disposition', `attachment; filename="e-communautes-mes-donnees-${parisDay()}.json"`)
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2) as never);
+  });
+
+  app.delete('/me', {
+    schema: {
+      tags: ['comptes'], summary: 'Supprimer mon compte (mot de passe exigé)',
+      body: DeleteAccountBody, response: { 200: Ok, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    await hit(app, DELETE_LIMIT, subjectOf(request));
+    await checkPassword(app, user.id, request.body.password);
+    await deleteAccount(app, user.id, request.body.deleteContent);
+    await closeSession(app, request, reply);
+    return { ok: true as const };
+  });
+}
