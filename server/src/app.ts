@@ -30,9 +30,10 @@ import moderationRoutes from './modules/moderation/routes.js';
 import privacyRoutes from './modules/privacy/routes.js';
 import cguGate from './modules/privacy/gate.js';
 import anonymisationRoutes from './modules/anonymisation/routes.js';
+import notificationsRoutes from './modules/notifications/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

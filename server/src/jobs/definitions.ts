@@ -1,5 +1,7 @@
 import type { JobDefinition } from './runner.js';
 import { publishDuePlannedPosts, publishPlannedPost } from '../modules/calendar/service.js';
+import { notificationJobs } from '../modules/notifications/jobs.js';
+import { emailJobs } from '../modules/email-prefs/jobs.js';
 
 /**
  * Every background job of the platform, one entry each. Handlers must be idempotent.
@@ -33,4 +35,6 @@ export const jobDefinitions: JobDefinition<any>[] = [
       if (n > 0) ctx.log(`${n} publication(s) programmée(s) en retard publiée(s).`);
     },
   },
+  ...notificationJobs,
+  ...emailJobs,
 ];

@@ -9,3 +9,4 @@ export * from './calendar.js';
 export * from './agenda.js';
 export * from './attachments.js';
 export * from './moderation.js';
+export * from './notifications.js';

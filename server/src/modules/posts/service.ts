@@ -5,6 +5,7 @@ import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { onCommentPosted, onQuestionPosted } from '../questions/service.js';
 import { assertNotSuspended, assertNotSuspendedOnPost } from '../moderation/suspensions.js';
+import { notifyCommentPosted, notifyPostPublished } from '../notifications/hooks.js';
 
 /**
  * Writes of the posts module. Each runs in one transaction together with the counters it
@@ -46,6 +47,8 @@ export async function insertPost(tx: DbOrTx, communityId: number, authorId: numb
   await tx.execute(sql`UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId}`);
   // A question gets its deadline in the same transaction (questions module).
   if (input.kind === 'question') await onQuestionPosted(tx, rows[0]!.id);
+  // Followers (through the outbox), mentions, animators for a question: one statement.
+  await notifyPostPublished(tx, { postId: rows[0]!.id, authorId, body: input.body });
   return rows[0]!.id;
 }
 
@@ -115,6 +118,8 @@ export async function createComment(
       RETURNING id`);
     // A reply may answer a question (questions module); a no-op for other kinds.
     await onCommentPosted(tx, rows[0]!.id, postId);
+    // Post author, replied-to author, mentions: one statement (notifications module).
+    await notifyCommentPosted(tx, { commentId: rows[0]!.id, postId, authorId, replyToId: input.replyToId ?? null, body: input.body });
     return rows[0]!.id;
   });
 }

@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+
+/**
+ * Notifications written in the transaction of the change that causes them, each hook ONE
+ * statement (no extra read, no round trip per recipient). `pg_notify` inside the transaction is
+ * delivered at commit, so a listener never wakes for a notification it cannot yet read.
+ */
+
+/** Mention syntax: `@prenom-nom`, lower case without accents, words joined by hyphens (e.g. @marie-dupont). */
+const MENTION = /(?:^|[^\p{L}\p{N}_@-])@([a-z0-9]+(?:-[a-z0-9]+)+)/gu;
+const MAX_MENTIONS = 20;
+
+export function mentionHandles(body: string): string[] {
+  const handles = new Set<string>();
+  for (const m of body.matchAll(MENTION)) {
+    handles.add(m[1]!);
+    if (handles.size >= MAX_MENTIONS) break;
+  }
+  return [...handles];
+}
+
+/** The handle of a person, as the SQL side computes it (see mentionHandles). */
+const userHandle = sql.raw(`trim(both '-' from regexp_replace(immutable_unaccent(lower(u.first_name || '-' || u.last_name)), '[^a-z0-9]+', '-', 'g'))`);
+
+function handlesArray(handles: string[]) {
+  return handles.length ? sql`ARRAY[${sql.join(handles.map((h) => sql`${h}`), sql`, `)}]::text[]` : sql`ARRAY[]::text[]`;
+}
+
+/**
+ * After a comment: its post's author (reply, or answer when the post is a question), the author of
+ * the comment it replies to, and the members it mentions. One notification per person, most specific
+ * kind first; never to the commenter.
+ */
+export async function notifyCommentPosted(
+  tx: DbOrTx,
+  c: { commentId: number; postId: number; authorId: number; replyToId: number | null; body: string },
+): Promise<void> {
+  const handles = mentionHandles(c.body);
+  await tx.execute(sql`
+    WITH p AS (
+      SELECT id, community_id, author_id, kind, title,
+             (SELECT author_id FROM comments WHERE id = ${c.replyToId}) AS parent_author
+        FROM posts WHERE id = ${c.postId}),
+    targets AS (
+      SELECT parent_author AS user_id, 'reply_comment' AS kind, 1 AS rank FROM p
+      UNION ALL
+      SELECT author_id, CASE WHEN kind = 'question' THEN 'answer' ELSE 'reply_post' END, 2 FROM p
+      UNION ALL
+      SELECT u.id, 'mention', 3 FROM p
+        JOIN memberships m ON m.community_id = p.community_id
+        JOIN users u ON u.id = m.user_id
+       WHERE ${handles.length > 0} AND ${userHandle} = ANY(${handlesArray(handles)})),
+    picked AS (
+      SELECT DISTINCT ON (user_id) user_id, kind FROM targets
+       WHERE user_id IS NOT NULL AND user_id <> ${c.authorId} ORDER BY user_id, rank),
+    ins AS (
+      INSERT INTO notifications (user_id, kind, actor_id, community_id, post_id, comment_id, data)
+      SELECT picked.user_id, picked.kind, ${c.authorId}, p.community_id, p.id, ${c.commentId}, jsonb_build_object('title', p.title)
+        FROM picked CROSS JOIN p
+      RETURNING user_id)
+    SELECT pg_notify('notifications', user_id::text) FROM ins`);
+}
+
+/**
+ * After a post: the outbox event for followers (fanned out by a job, never in the request), the
+ * members it mentions and, for a question, the community's animators and coordinators.
+ */
+export async function notifyPostPublished(tx: DbOrTx, p: { postId: number; authorId: number; body: string }): Promise<void> {
+  const handles = mentionHandles(p.body);
+  await tx.execute(sql`
+    WITH p AS (SELECT id, community_id, author_id, kind, title FROM posts WHERE id = ${p.postId}),
+    ev AS (
+      INSERT INTO notification_events (kind, actor_id, community_id, post_id, data)
+      SELECT 'new_post', author_id, community_id, id, jsonb_build_object('title', title) FROM p
+      RETURNING id),
+    targets AS (
+      SELECT m.user_id, 'new_question' AS kind, 1 AS rank FROM p
+        JOIN memberships m ON m.community_id = p.community_id AND m.role IN ('animator', 'coordinator')
+       WHERE p.kind = 'question'
+      UNION ALL
+      SELECT u.id, 'mention', 2 FROM p
+        JOIN memberships m ON m.community_id = p.community_id
+        JOIN users u ON u.id = m.user_id
+       WHERE ${handles.length > 0} AND ${userHandle} = ANY(${handlesArray(handles)})),
+    picked AS (
+      SELECT DISTINCT ON (user_id) user_id, kind FROM targets WHERE user_id <> ${p.authorId} ORDER BY user_id, rank),
+    ins AS (
+      INSERT INTO notifications (user_id, kind, actor_id, community_id, post_id, data)
+      SELECT picked.user_id, picked.kind, ${p.authorId}, p.community_id, p.id, jsonb_build_object('title', p.title)
+        FROM picked CROSS JOIN p
+      RETURNING user_id)
+    SELECT pg_notify('notifications', user_id::text) FROM ins
+    UNION ALL SELECT pg_notify('notification_events', id::text) FROM ev`);
+}
+
+/** A moderation decision about someone's content, told to its author (not when they moderate themselves). */
+export async function notifyModerationDecision(
+  tx: DbOrTx,
+  d: { userId: number; actorId: number; communityId: number; postId: number; commentId: number | null; action: string; title: string },
+): Promise<void> {
+  if (d.userId === d.actorId) return;
+  await tx.execute(sql`
+    WITH ins AS (
+      INSERT INTO notifications (user_id, kind, actor_id, community_id, post_id, comment_id, data)
+      VALUES (${d.userId}, 'moderation', ${d.actorId}, ${d.communityId}, ${d.postId}, ${d.commentId},
+              jsonb_build_object('title', ${d.title}::text, 'action', ${d.action}::text))
+      RETURNING user_id)
+    SELECT pg_notify('notifications', user_id::text) FROM ins`);
+}
+
+/** A new flag, told to the community's animators and coordinators (not to the flagger). */
+export async function notifyFlagRaised(tx: DbOrTx, f: { communityId: number; postId: number; commentId: number | null; flaggerId: number; title: string }): Promise<void> {
+  await tx.execute(sql`
+    WITH ins AS (
+      INSERT INTO notifications (user_id, kind, community_id, post_id, comment_id, data)
+      SELECT m.user_id, 'new_flag', ${f.communityId}, ${f.postId}, ${f.commentId}, jsonb_build_object('title', ${f.title}::text)
+        FROM memberships m
+       WHERE m.community_id = ${f.communityId} AND m.role IN ('animator', 'coordinator') AND m.user_id <> ${f.flaggerId}
+      RETURNING user_id)
+    SELECT pg_notify('notifications', user_id::text) FROM ins`);
+}

@@ -1,0 +1,148 @@
+import pg from 'pg';
+import type { ServerResponse } from 'node:http';
+import type { App } from '../../types.js';
+import { notificationsAfter, type NotificationRow } from './service.js';
+import { presentNotification } from './presenters.js';
+
+/**
+ * Live delivery across instances. Each instance holds ONE dedicated LISTEN connection (not from
+ * the pool, which would hand it back). A NOTIFY only says "user N has something new": the stream
+ * then reads the table after the last id it sent, so nothing is lost if wake-ups are merged,
+ * duplicated or missed while reconnecting (every stream is swept after a reconnect).
+ */
+
+export const HEARTBEAT_MS = 25_000;
+
+interface Stream {
+  userId: number;
+  lastId: number;
+  res: ServerResponse;
+  busy: boolean;
+  again: boolean;
+}
+
+export class NotificationHub {
+  private readonly streams = new Map<number, Set<Stream>>();
+  private client: pg.Client | null = null;
+  private starting: Promise<void> | null = null;
+  private closed = false;
+  private retryMs = 500;
+  private heartbeat: NodeJS.Timeout | null = null;
+  /** Outbox wake-ups, for the instance that sends jobs (see routes.ts). */
+  onEvent: ((eventId: number) => void) | null = null;
+
+  constructor(private readonly app: App) {}
+
+  get size(): number {
+    let n = 0;
+    for (const set of this.streams.values()) n += set.size;
+    return n;
+  }
+
+  /** Idempotent; resolves once LISTEN is in place. */
+  start(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.starting ??= this.connect();
+    if (!this.heartbeat) {
+      this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+      this.heartbeat.unref();
+    }
+    return this.starting;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.app.config.databaseUrl });
+    client.on('notification', (msg) => {
+      const id = Number(msg.payload);
+      if (!Number.isSafeInteger(id)) return;
+      if (msg.channel === 'notifications') this.wake(id);
+      else if (msg.channel === 'notification_events') this.onEvent?.(id);
+    });
+    client.on('error', (err) => this.lost(client, err));
+    client.on('end', () => this.lost(client, null));
+    try {
+      await client.connect();
+      await client.query('LISTEN notifications');
+      await client.query('LISTEN notification_events');
+    } catch (err) {
+      this.lost(client, err as Error);
+      return;
+    }
+    this.client = client;
+    this.retryMs = 500;
+    // Anything committed while we were not listening.
+    for (const userId of this.streams.keys()) this.wake(userId);
+  }
+
+  private lost(client: pg.Client, err: Error | null): void {
+    if (this.closed || (this.client !== null && this.client !== client)) return;
+    this.client = null;
+    client.removeAllListeners('end');
+    client.end().catch(() => {});
+    if (err) this.app.log.warn({ err }, 'notifications : connexion LISTEN perdue, nouvelle tentative');
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, 30_000);
+    this.starting = new Promise((resolve) => setTimeout(resolve, wait).unref()).then(() => this.connect());
+  }
+
+  add(stream: Stream): void {
+    let set = this.streams.get(stream.userId);
+    if (!set) this.streams.set(stream.userId, (set = new Set()));
+    set.add(stream);
+    stream.res.on('close', () => {
+      set!.delete(stream);
+      if (set!.size === 0) this.streams.delete(stream.userId);
+    });
+  }
+
+  wake(userId: number): void {
+    for (const stream of this.streams.get(userId) ?? []) void this.flush(stream);
+  }
+
+  /** Sends what the table holds after the stream's last id; one read at a time per stream. */
+  async flush(stream: Stream): Promise<void> {
+    if (stream.busy) {
+      stream.again = true;
+      return;
+    }
+    stream.busy = true;
+    try {
+      do {
+        stream.again = false;
+        let rows: NotificationRow[];
+        do {
+          rows = await notificationsAfter(this.app.pool, stream.userId, stream.lastId);
+          for (const row of rows) {
+            if (stream.res.destroyed) return;
+            stream.res.write(`id: ${row.id}\nevent: notification\ndata: ${JSON.stringify(presentNotification(row))}\n\n`);
+            stream.lastId = row.id;
+          }
+        } while (rows.length === 100);
+      } while (stream.again);
+    } catch (err) {
+      this.app.log.warn({ err }, 'notifications : lecture pour le flux impossible');
+    } finally {
+      stream.busy = false;
+    }
+  }
+
+  private beat(): void {
+    for (const set of this.streams.values()) for (const s of set) if (!s.res.destroyed) s.res.write(': ping\n\n');
+  }
+
+  /** Ends every stream (before the server closes, or it would wait for them) and the LISTEN client. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const set of this.streams.values()) for (const s of set) s.res.end(() => s.res.socket?.destroy());
+    this.streams.clear();
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => {});
+    }
+  }
+}
+
+export type { Stream };

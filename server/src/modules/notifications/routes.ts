@@ -1,0 +1,128 @@
+import { Type } from 'typebox';
+import type { App } from '../../types.js';
+import { requireUser } from '../../plugins/session.js';
+import { CursorQuery, IdParam, Ok, Page, errorResponses } from '../../lib/schemas.js';
+import { AppError } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { loadCommunityContext } from '../communities/context.js';
+import { NotificationHub } from './live.js';
+import { presentNotification } from './presenters.js';
+import { JOBS_NOTIFICATIONS } from './jobs.js';
+import {
+  decodeIdCursor, isFollowing, latestId, listNotifications, markAllRead, markRead, setFollow, unreadCount,
+} from './service.js';
+
+const NotificationOut = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  createdAt: Type.String(),
+  read: Type.Boolean(),
+  title: Type.String(),
+  action: Type.Union([Type.String(), Type.Null()]),
+  actor: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+  community: Type.Union([Type.Object({ slug: Type.String(), name: Type.String() }), Type.Null()]),
+  postId: Type.Union([Type.Integer(), Type.Null()]),
+  commentId: Type.Union([Type.Integer(), Type.Null()]),
+  link: Type.String(),
+});
+const Count = Type.Object({ unread: Type.Integer() });
+const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
+const Following = Type.Object({ following: Type.Boolean() });
+const tags = ['notifications'];
+
+export default async function notificationsRoutes(app: App) {
+  const hub = new NotificationHub(app);
+  // The instance that can send jobs turns outbox wake-ups into fan-out jobs (duplicates collapse on the key).
+  if (app.jobs) {
+    const jobs = app.jobs;
+    hub.onEvent = (eventId) => {
+      jobs.send(JOBS_NOTIFICATIONS.fanOut, { eventId }, { singletonKey: `event-${eventId}` })
+        .catch((err) => app.log.warn({ err }, 'notifications : tâche de diffusion non envoyée'));
+    };
+    app.addHook('onReady', async () => { await hub.start(); });
+  }
+  // Open streams would keep the server from closing: end them first.
+  app.addHook('preClose', async () => { await hub.close(); });
+  app.addHook('onClose', async () => { await hub.close(); });
+
+  app.get('/notifications', {
+    schema: { tags, querystring: CursorQuery, response: { 200: Page(NotificationOut), ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    const page = await listNotifications(app.pool, user.id, decodeIdCursor(request.query.cursor), request.query.limit ?? 20);
+    return { items: page.items.map(presentNotification), nextCursor: page.nextCursor };
+  });
+
+  app.get('/notifications/unread-count', {
+    schema: { tags, response: { 200: Count, ...errorResponses } },
+  }, async (request) => ({ unread: await unreadCount(app.pool, requireUser(request).id) }));
+
+  app.post('/notifications/:id/read', {
+    schema: { tags, params: IdParam, response: { 200: Ok, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await markRead(app.pool, user.id, request.params.id);
+    return { ok: true as const };
+  });
+
+  app.post('/notifications/read-all', {
+    schema: { tags, response: { 200: Count, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await markAllRead(app.pool, user.id);
+    return { unread: 0 };
+  });
+
+  app.get('/communities/:slug/follow', {
+    schema: { tags, params: SlugParam, response: { 200: Following, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    if (!ctx.can.view) throw new AppError('COMMUNITY_NOT_FOUND');
+    return { following: await isFollowing(app.db, ctx.community.id, user.id) };
+  });
+
+  app.put('/communities/:slug/follow', {
+    schema: { tags, params: SlugParam, body: Following, response: { 200: Following, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    if (!ctx.can.view) throw new AppError('COMMUNITY_NOT_FOUND');
+    if (!ctx.role) throw new AppError('NOT_MEMBER');
+    await setFollow(app.db, ctx.community.id, user.id, request.body.following);
+    return { following: request.body.following };
+  });
+
+  app.get('/notifications/stream', {
+    schema: {
+      tags,
+      description: 'Flux Server-Sent Events : un événement `notification` par nouvelle notification (`id:` = son id). Reprend après `Last-Event-ID`.',
+      headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 20 })) }),
+      querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 20 })) }),
+      response: errorResponses,
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const resume = request.headers['last-event-id'] ?? request.query.lastEventId;
+    const after = resume === undefined || resume === '' ? null : decodeIdCursor(resume);
+    await hub.start();
+    // Without a resume point the stream starts now; with one it catches up from the table.
+    const lastId = after ?? await latestId(app.pool, user.id);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // Reverse proxies (nginx) would otherwise buffer the stream.
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 3000\n: ouvert\n\n');
+    const stream = { userId: user.id, lastId, res, busy: false, again: false };
+    hub.add(stream);
+    await hub.flush(stream);
+  });
+}

@@ -1,0 +1,142 @@
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { DbOrTx } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+
+/** Reading and marking notifications; fan-out of the outbox. */
+
+export interface NotificationRow extends Record<string, unknown> {
+  id: number;
+  kind: string;
+  created_at: Date;
+  read_at: Date | null;
+  post_id: number | null;
+  comment_id: number | null;
+  data: { title?: string; action?: string };
+  actor_id: number | null;
+  actor_first_name: string | null;
+  actor_last_name: string | null;
+  community_slug: string | null;
+  community_name: string | null;
+}
+
+const SELECT_ROWS = `
+  SELECT n.id, n.kind, n.created_at, n.read_at, n.post_id, n.comment_id, n.data,
+         n.actor_id, a.first_name AS actor_first_name, a.last_name AS actor_last_name,
+         c.slug AS community_slug, c.name AS community_name
+    FROM notifications n
+    LEFT JOIN users a ON a.id = n.actor_id
+    LEFT JOIN communities c ON c.id = n.community_id`;
+
+/** Ids are the keyset: newest first over the (user_id, id DESC) index. */
+export function decodeIdCursor(cursor: string | undefined): number | null {
+  if (cursor === undefined) return null;
+  const n = Number(cursor);
+  if (!/^\d{1,16}$/.test(cursor) || !Number.isSafeInteger(n) || n < 1) throw new AppError('INVALID_CURSOR');
+  return n;
+}
+
+export async function listNotifications(pool: pg.Pool, userId: number, before: number | null, limit: number) {
+  const { rows } = await pool.query<NotificationRow>(
+    `${SELECT_ROWS} WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2) ORDER BY n.id DESC LIMIT $3`,
+    [userId, before, limit + 1],
+  );
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]!.id) : null };
+}
+
+/** Rows after `afterId`, oldest first: what a stream has not sent yet. */
+export async function notificationsAfter(pool: pg.Pool, userId: number, afterId: number, limit = 100): Promise<NotificationRow[]> {
+  const { rows } = await pool.query<NotificationRow>(
+    `${SELECT_ROWS} WHERE n.user_id = $1 AND n.id > $2 ORDER BY n.id LIMIT $3`, [userId, afterId, limit]);
+  return rows;
+}
+
+export async function latestId(pool: pg.Pool, userId: number): Promise<number> {
+  const { rows } = await pool.query<{ id: string | null }>('SELECT max(id) AS id FROM notifications WHERE user_id = $1', [userId]);
+  return Number(rows[0]?.id ?? 0);
+}
+
+export async function unreadCount(pool: pg.Pool, userId: number): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+  return rows[0]!.n;
+}
+
+/** Another person's notification answers 404, like a missing one: ids reveal nothing. */
+export async function markRead(pool: pg.Pool, userId: number, id: number): Promise<void> {
+  const { rows } = await pool.query(
+    `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`, [id, userId]);
+  if (rows.length === 0) throw new AppError('NOT_FOUND');
+}
+
+export async function markAllRead(pool: pg.Pool, userId: number): Promise<number> {
+  const { rowCount } = await pool.query(
+    'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL', [userId]);
+  return rowCount ?? 0;
+}
+
+export async function setFollow(db: DbOrTx, communityId: number, userId: number, follow: boolean): Promise<void> {
+  await db.execute(follow
+    ? sql`INSERT INTO community_follows (community_id, user_id) VALUES (${communityId}, ${userId}) ON CONFLICT DO NOTHING`
+    : sql`DELETE FROM community_follows WHERE community_id = ${communityId} AND user_id = ${userId}`);
+}
+
+export async function isFollowing(db: DbOrTx, communityId: number, userId: number): Promise<boolean> {
+  const { rows } = await db.execute(sql`SELECT 1 FROM community_follows WHERE community_id = ${communityId} AND user_id = ${userId}`);
+  return rows.length > 0;
+}
+
+export const FAN_OUT_BATCH = 1000;
+
+/**
+ * Expands one outbox event to its followers, a batch per transaction. The event row is locked and
+ * carries the last recipient done, so a crash resumes where it stopped and a second worker skips it:
+ * each follower is notified once. Followers must still be members (they may have left).
+ */
+export async function fanOutEvent(pool: pg.Pool, eventId: number, batch = FAN_OUT_BATCH): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ n: number; done: boolean }>(`
+        WITH ev AS (
+          SELECT * FROM notification_events WHERE id = $1 AND done_at IS NULL FOR UPDATE SKIP LOCKED),
+        batch AS (
+          SELECT f.user_id FROM ev
+            JOIN community_follows f ON f.community_id = ev.community_id AND f.user_id > ev.last_user_id
+            JOIN memberships m ON m.community_id = f.community_id AND m.user_id = f.user_id
+           WHERE f.user_id IS DISTINCT FROM ev.actor_id
+           ORDER BY f.user_id LIMIT $2),
+        ins AS (
+          INSERT INTO notifications (user_id, kind, actor_id, community_id, post_id, data)
+          SELECT batch.user_id, ev.kind, ev.actor_id, ev.community_id, ev.post_id, ev.data FROM batch CROSS JOIN ev
+          RETURNING user_id),
+        woke AS (SELECT count(pg_notify('notifications', user_id::text)) AS n FROM ins),
+        upd AS (
+          UPDATE notification_events e
+             SET last_user_id = coalesce((SELECT max(user_id) FROM batch), e.last_user_id),
+                 done_at = CASE WHEN (SELECT count(*) FROM batch) < $2 THEN now() END
+            FROM ev WHERE e.id = ev.id
+          RETURNING e.done_at IS NOT NULL AS done)
+        SELECT (SELECT n FROM woke)::int AS n, coalesce((SELECT done FROM upd), true) AS done`, [eventId, batch]);
+      await client.query('COMMIT');
+      total += rows[0]!.n;
+      if (rows[0]!.done) return total;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** Every event not yet fanned out (safety net after a lost wake-up). */
+export async function fanOutPending(pool: pg.Pool): Promise<number> {
+  const { rows } = await pool.query<{ id: number }>('SELECT id FROM notification_events WHERE done_at IS NULL ORDER BY id LIMIT 100');
+  let total = 0;
+  for (const r of rows) total += await fanOutEvent(pool, Number(r.id));
+  return total;
+}
