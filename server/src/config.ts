@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   /** Unset: main.ts starts an embedded PostgreSQL and fills this in. */
@@ -27,6 +29,8 @@ export interface Config {
    * a web page); false in every real deployment, where previews refuse every private address.
    */
   linkPreviewAllowLoopback: boolean;
+  /** Signs unsubscribe links (HMAC). APP_SECRET, else generated once into DATA_DIR/secret (never committed). */
+  secret: string;
 }
 
 export interface S3Config {
@@ -52,6 +56,21 @@ function s3Config(env: NodeJS.ProcessEnv): S3Config | undefined {
     secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
     forcePathStyle: env.S3_FORCE_PATH_STYLE !== 'false',
   };
+}
+
+/** Same secret across restarts and instances sharing DATA_DIR, without anyone having to set it. */
+function appSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
+  if (env.APP_SECRET) return env.APP_SECRET;
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  try {
+    writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });
+  } catch {
+    // Another process wrote it first: use theirs.
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -83,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     roles: { web: roleArg !== 'worker', worker: roleArg !== 'web' },
     s3: s3Config(env),
     linkPreviewAllowLoopback: false,
+    secret: appSecret(env, resolve(env.DATA_DIR ?? 'data')),
   };
 }

@@ -1,6 +1,8 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { Db } from '../db/client.js';
+import type { Config } from '../config.js';
+import type { Mailer } from '../modules/mail/service.js';
 
 /**
  * Background jobs on pg-boss, in the application's own PostgreSQL (schema `pgboss`, created by pg-boss).
@@ -14,6 +16,9 @@ export interface JobContext {
   db: Db;
   pool: pg.Pool;
   log: (msg: string) => void;
+  /** For jobs that send e-mail (digests, reminders); main.ts passes them. */
+  mailer?: Mailer;
+  config?: Config;
 }
 
 export interface JobDefinition<T extends object = object> {
@@ -29,6 +34,9 @@ export interface JobDefinition<T extends object = object> {
   /** `stately`: at most one queued and one running job per singletonKey. */
   policy?: 'standard' | 'stately';
   retryLimit?: number;
+  /** Seconds before a failed job is retried; with retryBackoff, doubled at each attempt. */
+  retryDelay?: number;
+  retryBackoff?: boolean;
 }
 
 export interface SendOptions {
@@ -57,7 +65,7 @@ async function ensureQueue(boss: PgBoss, def: JobDefinition<any>): Promise<void>
   for (let attempt = 1; ; attempt += 1) {
     try {
       if (await boss.getQueue(def.name)) return;
-      await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'standard', retryLimit: def.retryLimit ?? 3 });
+      await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'standard', retryLimit: def.retryLimit ?? 3, retryDelay: def.retryDelay, retryBackoff: def.retryBackoff });
       return;
     } catch (err) {
       if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
@@ -82,7 +90,7 @@ export class JobRunner implements JobSender {
     await boss.start();
     for (const def of opts.definitions) await ensureQueue(boss, def);
     if (opts.work) {
-      const ctx: JobContext = { db: opts.db, pool: opts.pool, log: opts.log };
+      const ctx: JobContext = { db: opts.db, pool: opts.pool, log: opts.log, mailer: opts.mailer, config: opts.config };
       for (const def of opts.definitions) {
         await boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
           for (const job of jobs) await def.handler(job.data as object, ctx);

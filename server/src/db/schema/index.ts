@@ -10,3 +10,4 @@ export * from './agenda.js';
 export * from './attachments.js';
 export * from './moderation.js';
 export * from './notifications.js';
+export * from './email.js';

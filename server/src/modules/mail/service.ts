@@ -6,10 +6,16 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
+/** 'outbox' (no SMTP configured), 'sent' or 'failed'. */
+export type MailStatus = 'outbox' | 'sent' | 'failed';
+
 export interface Mailer {
-  send(mail: Mail): Promise<void>;
+  /** Records the message and resolves with what happened; never throws on an SMTP failure. */
+  send(mail: Mail): Promise<MailStatus>;
   close(): void;
 }
 
@@ -21,11 +27,11 @@ export function createMailer(pool: pg.Pool, smtpUrl: string | undefined, from: s
   const transport: Transporter | null = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   return {
     async send(mail) {
-      let status = 'outbox';
+      let status: MailStatus = 'outbox';
       let error: string | null = null;
       if (transport) {
         try {
-          await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+          await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers });
           status = 'sent';
         } catch (err) {
           status = 'failed';
@@ -37,6 +43,7 @@ export function createMailer(pool: pg.Pool, smtpUrl: string | undefined, from: s
         'INSERT INTO mail_outbox (to_address, subject, text, html, status, error) VALUES ($1, $2, $3, $4, $5, $6)',
         [mail.to, mail.subject, mail.text, mail.html, status, error],
       );
+      return status;
     },
     close() {
       transport?.close();

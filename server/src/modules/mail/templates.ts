@@ -112,3 +112,126 @@ export function moderationMail(publicUrl: string, to: string, firstName: string,
     'Si vous pensez qu’il s’agit d’une erreur, répondez à l’équipe d’animation de votre e-communauté.',
   ]);
 }
+
+/* ---- E-mail preferences: new-post notice, digests, answer-deadline reminders (issue 6) ---- */
+
+/** Where a member stops the mails of one community in one click, and changes all their choices. */
+export interface UnsubscribeLinks {
+  /** Signed one-click URL (List-Unsubscribe). */
+  oneClick: string;
+  preferences: string;
+}
+
+function unsubscribeHeaders(u: UnsubscribeLinks): Record<string, string> {
+  return { 'List-Unsubscribe': `<${u.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
+
+function footerHtml(u: UnsubscribeLinks, communityName: string): string {
+  return `<hr style="border:0;border-top:1px solid #ccc;margin:24px 0">
+<p style="margin:0 0 8px;font-size:14px;line-height:1.5;color:#444">Vous recevez ce message car vous êtes membre de « ${escapeHtml(communityName)} ».
+<a href="${escapeHtml(u.oneClick)}" style="color:#1d4f91">Ne plus recevoir de courriel de cette e-communauté</a> ·
+<a href="${escapeHtml(u.preferences)}" style="color:#1d4f91">Gérer mes notifications par courriel</a></p>`;
+}
+
+function footerText(u: UnsubscribeLinks, communityName: string): string {
+  return [`Vous recevez ce message car vous êtes membre de « ${communityName} ».`,
+    `Ne plus recevoir de courriel de cette e-communauté : ${u.oneClick}`,
+    `Gérer mes notifications par courriel : ${u.preferences}`].join('\n');
+}
+
+function page(title: string, inner: string): string {
+  return `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>
+<body style="margin:0;padding:24px;background:#f6f6f6;font-family:Arial,Helvetica,sans-serif;color:#1e1e1e;font-size:16px">
+<main style="max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-radius:4px">
+<h1 style="font-size:22px;margin:0 0 16px">${escapeHtml(title)}</h1>
+${inner}
+<p style="margin:24px 0 0;font-size:14px;color:#555">Le réseau des e-communautés</p>
+</main>
+</body>
+</html>`;
+}
+
+export interface MailPost {
+  title: string;
+  authorName: string;
+  excerpt: string;
+  url: string;
+}
+
+export function newPostMail(to: string, communityName: string, post: MailPost, u: UnsubscribeLinks): Mail {
+  const title = `Nouvelle publication dans « ${communityName} »`;
+  const inner = `<h2 style="font-size:18px;margin:0 0 8px"><a href="${escapeHtml(post.url)}" style="color:#1d4f91">${escapeHtml(post.title)}</a></h2>
+<p style="margin:0 0 8px;color:#444">Par ${escapeHtml(post.authorName)}</p>
+<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(post.excerpt)}</p>
+<p style="margin:0 0 16px">Lire la publication : <a href="${escapeHtml(post.url)}" style="color:#1d4f91;word-break:break-all">${escapeHtml(post.url)}</a></p>
+${footerHtml(u, communityName)}`;
+  const text = [title, '', post.title, `Par ${post.authorName}`, '', post.excerpt, '', `Lire la publication : ${post.url}`, '', '-- ', footerText(u, communityName), ''].join('\n');
+  return { to, subject: `${communityName} : ${post.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
+}
+
+export interface DigestSection {
+  communityName: string;
+  communityUrl: string;
+  posts: MailPost[];
+  /** Posts of the period not listed (the digest keeps a few per community). */
+  more: number;
+  unsubscribe: UnsubscribeLinks;
+}
+
+/** One message for all the member's communities on this rhythm; unsubscribe headers point to the first one. */
+export function digestMail(to: string, firstName: string, frequency: 'daily' | 'weekly', sections: DigestSection[], preferencesUrl: string): Mail {
+  const period = frequency === 'daily' ? 'quotidien' : 'hebdomadaire';
+  const since = frequency === 'daily' ? 'depuis hier' : 'cette semaine';
+  const title = `Votre résumé ${period}`;
+  const total = sections.reduce((n, s) => n + s.posts.length + s.more, 0);
+  const intro = `Bonjour ${firstName}, voici ${total === 1 ? 'la publication' : `les ${total} publications`} ${since} dans vos e-communautés.`;
+  const htmlSections = sections.map((s) => `<section>
+<h2 style="font-size:19px;margin:24px 0 8px"><a href="${escapeHtml(s.communityUrl)}" style="color:#1d4f91">${escapeHtml(s.communityName)}</a></h2>
+<ul style="margin:0;padding-left:20px">
+${s.posts.map((p) => `<li style="margin:0 0 12px;line-height:1.5"><a href="${escapeHtml(p.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(p.title)}</a><br><span style="color:#444">Par ${escapeHtml(p.authorName)}</span><br>${escapeHtml(p.excerpt)}</li>`).join('\n')}
+</ul>
+${s.more > 0 ? `<p style="margin:0 0 8px"><a href="${escapeHtml(s.communityUrl)}" style="color:#1d4f91">Et ${s.more} autre${s.more > 1 ? 's' : ''} publication${s.more > 1 ? 's' : ''}</a></p>` : ''}
+<p style="margin:0 0 8px;font-size:14px"><a href="${escapeHtml(s.unsubscribe.oneClick)}" style="color:#1d4f91">Ne plus recevoir de courriel de « ${escapeHtml(s.communityName)} »</a></p>
+</section>`).join('\n');
+  const inner = `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(intro)}</p>
+${htmlSections}
+<hr style="border:0;border-top:1px solid #ccc;margin:24px 0">
+<p style="margin:0;font-size:14px"><a href="${escapeHtml(preferencesUrl)}" style="color:#1d4f91">Gérer mes notifications par courriel</a></p>`;
+  const text = [title, '', intro, '',
+    ...sections.flatMap((s) => [
+      `== ${s.communityName} ==`, s.communityUrl, '',
+      ...s.posts.flatMap((p) => [`* ${p.title}`, `  Par ${p.authorName}`, `  ${p.excerpt}`, `  ${p.url}`, '']),
+      ...(s.more > 0 ? [`Et ${s.more} autre(s) publication(s) : ${s.communityUrl}`, ''] : []),
+      `Ne plus recevoir de courriel de « ${s.communityName} » : ${s.unsubscribe.oneClick}`, '',
+    ]),
+    '-- ', `Gérer mes notifications par courriel : ${preferencesUrl}`, ''].join('\n');
+  return { to, subject: `${title} des e-communautés`, text, html: page(title, inner), headers: sections[0] ? unsubscribeHeaders(sections[0].unsubscribe) : undefined };
+}
+
+export interface ReminderQuestion {
+  title: string;
+  url: string;
+  communityName: string;
+  /** Already written in French, e.g. « dimanche 29 novembre à 14:00 ». */
+  deadline: string;
+}
+
+export function questionDueSoonMail(to: string, firstName: string, q: ReminderQuestion, u: UnsubscribeLinks): Mail {
+  const title = 'Une question attend une réponse';
+  const inner = `<p style="margin:0 0 16px;line-height:1.5">Bonjour ${escapeHtml(firstName)}, la question suivante de « ${escapeHtml(q.communityName)} » n’a pas encore reçu de réponse. Son délai de réponse expire le ${escapeHtml(q.deadline)}.</p>
+<p style="margin:0 0 16px"><a href="${escapeHtml(q.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(q.title)}</a></p>
+${footerHtml(u, q.communityName)}`;
+  const text = [title, '', `Bonjour ${firstName}, la question suivante de « ${q.communityName} » n’a pas encore reçu de réponse. Son délai de réponse expire le ${q.deadline}.`, '', q.title, q.url, '', '-- ', footerText(u, q.communityName), ''].join('\n');
+  return { to, subject: `Question sans réponse : ${q.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
+}
+
+export function questionOverdueMail(to: string, firstName: string, q: ReminderQuestion, u: UnsubscribeLinks): Mail {
+  const title = 'Délai de réponse dépassé';
+  const inner = `<p style="margin:0 0 16px;line-height:1.5">Bonjour ${escapeHtml(firstName)}, le délai de réponse de cette question de « ${escapeHtml(q.communityName)} » a expiré le ${escapeHtml(q.deadline)} sans réponse de l’équipe d’animation.</p>
+<p style="margin:0 0 16px"><a href="${escapeHtml(q.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(q.title)}</a></p>
+${footerHtml(u, q.communityName)}`;
+  const text = [title, '', `Bonjour ${firstName}, le délai de réponse de cette question de « ${q.communityName} » a expiré le ${q.deadline} sans réponse de l’équipe d’animation.`, '', q.title, q.url, '', '-- ', footerText(u, q.communityName), ''].join('\n');
+  return { to, subject: `Délai dépassé : ${q.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
+}

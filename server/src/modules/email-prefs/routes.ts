@@ -1,0 +1,66 @@
+import { Type } from 'typebox';
+import type { App } from '../../types.js';
+import { requireUser } from '../../plugins/session.js';
+import { AppError } from '../../lib/errors.js';
+import { errorResponses } from '../../lib/schemas.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { listPreferences, setPreference, unsubscribe } from './service.js';
+import { verifyUnsubscribeToken } from './token.js';
+
+const Frequency = Type.Union([Type.Literal('immediately'), Type.Literal('daily'), Type.Literal('weekly'), Type.Literal('never')]);
+const Preference = Type.Object({
+  communityId: Type.Integer(),
+  slug: Type.String(),
+  name: Type.String(),
+  frequency: Frequency,
+  chosen: Type.Boolean(),
+});
+const TokenQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
+
+export default async function emailPrefsRoutes(app: App) {
+  // Mail clients send the RFC 8058 one-click POST as a form ("List-Unsubscribe=One-Click"); the body carries nothing we need.
+  app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'], { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}));
+
+  app.get('/me/email-preferences', {
+    schema: { tags: ['courriel'], response: { 200: Type.Object({ items: Type.Array(Preference) }), ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    return { items: await listPreferences(app.db, user.id) };
+  });
+
+  app.put('/me/email-preferences/:communityId', {
+    schema: {
+      tags: ['courriel'],
+      params: Type.Object({ communityId: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) }),
+      body: Type.Object({ frequency: Frequency }, { additionalProperties: false }),
+      response: { 200: Preference, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await setPreference(app.db, user.id, request.params.communityId, request.body.frequency);
+    const row = (await listPreferences(app.db, user.id)).find((p) => p.communityId === request.params.communityId);
+    if (!row) throw new AppError('NOT_MEMBER');
+    return row;
+  });
+
+  // A link scanner must not unsubscribe anyone: GET only leads to the confirmation page.
+  app.get('/email/unsubscribe', { schema: { tags: ['courriel'], querystring: TokenQuery } }, async (request, reply) => {
+    return reply.redirect(`/preferences/desabonnement?token=${encodeURIComponent(request.query.token)}`, 303);
+  });
+
+  app.post('/email/unsubscribe', {
+    schema: {
+      tags: ['courriel'],
+      querystring: TokenQuery,
+      response: { 200: Type.Object({ ok: Type.Literal(true), communityName: Type.String() }), ...errorResponses },
+    },
+  }, async (request) => {
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const claims = verifyUnsubscribeToken(app.config.secret, request.query.token);
+    if (!claims) throw new AppError('INVALID_TOKEN');
+    const done = await unsubscribe(app.db, claims.userId, claims.communityId);
+    if (!done) throw new AppError('INVALID_TOKEN');
+    return { ok: true as const, communityName: done.communityName };
+  });
+}

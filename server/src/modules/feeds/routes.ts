@@ -1,0 +1,84 @@
+import { Type } from 'typebox';
+import { sql } from 'drizzle-orm';
+import type { App } from '../../types.js';
+import { AppError } from '../../lib/errors.js';
+import { errorResponses } from '../../lib/schemas.js';
+import { renderAtom, type AtomEntry } from './atom.js';
+
+/** Entries per feed: readers poll often; older posts are on the site. */
+const FEED_SIZE = 30;
+
+type Row = { id: number; title: string; excerpt: string; body_html: string; created_at: Date; edited_at: Date | null; first_name: string; last_name: string }
+
+function entries(app: App, rows: Row[]): AtomEntry[] {
+  const base = app.config.publicUrl;
+  return rows.map((r) => ({
+    id: `${base}/publications/${r.id}`,
+    title: r.title,
+    url: `${base}/publications/${r.id}`,
+    authorName: `${r.first_name} ${r.last_name}`,
+    summary: r.excerpt,
+    html: r.body_html,
+    published: new Date(r.created_at),
+    updated: new Date(r.edited_at ?? r.created_at),
+  }));
+}
+
+function newest(list: AtomEntry[], fallback: Date): Date {
+  return list.reduce((d, x) => (x.updated > d ? x.updated : d), fallback);
+}
+
+/** Public posts only: live, not hidden by moderation. */
+const PUBLIC_POST = sql`p.deleted_at IS NULL AND p.hidden_at IS NULL`;
+
+export default async function feedsRoutes(app: App) {
+  // Anonymous, cacheable: only content of open or archived communities, never a draft community.
+  app.get('/communities/:slug/feed.atom', {
+    schema: { tags: ['flux'], params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) }), response: { 200: Type.String(), ...errorResponses } },
+  }, async (request, reply) => {
+    const c = (await app.db.execute<{ id: number; slug: string; name: string; description: string; created_at: Date }>(sql`
+      SELECT id, slug, name, description, created_at FROM communities WHERE slug = ${request.params.slug} AND status IN ('open', 'archived')`)).rows[0];
+    if (!c) throw new AppError('COMMUNITY_NOT_FOUND');
+    const rows = (await app.db.execute<Row>(sql`
+      SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, u.first_name, u.last_name
+      FROM posts p JOIN users u ON u.id = p.author_id
+      WHERE p.community_id = ${c.id} AND ${PUBLIC_POST}
+      ORDER BY p.created_at DESC, p.id DESC LIMIT ${FEED_SIZE}`)).rows;
+    const list = entries(app, rows);
+    const base = app.config.publicUrl;
+    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(renderAtom({
+      id: `${base}/communautes/${c.slug}`,
+      title: `${c.name} — e-communautés`,
+      subtitle: c.description,
+      selfUrl: `${base}/api/communities/${encodeURIComponent(c.slug)}/feed.atom`,
+      siteUrl: `${base}/communautes/${c.slug}`,
+      updated: newest(list, new Date(c.created_at)),
+      entries: list,
+    }));
+  });
+
+  app.get('/dossiers/:id/feed.atom', {
+    schema: { tags: ['flux'], params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) }), response: { 200: Type.String(), ...errorResponses } },
+  }, async (request, reply) => {
+    const d = (await app.db.execute<{ id: number; title: string; intro_md: string; updated_at: Date; slug: string; name: string }>(sql`
+      SELECT d.id, d.title, d.intro_md, d.updated_at, c.slug, c.name FROM dossiers d JOIN communities c ON c.id = d.community_id
+      WHERE d.id = ${request.params.id} AND c.status IN ('open', 'archived')`)).rows[0];
+    if (!d) throw new AppError('NOT_FOUND');
+    const rows = (await app.db.execute<Row>(sql`
+      SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, u.first_name, u.last_name
+      FROM dossier_items di JOIN posts p ON p.id = di.post_id JOIN users u ON u.id = p.author_id
+      WHERE di.dossier_id = ${d.id} AND ${PUBLIC_POST}
+      ORDER BY di.added_at DESC, p.id DESC LIMIT ${FEED_SIZE}`)).rows;
+    const list = entries(app, rows);
+    const base = app.config.publicUrl;
+    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(renderAtom({
+      id: `${base}/communautes/${d.slug}/dossiers/${d.id}`,
+      title: `${d.title} — dossier de ${d.name}`,
+      subtitle: d.intro_md.slice(0, 300),
+      selfUrl: `${base}/api/dossiers/${d.id}/feed.atom`,
+      siteUrl: `${base}/communautes/${d.slug}/dossiers/${d.id}`,
+      updated: newest(list, new Date(d.updated_at)),
+      entries: list,
+    }));
+  });
+}
