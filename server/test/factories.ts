@@ -36,6 +36,8 @@ export interface CreateUserOptions {
   nationalRole?: 'admin' | null;
   /** Default true: most tests act as a verified member. */
   verified?: boolean;
+  /** Default 30 days ago, so the new-account limits (trust module) apply only when a test asks. */
+  createdAt?: Date;
 }
 
 /** Inserts a user directly (no HTTP, no mail). Returns the user and its clear password. */
@@ -44,12 +46,12 @@ export async function createUser(app: App, opts: CreateUserOptions = {}): Promis
   const email = opts.email ?? `${tag}@exemple.fr`;
   const verified = opts.verified ?? true;
   const { rows } = await app.pool.query<{ id: number }>(
-    `INSERT INTO users (email, password_hash, first_name, last_name, employer, job, departement, national_role, email_verified_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    `INSERT INTO users (email, password_hash, first_name, last_name, employer, job, departement, national_role, email_verified_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [
       email, await factoryHash(), opts.firstName ?? 'Camille', opts.lastName ?? `Martin ${tag}`,
       opts.employer ?? 'Mairie de Montreuil', opts.job ?? 'Chargée de mission', opts.departement ?? '93',
-      opts.nationalRole ?? null, verified ? new Date() : null,
+      opts.nationalRole ?? null, verified ? new Date() : null, opts.createdAt ?? new Date(Date.now() - 30 * 86_400_000),
     ],
   );
   const user: FactoryUser = {

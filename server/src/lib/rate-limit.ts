@@ -43,7 +43,10 @@ export async function hit(app: App, limit: Limit, subject: string): Promise<void
   const row = rows[0]!;
   if (row.count > max) {
     const minutes = Math.max(1, Math.ceil(row.retry / 60));
-    throw new AppError('RATE_LIMITED', `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`);
+    const err = new AppError('RATE_LIMITED', `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`);
+    // Read by the error handler for the Retry-After header: the real wait, not a guess.
+    Object.assign(err, { retryAfter: Math.max(1, row.retry) });
+    throw err;
   }
 }
 

@@ -26,7 +26,7 @@ function fieldMessage(keyword: string, params: Record<string, unknown>): string 
 export default fp(async function errorsPlugin(app: App) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.code === 'RATE_LIMITED') reply.header('retry-after', '60');
+      if (error.code === 'RATE_LIMITED') reply.header('retry-after', String((error as AppError & { retryAfter?: number }).retryAfter ?? 60));
       return reply.status(error.status).send(error.toBody());
     }
     if (error.validation) {

@@ -20,6 +20,7 @@ import { Attachment, AttachmentIdsBody, EmbedsBody, FileParams, PostMedia, SlugP
 import { createAttachment, deleteAttachment, setPostAttachments, setPostEmbeds } from './service.js';
 import { checkDescription, checkType, safeFilename } from './sniff.js';
 import { sendAttachment } from './download.js';
+import { assertMayUpload } from '../trust/service.js';
 
 const tags = ['fichiers et intégrations'];
 const errors = { ...errorResponses, 415: ErrorBody };
@@ -44,6 +45,7 @@ export default async function attachmentsRoutes(app: App) {
     await hit(app, LIMITS_BY_ACTION.upload, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
+    await assertMayUpload(app.db, user.id);
     const { file, fields } = await receiveUpload(request, tmpDir);
     if (!file || file.size === 0) throw new AppError('FILE_REQUIRED', undefined, { file: 'Choisissez un fichier.' });
     let id: number;

@@ -7,6 +7,7 @@ import { isCommunityStaff, type CommunityRole } from '../communities/policy.js';
 import { canView } from './policy.js';
 import { findPost } from './queries.js';
 import { insertPost, type PostKind } from './service.js';
+import { assertContributionAllowed } from '../trust/service.js';
 
 /**
  * What each kind of post carries besides a title and a body, and who may publish it.
@@ -162,6 +163,7 @@ export async function publishPost(
   try {
     return await db.transaction(async (tx) => {
       const { kind, title, fields } = await resolveKindInput(tx, user, role, communityId, input);
+      await assertContributionAllowed(tx, { kind: 'post', authorId: user.id, communityId, postKind: kind, title, body: input.body });
       return insertPost(tx, communityId, user.id, { kind, title, body: input.body, fields });
     });
   } catch (err) {

@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { onCommentPosted, onQuestionPosted } from '../questions/service.js';
+import { assertContributionAllowed } from '../trust/service.js';
 import { assertNotSuspended, assertNotSuspendedOnPost } from '../moderation/suspensions.js';
 import { notifyCommentPosted, notifyPostPublished } from '../notifications/hooks.js';
 
@@ -108,6 +109,7 @@ export async function createComment(
   return db.transaction(async (tx) => {
     await assertNotSuspendedOnPost(tx, postId, authorId);
     if (input.replyToId) await assertReplyTarget(tx, postId, input.replyToId);
+    await assertContributionAllowed(tx, { kind: 'comment', authorId, postId, body: input.body });
     // Bumping the counter first also locks the post, so a concurrent delete cannot slip in between.
     const bumped = await tx.execute(sql`
       UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${postId} AND deleted_at IS NULL RETURNING id`);

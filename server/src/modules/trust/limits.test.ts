@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { createCommunity } from '../../../test/community-factories.js';
+import { makeTestApp, unique } from '../../../test/helpers.js';
+import { multipart, tinyPng } from '../attachments/attachments.fixtures.js';
+import { memberOf } from '../posts/posts.fixtures.js';
+
+let n = 0;
+const newIp = () => `10.${(process.pid % 200) + 50}.${Date.now() % 250}.${++n % 250}`;
+
+function expectFrench429(res: LightMyRequestResponse, what: string) {
+  expect(res.statusCode, `${what}: ${res.body}`).toBe(429);
+  expect(res.json()).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/^Trop de tentatives\. Réessayez dans \d+ minutes?\.$/) });
+  const retry = Number(res.headers['retry-after']);
+  expect(Number.isInteger(retry) && retry > 0, `${what}: Retry-After ${res.headers['retry-after']}`).toBe(true);
+}
+
+describe('limits hold across several server instances', () => {
+  it('counts login attempts from one address on a shared counter', async () => {
+    const a = await makeTestApp({ rateLimitFactor: 1 });
+    const b = await makeTestApp({ rateLimitFactor: 1 });
+    try {
+      const ip = newIp();
+      const codes: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const app = i % 2 === 0 ? a.app : b.app;
+        const res = await app.inject({
+          method: 'POST', url: '/api/auth/login', remoteAddress: ip,
+          payload: { email: `${unique()}@exemple.fr`, password: 'mauvais mot de passe' },
+        });
+        codes.push(res.statusCode);
+        if (res.statusCode === 429) expectFrench429(res, `tentative ${i + 1}`);
+      }
+      // Ten attempts allowed in total: five on each instance, then the eleventh is refused
+      // (alone, each instance would have seen only five or six).
+      expect(codes.slice(0, 10)).toEqual(Array(10).fill(401));
+      expect(codes[10]).toBe(429);
+      // And the other instance refuses too.
+      const other = await a.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { email: `${unique()}@exemple.fr`, password: 'x' } });
+      expectFrench429(other, 'autre instance');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe('every limited action answers a French 429 with Retry-After', async () => {
+  it('login, registration, reset, verification mail, post, edit, comment, reaction, upload, flag, anonymisation', async () => {
+    // A tiny factor makes the very first request of each action exceed its limit.
+    const t = await makeTestApp({ rateLimitFactor: 0.0001 });
+    try {
+      const app = t.app;
+      const community = await createCommunity(app);
+      const member = await memberOf(app, community.id);
+      const h = member.headers;
+      const postId = 1;
+      const upload = multipart([{ name: 'file', file: { filename: 'a.png', contentType: 'image/png', data: tinyPng() } }, { name: 'alt', value: 'Un point' }]);
+      const cases: [string, Parameters<typeof app.inject>[0]][] = [
+        ['connexion', { method: 'POST', url: '/api/auth/login', remoteAddress: newIp(), payload: { email: 'a@exemple.fr', password: 'mauvais mot de passe' } }],
+        ['inscription', {
+          method: 'POST', url: '/api/auth/register', remoteAddress: newIp(),
+          payload: { email: `${unique()}@exemple.fr`, password: 'Tournesol-Pivoine-42-Cassis', firstName: 'Léa', lastName: 'Roux', employer: 'Mairie', job: 'Agente', departement: '69', acceptCgu: true },
+        }],
+        ['mot de passe oublié', { method: 'POST', url: '/api/auth/password-reset/request', remoteAddress: newIp(), payload: { email: 'a@exemple.fr' } }],
+        ['renvoi du courriel de confirmation', { method: 'POST', url: '/api/auth/resend-verification', headers: h }],
+        ['publication', { method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: h, payload: { title: 'Titre', body: 'Texte' } }],
+        ['modification', { method: 'PATCH', url: `/api/posts/${postId}`, headers: h, payload: { title: 'Titre' } }],
+        ['commentaire', { method: 'POST', url: `/api/posts/${postId}/comments`, headers: h, payload: { body: 'Texte' } }],
+        ['réaction', { method: 'PUT', url: `/api/posts/${postId}/useful`, headers: h }],
+        ['fichier', { method: 'POST', url: `/api/communities/${community.slug}/attachments`, headers: { ...h, 'content-type': upload.contentType }, payload: upload.payload }],
+        ['signalement', { method: 'POST', url: `/api/posts/${postId}/flags`, headers: h, payload: { reasonCode: 'spam' } }],
+        ['anonymisation', { method: 'POST', url: '/api/anonymisation/detect', headers: h, payload: { text: 'Texte' } }],
+      ];
+      for (const [what, request] of cases) expectFrench429(await app.inject(request), what);
+    } finally {
+      await t.close();
+    }
+  });
+});
