@@ -30,12 +30,13 @@ import moderationRoutes from './modules/moderation/routes.js';
 import privacyRoutes from './modules/privacy/routes.js';
 import cguGate from './modules/privacy/gate.js';
 import anonymisationRoutes from './modules/anonymisation/routes.js';
+import steeringRoutes from './modules/steering/routes.js';
 import notificationsRoutes from './modules/notifications/routes.js';
 import emailPrefsRoutes from './modules/email-prefs/routes.js';
 import feedsRoutes from './modules/feeds/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, steeringRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

@@ -32,5 +32,7 @@ export const events = pgTable(
     index('events_community_starts_idx').on(t.communityId, t.startsAt, t.postId),
     // The network-wide agenda.
     index('events_starts_idx').on(t.startsAt, t.postId),
+    // Steering: events updated in a month (contribution accounting).
+    index('events_community_updated_idx').on(t.communityId, t.updatedAt),
   ],
 );

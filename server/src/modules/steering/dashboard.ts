@@ -1,0 +1,132 @@
+import type { Pool } from 'pg';
+import { monthRange, shiftMonth } from './families.js';
+
+/** Paris-local bounds of a period given as 'YYYY-MM-DD' first days ($2, $3). */
+const PERIOD = `($2::date::timestamp AT TIME ZONE 'Europe/Paris')`;
+const PERIOD_END = `($3::date::timestamp AT TIME ZONE 'Europe/Paris')`;
+
+export interface Formats {
+  kinds: { kind: string; count: number }[];
+  attachments: { format: string; count: number }[];
+  embeds: { provider: string; count: number }[];
+}
+
+/** Formats the member used in the month: post kinds, attachment formats, embedded media. */
+export async function formatsUsed(pool: Pool, communityId: number, userId: number, month: string): Promise<Formats> {
+  const { from, to } = monthRange(month);
+  const mine = `SELECT id, kind FROM posts
+                 WHERE author_id = $4 AND created_at >= ${PERIOD} AND created_at < ${PERIOD_END}
+                   AND community_id = $1 AND deleted_at IS NULL`;
+  const values = [communityId, from, to, userId];
+  const [kinds, attachments, embeds] = await Promise.all([
+    pool.query(`SELECT kind, count(*)::int AS count FROM (${mine}) p GROUP BY kind ORDER BY count DESC, kind`, values),
+    pool.query(
+      `SELECT a.format, count(*)::int AS count FROM (${mine}) p JOIN attachments a ON a.post_id = p.id GROUP BY a.format ORDER BY count DESC, a.format`,
+      values,
+    ),
+    pool.query(
+      `SELECT e.provider, count(*)::int AS count FROM (${mine}) p JOIN post_embeds e ON e.post_id = p.id GROUP BY e.provider ORDER BY count DESC, e.provider`,
+      values,
+    ),
+  ]);
+  return { kinds: kinds.rows, attachments: attachments.rows, embeds: embeds.rows };
+}
+
+export interface WaitingQuestion { postId: number; title: string; deadlineAt: string; hoursLeft: number }
+
+/** Open questions, soonest deadline first (questions_pending_idx), and how many there are. */
+export async function waitingQuestions(pool: Pool, communityId: number, limit = 10): Promise<{ total: number; items: WaitingQuestion[] }> {
+  const [items, total] = await Promise.all([
+    pool.query<WaitingQuestion>(
+      `SELECT q.post_id::int AS "postId", p.title, to_char(q.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "deadlineAt",
+              floor(extract(epoch FROM q.deadline_at - now()) / 3600)::int AS "hoursLeft"
+         FROM questions q JOIN posts p ON p.id = q.post_id
+        WHERE q.community_id = $1 AND q.answered_at IS NULL AND p.deleted_at IS NULL
+        ORDER BY q.deadline_at, q.post_id LIMIT $2`,
+      [communityId, limit],
+    ),
+    pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM questions q JOIN posts p ON p.id = q.post_id
+        WHERE q.community_id = $1 AND q.answered_at IS NULL AND p.deleted_at IS NULL`,
+      [communityId],
+    ),
+  ]);
+  return { total: total.rows[0]!.n, items: items.rows };
+}
+
+/** Flags waiting for a decision; 0 while the moderation tables are absent (guarded, not assumed). */
+export async function waitingFlags(pool: Pool, communityId: number): Promise<number> {
+  const { rows } = await pool.query<{ present: boolean }>(`SELECT to_regclass('public.flags') IS NOT NULL AS present`);
+  if (!rows[0]!.present) return 0;
+  const res = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM flags WHERE community_id = $1 AND status = 'pending'`, [communityId]);
+  return res.rows[0]!.n;
+}
+
+export interface MemberMonth { month: string; joined: number; total: number }
+
+/**
+ * Members who joined each of the 12 months ending with `month`, and the members at the end of each
+ * month. Counted from current memberships: someone who left is no longer counted in past months.
+ */
+export async function memberGrowth(pool: Pool, communityId: number, month: string): Promise<MemberMonth[]> {
+  const end = monthRange(month).to;
+  const { from } = monthRange(shiftMonth(month, -11));
+  const { rows } = await pool.query<MemberMonth>(
+    `WITH months AS (
+       SELECT generate_series($2::date, ($3::date - interval '1 month')::date, interval '1 month')::date AS m),
+     joined AS (
+       SELECT date_trunc('month', joined_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
+         FROM memberships WHERE community_id = $1 AND joined_at >= ${PERIOD} AND joined_at < ${PERIOD_END} GROUP BY 1),
+     before AS (
+       SELECT count(*)::int AS n FROM memberships WHERE community_id = $1 AND joined_at < ${PERIOD})
+     SELECT to_char(months.m, 'YYYY-MM') AS month, coalesce(joined.n, 0) AS joined,
+            ((SELECT n FROM before) + sum(coalesce(joined.n, 0)) OVER (ORDER BY months.m))::int AS total
+       FROM months LEFT JOIN joined ON joined.m = months.m ORDER BY months.m`,
+    [communityId, from, end],
+  );
+  return rows;
+}
+
+export interface TopPost { postId: number; title: string; value: number }
+
+/** Most read posts of the month (reads counted in post_views_daily, by Paris day). */
+export async function mostRead(pool: Pool, communityId: number, month: string, limit = 5): Promise<TopPost[]> {
+  const { from, to } = monthRange(month);
+  const { rows } = await pool.query<TopPost>(
+    `SELECT v.post_id::int AS "postId", p.title, v.views::int AS value
+       FROM (SELECT post_id, sum(views) AS views FROM post_views_daily
+              WHERE community_id = $1 AND day >= $2::date AND day < $3::date GROUP BY post_id) v
+       JOIN posts p ON p.id = v.post_id
+      WHERE p.deleted_at IS NULL AND p.hidden_at IS NULL
+      ORDER BY v.views DESC, v.post_id DESC LIMIT $4`,
+    [communityId, from, to, limit],
+  );
+  return rows;
+}
+
+/** Most useful posts published in the month ("utile" reactions). */
+export async function mostUseful(pool: Pool, communityId: number, month: string, limit = 5): Promise<TopPost[]> {
+  const { from, to } = monthRange(month);
+  const { rows } = await pool.query<TopPost>(
+    `SELECT id::int AS "postId", title, useful_count AS value FROM posts
+      WHERE community_id = $1 AND created_at >= ${PERIOD} AND created_at < ${PERIOD_END}
+        AND deleted_at IS NULL AND hidden_at IS NULL AND useful_count > 0
+      ORDER BY useful_count DESC, id DESC LIMIT $4`,
+    [communityId, from, to, limit],
+  );
+  return rows;
+}
+
+/**
+ * Counts one read of a post for today (Paris). ONE statement, an upsert on the (post, day) key;
+ * no reader, session or IP address is stored, and every GET counts.
+ */
+export function countPostView(pool: Pool, postId: number, communityId: number): Promise<unknown> {
+  return pool.query({
+    name: 'post-view-count',
+    text: `INSERT INTO post_views_daily (post_id, day, community_id, views)
+           VALUES ($1, (now() AT TIME ZONE 'Europe/Paris')::date, $2, 1)
+           ON CONFLICT (post_id, day) DO UPDATE SET views = post_views_daily.views + 1`,
+    values: [postId, communityId],
+  });
+}

@@ -1,0 +1,67 @@
+import { AppError, ensure } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { errorResponses } from '../../lib/schemas.js';
+import { requireUser } from '../../plugins/session.js';
+import type { App } from '../../types.js';
+import { loadCommunityContext } from '../communities/context.js';
+import { SlugParam } from '../posts/schema.js';
+import { currentParisMonth } from './families.js';
+import { canSteerTeam } from './policy.js';
+import { AnimatorDashboard, AnimatorQuery, TargetBody, TargetOut, TargetResetQuery } from './schema.js';
+import { animatorDashboard, presentTargets } from './service.js';
+import { listStaff, loadTargets, saveTarget } from './targets.js';
+
+const tags = ['pilotage'];
+
+export default async function steeringRoutes(app: App) {
+  app.get('/communities/:slug/steering/animator', {
+    schema: {
+      tags, summary: 'Tableau de bord d’un·e animateur·rice : contributions du mois face à l’objectif, questions, membres, lectures',
+      params: SlugParam, querystring: AnimatorQuery, response: { 200: AnimatorDashboard, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    const month = request.query.month ?? currentParisMonth();
+    return animatorDashboard(app.pool, ctx, user, request.query.animatorId ?? user.id, month);
+  });
+
+  app.put('/communities/:slug/steering/target', {
+    schema: {
+      tags, summary: 'Fixer l’objectif mensuel de contributions (coordination, administration nationale)',
+      params: SlugParam, body: TargetBody, response: { 200: TargetOut, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    ensure(canSteerTeam(user, ctx.role), 'FORBIDDEN');
+    const userId = request.body.userId ?? null;
+    await ensureStaff(ctx.community.id, userId);
+    await saveTarget(app.pool, ctx.community.id, userId, request.body.monthlyTarget, user.id);
+    return presentTargets(await loadTargets(app.pool, ctx.community.id));
+  });
+
+  app.delete('/communities/:slug/steering/target', {
+    schema: {
+      tags, summary: 'Revenir à l’objectif par défaut (ou, pour un·e animateur·rice, à celui de l’e-communauté)',
+      params: SlugParam, querystring: TargetResetQuery, response: { 200: TargetOut, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    ensure(canSteerTeam(user, ctx.role), 'FORBIDDEN');
+    const userId = request.query.userId ?? null;
+    await ensureStaff(ctx.community.id, userId);
+    await saveTarget(app.pool, ctx.community.id, userId, null, user.id);
+    return presentTargets(await loadTargets(app.pool, ctx.community.id));
+  });
+
+  /** A per-animator target only for someone who animates or coordinates the community. */
+  async function ensureStaff(communityId: number, userId: number | null) {
+    if (userId === null) return;
+    const staff = await listStaff(app.pool, communityId);
+    if (!staff.some((s) => s.id === userId)) throw new AppError('USER_NOT_FOUND', 'Cette personne n’anime pas cette e-communauté.');
+  }
+}

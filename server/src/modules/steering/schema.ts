@@ -1,0 +1,74 @@
+import { Type } from 'typebox';
+import { MAX_MONTHLY_TARGET } from '../../../../common/contributions.js';
+
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
+const Count = Type.Integer({ minimum: 0 });
+
+export const AnimatorQuery = Type.Object({
+  month: Type.Optional(Month),
+  /** Another staff member's figures (coordinator, national admin). */
+  animatorId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 })),
+});
+
+/** Absent userId: back to the default for the community; else back to the community's target. */
+export const TargetResetQuery = Type.Object({ userId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 })) });
+
+export const TargetBody = Type.Object(
+  {
+    // No null branch: with type coercion on, 0 would silently become null.
+    monthlyTarget: Type.Integer({ minimum: 1, maximum: MAX_MONTHLY_TARGET }),
+    /** Absent: the whole community's target. */
+    userId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 })),
+  },
+  { additionalProperties: false },
+);
+
+const Families = Type.Object({ veille: Count, animation: Count, redaction: Count });
+const TopPost = Type.Object({ postId: Type.Integer(), title: Type.String(), value: Count });
+
+export const TeamRow = Type.Object({
+  userId: Type.Integer(),
+  name: Type.String(),
+  role: Type.String(),
+  total: Count,
+  target: Count,
+  families: Families,
+});
+
+export const TargetOut = Type.Object({
+  community: Count,
+  communityIsDefault: Type.Boolean(),
+  byUser: Type.Array(Type.Object({ userId: Type.Integer(), monthlyTarget: Count })),
+});
+
+export const AnimatorDashboard = Type.Object({
+  month: Month,
+  animator: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  target: Count,
+  total: Count,
+  families: Type.Array(Type.Object({
+    code: Type.String(),
+    label: Type.String(),
+    count: Count,
+    share: Type.Number(),
+    sources: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), description: Type.String(), count: Count })),
+  })),
+  balance: Type.Object({ balanced: Type.Boolean(), message: Type.String(), low: Type.Array(Type.String()) }),
+  formats: Type.Object({
+    kinds: Type.Array(Type.Object({ kind: Type.String(), count: Count })),
+    attachments: Type.Array(Type.Object({ format: Type.String(), count: Count })),
+    embeds: Type.Array(Type.Object({ provider: Type.String(), count: Count })),
+  }),
+  questions: Type.Object({
+    total: Count,
+    items: Type.Array(Type.Object({ postId: Type.Integer(), title: Type.String(), deadlineAt: Type.String(), hoursLeft: Type.Integer() })),
+  }),
+  flagsWaiting: Count,
+  members: Type.Array(Type.Object({ month: Type.String(), joined: Count, total: Count })),
+  mostRead: Type.Array(TopPost),
+  mostUseful: Type.Array(TopPost),
+  /** Each staff member's month, for the coordinator and the national admin; null otherwise. */
+  team: Type.Union([Type.Array(TeamRow), Type.Null()]),
+  targets: Type.Union([TargetOut, Type.Null()]),
+  can: Type.Object({ setTarget: Type.Boolean(), readTeam: Type.Boolean() }),
+});
