@@ -68,7 +68,7 @@ export function AnonymisationCheck({ text, onApply, subject = 'votre texte' }: P
         {items && items.length === 0 ? <p className="small">Aucune donnée personnelle repérée dans {subject}. Relisez tout de même : l’outil ne voit pas tout.</p> : null}
       </div>
       {items && items.length > 0 ? (
-        <section className="anon-check__panel" aria-labelledby={headingId}>
+        <section className="anon-check__panel" aria-label="Vérification de l’anonymisation">
           <h4 id={headingId} tabIndex={-1} className="anon-check__title">
             {remaining > 0
               ? `${remaining} donnée${remaining > 1 ? 's' : ''} personnelle${remaining > 1 ? 's' : ''} probable${remaining > 1 ? 's' : ''} à vérifier`
