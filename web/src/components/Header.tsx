@@ -3,6 +3,7 @@ import { useCurrentUser } from '../api/session';
 import { ButtonLink } from '../ui';
 import { UserMenu } from './UserMenu';
 import { HeaderSearch } from './HeaderSearch';
+import { NotificationBell } from './notifications/NotificationBell';
 
 export function Header() {
   const user = useCurrentUser();
@@ -23,6 +24,7 @@ export function Header() {
         </nav>
         <HeaderSearch />
         <div className="site-header__user">
+          {user ? <NotificationBell /> : null}
           {user ? <UserMenu name={`${user.firstName} ${user.lastName}`} /> : user === null ? <AnonymousActions /> : null}
         </div>
       </div>

@@ -3,6 +3,7 @@ import { useCommunity } from '../../api/communities';
 import { useCurrentUser } from '../../api/session';
 import type { Community } from '../../api/types';
 import { MembershipButton } from '../../components/MembershipButton';
+import { FollowButton } from '../../components/notifications/FollowButton';
 import { formatDate, plural } from '../../lib/format';
 import { ROLE_LABELS, STATUS_LABELS, STATUS_TONES } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
@@ -40,6 +41,7 @@ function CommunityView({ c }: { c: Community }) {
           {c.can.join || c.can.leave ? (
             <MembershipButton slug={c.slug} name={c.name} isMember={c.can.leave} canJoin={c.can.join} canLeave={c.can.leave} />
           ) : null}
+          <FollowButton slug={c.slug} isMember={c.myRole !== null} />
           {!user && c.status === 'open' ? <ButtonLink to={`/connexion?suite=${encodeURIComponent(`/communautes/${c.slug}`)}`} small>Se connecter pour rejoindre</ButtonLink> : null}
           {c.can.editEditorial || c.can.appointAnimator || c.can.moderate ? <ButtonLink to={`/communautes/${c.slug}/gestion`} variant="secondary" small>Gérer l’e-communauté</ButtonLink> : null}
         </div>

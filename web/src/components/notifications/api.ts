@@ -1,0 +1,111 @@
+import { useEffect } from 'react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '../../api/client';
+
+export interface Notification {
+  id: number;
+  kind: string;
+  createdAt: string;
+  read: boolean;
+  title: string;
+  action: string | null;
+  actor: { id: number; name: string } | null;
+  community: { slug: string; name: string } | null;
+  postId: number | null;
+  commentId: number | null;
+  link: string;
+}
+
+interface Page<T> { items: T[]; nextCursor: string | null }
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  list: ['notifications', 'list'] as const,
+  count: ['notifications', 'count'] as const,
+  follow: (slug: string) => ['notifications', 'follow', slug] as const,
+};
+
+export function useUnreadCount(enabled: boolean) {
+  return useQuery({
+    queryKey: notificationKeys.count,
+    queryFn: () => api.get<{ unread: number }>('/notifications/unread-count'),
+    enabled,
+  });
+}
+
+export function useNotifications(enabled = true) {
+  return useInfiniteQuery({
+    queryKey: notificationKeys.list,
+    queryFn: ({ pageParam }) => api.get<Page<Notification>>(`/notifications${qs({ cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post(`/notifications/${id}/read`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+export function useMarkAllRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ unread: number }>('/notifications/read-all'),
+    onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+export function useFollow(slug: string, enabled: boolean) {
+  return useQuery({
+    queryKey: notificationKeys.follow(slug),
+    queryFn: () => api.get<{ following: boolean }>(`/communities/${slug}/follow`),
+    enabled,
+  });
+}
+
+export function useSetFollow(slug: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (following: boolean) => api.put<{ following: boolean }>(`/communities/${slug}/follow`, { following }),
+    onSuccess: (data) => qc.setQueryData(notificationKeys.follow(slug), data),
+  });
+}
+
+/**
+ * Live updates: one EventSource per tab while signed in. The browser reconnects by itself and sends
+ * Last-Event-ID, so the server replays what was missed; each message refreshes the bell and lists.
+ */
+export function useNotificationStream(enabled: boolean) {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/notifications/stream');
+    const refresh = () => void qc.invalidateQueries({ queryKey: notificationKeys.all });
+    source.addEventListener('notification', refresh);
+    // After a reconnect, counts may have changed elsewhere (read in another tab).
+    source.addEventListener('open', refresh);
+    return () => source.close();
+  }, [enabled, qc]);
+}
+
+const KIND_TEXT: Record<string, string> = {
+  reply_post: 'a répondu à votre publication',
+  reply_comment: 'a répondu à votre commentaire',
+  answer: 'a répondu à votre question',
+  mention: 'vous a mentionné·e',
+  new_post: 'a publié dans une e-communauté que vous suivez',
+  new_question: 'a posé une nouvelle question',
+  new_flag: 'Nouveau signalement à examiner',
+  moderation: 'Décision de la modération sur votre contenu',
+};
+
+/** The sentence a person reads for one notification. */
+export function describe(n: Notification): string {
+  const text = KIND_TEXT[n.kind] ?? 'Nouvelle activité';
+  if (n.kind === 'new_flag' || n.kind === 'moderation' || !n.actor) return text;
+  return `${n.actor.name} ${text}`;
+}
