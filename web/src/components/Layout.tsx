@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { Header } from './Header';
 import { Footer } from './Footer';
+import { CguNotice } from '../routes/privacy/CguNotice';
 
 /**
  * Page frame with landmarks. After a client-side navigation, focus moves to the new page's h1
@@ -31,6 +32,7 @@ export function Layout() {
       <a className="skip-link" href="#contenu">Aller au contenu</a>
       <Header />
       <main id="contenu" className="main" tabIndex={-1}>
+        <CguNotice />
         <Outlet />
       </main>
       <Footer />

@@ -8,6 +8,7 @@ import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, Form, TextField, check } from '../../ui';
 import { PageQuery } from '../../components/PageQuery';
 import { NotFound } from '../not-found/NotFoundPage';
+import { LegalVersions } from '../privacy/LegalVersions';
 
 export default function LegalPage() {
   const { slug = '' } = useParams();
@@ -32,6 +33,7 @@ function PageView({ page }: { page: LegalPageData }) {
         <>
           <div className="prose" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
           {page.can.edit ? <Button variant="secondary" onPress={() => { setSaved(false); setEditing(true); }}>Modifier la page</Button> : null}
+          <LegalVersions slug={page.slug} current={page.version} />
         </>
       )}
     </div>

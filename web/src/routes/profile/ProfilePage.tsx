@@ -9,6 +9,7 @@ import { formatDate, fullName } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Badge, Button, Card, Form, QueryState, Select, TextField, check } from '../../ui';
 import { MembershipsCard } from '../member/MemberPage';
+import { MyDataSection } from '../privacy/MyDataSection';
 
 export default function ProfilePage() {
   useTitle('Mon profil');
@@ -60,6 +61,7 @@ function ProfileView({ me }: { me: Me }) {
       </Card>
       <MembershipsCard memberships={me.memberships} title="Mes e-communautés" empty="Vous n’avez rejoint aucune e-communauté." />
       <PasswordCard />
+      <MyDataSection />
     </div>
   );
 }

@@ -1,0 +1,69 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs, setCsrfToken } from '../../api/client';
+import { keys } from '../../api/keys';
+import { useSession } from '../../api/session';
+import type { Ok, Page } from '../../api/types';
+
+export interface LegalVersionItem {
+  version: number;
+  title: string;
+  publishedAt: string;
+  current: boolean;
+}
+
+export interface LegalVersion extends LegalVersionItem {
+  slug: string;
+  bodyHtml: string;
+  replacedAt: string | null;
+}
+
+export interface CguToAccept {
+  version: number;
+  title: string;
+}
+
+/** Where the browser downloads the member's data (the server names the file). */
+export const EXPORT_URL = '/api/me/export';
+
+export function useLegalVersions(slug: string, current: number) {
+  // Keyed by the version in force, so publishing a new one refreshes the list.
+  return useQuery({
+    queryKey: [...keys.page(slug), 'versions', current],
+    queryFn: () => api.get<Page<LegalVersionItem>>(`/pages/${slug}/versions${qs({ limit: 50 })}`),
+  });
+}
+
+export function useLegalVersion(slug: string, version: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...keys.page(slug), 'version', version],
+    queryFn: () => api.get<LegalVersion>(`/pages/${slug}/versions/${version}`),
+    enabled,
+  });
+}
+
+/** The newer CGU version the signed-in member must accept, or null. */
+export function useCguToAccept(): CguToAccept | null {
+  const { data } = useSession();
+  const extra = data as (typeof data & { cguToAccept?: CguToAccept | null }) | undefined;
+  return extra?.user ? extra.cguToAccept ?? null : null;
+}
+
+export function useAcceptCgu() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => api.post<Ok>('/me/cgu-acceptance', { version }),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.session }),
+  });
+}
+
+export function useDeleteAccount() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { password: string; deleteContent: boolean }) => api.delete<Ok>('/me', input),
+    onSuccess: () => {
+      setCsrfToken(null);
+      qc.setQueryData(keys.session, { user: null, csrfToken: null, cguToAccept: null });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+    },
+  });
+}
