@@ -10,7 +10,14 @@ const opts = {
   connections,
   duration,
   // Each request takes the next variant (path, headers, body), e.g. another member or another post.
-  requests: [{ setupRequest: (req) => ({ ...req, ...variants[next++ % variants.length] }) }],
+  // A body's "{n}" becomes a request number: writes must not trip the duplicate-content check.
+  requests: [{
+    setupRequest: (req) => {
+      const n = next++;
+      const v = variants[n % variants.length];
+      return { ...req, ...v, ...(v.body ? { body: v.body.replace('{n}', String(n)) } : {}) };
+    },
+  }],
 };
 // Inside a worker thread autocannon returns raw histograms; aggregate them as the main thread would.
 const raw = await autocannon(opts);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
 import { keys } from './keys';
@@ -36,13 +37,35 @@ export function useRevisions(id: number, enabled: boolean) {
   });
 }
 
-export function useComments(postId: number) {
-  return useInfiniteQuery({
-    queryKey: keys.comments(postId),
-    queryFn: ({ pageParam }) => api.get<Page<Comment>>(`/posts/${postId}/comments${qs({ cursor: pageParam, limit: 50 })}`),
-    initialPageParam: undefined as string | undefined,
+/**
+ * A post's comments. The first page comes inside the post (the post page is one request); later
+ * pages are fetched when asked for. A post held without its first page (just published or edited)
+ * fetches it here. Shaped for QueryState and LoadMore.
+ */
+export function usePostComments(post: Post) {
+  const first = post.comments;
+  const [asked, setAsked] = useState(false);
+  const after = first ? first.nextCursor : undefined;
+  const query = useInfiniteQuery({
+    // Keyed by where the extra pages start, so a new first page never mixes with stale later ones.
+    queryKey: [...keys.comments(post.id), after ?? null],
+    queryFn: ({ pageParam }) => api.get<Page<Comment>>(`/posts/${post.id}/comments${qs({ cursor: pageParam, limit: 50 })}`),
+    initialPageParam: after ?? undefined,
     getNextPageParam: nextCursor,
+    enabled: first === undefined || (asked && after !== null),
   });
+  const fetched = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const seen = new Set(first?.items.map((c) => c.id));
+  const onlyFirst = first !== undefined && (!asked || after === null);
+  return {
+    data: first ? [...first.items, ...fetched.filter((c) => !seen.has(c.id))] : query.data ? fetched : undefined,
+    isPending: first === undefined && query.isPending,
+    error: query.error,
+    refetch: query.refetch,
+    hasNextPage: onlyFirst ? after !== null : query.isPending || query.hasNextPage,
+    isFetchingNextPage: !onlyFirst && (query.isFetchingNextPage || (first !== undefined && query.isPending && query.isFetching)),
+    fetchNextPage: () => (onlyFirst ? setAsked(true) : query.fetchNextPage()),
+  };
 }
 
 export function useCreatePost(slug: string) {
@@ -50,7 +73,7 @@ export function useCreatePost(slug: string) {
   return useMutation({
     mutationFn: (input: { title: string; body: string }) => api.post<Post>(`/communities/${slug}/posts`, input),
     onSuccess: (post) => {
-      qc.setQueryData(keys.post(post.id), post);
+      qc.setQueryData(keys.post(post.id), { ...post, comments: { items: [], nextCursor: null } });
       void qc.invalidateQueries({ queryKey: keys.postsAll });
       void qc.invalidateQueries({ queryKey: keys.community(slug) });
     },
@@ -62,7 +85,8 @@ export function useUpdatePost(id: number) {
   return useMutation({
     mutationFn: (input: { title?: string; body?: string; tags?: string[]; rubriqueId?: number | null }) => api.patch<Post>(`/posts/${id}`, input),
     onSuccess: (post) => {
-      qc.setQueryData(keys.post(id), post);
+      // The edit answers without the comments: keep the page already shown.
+      qc.setQueryData<Post>(keys.post(id), (old) => ({ ...post, comments: old?.comments }));
       void qc.invalidateQueries({ queryKey: keys.revisions(id) });
       void qc.invalidateQueries({ queryKey: keys.postsAll });
     },

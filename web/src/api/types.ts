@@ -171,6 +171,8 @@ export interface Post extends PostSummary {
   sharedPostId: number | null;
   shared: SharedOriginal | null;
   can: { edit: boolean; delete: boolean; comment: boolean; markUseful: boolean };
+  /** The first page of comments, sent by GET /posts/:id only (not by create or edit). */
+  comments?: Page<Comment>;
 }
 
 export interface Revision {

@@ -58,6 +58,13 @@ describe('comments and the useful reaction', async () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(seen[0]).toBe(first.json().id);
 
+    // The post page is one request: the post carries the first page of its comments.
+    const page = await app.inject({ method: 'GET', url: `/api/posts/${post.id}`, headers: reader.headers });
+    expect(page.statusCode).toBe(200);
+    expect(page.json().comments.items.map((c: { id: number }) => c.id)).toEqual(seen);
+    expect(page.json().comments.nextCursor).toBeNull();
+    expect(page.json().comments.items[0]).toMatchObject({ bodyMd: 'Moi, **voici**', can: { edit: true, delete: true } });
+
     const fromPost = await app.inject({ method: 'GET', url: `/api/posts/${post.id}` });
     expect(fromPost.json().commentCount).toBe(5);
   });

@@ -11,9 +11,9 @@ import kindRoutes from './kind-routes.js';
 import { loadVisiblePost } from './context.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { assertCanContribute, postAbilities } from './policy.js';
-import { accessOf, presentPost, presentRevision, presentSummary } from './presenters.js';
-import { communityFeed, findPost, listRevisions, myFeed } from './queries.js';
-import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, Revision, SlugParam } from './schema.js';
+import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
+import { communityFeed, findPost, listComments, listRevisions, myFeed } from './queries.js';
+import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithComments, Revision, SlugParam } from './schema.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
 
@@ -64,10 +64,22 @@ export default async function postsRoutes(app: App) {
   });
 
   app.get('/posts/:id', {
-    schema: { tags, summary: 'Une publication', params: IdParam, response: { 200: Post, ...errorResponses } },
+    schema: {
+      tags, summary: 'Une publication, avec la première page de ses commentaires',
+      params: IdParam, response: { 200: PostWithComments, ...errorResponses },
+    },
   }, async (request) => {
-    const row = await loadVisiblePost(app.db, request.params.id, request.user);
-    return presentPost(row, request.user);
+    // Both reads at once: the comments are only sent once the post is known to be visible.
+    const [row, rows] = await Promise.all([
+      loadVisiblePost(app.db, request.params.id, request.user),
+      listComments(app.db, request.params.id, undefined, LIMITS.pageSizeMax),
+    ]);
+    const page = keysetPage(rows, LIMITS.pageSizeMax);
+    const access = accessOf(row);
+    return {
+      ...presentPost(row, request.user),
+      comments: { items: page.items.map((c) => presentComment(c, request.user, access)), nextCursor: page.nextCursor },
+    };
   });
 
   app.patch('/posts/:id', {

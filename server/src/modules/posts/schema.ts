@@ -91,6 +91,15 @@ export const Comment = Type.Object({
   moderatedAt: Type.Optional(NullableDateTime),
 });
 
+/**
+ * GET /posts/:id: the post with the first page of its comments (up to LIMITS.pageSizeMax), so the
+ * post page is one request; later pages come from GET /posts/:id/comments?cursor=nextCursor.
+ */
+export const PostWithComments = Type.Object({
+  ...Post.properties,
+  comments: Type.Object({ items: Type.Array(Comment), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+});
+
 export const Revision = Type.Object({
   id: Id,
   title: Type.String(),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useComments } from '../../api/posts';
+import { usePostComments } from '../../api/posts';
 import { useCurrentUser } from '../../api/session';
 import type { Comment, Post } from '../../api/types';
 import { plural } from '../../lib/format';
@@ -9,10 +9,10 @@ import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
 
 export function Comments({ post }: { post: Post }) {
-  const comments = useComments(post.id);
+  const comments = usePostComments(post);
   const user = useCurrentUser();
   const [replyTo, setReplyTo] = useState<Comment | null>(null);
-  const items = comments.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = comments.data ?? [];
   const byId = new Map(items.map((c) => [c.id, c]));
 
   const reply = (c: Comment) => {
