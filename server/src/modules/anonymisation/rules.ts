@@ -160,7 +160,7 @@ export function nameCandidates(text: string): { text: string; start: number; end
 
 /** Normalised comparison key for names, the same as the SQL side (lower + unaccent). */
 export function nameKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return name.toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/gu, ' ').trim();
 }
 
 /** Member detections for the candidates whose key is in `memberKeys`. */

@@ -78,7 +78,7 @@ export function AnonymisationCheck({ text, onApply, subject = 'votre texte' }: P
             {items.map((item, i) => (
               <li key={`${item.start}-${item.kind}`} className="anon-check__item" data-pending={decisions[i] === 'pending'}>
                 <p className="anon-check__what">
-                  <span className="anon-check__kind">{KIND_LABELS[item.kind]}</span> : <q className="anon-check__text">{item.text}</q>
+                  <span className="anon-check__kind">{KIND_LABELS[item.kind]}</span> : « <span className="anon-check__text">{item.text}</span> »
                 </p>
                 {decisions[i] === 'pending' ? (
                   <div className="row anon-check__actions">
