@@ -46,6 +46,8 @@ export const router = createBrowserRouter([
       { path: '/mot-de-passe/nouveau', element: <PasswordNewPage /> },
       { path: '/profil', lazy: () => import('./routes/profile/ProfilePage').then((m) => ({ Component: m.default })) },
       { path: '/membres/:id', element: <MemberPage /> },
+      { path: '/preferences', lazy: () => import('./routes/preferences/PreferencesPage').then((m) => ({ Component: m.default })) },
+      { path: '/preferences/desabonnement', lazy: () => import('./routes/preferences/UnsubscribePage').then((m) => ({ Component: m.default })) },
       { path: '/compte-supprime', lazy: () => import('./routes/privacy/AccountDeletedPage').then((m) => ({ Component: m.default })) },
       { path: '/admin', lazy: () => import('./routes/admin/AdminPage').then((m) => ({ Component: m.default })) },
       { path: '/pages/:slug', element: <LegalPage /> },

@@ -24,6 +24,7 @@ export function UserMenu({ name }: { name: string }) {
           }}
         >
           <MenuItem id="/profil" className="menu__item">Mon profil</MenuItem>
+          <MenuItem id="/preferences" className="menu__item">Mes notifications par courriel</MenuItem>
           {user ? <MenuItem id={`/membres/${user.id}`} className="menu__item">Ma page publique</MenuItem> : null}
           {user?.nationalRole === 'admin' ? <MenuItem id="/admin" className="menu__item">Administration</MenuItem> : null}
           <Separator className="menu__sep" />

@@ -63,6 +63,13 @@ function CommunityView({ c }: { c: Community }) {
           </Card>
           <Team c={c} />
           <RelatedPanel c={c} />
+          {c.status !== 'draft' ? (
+            <p className="small">
+              {/* React hoists this <link> into <head>, where feed readers look for it. */}
+              <link rel="alternate" type="application/atom+xml" title={`${c.name} — publications`} href={`/api/communities/${c.slug}/feed.atom`} />
+              <a href={`/api/communities/${c.slug}/feed.atom`}>Suivre les publications par flux Atom</a>
+            </p>
+          ) : null}
         </aside>
       </div>
     </>
