@@ -54,7 +54,13 @@ describe('every limited action answers a French 429 with Retry-After', async () 
       const community = await createCommunity(app);
       const member = await memberOf(app, community.id);
       const h = member.headers;
-      const postId = 1;
+      const other = await memberOf(app, community.id);
+      const insert = async (authorId: number) => (await app.pool.query<{ id: number }>(
+        `INSERT INTO posts (community_id, author_id, title, body_md, body_html) VALUES ($1, $2, 'Sujet', 'Texte', '<p>Texte</p>') RETURNING id`,
+        [community.id, authorId],
+      )).rows[0]!.id;
+      const mine = await insert(member.user.id);
+      const postId = await insert(other.user.id);
       const upload = multipart([{ name: 'file', file: { filename: 'a.png', contentType: 'image/png', data: tinyPng() } }, { name: 'alt', value: 'Un point' }]);
       const cases: [string, Parameters<typeof app.inject>[0]][] = [
         ['connexion', { method: 'POST', url: '/api/auth/login', remoteAddress: newIp(), payload: { email: 'a@exemple.fr', password: 'mauvais mot de passe' } }],
@@ -65,7 +71,7 @@ describe('every limited action answers a French 429 with Retry-After', async () 
         ['mot de passe oublié', { method: 'POST', url: '/api/auth/password-reset/request', remoteAddress: newIp(), payload: { email: 'a@exemple.fr' } }],
         ['renvoi du courriel de confirmation', { method: 'POST', url: '/api/auth/resend-verification', headers: h }],
         ['publication', { method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: h, payload: { title: 'Titre', body: 'Texte' } }],
-        ['modification', { method: 'PATCH', url: `/api/posts/${postId}`, headers: h, payload: { title: 'Titre' } }],
+        ['modification', { method: 'PATCH', url: `/api/posts/${mine}`, headers: h, payload: { title: 'Titre' } }],
         ['commentaire', { method: 'POST', url: `/api/posts/${postId}/comments`, headers: h, payload: { body: 'Texte' } }],
         ['réaction', { method: 'PUT', url: `/api/posts/${postId}/useful`, headers: h }],
         ['fichier', { method: 'POST', url: `/api/communities/${community.slug}/attachments`, headers: { ...h, 'content-type': upload.contentType }, payload: upload.payload }],

@@ -7,10 +7,17 @@ export type Contribution =
   | { kind: 'post'; authorId: number; communityId: number; postKind?: string; title: string; body: string }
   | { kind: 'comment'; authorId: number; postId: number; body: string };
 
+/**
+ * People the platform already vouched for: the national team and anyone appointed animator or
+ * coordinator somewhere (a freshly seeded or newly recruited animator must be able to work on day one).
+ */
+const trustedSql = sql`(u.national_role IS NOT NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role <> 'member'))`;
+
 /** Younger than a day, or fewer than a few accepted contributions (not deleted, not hidden by moderation). */
 export async function isNewAccount(db: DbOrTx, userId: number): Promise<boolean> {
-  const { rows } = await db.execute<{ young: boolean; contributions: number }>(sql`
-    SELECT u.created_at > now() - make_interval(hours => ${TRUST.newAccountHours}) AS young,
+  const { rows } = await db.execute<{ trusted: boolean; young: boolean; contributions: number }>(sql`
+    SELECT ${trustedSql} AS trusted,
+           u.created_at > now() - make_interval(hours => ${TRUST.newAccountHours}) AS young,
            (SELECT count(*) FROM (
               (SELECT 1 FROM posts WHERE author_id = u.id AND deleted_at IS NULL AND hidden_at IS NULL LIMIT ${TRUST.establishedAfterContributions})
               UNION ALL
@@ -19,6 +26,7 @@ export async function isNewAccount(db: DbOrTx, userId: number): Promise<boolean>
       FROM users u WHERE u.id = ${userId}`);
   const row = rows[0];
   if (!row) return true;
+  if (row.trusted) return false;
   return row.young || row.contributions < TRUST.establishedAfterContributions;
 }
 
@@ -66,10 +74,10 @@ export async function assertContributionAllowed(db: DbOrTx, c: Contribution): Pr
   await assertNotDuplicate(db, c);
 }
 
-/** NEW_ACCOUNT_NO_ATTACHMENTS during an account's first day (national administrators aside). */
+/** NEW_ACCOUNT_NO_ATTACHMENTS during an account's first day (staff aside). */
 export async function assertMayUpload(db: DbOrTx, userId: number): Promise<void> {
   const { rows } = await db.execute<{ young: boolean }>(sql`
-    SELECT created_at > now() - make_interval(hours => ${TRUST.newAccountHours}) AND national_role IS NULL AS young
-      FROM users WHERE id = ${userId}`);
+    SELECT u.created_at > now() - make_interval(hours => ${TRUST.newAccountHours}) AND NOT ${trustedSql} AS young
+      FROM users u WHERE u.id = ${userId}`);
   if (rows[0]?.young) throw new AppError('NEW_ACCOUNT_NO_ATTACHMENTS');
 }

@@ -65,6 +65,10 @@ describe('new-account limits and duplicates', async () => {
     expect(refused.json().code).toBe('NEW_ACCOUNT_NO_ATTACHMENTS');
     const older = await memberOf(app, community.id);
     expect((await upload(older.headers)).statusCode).toBe(201);
+    // Staff appointed on their first day can work at once.
+    const animator = await memberOf(app, community.id, 'animator', { createdAt: justNow() });
+    expect((await upload(animator.headers)).statusCode).toBe(201);
+    expect((await publish(app, community.slug, animator.headers, 'Trois liens', THREE_LINKS)).statusCode).toBe(201);
   });
 
   it('refuses the same post twice within a day (normalised), not another author’s', async () => {
