@@ -65,7 +65,10 @@ async function ensureQueue(boss: PgBoss, def: JobDefinition<any>): Promise<void>
   for (let attempt = 1; ; attempt += 1) {
     try {
       if (await boss.getQueue(def.name)) return;
-      await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'standard', retryLimit: def.retryLimit ?? 3, retryDelay: def.retryDelay, retryBackoff: def.retryBackoff });
+      await boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'standard', retryLimit: def.retryLimit ?? 3,
+        // pg-boss refuses an explicit undefined: only the options a job sets.
+        ...(def.retryDelay !== undefined ? { retryDelay: def.retryDelay } : {}),
+        ...(def.retryBackoff !== undefined ? { retryBackoff: def.retryBackoff } : {}) });
       return;
     } catch (err) {
       if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
