@@ -143,6 +143,9 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
       try {
         await signInThroughUi(page, base, admin.user.email, admin.password);
         await check(page, base, '/admin', 'Administration');
+        // The test database holds many communities: find this one as an administrator would.
+        await page.getByLabel('Rechercher une e-communauté à administrer').fill(communityName);
+        await page.getByLabel('Rechercher une e-communauté à administrer').press('Enter');
         await page.getByRole('button', { name: `Modifier ${communityName}` }).click();
         await page.getByRole('heading', { name: `Modifier « ${communityName} »` }).waitFor();
         await page.getByRole('heading', { name: 'Coordinateurs' }).waitFor();

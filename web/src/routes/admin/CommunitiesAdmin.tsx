@@ -6,10 +6,13 @@ import { CommunityForm } from '../../components/CommunityForm';
 import { RolePanel } from '../../components/RolePanel';
 import { plural } from '../../lib/format';
 import { STATUS_LABELS, STATUS_TONES } from '../../lib/labels';
+import { Input, Label, SearchField } from 'react-aria-components';
 import { Alert, Badge, Button, Card, LoadMore, QueryState } from '../../ui';
 
 export function CommunitiesAdmin() {
-  const list = useCommunities();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const list = useCommunities(q);
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -20,6 +23,13 @@ export function CommunitiesAdmin() {
       <section aria-labelledby="admin-list-title">
         <h2 id="admin-list-title">E-communautés</h2>
         {notice ? <Alert tone="success"><p>{notice}</p></Alert> : null}
+        {/* The network has ~40 communities and more drafts over time: find one without paging. */}
+        <div role="search" className="directory-search">
+          <SearchField value={text} onChange={setText} onSubmit={(v) => setQ(v.trim())} onClear={() => setQ('')} className="field">
+            <Label className="field__label">Rechercher une e-communauté à administrer</Label>
+            <Input className="input" />
+          </SearchField>
+        </div>
         <QueryState query={list}>
           {() => (
             <>
