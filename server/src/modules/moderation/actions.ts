@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import type { CurrentUser } from '../../types.js';
 import type { FlagReasonOut } from './schema.js';
+import { notifyModerationDecision } from '../notifications/hooks.js';
 import type { ActionInput, ItemTypeName, ModerationAction } from './schema.js';
 
 /**
@@ -150,6 +151,13 @@ export async function applyAction(
               ${before === null ? null : JSON.stringify(before)}::jsonb, ${after === null ? null : JSON.stringify(after)}::jsonb)
       RETURNING id`);
     const auditId = rows[0]!.id;
+    // The author learns the decision in-app (a kept item needs no word).
+    if (input.action !== 'keep') {
+      await notifyModerationDecision(tx, {
+        userId: item.author_id, actorId: actor.id, communityId: item.community_id, postId: item.post_id,
+        commentId: type === 'comment' ? itemId : null, action: input.action, title: item.title,
+      });
+    }
     if (flagIds.length > 0) {
       await tx.execute(sql`
         UPDATE flags SET status = 'handled', handled_by = ${actor.id}, handled_at = now(), action_id = ${auditId}

@@ -9,6 +9,7 @@ import type { App, CurrentUser } from '../../types.js';
 import { loadVisibleComment, loadVisiblePost } from '../posts/context.js';
 import { findReason } from './reasons.js';
 import { CreateFlagBody, FlagOut } from './schema.js';
+import { notifyFlagRaised } from '../notifications/hooks.js';
 
 const tags = ['modération'];
 
@@ -35,6 +36,8 @@ async function createFlag(app: App, user: CurrentUser, target: FlagTarget, reaso
       VALUES (${target.communityId}, ${target.postId}, ${target.commentId}, ${user.id}, ${reasonCode}, ${comment.trim()})
       RETURNING id, reason_code, ${isoText('created_at')} AS created_at`);
     const row = rows[0]!;
+    // Animators hear of it in-app (notifications module); the flag is already recorded.
+    await notifyFlagRaised(app.db, row.id);
     return { id: row.id, reasonCode: row.reason_code, createdAt: toIso(row.created_at) };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('ALREADY_FLAGGED');

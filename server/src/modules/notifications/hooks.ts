@@ -110,13 +110,18 @@ export async function notifyModerationDecision(
 }
 
 /** A new flag, told to the community's animators and coordinators (not to the flagger). */
-export async function notifyFlagRaised(tx: DbOrTx, f: { communityId: number; postId: number; commentId: number | null; flaggerId: number; title: string }): Promise<void> {
-  await tx.execute(sql`
-    WITH ins AS (
+export async function notifyFlagRaised(db: DbOrTx, flagId: number): Promise<void> {
+  await db.execute(sql`
+    WITH f AS (
+      SELECT f.community_id, f.reporter_id, f.comment_id,
+             coalesce(f.post_id, (SELECT post_id FROM comments WHERE id = f.comment_id)) AS post_id
+        FROM flags f WHERE f.id = ${flagId}),
+    ins AS (
       INSERT INTO notifications (user_id, kind, community_id, post_id, comment_id, data)
-      SELECT m.user_id, 'new_flag', ${f.communityId}, ${f.postId}, ${f.commentId}, jsonb_build_object('title', ${f.title}::text)
-        FROM memberships m
-       WHERE m.community_id = ${f.communityId} AND m.role IN ('animator', 'coordinator') AND m.user_id <> ${f.flaggerId}
+      SELECT m.user_id, 'new_flag', f.community_id, f.post_id, f.comment_id, jsonb_build_object('title', p.title)
+        FROM f JOIN posts p ON p.id = f.post_id
+        JOIN memberships m ON m.community_id = f.community_id AND m.role IN ('animator', 'coordinator')
+       WHERE m.user_id <> f.reporter_id
       RETURNING user_id)
     SELECT pg_notify('notifications', user_id::text) FROM ins`);
 }

@@ -199,3 +199,23 @@ describe('live notifications across two instances', async () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('moderation notifications', async () => {
+  const { app } = await useTestApp();
+
+  it('tells animators of a new flag and the author of a decision', async () => {
+    const { moderationScene } = await import('../moderation/moderation.fixtures.js');
+    const { author, reporter, animator, coordinator, post } = await moderationScene(app);
+    const flag = await app.inject({ method: 'POST', url: `/api/posts/${post.id}/flags`, headers: reporter.headers, payload: { reasonCode: 'spam' } });
+    expect(flag.statusCode, flag.body).toBe(201);
+    for (const staff of [animator, coordinator]) {
+      const list = (await app.inject({ method: 'GET', url: '/api/notifications', headers: staff.headers })).json();
+      expect(list.items[0]).toMatchObject({ kind: 'new_flag', postId: post.id });
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/notifications', headers: reporter.headers })).json().items).toHaveLength(0);
+    const act = await app.inject({ method: 'POST', url: `/api/moderation/items/post/${post.id}/actions`, headers: animator.headers, payload: { action: 'hide', reasonCode: 'spam', fromQueue: true } });
+    expect(act.statusCode, act.body).toBe(200);
+    const mine = (await app.inject({ method: 'GET', url: '/api/notifications', headers: author.headers })).json();
+    expect(mine.items[0]).toMatchObject({ kind: 'moderation', action: 'hide', postId: post.id });
+  });
+});

@@ -12,7 +12,7 @@ export function FollowButton({ slug, isMember }: { slug: string; isMember: boole
   const following = follow.data.following;
   return (
     <Button variant="secondary" small aria-pressed={following} isPending={setFollow.isPending} onPress={() => setFollow.mutate(!following)}>
-      {following ? 'Suivie : ne plus être prévenu·e' : 'Suivre les nouvelles publications'}
+      {following ? <span aria-hidden="true">✓ </span> : null}Suivre les nouvelles publications
     </Button>
   );
 }
