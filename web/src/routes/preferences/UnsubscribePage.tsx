@@ -13,7 +13,7 @@ export default function UnsubscribePage() {
   const token = params.get('token') ?? '';
   const unsubscribe = useUnsubscribe();
   return (
-    <Card as="section" className="narrow">
+    <Card as="section" className="narrow stack">
       <h1>Se désabonner des courriels</h1>
       {unsubscribe.data ? (
         <Alert tone="success" title="C’est fait">
