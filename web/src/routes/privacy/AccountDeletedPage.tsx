@@ -1,10 +1,18 @@
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useTitle } from '../../lib/useTitle';
 import { Alert } from '../../ui';
+import { useForgetSession } from './api';
 
 /** Where a member lands after deleting their account (they are already signed out). */
 export default function AccountDeletedPage() {
   useTitle('Compte supprimé');
+  const { state } = useLocation() as { state: { deleted?: boolean } | null };
+  const forget = useForgetSession();
+  // Arriving from the deletion dialog: the server session is gone, drop the client's copy too.
+  useEffect(() => {
+    if (state?.deleted) forget();
+  }, [state, forget]);
   return (
     <div className="narrow">
       <h1>Votre compte est supprimé</h1>

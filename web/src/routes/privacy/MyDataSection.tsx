@@ -52,7 +52,7 @@ function DeleteAccountDialog() {
                   onSubmit={async (v) => {
                     await remove.mutateAsync({ password: v.password!, deleteContent: v.deleteContent === 'true' });
                     close();
-                    navigate('/compte-supprime', { replace: true });
+                    navigate('/compte-supprime', { replace: true, state: { deleted: true } });
                   }}
                 >
                   <TextField name="password" type="password" label="Mot de passe" description="Pour confirmer qu’il s’agit bien de vous." autoComplete="current-password" isRequired />

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs, setCsrfToken } from '../../api/client';
 import { keys } from '../../api/keys';
@@ -44,7 +45,13 @@ export function useLegalVersion(slug: string, version: number, enabled: boolean)
 /** The newer CGU version the signed-in member must accept, or null. */
 export function useCguToAccept(): CguToAccept | null {
   const { data } = useSession();
+  const qc = useQueryClient();
   const extra = data as (typeof data & { cguToAccept?: CguToAccept | null }) | undefined;
+  // Sign-in answers carry no cguToAccept: read the session once more to learn it.
+  const unknown = Boolean(extra?.user) && extra?.cguToAccept === undefined;
+  useEffect(() => {
+    if (unknown) void qc.invalidateQueries({ queryKey: keys.session });
+  }, [unknown, qc]);
   return extra?.user ? extra.cguToAccept ?? null : null;
 }
 
@@ -56,14 +63,21 @@ export function useAcceptCgu() {
   });
 }
 
+/**
+ * The server has already closed the session; the client forgets it only once the "account deleted" page
+ * is shown, or the profile page (which requires a session) would first redirect to the sign-in page.
+ */
 export function useDeleteAccount() {
-  const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { password: string; deleteContent: boolean }) => api.delete<Ok>('/me', input),
-    onSuccess: () => {
-      setCsrfToken(null);
-      qc.setQueryData(keys.session, { user: null, csrfToken: null, cguToAccept: null });
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
-    },
   });
+}
+
+export function useForgetSession() {
+  const qc = useQueryClient();
+  return () => {
+    setCsrfToken(null);
+    qc.setQueryData(keys.session, { user: null, csrfToken: null, cguToAccept: null });
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+  };
 }
