@@ -72,8 +72,12 @@ export function underRepresented(counts: Record<ContributionFamily, number>): Co
 export function balanceMessage(counts: Record<ContributionFamily, number>): string {
   const total = FAMILIES.reduce((sum, f) => sum + counts[f], 0);
   if (total === 0) return 'aucune contribution comptée ce mois-ci';
-  const low = underRepresented(counts).map((f) => FAMILY_LABELS[f].toLowerCase());
+  // "de veille", "d’animation", "de rédaction": elision before a vowel.
+  const low = underRepresented(counts).map((f) => {
+    const word = FAMILY_LABELS[f].toLowerCase();
+    return /^[aeiouéè]/.test(word) ? `d’${word}` : `de ${word}`;
+  });
   if (low.length === 0) return 'équilibré';
-  const list = low.length === 1 ? low[0] : `${low.slice(0, -1).join(', ')} et de ${low[low.length - 1]}`;
-  return `à rééquilibrer : peu de ${list}`;
+  const list = low.length === 1 ? low[0] : `${low.slice(0, -1).join(', ')} et ${low[low.length - 1]}`;
+  return `à rééquilibrer : peu ${list}`;
 }

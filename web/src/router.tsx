@@ -36,6 +36,7 @@ export const router = createBrowserRouter([
       { path: '/questions', lazy: () => import('./routes/questions/MyQuestionsPage').then((m) => ({ Component: m.default })) },
       { path: '/notifications', lazy: () => import('./components/notifications/NotificationsPage').then((m) => ({ Component: m.default })) },
       { path: '/recherche', lazy: () => import('./routes/search/SearchPage').then((m) => ({ Component: m.default })) },
+      { path: '/communautes/:slug/pilotage', lazy: () => import('./routes/steering/SteeringPage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/calendrier', lazy: () => import('./routes/calendar/CalendarPage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/gestion', lazy: () => import('./routes/community-manage/ManagePage').then((m) => ({ Component: m.default })) },
       { path: '/publications/:id', element: <PostPage /> },
