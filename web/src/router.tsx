@@ -39,6 +39,8 @@ export const router = createBrowserRouter([
       { path: '/communautes/:slug/pilotage', lazy: () => import('./routes/steering/SteeringPage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/calendrier', lazy: () => import('./routes/calendar/CalendarPage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/gestion', lazy: () => import('./routes/community-manage/ManagePage').then((m) => ({ Component: m.default })) },
+      { path: '/communautes/:slug/moderation', lazy: () => import('./routes/moderation/ModerationPage').then((m) => ({ Component: m.default })) },
+      { path: '/moderation', lazy: () => import('./routes/moderation/NetworkModerationPage').then((m) => ({ Component: m.default })) },
       { path: '/publications/:id', element: <PostPage /> },
       { path: '/inscription', lazy: () => import('./routes/signup/SignupPage').then((m) => ({ Component: m.default })) },
       { path: '/verifier-email', element: <VerifyEmailPage /> },

@@ -173,6 +173,10 @@ export interface Post extends PostSummary {
   can: { edit: boolean; delete: boolean; comment: boolean; markUseful: boolean };
   /** The first page of comments, sent by GET /posts/:id only (not by create or edit). */
   comments?: Page<Comment>;
+  /** Hidden by moderation: only its author and the moderators see it, with the reason. */
+  hidden?: { at: string; reason: string | null } | null;
+  /** Edited on the author's behalf by moderation: shown as « modéré ». */
+  moderatedAt?: string | null;
 }
 
 export interface Revision {
@@ -194,6 +198,9 @@ export interface Comment {
   editedAt: string | null;
   deleted: boolean;
   can: { edit: boolean; delete: boolean };
+  /** Hidden by moderation; the reason only for its author and the moderators (others get an empty body). */
+  hidden?: { reason: string | null } | null;
+  moderatedAt?: string | null;
 }
 
 export interface LegalPage {

@@ -19,6 +19,7 @@ export function Header() {
             <li><NavLink to="/" end>Accueil</NavLink></li>
             <li><NavLink to="/communautes" end>Annuaire</NavLink></li>
             <li><NavLink to="/agenda">Agenda</NavLink></li>
+            {user?.nationalRole === 'admin' ? <li><NavLink to="/moderation">Modération</NavLink></li> : null}
             {user?.nationalRole === 'admin' ? <li><NavLink to="/admin">Administration</NavLink></li> : null}
           </ul>
         </nav>

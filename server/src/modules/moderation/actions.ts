@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
+import { isoText } from '../../lib/cursor.js';
 import type { CurrentUser } from '../../types.js';
 import type { FlagReasonOut } from './schema.js';
 import { notifyModerationDecision } from '../notifications/hooks.js';
@@ -120,7 +121,7 @@ export async function applyAction(
       }
       case 'suspend': {
         const prev = await tx.execute<{ until: string }>(sql`
-          SELECT until::text FROM community_suspensions WHERE community_id = ${item.community_id} AND user_id = ${item.author_id}`);
+          SELECT ${isoText('until')} AS until FROM community_suspensions WHERE community_id = ${item.community_id} AND user_id = ${item.author_id}`);
         const { rows } = await tx.execute<{ until: Date }>(sql`
           INSERT INTO community_suspensions (community_id, user_id, until, reason, created_by)
           VALUES (${item.community_id}, ${item.author_id}, now() + make_interval(days => ${input.days!}), ${reasonText(reason, message)}, ${actor.id})
@@ -134,7 +135,7 @@ export async function applyAction(
       }
       case 'ban': {
         const { rows } = await tx.execute<{ banned_at: string | null }>(sql`
-          SELECT banned_at::text FROM users WHERE id = ${item.author_id} FOR UPDATE`);
+          SELECT ${isoText('banned_at')} AS banned_at FROM users WHERE id = ${item.author_id} FOR UPDATE`);
         before = { bannedAt: rows[0]?.banned_at ?? null };
         await tx.execute(sql`
           UPDATE users SET banned_at = coalesce(banned_at, now()), banned_reason = ${reasonText(reason, message)} WHERE id = ${item.author_id}`);

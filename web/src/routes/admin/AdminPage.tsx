@@ -5,6 +5,7 @@ import { useTitle } from '../../lib/useTitle';
 import { Tabs } from '../../ui';
 import { CommunitiesAdmin } from './CommunitiesAdmin';
 import { Outbox } from './Outbox';
+import { ReasonsAdmin } from '../moderation/ReasonsAdmin';
 
 export default function AdminPage() {
   useTitle('Administration');
@@ -17,6 +18,7 @@ export default function AdminPage() {
           { id: 'communautes', label: 'E-communautés', content: <CommunitiesAdmin /> },
           { id: 'pages', label: 'Pages légales', content: <LegalPagesAdmin /> },
           { id: 'courriels', label: 'Courriels envoyés', content: <Outbox /> },
+          { id: 'signalements', label: 'Motifs de signalement', content: <ReasonsAdmin /> },
         ]}
       />
     </RequireAuth>

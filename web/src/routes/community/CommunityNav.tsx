@@ -18,6 +18,7 @@ const SECTIONS: Section[] = [
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
   { label: 'Tableau de bord', path: 'pilotage', visible: (c) => c.can.moderate },
+  { label: 'Modération', path: 'moderation', visible: (c) => c.can.moderate },
   { label: 'Agenda', path: 'agenda' },
   { label: 'Sondages', path: 'sondages' },
   { label: 'Dossiers', path: 'dossiers' },

@@ -6,6 +6,7 @@ import type { Comment } from '../../api/types';
 import { formatDateTime, fullName } from '../../lib/format';
 import { Alert, Button, ConfirmDialog, Form, TextField, check } from '../../ui';
 import { SolutionAction } from '../questions/SolutionAction';
+import { FlagButton } from '../moderation/FlagButton';
 
 interface Props {
   comment: Comment;
@@ -27,15 +28,19 @@ export function CommentItem({ comment: c, postId, parent, canReply, onReply }: P
           <Link to={`/membres/${c.author.id}`}><strong>{author}</strong></Link>, le{' '}
           <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
           {c.editedAt ? <> (modifié le <time dateTime={c.editedAt}>{formatDateTime(c.editedAt)}</time>)</> : null}
+          {c.moderatedAt ? <> · <span className="badge badge--info">modéré</span></> : null}
         </p>
         {c.replyToId ? (
           <p className="small comment__replyto">
             En réponse à <a href={`#commentaire-${c.replyToId}`}>{parent ? fullName(parent.author) : 'un commentaire'}</a>
           </p>
         ) : null}
+        {c.hidden && !c.deleted ? (
+          <p className="muted"><em>{c.hidden.reason ? `Ce commentaire est masqué par la modération (les autres membres ne le voient plus). Motif : ${c.hidden.reason}` : 'Ce commentaire a été masqué par la modération.'}</em></p>
+        ) : null}
         {c.deleted ? (
           <p className="muted"><em>Ce commentaire a été supprimé.</em></p>
-        ) : editing ? (
+        ) : c.hidden && !c.hidden.reason ? null : editing ? (
           <Form
             labels={{ body: 'Modifier le commentaire' }}
             validate={(v) => check(v, { body: { required: true, max: LIMITS.commentBody } })}
@@ -58,6 +63,7 @@ export function CommentItem({ comment: c, postId, parent, canReply, onReply }: P
             <SolutionAction postId={postId} comment={c} />
             {canReply ? <Button variant="ghost" small onPress={onReply} aria-label={`Répondre à ${author}`}>Répondre</Button> : null}
             {c.can.edit ? <Button variant="ghost" small onPress={() => setEditing(true)} aria-label={`Modifier le commentaire de ${author}`}>Modifier</Button> : null}
+            <FlagButton type="comment" id={c.id} authorId={c.author.id} ariaLabel={`Signaler le commentaire de ${author}`} />
             {c.can.delete ? (
               <ConfirmDialog
                 small

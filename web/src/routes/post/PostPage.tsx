@@ -13,6 +13,7 @@ import { EditPostForm } from './EditPostForm';
 import { Revisions } from './Revisions';
 import { KindDetails } from './kinds/KindDetails';
 import { PostMedia } from '../../components/media/PostMedia';
+import { FlagButton } from '../moderation/FlagButton';
 
 export default function PostPage() {
   const id = Number(useParams().id);
@@ -37,7 +38,14 @@ function PostView({ post }: { post: Post }) {
         {post.editedAt ? (
           <> · <a href="#historique">modifié le <time dateTime={post.editedAt}>{formatDateTime(post.editedAt)}</time></a></>
         ) : null}
+        {post.moderatedAt ? <> · <span className="badge badge--info">modéré</span></> : null}
       </p>
+      {post.hidden ? (
+        <Alert tone="warning">
+          <p><strong>Cette publication est masquée par la modération</strong> : les autres membres ne la voient plus.</p>
+          {post.hidden.reason ? <p>Motif : {post.hidden.reason}</p> : null}
+        </Alert>
+      ) : null}
       {saved && !editing ? <Alert tone="success"><p>La publication a été modifiée.</p></Alert> : null}
       {editing ? (
         <EditPostForm
@@ -83,6 +91,7 @@ function PostActions({ post, onEdit }: { post: Post; onEdit: () => void }) {
           </span>
         )}
         {post.can.edit ? <Button variant="secondary" small onPress={onEdit}>Modifier</Button> : null}
+        <FlagButton type="post" id={post.id} authorId={post.author.id} />
         {post.can.delete ? (
           <ConfirmDialog
             small

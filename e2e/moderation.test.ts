@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createUser } from '../server/test/factories.js';
+import { addMember, createCommunity } from '../server/test/community-factories.js';
+import {
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+} from './harness.js';
+
+it.skipIf(hasChromium)(NO_CHROMIUM_REASON, () => {});
+
+describe.skipIf(!hasChromium)('modération a posteriori', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const suffix = uniqueSuffix();
+  const title = `Nos prestataires préférés ${suffix}`;
+  let slug = '';
+  let postUrl = '';
+  const people: Record<'author' | 'reporter' | 'animator', { email: string; password: string }> = {} as never;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const community = await createCommunity(server.app, { name: `Achats publics ${suffix}` });
+    slug = community.slug;
+    for (const [key, role, first] of [['author', 'member', 'Bruno'], ['reporter', 'member', 'Nadia'], ['animator', 'animator', 'Samira']] as const) {
+      const u = await createUser(server.app, { firstName: first, lastName: `Test ${suffix}` });
+      await addMember(server.app, community.id, u.user.id, role);
+      people[key] = { email: u.user.email, password: u.password };
+    }
+    const author = await server.pool.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [people.author.email]);
+    const { rows } = await server.pool.query<{ id: number }>(
+      `INSERT INTO posts (community_id, author_id, title, body_md, body_html, excerpt)
+       VALUES ($1, $2, $3, 'Contactez la société Dupont Conseil, remise de 20 %.', '<p>Contactez la société Dupont Conseil, remise de 20 %.</p>', 'Contactez la société Dupont Conseil')
+       RETURNING id`, [community.id, author.rows[0]!.id, title]);
+    postUrl = `${server.url}/publications/${rows[0]!.id}`;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('un membre signale la publication avec un motif de la charte', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await signInThroughUi(page, server.url, people.reporter.email, people.reporter.password, postUrl.replace(server.url, ''));
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('button', { name: 'Signaler', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Signaler cette publication' });
+      await dialog.waitFor();
+      await expectAccessible(page, 'fenêtre de signalement');
+      await dialog.getByRole('radio', { name: /Démarche commerciale/ }).check();
+      await dialog.getByLabel('Précisions (facultatif)').fill('Publicité pour un prestataire.');
+      await dialog.getByRole('button', { name: 'Envoyer le signalement' }).click();
+      await page.getByText('Merci : votre signalement a été transmis').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('l’animatrice le voit dans la file de modération et masque la publication', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await signInThroughUi(page, server.url, people.animator.email, people.animator.password, `/communautes/${slug}`);
+      await page.getByRole('navigation', { name: /Rubriques de/ }).getByRole('link', { name: 'Modération' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Modération' }).waitFor();
+      const card = page.getByRole('article', { name: new RegExp(title) });
+      await card.waitFor();
+      await card.getByText(/^en attente depuis \d+ min$/).waitFor();
+      await card.getByText('Démarche commerciale × 1').waitFor();
+      await card.getByText(/Publicité pour un prestataire/).waitFor();
+      await expectAccessible(page, 'file de modération');
+      await card.getByRole('button', { name: /^Masquer/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Masquer' });
+      await dialog.waitFor();
+      await expect(dialog.getByLabel(/Motif/).inputValue()).resolves.toBe('demarche_commerciale');
+      await dialog.getByLabel(/Message à l’auteur/).fill('Les e-communautés ne sont pas un espace de promotion.');
+      await expectAccessible(page, 'décision de modération');
+      await dialog.getByRole('button', { name: 'Confirmer' }).click();
+      await page.getByText('Aucun signalement en attente').waitFor();
+      await page.getByRole('tab', { name: 'Chiffres' }).click();
+      await page.getByText('Signalements traités').waitFor();
+      await expectAccessible(page, 'chiffres de la modération');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('les autres ne la voient plus ; son auteur la voit avec le motif et reçoit un courriel', async () => {
+    const reader = await newPage(browser);
+    try {
+      await signInThroughUi(reader.page, server.url, people.reporter.email, people.reporter.password, postUrl.replace(server.url, ''));
+      await reader.page.getByRole('heading', { level: 1, name: /introuvable|Page/i }).waitFor();
+      await expect(reader.page.getByRole('heading', { level: 1, name: title }).count()).resolves.toBe(0);
+    } finally {
+      await reader.context.close();
+    }
+    const { context, page } = await newPage(browser);
+    try {
+      await signInThroughUi(page, server.url, people.author.email, people.author.password, postUrl.replace(server.url, ''));
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByText('Cette publication est masquée par la modération').waitFor();
+      await page.getByText(/Motif : Démarche commerciale \(Charte éditoriale, art\. 4\)/).waitFor();
+      await expectAccessible(page, 'publication masquée vue par son auteur');
+      const mail = await lastMailTo(server.pool, people.author.email);
+      expect(mail.subject).toBe('Votre contribution a été masquée par la modération');
+      expect(mail.text).toContain('Charte éditoriale, art. 4');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Alert, Button, Form, QueryState, Select, TextField } from '../../ui';
+import { useAct, useReasons, type FlagReason, type ModerationAction, type QueueItem } from './api';
+import { ACTION_LABELS } from './labels';
+import { AnonymisationFieldCheck } from '../../components/anonymisation/AnonymisationCheck';
+
+const NEEDS_BODY: ModerationAction[] = ['edit', 'anonymise'];
+
+const EXPLAIN: Record<ModerationAction, string> = {
+  keep: 'Le contenu reste en ligne et les signalements sont classés. L’auteur·e n’est pas prévenu·e.',
+  hide: 'Les autres membres ne verront plus ce contenu ; son auteur·e le voit toujours, avec le motif.',
+  edit: 'Le texte est remplacé par votre version, avec la mention « modéré ». L’ancienne version reste dans l’historique.',
+  anonymise: 'Retirez les noms, coordonnées et détails qui permettent d’identifier une personne ; le contenu portera la mention « modéré ».',
+  delete: 'Le contenu est retiré de l’e-communauté. La suppression est enregistrée au journal.',
+  warn: 'Le contenu ne change pas : l’auteur·e reçoit votre message par courriel.',
+  suspend: 'L’auteur·e ne pourra plus publier ni commenter dans cette e-communauté pendant la durée choisie.',
+  ban: 'Le compte ne pourra plus se connecter au réseau et ses sessions sont fermées.',
+};
+
+/** One moderation decision on a queue item: reason, message to the author, and what the action needs. */
+export function ActionDialog({ item, action, isAdmin }: { item: QueueItem; action: ModerationAction; isAdmin: boolean }) {
+  const [outcome, setOutcome] = useState<string | null>(null);
+  if (action === 'ban' && !isAdmin) return null;
+  const label = ACTION_LABELS[action];
+  return (
+    <DialogTrigger>
+      <Button variant={action === 'keep' ? 'secondary' : action === 'delete' || action === 'ban' ? 'danger' : 'secondary'} small
+        aria-label={`${label} : ${item.type === 'post' ? 'publication' : 'commentaire'} « ${item.title} »`}>
+        {label}
+      </Button>
+      <ModalOverlay className="modal-overlay" isDismissable>
+        <Modal className="modal modal--scroll">
+          <Dialog className="dialog">
+            {({ close }) => (
+              <>
+                <Heading slot="title">{label}</Heading>
+                <p>{EXPLAIN[action]}</p>
+                {outcome ? <Alert tone="error"><p>{outcome}</p></Alert> : null}
+                <ActionForm item={item} action={action} onCancel={close} onConflict={setOutcome} onDone={close} />
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}
+
+interface FormProps {
+  item: QueueItem; action: ModerationAction; onCancel: () => void; onDone: () => void; onConflict: (m: string) => void;
+}
+
+// The reasons are loaded before the form renders, so the native select starts on the most cited one.
+function ActionForm(props: FormProps) {
+  const reasons = useReasons();
+  return <QueryState query={reasons} loading="Chargement des motifs…">{(items) => <ActionFormLoaded {...props} reasons={items} />}</QueryState>;
+}
+
+function ActionFormLoaded({ item, action, onCancel, onDone, onConflict, reasons }: FormProps & { reasons: FlagReason[] }) {
+  const act = useAct(item.type, item.id);
+  const top = item.reasons[0]?.code;
+  const options = reasons.map((r) => ({ value: r.code, label: r.article ? `${r.label} (${r.article})` : r.label }));
+  return (
+    <Form
+      labels={{ reasonCode: 'Motif', message: 'Message à l’auteur·e', body: 'Nouveau texte', days: 'Durée' }}
+      validate={(v) => {
+        const e: Record<string, string> = {};
+        if (action !== 'keep' && !v.reasonCode) e.reasonCode = 'Choisissez le motif de la décision.';
+        if (action === 'warn' && !v.message?.trim()) e.message = 'Écrivez le message d’avertissement.';
+        if (NEEDS_BODY.includes(action) && !v.body?.trim()) e.body = 'Indiquez le nouveau texte.';
+        if (action === 'suspend' && !(Number(v.days) >= 1 && Number(v.days) <= 365)) e.days = 'Entre 1 et 365 jours.';
+        return e;
+      }}
+      onSubmit={async (v) => {
+        try {
+          await act.mutateAsync({
+            action, fromQueue: true,
+            ...(action !== 'keep' ? { reasonCode: v.reasonCode } : {}),
+            ...(v.message?.trim() ? { message: v.message.trim() } : {}),
+            ...(NEEDS_BODY.includes(action) ? { body: v.body } : {}),
+            ...(action === 'suspend' ? { days: Number(v.days) } : {}),
+          });
+          onDone();
+        } catch (err) {
+          if ((err as { code?: string }).code === 'ALREADY_HANDLED') return onConflict((err as Error).message);
+          throw err;
+        }
+      }}
+    >
+      {action !== 'keep' ? (
+        <Select name="reasonCode" label="Motif (article des CGU ou de la charte)" options={options} defaultValue={top} isRequired placeholder="Choisir un motif" />
+      ) : null}
+      {NEEDS_BODY.includes(action) ? (
+        <TextField name="body" label="Nouveau texte" multiline rows={8} isRequired defaultValue={item.bodyMd} maxLength={50_000} />
+      ) : null}
+      {action === 'anonymise' ? <AnonymisationFieldCheck name="body" subject="ce contenu" /> : null}
+      {action === 'suspend' ? <TextField name="days" type="text" label="Durée de la suspension, en jours" defaultValue="7" isRequired /> : null}
+      {action !== 'keep' ? (
+        <TextField name="message" label={action === 'warn' ? 'Message d’avertissement' : 'Message à l’auteur·e (facultatif)'}
+          description="Envoyé par courriel avec le motif et l’article concerné." multiline rows={3} maxLength={2000} isRequired={action === 'warn'} />
+      ) : null}
+      <div className="form__actions">
+        <Button type="submit" variant={action === 'delete' || action === 'ban' ? 'danger' : 'primary'} isPending={act.isPending}>Confirmer</Button>
+        <Button variant="secondary" onPress={onCancel}>Annuler</Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,92 @@
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../api/session';
+import { formatDateTime, fullName, plural } from '../../lib/format';
+import { Badge, LoadMore, QueryState } from '../../ui';
+import { useQueue, type ModerationAction, type QueueItem } from './api';
+import { ActionDialog } from './ActionDialog';
+import { historyText, waitingLong, waitingShort } from './labels';
+
+const ACTIONS: ModerationAction[] = ['keep', 'hide', 'edit', 'anonymise', 'delete', 'warn', 'suspend', 'ban'];
+
+/** The pending flags, one card per flagged item, oldest waiting first. `slug` null: the whole network. */
+export function QueueList({ slug }: { slug: string | null }) {
+  const queue = useQueue(slug);
+  const me = useCurrentUser();
+  const isAdmin = me?.nationalRole === 'admin';
+  return (
+    <QueryState query={queue} loading="Chargement de la file de modération…">
+      {(data) => {
+        const items = data.pages.flatMap((p) => p.items);
+        if (items.length === 0) return <p>Aucun signalement en attente. 🎉</p>;
+        return (
+          <>
+            <ol className="queue" aria-label="Contenus signalés, du plus ancien au plus récent">
+              {items.map((item) => <QueueCard key={`${item.type}-${item.id}`} item={item} network={slug === null} isAdmin={isAdmin} />)}
+            </ol>
+            <LoadMore query={queue} label="Afficher plus de signalements" />
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function QueueCard({ item, network, isAdmin }: { item: QueueItem; network: boolean; isAdmin: boolean }) {
+  const kind = item.type === 'post' ? 'Publication' : 'Commentaire';
+  const titleId = `queue-${item.type}-${item.id}`;
+  return (
+    <li>
+      <article className="card" aria-labelledby={titleId}>
+        <div className="queue-item__head">
+          <h3 className="queue-item__title" id={titleId}>
+            {kind} : <Link to={item.link}>{item.type === 'post' ? item.title : `sur « ${item.title} »`}</Link>
+          </h3>
+          <span className="waiting">
+            <span aria-hidden="true">en attente depuis {waitingShort(item.oldestFlagAt)}</span>
+            <span className="visually-hidden">en attente depuis {waitingLong(item.oldestFlagAt)}</span>
+          </span>
+        </div>
+        <p className="small muted">
+          {network ? <>{item.community.name} · </> : null}
+          publié le <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+          {item.hidden ? <> · <Badge tone="warning">masqué</Badge></> : null}
+          {item.moderated ? <> · <Badge tone="info">modéré</Badge></> : null}
+          {item.deleted ? <> · <Badge tone="neutral">supprimé</Badge></> : null}
+        </p>
+        <blockquote className="queue-item__excerpt">{item.excerpt || <em>(texte vide)</em>}</blockquote>
+        <dl className="queue-item__facts">
+          <div>
+            <dt>Motifs ({plural(item.flagCount, 'signalement')})</dt>
+            <dd>{item.reasons.map((r) => `${r.label} × ${r.count}`).join(', ')}</dd>
+          </div>
+          <div>
+            <dt>Auteur·e</dt>
+            <dd>
+              <Link to={`/membres/${item.author.id}`}>{fullName(item.author)}</Link>
+              {' '}— {plural(item.author.postCount, 'publication')}, {plural(item.author.commentCount, 'commentaire')} ;{' '}
+              {historyText(item.author.actions)}
+              {item.author.suspendedUntil ? <>, suspendu·e jusqu’au {formatDateTime(item.author.suspendedUntil)}</> : null}
+              {item.author.banned ? <>, <strong>exclu·e du réseau</strong></> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>Signalé par</dt>
+            <dd>
+              <ul className="queue-item__reporters">
+                {item.reporters.map((r) => (
+                  <li key={r.id}>
+                    {fullName(r)}, <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+                    {r.comment ? <> : « {r.comment} »</> : null}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        </dl>
+        <div className="row" role="group" aria-label="Décisions possibles" style={{ marginTop: 'var(--sp-4)' }}>
+          {ACTIONS.map((a) => <ActionDialog key={a} item={item} action={a} isAdmin={isAdmin} />)}
+        </div>
+      </article>
+    </li>
+  );
+}
