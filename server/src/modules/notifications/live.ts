@@ -12,6 +12,8 @@ import { presentNotification } from './presenters.js';
  */
 
 export const HEARTBEAT_MS = 25_000;
+/** application_name of the LISTEN connections, to find them in pg_stat_activity. */
+export const LISTENER_NAME = 'ecom-notifications-listen';
 
 interface Stream {
   userId: number;
@@ -51,7 +53,7 @@ export class NotificationHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.app.config.databaseUrl });
+    const client = new pg.Client({ connectionString: this.app.config.databaseUrl, application_name: LISTENER_NAME });
     client.on('notification', (msg) => {
       const id = Number(msg.payload);
       if (!Number.isSafeInteger(id)) return;

@@ -4,7 +4,8 @@ import { makeTestApp, useTestApp } from '../../../test/helpers.js';
 import { createCommunity } from '../../../test/community-factories.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
 import { mentionHandles } from './hooks.js';
-import { fanOutPending } from './service.js';
+import { fanOutEvent, fanOutPending } from './service.js';
+import { LISTENER_NAME } from './live.js';
 import type { App } from '../../types.js';
 
 interface SseEvent { id?: string; event?: string; data?: string }
@@ -140,6 +141,19 @@ describe('notifications', async () => {
     expect(list.items[0]).toMatchObject({ kind: 'new_post', postId, community: { slug: community.slug } });
   });
 
+  it('fans out in batches and resumes from the saved progress', async () => {
+    const community = await createCommunity(app);
+    const author = await memberOf(app, community.id);
+    const followers = await Promise.all([0, 1, 2, 3, 4].map(() => memberOf(app, community.id)));
+    await app.pool.query('INSERT INTO community_follows (community_id, user_id) SELECT $1, unnest($2::bigint[])', [community.id, [...followers.map((f) => f.user.id), author.user.id]]);
+    await postIn(app, community.slug, author.headers);
+    const { rows } = await app.pool.query<{ id: number }>('SELECT id FROM notification_events WHERE community_id = $1', [community.id]);
+    expect(await fanOutEvent(app.pool, rows[0]!.id, 2)).toBe(5);
+    expect(await fanOutEvent(app.pool, rows[0]!.id, 2)).toBe(0);
+    const { rows: n } = await app.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE community_id = $1 AND kind = 'new_post'`, [community.id]);
+    expect(n[0]!.n).toBe(5);
+  });
+
   it('rejects anonymous callers and bad input', async () => {
     for (const url of ['/api/notifications', '/api/notifications/unread-count', '/api/notifications/stream']) {
       expect((await app.inject({ method: 'GET', url })).statusCode).toBe(401);
@@ -192,6 +206,22 @@ describe('live notifications across two instances', async () => {
     expect(again.events.map((e) => Number(e.id))).toEqual([...again.events.map((e) => Number(e.id))].sort((x, y) => x - y));
     expect(Number(again.events[0]!.id)).toBeGreaterThan(Number(first.id));
     again.close();
+  });
+
+  it('survives a lost LISTEN connection: reconnects and sweeps what was committed meanwhile', async () => {
+    const community = await createCommunity(a.app);
+    const author = await memberOf(a.app, community.id);
+    const replier = await memberOf(a.app, community.id);
+    const postId = await postIn(a.app, community.slug, author.headers);
+    const stream = openStream(baseOf(b.app), author.headers.cookie!);
+    await stream.ready;
+    await new Promise((r) => setTimeout(r, 300));
+    await a.app.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [LISTENER_NAME]);
+    await commentOn(a.app, postId, replier.headers, 'Pendant la reconnexion');
+    await until(() => stream.events.length >= 1, 5000);
+    await commentOn(a.app, postId, replier.headers, 'Après');
+    await until(() => stream.events.length >= 2, 3000);
+    stream.close();
   });
 
   it('refuses an anonymous stream', async () => {
