@@ -73,6 +73,7 @@ export async function notifyPostPublished(tx: DbOrTx, p: { postId: number; autho
     ev AS (
       INSERT INTO notification_events (kind, actor_id, community_id, post_id, data)
       SELECT 'new_post', author_id, community_id, id, jsonb_build_object('title', title) FROM p
+       WHERE EXISTS (SELECT 1 FROM community_follows f WHERE f.community_id = p.community_id)
       RETURNING id),
     targets AS (
       SELECT m.user_id, 'new_question' AS kind, 1 AS rank FROM p

@@ -135,6 +135,8 @@ export async function fanOutEvent(pool: pg.Pool, eventId: number, batch = FAN_OU
 
 /** Every event not yet fanned out (safety net after a lost wake-up). */
 export async function fanOutPending(pool: pg.Pool): Promise<number> {
+  // Done events are only progress markers: a week is plenty to investigate one.
+  await pool.query(`DELETE FROM notification_events WHERE done_at < now() - interval '7 days'`);
   const { rows } = await pool.query<{ id: number }>('SELECT id FROM notification_events WHERE done_at IS NULL ORDER BY id LIMIT 100');
   let total = 0;
   for (const r of rows) total += await fanOutEvent(pool, Number(r.id));
