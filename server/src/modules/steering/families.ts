@@ -65,7 +65,7 @@ export const FAMILY_OF: Record<ContributionSource, ContributionFamily> = Object.
  * Counts by (staff member, source, Paris month). $2/$3: first day of the first month and of the
  * month after the last ('YYYY-MM-01'); $4: one staff member, or NULL for the whole team.
  */
-const CONTRIBUTIONS_SQL = `
+export const CONTRIBUTIONS_SQL = `
   WITH period AS (
          SELECT ($2::date::timestamp AT TIME ZONE 'Europe/Paris') AS lo, ($3::date::timestamp AT TIME ZONE 'Europe/Paris') AS hi),
        staff AS (
