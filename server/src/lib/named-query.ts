@@ -25,6 +25,13 @@ export async function named<T>(db: DbOrTx, name: string, query: SQL): Promise<T[
   return result.rows as T[];
 }
 
+/** Same as `named`, for a query already written with $1, $2... placeholders. */
+export async function namedText<T>(db: DbOrTx, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const { session } = db as unknown as Internals;
+  const result = await session.prepareQuery({ sql: text, params: values }, undefined, name, false).execute();
+  return result.rows as T[];
+}
+
 /** A statement name for one combination of optional fragments: `variant('feed', {cursor: true, kind: false})` is 'feed:cursor'. */
 export function variant(base: string, parts: Record<string, boolean>): string {
   const on = Object.keys(parts).filter((k) => parts[k]);

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../types.js';
 import { AppError } from './errors.js';
+import type { DbOrTx } from '../db/client.js';
+import { namedText } from './named-query.js';
 
 export interface Limit {
   /** Name of the action, e.g. 'login'. */
@@ -24,22 +26,25 @@ export const LIMITS_BY_ACTION = {
   moderate: { action: 'moderate', max: 600, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
-/**
- * Fixed-window counter kept in PostgreSQL, so every app instance shares it.
- * Throws RATE_LIMITED (429) once `max` is exceeded within the window.
- */
-export async function hit(app: App, limit: Limit, subject: string): Promise<void> {
-  const max = limit.max * app.config.rateLimitFactor;
-  const key = `${limit.action}:${subject}`;
-  const { rows } = await app.pool.query<{ count: number; retry: number }>({
-    name: 'rate-limit-hit',
-    text: `INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 1, now() + make_interval(secs => $2))
+const HIT_SQL = `INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 1, now() + make_interval(secs => $2))
      ON CONFLICT (key) DO UPDATE SET
        count = CASE WHEN rate_limits.reset_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
        reset_at = CASE WHEN rate_limits.reset_at <= now() THEN now() + make_interval(secs => $2) ELSE rate_limits.reset_at END
-     RETURNING count, ceil(extract(epoch FROM reset_at - now()))::int AS retry`,
-    values: [key, limit.windowSeconds],
-  });
+     RETURNING count, ceil(extract(epoch FROM reset_at - now()))::int AS retry`;
+
+/**
+ * Fixed-window counter kept in PostgreSQL, so every app instance shares it.
+ * Throws RATE_LIMITED (429) once `max` is exceeded within the window.
+ * Given the write's transaction (`tx`), the hit is part of it: one commit instead of two,
+ * and a write that fails for another reason does not use up the budget.
+ */
+export async function hit(app: App, limit: Limit, subject: string, tx?: DbOrTx): Promise<void> {
+  const max = limit.max * app.config.rateLimitFactor;
+  const key = `${limit.action}:${subject}`;
+  const values = [key, limit.windowSeconds];
+  const rows = tx
+    ? await namedText<{ count: number; retry: number }>(tx, 'rate-limit-hit', HIT_SQL, values)
+    : (await app.pool.query<{ count: number; retry: number }>({ name: 'rate-limit-hit', text: HIT_SQL, values })).rows;
   const row = rows[0]!;
   if (row.count > max) {
     const minutes = Math.max(1, Math.ceil(row.retry / 60));

@@ -8,7 +8,7 @@ import { loadVisibleComment, loadVisiblePost } from './context.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment } from './presenters.js';
-import { findComment, listComments, type CommentContextRow } from './queries.js';
+import { findComment, listComments, type CommentContextRow, type CommentRow } from './queries.js';
 import { Comment, CreateCommentBody, EditCommentBody, UsefulState } from './schema.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
 
@@ -41,12 +41,19 @@ export default async function commentRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.comment, subjectOf(request));
     const post = await loadVisiblePost(app.db, request.params.id, user);
     assertCanContribute(user, accessOf(post));
-    const id = await createComment(app.db, post.id, user.id, request.body);
-    const row = await loadVisibleComment(app.db, id, user);
-    return reply.status(201).send(presentComment(row, user, commentAccess(row)));
+    const { body, replyToId = null } = request.body;
+    const subject = subjectOf(request);
+    const written = await createComment(app.db, post, user.id, { body, replyToId },
+      (tx) => hit(app, LIMITS_BY_ACTION.comment, subject, tx));
+    // Presented from what was written, without reading it back.
+    const row: CommentRow = {
+      id: written.id, post_id: post.id, reply_to_id: replyToId, body_md: body, body_html: written.html,
+      created_at: written.createdAt, edited_at: null, deleted: false, hidden_at: null, hidden_reason: null, moderated_at: null,
+      author_id: user.id, author_first_name: user.firstName, author_last_name: user.lastName,
+    };
+    return reply.status(201).send(presentComment(row, user, accessOf(post)));
   });
 
   app.patch('/comments/:id', {

@@ -7,6 +7,8 @@ import { onCommentPosted, onQuestionPosted } from '../questions/service.js';
 import { assertContributionAllowed } from '../trust/service.js';
 import { assertNotSuspended, assertNotSuspendedOnPost } from '../moderation/suspensions.js';
 import { notifyCommentPosted, notifyPostPublished } from '../notifications/hooks.js';
+import { named } from '../../lib/named-query.js';
+import { isoText } from '../../lib/cursor.js';
 
 /**
  * Writes of the posts module. Each runs in one transaction together with the counters it
@@ -93,36 +95,53 @@ export async function deletePost(db: Db, postId: number, userId: number): Promis
 }
 
 async function assertReplyTarget(tx: Tx, postId: number, replyToId: number): Promise<void> {
-  const { rows } = await tx.execute<{ post_id: number }>(sql`SELECT post_id FROM comments WHERE id = ${replyToId}`);
+  const rows = await named<{ post_id: number }>(tx, 'comment-reply-target', sql`SELECT post_id FROM comments WHERE id = ${replyToId}`);
   if (rows[0]?.post_id !== postId) {
     throw new AppError('VALIDATION_FAILED', undefined, { replyToId: 'Le commentaire auquel vous répondez n’appartient pas à cette publication.' });
   }
 }
 
+/** What the caller needs to present a new comment without reading it back. */
+export interface WrittenComment {
+  id: number;
+  createdAt: string;
+  html: string;
+}
+
+/**
+ * Writes a comment, its post's counter and what other modules attach to it, in one transaction.
+ * `guard` runs first in that transaction (the route's rate-limit hit: one commit, not two).
+ * `post.kind` comes from the post the route already loaded, so non-questions skip the questions hook.
+ */
 export async function createComment(
   db: Db,
-  postId: number,
+  post: { id: number; kind: PostKind },
   authorId: number,
   input: { body: string; replyToId?: number | null },
-): Promise<number> {
+  guard?: (tx: Tx) => Promise<void>,
+): Promise<WrittenComment> {
+  const postId = post.id;
   const html = renderMarkdown(input.body);
   return db.transaction(async (tx) => {
+    if (guard) await guard(tx);
     await assertNotSuspendedOnPost(tx, postId, authorId);
     if (input.replyToId) await assertReplyTarget(tx, postId, input.replyToId);
     await assertContributionAllowed(tx, { kind: 'comment', authorId, postId, body: input.body });
-    // Bumping the counter first also locks the post, so a concurrent delete cannot slip in between.
-    const bumped = await tx.execute(sql`
-      UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${postId} AND deleted_at IS NULL RETURNING id`);
-    if (bumped.rows.length === 0) throw new AppError('POST_NOT_FOUND');
-    const { rows } = await tx.execute<{ id: number }>(sql`
+    // One statement: bumping the counter locks the post (a concurrent delete cannot slip in
+    // between) and the insert only happens when the post is still live.
+    const rows = await named<{ id: number; created_at: string }>(tx, 'comment-insert', sql`
+      WITH bumped AS (
+        UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${postId} AND deleted_at IS NULL RETURNING id)
       INSERT INTO comments (post_id, author_id, reply_to_id, body_md, body_html)
-      VALUES (${postId}, ${authorId}, ${input.replyToId ?? null}, ${input.body}, ${html})
-      RETURNING id`);
-    // A reply may answer a question (questions module); a no-op for other kinds.
-    await onCommentPosted(tx, rows[0]!.id, postId);
+      SELECT id, ${authorId}, ${input.replyToId ?? null}::bigint, ${input.body}, ${html} FROM bumped
+      RETURNING id, ${isoText('created_at')} AS created_at`);
+    const row = rows[0];
+    if (!row) throw new AppError('POST_NOT_FOUND');
+    // A reply may answer a question (questions module).
+    if (post.kind === 'question') await onCommentPosted(tx, row.id, postId);
     // Post author, replied-to author, mentions: one statement (notifications module).
-    await notifyCommentPosted(tx, { commentId: rows[0]!.id, postId, authorId, replyToId: input.replyToId ?? null, body: input.body });
-    return rows[0]!.id;
+    await notifyCommentPosted(tx, { commentId: row.id, postId, authorId, replyToId: input.replyToId ?? null, body: input.body });
+    return { id: row.id, createdAt: row.created_at, html };
   });
 }
 
