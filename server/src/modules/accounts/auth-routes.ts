@@ -26,7 +26,7 @@ export default async function authRoutes(app: App) {
   app.get('/session', {
     schema: { tags: ['comptes'], summary: 'Session en cours', response: { 200: SessionState, ...errorResponses } },
   }, async (request) => {
-    if (!request.user || !request.session) return { user: null, csrfToken: null, cguToAccept: null };
+    if (!request.user || !request.session) return { user: null, csrfToken: null };
     return {
       user: presentUserSelf(await accounts.loadUser(app.db, request.user.id)), csrfToken: request.session.csrfToken,
       cguToAccept: await cguToAccept(app, request.user.id),
