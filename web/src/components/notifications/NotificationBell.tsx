@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button as AriaButton, Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../api/session';
@@ -20,8 +20,16 @@ export function NotificationBell() {
   const count = useUnreadCount(signedIn);
   const list = useNotifications(signedIn && open);
   const markAll = useMarkAllRead();
-  if (!user) return null;
   const unread = count.data?.unread ?? 0;
+  // Announce changes only, not the count every page load already shows on the button.
+  const previous = useRef<number | null>(null);
+  const [announce, setAnnounce] = useState('');
+  useEffect(() => {
+    if (count.data === undefined) return;
+    if (previous.current !== null && previous.current !== unread) setAnnounce(`Notifications : ${unreadLabel(unread)}`);
+    previous.current = unread;
+  }, [count.data, unread]);
+  if (!user) return null;
   const items = list.data?.pages.flatMap((p) => p.items).slice(0, 10) ?? [];
   return (
     <>
@@ -47,7 +55,7 @@ export function NotificationBell() {
         </Popover>
       </DialogTrigger>
       <span className="visually-hidden" aria-live="polite" role="status">
-        {count.data ? `Notifications : ${unreadLabel(unread)}` : ''}
+        {announce}
       </span>
     </>
   );
