@@ -65,11 +65,14 @@ export const flags = pgTable(
     // NULLs are distinct: a comment flag (post_id NULL) never collides on the post key, and vice versa.
     uniqueIndex('flags_reporter_post_key').on(t.reporterId, t.postId),
     uniqueIndex('flags_reporter_comment_key').on(t.reporterId, t.commentId),
-    index('flags_community_status_created_idx').on(t.communityId, t.status, t.createdAt),
-    // Network-wide queue and the pending flags of one item.
-    index('flags_pending_created_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
-    index('flags_post_pending_idx').on(t.postId).where(sql`${t.status} = 'pending' AND ${t.postId} IS NOT NULL`),
-    index('flags_comment_pending_idx').on(t.commentId).where(sql`${t.status} = 'pending' AND ${t.commentId} IS NOT NULL`),
+    // The queue walks pending flags oldest first and keeps each item's oldest one (see queue-queries.ts),
+    // so a page costs about its own size, whatever the number of pending flags.
+    index('flags_community_status_created_idx').on(t.communityId, t.status, t.createdAt, t.id),
+    // Network-wide queue.
+    index('flags_pending_created_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'pending'`),
+    // "Is there an older pending flag on this item?" and the pending flags of one item.
+    index('flags_post_pending_idx').on(t.postId, t.createdAt, t.id).where(sql`${t.status} = 'pending' AND ${t.postId} IS NOT NULL`),
+    index('flags_comment_pending_idx').on(t.commentId, t.createdAt, t.id).where(sql`${t.status} = 'pending' AND ${t.commentId} IS NOT NULL`),
     // Figures: flags handled over a period.
     index('flags_community_handled_idx').on(t.communityId, t.handledAt).where(sql`${t.handledAt} IS NOT NULL`),
   ],

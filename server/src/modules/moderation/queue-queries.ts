@@ -5,15 +5,14 @@ import type { QueueItemOut } from './schema.js';
 
 /**
  * The review queue: pending flags grouped by item, oldest waiting first.
- * One statement for the page (grouping, keyset, the item, its community and author), then three
- * batched statements for the whole page (reasons, reporters, authors' history): never a query per row.
- * A group's key is its smallest flag id, which no other group shares, so (oldest, key) is a total order.
+ * One statement for the page (keyset, the item, its community and author), then three batched
+ * statements for the whole page (reasons with counts, reporters, authors' history): never a query per row.
+ * An item's key is its oldest pending flag (created_at, id), which no other item shares: a total order.
  */
 
 interface GroupRow extends Record<string, unknown> {
   id: number;
   created_at: string;
-  flag_count: number;
   post_id: number | null;
   comment_id: number | null;
   item_post_id: number;
@@ -42,18 +41,23 @@ export function intArray(ids: number[]): SQL {
 
 export async function queueGroups(db: DbOrTx, communityId: number | null, cursor: PgKeyset | undefined, limit: number): Promise<GroupRow[]> {
   const scope = communityId === null ? sql`` : sql`AND f.community_id = ${communityId}`;
-  const after = cursor ? sql`HAVING (min(f.created_at), min(f.id)) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
+  const after = cursor ? sql`AND (f.created_at, f.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
+  // Walks pending flags oldest first and keeps those with no older pending flag on the same item:
+  // each item then appears once, at its oldest flag, already in queue order. No aggregate over all
+  // pending flags, so a page reads about its own size off the indexes.
   const { rows } = await db.execute<GroupRow>(sql`
     WITH g AS (
-      SELECT f.post_id, f.comment_id, min(f.created_at) AS oldest, min(f.id) AS key_id, count(*)::int AS flag_count
+      SELECT f.post_id, f.comment_id, f.created_at AS oldest, f.id AS key_id
         FROM flags f
-       WHERE f.status = 'pending' ${scope}
-       GROUP BY f.post_id, f.comment_id
-       ${after}
-       ORDER BY min(f.created_at), min(f.id)
+       WHERE f.status = 'pending' ${scope} ${after}
+         AND NOT EXISTS (SELECT 1 FROM flags e WHERE e.status = 'pending' AND e.post_id = f.post_id
+                            AND (e.created_at, e.id) < (f.created_at, f.id))
+         AND NOT EXISTS (SELECT 1 FROM flags e WHERE e.status = 'pending' AND e.comment_id = f.comment_id
+                            AND (e.created_at, e.id) < (f.created_at, f.id))
+       ORDER BY f.created_at, f.id
        LIMIT ${limit + 1}
     )
-    SELECT g.key_id AS id, ${isoText('g.oldest')} AS created_at, g.flag_count, g.post_id, g.comment_id,
+    SELECT g.key_id AS id, ${isoText('g.oldest')} AS created_at, g.post_id, g.comment_id,
            p.id AS item_post_id, p.title,
            CASE WHEN k.id IS NULL THEN p.excerpt ELSE left(k.body_md, 300) END AS excerpt,
            coalesce(k.body_md, p.body_md) AS body_md,
@@ -141,7 +145,7 @@ export async function presentQueue(db: DbOrTx, groups: GroupRow[]): Promise<Queu
         postCount: a?.post_count ?? 0, commentCount: a?.comment_count ?? 0, actions: a?.actions ?? {},
         suspendedUntil: toIso(a?.suspended_until ?? null), banned: a?.banned ?? false,
       },
-      flagCount: g.flag_count,
+      flagCount: (reasonsBy.get(k) ?? []).reduce((n, r) => n + r.count, 0),
       reasons: (reasonsBy.get(k) ?? []).map((r) => ({ code: r.code, label: r.label, article: r.article, count: r.count })),
       reporters: (reportersBy.get(k) ?? []).map((r) => ({
         id: r.id, firstName: r.first_name, lastName: r.last_name, reasonCode: r.reason_code, comment: r.comment, createdAt: toIso(r.created_at),
