@@ -50,11 +50,17 @@ export async function runDigest(ctx: MailJobContext, frequency: DigestFrequency,
     const batch = await ctx.db.execute<{ id: number }>(sql`
       SELECT u.id FROM users u
       WHERE u.id > ${cursor} AND u.deleted_at IS NULL AND u.banned_at IS NULL AND u.email_verified_at IS NOT NULL
-        AND EXISTS (
-          SELECT 1 FROM memberships m
+        -- A scalar subquery, not EXISTS: it stays a per-row probe along the primary key, where a semi-join
+        -- would aggregate every membership of the network at each batch.
+        AND coalesce((
+          SELECT true FROM memberships m
           JOIN communities c ON c.id = m.community_id AND c.status IN ('open', 'archived')
           LEFT JOIN email_preferences ep ON ep.user_id = m.user_id AND ep.community_id = m.community_id
-          WHERE m.user_id = u.id AND coalesce(ep.frequency, 'weekly') = ${frequency})
+          WHERE m.user_id = u.id AND coalesce(ep.frequency, 'weekly') = ${frequency} LIMIT 1), false)
+        -- Already handled this period (a re-run): skipped here, by a primary-key probe.
+        AND NOT coalesce((
+          SELECT true FROM digest_deliveries d
+          WHERE d.user_id = u.id AND d.frequency = ${frequency} AND d.period_key = ${key} AND d.status <> 'failed'), false)
       ORDER BY u.id LIMIT ${batchSize}`);
     if (batch.rows.length === 0) break;
     const ids = batch.rows.map((r) => Number(r.id));
@@ -113,6 +119,7 @@ export async function runDigest(ctx: MailJobContext, frequency: DigestFrequency,
       s.more = Number(r.total) - s.posts.length;
     }
 
+    const results: { userId: number; status: 'sent' | 'failed' | 'empty'; count: number }[] = [];
     const queue = [...users];
     const workers = Array.from({ length: SEND_CONCURRENCY }, async () => {
       for (let u = queue.shift(); u; u = queue.shift()) {
@@ -122,15 +129,18 @@ export async function runDigest(ctx: MailJobContext, frequency: DigestFrequency,
           const result = await ctx.mailer.send(digestMail(u.email, u.first_name, frequency, sections, `${ctx.config.publicUrl}/preferences`));
           status = result === 'failed' ? 'failed' : 'sent';
         }
-        if (status === 'sent') sent += 1;
-        if (status === 'failed') failed += 1;
-        const count = sections.reduce((n, s) => n + s.posts.length + s.more, 0);
-        await ctx.db.execute(sql`
-          UPDATE digest_deliveries SET status = ${status}, post_count = ${count}, updated_at = now()
-          WHERE user_id = ${u.user_id} AND frequency = ${frequency} AND period_key = ${key}`);
+        results.push({ userId: u.user_id, status, count: sections.reduce((n, s) => n + s.posts.length + s.more, 0) });
       }
     });
     await Promise.all(workers);
+    sent += results.filter((r) => r.status === 'sent').length;
+    failed += results.filter((r) => r.status === 'failed').length;
+    // One statement for the batch: the mailer has already recorded each message.
+    await ctx.db.execute(sql`
+      UPDATE digest_deliveries d SET status = r.status, post_count = r.count, updated_at = now()
+      FROM unnest(${`{${results.map((r) => r.userId).join(',')}}`}::bigint[], ${`{${results.map((r) => r.status).join(',')}}`}::text[],
+                  ${`{${results.map((r) => r.count).join(',')}}`}::bigint[]) AS r(user_id, status, count)
+      WHERE d.user_id = r.user_id AND d.frequency = ${frequency} AND d.period_key = ${key}`);
   }
   if (sent + failed > 0) ctx.log(`résumé ${frequency} ${key} : ${sent} envoyé(s), ${failed} échec(s).`);
   if (failed > 0) throw new Error(`${failed} résumé(s) non envoyé(s) : nouvelle tentative plus tard.`);
