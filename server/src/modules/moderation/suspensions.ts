@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { named } from '../../lib/named-query.js';
 import { AppError } from '../../lib/errors.js';
 
 /**
@@ -16,7 +17,8 @@ export async function assertNotSuspended(db: DbOrTx, communityId: number, userId
 
 /** Same rule for a comment, given the post it answers. */
 export async function assertNotSuspendedOnPost(db: DbOrTx, postId: number, userId: number): Promise<void> {
-  const { rows } = await db.execute<{ until: Date }>(sql`
+  // Named: planned once per connection (runs with every comment).
+  const rows = await named<{ until: string }>(db, 'suspension-on-post', sql`
     SELECT s.until FROM posts p
       JOIN community_suspensions s ON s.community_id = p.community_id AND s.user_id = ${userId}
      WHERE p.id = ${postId} AND s.until > now()`);

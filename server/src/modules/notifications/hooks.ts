@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { named } from '../../lib/named-query.js';
 
 /**
  * Notifications written in the transaction of the change that causes them, each hook ONE
@@ -23,8 +24,9 @@ export function mentionHandles(body: string): string[] {
 /** The handle of a person, as the SQL side computes it (see mentionHandles). */
 const userHandle = sql.raw(`trim(both '-' from regexp_replace(immutable_unaccent(lower(u.first_name || '-' || u.last_name)), '[^a-z0-9]+', '-', 'g'))`);
 
+// One parameter whatever the number of handles: the statement text stays fixed, so it can be named.
 function handlesArray(handles: string[]) {
-  return handles.length ? sql`ARRAY[${sql.join(handles.map((h) => sql`${h}`), sql`, `)}]::text[]` : sql`ARRAY[]::text[]`;
+  return sql`${sql.param(handles)}::text[]`;
 }
 
 /**
@@ -37,7 +39,8 @@ export async function notifyCommentPosted(
   c: { commentId: number; postId: number; authorId: number; replyToId: number | null; body: string },
 ): Promise<void> {
   const handles = mentionHandles(c.body);
-  await tx.execute(sql`
+  // Named: planned once per connection (runs with every comment).
+  await named(tx, 'notify-comment-posted', sql`
     WITH p AS (
       SELECT id, community_id, author_id, kind, title,
              (SELECT author_id FROM comments WHERE id = ${c.replyToId}) AS parent_author
