@@ -25,7 +25,7 @@ if (!config.databaseUrl) {
   }
   embedded = await startEmbeddedPostgres(config.dataDir, undefined, log);
   config.databaseUrl = embedded.url;
-  log('PostgreSQL embarqué démarré (données dans ./data/pg).');
+  log(`PostgreSQL embarqué démarré (données dans ${config.dataDir}/pg).`);
 }
 
 const pool = createPool(config.databaseUrl);
