@@ -17,7 +17,7 @@ export function BarChart({ title, bars, unit, height = 160 }: { title: string; b
           return <rect key={b.label} x={i * width + width * 0.15} y={height / 2 - h} width={width * 0.7} height={h} className="chart__bar" />;
         })}
       </svg>
-      <div className={bars.length > 6 ? 'chart__labels chart__labels--dense' : 'chart__labels'} aria-hidden="true" style={{ gridTemplateColumns: `repeat(${bars.length}, 1fr)` }}>
+      <div className={bars.length > 6 ? 'chart__labels chart__labels--dense' : 'chart__labels'} aria-hidden="true" style={{ gridTemplateColumns: `repeat(${bars.length}, minmax(0, 1fr))` }}>
         {bars.map((b) => <span key={b.label}><strong>{b.value}</strong><br />{b.label}</span>)}
       </div>
       <details className="chart__data">
