@@ -16,6 +16,7 @@ import { communityFeed, findPost, listComments, listRevisions, myFeed } from './
 import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithComments, Revision, SlugParam } from './schema.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
+import { countPostView } from '../steering/dashboard.js';
 
 const tags = ['publications'];
 
@@ -74,6 +75,8 @@ export default async function postsRoutes(app: App) {
       loadVisiblePost(app.db, request.params.id, request.user),
       listComments(app.db, request.params.id, undefined, LIMITS.pageSizeMax),
     ]);
+    // Audience (steering): one upsert, not awaited, so a read never waits on the counter.
+    countPostView(app.pool, row.id, row.community_id).catch((err) => request.log.warn({ err }, 'post view not counted'));
     const page = keysetPage(rows, LIMITS.pageSizeMax);
     const access = accessOf(row);
     return {
