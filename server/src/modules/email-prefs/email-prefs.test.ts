@@ -74,6 +74,7 @@ describe('e-mail preferences, unsubscribe, digests', async () => {
     expect((await app.inject({ method: 'POST', url: `/api/email/unsubscribe?token=${encodeURIComponent(forged)}` })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: '/api/email/unsubscribe?token=nimportequoi' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'POST', url: '/api/email/unsubscribe' })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/email/unsubscribe' })).statusCode).toBe(400);
   });
 
   it('daily digest: grouped by community, French, List-Unsubscribe; a re-run sends nothing; SMTP failure retried once', async () => {

@@ -45,7 +45,7 @@ export default async function emailPrefsRoutes(app: App) {
   });
 
   // A link scanner must not unsubscribe anyone: GET only leads to the confirmation page.
-  app.get('/email/unsubscribe', { schema: { tags: ['courriel'], querystring: TokenQuery } }, async (request, reply) => {
+  app.get('/email/unsubscribe', { schema: { tags: ['courriel'], querystring: TokenQuery, response: { 303: Type.Null(), ...errorResponses } } }, async (request, reply) => {
     return reply.redirect(`/preferences/desabonnement?token=${encodeURIComponent(request.query.token)}`, 303);
   });
 
