@@ -60,7 +60,26 @@ describe('answer-deadline reminders', async () => {
     const after = sink.mails.slice(since2);
     expect(after.filter((m) => m.to.includes(coordinator.user.email.toLowerCase()))).toHaveLength(1);
     expect(after.some((m) => m.to.includes(animator.user.email.toLowerCase()) && m.subject.includes('zones 30'))).toBe(false);
-    const { rows } = await app.pool.query('SELECT kind, recipients FROM reminders WHERE question_id = $1 ORDER BY kind', [soon]);
+    const { rows } = await app.pool.query(`SELECT kind, recipients FROM reminders WHERE question_id = $1 AND kind NOT LIKE '%:%' ORDER BY kind`, [soon]);
     expect(rows).toEqual([{ kind: 'due_soon', recipients: 1 }, { kind: 'overdue', recipients: 1 }]);
+  });
+
+  it('SMTP down: nothing is marked sent; the next run delivers the reminder, once', async () => {
+    const c = await createCommunity(app, { name: 'Rappels Panne' });
+    const animator = await memberOf(app, c.id, 'animator');
+    const asker = await memberOf(app, c.id);
+    const now = new Date(Date.now() + 2 * 365 * 24 * HOUR);
+    const id = await question(c.id, asker.user.id, 'Question pendant la panne', new Date(now.getTime() + 2 * HOUR));
+    const down = createMailer(app.pool, 'smtp://127.0.0.1:1', 'x <x@test.fr>', () => {});
+    await runReminders({ ...ctx, mailer: down }, now);
+    down.close();
+    const released = await app.pool.query('SELECT kind FROM reminders WHERE question_id = $1', [id]);
+    expect(released.rows).toEqual([]);
+    const since = sink.mails.length;
+    await runReminders(ctx, new Date(now.getTime() + 5 * 60_000));
+    await runReminders(ctx, new Date(now.getTime() + 10 * 60_000));
+    await sink.waitForMail(animator.user.email, { since });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink.mails.slice(since).filter((m) => m.to.includes(animator.user.email.toLowerCase()))).toHaveLength(1);
   });
 });

@@ -62,13 +62,31 @@ async function remind(ctx: MailJobContext, kind: ReminderKind, now: Date): Promi
     };
     const to = staff.rows.filter((s) => Number(s.community_id) === Number(q.community_id));
     let delivered = 0;
+    let failed = 0;
     for (const s of to) {
+      // Per recipient, claimed before sending (kind 'due_soon:<user>'): a retry of the question skips those already served.
+      const mine = await ctx.db.execute(sql`
+        INSERT INTO reminders (question_id, kind) VALUES (${q.question_id}, ${`${kind}:${s.user_id}`})
+        ON CONFLICT (question_id, kind) DO NOTHING RETURNING id`);
+      if (mine.rows.length === 0) continue;
       const links = unsubscribeLinks(ctx.config, Number(s.user_id), Number(q.community_id));
       const mail = kind === 'due_soon' ? questionDueSoonMail(s.email, s.first_name, question, links) : questionOverdueMail(s.email, s.first_name, question, links);
-      if ((await ctx.mailer.send(mail)) !== 'failed') delivered += 1;
+      if ((await ctx.mailer.send(mail)) !== 'failed') {
+        delivered += 1;
+      } else {
+        failed += 1;
+        await ctx.db.execute(sql`DELETE FROM reminders WHERE question_id = ${q.question_id} AND kind = ${`${kind}:${s.user_id}`}`);
+      }
     }
     mails += delivered;
-    await ctx.db.execute(sql`UPDATE reminders SET recipients = ${delivered} WHERE question_id = ${q.question_id} AND kind = ${kind}`);
+    if (failed > 0) {
+      // SMTP refused: release the question so the next run (5 minutes later) tries the missing recipients again.
+      await ctx.db.execute(sql`DELETE FROM reminders WHERE question_id = ${q.question_id} AND kind = ${kind}`);
+    } else {
+      await ctx.db.execute(sql`
+        UPDATE reminders SET recipients = (SELECT count(*) FROM reminders r WHERE r.question_id = ${q.question_id} AND r.kind LIKE ${`${kind}:%`})
+        WHERE question_id = ${q.question_id} AND kind = ${kind}`);
+    }
   }
   ctx.log(`rappels ${kind} : ${claimed.rows.length} question(s), ${mails} courriel(s).`);
   return claimed.rows.length;
