@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createCommunity } from '../../../test/community-factories.js';
@@ -62,7 +63,7 @@ describe('every limited action answers a French 429 with Retry-After', async () 
       const mine = await insert(member.user.id);
       const postId = await insert(other.user.id);
       const upload = multipart([{ name: 'file', file: { filename: 'a.png', contentType: 'image/png', data: tinyPng() } }, { name: 'alt', value: 'Un point' }]);
-      const cases: [string, Parameters<typeof app.inject>[0]][] = [
+      const cases: [string, InjectOptions][] = [
         ['connexion', { method: 'POST', url: '/api/auth/login', remoteAddress: newIp(), payload: { email: 'a@exemple.fr', password: 'mauvais mot de passe' } }],
         ['inscription', {
           method: 'POST', url: '/api/auth/register', remoteAddress: newIp(),
