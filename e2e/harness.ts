@@ -29,7 +29,7 @@ export interface E2eServer {
 
 /** The real application with the built web client, listening on a free loopback port. */
 export async function startServer(overrides: Partial<Config> = {}): Promise<E2eServer> {
-  const base = loadConfig({} as NodeJS.ProcessEnv, []);
+  const base = loadConfig({ WEB_DIST: process.env.WEB_DIST } as NodeJS.ProcessEnv, []);
   const webDist = await snapshotWebDist(base.webDist);
   const config: Config = {
     ...base,
