@@ -32,8 +32,6 @@ export const router = createBrowserRouter([
       { path: '/agenda', lazy: () => import('./routes/agenda/NetworkAgendaPage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/questions', lazy: () => import('./routes/questions/QuestionsPage').then((m) => ({ Component: m.default })) },
       { path: '/questions', lazy: () => import('./routes/questions/MyQuestionsPage').then((m) => ({ Component: m.default })) },
-      { path: '/communautes/:slug/questions', lazy: () => import('./routes/questions/QuestionsPage').then((m) => ({ Component: m.default })) },
-      { path: '/questions', lazy: () => import('./routes/questions/MyQuestionsPage').then((m) => ({ Component: m.default })) },
       { path: '/notifications', lazy: () => import('./components/notifications/NotificationsPage').then((m) => ({ Component: m.default })) },
       { path: '/recherche', lazy: () => import('./routes/search/SearchPage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/pilotage', lazy: () => import('./routes/steering/SteeringPage').then((m) => ({ Component: m.default })) },

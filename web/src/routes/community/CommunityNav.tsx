@@ -16,7 +16,6 @@ const SECTIONS: Section[] = [
   { label: 'Publications', path: '' },
   { label: 'Calendrier éditorial', path: 'calendrier', visible: (c) => c.can.moderate },
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
-  { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
   { label: 'Tableau de bord', path: 'pilotage', visible: (c) => c.can.moderate },
   { label: 'Modération', path: 'moderation', visible: (c) => c.can.moderate },
   { label: 'Agenda', path: 'agenda' },
