@@ -11,6 +11,7 @@ import { ERRORS } from '../../common/errors.js';
 import type { Config } from './config.js';
 import type { App, Deps } from './types.js';
 import errorsPlugin from './plugins/errors.js';
+import { ViewCounter } from './modules/steering/view-counter.js';
 import sessionPlugin from './plugins/session.js';
 import metricsPlugin from './plugins/metrics.js';
 import { ErrorBody } from './lib/schemas.js';
@@ -53,6 +54,9 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   app.decorate('db', deps.db);
   app.decorate('pool', deps.pool);
   app.decorate('mailer', deps.mailer);
+  const postViews = new ViewCounter(deps.pool, config.viewFlushMs, (msg) => app.log.warn(msg));
+  app.decorate('postViews', postViews);
+  app.addHook('onClose', () => postViews.close());
   app.decorate('jobs', deps.jobs ?? null);
   app.addSchema(ErrorBody);
 

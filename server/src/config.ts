@@ -21,6 +21,8 @@ export interface Config {
   /** Multiplier on every rate limit (tests raise it; production keeps 1). */
   rateLimitFactor: number;
   sessionDays: number;
+  /** How often counted post reads are written (ms). */
+  viewFlushMs: number;
   roles: { web: boolean; worker: boolean };
   /** Attachments go to this S3-compatible bucket when S3_BUCKET is set; else to DATA_DIR/uploads. */
   s3: S3Config | undefined;
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     seedDemo: env.SEED_DEMO !== 'false',
     rateLimitFactor: int('RATE_LIMIT_FACTOR', env.RATE_LIMIT_FACTOR, 1),
     sessionDays: int('SESSION_DAYS', env.SESSION_DAYS, 30),
+    viewFlushMs: int('VIEW_FLUSH_MS', env.VIEW_FLUSH_MS, 5_000),
     roles: { web: roleArg !== 'worker', worker: roleArg !== 'web' },
     s3: s3Config(env),
     linkPreviewAllowLoopback: false,

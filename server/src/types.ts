@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Mailer } from './modules/mail/service.js';
+import type { ViewCounter } from './modules/steering/view-counter.js';
 import type { JobSender } from './jobs/runner.js';
 
 /** The Fastify instance with TypeBox typing, as every route module receives it. */
@@ -34,6 +35,7 @@ declare module 'fastify' {
     pool: pg.Pool;
     mailer: Mailer;
     jobs: JobSender | null;
+    postViews: ViewCounter;
   }
   interface FastifyRequest {
     user: CurrentUser | null;

@@ -16,7 +16,6 @@ import { communityFeed, findPost, listComments, listRevisions, myFeed } from './
 import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithComments, Revision, SlugParam } from './schema.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
-import { countPostView } from '../steering/dashboard.js';
 
 const tags = ['publications'];
 
@@ -76,7 +75,7 @@ export default async function postsRoutes(app: App) {
       listComments(app.db, request.params.id, undefined, LIMITS.pageSizeMax),
     ]);
     // Audience (steering): one upsert, not awaited, so a read never waits on the counter.
-    countPostView(app.pool, row.id, row.community_id).catch((err) => request.log.warn({ err }, 'post view not counted'));
+    app.postViews.record(row.id, row.community_id);
     const page = keysetPage(rows, LIMITS.pageSizeMax);
     const access = accessOf(row);
     return {

@@ -116,17 +116,3 @@ export async function mostUseful(pool: Pool, communityId: number, month: string,
   );
   return rows;
 }
-
-/**
- * Counts one read of a post for today (Paris). ONE statement, an upsert on the (post, day) key;
- * no reader, session or IP address is stored, and every GET counts.
- */
-export function countPostView(pool: Pool, postId: number, communityId: number): Promise<unknown> {
-  return pool.query({
-    name: 'post-view-count',
-    text: `INSERT INTO post_views_daily (post_id, day, community_id, views)
-           VALUES ($1, (now() AT TIME ZONE 'Europe/Paris')::date, $2, 1)
-           ON CONFLICT (post_id, day) DO UPDATE SET views = post_views_daily.views + 1`,
-    values: [postId, communityId],
-  });
-}
