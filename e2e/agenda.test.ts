@@ -9,7 +9,7 @@ import {
   type E2eServer,
 } from './harness.js';
 
-it.skipIf(hasChromium)(NO_CHROMIUM_REASON, () => {});
+if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 // Browser journeys with axe scans take several seconds per page on a busy two-core machine.
 describe.skipIf(!hasChromium)('agenda', { timeout: 150_000 }, () => {

@@ -6,7 +6,7 @@ import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
 } from './harness.js';
 
-it.skipIf(hasChromium)(NO_CHROMIUM_REASON, () => {});
+if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('aide à l’anonymisation', () => {
   let server: E2eServer;

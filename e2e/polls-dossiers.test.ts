@@ -9,7 +9,7 @@ import {
   type E2eServer,
 } from './harness.js';
 
-it.skipIf(hasChromium)(NO_CHROMIUM_REASON, () => {});
+if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 /** SHOTS=/some/dir keeps screenshots of each step, for looking at the pages. */
 const SHOTS = process.env.SHOTS;
