@@ -26,6 +26,7 @@ parentPort.postMessage({
   rps: raw.totalCompletedRequests / raw.duration,
   total: raw.totalCompletedRequests,
   p50: result.latency.p50,
+  p97: result.latency.p97_5,
   p99: result.latency.p99,
   non2xx: result.non2xx,
   errors: result.errors,
