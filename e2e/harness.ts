@@ -2,14 +2,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result as AxeResult } from 'axe-core';
 import { loadConfig, type Config } from '../server/src/config.js';
-import { createDb, createPool, type Db } from '../server/src/db/client.js';
-import { buildApp } from '../server/src/app.js';
-import { createMailer } from '../server/src/modules/mail/service.js';
+import { makeTestApp } from '../server/test/helpers.js';
+import type { Db } from '../server/src/db/client.js';
 import type { App } from '../server/src/types.js';
 import type pg from 'pg';
 
@@ -31,33 +29,19 @@ export interface E2eServer {
 export async function startServer(overrides: Partial<Config> = {}): Promise<E2eServer> {
   const base = loadConfig({ WEB_DIST: process.env.WEB_DIST } as NodeJS.ProcessEnv, []);
   const webDist = await snapshotWebDist(base.webDist);
-  const config: Config = {
-    ...base,
-    webDist,
-    databaseUrl: inject('databaseUrl'),
-    logLevel: 'silent',
-    seedDemo: false,
-    rateLimitFactor: 1000,
-    smtpUrl: undefined,
-    ...overrides,
-  };
-  const pool = createPool(config.databaseUrl!, 5);
-  const db = createDb(pool);
-  const mailer = createMailer(pool, config.smtpUrl, config.mailFrom, () => {});
-  const app = await buildApp(config, { db, pool, mailer });
+  // The same application the HTTP tests build, plus the web client and a real port.
+  const { app, config, close } = await makeTestApp({ webDist, ...overrides });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   // localhost, not 127.0.0.1: Chromium treats it as a secure context, so `__Host-` Secure cookies work over http.
   config.publicUrl = `http://localhost:${port}`;
   return {
     url: config.publicUrl,
-    db,
-    pool,
+    db: app.db,
+    pool: app.pool,
     app,
     close: async () => {
-      await app.close();
-      mailer.close();
-      await pool.end();
+      await close();
       rmSync(webDist, { recursive: true, force: true });
     },
   };
