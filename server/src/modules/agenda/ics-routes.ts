@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors.js';
 import { errorResponses } from '../../lib/schemas.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
+import { isCommunityStaff } from '../communities/policy.js';
 import { canView } from '../posts/policy.js';
 import { buildCalendar } from './ics.js';
 import { icsEvent } from './presenters.js';
@@ -50,6 +51,7 @@ export default async function icsRoutes(app: App) {
     const postId = Number(request.params.postId);
     const row = await findEvent(app.db, postId, request.user?.id ?? null, true);
     if (!row || !canView(request.user, { status: row.community_status, role: row.my_role })) throw new AppError('EVENT_NOT_FOUND');
+    if (row.hidden && request.user?.id !== row.author_id && !isCommunityStaff(request.user, row.my_role)) throw new AppError('EVENT_NOT_FOUND');
     const body = buildCalendar({ name: row.title, events: [icsEvent(row, app.config.publicUrl)] });
     return reply
       .header('content-type', CONTENT_TYPE)

@@ -28,6 +28,9 @@ export interface EventRow extends Record<string, unknown> {
   online_url: string | null;
   registration_url: string | null;
   organiser: string | null;
+  /** Hidden by moderation: only its author and the moderators still open it. */
+  hidden: boolean;
+  author_id: number;
   sequence: number;
   created_at: string;
   updated_at: string;
@@ -42,7 +45,7 @@ function columns(me: number | null, withBody = false): SQL {
     e.post_id, e.community_id, c.slug AS community_slug, c.name AS community_name, c.status AS community_status,
     m.role AS my_role, p.title, p.excerpt ${withBody ? sql`, p.body_md` : sql``},
     ${isoText('e.starts_at')} AS starts_at, ${isoText('e.ends_at')} AS ends_at, e.all_day,
-    e.place, e.online_url, e.registration_url, e.organiser, e.sequence,
+    e.place, e.online_url, e.registration_url, e.organiser, e.sequence, p.hidden_at IS NOT NULL AS hidden, p.author_id,
     ${isoText('e.created_at')} AS created_at, ${isoText('e.updated_at')} AS updated_at`;
 }
 
@@ -52,6 +55,9 @@ function joins(me: number | null): SQL {
       JOIN communities c ON c.id = e.community_id
       LEFT JOIN memberships m ON m.community_id = e.community_id AND m.user_id = ${me}`;
 }
+
+/** Lists and feeds leave out events hidden by moderation; the event page itself follows the post's visibility. */
+const LISTED = sql`p.hidden_at IS NULL`;
 
 /** Upcoming = not yet ended (running events included), soonest first; past = ended, latest first. */
 function period(when: When, cursor: PgKeyset | undefined): { where: SQL; order: SQL } {
@@ -82,7 +88,7 @@ export async function communityEvents(
   const p = period(when, cursor);
   const { rows } = await db.execute<EventRow>(sql`
     SELECT ${columns(me)} FROM events e ${joins(me)}
-     WHERE e.community_id = ${communityId} AND ${p.where}
+     WHERE e.community_id = ${communityId} AND ${LISTED} AND ${p.where}
      ORDER BY ${p.order} LIMIT ${limit + 1}`);
   return rows;
 }
@@ -91,7 +97,7 @@ export async function communityEvents(
 export async function eventsBetween(db: DbOrTx, communityId: number, me: number | null, from: Date, to: Date): Promise<EventRow[]> {
   const { rows } = await db.execute<EventRow>(sql`
     SELECT ${columns(me)} FROM events e ${joins(me)}
-     WHERE e.community_id = ${communityId}
+     WHERE e.community_id = ${communityId} AND ${LISTED}
        AND e.starts_at > ${from.toISOString()}::timestamptz - ${MAX_SPAN}
        AND e.starts_at < ${to.toISOString()}::timestamptz
        AND e.ends_at > ${from.toISOString()}::timestamptz
@@ -104,7 +110,7 @@ export async function networkEvents(db: DbOrTx, me: number | null, when: When, c
   const p = period(when, cursor);
   const { rows } = await db.execute<EventRow>(sql`
     SELECT ${columns(me)} FROM events e ${joins(me)}
-     WHERE c.status = 'open' AND ${p.where}
+     WHERE c.status = 'open' AND ${LISTED} AND ${p.where}
      ORDER BY ${p.order} LIMIT ${limit + 1}`);
   return rows;
 }
@@ -113,7 +119,7 @@ export async function networkEvents(db: DbOrTx, me: number | null, when: When, c
 export async function feedEvents(db: DbOrTx, communityId: number): Promise<EventRow[]> {
   const { rows } = await db.execute<EventRow>(sql`
     SELECT ${columns(null, true)} FROM events e ${joins(null)}
-     WHERE e.community_id = ${communityId} AND e.starts_at > now() - interval '3 months'
+     WHERE e.community_id = ${communityId} AND ${LISTED} AND e.starts_at > now() - interval '3 months'
      ORDER BY e.starts_at, e.post_id LIMIT 2000`);
   return rows;
 }

@@ -68,13 +68,13 @@ export interface ItemRow extends Record<string, unknown> {
   author_last_name: string;
 }
 
-/** The dossier's live posts in order (a deleted post silently leaves the dossier's reading). */
+/** The dossier's live posts in order (a deleted or hidden post silently leaves the dossier's reading). */
 export async function dossierItems(db: DbOrTx, dossierId: number): Promise<ItemRow[]> {
   const { rows } = await db.execute<ItemRow>(sql`
     SELECT di.position, di.note, p.id AS post_id, p.kind, p.title, p.excerpt, ${isoText('p.created_at')} AS created_at,
            u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name
       FROM dossier_items di
-      JOIN posts p ON p.id = di.post_id AND p.deleted_at IS NULL
+      JOIN posts p ON p.id = di.post_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL
       JOIN users u ON u.id = p.author_id
      WHERE di.dossier_id = ${dossierId}
      ORDER BY di.position`);
@@ -94,7 +94,7 @@ export async function candidates(db: DbOrTx, communityId: number, q: string, lim
   const { rows } = await db.execute<CandidateRow>(sql`
     SELECT p.id, p.title, p.kind, ${isoText('p.created_at')} AS created_at
       FROM posts p
-     WHERE p.community_id = ${communityId} AND p.deleted_at IS NULL
+     WHERE p.community_id = ${communityId} AND p.deleted_at IS NULL AND p.hidden_at IS NULL
        ${q ? sql`AND immutable_unaccent(lower(p.title)) LIKE immutable_unaccent(lower(${pattern}))` : sql``}
      ORDER BY p.created_at DESC, p.id DESC
      LIMIT ${limit}`);

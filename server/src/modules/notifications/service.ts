@@ -20,6 +20,16 @@ export interface NotificationRow extends Record<string, unknown> {
   community_name: string | null;
 }
 
+/**
+ * What moderation took away (hidden or deleted) drops out of others' notifications; the item's author keeps
+ * theirs, among them the notice telling why. Two primary-key probes per listed row.
+ */
+const STILL_SHOWN = `
+  NOT EXISTS (SELECT 1 FROM posts xp WHERE xp.id = n.post_id AND xp.author_id <> n.user_id
+                 AND (xp.hidden_at IS NOT NULL OR xp.deleted_at IS NOT NULL))
+  AND NOT EXISTS (SELECT 1 FROM comments xk WHERE xk.id = n.comment_id AND xk.author_id <> n.user_id
+                     AND (xk.hidden_at IS NOT NULL OR xk.deleted_at IS NOT NULL))`;
+
 const SELECT_ROWS = `
   SELECT n.id, n.kind, n.created_at, n.read_at, n.post_id, n.comment_id, n.data,
          n.actor_id, a.first_name AS actor_first_name, a.last_name AS actor_last_name,
@@ -38,7 +48,7 @@ export function decodeIdCursor(cursor: string | undefined): number | null {
 
 export async function listNotifications(pool: pg.Pool, userId: number, before: number | null, limit: number) {
   const { rows } = await pool.query<NotificationRow>(
-    `${SELECT_ROWS} WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2) ORDER BY n.id DESC LIMIT $3`,
+    `${SELECT_ROWS} WHERE n.user_id = $1 AND ($2::bigint IS NULL OR n.id < $2) AND ${STILL_SHOWN} ORDER BY n.id DESC LIMIT $3`,
     [userId, before, limit + 1],
   );
   const items = rows.slice(0, limit);
@@ -59,7 +69,7 @@ export async function latestId(pool: pg.Pool, userId: number): Promise<number> {
 
 export async function unreadCount(pool: pg.Pool, userId: number): Promise<number> {
   const { rows } = await pool.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+    `SELECT count(*)::int AS n FROM notifications n WHERE n.user_id = $1 AND n.read_at IS NULL AND ${STILL_SHOWN}`, [userId]);
   return rows[0]!.n;
 }
 

@@ -119,7 +119,7 @@ export async function communityPolls(db: DbOrTx, communityId: number, cursor: Pg
            ${isoText('pl.created_at')} AS created_at, pl.results_post_id,
            (SELECT count(*)::int FROM poll_votes v WHERE v.poll_id = pl.post_id) AS total_voters
       FROM polls pl
-      JOIN posts p ON p.id = pl.post_id AND p.deleted_at IS NULL
+      JOIN posts p ON p.id = pl.post_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL
      WHERE pl.community_id = ${communityId}
        ${cursor ? sql`AND (pl.created_at, pl.post_id) < (${cursor.at}::timestamptz, ${cursor.id})` : sql``}
      ORDER BY pl.created_at DESC, pl.post_id DESC

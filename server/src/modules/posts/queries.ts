@@ -128,7 +128,7 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
       JOIN users u ON u.id = p.author_id
       ${RUBRIQUE_JOIN}
       LEFT JOIN memberships m ON m.community_id = p.community_id AND m.user_id = ${me}
-      LEFT JOIN posts o ON o.id = p.shared_post_id AND o.deleted_at IS NULL
+      LEFT JOIN posts o ON o.id = p.shared_post_id AND o.deleted_at IS NULL AND o.hidden_at IS NULL
       LEFT JOIN communities oc ON oc.id = o.community_id AND oc.status <> 'draft'
       LEFT JOIN users ou ON ou.id = o.author_id AND oc.id IS NOT NULL
      WHERE p.id = ${id} AND p.deleted_at IS NULL`);

@@ -26,7 +26,7 @@ export async function relatedPosts(db: DbOrTx, communityId: number, perCommunity
       JOIN communities c ON c.id = cr.related_id AND c.status <> 'draft'
       CROSS JOIN LATERAL (
         SELECT * FROM posts p
-         WHERE p.community_id = cr.related_id AND p.deleted_at IS NULL AND p.kind <> 'partage'
+         WHERE p.community_id = cr.related_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.kind <> 'partage'
          ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
          LIMIT ${perCommunity}
       ) p

@@ -76,7 +76,7 @@ export async function communityPending(
       FROM questions q
       JOIN posts p ON p.id = q.post_id
       JOIN users u ON u.id = p.author_id
-     WHERE q.community_id = ${community.id} AND q.answered_at IS NULL AND p.deleted_at IS NULL ${after(cursor)}
+     WHERE q.community_id = ${community.id} AND q.answered_at IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL ${after(cursor)}
      ORDER BY q.deadline_at, q.post_id
      LIMIT ${limit + 1}`);
   return rows;
@@ -101,7 +101,7 @@ export async function myPending(db: DbOrTx, user: CurrentUser, cursor: PgKeyset 
       CROSS JOIN LATERAL (
         SELECT q.post_id, q.deadline_at, q.asked_at
           FROM questions q JOIN posts p ON p.id = q.post_id
-         WHERE q.community_id = s.id AND q.answered_at IS NULL AND p.deleted_at IS NULL ${after(cursor)}
+         WHERE q.community_id = s.id AND q.answered_at IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL ${after(cursor)}
          ORDER BY q.deadline_at, q.post_id
          LIMIT ${limit + 1}
       ) q
@@ -119,7 +119,7 @@ export async function pendingCounts(db: DbOrTx, scope: { communityId: number } |
     : sql`q.community_id IN (SELECT id FROM (${staffCommunities(scope.user)}) s)`;
   const { rows } = await db.execute<{ open: number; overdue: number }>(sql`
     SELECT count(*)::int AS open, (count(*) FILTER (WHERE q.deadline_at < now()))::int AS overdue
-      FROM questions q JOIN posts p ON p.id = q.post_id AND p.deleted_at IS NULL
+      FROM questions q JOIN posts p ON p.id = q.post_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL
      WHERE ${where} AND q.answered_at IS NULL`);
   return rows[0] ?? { open: 0, overdue: 0 };
 }
@@ -140,7 +140,7 @@ export async function suggestPosts(db: DbOrTx, communityId: number, q: string, l
   const { rows } = await db.execute<SuggestRow>(sql`
     SELECT p.id, p.title, p.kind::text AS kind, ${isoText('p.created_at')} AS created_at
       FROM posts p
-     WHERE p.community_id = ${communityId} AND p.deleted_at IS NULL AND ${title} LIKE '%' || ${typed} || '%'
+     WHERE p.community_id = ${communityId} AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND ${title} LIKE '%' || ${typed} || '%'
      ORDER BY ${title} LIKE ${typed} || '%' DESC, similarity(${title}, ${typed}) DESC, p.created_at DESC, p.id DESC
      LIMIT ${limit}`);
   return rows;
