@@ -1,9 +1,6 @@
 import type pg from 'pg';
-import { hashToken, newToken } from '../server/src/lib/tokens.js';
 import { renderMarkdown } from '../server/src/lib/markdown.js';
-import { sessionCookieName } from '../server/src/plugins/session.js';
-
-export interface BenchSession { userId: number; cookie: string; csrf: string }
+import type { BenchSession } from './harness.js';
 
 export interface Fixtures {
   community: { id: number; slug: string; name: string; postCount: number };
@@ -11,21 +8,10 @@ export interface Fixtures {
   feedMember: BenchSession & { communities: number };
   commenters: BenchSession[];
   recentPosts: number[];
-  sessionHashes: string[];
 }
 
-/** Picks the benchmark's subjects in a seed:large database and opens their sessions directly (no login). */
-export async function pickFixtures(pool: pg.Pool, secureCookies: boolean): Promise<Fixtures> {
-  const sessionHashes: string[] = [];
-  async function session(userId: number): Promise<BenchSession> {
-    const token = newToken();
-    const csrf = newToken();
-    const hash = hashToken(token);
-    await pool.query(`INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, user_agent)
-                      VALUES ($1, $2, $3, now() + interval '1 day', 'bench')`, [hash, userId, csrf]);
-    sessionHashes.push(hash);
-    return { userId, cookie: `${sessionCookieName(secureCookies)}=${token}`, csrf };
-  }
+/** Picks the benchmark's subjects in a seed:large database and opens their sessions with `session`. */
+export async function pickFixtures(pool: pg.Pool, session: (userId: number) => Promise<BenchSession>): Promise<Fixtures> {
 
   const c = (await pool.query(`SELECT id, slug, name, post_count FROM communities WHERE status = 'open' ORDER BY post_count DESC LIMIT 1`)).rows[0];
   if (!c) throw new Error('Aucune communauté ouverte : lancez d’abord `npm run seed:large`.');
@@ -54,7 +40,6 @@ export async function pickFixtures(pool: pg.Pool, secureCookies: boolean): Promi
     feedMember: { ...(await session(fm.user_id)), communities: fm.n },
     commenters: await Promise.all(members.map((m) => session(m.user_id))),
     recentPosts: recent.map((r) => r.id),
-    sessionHashes,
   };
 }
 
