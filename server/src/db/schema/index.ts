@@ -12,3 +12,4 @@ export * from './moderation.js';
 export * from './notifications.js';
 export * from './email.js';
 export * from './steering.js';
+export * from './national.js';
