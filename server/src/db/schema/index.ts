@@ -13,3 +13,4 @@ export * from './notifications.js';
 export * from './email.js';
 export * from './steering.js';
 export * from './national.js';
+export * from './networking.js';
