@@ -14,3 +14,4 @@ export * from './email.js';
 export * from './steering.js';
 export * from './national.js';
 export * from './networking.js';
+export * from './reports.js';
