@@ -54,4 +54,15 @@ export const LIMITS = {
   embedsPerPost: 10,
   embedUrl: 2000,
   embedTitle: 200,
+  /** Invitations: addresses per request, per inviter per day, days before they expire. */
+  invitationEmailsPerRequest: 20,
+  invitationsPerDay: 50,
+  invitationEmailDays: 14,
+  invitationLinkDays: 30,
+  invitationMessage: 1000,
+  /** Duty roster: weeks shown or set at once. */
+  rosterWeeks: 26,
+  wikiTitle: 200,
+  wikiBody: 100_000,
+  wikiSummary: 300,
 } as const;
