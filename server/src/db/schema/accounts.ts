@@ -32,6 +32,14 @@ export const users = pgTable(
     uniqueIndex('users_email_key').on(t.email),
     // Name search for pickers (appointing coordinators/animators): accent-insensitive trigram.
     index('users_name_trgm').using('gin', sql`(immutable_unaccent(lower(${t.firstName} || ' ' || ${t.lastName}))) gin_trgm_ops`),
+    // Member directory (directory module): alphabetical keyset walk, per département, and the
+    // accent-insensitive job and employer filters. Only members who can still be reached.
+    index('users_directory_sort_idx').on(sql`immutable_unaccent(lower(${t.lastName} || ' ' || ${t.firstName}))`, t.id)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.bannedAt} IS NULL`),
+    index('users_directory_departement_idx').on(t.departement, sql`immutable_unaccent(lower(${t.lastName} || ' ' || ${t.firstName}))`, t.id)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.bannedAt} IS NULL`),
+    index('users_job_trgm').using('gin', sql`(immutable_unaccent(lower(${t.job}))) gin_trgm_ops`),
+    index('users_employer_trgm').using('gin', sql`(immutable_unaccent(lower(${t.employer}))) gin_trgm_ops`),
   ],
 );
 

@@ -15,3 +15,5 @@ export * from './steering.js';
 export * from './national.js';
 export * from './networking.js';
 export * from './reports.js';
+export * from './directory.js';
+export * from './messages.js';
