@@ -40,6 +40,13 @@ export const LIMITS = {
   linkTitle: 300,
   linkDescription: 1000,
   linkSource: 120,
+  /** Private messages: one message, a group's title, the people in a group (the author included). */
+  messageBody: 5000,
+  conversationTitle: 120,
+  conversationMembersMax: 10,
+  messageReportComment: 1000,
+  /** Directory filters typed by hand (job, employer). */
+  directoryText: 120,
   pageSize: 20,
   pageSizeMax: 50,
   /** Largest JSON body accepted by the API, in bytes. */
