@@ -1,150 +1,35 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
 import { AppError } from '../../lib/errors.js';
+import { isForbiddenAddress, safeGet, SafeGetError, type AddressOptions } from '../../lib/safe-fetch.js';
 import { parseHttpUrl } from './kinds.js';
 import { readPreview, type Preview } from './link-html.js';
 
 /**
- * Server-side fetch of a pasted link's title and description, hardened against SSRF:
- * only http(s); every address a host resolves to is checked before connecting, and the
- * connection uses the checked address (no second resolution an attacker could rebind);
- * redirects are followed by hand, at most 3, each re-checked; 3 s for everything; 512 KiB read at most.
+ * Server-side fetch of a pasted link's title and description, through the SSRF-safe GET of
+ * lib/safe-fetch.ts: at most 3 redirects, 3 s for everything, the first 512 KiB only.
  */
 
 export const PREVIEW_TIMEOUT_MS = 3000;
 export const PREVIEW_MAX_BYTES = 512 * 1024;
-const MAX_REDIRECTS = 3;
 
-export interface PreviewOptions {
-  /** Tests only: lets the preview reach a local HTTP server on 127.0.0.0/8 or ::1. */
-  allowLoopback: boolean;
-}
-
-const blockedV4 = new net.BlockList();
-for (const [prefix, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blockedV4.addSubnet(prefix, bits, 'ipv4');
-
-/** The 16 bytes of an IPv6 address (any textual form, including a trailing dotted quad). */
-function ipv6Bytes(ip: string): number[] {
-  let text = ip.split('%')[0]!;
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
-    text = text.slice(0, -dotted[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.includes('::') ? text.split('::') as [string, string] : [text, undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  return groups.flatMap((g) => { const n = parseInt(g, 16); return [n >> 8, n & 255]; });
-}
-
-function v4FromBytes(b: number[]): string {
-  return b.join('.');
-}
-
-const isLoopback = (ip: string) => (net.isIPv4(ip) ? ip.startsWith('127.') : ipv6Bytes(ip).every((x, i) => x === (i === 15 ? 1 : 0)));
-
-/** True for every address a public link must never reach. */
-export function isForbiddenAddress(ip: string, opts: PreviewOptions = { allowLoopback: false }): boolean {
-  if (opts.allowLoopback && isLoopback(ip)) return false;
-  if (net.isIPv4(ip)) return blockedV4.check(ip, 'ipv4');
-  if (!net.isIPv6(ip)) return true;
-  const b = ipv6Bytes(ip);
-  const zeros = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
-  // Addresses that carry an IPv4 one: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::/96).
-  if (zeros(0, 10) && b[10] === 0xff && b[11] === 0xff) return isForbiddenAddress(v4FromBytes(b.slice(12)), opts);
-  if (zeros(0, 12)) return true; // ::, ::1 and the deprecated IPv4-compatible form
-  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b) return isForbiddenAddress(v4FromBytes(b.slice(12)), opts);
-  if (b[0] === 0x20 && b[1] === 0x02) return isForbiddenAddress(v4FromBytes(b.slice(2, 6)), opts); // 6to4
-  if ((b[0]! & 0xfe) === 0xfc) return true; // unique local fc00::/7
-  if (b[0] === 0xfe && (b[1]! & 0xc0) === 0x80) return true; // link-local fe80::/10
-  if (b[0] === 0xfe && (b[1]! & 0xc0) === 0xc0) return true; // site-local fec0::/10 (deprecated)
-  if (b[0] === 0xff) return true; // multicast
-  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0x0d && b[3] === 0xb8) return true; // documentation
-  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0x00 && b[3] === 0x00) return true; // Teredo hides the real target
-  return false;
-}
-
-class PrivateAddress extends Error {}
-
-/** dns.lookup, refusing the whole name when any of its addresses is forbidden. */
-function guardedLookup(opts: PreviewOptions): net.LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { all: true, family: options.family ?? 0 }, (err, addresses: LookupAddress[]) => {
-      if (err) return callback(err, '', 4);
-      if (addresses.length === 0 || addresses.some((a) => isForbiddenAddress(a.address, opts))) {
-        return callback(new PrivateAddress(hostname), '', 4);
-      }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-      return callback(null, addresses[0]!.address, addresses[0]!.family);
-    });
-  };
-}
-
-interface Hop {
-  status: number;
-  location: string | undefined;
-  contentType: string;
-  body: Buffer;
-}
-
-function requestOnce(url: URL, opts: PreviewOptions, signal: AbortSignal): Promise<Hop> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  // Literal addresses never go through lookup: check them here.
-  if (net.isIP(host) && isForbiddenAddress(host, opts)) return Promise.reject(new PrivateAddress(host));
-  const client = url.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
-    const req = client.request(url, {
-      method: 'GET', signal, lookup: guardedLookup(opts), agent: false,
-      headers: { 'user-agent': 'e-communautes-apercu/1.0', accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', 'accept-encoding': 'identity' },
-    }, (res) => {
-      const status = res.statusCode ?? 0;
-      const done = (body: Buffer) => resolve({ status, location: res.headers.location, contentType: String(res.headers['content-type'] ?? ''), body });
-      if (status >= 300 && status < 400) { res.resume(); return done(Buffer.alloc(0)); }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
-        size += chunk.length;
-        // The head of a page is what we need: stop reading past the limit and use what came.
-        if (size >= PREVIEW_MAX_BYTES) { res.destroy(); done(Buffer.concat(chunks).subarray(0, PREVIEW_MAX_BYTES)); }
-      });
-      res.on('end', () => done(Buffer.concat(chunks)));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+export type PreviewOptions = AddressOptions;
+export { isForbiddenAddress };
 
 export async function fetchPreview(rawUrl: string, opts: PreviewOptions): Promise<Preview & { url: string }> {
-  let url = parseHttpUrl(rawUrl);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), PREVIEW_TIMEOUT_MS);
+  const url = parseHttpUrl(rawUrl);
   try {
-    for (let hop = 0; ; hop += 1) {
-      const res = await requestOnce(url, opts, controller.signal);
-      if (res.status >= 300 && res.status < 400 && res.location) {
-        if (hop >= MAX_REDIRECTS) throw new AppError('LINK_UNREACHABLE', 'Ce lien redirige trop de fois : saisissez le titre vous-même.');
-        let next: URL;
-        try { next = new URL(res.location, url); } catch { throw new AppError('LINK_UNREACHABLE'); }
-        url = parseHttpUrl(next.href);
-        continue;
-      }
-      if (res.status < 200 || res.status >= 300) throw new AppError('LINK_UNREACHABLE');
-      return { url: url.href, ...readPreview(res.body, res.contentType) };
-    }
+    const res = await safeGet(url.href, {
+      ...opts, timeoutMs: PREVIEW_TIMEOUT_MS, maxBytes: PREVIEW_MAX_BYTES, maxRedirects: 3, overflow: 'truncate',
+      headers: { 'user-agent': 'e-communautes-apercu/1.0', accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+    });
+    if (res.status < 200 || res.status >= 300) throw new AppError('LINK_UNREACHABLE');
+    return { url: res.url, ...readPreview(res.body, String(res.headers['content-type'] ?? '')) };
   } catch (err) {
     if (err instanceof AppError) throw err;
-    if (err instanceof PrivateAddress || (err as { cause?: unknown }).cause instanceof PrivateAddress) throw new AppError('LINK_PRIVATE_ADDRESS');
+    if (err instanceof SafeGetError && err.reason === 'private_address') throw new AppError('LINK_PRIVATE_ADDRESS');
+    if (err instanceof SafeGetError && err.reason === 'too_many_redirects') {
+      throw new AppError('LINK_UNREACHABLE', 'Ce lien redirige trop de fois : saisissez le titre vous-même.');
+    }
+    if (err instanceof SafeGetError && err.reason === 'invalid_url') throw new AppError('LINK_INVALID_URL');
     throw new AppError('LINK_UNREACHABLE');
-  } finally {
-    clearTimeout(timer);
   }
 }
