@@ -17,3 +17,4 @@ export * from './networking.js';
 export * from './reports.js';
 export * from './directory.js';
 export * from './messages.js';
+export * from './veille.js';

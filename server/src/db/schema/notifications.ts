@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { communities } from './communities.js';
+import { dossiers } from './dossiers.js';
 
 /**
  * In-app notifications: one row per recipient, the truth behind the bell and the SSE stream.
@@ -40,6 +41,8 @@ export const notificationEvents = pgTable(
     actorId: bigint('actor_id', { mode: 'number' }),
     communityId: bigint('community_id', { mode: 'number' }).notNull().references(() => communities.id, { onDelete: 'cascade' }),
     postId: bigint('post_id', { mode: 'number' }),
+    /** Set for a post added to a dossier: the recipients are the dossier's followers, not the community's. */
+    dossierId: bigint('dossier_id', { mode: 'number' }).references(() => dossiers.id, { onDelete: 'cascade' }),
     data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
     /** Highest recipient id already fanned out: the job resumes from here after a crash. */
     lastUserId: bigint('last_user_id', { mode: 'number' }).notNull().default(0),
@@ -58,4 +61,15 @@ export const communityFollows = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.communityId, t.userId] }), index('community_follows_user_idx').on(t.userId)],
+);
+
+/** Dossiers a member follows: a post added to one notifies them. */
+export const dossierFollows = pgTable(
+  'dossier_follows',
+  {
+    dossierId: bigint('dossier_id', { mode: 'number' }).notNull().references(() => dossiers.id, { onDelete: 'cascade' }),
+    userId: bigint('user_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.userId] }), index('dossier_follows_user_idx').on(t.userId)],
 );
