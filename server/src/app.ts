@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import type { App, Deps } from './types.js';
 import errorsPlugin from './plugins/errors.js';
 import { ViewCounter } from './modules/steering/view-counter.js';
+import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
 import metricsPlugin from './plugins/metrics.js';
 import { ErrorBody } from './lib/schemas.js';
@@ -57,6 +58,9 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   const postViews = new ViewCounter(deps.pool, config.viewFlushMs, (msg) => app.log.warn(msg));
   app.decorate('postViews', postViews);
   app.addHook('onClose', () => postViews.close());
+  const activity = new ActivityRecorder(deps.pool, config.viewFlushMs, (msg) => app.log.warn(msg));
+  app.decorate('activity', activity);
+  app.addHook('onClose', () => activity.close());
   app.decorate('jobs', deps.jobs ?? null);
   app.addSchema(ErrorBody);
 

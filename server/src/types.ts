@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Mailer } from './modules/mail/service.js';
 import type { ViewCounter } from './modules/steering/view-counter.js';
+import type { ActivityRecorder } from './modules/national/activity.js';
 import type { JobSender } from './jobs/runner.js';
 
 /** The Fastify instance with TypeBox typing, as every route module receives it. */
@@ -36,6 +37,8 @@ declare module 'fastify' {
     mailer: Mailer;
     jobs: JobSender | null;
     postViews: ViewCounter;
+    /** Daily active members (national steering, audience). */
+    activity: ActivityRecorder;
   }
   interface FastifyRequest {
     user: CurrentUser | null;

@@ -76,6 +76,7 @@ export default async function postsRoutes(app: App) {
     ]);
     // Audience (steering): one upsert, not awaited, so a read never waits on the counter.
     app.postViews.record(row.id, row.community_id);
+    if (request.user) app.activity.record(request.user.id, row.community_id);
     const page = keysetPage(rows, LIMITS.pageSizeMax);
     const access = accessOf(row);
     return {
