@@ -235,3 +235,18 @@ ${footerHtml(u, q.communityName)}`;
   const text = [title, '', `Bonjour ${firstName}, le délai de réponse de cette question de « ${q.communityName} » a expiré le ${q.deadline} sans réponse de l’équipe d’animation.`, '', q.title, q.url, '', '-- ', footerText(u, q.communityName), ''].join('\n');
   return { to, subject: `Délai dépassé : ${q.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
 }
+
+/**
+ * A new private message (messages module). The text of the message stays out of the mail: it is
+ * private, and a mailbox is read by more tools than the platform.
+ */
+export function privateMessageMail(publicUrl: string, to: string, firstName: string, senderName: string, conversationId: number): Mail {
+  return build(
+    to,
+    `${senderName} vous a écrit un message privé`,
+    `Bonjour ${firstName},`,
+    [`${senderName} vous a écrit sur le réseau des e-communautés. Lisez et répondez depuis votre messagerie :`],
+    { label: 'Lire le message', url: `${publicUrl}/messages/${conversationId}` },
+    [`Vous recevez ce courriel au premier message non lu d’une conversation. Pour ne plus en recevoir, décochez « Me prévenir par courriel d’un nouveau message » sur votre profil : ${publicUrl}/profil`],
+  );
+}
