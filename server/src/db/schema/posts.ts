@@ -64,6 +64,11 @@ export const posts = pgTable(
     hiddenReason: text('hidden_reason'),
     /** Edited or anonymised by moderation on the author's behalf: shown as « modéré ». */
     moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    /**
+     * Bumped by a trigger whenever one of the post's comments changes, so that the row's xmin
+     * changes too: xmin is the version the post page cache (posts/page-cache.ts) checks.
+     */
+    pageVersion: integer('page_version').notNull().default(0),
   },
   (t) => [
     // Partial: feeds only ever list live posts, so deleted ones cost nothing to skip.
