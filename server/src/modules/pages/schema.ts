@@ -1,0 +1,106 @@
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../../../../common/limits.js';
+
+/** Route schemas of co-written pages. */
+
+const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
+const Num = Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 });
+const DateTime = Type.String({ format: 'date-time' });
+const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
+
+export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: LIMITS.communitySlug }) });
+export const RevisionParams = Type.Object({ id: Id, number: Num });
+export const DossierPageParams = Type.Object({ id: Id, pageId: Id });
+
+const Title = Type.String({ minLength: 1, maxLength: LIMITS.wikiTitle, pattern: '\\S' });
+const Body = Type.String({ maxLength: LIMITS.wikiBody });
+const Summary = Type.String({ maxLength: LIMITS.wikiSummary });
+
+export const CreatePageBody = Type.Object({ title: Title, body: Body, summary: Type.Optional(Summary) }, { additionalProperties: false });
+/** `baseRevision`: the revision the writer started from; another one saved meanwhile is a conflict. */
+export const SavePageBody = Type.Object(
+  { title: Title, body: Body, summary: Type.Optional(Summary), baseRevision: Num },
+  { additionalProperties: false },
+);
+export const RestoreBody = Type.Object({ revision: Num, baseRevision: Num }, { additionalProperties: false });
+export const DiffQuery = Type.Object({
+  from: Num,
+  to: Num,
+  mode: Type.Optional(Type.Union([Type.Literal('lines'), Type.Literal('words')])),
+});
+export const AddDossierPageBody = Type.Object({ pageId: Id }, { additionalProperties: false });
+export const PageSearchQuery = Type.Object({
+  q: Type.String({ maxLength: 200 }),
+  community: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.communitySlug })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
+});
+
+const Community = Type.Object({ id: Id, slug: Type.String(), name: Type.String() });
+
+export const PageSummary = Type.Object({
+  id: Id,
+  title: Type.String(),
+  excerpt: Type.String(),
+  revision: Type.Integer(),
+  locked: Type.Boolean(),
+  updatedBy: UserRef,
+  updatedAt: DateTime,
+});
+
+export const WikiPage = Type.Object({
+  id: Id,
+  community: Community,
+  title: Type.String(),
+  bodyMd: Type.String(),
+  bodyHtml: Type.String(),
+  revision: Type.Integer(),
+  locked: Type.Union([Type.Object({ at: DateTime, by: Type.Union([UserRef, Type.Null()]) }), Type.Null()]),
+  createdBy: UserRef,
+  createdAt: DateTime,
+  updatedBy: UserRef,
+  updatedAt: DateTime,
+  can: Type.Object({ edit: Type.Boolean(), lock: Type.Boolean(), restore: Type.Boolean() }),
+});
+
+export const RevisionSummary = Type.Object({
+  number: Type.Integer(),
+  title: Type.String(),
+  summary: Type.String(),
+  restoredFrom: Type.Union([Type.Integer(), Type.Null()]),
+  author: UserRef,
+  createdAt: DateTime,
+});
+
+export const Revision = Type.Object({
+  ...RevisionSummary.properties,
+  bodyMd: Type.String(),
+  bodyHtml: Type.String(),
+});
+
+export const DiffPart = Type.Object({
+  op: Type.Union([Type.Literal('equal'), Type.Literal('insert'), Type.Literal('delete')]),
+  text: Type.String(),
+});
+
+export const PageDiff = Type.Object({
+  from: RevisionSummary,
+  to: RevisionSummary,
+  title: Type.Array(DiffPart),
+  body: Type.Array(DiffPart),
+  /** False when the texts were too far apart to compare in time: the body shows old then new. */
+  exact: Type.Boolean(),
+});
+
+export const PageSearchHit = Type.Object({
+  id: Id,
+  community: Community,
+  /** HTML: matched words in <mark>, everything else escaped. */
+  titleHtml: Type.String(),
+  excerptHtml: Type.String(),
+  updatedAt: DateTime,
+});
+
+export const DossierPage = Type.Object({ position: Type.Integer(), page: PageSummary });
+
+export type WikiPageOut = Static<typeof WikiPage>;
+export type DiffPartOut = Static<typeof DiffPart>;
