@@ -62,20 +62,26 @@ export const FAMILY_OF: Record<ContributionSource, ContributionFamily> = Object.
 ) as Record<ContributionSource, ContributionFamily>;
 
 /**
- * Counts by (staff member, source, Paris month). $2/$3: first day of the first month and of the
- * month after the last ('YYYY-MM-01'); $4: one staff member, or NULL for the whole team.
+ * Every counted action as rows (user_id, source, at), under the CTEs they need. $1 community,
+ * $2/$3: first day of the first month and of the month after the last ('YYYY-MM-01');
+ * $4: one staff member, or NULL for the whole team. Grouped by month below, by week in coordinator.ts.
  */
-export const CONTRIBUTIONS_SQL = `
+export const CONTRIBUTION_ROWS_SQL = `
   WITH period AS (
          SELECT ($2::date::timestamp AT TIME ZONE 'Europe/Paris') AS lo, ($3::date::timestamp AT TIME ZONE 'Europe/Paris') AS hi),
        staff AS (
          SELECT user_id FROM memberships
           WHERE community_id = $1 AND role IN ('animator', 'coordinator') AND ($4::bigint IS NULL OR user_id = $4::bigint)),
        results AS (
-         SELECT results_post_id AS id FROM polls WHERE community_id = $1 AND results_post_id IS NOT NULL)
+         SELECT results_post_id AS id FROM polls WHERE community_id = $1 AND results_post_id IS NOT NULL),
+       contribution_rows AS (
+         ${CONTRIBUTION_SOURCES.map((s) => `SELECT '${s.code}' AS source, q.* FROM (${SOURCE_SQL[s.code]}) q`).join('\n    UNION ALL ')})`;
+
+/** Counts by (staff member, source, Paris month). Parameters: CONTRIBUTION_ROWS_SQL's. */
+export const CONTRIBUTIONS_SQL = `${CONTRIBUTION_ROWS_SQL}
   SELECT a.user_id::int AS user_id, a.source,
          to_char(date_trunc('month', a.at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM') AS month, count(*)::int AS n
-    FROM (${CONTRIBUTION_SOURCES.map((s) => `SELECT '${s.code}' AS source, q.* FROM (${SOURCE_SQL[s.code]}) q`).join('\n    UNION ALL ')}) a
+    FROM contribution_rows a
    GROUP BY 1, 2, 3`;
 
 export interface ContributionCount {

@@ -1,0 +1,158 @@
+import type { Pool } from 'pg';
+import { CONTRIBUTION_SOURCES, FAMILIES, FAMILY_LABELS } from '../../../../common/contributions.js';
+import type { Db } from '../../db/client.js';
+import { moderationStats } from '../moderation/stats.js';
+import { communityStats } from '../questions/stats.js';
+import { formatsUsed } from '../steering/dashboard.js';
+import { countContributions } from '../steering/families.js';
+import { memberSeries, type MemberMonth } from '../steering/coordinator-members.js';
+import { loadTargets, targetOf } from '../steering/targets.js';
+
+/**
+ * The figures of an activity report: one animator, one community, whole Paris months.
+ * Contributions are the author's (steering/families.ts); everything else is the community's.
+ * Every figure is read from the tables that hold it, nothing is estimated.
+ */
+
+export interface ReportPeriod {
+  /** 'YYYY-MM' of the first and last month, both included. */
+  fromMonth: string;
+  toMonth: string;
+}
+
+export function periodMonths(p: ReportPeriod): string[] {
+  const out: string[] = [];
+  let [y, m] = p.fromMonth.split('-').map(Number) as [number, number];
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(month);
+    if (month >= p.toMonth) return out;
+    m += 1;
+    if (m === 13) { m = 1; y += 1; }
+  }
+}
+
+/** 'YYYY-MM-DD' of the first day of the first month and of the last day of the last month. */
+export function periodDays(p: ReportPeriod): { from: string; to: string } {
+  const [y, m] = p.toMonth.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return { from: `${p.fromMonth}-01`, to: last };
+}
+
+const sumBy = <T,>(lists: T[][], key: (t: T) => string, value: (t: T) => number) => {
+  const map = new Map<string, number>();
+  for (const list of lists) for (const t of list) map.set(key(t), (map.get(key(t)) ?? 0) + value(t));
+  return [...map].map(([k, n]) => ({ k, n })).sort((a, b) => b.n - a.n || a.k.localeCompare(b.k));
+};
+
+export interface ReportFigures {
+  period: { fromMonth: string; toMonth: string; from: string; to: string };
+  members: { atStart: number; atEnd: number; joined: number; growthRate: number | null; active: number };
+  monthly: MemberMonth[];
+  contributions: {
+    total: number;
+    target: number;
+    families: { code: string; label: string; count: number; sources: { code: string; label: string; count: number }[] }[];
+  };
+  formats: { kinds: { kind: string; count: number }[]; attachments: { format: string; count: number }[]; embeds: { provider: string; count: number }[] };
+  questions: { asked: number; answered: number; answeredWithinDeadline: number; decided: number; shareWithinDeadline: number | null; medianSeconds: number | null };
+  moderation: { flagsReceived: number; flagsHandled: number; medianHandleSeconds: number | null; actions: { action: string; count: number }[] };
+  agenda: { eventsHeld: number; eventsAdded: number };
+  polls: { launched: number; votes: number; resultsPublished: number };
+  mostRead: { postId: number; title: string; value: number }[];
+}
+
+export async function reportFigures(pool: Pool, db: Db, communityId: number, authorId: number, p: ReportPeriod): Promise<ReportFigures> {
+  const months = periodMonths(p);
+  const days = periodDays(p);
+  const range = [communityId, days.from, days.to];
+  // Paris-local bounds of the period, shared by the plain SQL below.
+  const lo = `($2::date::timestamp AT TIME ZONE 'Europe/Paris')`;
+  const hi = `(($3::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`;
+  const [series, active, contributions, targets, formats, questions, moderation, agenda, polls, read] = await Promise.all([
+    memberSeries(pool, communityId, p.fromMonth, months.length),
+    pool.query<{ n: number }>(
+      'SELECT count(DISTINCT user_id)::int AS n FROM member_activity_daily WHERE community_id = $1 AND day BETWEEN $2::date AND $3::date',
+      range,
+    ),
+    countContributions(pool, communityId, p.fromMonth, months.length, authorId),
+    loadTargets(pool, communityId),
+    Promise.all(months.map((m) => formatsUsed(pool, communityId, authorId, m))),
+    communityStats(db, communityId, days),
+    moderationStats(db, communityId, days),
+    pool.query<{ held: number; added: number }>(
+      `SELECT (SELECT count(*) FROM events e JOIN posts p ON p.id = e.post_id
+                WHERE e.community_id = $1 AND e.starts_at >= ${lo} AND e.starts_at < ${hi} AND p.deleted_at IS NULL)::int AS held,
+              (SELECT count(*) FROM events e JOIN posts p ON p.id = e.post_id
+                WHERE e.community_id = $1 AND e.created_at >= ${lo} AND e.created_at < ${hi} AND p.deleted_at IS NULL)::int AS added`,
+      range,
+    ),
+    pool.query<{ launched: number; votes: number; results: number }>(
+      `WITH launched AS (
+         SELECT pl.post_id FROM polls pl JOIN posts p ON p.id = pl.post_id
+          WHERE pl.community_id = $1 AND pl.created_at >= ${lo} AND pl.created_at < ${hi} AND p.deleted_at IS NULL)
+       SELECT (SELECT count(*) FROM launched)::int AS launched,
+              (SELECT count(*) FROM poll_votes v WHERE v.poll_id IN (SELECT post_id FROM launched))::int AS votes,
+              (SELECT count(*) FROM polls pl JOIN posts r ON r.id = pl.results_post_id
+                WHERE pl.community_id = $1 AND r.created_at >= ${lo} AND r.created_at < ${hi} AND r.deleted_at IS NULL)::int AS results`,
+      range,
+    ),
+    mostReadOver(pool, communityId, days.from, days.to),
+  ]);
+
+  const atStart = series.length ? series[0]!.total - series[0]!.joined : 0;
+  const atEnd = series.length ? series[series.length - 1]!.total : 0;
+  const joined = series.reduce((s, m) => s + m.joined, 0);
+  const bySource = new Map<string, number>();
+  for (const c of contributions) bySource.set(c.source, (bySource.get(c.source) ?? 0) + c.count);
+  const families = FAMILIES.map((code) => {
+    const sources = CONTRIBUTION_SOURCES.filter((s) => s.family === code).map((s) => ({ code: s.code, label: s.label, count: bySource.get(s.code) ?? 0 }));
+    return { code, label: FAMILY_LABELS[code], count: sources.reduce((s, x) => s + x.count, 0), sources };
+  });
+  return {
+    period: { ...p, ...days },
+    members: { atStart, atEnd, joined, growthRate: atStart === 0 ? null : joined / atStart, active: active.rows[0]!.n },
+    monthly: series,
+    contributions: {
+      total: families.reduce((s, f) => s + f.count, 0),
+      target: targetOf(targets, authorId) * months.length,
+      families,
+    },
+    formats: {
+      kinds: sumBy(formats.map((f) => f.kinds), (k) => k.kind, (k) => k.count).map(({ k, n }) => ({ kind: k, count: n })),
+      attachments: sumBy(formats.map((f) => f.attachments), (a) => a.format, (a) => a.count).map(({ k, n }) => ({ format: k, count: n })),
+      embeds: sumBy(formats.map((f) => f.embeds), (e) => e.provider, (e) => e.count).map(({ k, n }) => ({ provider: k, count: n })),
+    },
+    questions: {
+      asked: questions.asked,
+      answered: questions.answered,
+      answeredWithinDeadline: questions.answeredWithinDeadline,
+      decided: questions.decided,
+      shareWithinDeadline: questions.shareWithinDeadline,
+      medianSeconds: questions.medianSeconds,
+    },
+    moderation: {
+      flagsReceived: moderation.flagsReceived,
+      flagsHandled: moderation.flagsHandled,
+      medianHandleSeconds: moderation.medianHandleSeconds,
+      actions: moderation.actions,
+    },
+    agenda: { eventsHeld: agenda.rows[0]!.held, eventsAdded: agenda.rows[0]!.added },
+    polls: { launched: polls.rows[0]!.launched, votes: polls.rows[0]!.votes, resultsPublished: polls.rows[0]!.results },
+    mostRead: read,
+  };
+}
+
+/** Most read posts over Paris days (post_views_daily_community_day_idx): steering's mostRead, over a period. */
+async function mostReadOver(pool: Pool, communityId: number, from: string, to: string, limit = 5) {
+  const { rows } = await pool.query<{ postId: number; title: string; value: number }>(
+    `SELECT v.post_id::int AS "postId", p.title, v.views::int AS value
+       FROM (SELECT post_id, sum(views) AS views FROM post_views_daily
+              WHERE community_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY post_id) v
+       JOIN posts p ON p.id = v.post_id
+      WHERE p.deleted_at IS NULL AND p.hidden_at IS NULL
+      ORDER BY v.views DESC, v.post_id DESC LIMIT $4`,
+    [communityId, from, to, limit],
+  );
+  return rows;
+}

@@ -1,0 +1,149 @@
+import { Type, type TSchema } from 'typebox';
+import { OBJECTIVES, REPORT_LIMITS } from '../../../../common/reports.js';
+
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
+const Count = Type.Integer({ minimum: 0 });
+const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Person = Type.Object({ id: Type.Integer(), name: Type.String() });
+
+export const MonthQuery = Type.Object({ month: Type.Optional(Month) });
+
+export const ObjectivesBody = Type.Object(
+  Object.fromEntries(OBJECTIVES.map((o) => [o.kind, Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: o.max }))])),
+  { additionalProperties: false, minProperties: 1 },
+);
+
+const Objective = Type.Object({
+  kind: Type.String(), label: Type.String(), measure: Type.String(), unit: Type.String(),
+  target: Type.Number(), isDefault: Type.Boolean(), setBy: Nullable(Person), updatedAt: Nullable(Type.String()),
+});
+
+export const ObjectivesOut = Type.Object({ objectives: Type.Array(Objective) });
+
+const MemberMonth = Type.Object({ month: Type.String(), joined: Count, total: Count, active: Count });
+const Families = Type.Object({ veille: Count, animation: Count, redaction: Count });
+const ActionCount = Type.Object({ action: Type.String(), count: Count });
+
+export const CoordinatorDashboard = Type.Object({
+  month: Month,
+  objectives: Type.Array(Type.Object({ ...Objective.properties, value: Nullable(Type.Number()), met: Nullable(Type.Boolean()) })),
+  animators: Type.Array(Type.Object({
+    userId: Type.Integer(), name: Type.String(), role: Type.String(),
+    contributions: Type.Object({ total: Count, target: Count, families: Families, met: Type.Boolean() }),
+    regularity: Type.Object({ activeWeeks: Count, target: Type.Number(), met: Type.Boolean() }),
+    quality: Type.Object({
+      answered: Count, answeredWithinDeadline: Count, share: Nullable(Type.Number()), medianSeconds: Nullable(Type.Integer()), met: Nullable(Type.Boolean()),
+    }),
+  })),
+  questions: Type.Object({
+    asked: Count, answered: Count, answeredWithinDeadline: Count, decided: Count, open: Count, overdue: Count,
+    shareWithinDeadline: Nullable(Type.Number()), medianSeconds: Nullable(Type.Integer()), p90Seconds: Nullable(Type.Integer()),
+  }),
+  moderation: Type.Object({
+    flagsReceived: Count, flagsHandled: Count, pending: Count, medianHandleSeconds: Nullable(Type.Integer()), actions: Type.Array(ActionCount),
+  }),
+  members: Type.Array(MemberMonth),
+  meetings: Type.Object({
+    quarter: Type.String(), planned: Count, warning: Type.Boolean(),
+    next: Nullable(Type.Object({ id: Type.Integer(), scheduledAt: Type.String() })),
+  }),
+});
+
+const Text = (max: number) => Type.String({ maxLength: max });
+
+export const MeetingBody = Type.Object(
+  {
+    scheduledAt: Type.String({ format: 'date-time' }),
+    fromMonth: Month,
+    toMonth: Month,
+    agenda: Type.String({ minLength: 1, maxLength: REPORT_LIMITS.agenda }),
+    participantIds: Type.Array(Id, { maxItems: REPORT_LIMITS.participantsMax, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+
+export const MinutesBody = Type.Object(
+  { minutes: Text(REPORT_LIMITS.minutes), decisions: Text(REPORT_LIMITS.minutes) },
+  { additionalProperties: false },
+);
+
+const ReportSummary = Type.Object({
+  id: Type.Integer(), author: Person, status: Type.Union([Type.Literal('draft'), Type.Literal('submitted')]),
+  submittedAt: Nullable(Type.String()), commented: Type.Boolean(),
+});
+
+export const MeetingSummary = Type.Object({
+  id: Type.Integer(), scheduledAt: Type.String(), fromMonth: Month, toMonth: Month, agenda: Type.String(), hasMinutes: Type.Boolean(),
+});
+
+export const Meeting = Type.Object({
+  ...MeetingSummary.properties,
+  community: Type.Object({ slug: Type.String(), name: Type.String() }),
+  participants: Type.Array(Person),
+  minutes: Nullable(Type.String()),
+  decisions: Nullable(Type.String()),
+  minutesBy: Nullable(Person),
+  minutesAt: Nullable(Type.String()),
+  createdBy: Nullable(Person),
+  /** Every report for the coordinator; only the reader's own for an animator. */
+  reports: Type.Array(ReportSummary),
+  myReportId: Nullable(Type.Integer()),
+  can: Type.Object({ edit: Type.Boolean(), recordMinutes: Type.Boolean(), writeReport: Type.Boolean() }),
+});
+
+export const ReportTextBody = Type.Object(
+  {
+    highlights: Type.Optional(Text(REPORT_LIMITS.text)),
+    difficulties: Type.Optional(Text(REPORT_LIMITS.text)),
+    proposals: Type.Optional(Text(REPORT_LIMITS.text)),
+    rendezvous: Type.Optional(Text(REPORT_LIMITS.text)),
+  },
+  { additionalProperties: false },
+);
+
+export const CommentBody = Type.Object({ comment: Type.String({ minLength: 1, maxLength: REPORT_LIMITS.comment }) }, { additionalProperties: false });
+
+const TopPost = Type.Object({ postId: Type.Integer(), title: Type.String(), value: Count });
+
+export const Figures = Type.Object({
+  period: Type.Object({ fromMonth: Month, toMonth: Month, from: Type.String(), to: Type.String() }),
+  members: Type.Object({ atStart: Count, atEnd: Count, joined: Count, growthRate: Nullable(Type.Number()), active: Count }),
+  monthly: Type.Array(MemberMonth),
+  contributions: Type.Object({
+    total: Count, target: Count,
+    families: Type.Array(Type.Object({
+      code: Type.String(), label: Type.String(), count: Count,
+      sources: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), count: Count })),
+    })),
+  }),
+  formats: Type.Object({
+    kinds: Type.Array(Type.Object({ kind: Type.String(), count: Count })),
+    attachments: Type.Array(Type.Object({ format: Type.String(), count: Count })),
+    embeds: Type.Array(Type.Object({ provider: Type.String(), count: Count })),
+  }),
+  questions: Type.Object({
+    asked: Count, answered: Count, answeredWithinDeadline: Count, decided: Count,
+    shareWithinDeadline: Nullable(Type.Number()), medianSeconds: Nullable(Type.Integer()),
+  }),
+  moderation: Type.Object({ flagsReceived: Count, flagsHandled: Count, medianHandleSeconds: Nullable(Type.Integer()), actions: Type.Array(ActionCount) }),
+  agenda: Type.Object({ eventsHeld: Count, eventsAdded: Count }),
+  polls: Type.Object({ launched: Count, votes: Count, resultsPublished: Count }),
+  mostRead: Type.Array(TopPost),
+});
+
+export const Report = Type.Object({
+  id: Type.Integer(),
+  meeting: Type.Object({ id: Type.Integer(), scheduledAt: Type.String(), fromMonth: Month, toMonth: Month }),
+  community: Type.Object({ slug: Type.String(), name: Type.String() }),
+  author: Person,
+  status: Type.Union([Type.Literal('draft'), Type.Literal('submitted')]),
+  submittedAt: Nullable(Type.String()),
+  highlights: Type.String(), difficulties: Type.String(), proposals: Type.String(), rendezvous: Type.String(),
+  /** Computed now for a draft; as submitted for a submitted report. */
+  figures: Figures,
+  comment: Nullable(Type.Object({ text: Type.String(), by: Nullable(Person), at: Type.String() })),
+  can: Type.Object({ edit: Type.Boolean(), submit: Type.Boolean(), comment: Type.Boolean() }),
+});
+
+export const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx'), Type.Literal('csv')]) });
