@@ -68,7 +68,7 @@ export function passwordResetMail(publicUrl: string, to: string, firstName: stri
 }
 
 export interface ModerationNotice {
-  action: 'hide' | 'edit' | 'anonymise' | 'delete' | 'warn' | 'suspend' | 'ban';
+  action: 'hide' | 'unhide' | 'edit' | 'anonymise' | 'delete' | 'warn' | 'suspend' | 'ban';
   communityName: string;
   reasonLabel: string | null;
   /** The CGU or charter article the content breaks, e.g. "Charte éditoriale, art. 2". */
@@ -82,6 +82,7 @@ export interface ModerationNotice {
 
 const MODERATION_SUBJECTS: Record<ModerationNotice['action'], string> = {
   hide: 'Votre contribution a été masquée par la modération',
+  unhide: 'Votre contribution est de nouveau visible',
   edit: 'Votre contribution a été modifiée par la modération',
   anonymise: 'Votre contribution a été anonymisée par la modération',
   delete: 'Votre contribution a été supprimée par la modération',
@@ -94,6 +95,7 @@ const MODERATION_SUBJECTS: Record<ModerationNotice['action'], string> = {
 export function moderationMail(publicUrl: string, to: string, firstName: string, n: ModerationNotice): Mail {
   const what: Record<ModerationNotice['action'], string> = {
     hide: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a masqué l’une de vos contributions : les autres membres ne la voient plus, vous la voyez toujours avec le motif.`,
+    unhide: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a rétabli l’une de vos contributions : tous les membres la voient de nouveau.`,
     edit: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a modifié l’une de vos contributions ; elle porte désormais la mention « modéré ».`,
     anonymise: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a anonymisé l’une de vos contributions (données personnelles retirées) ; elle porte désormais la mention « modéré ».`,
     delete: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a supprimé l’une de vos contributions.`,
@@ -248,5 +250,32 @@ export function privateMessageMail(publicUrl: string, to: string, firstName: str
     [`${senderName} vous a écrit sur le réseau des e-communautés. Lisez et répondez depuis votre messagerie :`],
     { label: 'Lire le message', url: `${publicUrl}/messages/${conversationId}` },
     [`Vous recevez ce courriel au premier message non lu d’une conversation. Pour ne plus en recevoir, décochez « Me prévenir par courriel d’un nouveau message » sur votre profil : ${publicUrl}/profil`],
+  );
+}
+
+export interface InvitationNotice {
+  inviterName: string;
+  communityName: string;
+  communityDescription: string;
+  /** Personal words of the inviter, if any. */
+  message: string;
+  url: string;
+  expires: string;
+}
+
+/** An invitation to join a community, sent on behalf of a member. */
+export function invitationMail(to: string, n: InvitationNotice): Mail {
+  return build(
+    to,
+    `${n.inviterName} vous invite à rejoindre l’e-communauté « ${n.communityName} »`,
+    `Rejoignez l’e-communauté « ${n.communityName} »`,
+    [
+      `${n.inviterName} vous invite à rejoindre l’e-communauté « ${n.communityName} », un espace d’échange entre agents territoriaux.`,
+      ...(n.communityDescription ? [n.communityDescription] : []),
+      ...(n.message ? [`Son message : « ${n.message} »`] : []),
+      `Suivez ce lien, valable jusqu’au ${n.expires}, pour créer votre compte ou vous connecter : vous rejoindrez l’e-communauté directement.`,
+    ],
+    { label: 'Accepter l’invitation', url: n.url },
+    ['Si vous ne connaissez pas cette personne, ignorez ce message : aucun compte n’est créé sans vous.'],
   );
 }

@@ -105,7 +105,7 @@ describe('moderation actions', async () => {
     const { rows } = await app.pool.query('SELECT deleted_at IS NOT NULL AS deleted, deleted_by FROM posts WHERE id = $1', [post.id]);
     expect(rows[0]).toEqual({ deleted: true, deleted_by: animator.user.id });
     expect((await app.pool.query('SELECT post_count FROM communities WHERE id = $1', [community.id])).rows[0].post_count).toBe(before - 1);
-    expect((await act(app, 'post', post.id, animator.headers, { action: 'delete', reasonCode: 'spam' })).statusCode).toBe(404);
+    expect((await act(app, 'post', post.id, animator.headers, { action: 'delete', reasonCode: 'spam' })).json().code).toBe('ALREADY_DELETED');
   });
 
   it('warn sends the message only; it needs one', async () => {
@@ -185,5 +185,55 @@ describe('moderation actions', async () => {
     expect(codes).toEqual([200, 409]);
     expect([a, b].find((r) => r.statusCode === 409)!.json().code).toBe('ALREADY_HANDLED');
     expect(await auditRows(app, 'post', post.id)).toHaveLength(1);
+  });
+  it('unhide restores a hidden item for everyone, is audited with before and after, and tells the author', async () => {
+    const { post, animator, coordinator, author, reporter, community } = await flagged();
+    expect((await act(app, 'post', post.id, animator.headers, { action: 'hide', reasonCode: 'spam', fromQueue: true })).statusCode).toBe(200);
+    // Only moderators restore; the author does not restore their own content, nor does a member.
+    expect((await act(app, 'post', post.id, author.headers, { action: 'unhide' })).statusCode).toBe(403);
+    expect((await act(app, 'post', post.id, reporter.headers, { action: 'unhide' })).statusCode).toBe(403);
+    const res = await act(app, 'post', post.id, coordinator.headers, { action: 'unhide', message: 'Signalement non fondé après relecture.' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ action: 'unhide', handledFlags: 0 });
+    expect((await app.inject({ method: 'GET', url: `/api/posts/${post.id}`, headers: reporter.headers })).json().hidden).toBeNull();
+    const feed = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/posts`, headers: reporter.headers });
+    expect(feed.json().items.map((p: { id: number }) => p.id)).toContain(post.id);
+    const audit = await auditRows(app, 'post', post.id);
+    expect(audit.map((a) => a.action)).toEqual(['hide', 'unhide']);
+    expect(audit[1]).toMatchObject({
+      actor_id: coordinator.user.id, target_user_id: author.user.id, reason_code: null, message: 'Signalement non fondé après relecture.',
+      before: { hidden: true, hiddenReason: expect.stringContaining('Spam') }, after: { hidden: false },
+    });
+    await settle();
+    const mail = await lastMail(author.user.email);
+    expect(mail?.subject).toBe('Votre contribution est de nouveau visible');
+    expect(mail?.text).toContain('Signalement non fondé après relecture.');
+    // Nothing left to restore: a clear conflict, and no second row.
+    const again = await act(app, 'post', post.id, animator.headers, { action: 'unhide' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'NOT_HIDDEN', message: expect.stringContaining('déjà rétabli') });
+    expect(await auditRows(app, 'post', post.id)).toHaveLength(2);
+  });
+
+  it('two moderators acting on the same item outside the queue: the second gets a French 409, the log one row each', async () => {
+    const { post, animator, coordinator } = await moderationScene(app);
+    const hides = await Promise.all([
+      act(app, 'post', post.id, animator.headers, { action: 'hide', reasonCode: 'spam' }),
+      act(app, 'post', post.id, coordinator.headers, { action: 'hide', reasonCode: 'spam' }),
+    ]);
+    expect(hides.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(hides.find((r) => r.statusCode === 409)!.json()).toMatchObject({ code: 'ALREADY_HIDDEN', message: expect.stringContaining('déjà masqué') });
+    const unhides = await Promise.all([
+      act(app, 'post', post.id, animator.headers, { action: 'unhide' }),
+      act(app, 'post', post.id, coordinator.headers, { action: 'unhide' }),
+    ]);
+    expect(unhides.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const deletes = await Promise.all([
+      act(app, 'post', post.id, animator.headers, { action: 'delete', reasonCode: 'spam' }),
+      act(app, 'post', post.id, coordinator.headers, { action: 'delete', reasonCode: 'spam' }),
+    ]);
+    expect(deletes.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(deletes.find((r) => r.statusCode === 409)!.json().code).toBe('ALREADY_DELETED');
+    expect((await auditRows(app, 'post', post.id)).map((a) => a.action)).toEqual(['hide', 'unhide', 'delete']);
   });
 });

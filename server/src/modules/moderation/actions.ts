@@ -56,7 +56,7 @@ function reasonText(reason: FlagReasonOut | null, message: string): string {
   return message ? `${base} : ${message}` : base;
 }
 
-const ITEM_ACTIONS: readonly ModerationAction[] = ['hide', 'edit', 'anonymise', 'delete'];
+const ITEM_ACTIONS: readonly ModerationAction[] = ['hide', 'unhide', 'edit', 'anonymise', 'delete'];
 
 export async function applyAction(
   db: Db,
@@ -75,7 +75,11 @@ export async function applyAction(
     if (flagIds.length === 0 && (input.fromQueue || input.action === 'keep')) throw new AppError('ALREADY_HANDLED');
 
     const item = await loadItem(tx, type, itemId, true);
-    if (item.deleted && ITEM_ACTIONS.includes(input.action)) throw new AppError(type === 'post' ? 'POST_NOT_FOUND' : 'COMMENT_NOT_FOUND');
+    // The item's state is read under its row lock: a second moderator who acted on what the first one
+    // just changed learns it (409) instead of repeating the decision, and the log keeps one row per decision.
+    if (item.deleted && ITEM_ACTIONS.includes(input.action)) throw new AppError('ALREADY_DELETED');
+    if (input.action === 'hide' && item.hidden_at !== null) throw new AppError('ALREADY_HIDDEN');
+    if (input.action === 'unhide' && item.hidden_at === null) throw new AppError('NOT_HIDDEN');
     const message = input.message?.trim() ?? '';
     const table = type === 'post' ? sql`posts` : sql`comments`;
     let before: Json | null = null;
@@ -89,8 +93,14 @@ export async function applyAction(
       case 'hide': {
         const text = reasonText(reason, message);
         before = { hidden: item.hidden_at !== null, hiddenReason: item.hidden_reason };
-        await tx.execute(sql`UPDATE ${table} SET hidden_at = coalesce(hidden_at, now()), hidden_reason = ${text} WHERE id = ${itemId}`);
+        await tx.execute(sql`UPDATE ${table} SET hidden_at = now(), hidden_reason = ${text} WHERE id = ${itemId}`);
         after = { hidden: true, hiddenReason: text };
+        break;
+      }
+      case 'unhide': {
+        before = { hidden: true, hiddenReason: item.hidden_reason };
+        await tx.execute(sql`UPDATE ${table} SET hidden_at = NULL, hidden_reason = NULL WHERE id = ${itemId}`);
+        after = { hidden: false };
         break;
       }
       case 'edit':

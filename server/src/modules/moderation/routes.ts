@@ -27,7 +27,6 @@ function requireNationalAdmin(request: Parameters<typeof requireUser>[0]): Curre
   return user;
 }
 
-/** Checks what each action needs; French messages per field. */
 /** The questions module's period rule; an impossible date (month 13) is a bad period too, never a 500. */
 function period(from: string | undefined, to: string | undefined) {
   try {
@@ -38,9 +37,10 @@ function period(from: string | undefined, to: string | undefined) {
   }
 }
 
+/** Checks what each action needs; French messages per field. */
 function checkInput(input: ActionInput): void {
   const fields: Record<string, string> = {};
-  if (input.action !== 'keep' && !input.reasonCode) fields.reasonCode = 'Choisissez le motif de cette décision.';
+  if (input.action !== 'keep' && input.action !== 'unhide' && !input.reasonCode) fields.reasonCode = 'Choisissez le motif de cette décision.';
   if ((input.action === 'edit' || input.action === 'anonymise') && !input.body) fields.body = 'Indiquez le nouveau texte.';
   if (input.action === 'suspend' && !input.days) fields.days = 'Indiquez la durée de la suspension, en jours.';
   if (input.action === 'warn' && !input.message?.trim()) fields.message = 'Écrivez le message d’avertissement adressé à l’auteur·e.';
@@ -103,6 +103,9 @@ export default async function moderationRoutes(app: App) {
     const ctx = await loadCommunityContext(app.db, item.community_id, user);
     ensure(canAct(user, ctx.can, input.action), 'FORBIDDEN');
     if (targetsAuthor(input.action) && item.author_id === user.id) throw new AppError('FORBIDDEN', 'On ne se sanctionne pas soi-même.');
+    if (input.action === 'unhide' && item.author_id === user.id) {
+      throw new AppError('FORBIDDEN', 'Une autre personne de l’équipe de modération doit rétablir votre propre contenu.');
+    }
     checkInput(input);
     const reason = input.reasonCode ? await findReason(app.db, input.reasonCode) : null;
     if (input.reasonCode && !reason) throw new AppError('VALIDATION_FAILED', undefined, { reasonCode: 'Motif inconnu.' });

@@ -88,7 +88,7 @@ export const QueueItem = Type.Object({
 export type QueueItemOut = Static<typeof QueueItem>;
 
 // ---- Actions ----
-export const ACTIONS = ['keep', 'hide', 'edit', 'anonymise', 'delete', 'warn', 'suspend', 'ban'] as const;
+export const ACTIONS = ['keep', 'hide', 'unhide', 'edit', 'anonymise', 'delete', 'warn', 'suspend', 'ban'] as const;
 export type ModerationAction = (typeof ACTIONS)[number];
 
 export const ItemParams = Type.Object({ type: ItemType, id: Id });
