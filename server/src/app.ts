@@ -33,6 +33,7 @@ import privacyRoutes from './modules/privacy/routes.js';
 import cguGate from './modules/privacy/gate.js';
 import anonymisationRoutes from './modules/anonymisation/routes.js';
 import steeringRoutes from './modules/steering/routes.js';
+import nationalRoutes from './modules/national/routes.js';
 import reportsRoutes from './modules/reports/routes.js';
 import notificationsRoutes from './modules/notifications/routes.js';
 import emailPrefsRoutes from './modules/email-prefs/routes.js';
@@ -40,7 +41,7 @@ import feedsRoutes from './modules/feeds/routes.js';
 import pagesRoutes from './modules/pages/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, steeringRoutes, pagesRoutes, reportsRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, steeringRoutes, pagesRoutes, reportsRoutes, nationalRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

@@ -2,6 +2,7 @@ import type { JobDefinition } from './runner.js';
 import { publishDuePlannedPosts, publishPlannedPost } from '../modules/calendar/service.js';
 import { notificationJobs } from '../modules/notifications/jobs.js';
 import { emailJobs } from '../modules/email-prefs/jobs.js';
+import { nationalJobs } from '../modules/national/jobs.js';
 
 /**
  * Every background job of the platform, one entry each. Handlers must be idempotent.
@@ -37,4 +38,5 @@ export const jobDefinitions: JobDefinition<any>[] = [
   },
   ...notificationJobs,
   ...emailJobs,
+  ...nationalJobs,
 ];

@@ -1,0 +1,52 @@
+import type { Pool } from 'pg';
+import type { Static } from 'typebox';
+import type { NationalDashboard } from './schema.js';
+
+/**
+ * The national dashboard, read from the rollups only (rollups.ts): a handful of small reads, whatever the
+ * size of the network.
+ */
+export async function nationalDashboard(pool: Pool): Promise<Static<typeof NationalDashboard>> {
+  const [stats, months, days, subscribers] = await Promise.all([
+    pool.query({
+      name: 'national-stats',
+      text: `SELECT c.id::int AS id, c.slug, c.name, c.status, c.launch_date::text AS "launchDate",
+                    c.member_count AS members, s.members_month_start AS "monthStart", s.joined_month AS "joinedMonth",
+                    s.posts_month AS "postsMonth", s.comments_month AS "commentsMonth", s.active_month AS "activeMonth",
+                    s.questions_due AS "questionsDue", s.questions_in_time AS "questionsInTime", s.flags_pending AS "flagsPending",
+                    s.moderation_actions_month AS "moderationActionsMonth", s.staff_count AS "staffCount",
+                    s.contributions_month AS "contributionsMonth", s.contributions_target AS "contributionsTarget",
+                    to_char(s.month, 'YYYY-MM') AS month,
+                    to_char(s.refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "refreshedAt"
+               FROM community_stats s JOIN communities c ON c.id = s.community_id
+              ORDER BY c.name, c.id`,
+    }),
+    pool.query({
+      name: 'national-months',
+      text: `SELECT to_char(month, 'YYYY-MM') AS month, subscribers, joined, posts, comments, active FROM network_months ORDER BY month`,
+    }),
+    pool.query({ name: 'national-days', text: `SELECT day::text AS day, active FROM network_days ORDER BY day` }),
+    // Live, from the counters the join/leave transactions keep (no row counting).
+    pool.query<{ n: number }>({ name: 'national-memberships', text: `SELECT coalesce(sum(member_count), 0)::int AS n FROM communities WHERE status <> 'archived'` }),
+  ]);
+  const rows = stats.rows as Array<Record<string, any>>;
+  const lastMonth = months.rows.at(-1) as { subscribers: number; active: number } | undefined;
+  const today = days.rows.at(-1) as { active: number } | undefined;
+  return {
+    refreshedAt: rows[0]?.refreshedAt ?? null,
+    month: rows[0]?.month ?? null,
+    network: {
+      subscribers: lastMonth?.subscribers ?? 0,
+      memberships: subscribers.rows[0]!.n,
+      activeMonth: lastMonth?.active ?? 0,
+      activeToday: today?.active ?? 0,
+      communities: rows.length,
+    },
+    communities: rows.map(({ monthStart, month: _m, refreshedAt: _r, ...r }) => ({
+      ...r,
+      growth: monthStart > 0 ? Math.round((r.joinedMonth / monthStart) * 1000) / 10 : null,
+    })),
+    months: months.rows,
+    days: days.rows,
+  } as Static<typeof NationalDashboard>;
+}

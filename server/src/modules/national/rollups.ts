@@ -1,0 +1,135 @@
+import type { Pool, PoolClient } from 'pg';
+import { countContributions, currentParisMonth } from '../steering/families.js';
+import { listStaff, loadTargets, targetOf } from '../steering/targets.js';
+
+/**
+ * The national dashboard reads only these rollups: counting 220,000 members, 800,000 comments and
+ * every animator's contributions for 40 communities on each page view would take seconds. The job
+ * `refresh-national-rollups` rewrites them every ten minutes in one transaction, so a reader sees
+ * either the previous figures or the new ones, never a mix; `refreshed_at` says how fresh they are.
+ */
+
+/** First day of the current Paris month and the instant it began. */
+const PERIOD = `(SELECT date_trunc('month', now() AT TIME ZONE 'Europe/Paris')::date AS month,
+                        (date_trunc('month', now() AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'Europe/Paris') AS lo)`;
+
+const STATS_SQL = `
+  INSERT INTO community_stats (community_id, month, members, members_month_start, joined_month, posts_month, comments_month,
+                               active_month, questions_due, questions_in_time, flags_pending, moderation_actions_month,
+                               staff_count, contributions_month, contributions_target, refreshed_at)
+  SELECT c.id, b.month, c.member_count, c.member_count - coalesce(j.n, 0), coalesce(j.n, 0), p.n, coalesce(cm.n, 0),
+         a.n, q.due, q.in_time, f.n, ma.n, 0, 0, 0, $1
+    FROM communities c CROSS JOIN ${PERIOD} b
+    LEFT JOIN (SELECT community_id, count(*)::int AS n FROM memberships, ${PERIOD} b2 WHERE joined_at >= b2.lo GROUP BY 1) j
+           ON j.community_id = c.id
+    LEFT JOIN (SELECT p.community_id, count(*)::int AS n FROM comments x JOIN posts p ON p.id = x.post_id, ${PERIOD} b3
+                WHERE x.created_at >= b3.lo AND x.deleted_at IS NULL GROUP BY 1) cm ON cm.community_id = c.id
+    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM posts p
+                         WHERE p.community_id = c.id AND p.created_at >= b.lo AND p.deleted_at IS NULL) p
+    CROSS JOIN LATERAL (SELECT count(DISTINCT user_id)::int AS n FROM member_activity_daily
+                         WHERE community_id = c.id AND day >= b.month) a
+    -- Asked up to 62 days before the month: a deadline of 3 working days cannot be further away.
+    CROSS JOIN LATERAL (SELECT count(*)::int AS due,
+                               count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= deadline_at)::int AS in_time
+                          FROM questions WHERE community_id = c.id AND asked_at >= b.lo - interval '62 days'
+                           AND deadline_at >= b.lo AND deadline_at < now()) q
+    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM flags WHERE community_id = c.id AND status = 'pending') f
+    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM moderation_audit WHERE community_id = c.id AND created_at >= b.lo) ma
+   WHERE c.status <> 'archived'`;
+
+/** Last 12 Paris months per community; members are today's members by the month they joined. */
+const COMMUNITY_MONTHS_SQL = `
+  WITH b AS (SELECT (date_trunc('month', now() AT TIME ZONE 'Europe/Paris') - interval '11 months')::date AS first),
+  months AS (SELECT generate_series((SELECT first FROM b), (SELECT first FROM b) + interval '11 months', interval '1 month')::date AS m),
+  lo AS (SELECT ((SELECT first FROM b)::timestamp AT TIME ZONE 'Europe/Paris') AS t),
+  joined AS (SELECT community_id, date_trunc('month', joined_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
+               FROM memberships WHERE joined_at >= (SELECT t FROM lo) GROUP BY 1, 2),
+  before AS (SELECT community_id, count(*)::int AS n FROM memberships WHERE joined_at < (SELECT t FROM lo) GROUP BY 1),
+  posts_m AS (SELECT community_id, date_trunc('month', created_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
+                FROM posts WHERE created_at >= (SELECT t FROM lo) AND deleted_at IS NULL GROUP BY 1, 2),
+  comments_m AS (SELECT p.community_id, date_trunc('month', x.created_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
+                   FROM comments x JOIN posts p ON p.id = x.post_id
+                  WHERE x.created_at >= (SELECT t FROM lo) AND x.deleted_at IS NULL GROUP BY 1, 2),
+  active_m AS (SELECT community_id, date_trunc('month', day)::date AS m, count(DISTINCT user_id)::int AS n
+                 FROM member_activity_daily WHERE day >= (SELECT first FROM b) GROUP BY 1, 2)
+  INSERT INTO community_months (community_id, month, members_end, joined, posts, comments, active, refreshed_at)
+  SELECT c.id, months.m,
+         (coalesce(bf.n, 0) + sum(coalesce(j.n, 0)) OVER (PARTITION BY c.id ORDER BY months.m))::int,
+         coalesce(j.n, 0), coalesce(pm.n, 0), coalesce(cm.n, 0), coalesce(am.n, 0), $1
+    FROM communities c CROSS JOIN months
+    LEFT JOIN before bf ON bf.community_id = c.id
+    LEFT JOIN joined j ON j.community_id = c.id AND j.m = months.m
+    LEFT JOIN posts_m pm ON pm.community_id = c.id AND pm.m = months.m
+    LEFT JOIN comments_m cm ON cm.community_id = c.id AND cm.m = months.m
+    LEFT JOIN active_m am ON am.community_id = c.id AND am.m = months.m
+   WHERE c.status <> 'archived'`;
+
+/** The network's months: distinct subscribers (by their first membership), posts, comments, distinct actives. */
+const NETWORK_MONTHS_SQL = `
+  WITH b AS (SELECT (date_trunc('month', now() AT TIME ZONE 'Europe/Paris') - interval '11 months')::date AS first),
+  months AS (SELECT generate_series((SELECT first FROM b), (SELECT first FROM b) + interval '11 months', interval '1 month')::date AS m),
+  firsts AS (SELECT date_trunc('month', min(joined_at) AT TIME ZONE 'Europe/Paris')::date AS m FROM memberships GROUP BY user_id),
+  per AS (SELECT m, count(*)::int AS n FROM firsts GROUP BY m)
+  INSERT INTO network_months (month, subscribers, joined, posts, comments, active, refreshed_at)
+  SELECT months.m,
+         (SELECT coalesce(sum(n), 0) FROM per WHERE per.m <= months.m)::int,
+         coalesce((SELECT n FROM per WHERE per.m = months.m), 0),
+         coalesce((SELECT sum(posts) FROM community_months cm WHERE cm.month = months.m), 0)::int,
+         coalesce((SELECT sum(comments) FROM community_months cm WHERE cm.month = months.m), 0)::int,
+         (SELECT count(DISTINCT user_id) FROM member_activity_daily
+           WHERE day >= months.m AND day < (months.m + interval '1 month')::date)::int,
+         $1
+    FROM months`;
+
+const NETWORK_DAYS_SQL = `
+  WITH days AS (SELECT generate_series((now() AT TIME ZONE 'Europe/Paris')::date - 59, (now() AT TIME ZONE 'Europe/Paris')::date, interval '1 day')::date AS d)
+  INSERT INTO network_days (day, active, refreshed_at)
+  SELECT days.d, (SELECT count(DISTINCT user_id) FROM member_activity_daily WHERE day = days.d)::int, $1 FROM days`;
+
+/** Recomputes every rollup; idempotent (each table is rewritten whole). Returns the refresh instant. */
+export async function refreshRollups(pool: Pool): Promise<Date> {
+  const month = currentParisMonth();
+  // Contributions go through families.ts (the one definition) per community, outside the write transaction.
+  const { rows: ids } = await pool.query<{ id: number }>(`SELECT id::int AS id FROM communities WHERE status <> 'archived' ORDER BY id`);
+  const teams = new Map<number, { staff: number; done: number; target: number }>();
+  for (const { id } of ids) {
+    const [staff, targets, counts] = await Promise.all([listStaff(pool, id), loadTargets(pool, id), countContributions(pool, id, month)]);
+    teams.set(id, {
+      staff: staff.length,
+      done: counts.reduce((s, r) => s + r.count, 0),
+      target: staff.reduce((s, m) => s + targetOf(targets, m.id), 0),
+    });
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // One refresh at a time: a second job (or the admin's button) waits instead of interleaving.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('national-rollups'))`);
+    const now = new Date();
+    await rewrite(client, now, teams);
+    await client.query('COMMIT');
+    return now;
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function rewrite(client: PoolClient, now: Date, teams: Map<number, { staff: number; done: number; target: number }>) {
+  await client.query('DELETE FROM community_stats');
+  await client.query(STATS_SQL, [now]);
+  const list = [...teams.entries()];
+  await client.query(
+    `UPDATE community_stats s SET staff_count = t.staff, contributions_month = t.done, contributions_target = t.target
+       FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[]) AS t(id, staff, done, target) WHERE s.community_id = t.id`,
+    [list.map(([id]) => id), list.map(([, t]) => t.staff), list.map(([, t]) => t.done), list.map(([, t]) => t.target)],
+  );
+  await client.query('DELETE FROM community_months');
+  await client.query(COMMUNITY_MONTHS_SQL, [now]);
+  await client.query('DELETE FROM network_months');
+  await client.query(NETWORK_MONTHS_SQL, [now]);
+  await client.query('DELETE FROM network_days');
+  await client.query(NETWORK_DAYS_SQL, [now]);
+}

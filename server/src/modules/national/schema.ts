@@ -1,0 +1,136 @@
+import { Type } from 'typebox';
+import { LIMITS } from '../../../../common/limits.js';
+import { SLUG_PATTERN } from '../communities/schema.js';
+
+const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
+const Count = Type.Integer({ minimum: 0 });
+const Day = Type.String({ format: 'date', pattern: '^(19|20|21)\\d{2}-\\d{2}-\\d{2}$' });
+const Instant = Type.String({ format: 'date-time', maxLength: 40 });
+const text = Type.String({ maxLength: LIMITS.communityText });
+
+export const CommunityFigures = Type.Object({
+  id: Type.Integer(),
+  slug: Type.String(),
+  name: Type.String(),
+  status: Type.String(),
+  launchDate: Type.Union([Type.String(), Type.Null()]),
+  members: Count,
+  joinedMonth: Count,
+  /** Growth of the month, in per cent of the members at its start; null without members then. */
+  growth: Type.Union([Type.Number(), Type.Null()]),
+  postsMonth: Count,
+  commentsMonth: Count,
+  activeMonth: Count,
+  questionsDue: Count,
+  questionsInTime: Count,
+  flagsPending: Count,
+  moderationActionsMonth: Count,
+  staffCount: Count,
+  contributionsMonth: Count,
+  contributionsTarget: Count,
+});
+
+export const NetworkMonth = Type.Object({
+  month: Type.String(), subscribers: Count, joined: Count, posts: Count, comments: Count, active: Count,
+});
+
+export const NationalDashboard = Type.Object({
+  /** When the rollups were computed; null before the first refresh. */
+  refreshedAt: Type.Union([Type.String(), Type.Null()]),
+  month: Type.Union([Type.String(), Type.Null()]),
+  network: Type.Object({
+    /** Distinct people subscribed to at least one community. */
+    subscribers: Count,
+    /** Sum of each community's members (someone in three communities counts three times). */
+    memberships: Count,
+    activeMonth: Count,
+    activeToday: Count,
+    communities: Count,
+  }),
+  communities: Type.Array(CommunityFigures),
+  months: Type.Array(NetworkMonth),
+  days: Type.Array(Type.Object({ day: Type.String(), active: Count })),
+});
+
+export const RefreshResult = Type.Object({ refreshedAt: Type.String() });
+
+export const WizardBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: LIMITS.communityName, pattern: '\\S' }),
+    slug: Type.String({ minLength: 2, maxLength: LIMITS.communitySlug, pattern: SLUG_PATTERN }),
+    description: text,
+    perimeter: text,
+    targetAudience: text,
+    editorialLine: text,
+    coordinatorId: Id,
+    animatorIds: Type.Array(Id, { maxItems: 20, uniqueItems: true }),
+    launchDate: Day,
+  },
+  { additionalProperties: false },
+);
+
+export const WizardResult = Type.Object({ id: Type.Integer(), slug: Type.String(), status: Type.String(), launchDate: Type.String() });
+
+export const EventBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('exchange'), Type.Literal('gathering')]),
+    title: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    description: Type.String({ maxLength: 4000 }),
+    location: Type.String({ maxLength: 500 }),
+    startsAt: Instant,
+    endsAt: Instant,
+  },
+  { additionalProperties: false },
+);
+
+export const NetworkEvent = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  location: Type.String(),
+  startsAt: Type.String(),
+  endsAt: Type.String(),
+  registered: Count,
+  attended: Count,
+  me: Type.Object({ registered: Type.Boolean(), attended: Type.Union([Type.Boolean(), Type.Null()]) }),
+  can: Type.Object({ register: Type.Boolean(), recordAttendance: Type.Boolean() }),
+});
+
+export const EventsQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
+});
+
+export const Registration = Type.Object({
+  userId: Type.Integer(), name: Type.String(), registeredAt: Type.String(), attended: Type.Union([Type.Boolean(), Type.Null()]),
+});
+
+export const AttendanceBody = Type.Object(
+  { attendance: Type.Array(Type.Object({ userId: Id, attended: Type.Boolean() }), { minItems: 1, maxItems: 500 }) },
+  { additionalProperties: false },
+);
+
+export const PracticeBody = Type.Object(
+  { title: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }), body: Type.String({ minLength: 1, maxLength: LIMITS.communityText, pattern: '\\S' }) },
+  { additionalProperties: false },
+);
+export const PracticeCommentBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: LIMITS.communityText, pattern: '\\S' }) },
+  { additionalProperties: false },
+);
+export const Practice = Type.Object({
+  id: Type.Integer(), title: Type.String(), bodyHtml: Type.String(), author: Type.String(), createdAt: Type.String(), commentCount: Count,
+});
+export const PracticeComment = Type.Object({ id: Type.Integer(), bodyHtml: Type.String(), author: Type.String(), createdAt: Type.String() });
+export const PracticeDetail = Type.Object({
+  ...Practice.properties,
+  comments: Type.Object({ items: Type.Array(PracticeComment), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+});
+
+export const Audience = Type.Object({
+  refreshedAt: Type.Union([Type.String(), Type.Null()]),
+  months: Type.Array(Type.Object({ month: Type.String(), members: Count, joined: Count, active: Count, posts: Count, comments: Count })),
+  days: Type.Array(Type.Object({ day: Type.String(), active: Count })),
+  topPosts: Type.Array(Type.Object({ postId: Type.Integer(), title: Type.String(), views: Count })),
+});
