@@ -40,6 +40,9 @@ export const LIMITS = {
   linkTitle: 300,
   linkDescription: 1000,
   linkSource: 120,
+  /** Veille: RSS/Atom sources a community follows, and the name shown for one. */
+  veilleSourcesPerCommunity: 50,
+  veilleSourceTitle: 120,
   /** Private messages: one message, a group's title, the people in a group (the author included). */
   messageBody: 5000,
   conversationTitle: 120,
