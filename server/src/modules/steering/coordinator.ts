@@ -95,14 +95,17 @@ export async function coordinatorDashboard(pool: Pool, db: Db, communityId: numb
     };
   });
 
+  // Regularity is asked of the animators; coordinators appear in the table without counting against it.
+  const animatorsOnly = animators.filter((a) => a.role === 'animator');
+
   return {
     month,
     objectives: objectives.map((o) => {
       const value = o.kind === 'quality' ? (share === null ? null : Math.round(share * 1000) / 10)
         : o.kind === 'growth' ? thisMonth.joined
-          : animators.length === 0 ? null : animators.filter((a) => a.regularity.met).length;
+          : animatorsOnly.length === 0 ? null : animatorsOnly.filter((a) => a.regularity.met).length;
       const met = value === null ? null
-        : o.kind === 'regularity' ? value === animators.length
+        : o.kind === 'regularity' ? value === animatorsOnly.length
           : value >= (o.kind === 'quality' ? quality : growth);
       return { ...o, value, met };
     }),
