@@ -23,6 +23,9 @@ export interface Config {
   sessionDays: number;
   /** How often counted post reads are written (ms). */
   viewFlushMs: number;
+  /** Post pages kept per instance (posts/page-cache.ts) and their longest life, in seconds; 0 entries disables. */
+  postPageCacheEntries: number;
+  postPageCacheSeconds: number;
   roles: { web: boolean; worker: boolean };
   /** Attachments go to this S3-compatible bucket when S3_BUCKET is set; else to DATA_DIR/uploads. */
   s3: S3Config | undefined;
@@ -31,6 +34,8 @@ export interface Config {
    * a web page); false in every real deployment, where previews refuse every private address.
    */
   linkPreviewAllowLoopback: boolean;
+  /** Same for veille feeds: tests serve their RSS/Atom from a local server; false in every real deployment. */
+  veilleAllowLoopback: boolean;
   /** Signs unsubscribe links (HMAC). APP_SECRET, else generated once into DATA_DIR/secret (never committed). */
   secret: string;
 }
@@ -102,9 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     rateLimitFactor: int('RATE_LIMIT_FACTOR', env.RATE_LIMIT_FACTOR, 1),
     sessionDays: int('SESSION_DAYS', env.SESSION_DAYS, 30),
     viewFlushMs: int('VIEW_FLUSH_MS', env.VIEW_FLUSH_MS, 5_000),
+    postPageCacheEntries: int('POST_PAGE_CACHE_ENTRIES', env.POST_PAGE_CACHE_ENTRIES, 500),
+    postPageCacheSeconds: int('POST_PAGE_CACHE_SECONDS', env.POST_PAGE_CACHE_SECONDS, 30),
     roles: { web: roleArg !== 'worker', worker: roleArg !== 'web' },
     s3: s3Config(env),
     linkPreviewAllowLoopback: false,
+    veilleAllowLoopback: false,
     secret: appSecret(env, resolve(env.DATA_DIR ?? 'data')),
   };
 }
