@@ -7,6 +7,7 @@ import { hashToken, newToken } from '../../lib/tokens.js';
 import type { App } from '../../types.js';
 import type { Mail } from '../mail/service.js';
 import { passwordResetMail, verificationMail } from '../mail/templates.js';
+import { completePendingInvitations } from '../invitations/service.js';
 import { checkNewPassword } from './password-rules.js';
 import { recordCguAtRegistration } from '../privacy/cgu.js';
 
@@ -75,6 +76,8 @@ export async function verifyEmail(app: App, token: string): Promise<void> {
   await app.db.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, 'verify_email');
     await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, userId));
+    // Invitations accepted before the address was confirmed take effect now, in the same transaction.
+    await completePendingInvitations(tx, userId);
   });
 }
 
