@@ -107,4 +107,31 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
       await context.close();
     }
   });
+  it('l’animatrice rétablit la publication depuis sa page ; les autres la voient de nouveau', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await signInThroughUi(page, server.url, people.animator.email, people.animator.password, postUrl.replace(server.url, ''));
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByText('Cette publication est masquée par la modération').waitFor();
+      await page.getByRole('button', { name: /^Rétablir/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Rétablir' });
+      await dialog.waitFor();
+      await dialog.getByLabel(/Message à l’auteur/).fill('Après relecture, la publication peut rester en ligne.');
+      await expectAccessible(page, 'rétablir une publication');
+      await dialog.getByRole('button', { name: 'Confirmer' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('Cette publication est masquée par la modération').waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+    const reader = await newPage(browser);
+    try {
+      await signInThroughUi(reader.page, server.url, people.reporter.email, people.reporter.password, postUrl.replace(server.url, ''));
+      await reader.page.getByRole('heading', { level: 1, name: title }).waitFor();
+    } finally {
+      await reader.context.close();
+    }
+    const mail = await lastMailTo(server.pool, people.author.email);
+    expect(mail.subject).toBe('Votre contribution est de nouveau visible');
+  });
 });

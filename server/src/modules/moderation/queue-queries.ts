@@ -121,7 +121,7 @@ export async function presentQueue(db: DbOrTx, groups: GroupRow[]): Promise<Queu
              (SELECT count(*) FROM comments k WHERE k.author_id = u.id AND k.deleted_at IS NULL)::int AS comment_count,
              (SELECT coalesce(json_object_agg(a.action, a.n), '{}'::json) FROM (
                 SELECT m.action, count(*)::int AS n FROM moderation_audit m
-                 WHERE m.target_user_id = u.id AND m.action <> 'keep' GROUP BY m.action) a) AS actions,
+                 WHERE m.target_user_id = u.id AND m.action NOT IN ('keep', 'unhide') GROUP BY m.action) a) AS actions,
              (SELECT ${isoText('max(s.until)')} FROM community_suspensions s WHERE s.user_id = u.id AND s.until > now()) AS suspended_until,
              u.banned_at IS NOT NULL AS banned
         FROM users u WHERE u.id = ANY(${intArray(authorIds)})`),

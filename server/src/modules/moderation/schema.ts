@@ -73,7 +73,7 @@ export const QueueItem = Type.Object({
     lastName: Type.String(),
     postCount: Type.Integer(),
     commentCount: Type.Integer(),
-    /** Earlier moderation actions against this author, by kind (keep excluded). */
+    /** Earlier moderation actions against this author, by kind (keep and unhide excluded). */
     actions: Type.Record(Type.String(), Type.Integer()),
     suspendedUntil: NullableDateTime,
     banned: Type.Boolean(),

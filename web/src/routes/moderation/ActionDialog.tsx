@@ -6,10 +6,18 @@ import { ACTION_LABELS } from './labels';
 import { AnonymisationFieldCheck } from '../../components/anonymisation/AnonymisationCheck';
 
 const NEEDS_BODY: ModerationAction[] = ['edit', 'anonymise'];
+/** Restoring needs no rule of the charter: the reason, if any, goes in the message. */
+const NEEDS_REASON = (action: ModerationAction) => action !== 'keep' && action !== 'unhide';
+/** Someone else decided on the item meanwhile: the dialog says so instead of failing. */
+const CONFLICTS = ['ALREADY_HANDLED', 'ALREADY_HIDDEN', 'NOT_HIDDEN', 'ALREADY_DELETED'];
+
+/** What a decision needs to know about its item: a queue card, or a post or comment seen on its page. */
+export type ActionItem = Pick<QueueItem, 'type' | 'id' | 'title' | 'bodyMd'> & { reasons: Pick<QueueItem['reasons'][number], 'code'>[] };
 
 const EXPLAIN: Record<ModerationAction, string> = {
   keep: 'Le contenu reste en ligne et les signalements sont classés. L’auteur·e n’est pas prévenu·e.',
   hide: 'Les autres membres ne verront plus ce contenu ; son auteur·e le voit toujours, avec le motif.',
+  unhide: 'Le contenu redevient visible de tous les membres. L’auteur·e en est prévenu·e, avec votre message s’il y en a un.',
   edit: 'Le texte est remplacé par votre version, avec la mention « modéré ». L’ancienne version reste dans l’historique.',
   anonymise: 'Retirez les noms, coordonnées et détails qui permettent d’identifier une personne ; le contenu portera la mention « modéré ».',
   delete: 'Le contenu est retiré de l’e-communauté. La suppression est enregistrée au journal.',
@@ -18,8 +26,11 @@ const EXPLAIN: Record<ModerationAction, string> = {
   ban: 'Le compte ne pourra plus se connecter au réseau et ses sessions sont fermées.',
 };
 
-/** One moderation decision on a queue item: reason, message to the author, and what the action needs. */
-export function ActionDialog({ item, action, isAdmin }: { item: QueueItem; action: ModerationAction; isAdmin: boolean }) {
+/**
+ * One moderation decision: reason, message to the author, and what the action needs. From the queue
+ * (`fromQueue`), the flags seen there must still be pending when the decision arrives.
+ */
+export function ActionDialog({ item, action, isAdmin, fromQueue = true }: { item: ActionItem; action: ModerationAction; isAdmin: boolean; fromQueue?: boolean }) {
   const [outcome, setOutcome] = useState<string | null>(null);
   if (action === 'ban' && !isAdmin) return null;
   const label = ACTION_LABELS[action];
@@ -37,7 +48,7 @@ export function ActionDialog({ item, action, isAdmin }: { item: QueueItem; actio
                 <Heading slot="title">{label}</Heading>
                 <p>{EXPLAIN[action]}</p>
                 {outcome ? <Alert tone="error"><p>{outcome}</p></Alert> : null}
-                <ActionForm item={item} action={action} onCancel={close} onConflict={setOutcome} onDone={close} />
+                <ActionForm item={item} action={action} fromQueue={fromQueue} onCancel={close} onConflict={setOutcome} onDone={close} />
               </>
             )}
           </Dialog>
@@ -48,7 +59,7 @@ export function ActionDialog({ item, action, isAdmin }: { item: QueueItem; actio
 }
 
 interface FormProps {
-  item: QueueItem; action: ModerationAction; onCancel: () => void; onDone: () => void; onConflict: (m: string) => void;
+  item: ActionItem; action: ModerationAction; fromQueue: boolean; onCancel: () => void; onDone: () => void; onConflict: (m: string) => void;
 }
 
 // The reasons are loaded before the form renders, so the native select starts on the most cited one.
@@ -57,7 +68,7 @@ function ActionForm(props: FormProps) {
   return <QueryState query={reasons} loading="Chargement des motifs…">{(items) => <ActionFormLoaded {...props} reasons={items} />}</QueryState>;
 }
 
-function ActionFormLoaded({ item, action, onCancel, onDone, onConflict, reasons }: FormProps & { reasons: FlagReason[] }) {
+function ActionFormLoaded({ item, action, fromQueue, onCancel, onDone, onConflict, reasons }: FormProps & { reasons: FlagReason[] }) {
   const act = useAct(item.type, item.id);
   const top = item.reasons[0]?.code;
   const options = reasons.map((r) => ({ value: r.code, label: r.article ? `${r.label} (${r.article})` : r.label }));
@@ -66,7 +77,7 @@ function ActionFormLoaded({ item, action, onCancel, onDone, onConflict, reasons 
       labels={{ reasonCode: 'Motif', message: 'Message à l’auteur·e', body: 'Nouveau texte', days: 'Durée' }}
       validate={(v) => {
         const e: Record<string, string> = {};
-        if (action !== 'keep' && !v.reasonCode) e.reasonCode = 'Choisissez le motif de la décision.';
+        if (NEEDS_REASON(action) && !v.reasonCode) e.reasonCode = 'Choisissez le motif de la décision.';
         if (action === 'warn' && !v.message?.trim()) e.message = 'Écrivez le message d’avertissement.';
         if (NEEDS_BODY.includes(action) && !v.body?.trim()) e.body = 'Indiquez le nouveau texte.';
         if (action === 'suspend' && !(Number(v.days) >= 1 && Number(v.days) <= 365)) e.days = 'Entre 1 et 365 jours.';
@@ -75,20 +86,20 @@ function ActionFormLoaded({ item, action, onCancel, onDone, onConflict, reasons 
       onSubmit={async (v) => {
         try {
           await act.mutateAsync({
-            action, fromQueue: true,
-            ...(action !== 'keep' ? { reasonCode: v.reasonCode } : {}),
+            action, fromQueue,
+            ...(NEEDS_REASON(action) ? { reasonCode: v.reasonCode } : {}),
             ...(v.message?.trim() ? { message: v.message.trim() } : {}),
             ...(NEEDS_BODY.includes(action) ? { body: v.body } : {}),
             ...(action === 'suspend' ? { days: Number(v.days) } : {}),
           });
           onDone();
         } catch (err) {
-          if ((err as { code?: string }).code === 'ALREADY_HANDLED') return onConflict((err as Error).message);
+          if (CONFLICTS.includes((err as { code?: string }).code ?? '')) return onConflict((err as Error).message);
           throw err;
         }
       }}
     >
-      {action !== 'keep' ? (
+      {NEEDS_REASON(action) ? (
         <Select name="reasonCode" label="Motif (article des CGU ou de la charte)" options={options} defaultValue={top} isRequired placeholder="Choisir un motif" />
       ) : null}
       {NEEDS_BODY.includes(action) ? (

@@ -84,7 +84,8 @@ function QueueCard({ item, network, isAdmin }: { item: QueueItem; network: boole
           </div>
         </dl>
         <div className="row" role="group" aria-label="Décisions possibles" style={{ marginTop: 'var(--sp-4)' }}>
-          {ACTIONS.map((a) => <ActionDialog key={a} item={item} action={a} isAdmin={isAdmin} />)}
+          {/* A hidden item is restored rather than hidden again. */}
+          {ACTIONS.map((a) => (a === 'hide' && item.hidden ? 'unhide' : a)).map((a) => <ActionDialog key={a} item={item} action={a} isAdmin={isAdmin} />)}
         </div>
       </article>
     </li>

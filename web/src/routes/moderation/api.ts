@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
+import { keys } from '../../api/keys';
 import type { CommunityRef, Page, UserRef } from '../../api/types';
 
 /** API client of the moderation module (docs/api.md, "Modération"). */
@@ -14,7 +15,7 @@ export interface FlagReason {
 }
 
 export type ItemType = 'post' | 'comment';
-export type ModerationAction = 'keep' | 'hide' | 'edit' | 'anonymise' | 'delete' | 'warn' | 'suspend' | 'ban';
+export type ModerationAction = 'keep' | 'hide' | 'unhide' | 'edit' | 'anonymise' | 'delete' | 'warn' | 'suspend' | 'ban';
 
 export interface QueueItem {
   type: ItemType;
@@ -115,8 +116,13 @@ export function useAct(type: ItemType, id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: ActionInput) => api.post<{ auditId: number; handledFlags: number }>(`/moderation/items/${type}/${id}/actions`, input),
-    // Whatever happened (done, or handled by someone else meanwhile), the queue must be read again.
-    onSettled: () => qc.invalidateQueries({ queryKey: mkeys.all }),
+    // Whatever happened (done, or handled by someone else meanwhile), the queue must be read again,
+    // and so must the item where it is shown (a restored post, a hidden comment).
+    onSettled: () => Promise.all([
+      qc.invalidateQueries({ queryKey: mkeys.all }),
+      qc.invalidateQueries({ queryKey: keys.postsAll }),
+      qc.invalidateQueries({ queryKey: ['post'] }),
+    ]),
   });
 }
 

@@ -4,6 +4,7 @@ import type { ModerationAction } from './api';
 export const ACTION_LABELS: Record<ModerationAction, string> = {
   keep: 'Conserver',
   hide: 'Masquer',
+  unhide: 'Rétablir',
   edit: 'Modifier',
   anonymise: 'Anonymiser',
   delete: 'Supprimer',
@@ -16,6 +17,7 @@ export const ACTION_LABELS: Record<ModerationAction, string> = {
 export const ACTION_DONE: Record<ModerationAction, string> = {
   keep: 'conservé (signalements classés)',
   hide: 'masqué',
+  unhide: 'rétabli',
   edit: 'modifié',
   anonymise: 'anonymisé',
   delete: 'supprimé',

@@ -7,6 +7,7 @@ import { formatDateTime, fullName } from '../../lib/format';
 import { Alert, Button, ConfirmDialog, Form, TextField, check } from '../../ui';
 import { SolutionAction } from '../questions/SolutionAction';
 import { FlagButton } from '../moderation/FlagButton';
+import { RestoreButton } from '../moderation/RestoreButton';
 
 interface Props {
   comment: Comment;
@@ -36,7 +37,10 @@ export function CommentItem({ comment: c, postId, parent, canReply, onReply }: P
           </p>
         ) : null}
         {c.hidden && !c.deleted ? (
-          <p className="muted"><em>{c.hidden.reason ? `Ce commentaire est masqué par la modération (les autres membres ne le voient plus). Motif : ${c.hidden.reason}` : 'Ce commentaire a été masqué par la modération.'}</em></p>
+          <>
+            <p className="muted"><em>{c.hidden.reason ? `Ce commentaire est masqué par la modération (les autres membres ne le voient plus). Motif : ${c.hidden.reason}` : 'Ce commentaire a été masqué par la modération.'}</em></p>
+            {c.hidden.reason ? <RestoreButton type="comment" id={c.id} title={`commentaire de ${author}`} authorId={c.author.id} /> : null}
+          </>
         ) : null}
         {c.deleted ? (
           <p className="muted"><em>Ce commentaire a été supprimé.</em></p>

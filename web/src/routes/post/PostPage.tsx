@@ -14,6 +14,7 @@ import { Revisions } from './Revisions';
 import { KindDetails } from './kinds/KindDetails';
 import { PostMedia } from '../../components/media/PostMedia';
 import { FlagButton } from '../moderation/FlagButton';
+import { RestoreButton } from '../moderation/RestoreButton';
 
 export default function PostPage() {
   const id = Number(useParams().id);
@@ -44,6 +45,7 @@ function PostView({ post }: { post: Post }) {
         <Alert tone="warning">
           <p><strong>Cette publication est masquée par la modération</strong> : les autres membres ne la voient plus.</p>
           {post.hidden.reason ? <p>Motif : {post.hidden.reason}</p> : null}
+          <RestoreButton type="post" id={post.id} title={post.title} authorId={post.author.id} />
         </Alert>
       ) : null}
       {saved && !editing ? <Alert tone="success"><p>La publication a été modifiée.</p></Alert> : null}
