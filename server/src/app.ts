@@ -34,6 +34,7 @@ import cguGate from './modules/privacy/gate.js';
 import anonymisationRoutes from './modules/anonymisation/routes.js';
 import steeringRoutes from './modules/steering/routes.js';
 import nationalRoutes from './modules/national/routes.js';
+import contractsRoutes from './modules/contracts/routes.js';
 import reportsRoutes from './modules/reports/routes.js';
 import notificationsRoutes from './modules/notifications/routes.js';
 import emailPrefsRoutes from './modules/email-prefs/routes.js';
@@ -42,7 +43,7 @@ import pagesRoutes from './modules/pages/routes.js';
 import invitationsRoutes from './modules/invitations/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, steeringRoutes, pagesRoutes, invitationsRoutes, reportsRoutes, nationalRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, steeringRoutes, pagesRoutes, invitationsRoutes, reportsRoutes, nationalRoutes, contractsRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

@@ -1,0 +1,218 @@
+import type { Pool } from 'pg';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { AppError, isUniqueViolation } from '../../lib/errors.js';
+import type { CurrentUser } from '../../types.js';
+import { countContributions, currentParisMonth, FAMILY_OF } from '../steering/families.js';
+import { amountCents } from './money.js';
+import { canValidate } from './policy.js';
+
+export const DEFAULT_SCALE = '4T1';
+export const DEFAULT_MONTHLY_HOURS = 13;
+
+export async function listScales(pool: Pool) {
+  const { rows } = await pool.query(`SELECT code, label, hourly_rate_cents AS "hourlyRateCents" FROM pay_scales ORDER BY code`);
+  return rows as { code: string; label: string; hourlyRateCents: number }[];
+}
+
+/** Creates or edits a scale. Existing assignments keep the rate copied when they were made. */
+export async function saveScale(db: Db, code: string, label: string, hourlyRateCents: number): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO pay_scales (code, label, hourly_rate_cents) VALUES (${code}, ${label}, ${hourlyRateCents})
+    ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label, hourly_rate_cents = EXCLUDED.hourly_rate_cents, updated_at = now()`);
+}
+
+export interface AssignmentInput {
+  userId: number;
+  communityId: number;
+  startsOn: string;
+  endsOn?: string | null;
+  monthlyHours?: number;
+  scaleCode?: string;
+  /** Absent: the scale's rate. */
+  hourlyRateCents?: number;
+}
+
+/** An assignment is for someone who animates the community; the rate defaults to the scale's. */
+export async function createAssignment(db: Db, input: AssignmentInput, actorId: number): Promise<number> {
+  if (input.endsOn && input.endsOn < input.startsOn) {
+    throw new AppError('VALIDATION_FAILED', undefined, { endsOn: 'La fin de la mission doit suivre son début.' });
+  }
+  return db.transaction(async (tx) => {
+    const scaleCode = input.scaleCode ?? DEFAULT_SCALE;
+    const { rows: scales } = await tx.execute<{ rate: number }>(sql`SELECT hourly_rate_cents AS rate FROM pay_scales WHERE code = ${scaleCode}`);
+    if (!scales[0]) throw new AppError('PAY_SCALE_NOT_FOUND');
+    const { rows: member } = await tx.execute<{ role: string }>(sql`
+      SELECT role::text AS role FROM memberships WHERE community_id = ${input.communityId} AND user_id = ${input.userId}`);
+    if (member[0]?.role !== 'animator') {
+      throw new AppError('VALIDATION_FAILED', undefined, { userId: 'Nommez d’abord cette personne animatrice de l’e-communauté.' });
+    }
+    const { rows } = await tx.execute<{ id: number }>(sql`
+      INSERT INTO animator_assignments (user_id, community_id, starts_on, ends_on, monthly_hours, scale_code, hourly_rate_cents, created_by)
+      VALUES (${input.userId}, ${input.communityId}, ${input.startsOn}, ${input.endsOn ?? null}, ${input.monthlyHours ?? DEFAULT_MONTHLY_HOURS},
+              ${scaleCode}, ${input.hourlyRateCents ?? scales[0].rate}, ${actorId})
+      RETURNING id::int AS id`);
+    return rows[0]!.id;
+  });
+}
+
+const ASSIGNMENT_SELECT = `
+  SELECT a.id::int AS id, a.user_id::int AS "userId", u.first_name || ' ' || u.last_name AS "userName",
+         a.community_id::int AS "communityId", c.name AS "communityName", c.slug AS "communitySlug",
+         a.starts_on::text AS "startsOn", a.ends_on::text AS "endsOn", a.monthly_hours AS "monthlyHours",
+         a.scale_code AS "scaleCode", a.hourly_rate_cents AS "hourlyRateCents",
+         round(a.monthly_hours * a.hourly_rate_cents)::int AS "monthlyAmountCents"
+    FROM animator_assignments a JOIN users u ON u.id = a.user_id JOIN communities c ON c.id = a.community_id`;
+
+export async function loadAssignment(pool: Pool, id: number) {
+  const { rows } = await pool.query(`${ASSIGNMENT_SELECT} WHERE a.id = $1`, [id]);
+  if (!rows[0]) throw new AppError('ASSIGNMENT_NOT_FOUND');
+  return rows[0] as AssignmentRow;
+}
+
+export interface AssignmentRow {
+  id: number; userId: number; userName: string; communityId: number; communityName: string; communitySlug: string;
+  startsOn: string; endsOn: string | null; monthlyHours: number; scaleCode: string; hourlyRateCents: number; monthlyAmountCents: number;
+}
+
+/** Assignments of a community or of a person, newest first, keyset on id (served by the primary key). */
+export async function listAssignments(pool: Pool, filter: { communityId?: number; userId?: number }, afterId: number | null, limit: number) {
+  const { rows } = await pool.query(
+    `${ASSIGNMENT_SELECT}
+      WHERE ($1::bigint IS NULL OR a.community_id = $1) AND ($2::bigint IS NULL OR a.user_id = $2) AND ($3::bigint IS NULL OR a.id < $3)
+      ORDER BY a.id DESC LIMIT $4`,
+    [filter.communityId ?? null, filter.userId ?? null, afterId, limit + 1],
+  );
+  const items = rows.slice(0, limit) as AssignmentRow[];
+  return { items, nextCursor: rows.length > limit ? String(items.at(-1)!.id) : null };
+}
+
+/**
+ * The animator declares the hours of a month of their assignment, once: the unique key
+ * (assignment, month) turns a second declaration into HOURS_ALREADY_DECLARED.
+ */
+export async function declareHours(db: Db, pool: Pool, user: CurrentUser, assignmentId: number, month: string, minutes: number, note: string) {
+  const a = await loadAssignment(pool, assignmentId);
+  if (a.userId !== user.id) throw new AppError('FORBIDDEN', 'Seul·e l’animateur·rice de cette mission déclare ses heures.');
+  if (month > currentParisMonth()) throw new AppError('MONTH_IN_FUTURE');
+  if (month < a.startsOn.slice(0, 7) || (a.endsOn && month > a.endsOn.slice(0, 7))) throw new AppError('MONTH_OUTSIDE_ASSIGNMENT');
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ id: number }>(sql`
+      INSERT INTO service_statements (assignment_id, community_id, month, minutes, note, amount_cents)
+      VALUES (${a.id}, ${a.communityId}, ${`${month}-01`}::date, ${minutes}, ${note}, ${amountCents(minutes, a.hourlyRateCents)})
+      RETURNING id::int AS id`).catch((err: unknown) => {
+      if (isUniqueViolation(err, 'service_statements_assignment_month_key')) throw new AppError('HOURS_ALREADY_DECLARED');
+      throw err;
+    });
+    return rows[0]!.id;
+  });
+}
+
+interface StatementRow extends AssignmentRow {
+  statementId: number; month: string; minutes: number; note: string; amountCents: number; declaredAt: string;
+  validatedAt: string | null; validatedByName: string | null;
+  veille: number | null; animation: number | null; redaction: number | null;
+}
+
+const STATEMENT_SELECT = `
+  SELECT s.id::int AS "statementId", to_char(s.month, 'YYYY-MM') AS month, s.minutes, s.note, s.amount_cents AS "amountCents",
+         to_char(s.declared_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "declaredAt",
+         to_char(s.validated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "validatedAt",
+         v.first_name || ' ' || v.last_name AS "validatedByName", s.veille, s.animation, s.redaction,
+         a.id::int AS id, a.user_id::int AS "userId", u.first_name || ' ' || u.last_name AS "userName",
+         a.community_id::int AS "communityId", c.name AS "communityName", c.slug AS "communitySlug",
+         a.starts_on::text AS "startsOn", a.ends_on::text AS "endsOn", a.monthly_hours AS "monthlyHours",
+         a.scale_code AS "scaleCode", a.hourly_rate_cents AS "hourlyRateCents", 0 AS "monthlyAmountCents"
+    FROM service_statements s JOIN animator_assignments a ON a.id = s.assignment_id
+    JOIN users u ON u.id = a.user_id JOIN communities c ON c.id = a.community_id
+    LEFT JOIN users v ON v.id = s.validated_by`;
+
+/** The month's contributions of the animator in the community, by family (families.ts is the one definition). */
+async function monthContributions(pool: Pool, communityId: number, userId: number, month: string) {
+  const rows = await countContributions(pool, communityId, month, 1, userId);
+  const f = { veille: 0, animation: 0, redaction: 0 };
+  for (const r of rows) f[FAMILY_OF[r.source]] += r.count;
+  return f;
+}
+
+export async function loadStatement(pool: Pool, user: CurrentUser, id: number) {
+  const { rows } = await pool.query<StatementRow>(`${STATEMENT_SELECT} WHERE s.id = $1`, [id]);
+  const s = rows[0];
+  if (!s) throw new AppError('STATEMENT_NOT_FOUND');
+  const validator = await canValidate(pool, user, s.communityId);
+  if (s.userId !== user.id && !validator) throw new AppError('FORBIDDEN');
+  // Frozen at validation; until then, what the data says now.
+  const families = s.validatedAt !== null
+    ? { veille: s.veille ?? 0, animation: s.animation ?? 0, redaction: s.redaction ?? 0 }
+    : await monthContributions(pool, s.communityId, s.userId, s.month);
+  return present(s, families, { validate: validator && s.validatedAt === null });
+}
+
+/** `families` null: not validated yet and not computed (lists). */
+function present(s: StatementRow, families: { veille: number; animation: number; redaction: number } | null, can: { validate: boolean }) {
+  return {
+    id: s.statementId,
+    month: s.month,
+    minutes: s.minutes,
+    note: s.note,
+    amountCents: s.amountCents,
+    declaredAt: s.declaredAt,
+    validatedAt: s.validatedAt,
+    validatedBy: s.validatedByName,
+    assignment: {
+      id: s.id, userId: s.userId, userName: s.userName, communityId: s.communityId, communityName: s.communityName,
+      communitySlug: s.communitySlug, startsOn: s.startsOn, endsOn: s.endsOn, monthlyHours: s.monthlyHours,
+      scaleCode: s.scaleCode, hourlyRateCents: s.hourlyRateCents,
+    },
+    contributions: families ? { ...families, total: families.veille + families.animation + families.redaction } : null,
+    can,
+  };
+}
+export type Statement = ReturnType<typeof present>;
+
+/**
+ * The coordinator of the statement's community validates it ("état de service fait"); the month's
+ * contributions are frozen with it. Validating twice is refused.
+ */
+export async function validateStatement(db: Db, pool: Pool, user: CurrentUser, id: number) {
+  const { rows } = await pool.query<{ communityId: number; userId: number; month: string }>(
+    `SELECT s.community_id::int AS "communityId", a.user_id::int AS "userId", to_char(s.month, 'YYYY-MM') AS month
+       FROM service_statements s JOIN animator_assignments a ON a.id = s.assignment_id WHERE s.id = $1`,
+    [id],
+  );
+  const s = rows[0];
+  if (!s) throw new AppError('STATEMENT_NOT_FOUND');
+  if (!(await canValidate(pool, user, s.communityId))) throw new AppError('FORBIDDEN', 'Seul·e le ou la coordonnateur·rice de cette e-communauté valide ces heures.');
+  const f = await monthContributions(pool, s.communityId, s.userId, s.month);
+  await db.transaction(async (tx) => {
+    const { rows: updated } = await tx.execute(sql`
+      UPDATE service_statements SET validated_at = now(), validated_by = ${user.id},
+             veille = ${f.veille}, animation = ${f.animation}, redaction = ${f.redaction}
+       WHERE id = ${id} AND validated_at IS NULL RETURNING id`);
+    if (!updated[0]) throw new AppError('STATEMENT_ALREADY_VALIDATED');
+  });
+}
+
+/** Statements of a community or of one person, latest month first; keyset (month, id) on service_statements_community_month_idx. */
+export async function listStatements(pool: Pool, filter: { communityId?: number; userId?: number }, cursor: string | undefined, limit: number) {
+  let after: { month: string; id: number } | null = null;
+  if (cursor) {
+    const [month, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+    if (!month || !/^\d{4}-\d{2}$/.test(month) || !Number.isSafeInteger(Number(id))) throw new AppError('INVALID_CURSOR');
+    after = { month, id: Number(id) };
+  }
+  const { rows } = await pool.query<StatementRow>(
+    `${STATEMENT_SELECT}
+      WHERE ($1::bigint IS NULL OR s.community_id = $1) AND ($2::bigint IS NULL OR a.user_id = $2)
+        AND ($3::date IS NULL OR (s.month, s.id) < ($3::date, $4::bigint))
+      ORDER BY s.month DESC, s.id DESC LIMIT $5`,
+    [filter.communityId ?? null, filter.userId ?? null, after ? `${after.month}-01` : null, after?.id ?? 0, limit + 1],
+  );
+  const items = rows.slice(0, limit).map((s) => present(
+    s,
+    s.validatedAt !== null ? { veille: s.veille ?? 0, animation: s.animation ?? 0, redaction: s.redaction ?? 0 } : null,
+    { validate: false },
+  ));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? Buffer.from(`${last.month}|${last.id}`).toString('base64url') : null };
+}
