@@ -17,6 +17,8 @@ const SECTIONS: Section[] = [
   { label: 'Calendrier éditorial', path: 'calendrier', visible: (c) => c.can.moderate },
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
   { label: 'Tableau de bord', path: 'pilotage', visible: (c) => c.can.moderate },
+  { label: 'Coordination', path: 'coordination', visible: (c) => c.can.appointAnimator },
+  { label: 'Réunions', path: 'reunions', visible: (c) => c.can.moderate },
   { label: 'Modération', path: 'moderation', visible: (c) => c.can.moderate },
   { label: 'Agenda', path: 'agenda' },
   { label: 'Sondages', path: 'sondages' },

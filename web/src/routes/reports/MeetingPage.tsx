@@ -1,0 +1,107 @@
+import { Link, useNavigate, useParams } from 'react-router';
+import { REPORT_LIMITS } from '../../../../common/reports';
+import { ApiError } from '../../api/client';
+import { PageQuery } from '../../components/PageQuery';
+import { formatDateTime } from '../../lib/format';
+import { useTitle } from '../../lib/useTitle';
+import { Alert, Badge, Button, Card, Form, TextField } from '../../ui';
+import { monthLabel } from '../steering/SteeringPage';
+import { useMeeting, useMeetingWrites, type Meeting } from './api';
+import './reports.css';
+
+/** /reunions/:id — one review meeting: agenda, participants, the activity reports, then minutes and decisions. */
+export default function MeetingPage() {
+  const id = Number(useParams().id);
+  const meeting = useMeeting(id);
+  return <PageQuery query={meeting} loading="Chargement de la réunion…">{(m) => <MeetingView m={m} />}</PageQuery>;
+}
+
+function MeetingView({ m }: { m: Meeting }) {
+  const writes = useMeetingWrites(m.id);
+  const navigate = useNavigate();
+  const when = formatDateTime(m.scheduledAt);
+  useTitle(`Réunion du ${when} – ${m.community.name}`);
+  const start = async () => {
+    try {
+      const report = await writes.startReport.mutateAsync();
+      void navigate(`/rapports/${report.id}`);
+    } catch {
+      // the mutation's error is shown below
+    }
+  };
+  return (
+    <div className="stack">
+      <div>
+        <p className="small muted"><Link to={`/communautes/${m.community.slug}`}>{m.community.name}</Link> › <Link to={`/communautes/${m.community.slug}/reunions`}>Réunions</Link> ›</p>
+        <h1>Réunion de programmation et d’analyse du {when}</h1>
+        <p>Période analysée : {monthLabel(m.fromMonth)} – {monthLabel(m.toMonth)}{m.createdBy ? ` · programmée par ${m.createdBy.name}` : ''}</p>
+      </div>
+      <Card as="section">
+        <h2 className="card__title">Ordre du jour</h2>
+        <p className="report-text">{m.agenda}</p>
+        <h3>Participant·es</h3>
+        {m.participants.length === 0 ? <p className="muted">Aucun·e participant·e désigné·e.</p> : (
+          <ul>{m.participants.map((p) => <li key={p.id}>{p.name}</li>)}</ul>
+        )}
+      </Card>
+      <Card as="section">
+        <h2 className="card__title">Rapports d’activité</h2>
+        {m.myReportId ? (
+          <p><Link to={`/rapports/${m.myReportId}`}>Ouvrir mon rapport d’activité</Link></p>
+        ) : m.can.writeReport ? (
+          <>
+            <p>Préparez votre rapport avant la réunion : les chiffres de la période sont remplis depuis les données, vous rédigez le reste.</p>
+            {writes.startReport.error ? <Alert tone="error"><p>{(writes.startReport.error as ApiError).message}</p></Alert> : null}
+            <Button onPress={() => void start()} isPending={writes.startReport.isPending}>Préparer mon rapport d’activité</Button>
+          </>
+        ) : null}
+        {m.can.edit ? (
+          m.reports.length === 0 ? <p className="muted">Aucun rapport commencé pour l’instant.</p> : (
+            <ul aria-label="Rapports de l’équipe">
+              {m.reports.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/rapports/${r.id}`}>Rapport de {r.author.name}</Link>{' '}
+                  {r.status === 'submitted'
+                    ? <Badge tone="success">transmis le {formatDateTime(r.submittedAt!)}</Badge>
+                    : <Badge tone="neutral">brouillon</Badge>}
+                  {r.commented ? <> <Badge tone="info">commenté</Badge></> : null}
+                </li>
+              ))}
+            </ul>
+          )
+        ) : null}
+      </Card>
+      <Minutes m={m} />
+    </div>
+  );
+}
+
+function Minutes({ m }: { m: Meeting }) {
+  const writes = useMeetingWrites(m.id);
+  if (!m.can.recordMinutes) {
+    if (!m.minutesAt) return m.can.edit ? <p className="muted">Le compte rendu et les décisions s’enregistrent une fois la réunion commencée.</p> : null;
+  }
+  return (
+    <Card as="section">
+      <h2 className="card__title" id="minutes-title">Compte rendu et décisions</h2>
+      {m.minutesAt ? <p className="small muted">Enregistré{m.minutesBy ? ` par ${m.minutesBy.name}` : ''} le {formatDateTime(m.minutesAt)}.</p> : null}
+      {m.can.recordMinutes ? (
+        <Form
+          aria-labelledby="minutes-title"
+          labels={{ minutes: 'Compte rendu', decisions: 'Décisions' }}
+          onSubmit={async (v) => { await writes.minutes.mutateAsync({ minutes: v.minutes ?? '', decisions: v.decisions ?? '' }); }}
+        >
+          <TextField name="minutes" label="Compte rendu" multiline rows={6} maxLength={REPORT_LIMITS.minutes} defaultValue={m.minutes ?? ''} />
+          <TextField name="decisions" label="Décisions" multiline rows={4} maxLength={REPORT_LIMITS.minutes} defaultValue={m.decisions ?? ''} />
+          {writes.minutes.isSuccess ? <Alert tone="success"><p>Compte rendu enregistré.</p></Alert> : null}
+          <div className="form__actions"><Button type="submit" isPending={writes.minutes.isPending}>Enregistrer le compte rendu</Button></div>
+        </Form>
+      ) : (
+        <>
+          <h3>Compte rendu</h3><p className="report-text">{m.minutes}</p>
+          <h3>Décisions</h3><p className="report-text">{m.decisions}</p>
+        </>
+      )}
+    </Card>
+  );
+}
