@@ -1,0 +1,56 @@
+import { Type } from 'typebox';
+import { LIMITS } from '../../../../common/limits.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const SourceParams = Type.Object({
+  slug: Type.String({ minLength: 1, maxLength: 200 }),
+  id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
+});
+
+export const NewSource = Type.Object({
+  url: Type.String({ minLength: 1, maxLength: LIMITS.linkUrl }),
+  title: Type.Optional(Type.String({ maxLength: LIMITS.veilleSourceTitle })),
+});
+
+export const SourcePatch = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: LIMITS.veilleSourceTitle }),
+});
+
+export const Source = Type.Object({
+  id: Type.Integer(),
+  url: Type.String(),
+  title: Type.String(),
+  createdAt: Type.String(),
+  lastPolledAt: Nullable(Type.String()),
+  lastSuccessAt: Nullable(Type.String()),
+  /** Set while the source is failing: the latest error and when it happened. */
+  error: Nullable(Type.Object({ message: Type.String(), at: Type.String(), failuresInARow: Type.Integer() })),
+  itemCount: Type.Integer(),
+  pendingCount: Type.Integer(),
+});
+
+export const SourceList = Type.Object({ items: Type.Array(Source) });
+
+export const PollOutcome = Type.Object({ source: Source, added: Type.Integer() });
+
+export const InboxItem = Type.Object({
+  id: Type.Integer(),
+  link: Type.String(),
+  title: Type.String(),
+  summary: Type.String(),
+  publishedAt: Nullable(Type.String()),
+  fetchedAt: Type.String(),
+  source: Type.Object({ id: Type.Integer(), title: Type.String() }),
+});
+
+export const InboxPage = Type.Object({ items: Type.Array(InboxItem), nextCursor: Nullable(Type.String()) });
+
+export const PublishBody = Type.Object({
+  commentary: Type.String({ minLength: 1, maxLength: LIMITS.postBody }),
+  title: Type.Optional(Type.String({ maxLength: LIMITS.postTitle })),
+  rubriqueId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  tags: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 30 })),
+});
+
+export const Published = Type.Object({ postId: Type.Integer() });
