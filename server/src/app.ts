@@ -39,12 +39,14 @@ import reportsRoutes from './modules/reports/routes.js';
 import notificationsRoutes from './modules/notifications/routes.js';
 import emailPrefsRoutes from './modules/email-prefs/routes.js';
 import feedsRoutes from './modules/feeds/routes.js';
+import directoryRoutes from './modules/directory/routes.js';
+import messagesRoutes from './modules/messages/routes.js';
 import veilleRoutes from './modules/veille/routes.js';
 import pagesRoutes from './modules/pages/routes.js';
 import invitationsRoutes from './modules/invitations/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, steeringRoutes, pagesRoutes, invitationsRoutes, reportsRoutes, nationalRoutes, contractsRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, steeringRoutes, pagesRoutes, invitationsRoutes, reportsRoutes, nationalRoutes, contractsRoutes, directoryRoutes, messagesRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

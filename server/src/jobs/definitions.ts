@@ -2,6 +2,7 @@ import type { JobDefinition } from './runner.js';
 import { publishDuePlannedPosts, publishPlannedPost } from '../modules/calendar/service.js';
 import { notificationJobs } from '../modules/notifications/jobs.js';
 import { emailJobs } from '../modules/email-prefs/jobs.js';
+import { veilleJobs } from '../modules/veille/jobs.js';
 import { nationalJobs } from '../modules/national/jobs.js';
 
 /**
@@ -38,5 +39,6 @@ export const jobDefinitions: JobDefinition<any>[] = [
   },
   ...notificationJobs,
   ...emailJobs,
+  ...veilleJobs,
   ...nationalJobs,
 ];

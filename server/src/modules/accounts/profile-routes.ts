@@ -8,6 +8,7 @@ import { ChangePasswordBody, Me, ProfileBody, PublicProfile, UserHit, UserSearch
 import * as accounts from './service.js';
 import { loadMemberships, searchUsersByName } from './queries.js';
 import { presentUserSelf } from './presenters.js';
+import { loadProfile } from '../directory/queries.js';
 import { canSearchUsers, canSeeDraftMemberships, canViewProfile, profileAbilities } from './policy.js';
 
 // Guessing the current password through this route counts against the login limit.
@@ -46,9 +47,11 @@ export default async function profileRoutes(app: App) {
   }, async (request) => {
     if (!canViewProfile(request.user)) throw new AppError('UNAUTHENTICATED');
     const user = await accounts.loadUser(app.db, request.params.id);
+    // Employer, job and territory only as the member chose to show them (directory module).
+    const shown = (await loadProfile(app.db, request.user!, user.id))?.entry;
     return {
-      id: user.id, firstName: user.firstName, lastName: user.lastName, employer: user.employer, job: user.job,
-      departement: user.departement, bio: user.bio, createdAt: user.createdAt.toISOString(),
+      id: user.id, firstName: user.firstName, lastName: user.lastName, employer: shown?.employer ?? '', job: shown?.job ?? '',
+      departement: shown?.departement ?? '', bio: user.bio, createdAt: user.createdAt.toISOString(),
       memberships: await loadMemberships(app.db, user.id, canSeeDraftMemberships(request.user, user.id)),
       can: profileAbilities(request.user, user.id),
     };

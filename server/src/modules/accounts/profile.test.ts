@@ -68,6 +68,9 @@ describe('other members', async () => {
     await app.pool.query(`INSERT INTO memberships (community_id, user_id) VALUES ($1, $3), ($2, $3)`, [draft.id, open.id, user.id]);
 
     const viewer = await signedInUser(app);
+    // The job is hidden until the member chooses to show it (directory settings).
+    expect((await app.inject({ method: 'GET', url: `/api/users/${user.id}`, headers: viewer.headers })).json().job).toBe('');
+    await app.pool.query('INSERT INTO member_settings (user_id, show_job) VALUES ($1, true)', [user.id]);
     const res = await app.inject({ method: 'GET', url: `/api/users/${user.id}`, headers: viewer.headers });
     expect(res.statusCode).toBe(200);
     const profile = res.json();

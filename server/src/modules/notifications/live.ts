@@ -14,6 +14,8 @@ import { presentNotification } from './presenters.js';
 export const HEARTBEAT_MS = 25_000;
 /** application_name of the LISTEN connections, to find them in pg_stat_activity. */
 export const LISTENER_NAME = 'ecom-notifications-listen';
+/** Wake-ups of the messages module (messages/service.ts LIVE_CHANNEL). */
+const PRIVATE_MESSAGES_CHANNEL = 'private_messages';
 
 interface Stream {
   userId: number;
@@ -55,6 +57,10 @@ export class NotificationHub {
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.app.config.databaseUrl, application_name: LISTENER_NAME });
     client.on('notification', (msg) => {
+      if (msg.channel === PRIVATE_MESSAGES_CHANNEL) {
+        this.privateMessage(msg.payload ?? '');
+        return;
+      }
       const id = Number(msg.payload);
       if (!Number.isSafeInteger(id)) return;
       if (msg.channel === 'notifications') this.wake(id);
@@ -66,6 +72,7 @@ export class NotificationHub {
       await client.connect();
       await client.query('LISTEN notifications');
       await client.query('LISTEN notification_events');
+      await client.query(`LISTEN ${PRIVATE_MESSAGES_CHANNEL}`);
     } catch (err) {
       this.lost(client, err as Error);
       return;
@@ -99,6 +106,17 @@ export class NotificationHub {
 
   wake(userId: number): void {
     for (const stream of this.streams.get(userId) ?? []) void this.flush(stream);
+  }
+
+  /**
+   * A private message sent or read (messages module, payload "userId:conversationId"): the client
+   * refetches the conversation and its unread count, so a missed wake-up costs nothing but delay.
+   */
+  private privateMessage(payload: string): void {
+    const [userId, conversationId] = payload.split(':').map(Number);
+    if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(conversationId)) return;
+    const data = JSON.stringify({ conversationId });
+    for (const s of this.streams.get(userId!) ?? []) if (!s.res.destroyed) s.res.write(`event: private-message\ndata: ${data}\n\n`);
   }
 
   /** Sends what the table holds after the stream's last id; one read at a time per stream. */

@@ -1,0 +1,76 @@
+import { LIMITS } from '../../../../common/limits.js';
+import { findRegion } from '../../../../common/territories.js';
+import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
+import { AppError, ensure } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { CursorQuery, errorResponses, IdParam, Page } from '../../lib/schemas.js';
+import { requireUser } from '../../plugins/session.js';
+import type { App } from '../../types.js';
+import { loadMemberships } from '../accounts/queries.js';
+import { loadCommunityContext } from '../communities/context.js';
+import { canUseDirectory, profileAbilities, seesDraftCommunities } from './policy.js';
+import { decodeDirectoryCursor, listContributions, loadProfile, loadSettings, presentContribution, saveSettings, searchDirectory } from './queries.js';
+import { Contribution, DirectoryEntry, DirectoryQuery, MemberProfile, Settings, SettingsBody } from './schema.js';
+
+const tags = ['annuaire'];
+
+export default async function directoryRoutes(app: App) {
+  app.get('/directory', {
+    schema: {
+      tags, summary: 'Annuaire des membres : nom (sans accents, fautes tolérées), métier, employeur, département, région, e-communauté',
+      querystring: DirectoryQuery, response: { 200: Page(DirectoryEntry), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    ensure(canUseDirectory(user), 'FORBIDDEN');
+    const q = request.query;
+    const communityId = q.community ? (await loadCommunityContext(app.db, q.community, user)).community.id : undefined;
+    const departements = q.region ? findRegion(q.region)?.departements : undefined;
+    return searchDirectory(app.db, {
+      q: q.q, job: q.job, employer: q.employer, departement: q.departement, departements, communityId,
+    }, decodeDirectoryCursor(q.cursor), q.limit ?? LIMITS.pageSize);
+  });
+
+  app.get('/me/directory-settings', {
+    schema: { tags, summary: 'Ce que mon profil montre, ma présence dans l’annuaire, mes avis de message', response: { 200: Settings, ...errorResponses } },
+  }, async (request) => loadSettings(app.db, requireUser(request).id));
+
+  app.patch('/me/directory-settings', {
+    schema: { tags, summary: 'Modifier la visibilité de mon profil et mes avis de message', body: SettingsBody, response: { 200: Settings, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    return app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
+      return saveSettings(tx, user.id, request.body);
+    });
+  });
+
+  app.get('/members/:id', {
+    schema: { tags, summary: 'Profil d’un membre, selon ce qu’il a choisi de montrer', params: IdParam, response: { 200: MemberProfile, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    const id = request.params.id;
+    const profile = await loadProfile(app.db, user, id);
+    if (!profile) throw new AppError('USER_NOT_FOUND');
+    return {
+      ...profile.entry,
+      memberships: await loadMemberships(app.db, id, seesDraftCommunities(user, id)),
+      blockedByMe: profile.blockedByMe,
+      can: profileAbilities(user, id, profile.blockedMe),
+    };
+  });
+
+  app.get('/members/:id/posts', {
+    schema: {
+      tags, summary: 'Contributions publiques d’un membre (publications lisibles par moi), les plus récentes d’abord',
+      params: IdParam, querystring: CursorQuery, response: { 200: Page(Contribution), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const id = request.params.id;
+    if (!(await loadProfile(app.db, user, id))) throw new AppError('USER_NOT_FOUND');
+    const limit = request.query.limit ?? LIMITS.pageSize;
+    const page = keysetPage(await listContributions(app.db, user, id, decodeKeyset(request.query.cursor), limit), limit);
+    return { items: page.items.map(presentContribution), nextCursor: page.nextCursor };
+  });
+}

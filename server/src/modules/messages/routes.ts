@@ -1,0 +1,174 @@
+import { Type } from 'typebox';
+import { LIMITS } from '../../../../common/limits.js';
+import { decodeKeyset, encodeKeyset, keysetPage } from '../../lib/cursor.js';
+import { ensure, found } from '../../lib/errors.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import type { App, CurrentUser } from '../../types.js';
+import { privateMessageMail } from '../mail/templates.js';
+import { canReviewReportedMessages, canSend } from './policy.js';
+import { decodeMessageCursor, listInbox, listMessages, loadConversation, presentSummary, reportQueue, unreadTotal } from './queries.js';
+import {
+  BlockState, ConversationSummary, ConversationView, Message, ReportActionBody, ReportActionResult, ReportBody, ReportedMessage,
+  SendBody, StartBody, Started, Unread,
+} from './schema.js';
+import { decideReport, markRead, reportMessage, sendMessage, setBlock, startConversation, type MailNotice } from './service.js';
+
+const tags = ['messages privés'];
+/** Enough to read a conversation's latest exchange at a glance; older pages on demand. */
+const MESSAGES_PAGE = 30;
+const MessagesQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 100 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+
+export default async function messagesRoutes(app: App) {
+  /** After commit: a mail can fail without undoing the message. */
+  function mail(author: CurrentUser, conversationId: number, notices: MailNotice[]) {
+    const name = `${author.firstName} ${author.lastName}`;
+    for (const n of notices) {
+      app.mailer.send(privateMessageMail(app.config.publicUrl, n.email, n.firstName, name, conversationId))
+        .catch((err) => app.log.error({ err }, 'private message notice not recorded'));
+    }
+  }
+
+  app.get('/messages/unread', {
+    schema: { tags, summary: 'Nombre de messages privés non lus (pastille de l’en-tête)', response: { 200: Unread, ...errorResponses } },
+  }, async (request) => ({ unread: await unreadTotal(app.db, requireUser(request).id) }));
+
+  app.get('/conversations', {
+    schema: {
+      tags, summary: 'Mes conversations, la plus récente d’abord',
+      querystring: CursorQuery, response: { 200: Page(ConversationSummary), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const limit = request.query.limit ?? LIMITS.pageSize;
+    const page = keysetPage(await listInbox(app.db, user.id, decodeKeyset(request.query.cursor), limit), limit);
+    return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
+  });
+
+  app.post('/conversations', {
+    schema: {
+      tags, summary: 'Écrire à un membre (conversation à deux, réutilisée) ou à un petit groupe',
+      body: StartBody, response: { 201: Started, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const user = requireVerifiedUser(request);
+    const { memberIds, title, body } = request.body;
+    const out = await app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.conversation, subjectOf(request), tx);
+      await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
+      return startConversation(tx, user, memberIds, title ?? '', body);
+    });
+    mail(user, out.conversationId, out.notices);
+    return reply.status(201).send({ conversationId: out.conversationId, message: out.message });
+  });
+
+  app.get('/conversations/:id', {
+    schema: {
+      tags, summary: 'Ouvrir une conversation : participants et derniers messages (réservé aux participants)',
+      params: IdParam, querystring: MessagesQuery, response: { 200: ConversationView, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const c = found(await loadConversation(app.db, request.params.id, user.id), 'CONVERSATION_NOT_FOUND');
+    const page = await listMessages(app.db, c.id, decodeMessageCursor(request.query.cursor), request.query.limit ?? MESSAGES_PAGE);
+    return {
+      id: c.id, kind: c.kind, title: c.title, participants: c.participants, unreadCount: c.unreadCount,
+      messages: page.items, nextCursor: page.nextCursor, can: { send: canSend(c.blocked) },
+    };
+  });
+
+  app.get('/conversations/:id/messages', {
+    schema: {
+      tags, summary: 'Messages plus anciens d’une conversation (réservé aux participants)',
+      params: IdParam, querystring: MessagesQuery, response: { 200: Page(Message), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const c = found(await loadConversation(app.db, request.params.id, user.id), 'CONVERSATION_NOT_FOUND');
+    return listMessages(app.db, c.id, decodeMessageCursor(request.query.cursor), request.query.limit ?? MESSAGES_PAGE);
+  });
+
+  app.post('/conversations/:id/messages', {
+    schema: { tags, summary: 'Envoyer un message', params: IdParam, body: SendBody, response: { 201: Message, ...errorResponses } },
+  }, async (request, reply) => {
+    const user = requireVerifiedUser(request);
+    const id = request.params.id;
+    const out = await app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
+      return sendMessage(tx, user, id, request.body.body);
+    });
+    mail(user, id, out.notices);
+    return reply.status(201).send(out.message);
+  });
+
+  app.post('/conversations/:id/read', {
+    schema: { tags, summary: 'Marquer une conversation comme lue', params: IdParam, response: { 200: Unread, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    return app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.reaction, subjectOf(request), tx);
+      await markRead(tx, user.id, request.params.id);
+      return { unread: await unreadTotal(tx, user.id) };
+    });
+  });
+
+  for (const [method, blocked] of [['put', true], ['delete', false]] as const) {
+    app[method]('/members/:id/block', {
+      schema: {
+        tags, summary: blocked ? 'Bloquer un membre : il ne peut plus m’écrire' : 'Débloquer un membre',
+        params: IdParam, response: { 200: BlockState, ...errorResponses },
+      },
+    }, async (request) => {
+      const user = requireUser(request);
+      return app.db.transaction(async (tx) => {
+        await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
+        return { blocked: await setBlock(tx, user.id, request.params.id, blocked) };
+      });
+    });
+  }
+
+  app.post('/messages/:id/report', {
+    schema: {
+      tags, summary: 'Signaler un message à l’équipe nationale (elle ne verra que ce message)',
+      params: IdParam, body: ReportBody, response: { 201: Ok, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    await app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.flag, subjectOf(request), tx);
+      await reportMessage(tx, user.id, request.params.id, request.body.reasonCode, request.body.comment ?? '');
+    });
+    return reply.status(201).send({ ok: true as const });
+  });
+
+  app.get('/moderation/messages', {
+    schema: {
+      tags, summary: 'Messages privés signalés en attente (équipe nationale) : chaque message seul, jamais sa conversation',
+      querystring: CursorQuery, response: { 200: Page(ReportedMessage), ...errorResponses },
+    },
+  }, async (request) => {
+    ensure(canReviewReportedMessages(requireUser(request)), 'FORBIDDEN');
+    const limit = request.query.limit ?? LIMITS.pageSize;
+    const page = await reportQueue(app.db, decodeKeyset(request.query.cursor), limit);
+    return { items: page.items, nextCursor: page.last ? encodeKeyset({ at: page.last.created_at, id: page.last.id }) : null };
+  });
+
+  app.post('/moderation/messages/:id/actions', {
+    schema: {
+      tags, summary: 'Décision sur un message signalé : le garder ou retirer son texte (journalisée)',
+      params: IdParam, body: ReportActionBody, response: { 200: ReportActionResult, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    ensure(canReviewReportedMessages(user), 'FORBIDDEN');
+    const { action, reasonCode, message } = request.body;
+    return app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.moderate, subjectOf(request), tx);
+      return decideReport(tx, user, request.params.id, action, reasonCode ?? null, message ?? '');
+    });
+  });
+}

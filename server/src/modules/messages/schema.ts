@@ -1,0 +1,74 @@
+import { Type } from 'typebox';
+import { LIMITS } from '../../../../common/limits.js';
+
+const date = Type.String({ format: 'date-time' });
+const id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
+const body = Type.String({ minLength: 1, maxLength: LIMITS.messageBody, pattern: '\\S' });
+
+export const Person = Type.Object({ id: Type.Integer(), firstName: Type.String(), lastName: Type.String() });
+
+export const StartBody = Type.Object({
+  /** The other people (the author is added); one person opens or reuses a direct conversation. */
+  memberIds: Type.Array(id, { minItems: 1, maxItems: LIMITS.conversationMembersMax * 2 }),
+  title: Type.Optional(Type.String({ maxLength: LIMITS.conversationTitle })),
+  body,
+}, { additionalProperties: false });
+
+export const SendBody = Type.Object({ body }, { additionalProperties: false });
+
+export const Message = Type.Object({
+  id: Type.Integer(),
+  authorId: Type.Integer(),
+  /** Empty once removed by the national team. */
+  body: Type.String(),
+  removed: Type.Boolean(),
+  createdAt: date,
+});
+
+export const ConversationSummary = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('direct'), Type.Literal('group')]),
+  title: Type.String(),
+  participants: Type.Array(Person),
+  lastMessage: Type.Union([Type.Object({ authorId: Type.Integer(), excerpt: Type.String(), createdAt: date }), Type.Null()]),
+  unreadCount: Type.Integer(),
+  lastMessageAt: date,
+});
+
+export const ConversationView = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('direct'), Type.Literal('group')]),
+  title: Type.String(),
+  participants: Type.Array(Person),
+  unreadCount: Type.Integer(),
+  /** Newest first; older ones through /conversations/:id/messages with `nextCursor`. */
+  messages: Type.Array(Message),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  can: Type.Object({ send: Type.Boolean() }),
+});
+
+export const Started = Type.Object({ conversationId: Type.Integer(), message: Message });
+export const Unread = Type.Object({ unread: Type.Integer() });
+export const BlockState = Type.Object({ blocked: Type.Boolean() });
+
+export const ReportBody = Type.Object({
+  reasonCode: Type.String({ minLength: 1, maxLength: 60 }),
+  comment: Type.Optional(Type.String({ maxLength: LIMITS.messageReportComment })),
+}, { additionalProperties: false });
+
+export const ReportedMessage = Type.Object({
+  message: Type.Object({ id: Type.Integer(), conversationId: Type.Integer(), body: Type.String(), createdAt: date, removed: Type.Boolean() }),
+  author: Person,
+  reports: Type.Array(Type.Object({
+    reporter: Person, reasonCode: Type.String(), reasonLabel: Type.String(), comment: Type.String(), createdAt: date,
+  })),
+  oldestReportAt: date,
+});
+
+export const ReportActionBody = Type.Object({
+  action: Type.Union([Type.Literal('keep'), Type.Literal('remove')]),
+  reasonCode: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+  message: Type.Optional(Type.String({ maxLength: 2000 })),
+}, { additionalProperties: false });
+
+export const ReportActionResult = Type.Object({ auditId: Type.Integer(), handledReports: Type.Integer() });
