@@ -135,6 +135,40 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
   return rows[0];
 }
 
+/** What decides who sees a post and what they may do with it, plus the version of its page. */
+export interface PostStateRow extends Record<string, unknown> {
+  id: number;
+  kind: PostKind;
+  author_id: number;
+  community_id: number;
+  community_status: CommunityStatus;
+  my_role: CommunityRole | null;
+  useful_by_me: boolean;
+  hidden: boolean;
+  /** xmin of the row (and of a shared original): any update of the post (counters, edits, moderation, its comments via trigger) changes it. */
+  version: string;
+}
+
+/**
+ * The cheap half of a post page: visibility, my role, my reaction and the page version, from
+ * primary-key and unique-index lookups only. The rest comes from the page cache when the version matches.
+ */
+export async function findPostState(db: DbOrTx, id: number, user: CurrentUser | null): Promise<PostStateRow | undefined> {
+  const me = user?.id ?? null;
+  const rows = await named<PostStateRow>(db, 'post-state', sql`
+    SELECT p.id, p.kind, p.author_id, p.community_id, c.status AS community_status, m.role AS my_role,
+           p.hidden_at IS NOT NULL AS hidden,
+           -- A partage shows its original: hiding or editing the original changes the page too.
+           p.xmin::text || coalesce(':' || o.xmin::text, '') AS version,
+           EXISTS (SELECT 1 FROM post_reactions r WHERE r.post_id = p.id AND r.user_id = ${me}) AS useful_by_me
+      FROM posts p
+      JOIN communities c ON c.id = p.community_id
+      LEFT JOIN memberships m ON m.community_id = p.community_id AND m.user_id = ${me}
+      LEFT JOIN posts o ON o.id = p.shared_post_id
+     WHERE p.id = ${id} AND p.deleted_at IS NULL`);
+  return rows[0];
+}
+
 // The columns are NOT NULL, but ORDER BY must spell "NULLS LAST" like the index drizzle-kit
 // generated (DESC NULLS LAST), or PostgreSQL sorts every post of the community instead of
 // reading the first rows off the index.

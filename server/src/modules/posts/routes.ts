@@ -8,7 +8,8 @@ import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import commentRoutes from './comment-routes.js';
 import kindRoutes from './kind-routes.js';
-import { loadVisiblePost } from './context.js';
+import { loadVisiblePost, loadVisiblePostState } from './context.js';
+import { PostPageCache } from './page-cache.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { assertCanContribute, postAbilities } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
@@ -20,6 +21,8 @@ import { checkClassification, normaliseTags, publishPost, saveClassification } f
 const tags = ['publications'];
 
 export default async function postsRoutes(app: App) {
+  const pages = new PostPageCache(app.config.postPageCacheEntries, app.config.postPageCacheSeconds * 1000);
+
   app.get('/communities/:slug/posts', {
     schema: {
       tags, summary: 'Publications d’une e-communauté, les plus récentes d’abord',
@@ -69,19 +72,29 @@ export default async function postsRoutes(app: App) {
       params: IdParam, response: { 200: PostWithComments, ...errorResponses },
     },
   }, async (request) => {
-    // Both reads at once: the comments are only sent once the post is known to be visible.
-    const [row, rows] = await Promise.all([
-      loadVisiblePost(app.db, request.params.id, request.user),
-      listComments(app.db, request.params.id, undefined, LIMITS.pageSizeMax),
-    ]);
-    // Audience (steering): one upsert, not awaited, so a read never waits on the counter.
-    app.postViews.record(row.id, row.community_id);
-    if (request.user) app.activity.record(request.user.id, row.community_id);
-    const page = keysetPage(rows, LIMITS.pageSizeMax);
+    const user = request.user;
+    const state = await loadVisiblePostState(app.db, request.params.id, user);
+    let page = pages.get(state);
+    if (!page) {
+      // Loaded after the state was read: if anything changes meanwhile, the version has moved
+      // past the one stored here and the next reader reloads.
+      const [post, comments] = await Promise.all([
+        findPost(app.db, state.id, user),
+        listComments(app.db, state.id, undefined, LIMITS.pageSizeMax),
+      ]);
+      if (!post) throw new AppError('POST_NOT_FOUND');
+      page = { version: state.version, loadedAt: Date.now(), post, comments };
+      pages.set(state.id, page);
+    }
+    // Audience (steering): batched upserts, not awaited, so a read never waits on the counters.
+    app.postViews.record(state.id, state.community_id);
+    if (user) app.activity.record(user.id, state.community_id);
+    const row = { ...page.post, community_status: state.community_status, my_role: state.my_role, useful_by_me: state.useful_by_me };
+    const comments = keysetPage(page.comments, LIMITS.pageSizeMax);
     const access = accessOf(row);
     return {
-      ...presentPost(row, request.user),
-      comments: { items: page.items.map((c) => presentComment(c, request.user, access)), nextCursor: page.nextCursor },
+      ...presentPost(row, user),
+      comments: { items: comments.items.map((c) => presentComment(c, user, access)), nextCursor: comments.nextCursor },
     };
   });
 

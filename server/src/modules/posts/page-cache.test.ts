@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createCommunity } from '../../../test/community-factories.js';
+import { useTestApp } from '../../../test/helpers.js';
+import { act } from '../moderation/moderation.fixtures.js';
+import { memberOf } from './posts.fixtures.js';
+import { PostPageCache, type PostPage } from './page-cache.js';
+import type { PostStateRow } from './queries.js';
+import type { App } from '../../types.js';
+
+function state(id: number, version: string): PostStateRow {
+  return {
+    id, version, kind: 'discussion', author_id: 1, community_id: 1, community_status: 'open',
+    my_role: null, useful_by_me: false, hidden: false,
+  };
+}
+function page(version: string, loadedAt = Date.now()): PostPage {
+  return { version, loadedAt, post: {} as PostPage['post'], comments: [] };
+}
+
+describe('PostPageCache', () => {
+  it('serves an entry only for the version it was loaded at, and within its lifetime', () => {
+    const cache = new PostPageCache(10, 30_000);
+    cache.set(1, page('100', 0));
+    expect(cache.get(state(1, '100'), 1_000)).toBeDefined();
+    expect(cache.get(state(1, '100'), 31_000)).toBeUndefined();
+    cache.set(1, page('100', 0));
+    expect(cache.get(state(1, '101'), 1_000)).toBeUndefined();
+    // A mismatch drops the entry: the older version is never served again.
+    expect(cache.get(state(1, '100'), 1_000)).toBeUndefined();
+  });
+
+  it('keeps at most its size, dropping the least recently read', () => {
+    const cache = new PostPageCache(2, 30_000);
+    cache.set(1, page('a'));
+    cache.set(2, page('b'));
+    cache.get(state(1, 'a'));
+    cache.set(3, page('c'));
+    expect(cache.size).toBe(2);
+    expect(cache.get(state(2, 'b'))).toBeUndefined();
+    expect(cache.get(state(1, 'a'))).toBeDefined();
+    expect(new PostPageCache(0, 30_000).size).toBe(0);
+  });
+});
+
+/**
+ * Two instances over one database, each with its own page cache: whatever changes through one is
+ * what the other serves on the next read, and the per-reader parts never leak between readers.
+ */
+describe('the post page across two instances', async () => {
+  const { app: a } = await useTestApp();
+  const { app: b } = await useTestApp();
+
+  async function read(app: App, postId: number, headers: Record<string, string>) {
+    const res = await app.inject({ method: 'GET', url: `/api/posts/${postId}`, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as {
+      title: string; usefulCount: number; usefulByMe: boolean; can: { edit: boolean };
+      comments: { items: { id: number; bodyMd: string; deleted: boolean; can: { edit: boolean }; hidden: unknown }[] };
+    };
+  }
+
+  it('shows every change made through the other instance at once', async () => {
+    const community = await createCommunity(a);
+    const author = await memberOf(a, community.id);
+    const reader = await memberOf(a, community.id);
+    const other = await memberOf(a, community.id);
+    const animator = await memberOf(a, community.id, 'animator');
+    const created = await a.inject({
+      method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: author.headers,
+      payload: { title: 'Avant', body: 'Le texte.' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const postId = (created.json() as { id: number }).id;
+    // Both caches warm.
+    expect((await read(a, postId, reader.headers)).comments.items).toHaveLength(0);
+    expect((await read(b, postId, reader.headers)).comments.items).toHaveLength(0);
+
+    const posted = await a.inject({ method: 'POST', url: `/api/posts/${postId}/comments`, headers: reader.headers, payload: { body: 'Premier avis' } });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const commentId = (posted.json() as { id: number }).id;
+    let seen = await read(b, postId, other.headers);
+    expect(seen.comments.items.map((c) => c.bodyMd)).toEqual(['Premier avis']);
+    // The same cached page, its abilities computed for each reader.
+    expect(seen.comments.items[0]!.can.edit).toBe(false);
+    expect((await read(b, postId, reader.headers)).comments.items[0]!.can.edit).toBe(true);
+
+    const edited = await a.inject({ method: 'PATCH', url: `/api/comments/${commentId}`, headers: reader.headers, payload: { body: 'Avis corrigé' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await read(b, postId, other.headers)).comments.items[0]!.bodyMd).toBe('Avis corrigé');
+
+    const hidden = await act(a, 'comment', commentId, animator.headers, { action: 'hide', reasonCode: 'spam', message: 'Hors charte' });
+    expect(hidden.statusCode, hidden.body).toBeLessThan(300);
+    seen = await read(b, postId, other.headers);
+    expect(seen.comments.items[0]!.bodyMd).toBe('');
+    expect(seen.comments.items[0]!.hidden).not.toBeNull();
+    expect((await read(b, postId, animator.headers)).comments.items[0]!.bodyMd).toBe('Avis corrigé');
+
+    const renamed = await a.inject({ method: 'PATCH', url: `/api/posts/${postId}`, headers: author.headers, payload: { title: 'Après', body: 'Le texte.' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await read(b, postId, other.headers)).title).toBe('Après');
+
+    const useful = await a.inject({ method: 'PUT', url: `/api/posts/${postId}/useful`, headers: reader.headers });
+    expect(useful.statusCode, useful.body).toBe(200);
+    const mine = await read(b, postId, reader.headers);
+    const theirs = await read(b, postId, other.headers);
+    expect([mine.usefulCount, mine.usefulByMe]).toEqual([1, true]);
+    expect([theirs.usefulCount, theirs.usefulByMe]).toEqual([1, false]);
+
+    const removed = await b.inject({ method: 'DELETE', url: `/api/posts/${postId}`, headers: author.headers });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((await a.inject({ method: 'GET', url: `/api/posts/${postId}`, headers: other.headers })).statusCode).toBe(404);
+  });
+});
