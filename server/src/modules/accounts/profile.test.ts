@@ -90,10 +90,12 @@ describe('other members', async () => {
     const tag = unique('n').replace(/\d/g, '');
     const { user } = await createUser(app, { firstName: 'Hélène', lastName: `Lefèvre${tag}` });
     const { headers } = await signedInUser(app);
+    // Hits carry only the details the member shows: here the employer, not the job.
+    await app.pool.query('INSERT INTO member_settings (user_id, show_employer) VALUES ($1, true)', [user.id]);
     for (const q of [`lefevre${tag}`, `HELENE LEFÈVRE${tag}`, `${tag}`]) {
       const res = await app.inject({ method: 'GET', url: `/api/users?q=${encodeURIComponent(q)}`, headers });
       expect(res.statusCode).toBe(200);
-      expect(res.json().items[0], q).toEqual({ id: user.id, firstName: 'Hélène', lastName: `Lefèvre${tag}`, employer: user.employer, job: user.job });
+      expect(res.json().items[0], q).toEqual({ id: user.id, firstName: 'Hélène', lastName: `Lefèvre${tag}`, employer: user.employer, job: '' });
       expect(res.json().nextCursor).toBeNull();
     }
     const short = await app.inject({ method: 'GET', url: '/api/users?q=a', headers });

@@ -26,11 +26,14 @@ export async function searchUsersByName(db: DbOrTx, q: string, limit: number): P
   const like = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
   const name = sql`immutable_unaccent(lower(first_name || ' ' || last_name))`;
   const { rows } = await db.execute<{ id: number; first_name: string; last_name: string; employer: string; job: string }>(sql`
-    SELECT id, first_name, last_name, employer, job
-      FROM users
+    SELECT id, first_name, last_name,
+           -- Only what the member shows (directory settings; hidden when they never chose).
+           CASE WHEN s.show_employer THEN employer ELSE '' END AS employer,
+           CASE WHEN s.show_job THEN job ELSE '' END AS job
+      FROM users LEFT JOIN member_settings s ON s.user_id = users.id
      WHERE deleted_at IS NULL
        AND (${name} % immutable_unaccent(${needle}) OR ${name} LIKE '%' || immutable_unaccent(${like}) || '%')
-     ORDER BY similarity(${name}, immutable_unaccent(${needle})) DESC, id
+     ORDER BY similarity(${name}, immutable_unaccent(${needle})) DESC, users.id
      LIMIT ${limit}`);
   return rows.map((r) => ({ id: Number(r.id), firstName: r.first_name, lastName: r.last_name, employer: r.employer, job: r.job }));
 }
