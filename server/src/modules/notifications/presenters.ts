@@ -2,9 +2,11 @@ import type { NotificationRow } from './service.js';
 
 /** The public shape of a notification; `link` is the page it leads to in the web client. */
 export function presentNotification(r: NotificationRow) {
-  const link = r.post_id
-    ? `/publications/${r.post_id}${r.comment_id ? `#commentaire-${r.comment_id}` : ''}`
-    : r.community_slug ? `/communautes/${r.community_slug}` : '/notifications';
+  const link = r.kind === 'veille_source_broken' && r.community_slug
+    ? `/communautes/${r.community_slug}/veille`
+    : r.post_id
+      ? `/publications/${r.post_id}${r.comment_id ? `#commentaire-${r.comment_id}` : ''}`
+      : r.community_slug ? `/communautes/${r.community_slug}` : '/notifications';
   return {
     id: r.id,
     kind: r.kind,
