@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { onCommentPosted, onQuestionPosted } from '../questions/service.js';
-import { assertContributionAllowed } from '../trust/service.js';
+import { assertContributionAllowed, assertEditAllowed } from '../trust/service.js';
 import { assertNotSuspended, assertNotSuspendedOnPost } from '../moderation/suspensions.js';
 import { notifyCommentPosted, notifyPostPublished } from '../notifications/hooks.js';
 import { named } from '../../lib/named-query.js';
@@ -63,14 +63,19 @@ export async function createPost(db: Db, communityId: number, authorId: number, 
 export async function editPost(db: Db, postId: number, editorId: number, input: { title?: string; body?: string }): Promise<void> {
   const rendering = input.body === undefined ? undefined : rendered(input.body);
   await db.transaction(async (tx) => {
-    const { rows } = await tx.execute<{ title: string; body_md: string }>(sql`
-      SELECT title, body_md FROM posts WHERE id = ${postId} AND deleted_at IS NULL FOR UPDATE`);
+    const { rows } = await tx.execute<{ title: string; body_md: string; author_id: number; community_id: number; kind: PostKind }>(sql`
+      SELECT title, body_md, author_id, community_id, kind FROM posts WHERE id = ${postId} AND deleted_at IS NULL FOR UPDATE`);
     const current = rows[0];
     if (!current) throw new AppError('POST_NOT_FOUND');
     const title = input.title?.trim() ?? current.title;
     const body = input.body ?? current.body_md;
     // Saving without a change is not an edit: no revision, no "modifié" mark.
     if (title === current.title && body === current.body_md) return;
+    // The author's edit meets the trust limits of a new post (trust module).
+    if (editorId === current.author_id) {
+      const post = { kind: 'post' as const, authorId: current.author_id, communityId: current.community_id, postKind: current.kind };
+      await assertEditAllowed(tx, { ...post, title: current.title, body: current.body_md }, { ...post, title, body });
+    }
     await tx.execute(sql`
       INSERT INTO post_revisions (post_id, title, body_md, edited_by)
       VALUES (${postId}, ${current.title}, ${current.body_md}, ${editorId})`);
@@ -145,13 +150,18 @@ export async function createComment(
   });
 }
 
+/** Only its author edits a comment (posts policy); the edit meets the trust limits of a new comment. */
 export async function editComment(db: Db, commentId: number, body: string): Promise<void> {
   const html = renderMarkdown(body);
-  const { rows } = await db.execute(sql`
-    UPDATE comments SET body_md = ${body}, body_html = ${html}, edited_at = now()
-     WHERE id = ${commentId} AND deleted_at IS NULL
-     RETURNING id`);
-  if (rows.length === 0) throw new AppError('COMMENT_NOT_FOUND');
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ post_id: number; author_id: number; body_md: string }>(sql`
+      SELECT post_id, author_id, body_md FROM comments WHERE id = ${commentId} AND deleted_at IS NULL FOR UPDATE`);
+    const current = rows[0];
+    if (!current) throw new AppError('COMMENT_NOT_FOUND');
+    const comment = { kind: 'comment' as const, authorId: current.author_id, postId: current.post_id };
+    await assertEditAllowed(tx, { ...comment, body: current.body_md }, { ...comment, body });
+    await tx.execute(sql`UPDATE comments SET body_md = ${body}, body_html = ${html}, edited_at = now() WHERE id = ${commentId}`);
+  });
 }
 
 /** Soft delete: the comment keeps its place in the thread; the post's count drops. */

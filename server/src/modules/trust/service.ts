@@ -60,7 +60,7 @@ export async function assertNotDuplicate(db: DbOrTx, c: Contribution): Promise<v
   if (!hash) return;
   const { rows } = await db.execute<{ count: number }>(sql`
     INSERT INTO rate_limits (key, count, reset_at)
-    VALUES (${`duplicate-${hash}:u${c.authorId}`}, 1, now() + make_interval(secs => ${TRUST.duplicateWindowSeconds}))
+    VALUES (${duplicateRowKey(hash, c.authorId)}, 1, now() + make_interval(secs => ${TRUST.duplicateWindowSeconds}))
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN rate_limits.reset_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
       reset_at = CASE WHEN rate_limits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limits.reset_at END
@@ -72,6 +72,24 @@ export async function assertNotDuplicate(db: DbOrTx, c: Contribution): Promise<v
 export async function assertContributionAllowed(db: DbOrTx, c: Contribution): Promise<void> {
   await assertLinksAllowed(db, c.authorId, c.body);
   await assertNotDuplicate(db, c);
+}
+
+function duplicateRowKey(hash: string, authorId: number): string {
+  return `duplicate-${hash}:u${authorId}`;
+}
+
+/**
+ * An edit by its author passes the limits a new contribution passes: the link limit of new accounts
+ * on the new text, and no text the author already published elsewhere. The edited item's own previous
+ * fingerprint is released first, so that fixing a typo, or going back to the first wording, is never a
+ * duplicate of itself; the new fingerprint then stands for the item.
+ */
+export async function assertEditAllowed(db: DbOrTx, before: Contribution, after: Contribution): Promise<void> {
+  await assertLinksAllowed(db, after.authorId, after.body);
+  const previous = duplicateKey(before);
+  if (previous === duplicateKey(after)) return;
+  if (previous) await db.execute(sql`DELETE FROM rate_limits WHERE key = ${duplicateRowKey(previous, before.authorId)}`);
+  await assertNotDuplicate(db, after);
 }
 
 /** NEW_ACCOUNT_NO_ATTACHMENTS during an account's first day (staff aside). */

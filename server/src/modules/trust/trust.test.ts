@@ -105,4 +105,54 @@ describe('new-account limits and duplicates', async () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('DUPLICATE_CONTENT');
   });
+  describe('edits meet the same limits as new contributions', () => {
+    const editPost = (id: number, headers: Record<string, string>, payload: Record<string, string>) =>
+      app.inject({ method: 'PATCH', url: `/api/posts/${id}`, headers, payload });
+    const editComment = (id: number, headers: Record<string, string>, body: string) =>
+      app.inject({ method: 'PATCH', url: `/api/comments/${id}`, headers, payload: { body } });
+
+    it('a new account cannot edit more links into a post or a comment', async () => {
+      const community = await createCommunity(app);
+      const fresh = await memberOf(app, community.id, 'member', { createdAt: justNow() });
+      const post = await publish(app, community.slug, fresh.headers, 'Ressources', 'Un lien : https://exemple.fr/a');
+      expect(post.statusCode, post.body).toBe(201);
+      const refused = await editPost(post.json().id, fresh.headers, { body: THREE_LINKS });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe('NEW_ACCOUNT_LINK_LIMIT');
+      // Nothing was written: neither the text nor a revision.
+      const read = await app.inject({ method: 'GET', url: `/api/posts/${post.json().id}`, headers: fresh.headers });
+      expect(read.json()).toMatchObject({ bodyMd: 'Un lien : https://exemple.fr/a', editedAt: null });
+      expect((await editPost(post.json().id, fresh.headers, { body: 'Deux liens : https://exemple.fr/a https://exemple.fr/b' })).statusCode).toBe(200);
+
+      const c = await comment(post.json().id, fresh.headers, 'Sans lien.');
+      expect(c.statusCode, c.body).toBe(201);
+      const refusedComment = await editComment(c.json().id, fresh.headers, THREE_LINKS);
+      expect(refusedComment.statusCode).toBe(403);
+      expect(refusedComment.json().code).toBe('NEW_ACCOUNT_LINK_LIMIT');
+      expect((await editComment(c.json().id, fresh.headers, 'Un lien : https://exemple.fr/c')).statusCode).toBe(200);
+    });
+
+    it('an edit cannot copy another of the author’s texts, but may go back to its own first wording', async () => {
+      const community = await createCommunity(app);
+      const author = await memberOf(app, community.id);
+      const first = (await publish(app, community.slug, author.headers, 'Appel à projets', 'Déposez vos dossiers avant le 15 mars.')).json().id;
+      const second = (await publish(app, community.slug, author.headers, 'Autre sujet', 'Un tout autre texte.')).json().id;
+      const copy = await editPost(second, author.headers, { title: 'Appel à projets', body: 'Déposez vos dossiers avant le 15 mars.' });
+      expect(copy.statusCode).toBe(409);
+      expect(copy.json().code).toBe('DUPLICATE_CONTENT');
+      // Fixing a typo and then restoring the first wording is not a duplicate of itself.
+      expect((await editPost(first, author.headers, { body: 'Déposez vos dossiers avant le 16 mars.' })).statusCode).toBe(200);
+      expect((await editPost(first, author.headers, { body: 'Déposez vos dossiers avant le 15 mars.' })).statusCode).toBe(200);
+      // Changing only the title of a post keeps its text's fingerprint.
+      expect((await editPost(first, author.headers, { title: 'Appel à projets 2027' })).statusCode).toBe(200);
+
+      const reader = await memberOf(app, community.id);
+      const long = 'Nous avons mis en place la même démarche à Villeurbanne : contactez le service habitat, ils ont une fiche méthode très claire.';
+      expect((await comment(first, reader.headers, long)).statusCode).toBe(201);
+      const other = await comment(second, reader.headers, 'Une autre réponse.');
+      const dup = await editComment(other.json().id, reader.headers, long);
+      expect(dup.statusCode).toBe(409);
+      expect(dup.json().code).toBe('DUPLICATE_CONTENT');
+    });
+  });
 });
