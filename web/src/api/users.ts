@@ -1,17 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, qs } from './client';
 import { keys } from './keys';
-import type { Page, PublicProfile, UserRef } from './types';
+import type { Page, UserRef } from './types';
 
 export type UserHit = UserRef & { employer: string; job: string };
-
-export function useUser(id: number) {
-  return useQuery({
-    queryKey: keys.user(id),
-    queryFn: () => api.get<PublicProfile>(`/users/${id}`),
-    enabled: Number.isInteger(id) && id > 0,
-  });
-}
 
 export function useUserSearch(q: string) {
   const term = q.trim();

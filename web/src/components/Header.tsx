@@ -4,6 +4,7 @@ import { ButtonLink } from '../ui';
 import { UserMenu } from './UserMenu';
 import { HeaderSearch } from './HeaderSearch';
 import { NotificationBell } from './notifications/NotificationBell';
+import { MessagesLink } from './MessagesLink';
 
 export function Header() {
   const user = useCurrentUser();
@@ -18,6 +19,7 @@ export function Header() {
           <ul>
             <li><NavLink to="/" end>Accueil</NavLink></li>
             <li><NavLink to="/communautes" end>Annuaire</NavLink></li>
+            {user ? <li><NavLink to="/membres" end>Membres</NavLink></li> : null}
             <li><NavLink to="/agenda">Agenda</NavLink></li>
             {user?.nationalRole === 'admin' ? <li><NavLink to="/moderation">Modération</NavLink></li> : null}
             {user?.nationalRole === 'admin' ? <li><NavLink to="/admin">Administration</NavLink></li> : null}
@@ -25,6 +27,7 @@ export function Header() {
         </nav>
         <HeaderSearch />
         <div className="site-header__user">
+          {user ? <MessagesLink /> : null}
           {user ? <NotificationBell /> : null}
           {user ? <UserMenu name={`${user.firstName} ${user.lastName}`} /> : user === null ? <AnonymousActions /> : null}
         </div>

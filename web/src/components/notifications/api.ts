@@ -86,8 +86,11 @@ export function useNotificationStream(enabled: boolean) {
     const source = new EventSource('/api/notifications/stream');
     const refresh = () => void qc.invalidateQueries({ queryKey: notificationKeys.all });
     source.addEventListener('notification', refresh);
+    // Private messages (messages module) travel on the same stream: refresh inbox, badge and open conversation.
+    source.addEventListener('private-message', () => void qc.invalidateQueries({ queryKey: ['messages'] }));
     // After a reconnect, counts may have changed elsewhere (read in another tab).
     source.addEventListener('open', refresh);
+    source.addEventListener('open', () => void qc.invalidateQueries({ queryKey: ['messages'] }));
     return () => source.close();
   }, [enabled, qc]);
 }

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useTitle } from '../../lib/useTitle';
 import { Tabs } from '../../ui';
@@ -13,6 +14,7 @@ export default function NetworkModerationPage() {
     <RequireAuth admin>
       <h1>Modération du réseau</h1>
       <p className="muted">Les signalements de toutes les e-communautés, les chiffres et le journal des décisions.</p>
+      <p><Link to="/moderation/messages">Messages privés signalés</Link> (chacun vous est montré seul, sans sa conversation)</p>
       <Tabs
         label="Sections de la modération du réseau"
         tabs={[

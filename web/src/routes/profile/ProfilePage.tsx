@@ -10,6 +10,7 @@ import { useTitle } from '../../lib/useTitle';
 import { Alert, Badge, Button, Card, Form, QueryState, Select, TextField, check } from '../../ui';
 import { MembershipsCard } from '../member/MemberPage';
 import { MyDataSection } from '../privacy/MyDataSection';
+import { DirectorySettingsCard } from '../members/DirectorySettingsCard';
 
 export default function ProfilePage() {
   useTitle('Mon profil');
@@ -59,6 +60,7 @@ function ProfileView({ me }: { me: Me }) {
           </>
         )}
       </Card>
+      <DirectorySettingsCard />
       <MembershipsCard memberships={me.memberships} title="Mes e-communautés" empty="Vous n’avez rejoint aucune e-communauté." />
       <PasswordCard />
       <MyDataSection />
