@@ -2,11 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { CurrentUser } from '../../types.js';
 import { isoText } from '../../lib/cursor.js';
-import { MARK_START, MARK_STOP } from './highlight.js';
+import { addDays, parisToUtc } from '../agenda/paris-time.js';
 
 /**
- * Full-text search over posts and comments (generated `search_vector` columns, GIN indexes,
- * configuration `french_unaccent`; see migration 0009). Documents and queries go through the same
+ * Full-text search over posts and comments (generated `search_vector` columns, configuration
+ * `french_unaccent`, migration 0009; GIN indexes on (search_vector, created_at), migration 0023). Documents and queries go through the same
  * `search_normalize` (accents off, plural s/x off), so "élu" finds "elus".
  */
 
@@ -21,13 +21,34 @@ export type ReadableCommunity = {
  * drafts only for their coordinators and the national admin (as communities/policy.ts decides).
  * About forty rows: read once per search rather than joined per hit.
  */
-export async function readableCommunities(db: DbOrTx, user: CurrentUser | null): Promise<ReadableCommunity[]> {
+function readableSql(user: CurrentUser | null): SQL {
   const admin = user?.nationalRole === 'admin';
-  const { rows } = await db.execute<ReadableCommunity>(sql`
+  return sql`
     SELECT c.id, c.slug, c.name FROM communities c
       LEFT JOIN memberships m ON m.community_id = c.id AND m.user_id = ${user?.id ?? 0}
-     WHERE c.status <> 'draft' OR ${admin} OR m.role = 'coordinator'`);
+     WHERE c.status <> 'draft' OR ${admin} OR m.role = 'coordinator'`;
+}
+
+export async function readableCommunities(db: DbOrTx, user: CurrentUser | null): Promise<ReadableCommunity[]> {
+  const { rows } = await db.execute<ReadableCommunity>(readableSql(user));
   return rows;
+}
+
+export type SearchContext = {
+  readable: ReadableCommunity[];
+  /** False when the query keeps no searchable word (only stop words or punctuation). */
+  searchable: boolean;
+  /** The query's lexemes (accents off, stemmed), for highlighting. */
+  lexemes: string[];
+};
+
+/** What a search needs before looking for hits, in one statement. */
+export async function searchContext(db: DbOrTx, user: CurrentUser | null, q: string): Promise<SearchContext> {
+  const { rows } = await db.execute<SearchContext>(sql`
+    SELECT (SELECT coalesce(json_agg(r), '[]') FROM (${readableSql(user)}) r) AS readable,
+           numnode(${normalized(q)}) > 0 AS searchable,
+           tsvector_to_array(to_tsvector('public.french_unaccent', public.search_normalize(${q}))) AS lexemes`);
+  return rows[0]!;
 }
 
 /** Authors whose name contains the text, accents and case ignored (trigram index on users). */
@@ -69,81 +90,91 @@ export type SearchWindow = {
 
 /**
  * How many matches, newest first, are ranked together. Ranking every match of a frequent word would
- * read (and decompress) every matching row: 1 to 2 s on 250,000 documents for a word in most of them.
- * Reading the newest matches walks the recency indexes and stops early; relevance then orders the window.
+ * read (and decompress) every matching row: 1 to 2 s on 1,000,000 documents for a word in a third of them.
+ * Only the newest matches are read; relevance then orders the window.
  */
 export const SEARCH_WINDOW = 100;
 
+/**
+ * Periods probed one after the other, back from the window's start, until the window is full: the
+ * last week, then the seven before... A probe reads its period off the (search_vector, created_at) GIN
+ * index, where the word's postings are intersected with the period's, so its cost follows the period's
+ * size, never the word's frequency: "budget" (a third of the documents) fills its window in the first
+ * week; a rarer word reaches further back, and a rare one has few postings to read anyway.
+ */
+const PROBE_DAYS = [7, 56, 448];
+
 const normalized = (q: string) => sql`websearch_to_tsquery('public.french_unaccent', public.search_normalize(${q}))`;
 
-/** True when the query keeps at least one searchable word (not only stop words or punctuation). */
-export async function isSearchable(db: DbOrTx, q: string): Promise<boolean> {
-  const { rows } = await db.execute<{ ok: boolean }>(sql`SELECT numnode(${normalized(q)}) > 0 AS ok`);
-  return rows[0]?.ok ?? false;
-}
+/** A time range [lo, hi) of creation instants (lossless ISO texts); null bounds are open. */
+type Period = { lo: string | null; hi: string | null };
 
-function commonFilters(f: SearchFilters, authorColumn: string, dateColumn: string, before: string | null): SQL {
+function commonFilters(f: SearchFilters, authorColumn: string, dateColumn: string, period: Period): SQL {
   const parts: SQL[] = [sql`p.community_id = ANY(${sql.param(f.communityIds)}::bigint[])`];
   if (f.kind) parts.push(sql`p.kind = ${f.kind}::post_kind`);
   if (f.authorIds) parts.push(sql`${sql.raw(authorColumn)} = ANY(${sql.param(f.authorIds)}::bigint[])`);
-  if (f.from) parts.push(sql`${sql.raw(dateColumn)} >= (${f.from}::date::timestamp AT TIME ZONE 'Europe/Paris')`);
-  if (f.to) parts.push(sql`${sql.raw(dateColumn)} < ((${f.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`);
-  if (before) parts.push(sql`${sql.raw(dateColumn)} < ${before}::timestamptz`);
+  if (period.lo) parts.push(sql`${sql.raw(dateColumn)} >= ${period.lo}::timestamptz`);
+  if (period.hi) parts.push(sql`${sql.raw(dateColumn)} < ${period.hi}::timestamptz`);
   return sql.join(parts, sql` AND `);
 }
 
-/** Above this many matches a word is "frequent": its newest matches are found by walking the recency index. */
-const DENSE = 2000;
+type Candidate = HitRow & { at: string };
 
 /**
- * Counts matches up to DENSE per table (a bounded probe), to choose the plan: walk the recency index for a
- * frequent word (the newest matches come at once), or read the GIN index then sort for a rare one (walking
- * the recency index would scan the whole table looking for matches that are not there).
+ * The `limit` newest matching posts and comments created in `period`, newest first, each with its score:
+ * relevance plus a little recency (a hit one year newer gains 0.1, about a second occurrence).
+ * The query is written out in each WHERE (not read from a CTE) so the planner sees a constant.
  */
-async function density(db: DbOrTx, q: string): Promise<{ posts: boolean; comments: boolean }> {
-  const { rows } = await db.execute<{ p: number; c: number }>(sql`
-    SELECT (SELECT count(*) FROM (SELECT 1 FROM posts WHERE search_vector @@ ${normalized(q)} AND deleted_at IS NULL LIMIT ${DENSE}) a)::int AS p,
-           (SELECT count(*) FROM (SELECT 1 FROM comments WHERE search_vector @@ ${normalized(q)} AND deleted_at IS NULL LIMIT ${DENSE}) b)::int AS c`);
-  return { posts: rows[0]!.p >= DENSE, comments: rows[0]!.c >= DENSE };
+async function probe(db: DbOrTx, q: string, f: SearchFilters, period: Period, limit: number): Promise<Candidate[]> {
+  const { rows } = await db.execute<Candidate>(sql`
+    SELECT (ts_rank(u.v, ${normalized(q)}) + extract(epoch FROM u.created_at) / 315576000.0)::float8 AS score,
+           u.t, u.id, u.post_id, ${isoText('u.created_at')} AS at
+      FROM (
+        (SELECT 0 AS t, p.id, p.id AS post_id, p.created_at, p.search_vector AS v FROM posts p
+          WHERE p.search_vector @@ ${normalized(q)} AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+            AND ${commonFilters(f, 'p.author_id', 'p.created_at', period)}
+          ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit})
+        UNION ALL
+        (SELECT 1 AS t, c.id, c.post_id, c.created_at, c.search_vector AS v FROM comments c JOIN posts p ON p.id = c.post_id
+          WHERE c.search_vector @@ ${normalized(q)} AND c.deleted_at IS NULL AND p.deleted_at IS NULL
+            AND c.hidden_at IS NULL AND p.hidden_at IS NULL -- hidden by moderation
+            AND ${commonFilters(f, 'c.author_id', 'c.created_at', period)}
+          ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit})
+      ) u
+     ORDER BY u.created_at DESC, u.t, u.id DESC LIMIT ${limit}`);
+  return rows;
 }
 
-/** Newest first; for a rare word the expression hides the recency index so the planner reads the GIN index. */
-function order(alias: 'p' | 'c', dense: boolean): SQL {
-  return dense
-    ? sql.raw(`${alias}.created_at DESC, ${alias}.id DESC`)
-    : sql.raw(`${alias}.created_at + interval '0' DESC, ${alias}.id DESC`);
+const DAY_MS = 86_400_000;
+
+/** Window order: score desc, then posts before comments, then id desc. */
+export function byRank(a: HitKey, b: HitKey): number {
+  return b.score - a.score || a.t - b.t || b.id - a.id;
 }
 
 /**
- * One window of hits: the SEARCH_WINDOW newest matching posts and comments (older than `before`),
- * ranked by relevance plus a little recency (a hit one year newer gains 0.1, about a second occurrence).
+ * One window of hits: the SEARCH_WINDOW newest matching posts and comments created before `before`
+ * (and within the filters' dates), ranked. Probes older and older periods until the window is full.
  */
 export async function searchWindow(db: DbOrTx, q: string, f: SearchFilters, before: string | null): Promise<SearchWindow> {
   const k = SEARCH_WINDOW;
-  const dense = await density(db, q);
-  const { rows } = await db.execute<HitRow & { at: string; oldest: string; n: number }>(sql`
-    -- The query is written out in each WHERE (not read from a CTE) so the planner sees a constant and
-    -- can estimate how frequent its words are: walk the recency index or read the GIN index.
-    WITH query AS (SELECT ${normalized(q)} AS q),
-    p_cand AS (
-      SELECT 0 AS t, p.id, p.id AS post_id, p.created_at, p.search_vector AS v FROM posts p
-       WHERE p.search_vector @@ ${normalized(q)} AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND ${commonFilters(f, 'p.author_id', 'p.created_at', before)}
-       ORDER BY ${order('p', dense.posts)} LIMIT ${k}),
-    c_cand AS (
-      SELECT 1 AS t, c.id, c.post_id, c.created_at, c.search_vector AS v FROM comments c JOIN posts p ON p.id = c.post_id
-       WHERE c.search_vector @@ ${normalized(q)} AND c.deleted_at IS NULL AND p.deleted_at IS NULL
-         AND c.hidden_at IS NULL AND p.hidden_at IS NULL -- hidden by moderation
-         AND ${commonFilters(f, 'c.author_id', 'c.created_at', before)}
-       ORDER BY ${order('c', dense.comments)} LIMIT ${k}),
-    win AS (
-      SELECT * FROM (SELECT * FROM p_cand UNION ALL SELECT * FROM c_cand) u ORDER BY created_at DESC, t, id DESC LIMIT ${k})
-    SELECT (ts_rank(win.v, query.q) + extract(epoch FROM win.created_at) / 315576000.0)::float8 AS score,
-           win.t, win.id, win.post_id, ${isoText('win.created_at')} AS at,
-           ${isoText('min(win.created_at) OVER ()')} AS oldest, count(*) OVER ()::int AS n
-      FROM win, query
-     ORDER BY score DESC, win.t, win.id DESC`);
-  const hits = rows.map((r) => ({ score: r.score, t: r.t, id: r.id, post_id: r.post_id }));
-  return { hits, nextBefore: rows.length === k ? rows[0]!.oldest : null };
+  // Paris days, both inclusive, as instants.
+  const floor = f.from ? parisToUtc(f.from)!.toISOString() : null;
+  const ceiling = f.to ? parisToUtc(addDays(f.to, 1))!.toISOString() : null;
+  // `before` keeps its microseconds: the next window must start exactly below the previous one.
+  let hi = before && ceiling ? (Date.parse(before) < Date.parse(ceiling) ? before : ceiling) : before ?? ceiling;
+  const anchor = hi ? Date.parse(hi) : Date.now();
+  const found: Candidate[] = [];
+  for (const days of [...PROBE_DAYS, null]) {
+    let lo = days === null ? null : new Date(anchor - days * DAY_MS).toISOString();
+    const last = floor !== null && (lo === null || Date.parse(lo) <= Date.parse(floor));
+    if (last) lo = floor;
+    found.push(...await probe(db, q, f, { lo, hi }, k - found.length));
+    if (found.length >= k || lo === null || last) break;
+    hi = lo;
+  }
+  const hits = found.map((r) => ({ score: r.score, t: r.t, id: r.id, post_id: r.post_id })).sort(byRank);
+  return { hits, nextBefore: found.length === k ? found[k - 1]!.at : null };
 }
 
 export type HitDetails = {
@@ -157,40 +188,23 @@ export type HitDetails = {
   first_name: string;
   last_name: string;
   created_at: Date | string;
-  title_headline: string;
-  excerpt_headline: string;
+  /** The post's or the comment's sanitized HTML, for the excerpt. */
+  body_html: string;
 }
 
-/**
- * Titles, authors and highlighted excerpts for one page of hits (ts_headline runs on these rows only).
- * Every word of the query is highlighted by prefix ('elu':*), so "élus" is marked for a search of "élu";
- * the lexemes are quoted by quote_literal, so no input can break the tsquery syntax.
- */
-export async function hitDetails(db: DbOrTx, q: string, hits: HitRow[]): Promise<HitDetails[]> {
+/** Titles, authors and bodies of one page of hits (excerpts are highlighted by highlight.ts). */
+export async function hitDetails(db: DbOrTx, hits: HitRow[]): Promise<HitDetails[]> {
   if (hits.length === 0) return [];
   const postIds = hits.filter((h) => h.t === 0).map((h) => h.id);
   const commentIds = hits.filter((h) => h.t === 1).map((h) => h.id);
-  const options = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
-  // Titles whole: with fragment options, ts_headline would trim words off a title.
-  const whole = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, HighlightAll=true`;
-  const clean = (column: string) => sql.raw(`translate(${column}, E'\\uE000\\uE001', '')`);
   const { rows } = await db.execute<HitDetails>(sql`
-    WITH hq AS (
-      SELECT array_to_string(array(
-               SELECT quote_literal(l) || ':*' FROM unnest(tsvector_to_array(
-                 to_tsvector('public.french_unaccent', public.search_normalize(${q})))) AS l), ' | ')::tsquery AS q
-    )
     SELECT 0 AS t, p.id, p.id AS post_id, p.title AS post_title, p.kind::text AS post_kind, p.community_id,
-           p.author_id, u.first_name, u.last_name, p.created_at,
-           ts_headline('public.french_unaccent', ${clean('p.title')}, hq.q, ${whole}) AS title_headline,
-           ts_headline('public.french_unaccent', ${clean('p.body_md')}, hq.q, ${options}) AS excerpt_headline
-      FROM posts p JOIN users u ON u.id = p.author_id, hq
+           p.author_id, u.first_name, u.last_name, p.created_at, p.body_html
+      FROM posts p JOIN users u ON u.id = p.author_id
      WHERE p.id = ANY(${sql.param(postIds)}::bigint[])
     UNION ALL
-    SELECT 1, c.id, p.id, p.title, p.kind::text, p.community_id, c.author_id, u.first_name, u.last_name, c.created_at,
-           ts_headline('public.french_unaccent', ${clean('p.title')}, hq.q, ${whole}),
-           ts_headline('public.french_unaccent', ${clean('c.body_md')}, hq.q, ${options})
-      FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = c.author_id, hq
+    SELECT 1, c.id, p.id, p.title, p.kind::text, p.community_id, c.author_id, u.first_name, u.last_name, c.created_at, c.body_html
+      FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = c.author_id
      WHERE c.id = ANY(${sql.param(commentIds)}::bigint[])`);
   return rows;
 }

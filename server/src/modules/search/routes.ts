@@ -4,19 +4,12 @@ import { errorResponses } from '../../lib/schemas.js';
 import type { App } from '../../types.js';
 import { asDate, assertDay } from '../calendar/time.js';
 import { decodeSearchCursor, encodeSearchCursor } from './cursor.js';
-import { highlightToHtml } from './highlight.js';
-import { authorIdsMatching, hitDetails, isSearchable, readableCommunities, type HitKey, type HitRow, type SearchFilters, searchWindow } from './queries.js';
+import { hitPattern, htmlToText, markAll, markedExcerpt } from './highlight.js';
+import { authorIdsMatching, byRank, hitDetails, type HitKey, type HitRow, searchContext, type SearchFilters, searchWindow } from './queries.js';
 import { SearchQuery, SearchResults } from './schema.js';
 
 const tags = ['recherche'];
 const empty = { items: [], nextCursor: null };
-
-/** Hits ranked after `key` in the window's order (score desc, type, id desc). */
-function isAfter(h: HitKey, key: HitKey): boolean {
-  if (h.score !== key.score) return h.score < key.score;
-  if (h.t !== key.t) return h.t > key.t;
-  return h.id < key.id;
-}
 
 export default async function searchRoutes(app: App) {
   /** Fills a page from one window, moving to older windows while the page has room (a few at most). */
@@ -24,7 +17,7 @@ export default async function searchRoutes(app: App) {
     const page: HitRow[] = [];
     for (let windows = 0; windows < 5; windows += 1) {
       const win = await searchWindow(app.db, q, filters, before);
-      const rest = after ? win.hits.filter((h) => isAfter(h, after!)) : win.hits;
+      const rest = after ? win.hits.filter((h) => byRank(h, after!) > 0) : win.hits;
       const room = limit - page.length;
       page.push(...rest.slice(0, room));
       if (rest.length > room) {
@@ -54,11 +47,11 @@ export default async function searchRoutes(app: App) {
     const cursor = decodeSearchCursor(request.query.cursor);
     const limit = request.query.limit ?? LIMITS.pageSize;
 
-    const readable = await readableCommunities(app.db, request.user);
+    const { readable, searchable, lexemes } = await searchContext(app.db, request.user, q);
     const scope = community ? readable.filter((c) => c.slug === community) : readable;
     if (community && scope.length === 0) throw new AppError('COMMUNITY_NOT_FOUND');
     // Only stop words ("le", "de la"): nothing to look for, and no error either.
-    if (scope.length === 0 || !(await isSearchable(app.db, q))) return empty;
+    if (scope.length === 0 || !searchable) return empty;
 
     const filters: SearchFilters = { communityIds: scope.map((c) => c.id), kind, from, to };
     if (author?.trim()) {
@@ -67,8 +60,9 @@ export default async function searchRoutes(app: App) {
     }
 
     const { page, nextCursor } = await collectPage(q, filters, cursor.before, cursor.after, limit);
-    const details = new Map((await hitDetails(app.db, q, page)).map((d) => [`${d.t}:${d.id}`, d]));
+    const details = new Map((await hitDetails(app.db, page)).map((d) => [`${d.t}:${d.id}`, d]));
     const communities = new Map(readable.map((c) => [c.id, c]));
+    const pattern = hitPattern(lexemes);
     const items = page.flatMap((h) => {
       const d = details.get(`${h.t}:${h.id}`);
       const c = d && communities.get(d.community_id);
@@ -80,8 +74,8 @@ export default async function searchRoutes(app: App) {
         community: c,
         author: { id: d.author_id, firstName: d.first_name, lastName: d.last_name },
         createdAt: asDate(d.created_at).toISOString(),
-        titleHtml: highlightToHtml(d.title_headline),
-        excerptHtml: highlightToHtml(d.excerpt_headline),
+        titleHtml: markAll(d.post_title, pattern),
+        excerptHtml: markedExcerpt(htmlToText(d.body_html), pattern),
       }];
     });
     return { items, nextCursor };

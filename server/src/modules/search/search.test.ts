@@ -3,6 +3,7 @@ import { unique, useTestApp } from '../../../test/helpers.js';
 import { createCommunity } from '../../../test/community-factories.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
 import { highlightToHtml } from './highlight.js';
+import { SEARCH_WINDOW } from './queries.js';
 
 describe('GET /api/search', async () => {
   const { app } = await useTestApp();
@@ -41,7 +42,7 @@ describe('GET /api/search', async () => {
     const [hit] = res.json().items;
     expect(hit).toMatchObject({ type: 'comment', post: { id: elusId } });
     expect(hit.excerptHtml).not.toContain('<script>');
-    // ts_headline drops tags; any other markup would come out escaped: the only elements are marks.
+    // Tags in the stored HTML are dropped, any other markup comes out escaped: the only elements are marks.
     expect(hit.excerptHtml).not.toMatch(/<(?!\/?mark>)/);
     expect(hit.excerptHtml).toContain(`&amp; co <mark>${word}</mark>`);
     expect(highlightToHtml('\uE000a<b\uE001 \uE001x\uE000')).toBe('<mark>a&lt;b</mark> x<mark></mark>');
@@ -87,6 +88,56 @@ describe('GET /api/search', async () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect((await search(`q=${word}&cursor=bad`)).statusCode).toBe(400);
     expect((await search(`q=${word}&cursor=${Buffer.from('[1,5,1]').toString('base64url')}`)).statusCode).toBe(400);
+  });
+
+  it('reads older and older periods until the window is full, and pages through them in time order', async () => {
+    const old = unique('archivum').toLowerCase().replace(/[^a-z]/g, '');
+    // Same text, so the same relevance: recency alone orders them. One per probed period and beyond.
+    const ages = [2, 30, 300, 1500];
+    const ids: number[] = [];
+    for (const days of ages) {
+      const { rows } = await app.pool.query(
+        `INSERT INTO posts (community_id, author_id, title, body_md, body_html, created_at)
+         VALUES ($1, $2, $3, 'Compte rendu', '<p>Compte rendu</p>', now() - make_interval(days => $4)) RETURNING id`,
+        [open.id, author.user.id, `Rapport ${old}`, days]);
+      ids.push(rows[0].id);
+    }
+    const q = `q=${encodeURIComponent(old)}`;
+    expect((await search(q)).json().items.map((i: { id: number }) => i.id)).toEqual(ids);
+    const seen: number[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const res = await search(`${q}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...res.json().items.map((i: { id: number }) => i.id));
+      cursor = res.json().nextCursor;
+      expect(seen.length).toBeLessThanOrEqual(ages.length);
+    }
+    expect(seen).toEqual(ids);
+    const longAgo = new Date(Date.now() - 1000 * 86_400_000).toISOString().slice(0, 10);
+    expect((await search(`${q}&to=${longAgo}`)).json().items.map((i: { id: number }) => i.id)).toEqual([ids[3]]);
+    expect((await search(`${q}&from=${longAgo}`)).json().items.map((i: { id: number }) => i.id)).toEqual(ids.slice(0, 3));
+  });
+
+  it('pages through more matches than one ranked window without losing or repeating any', async () => {
+    const many = unique('multum').toLowerCase().replace(/[^a-z]/g, '');
+    await app.pool.query(
+      `INSERT INTO posts (community_id, author_id, title, body_md, body_html, created_at)
+       SELECT $1, $2, 'Note ' || $3 || ' ' || g, 'Texte', '<p>Texte</p>', now() - make_interval(hours => g * 7)
+         FROM generate_series(1, $4::int) g`,
+      [open.id, author.user.id, many, SEARCH_WINDOW + 30]);
+    const seen = new Set<number>();
+    let pages = 0;
+    let cursor: string | null = '';
+    while (cursor !== null && pages < 10) {
+      const res = await search(`q=${many}&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      for (const item of res.json().items as { id: number }[]) {
+        expect(seen.has(item.id)).toBe(false);
+        seen.add(item.id);
+      }
+      cursor = res.json().nextCursor;
+      pages += 1;
+    }
+    expect(seen.size).toBe(SEARCH_WINDOW + 30);
   });
 
   it('answers injection-like and odd queries harmlessly, an empty query with 400', async () => {
