@@ -47,6 +47,21 @@ function text(n: XNode | undefined): string {
   return (n.children ?? []).map(text).join('');
 }
 
+/** Own text only: an unclosed <title> in a broken feed would otherwise swallow the items after it. */
+function ownText(n: XNode | undefined): string {
+  return (n?.children ?? []).filter((c) => c.type !== 'tag').map(text).join('');
+}
+
+/** Items or entries at any depth (not inside one another): in a broken feed they may sit inside an unclosed element. */
+function descendants(n: XNode | undefined, name: string, out: XNode[] = []): XNode[] {
+  for (const c of elements(n)) {
+    if (out.length >= MAX_ENTRIES) break;
+    if (localName(c) === name) out.push(c);
+    else descendants(c, name, out);
+  }
+  return out;
+}
+
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function cut(s: string, max: number): string {
@@ -108,7 +123,7 @@ function rssItem(item: XNode, base: string): FeedEntry | null {
   const link = absolute(linkText, base) ?? (isPermalink && guid ? absolute(guid, base) : null);
   const body = text(child(item, 'description')) || text(child(item, 'encoded'));
   const published = text(child(item, 'pubdate')) || text(child(item, 'date'));
-  return entry(guid || item.attribs?.['rdf:about'] || '', link, text(child(item, 'title')), body, published);
+  return entry(guid || item.attribs?.['rdf:about'] || '', link, ownText(child(item, 'title')), body, published);
 }
 
 function atomEntry(e: XNode, base: string): FeedEntry | null {
@@ -117,7 +132,7 @@ function atomEntry(e: XNode, base: string): FeedEntry | null {
   const link = alternate?.attribs?.href ? absolute(alternate.attribs.href, base) : null;
   const body = text(child(e, 'summary')) || text(child(e, 'content'));
   const published = text(child(e, 'published')) || text(child(e, 'updated'));
-  return entry(text(child(e, 'id')), link, text(child(e, 'title')), body, published);
+  return entry(text(child(e, 'id')), link, ownText(child(e, 'title')), body, published);
 }
 
 /** Decodes the bytes with the encoding the XML declaration or the HTTP header names (UTF-8 by default). */
@@ -139,14 +154,14 @@ export function parseFeed(xml: string, baseUrl: string): ParsedFeed {
   let raw: (FeedEntry | null)[];
   if (kind === 'rss') {
     const channel = child(root, 'channel');
-    title = text(child(channel, 'title'));
-    raw = childrenNamed(channel, 'item').slice(0, MAX_ENTRIES).map((i) => rssItem(i, baseUrl));
+    title = ownText(child(channel, 'title'));
+    raw = descendants(channel, 'item').map((i) => rssItem(i, baseUrl));
   } else if (kind === 'rdf') {
-    title = text(child(child(root, 'channel'), 'title'));
-    raw = childrenNamed(root, 'item').slice(0, MAX_ENTRIES).map((i) => rssItem(i, baseUrl));
+    title = ownText(child(child(root, 'channel'), 'title'));
+    raw = descendants(root, 'item').map((i) => rssItem(i, baseUrl));
   } else if (kind === 'feed') {
-    title = text(child(root, 'title'));
-    raw = childrenNamed(root, 'entry').slice(0, MAX_ENTRIES).map((e) => atomEntry(e, baseUrl));
+    title = ownText(child(root, 'title'));
+    raw = descendants(root, 'entry').map((e) => atomEntry(e, baseUrl));
   } else {
     throw new FeedParseError(root ? `document <${root.name}> : ce n’est pas un flux RSS ou Atom` : 'document vide ou illisible');
   }
