@@ -1,0 +1,71 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '../../api/client';
+
+/** API client of the veille module (docs/api.md, "Veille"). */
+
+export interface VeilleSource {
+  id: number;
+  url: string;
+  title: string;
+  createdAt: string;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  error: { message: string; at: string; failuresInARow: number } | null;
+  itemCount: number;
+  pendingCount: number;
+}
+
+export interface InboxItem {
+  id: number;
+  link: string;
+  title: string;
+  summary: string;
+  publishedAt: string | null;
+  fetchedAt: string;
+  source: { id: number; title: string };
+}
+
+const vkeys = {
+  all: (slug: string) => ['veille', slug] as const,
+  sources: (slug: string) => ['veille', slug, 'sources'] as const,
+  inbox: (slug: string) => ['veille', slug, 'inbox'] as const,
+};
+
+export function useSources(slug: string) {
+  return useQuery({
+    queryKey: vkeys.sources(slug),
+    queryFn: () => api.get<{ items: VeilleSource[] }>(`/communities/${slug}/veille/sources`),
+  });
+}
+
+export function useInbox(slug: string) {
+  return useInfiniteQuery({
+    queryKey: vkeys.inbox(slug),
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: InboxItem[]; nextCursor: string | null }>(`/communities/${slug}/veille/inbox${qs({ cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Every write changes counts on both lists: refresh the whole veille of the community. */
+function useVeilleMutation<I, O>(slug: string, fn: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: vkeys.all(slug) }) });
+}
+
+export const useAddSource = (slug: string) =>
+  useVeilleMutation(slug, (input: { url: string; title?: string }) => api.post<VeilleSource>(`/communities/${slug}/veille/sources`, input));
+
+export const useDeleteSource = (slug: string) =>
+  useVeilleMutation(slug, (id: number) => api.delete<{ ok: true }>(`/communities/${slug}/veille/sources/${id}`));
+
+export const usePollSource = (slug: string) =>
+  useVeilleMutation(slug, (id: number) => api.post<{ source: VeilleSource; added: number }>(`/communities/${slug}/veille/sources/${id}/poll`, {}));
+
+export const usePublishItem = (slug: string) =>
+  useVeilleMutation(slug, (input: { id: number; commentary: string; title?: string }) =>
+    api.post<{ postId: number }>(`/communities/${slug}/veille/items/${input.id}/publish`, { commentary: input.commentary, title: input.title }));
+
+export const useDismissItem = (slug: string) =>
+  useVeilleMutation(slug, (id: number) => api.post<{ ok: true }>(`/communities/${slug}/veille/items/${id}/dismiss`, {}));
