@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
       { path: '/communautes/:slug/ligne-editoriale', lazy: () => import('./routes/dossiers/EditorialLinePage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/agenda', lazy: () => import('./routes/agenda/CommunityAgendaPage').then((m) => ({ Component: m.default })) },
       { path: '/agenda', lazy: () => import('./routes/agenda/NetworkAgendaPage').then((m) => ({ Component: m.default })) },
+      { path: '/communautes/:slug/veille', lazy: () => import('./routes/veille/VeillePage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/questions', lazy: () => import('./routes/questions/QuestionsPage').then((m) => ({ Component: m.default })) },
       { path: '/questions', lazy: () => import('./routes/questions/MyQuestionsPage').then((m) => ({ Component: m.default })) },
       { path: '/notifications', lazy: () => import('./components/notifications/NotificationsPage').then((m) => ({ Component: m.default })) },
