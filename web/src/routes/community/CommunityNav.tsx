@@ -16,6 +16,7 @@ const SECTIONS: Section[] = [
   { label: 'Publications', path: '' },
   { label: 'Calendrier éditorial', path: 'calendrier', visible: (c) => c.can.moderate },
   { label: 'Questions à traiter', path: 'questions', visible: (c) => c.can.moderate },
+  { label: 'Veille', path: 'veille', visible: (c) => c.can.moderate },
   { label: 'Tableau de bord', path: 'pilotage', visible: (c) => c.can.moderate },
   { label: 'Coordination', path: 'coordination', visible: (c) => c.can.appointAnimator },
   { label: 'Réunions', path: 'reunions', visible: (c) => c.can.moderate },
