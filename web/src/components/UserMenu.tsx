@@ -2,12 +2,15 @@ import { Menu, MenuItem, MenuTrigger, Popover, Button as AriaButton, Separator }
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../api/session';
 import { useSignOut } from './useSignOut';
+import { useNetworkMe } from '../routes/national/api';
 
 /** Account menu (React Aria menu: arrow keys, Échap, focus return). */
 export function UserMenu({ name }: { name: string }) {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const { signOut } = useSignOut();
+  // Animators, coordinators and the national team: the animators' network and their hours.
+  const network = useNetworkMe();
   return (
     <MenuTrigger>
       <AriaButton className="btn btn--secondary btn--small user-menu__button" aria-label={`Mon compte (${name})`}>
@@ -27,6 +30,9 @@ export function UserMenu({ name }: { name: string }) {
           <MenuItem id="/preferences" className="menu__item">Mes notifications par courriel</MenuItem>
           {user ? <MenuItem id={`/membres/${user.id}`} className="menu__item">Ma page publique</MenuItem> : null}
           {user?.nationalRole === 'admin' ? <MenuItem id="/admin" className="menu__item">Administration</MenuItem> : null}
+          {user?.nationalRole === 'admin' ? <MenuItem id="/pilotage-national" className="menu__item">Pilotage national</MenuItem> : null}
+          {network.data?.staff ? <MenuItem id="/reseau-animateurs" className="menu__item">Réseau des animateurs</MenuItem> : null}
+          {network.data?.staff ? <MenuItem id="/mes-heures" className="menu__item">Mes heures</MenuItem> : null}
           <Separator className="menu__sep" />
           <MenuItem id="logout" className="menu__item">Se déconnecter</MenuItem>
         </Menu>

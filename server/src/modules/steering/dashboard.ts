@@ -63,27 +63,32 @@ export async function waitingFlags(pool: Pool, communityId: number): Promise<num
 }
 
 export interface MemberMonth { month: string; joined: number; total: number }
-
 /**
  * Members who joined each of the 12 months ending with `month`, and the members at the end of each
  * month. Counted from current memberships: someone who left is no longer counted in past months.
+ * The total at the end of a month is member_count (kept exact by the join/leave transactions) less
+ * those who joined since, so only the window's joins are read, not every membership of a
+ * 50,000-member community.
  */
 export async function memberGrowth(pool: Pool, communityId: number, month: string): Promise<MemberMonth[]> {
   const end = monthRange(month).to;
   const { from } = monthRange(shiftMonth(month, -11));
-  const { rows } = await pool.query<MemberMonth>(
-    `WITH months AS (
+  const { rows } = await pool.query<MemberMonth>({
+    name: 'steering-member-growth',
+    text: `WITH months AS (
        SELECT generate_series($2::date, ($3::date - interval '1 month')::date, interval '1 month')::date AS m),
      joined AS (
        SELECT date_trunc('month', joined_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
          FROM memberships WHERE community_id = $1 AND joined_at >= ${PERIOD} AND joined_at < ${PERIOD_END} GROUP BY 1),
+     after AS (
+       SELECT count(*)::int AS n FROM memberships WHERE community_id = $1 AND joined_at >= ${PERIOD_END}),
      before AS (
-       SELECT count(*)::int AS n FROM memberships WHERE community_id = $1 AND joined_at < ${PERIOD})
+       SELECT (SELECT member_count FROM communities WHERE id = $1) - (SELECT n FROM after) - coalesce((SELECT sum(n) FROM joined), 0) AS n)
      SELECT to_char(months.m, 'YYYY-MM') AS month, coalesce(joined.n, 0) AS joined,
             ((SELECT n FROM before) + sum(coalesce(joined.n, 0)) OVER (ORDER BY months.m))::int AS total
        FROM months LEFT JOIN joined ON joined.m = months.m ORDER BY months.m`,
-    [communityId, from, end],
-  );
+    values: [communityId, from, end],
+  });
   return rows;
 }
 

@@ -21,6 +21,8 @@ const SECTIONS: Section[] = [
   { label: 'Coordination', path: 'coordination', visible: (c) => c.can.appointAnimator },
   { label: 'Réunions', path: 'reunions', visible: (c) => c.can.moderate },
   { label: 'Modération', path: 'moderation', visible: (c) => c.can.moderate },
+  { label: 'Audience', path: 'audience', visible: (c) => c.can.moderate },
+  { label: 'États de service', path: 'etats-de-service', visible: (c) => c.can.appointAnimator },
   { label: 'Agenda', path: 'agenda' },
   { label: 'Sondages', path: 'sondages' },
   { label: 'Dossiers', path: 'dossiers' },

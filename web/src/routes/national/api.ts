@@ -1,0 +1,209 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '../../api/client';
+
+/** API client of national steering, the animators' network and contracts (docs/api.md). */
+
+export interface CommunityFigures {
+  id: number; slug: string; name: string; status: string; launchDate: string | null;
+  members: number; joinedMonth: number; growth: number | null; postsMonth: number; commentsMonth: number; activeMonth: number;
+  questionsDue: number; questionsInTime: number; flagsPending: number; moderationActionsMonth: number;
+  staffCount: number; contributionsMonth: number; contributionsTarget: number;
+}
+export interface NetworkMonth { month: string; subscribers: number; joined: number; posts: number; comments: number; active: number }
+export interface NationalDashboard {
+  refreshedAt: string | null;
+  month: string | null;
+  network: { subscribers: number; memberships: number; activeMonth: number; activeToday: number; communities: number };
+  communities: CommunityFigures[];
+  months: NetworkMonth[];
+  days: { day: string; active: number }[];
+}
+
+export function useNationalDashboard() {
+  return useQuery({ queryKey: ['national', 'dashboard'], queryFn: () => api.get<NationalDashboard>('/national/dashboard') });
+}
+
+export function useRefreshNational() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ refreshedAt: string }>('/national/dashboard/refresh'),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['national'] }),
+  });
+}
+
+export interface WizardInput {
+  name: string; slug: string; description: string; perimeter: string; targetAudience: string; editorialLine: string;
+  coordinatorId: number; animatorIds: number[]; launchDate: string;
+}
+export function useCreateCommunity() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WizardInput) => api.post<{ id: number; slug: string; status: string; launchDate: string }>('/national/communities', input),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['communities'] }),
+  });
+}
+
+export interface NetworkEvent {
+  id: number; kind: 'exchange' | 'gathering'; title: string; description: string; location: string; startsAt: string; endsAt: string;
+  registered: number; attended: number; me: { registered: boolean; attended: boolean | null };
+  can: { register: boolean; recordAttendance: boolean };
+}
+interface Page<T> { items: T[]; nextCursor: string | null }
+
+export function useNetworkMe() {
+  return useQuery({ queryKey: ['network', 'me'], queryFn: () => api.get<{ staff: boolean; admin: boolean }>('/network/me') });
+}
+
+export function useNetworkEvents(enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['network', 'events'],
+    enabled,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<Page<NetworkEvent>>(`/network/events${qs({ cursor: pageParam })}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useCreateEvent() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Omit<NetworkEvent, 'id' | 'registered' | 'attended' | 'me' | 'can'>) => api.post<NetworkEvent>('/network/events', input),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'events'] }),
+  });
+}
+
+export function useRegistration() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, on }: { id: number; on: boolean }) =>
+      on ? api.put<NetworkEvent>(`/network/events/${id}/registration`) : api.delete<NetworkEvent>(`/network/events/${id}/registration`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'events'] }),
+  });
+}
+
+export interface Registration { userId: number; name: string; registeredAt: string; attended: boolean | null }
+export function useRegistrations(id: number, enabled: boolean) {
+  return useQuery({ queryKey: ['network', 'events', id, 'registrations'], enabled, queryFn: () => api.get<Registration[]>(`/network/events/${id}/registrations`) });
+}
+export function useAttendance(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (attendance: { userId: number; attended: boolean }[]) => api.put<Registration[]>(`/network/events/${id}/attendance`, { attendance }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'events'] }),
+  });
+}
+
+export interface Practice { id: number; title: string; bodyHtml: string; author: string; createdAt: string; commentCount: number }
+export interface PracticeDetail extends Practice { comments: Page<{ id: number; bodyHtml: string; author: string; createdAt: string }> }
+
+export function usePractices(enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['network', 'practices'],
+    enabled,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<Page<Practice>>(`/network/practices${qs({ cursor: pageParam })}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+export function usePractice(id: number | null) {
+  return useQuery({ queryKey: ['network', 'practices', id], enabled: id !== null, queryFn: () => api.get<PracticeDetail>(`/network/practices/${id}`) });
+}
+export function useSharePractice() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { title: string; body: string }) => api.post<PracticeDetail>('/network/practices', input),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'practices'] }),
+  });
+}
+export function useCommentPractice(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post(`/network/practices/${id}/comments`, { body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'practices'] }),
+  });
+}
+
+// --- Contracts and hours ---------------------------------------------------------------------------
+
+export interface Scale { code: string; label: string; hourlyRateCents: number }
+export interface Assignment {
+  id: number; userId: number; userName: string; communityId: number; communityName: string; communitySlug: string;
+  startsOn: string; endsOn: string | null; monthlyHours: number; scaleCode: string; hourlyRateCents: number; monthlyAmountCents: number;
+}
+export interface Statement {
+  id: number; month: string; minutes: number; note: string; amountCents: number; declaredAt: string;
+  validatedAt: string | null; validatedBy: string | null;
+  assignment: Omit<Assignment, 'monthlyAmountCents'>;
+  contributions: { veille: number; animation: number; redaction: number; total: number } | null;
+  can: { validate: boolean };
+}
+
+export function useScales() {
+  return useQuery({ queryKey: ['contracts', 'scales'], queryFn: () => api.get<Scale[]>('/contracts/scales') });
+}
+export function useSaveScale() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (s: Scale) => api.put<Scale[]>(`/contracts/scales/${encodeURIComponent(s.code)}`, { label: s.label, hourlyRateCents: s.hourlyRateCents }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['contracts'] }),
+  });
+}
+export function useAssignments(community?: string) {
+  return useInfiniteQuery({
+    queryKey: ['contracts', 'assignments', community ?? null],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<Page<Assignment>>(`/contracts/assignments${qs({ community, cursor: pageParam })}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+export function useCreateAssignment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { userId: number; communitySlug: string; startsOn: string; endsOn?: string | null; monthlyHours?: number; scaleCode?: string }) =>
+      api.post<Assignment>('/contracts/assignments', input),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['contracts'] }),
+  });
+}
+export function useStatements(community?: string) {
+  return useInfiniteQuery({
+    queryKey: ['contracts', 'statements', community ?? null],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<Page<Statement>>(`/contracts/statements${qs({ community, cursor: pageParam })}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+export function useDeclareHours() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ assignmentId, ...body }: { assignmentId: number; month: string; hours: number; note: string }) =>
+      api.post<Statement>(`/contracts/assignments/${assignmentId}/statements`, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['contracts'] }),
+  });
+}
+export function useValidateStatement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<Statement>(`/contracts/statements/${id}/validation`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['contracts'] }),
+  });
+}
+
+export interface Audience {
+  refreshedAt: string | null;
+  months: { month: string; members: number; joined: number; active: number; posts: number; comments: number }[];
+  days: { day: string; active: number }[];
+  topPosts: { postId: number; title: string; views: number }[];
+}
+export function useAudience(slug: string, enabled: boolean) {
+  return useQuery({ queryKey: ['audience', slug], enabled, queryFn: () => api.get<Audience>(`/communities/${slug}/audience`) });
+}
+
+export const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+export const hoursLabel = (minutes: number) => `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(minutes / 60)} h`;
+/** "données du 29 novembre 2026 à 03 h 10" */
+export function freshness(iso: string): string {
+  const d = new Date(iso);
+  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' }).format(d);
+  const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(d);
+  return `données du ${day} à ${time}`;
+}
