@@ -44,9 +44,10 @@ import messagesRoutes from './modules/messages/routes.js';
 import veilleRoutes from './modules/veille/routes.js';
 import pagesRoutes from './modules/pages/routes.js';
 import invitationsRoutes from './modules/invitations/routes.js';
+import rosterRoutes from './modules/roster/routes.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, steeringRoutes, pagesRoutes, invitationsRoutes, reportsRoutes, nationalRoutes, contractsRoutes, directoryRoutes, messagesRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, steeringRoutes, pagesRoutes, invitationsRoutes, rosterRoutes, reportsRoutes, nationalRoutes, contractsRoutes, directoryRoutes, messagesRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

@@ -13,6 +13,8 @@ import { eventsInRange, findPlanned, findSlot, listSlots, occurrencesInRange, pl
 import { Calendar, CalendarQuery, CreatePlannedBody, EditPlannedBody, EditSlotBody, PlannedPost, Slot, SlotBody } from './schema.js';
 import { cancelPlanned, createPlanned, createSlot, deleteSlot, editPlanned, editSlot } from './service.js';
 import { asDate, assertDay, assertDayRange } from './time.js';
+import { dutyWeeks } from '../roster/queries.js';
+import { mondayOf } from '../roster/week.js';
 
 const tags = ['calendrier éditorial'];
 const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 80 }) });
@@ -48,9 +50,10 @@ export default async function calendarRoutes(app: App) {
     assertDayRange(from, to);
     const { ctx } = await staffOf(request, request.params.slug);
     const id = ctx.community.id;
-    const [planned, occurrences, published, events, slots] = await Promise.all([
+    const [planned, occurrences, published, events, slots, duty] = await Promise.all([
       plannedInRange(app.db, id, from, to), occurrencesInRange(app.db, id, from, to),
       publishedInRange(app.db, id, from, to), eventsInRange(app.db, id, from, to), listSlots(app.db, id),
+      dutyWeeks(app.db, id, mondayOf(from), to),
     ]);
     return {
       from, to,
@@ -59,6 +62,7 @@ export default async function calendarRoutes(app: App) {
       published: published.map(presentPublished),
       events: events.map(presentEvent),
       slots: slots.map(presentSlot),
+      duty: duty.map((d) => ({ weekStart: d.week_start, animator: { id: d.animator_id, firstName: d.first_name, lastName: d.last_name } })),
     };
   });
 

@@ -123,4 +123,6 @@ export const Calendar = Type.Object({
   })),
   events: Type.Array(Type.Object({ postId: Id, title: Type.String(), startsAt: DateTime, endsAt: DateTime })),
   slots: Type.Array(Slot),
+  /** Who is on duty (roster module), for each week of the period that has someone. */
+  duty: Type.Array(Type.Object({ weekStart: Type.String(), animator: UserRef })),
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { named } from '../../lib/named-query.js';
+import { onDutyFor } from '../roster/on-duty.js';
 
 /**
  * Notifications written in the transaction of the change that causes them, each hook ONE
@@ -67,7 +68,8 @@ export async function notifyCommentPosted(
 
 /**
  * After a post: the outbox event for followers (fanned out by a job, never in the request), the
- * members it mentions and, for a question, the community's animators and coordinators.
+ * members it mentions and, for a question, the animator on duty this week, or the community's
+ * animators and coordinators when nobody is (see roster/on-duty.ts).
  */
 export async function notifyPostPublished(tx: DbOrTx, p: { postId: number; authorId: number; body: string }): Promise<void> {
   const handles = mentionHandles(p.body);
@@ -78,10 +80,11 @@ export async function notifyPostPublished(tx: DbOrTx, p: { postId: number; autho
       SELECT 'new_post', author_id, community_id, id, jsonb_build_object('title', title) FROM p
        WHERE EXISTS (SELECT 1 FROM community_follows f WHERE f.community_id = p.community_id)
       RETURNING id),
+    duty AS (${onDutyFor(sql`(SELECT community_id FROM p)`, sql`(SELECT author_id FROM p)`)}),
     targets AS (
       SELECT m.user_id, 'new_question' AS kind, 1 AS rank FROM p
         JOIN memberships m ON m.community_id = p.community_id AND m.role IN ('animator', 'coordinator')
-       WHERE p.kind = 'question'
+       WHERE p.kind = 'question' AND (NOT EXISTS (SELECT 1 FROM duty) OR m.user_id IN (SELECT user_id FROM duty))
       UNION ALL
       SELECT u.id, 'mention', 2 FROM p
         JOIN memberships m ON m.community_id = p.community_id
@@ -113,19 +116,20 @@ export async function notifyModerationDecision(
     SELECT pg_notify('notifications', user_id::text) FROM ins`);
 }
 
-/** A new flag, told to the community's animators and coordinators (not to the flagger). */
+/** A new flag, told to the animator on duty, else to the community's animators and coordinators (not to the flagger). */
 export async function notifyFlagRaised(db: DbOrTx, flagId: number): Promise<void> {
   await db.execute(sql`
     WITH f AS (
       SELECT f.community_id, f.reporter_id, f.comment_id,
              coalesce(f.post_id, (SELECT post_id FROM comments WHERE id = f.comment_id)) AS post_id
         FROM flags f WHERE f.id = ${flagId}),
+    duty AS (${onDutyFor(sql`(SELECT community_id FROM f)`, sql`(SELECT reporter_id FROM f)`)}),
     ins AS (
       INSERT INTO notifications (user_id, kind, community_id, post_id, comment_id, data)
       SELECT m.user_id, 'new_flag', f.community_id, f.post_id, f.comment_id, jsonb_build_object('title', p.title)
         FROM f JOIN posts p ON p.id = f.post_id
         JOIN memberships m ON m.community_id = f.community_id AND m.role IN ('animator', 'coordinator')
-       WHERE m.user_id <> f.reporter_id
+       WHERE m.user_id <> f.reporter_id AND (NOT EXISTS (SELECT 1 FROM duty) OR m.user_id IN (SELECT user_id FROM duty))
       RETURNING user_id)
     SELECT pg_notify('notifications', user_id::text) FROM ins`);
 }

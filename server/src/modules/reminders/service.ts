@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { MailJobContext } from '../email-prefs/digests.js';
 import { questionDueSoonMail, questionOverdueMail } from '../mail/templates.js';
 import { unsubscribeLinks } from '../email-prefs/token.js';
+import { onDutyFor } from '../roster/on-duty.js';
 
 export type ReminderKind = 'due_soon' | 'overdue';
 
@@ -15,8 +16,8 @@ type Recipient = { community_id: number; email: string; first_name: string; user
 const deadlineFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
 
 /**
- * Answer-deadline reminders, run every 5 minutes: animators 24 h before the deadline of an unanswered
- * question, coordinators once it is overdue. The reminders row (UNIQUE question, kind) is claimed before
+ * Answer-deadline reminders, run every 5 minutes: the animator on duty (or, with nobody on duty, every
+ * animator) 24 h before the deadline of an unanswered question, coordinators once it is overdue. The reminders row (UNIQUE question, kind) is claimed before
  * sending: a re-run, a second worker or a retry never sends a reminder twice.
  */
 export async function runReminders(ctx: MailJobContext, now = new Date()): Promise<{ dueSoon: number; overdue: number }> {
@@ -45,12 +46,18 @@ async function remind(ctx: MailJobContext, kind: ReminderKind, now: Date): Promi
 
   const communityIds = [...new Set(claimed.rows.map((r) => Number(r.community_id)))];
   const role = kind === 'due_soon' ? 'animator' : 'coordinator';
+  // Before the deadline, the animator on duty this week is reminded (whatever their role in the team);
+  // the other animators only where nobody is on duty. Overdue questions go to the coordinators as before.
+  const recipients = kind === 'due_soon'
+    ? sql`(m.user_id IN (${onDutyFor(sql`m.community_id`, sql`NULL`, now)})
+           OR (m.role = 'animator' AND NOT EXISTS (${onDutyFor(sql`m.community_id`, sql`NULL`, now)})))`
+    : sql`m.role = ${role}`;
   // One query for every community's staff; a staff member who chose 'never' for the community is left alone.
   const staff = await ctx.db.execute<Recipient>(sql`
     SELECT m.community_id, u.id AS user_id, u.email, u.first_name FROM memberships m
     JOIN users u ON u.id = m.user_id AND u.deleted_at IS NULL AND u.banned_at IS NULL
     LEFT JOIN email_preferences ep ON ep.user_id = m.user_id AND ep.community_id = m.community_id
-    WHERE m.community_id = ANY(${`{${communityIds.join(',')}}`}::bigint[]) AND m.role = ${role}
+    WHERE m.community_id = ANY(${`{${communityIds.join(',')}}`}::bigint[]) AND ${recipients}
       AND coalesce(ep.frequency, 'weekly') <> 'never'
     ORDER BY m.community_id, u.id`);
 

@@ -1,0 +1,24 @@
+import { Type } from 'typebox';
+import { LIMITS } from '../../../../common/limits.js';
+
+const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
+const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
+
+export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: LIMITS.communitySlug }) });
+export const WeekParams = Type.Object({ slug: SlugParam.properties.slug, week: Day });
+export const RosterQuery = Type.Object({
+  /** Any day of the first week shown; default the current week. */
+  from: Type.Optional(Day),
+  weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.rosterWeeks })),
+});
+export const SetDutyBody = Type.Object({ animatorId: Id }, { additionalProperties: false });
+
+export const DutyWeek = Type.Object({ weekStart: Type.String(), animator: Type.Union([UserRef, Type.Null()]) });
+
+export const Roster = Type.Object({
+  currentWeek: Type.String(),
+  weeks: Type.Array(DutyWeek),
+  team: Type.Array(Type.Object({ ...UserRef.properties, role: Type.String() })),
+  can: Type.Object({ edit: Type.Boolean() }),
+});
