@@ -279,30 +279,3 @@ export function invitationMail(to: string, n: InvitationNotice): Mail {
     ['Si vous ne connaissez pas cette personne, ignorez ce message : aucun compte n’est créé sans vous.'],
   );
 }
-
-export interface InvitationNotice {
-  inviterName: string;
-  communityName: string;
-  communityDescription: string;
-  /** Personal words of the inviter, if any. */
-  message: string;
-  url: string;
-  expires: string;
-}
-
-/** An invitation to join a community, sent on behalf of a member. */
-export function invitationMail(to: string, n: InvitationNotice): Mail {
-  return build(
-    to,
-    `${n.inviterName} vous invite à rejoindre l’e-communauté « ${n.communityName} »`,
-    `Rejoignez l’e-communauté « ${n.communityName} »`,
-    [
-      `${n.inviterName} vous invite à rejoindre l’e-communauté « ${n.communityName} », un espace d’échange entre agents territoriaux.`,
-      ...(n.communityDescription ? [n.communityDescription] : []),
-      ...(n.message ? [`Son message : « ${n.message} »`] : []),
-      `Suivez ce lien, valable jusqu’au ${n.expires}, pour créer votre compte ou vous connecter : vous rejoindrez l’e-communauté directement.`,
-    ],
-    { label: 'Accepter l’invitation', url: n.url },
-    ['Si vous ne connaissez pas cette personne, ignorez ce message : aucun compte n’est créé sans vous.'],
-  );
-}
