@@ -46,6 +46,7 @@ export const ERRORS = {
   FILE_TOO_LARGE: { status: 413, message: 'Ce fichier est trop volumineux.' },
   FILE_TYPE_NOT_ALLOWED: { status: 415, message: 'Ce type de fichier n’est pas accepté : images (PNG, JPEG, WebP, GIF), PDF ou documents bureautiques (Word, Excel, PowerPoint, OpenDocument).' },
   FILE_TYPE_MISMATCH: { status: 415, message: 'Le contenu du fichier ne correspond pas à son extension ou à son type annoncé.' },
+  IMAGE_UNREADABLE: { status: 400, message: 'Cette image est incomplète ou illisible : enregistrez-la de nouveau puis réessayez.' },
   KIND_RESERVED_TO_STAFF: { status: 403, message: 'Seule l’équipe d’animation publie ce type de contenu (article, veille, ressource, partage).' },
   KIND_HAS_OWN_FORM: { status: 400, message: 'Les événements et les sondages se créent depuis l’agenda et les sondages.' },
   RUBRIQUE_NOT_FOUND: { status: 404, message: 'Rubrique introuvable dans cette e-communauté.' },

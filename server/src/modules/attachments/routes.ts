@@ -19,6 +19,7 @@ import { MULTIPART_LIMITS, receiveUpload } from './receive.js';
 import { Attachment, AttachmentIdsBody, EmbedsBody, FileParams, PostMedia, SlugParam } from './schema.js';
 import { createAttachment, deleteAttachment, setPostAttachments, setPostEmbeds } from './service.js';
 import { checkDescription, checkType, safeFilename } from './sniff.js';
+import { stripImageMetadata } from './strip-metadata.js';
 import { sendAttachment } from './download.js';
 import { assertMayUpload } from '../trust/service.js';
 
@@ -52,6 +53,8 @@ export default async function attachmentsRoutes(app: App) {
     try {
       const type = await checkType(file);
       const described = checkDescription(type, fields);
+      // GPS position, device and the like never reach the storage.
+      await stripImageMetadata(file, type.mime);
       id = await createAttachment(app.db, storage, {
         file, mime: type.mime, name: safeFilename(file.filename, type), described, communityId: ctx.community.id, uploaderId: user.id,
       });
