@@ -14,7 +14,7 @@ function state(id: number, version: string): PostStateRow {
   };
 }
 function page(version: string, loadedAt = Date.now()): PostPage {
-  return { version, loadedAt, post: {} as PostPage['post'], comments: [] };
+  return { version, loadedAt, post: {} as PostPage['post'], comments: [], commentAuthors: new Set(), serialized: new Map() };
 }
 
 describe('PostPageCache', () => {
@@ -55,7 +55,7 @@ describe('the post page across two instances', async () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as {
       title: string; usefulCount: number; usefulByMe: boolean; can: { edit: boolean };
-      comments: { items: { id: number; bodyMd: string; deleted: boolean; can: { edit: boolean }; hidden: unknown }[] };
+      comments: { items: { id: number; bodyMd: string; deleted: boolean; can: { edit: boolean; delete: boolean }; hidden: unknown }[] };
     };
   }
 
@@ -83,6 +83,9 @@ describe('the post page across two instances', async () => {
     // The same cached page, its abilities computed for each reader.
     expect(seen.comments.items[0]!.can.edit).toBe(false);
     expect((await read(b, postId, reader.headers)).comments.items[0]!.can.edit).toBe(true);
+    // Readers of another kind get their own serialization of the same page.
+    expect((await read(b, postId, animator.headers)).comments.items[0]!.can).toEqual({ edit: false, delete: true });
+    expect((await read(b, postId, other.headers)).comments.items[0]!.can).toEqual({ edit: false, delete: false });
 
     const edited = await a.inject({ method: 'PATCH', url: `/api/comments/${commentId}`, headers: reader.headers, payload: { body: 'Avis corrigé' } });
     expect(edited.statusCode, edited.body).toBe(200);

@@ -15,6 +15,17 @@ export interface PostPage {
   loadedAt: number;
   post: PostRow;
   comments: CommentRow[];
+  /** Who wrote the cached comments: their authors see them with other abilities. */
+  commentAuthors: Set<number>;
+  /**
+   * The comments already serialized, per kind of reader (see readerKind in routes.ts): 50 comments
+   * of HTML are most of the page's bytes, and escaping them for every request is most of its work.
+   */
+  serialized: Map<string, string>;
+}
+
+export function newPostPage(version: string, post: PostRow, comments: CommentRow[]): PostPage {
+  return { version, loadedAt: Date.now(), post, comments, commentAuthors: new Set(comments.map((c) => c.author_id)), serialized: new Map() };
 }
 
 export class PostPageCache {

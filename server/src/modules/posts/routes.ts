@@ -4,14 +4,15 @@ import { AppError, ensure } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
 import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
-import type { App } from '../../types.js';
+import type { App, CurrentUser } from '../../types.js';
+import { isCommunityStaff } from '../communities/policy.js';
 import { loadCommunityContext } from '../communities/context.js';
 import commentRoutes from './comment-routes.js';
 import kindRoutes from './kind-routes.js';
 import { loadVisiblePost, loadVisiblePostState } from './context.js';
-import { PostPageCache } from './page-cache.js';
+import { newPostPage, PostPageCache } from './page-cache.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
-import { assertCanContribute, postAbilities } from './policy.js';
+import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
 import { communityFeed, findPost, listComments, listRevisions, myFeed } from './queries.js';
 import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithComments, Revision, SlugParam } from './schema.js';
@@ -71,7 +72,7 @@ export default async function postsRoutes(app: App) {
       tags, summary: 'Une publication, avec la première page de ses commentaires',
       params: IdParam, response: { 200: PostWithComments, ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const user = request.user;
     const state = await loadVisiblePostState(app.db, request.params.id, user);
     let page = pages.get(state);
@@ -83,19 +84,30 @@ export default async function postsRoutes(app: App) {
         listComments(app.db, state.id, undefined, LIMITS.pageSizeMax),
       ]);
       if (!post) throw new AppError('POST_NOT_FOUND');
-      page = { version: state.version, loadedAt: Date.now(), post, comments };
+      page = newPostPage(state.version, post, comments);
       pages.set(state.id, page);
     }
     // Audience (steering): batched upserts, not awaited, so a read never waits on the counters.
     app.postViews.record(state.id, state.community_id);
     if (user) app.activity.record(user.id, state.community_id);
     const row = { ...page.post, community_status: state.community_status, my_role: state.my_role, useful_by_me: state.useful_by_me };
-    const comments = keysetPage(page.comments, LIMITS.pageSizeMax);
     const access = accessOf(row);
-    return {
-      ...presentPost(row, user),
-      comments: { items: comments.items.map((c) => presentComment(c, user, access)), nextCursor: comments.nextCursor },
+    const presentComments = () => {
+      const comments = keysetPage(page.comments, LIMITS.pageSizeMax);
+      return { items: comments.items.map((c) => presentComment(c, user, access)), nextCursor: comments.nextCursor };
     };
+    // A reader who wrote none of these comments sees them exactly as every reader of their kind does.
+    if (user && page.commentAuthors.has(user.id)) return { ...presentPost(row, user), comments: presentComments() };
+    const kind = readerKind(user, access);
+    let comments = page.serialized.get(kind);
+    if (comments === undefined) {
+      comments = JSON.stringify(presentComments());
+      page.serialized.set(kind, comments);
+    }
+    // A string is sent as it is (the type provider only knows objects, hence the cast): the post,
+    // small and per reader, is serialized here; the comments were already.
+    const head = JSON.stringify(presentPost(row, user));
+    return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},"comments":${comments}}` as never);
   });
 
   app.patch('/posts/:id', {
@@ -145,4 +157,13 @@ export default async function postsRoutes(app: App) {
 
   await app.register(commentRoutes);
   await app.register(kindRoutes);
+}
+
+/**
+ * What a comment looks like to a reader who did not write it depends only on this: whether they
+ * may delete it (moderation) and whether they see through a moderation mask (staff).
+ */
+function readerKind(user: CurrentUser | null, access: CommunityAccess): string {
+  const can = commentAbilities(user, { authorId: 0, deleted: false }, access);
+  return `${can.delete}:${isCommunityStaff(user, access.role)}`;
 }
