@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { LIMITS } from '../../../../common/limits.js';
 import type { DbOrTx } from '../../db/client.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
+import { named } from '../../lib/named-query.js';
 import type { CommunityRole, CommunityStatus } from '../communities/policy.js';
 
 /**
@@ -93,16 +94,18 @@ export async function communityEvents(
   return rows;
 }
 
-/** Every event of a community overlapping [from, to) — a month grid. */
+/**
+ * Every event of a community overlapping [from, to) — a month grid. Named (planned once per
+ * connection): the month view is the agenda's hot read, and planning it cost more than running it.
+ */
 export async function eventsBetween(db: DbOrTx, communityId: number, me: number | null, from: Date, to: Date): Promise<EventRow[]> {
-  const { rows } = await db.execute<EventRow>(sql`
+  return named<EventRow>(db, 'agenda-month', sql`
     SELECT ${columns(me)} FROM events e ${joins(me)}
      WHERE e.community_id = ${communityId} AND ${LISTED}
        AND e.starts_at > ${from.toISOString()}::timestamptz - ${MAX_SPAN}
        AND e.starts_at < ${to.toISOString()}::timestamptz
        AND e.ends_at > ${from.toISOString()}::timestamptz
      ORDER BY e.starts_at, e.post_id LIMIT 1000`);
-  return rows;
 }
 
 /** The network-wide agenda: events of open communities. */

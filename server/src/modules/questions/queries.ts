@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
+import { named, variant } from '../../lib/named-query.js';
 import type { CurrentUser } from '../../types.js';
 
 /**
@@ -70,7 +71,8 @@ export async function communityPending(
   cursor: PgKeyset | undefined,
   limit: number,
 ): Promise<PendingRow[]> {
-  const { rows } = await db.execute<PendingRow>(sql`
+  // Named (planned once per connection): animators keep this page open and come back to it.
+  return named<PendingRow>(db, variant('questions-pending', { cursor: !!cursor }), sql`
     SELECT ${PENDING_COLUMNS},
            ${community.id}::bigint AS community_id, ${community.slug}::text AS community_slug, ${community.name}::text AS community_name
       FROM questions q
@@ -79,7 +81,6 @@ export async function communityPending(
      WHERE q.community_id = ${community.id} AND q.answered_at IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL ${after(cursor)}
      ORDER BY q.deadline_at, q.post_id
      LIMIT ${limit + 1}`);
-  return rows;
 }
 
 /**
@@ -114,10 +115,12 @@ export async function myPending(db: DbOrTx, user: CurrentUser, cursor: PgKeyset 
 
 /** How many open questions, and how many of them overdue (read off the partial index). */
 export async function pendingCounts(db: DbOrTx, scope: { communityId: number } | { user: CurrentUser }): Promise<{ open: number; overdue: number }> {
-  const where = 'communityId' in scope
+  const community = 'communityId' in scope;
+  const where = community
     ? sql`q.community_id = ${scope.communityId}`
     : sql`q.community_id IN (SELECT id FROM (${staffCommunities(scope.user)}) s)`;
-  const { rows } = await db.execute<{ open: number; overdue: number }>(sql`
+  const name = community ? 'questions-pending-counts' : variant('questions-pending-counts:mine', { admin: scope.user.nationalRole === 'admin' });
+  const rows = await named<{ open: number; overdue: number }>(db, name, sql`
     SELECT count(*)::int AS open, (count(*) FILTER (WHERE q.deadline_at < now()))::int AS overdue
       FROM questions q JOIN posts p ON p.id = q.post_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL
      WHERE ${where} AND q.answered_at IS NULL`);
