@@ -5,6 +5,7 @@ import { isoText, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { regionOf } from '../../../../common/territories.js';
 import type { CurrentUser } from '../../types.js';
 import { isNationalAdmin } from '../communities/policy.js';
+import { intArray } from '../moderation/queue-queries.js';
 import { visibleFields, type Visibility } from './policy.js';
 import type { SettingsOut } from './schema.js';
 
@@ -16,8 +17,6 @@ import type { SettingsOut } from './schema.js';
 
 /** Must stay identical to the expression of users_directory_sort_idx and users_directory_departement_idx. */
 const SORT_KEY = sql.raw(`immutable_unaccent(lower(u.last_name || ' ' || u.first_name))`);
-/** Must stay identical to the expression of users_name_trgm. */
-const NAME_KEY = sql.raw(`immutable_unaccent(lower(u.first_name || ' ' || u.last_name))`);
 
 export interface DirectoryCursor { key: string; id: number }
 
@@ -56,16 +55,60 @@ function textArray(values: readonly string[]): SQL {
   return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
 }
 
+/** Above this many members matching a job or employer text, walking the alphabet finds a page sooner. */
+const SPARSE_CAP = 2000;
+
+/**
+ * How a name query is served. Most people type a surname, or "first last": the unaccented sort key
+ * ("last first") then holds a prefix range on users_directory_sort_idx, already in page order. Anything
+ * else (a typo, a first name alone) falls back to trigrams on users_name_trgm, bounded to its matches.
+ * The choice depends only on the query and the data, so every page of one search uses the same one.
+ */
+async function nameMode(db: DbOrTx, needle: string): Promise<{ prefix: string } | { fuzzy: true }> {
+  const words = needle.split(' ');
+  const rotated = words.length > 1 ? [...words.slice(1), words[0]].join(' ') : needle;
+  const { rows } = await db.execute<{ k: string }>(sql`
+    SELECT v.k FROM (VALUES (1, immutable_unaccent(${needle})), (2, immutable_unaccent(${rotated}))) AS v(o, k)
+     WHERE EXISTS (SELECT 1 FROM users u WHERE u.deleted_at IS NULL AND u.banned_at IS NULL
+                      AND ${SORT_KEY} >= v.k AND ${SORT_KEY} < v.k || chr(1114111))
+     ORDER BY v.o LIMIT 1`);
+  return rows[0] ? { prefix: rows[0].k } : { fuzzy: true };
+}
+
+/** Members whose `column` contains `text`, from its trigram index, when they are few; null when many. */
+async function sparseMatches(db: DbOrTx, column: 'job' | 'employer', text: string): Promise<number[] | null> {
+  const expr = sql.raw(`immutable_unaccent(lower(u.${column}))`);
+  const { rows } = await db.execute<{ ids: number[] }>(sql`
+    SELECT ARRAY(SELECT u.id FROM users u WHERE ${expr} LIKE immutable_unaccent(${like(text)}) LIMIT ${SPARSE_CAP + 1}) AS ids`);
+  const ids = (rows[0]?.ids ?? []).map(Number);
+  return ids.length > SPARSE_CAP ? null : ids;
+}
+
 export async function searchDirectory(db: DbOrTx, f: DirectoryFilters, cursor: DirectoryCursor | undefined, limit: number) {
   const where: SQL[] = [sql`u.deleted_at IS NULL`, sql`u.banned_at IS NULL`, sql`coalesce(s.listed, true)`];
   if (f.q) {
-    const needle = f.q.trim().toLowerCase();
-    // Similarity catches typos and word order, word similarity a part of the name, LIKE short fragments.
-    where.push(sql`(${NAME_KEY} % immutable_unaccent(${needle}) OR immutable_unaccent(${needle}) <% ${NAME_KEY}
-                    OR ${NAME_KEY} LIKE immutable_unaccent(${like(needle)}))`);
+    const needle = f.q.trim().toLowerCase().replace(/\s+/g, ' ');
+    const mode = await nameMode(db, needle);
+    if ('prefix' in mode) {
+      where.push(sql`${SORT_KEY} >= ${mode.prefix} AND ${SORT_KEY} < ${mode.prefix} || chr(1114111)`);
+    } else {
+      // Word similarity tolerates a typo in one name; LIKE finds a fragment. Matches are collected
+      // first (ARRAY) so that the planner looks them up by key instead of walking the alphabet.
+      where.push(sql`u.id = ANY(ARRAY(SELECT n.id FROM users n
+        WHERE immutable_unaccent(${needle}) <% immutable_unaccent(lower(n.first_name || ' ' || n.last_name))
+           OR immutable_unaccent(lower(n.first_name || ' ' || n.last_name)) LIKE immutable_unaccent(${like(needle)})))`);
+    }
   }
-  if (f.job) where.push(sql`s.show_job AND immutable_unaccent(lower(u.job)) LIKE immutable_unaccent(${like(f.job)})`);
-  if (f.employer) where.push(sql`s.show_employer AND immutable_unaccent(lower(u.employer)) LIKE immutable_unaccent(${like(f.employer)})`);
+  for (const column of ['job', 'employer'] as const) {
+    const text = f[column];
+    if (!text) continue;
+    const shown = column === 'job' ? sql`s.show_job` : sql`s.show_employer`;
+    const ids = await sparseMatches(db, column, text);
+    where.push(ids
+      ? sql`${shown} AND u.id = ANY(${intArray(ids)})`
+      // Many members share it: the alphabetical walk meets one every few rows.
+      : sql`${shown} AND strpos(immutable_unaccent(lower(u.${sql.raw(column)})), immutable_unaccent(${text.trim().toLowerCase()})) > 0`);
+  }
   if (f.departement) where.push(sql`s.show_territory AND u.departement = ${f.departement}`);
   if (f.departements) where.push(sql`s.show_territory AND u.departement = ANY(${textArray(f.departements)})`);
   if (f.communityId) where.push(sql`EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.community_id = ${f.communityId})`);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useDirectorySettings, useSaveDirectorySettings, type DirectorySettings } from '../../api/members';
-import { Alert, Button, Card, Checkbox, Form, QueryState } from '../../ui';
+import { Alert, Button, Checkbox, Form, QueryState } from '../../ui';
 
 const CHOICES: { name: keyof DirectorySettings; label: string; description?: string }[] = [
   { name: 'listed', label: 'Apparaître dans l’annuaire des membres', description: 'Décoché, on ne vous trouve plus par l’annuaire ; votre page reste accessible depuis vos contributions.' },
@@ -15,14 +15,14 @@ const CHOICES: { name: keyof DirectorySettings; label: string; description?: str
 export function DirectorySettingsCard() {
   const settings = useDirectorySettings();
   return (
-    <Card as="section">
+    <section className="card" aria-labelledby="visibilite">
       <h2 className="card__title" id="visibilite">Visibilité de mon profil et messages</h2>
       <p className="muted small">
         Par défaut, les autres membres ne voient que votre nom, votre présentation, vos e-communautés et vos contributions.
         Vous choisissez ce que vous ajoutez.
       </p>
       <QueryState query={settings}>{(s) => <SettingsForm settings={s} />}</QueryState>
-    </Card>
+    </section>
   );
 }
 

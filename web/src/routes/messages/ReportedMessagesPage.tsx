@@ -4,7 +4,7 @@ import { useDecideReport, useReportedMessages, type ReportedMessage } from '../.
 import { RequireAuth } from '../../components/RequireAuth';
 import { formatDateTime, fullName, plural } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Button, Card, LoadMore, QueryState, Select } from '../../ui';
+import { Alert, Button, LoadMore, QueryState, Select } from '../../ui';
 import { useReasons } from '../moderation/api';
 
 /** The national team's queue of reported private messages: each message alone, never its conversation. */
@@ -47,7 +47,7 @@ function ReportCard({ r }: { r: ReportedMessage }) {
   const titleId = `report-${r.message.id}`;
   return (
     <li>
-      <Card as="article" aria-labelledby={titleId}>
+      <article className="card" aria-labelledby={titleId}>
         <h2 className="card__title" id={titleId}>Message de {fullName(r.author)}, le {formatDateTime(r.message.createdAt)}</h2>
         <blockquote className="pre-line">{r.message.body}</blockquote>
         <p className="small muted">{plural(r.reports.length, 'signalement')}, le premier le {formatDateTime(r.oldestReportAt)}</p>
@@ -65,7 +65,7 @@ function ReportCard({ r }: { r: ReportedMessage }) {
           <Button variant="secondary" isPending={decide.isPending}
             onPress={() => decide.mutate({ messageId: r.message.id, action: 'keep', ...(reasonCode ? { reasonCode } : {}) })}>Garder le message</Button>
         </div>
-      </Card>
+      </article>
     </li>
   );
 }
