@@ -39,7 +39,7 @@ function MeetingView({ m }: { m: Meeting }) {
       <Card as="section">
         <h2 className="card__title">Ordre du jour</h2>
         <p className="report-text">{m.agenda}</p>
-        <h3>Participant·es</h3>
+        <h3 className="report-subtitle">Participant·es</h3>
         {m.participants.length === 0 ? <p className="muted">Aucun·e participant·e désigné·e.</p> : (
           <ul>{m.participants.map((p) => <li key={p.id}>{p.name}</li>)}</ul>
         )}
@@ -98,8 +98,8 @@ function Minutes({ m }: { m: Meeting }) {
         </Form>
       ) : (
         <>
-          <h3>Compte rendu</h3><p className="report-text">{m.minutes}</p>
-          <h3>Décisions</h3><p className="report-text">{m.decisions}</p>
+          <h3 className="report-subtitle">Compte rendu</h3><p className="report-text">{m.minutes}</p>
+          <h3 className="report-subtitle">Décisions</h3><p className="report-text">{m.decisions}</p>
         </>
       )}
     </Card>

@@ -67,7 +67,7 @@ function FiguresView({ f }: { f: Figures }) {
           <BarChart title="Membres en fin de mois" unit="membres" bars={f.monthly.map((m) => ({ label: monthLabel(m.month, true), value: m.total }))} />
         </Card>
         <Card as="section">
-          <h3 className="card__title">Mes contributions</h3>
+          <h3 className="card__title">Contributions de l’animateur·rice</h3>
           <p className="steering-total"><strong>{f.contributions.total}</strong> sur un objectif de <strong>{f.contributions.target}</strong> pour la période</p>
           <BarChart title="Contributions par famille" unit="contributions" bars={f.contributions.families.map((x) => ({ label: x.label, value: x.count }))} />
           <details>
@@ -143,7 +143,7 @@ function WrittenForm({ r }: { r: Report }) {
           <div className="form__actions"><Button type="submit" variant="secondary" isPending={writes.edit.isPending}>Enregistrer le brouillon</Button></div>
         </Form>
       </div>
-      <h3>Transmettre</h3>
+      <h3 className="report-subtitle">Transmettre</h3>
       <p className="small muted">Une fois transmis à la coordination, le rapport et ses chiffres ne changent plus.</p>
       {error && writes.submit.isError ? <Alert tone="error"><p>{error.message}</p></Alert> : null}
       <Button onPress={() => void transmit()} isPending={writes.submit.isPending}>Transmettre à la coordination</Button>
@@ -157,7 +157,7 @@ function WrittenView({ r }: { r: Report }) {
       <h2 className="card__title">Parties rédigées</h2>
       {REPORT_SECTIONS.map((s) => (
         <div key={s.key}>
-          <h3>{s.label}</h3>
+          <h3 className="report-subtitle">{s.label}</h3>
           <p className="report-text">{r[s.key].trim() || <span className="muted">(non renseigné)</span>}</p>
         </div>
       ))}
