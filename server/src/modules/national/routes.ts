@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError, ensure } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
@@ -9,7 +9,7 @@ import { loadCommunityContext } from '../communities/context.js';
 import { isCommunityStaff } from '../communities/policy.js';
 import { SlugParam } from '../posts/schema.js';
 import { communityAudience } from './audience.js';
-import { nationalDashboard } from './dashboard.js';
+import { nationalDashboardJson } from './dashboard.js';
 import * as network from './network.js';
 import { canSteerNetwork, isNetworkStaff } from './policy.js';
 import { refreshRollups } from './rollups.js';
@@ -36,9 +36,11 @@ export default async function nationalRoutes(app: App) {
 
   app.get('/national/dashboard', {
     schema: { tags, summary: 'Tableau de bord national : les e-communautés côte à côte et la série du réseau', response: { 200: NationalDashboard, ...errorResponses } },
-  }, async (request) => {
+  }, async (request, reply) => {
     requireAdmin(request);
-    return nationalDashboard(app.pool);
+    // Already serialized (a string skips the serializer): the type system only knows the object form.
+    const body = (await nationalDashboardJson(app.pool)) as unknown as Static<typeof NationalDashboard>;
+    return reply.type('application/json; charset=utf-8').header('cache-control', 'private, no-store').send(body);
   });
 
   app.post('/national/dashboard/refresh', {
