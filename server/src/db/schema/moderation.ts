@@ -8,6 +8,8 @@ import { comments, posts } from './posts.js';
 export const flagReasons = pgTable('flag_reasons', {
   /** Stable machine code; never renamed (flags and the audit log refer to it). */
   code: text('code').primaryKey(),
+  /** The audit log's numeric target when the national administrator edits the list. */
+  id: bigint('id', { mode: 'number' }).notNull().unique('flag_reasons_id_key').generatedAlwaysAsIdentity(),
   label: text('label').notNull(),
   description: text('description').notNull().default(''),
   /** The rule it breaks, e.g. "Charte éditoriale, art. 2", quoted in the mail to the author. */

@@ -1,0 +1,2 @@
+ALTER TABLE "flag_reasons" ADD COLUMN "id" bigint NOT NULL GENERATED ALWAYS AS IDENTITY (sequence name "flag_reasons_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1);--> statement-breakpoint
+ALTER TABLE "flag_reasons" ADD CONSTRAINT "flag_reasons_id_key" UNIQUE("id");
