@@ -5,7 +5,7 @@ import type { Community } from '../../api/types';
 import { PageQuery } from '../../components/PageQuery';
 import { formatDateTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Button, Card, ConfirmDialog, Form, LoadMore, QueryState, TextField } from '../../ui';
+import { Alert, Badge, Button, Card, ConfirmDialog, Form, LoadMore, QueryState, TextField, type Errors } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
 import {
   useAddSource, useDeleteSource, useDismissItem, useInbox, usePollSource, usePublishItem, useSources, type InboxItem, type VeilleSource,
@@ -52,16 +52,21 @@ function VeilleView({ c }: { c: Community }) {
 
 function Inbox({ slug }: { slug: string }) {
   const inbox = useInbox(slug);
+  // Kept here: the published item leaves the list (and its component) as soon as the inbox refreshes.
+  const [published, setPublished] = useState<{ title: string; postId: number } | null>(null);
   return (
     <QueryState query={inbox}>
       {(data) => {
         const items = data.pages.flatMap((p) => p.items);
         return (<>
+      {published ? (
+        <Alert tone="success"><p>« {published.title} » est publié. <Link to={`/publications/${published.postId}`}>Voir la publication</Link></p></Alert>
+      ) : null}
       {items.length === 0 ? (
         <p>Rien à trier pour l’instant : les nouveaux articles de vos sources arriveront ici.</p>
       ) : (
         <ul className="veille-inbox" aria-label="Articles à trier">
-          {items.map((item) => <InboxEntry key={item.id} slug={slug} item={item} />)}
+          {items.map((item) => <InboxEntry key={item.id} slug={slug} item={item} onPublished={setPublished} />)}
         </ul>
       )}
       <LoadMore query={inbox} label="Articles plus anciens" />
@@ -71,19 +76,15 @@ function Inbox({ slug }: { slug: string }) {
   );
 }
 
-function InboxEntry({ slug, item }: { slug: string; item: InboxItem }) {
+function InboxEntry({ slug, item, onPublished }: {
+  slug: string;
+  item: InboxItem;
+  onPublished: (p: { title: string; postId: number }) => void;
+}) {
   const [publishing, setPublishing] = useState(false);
-  const [published, setPublished] = useState<number | null>(null);
   const publish = usePublishItem(slug);
   const dismiss = useDismissItem(slug);
   const titleId = `veille-item-${item.id}`;
-  if (published !== null) {
-    return (
-      <li className="veille-item">
-        <Alert tone="success"><p>« {item.title} » est publié. <Link to={`/publications/${published}`}>Voir la publication</Link></p></Alert>
-      </li>
-    );
-  }
   return (
     <li className="veille-item">
       <Card as="article">
@@ -94,10 +95,10 @@ function InboxEntry({ slug, item }: { slug: string; item: InboxItem }) {
           <Form
             aria-labelledby={titleId}
             labels={{ title: 'Titre de la publication', commentary: 'Votre commentaire' }}
-            validate={(v) => (v.commentary?.trim() ? {} : { commentary: 'Écrivez votre commentaire : ce que ce texte apporte à l’e-communauté.' })}
+            validate={(v): Errors => (v.commentary?.trim() ? {} : { commentary: 'Écrivez votre commentaire : ce que ce texte apporte à l’e-communauté.' })}
             onSubmit={async (v) => {
               const res = await publish.mutateAsync({ id: item.id, commentary: v.commentary!, title: v.title?.trim() || undefined });
-              setPublished(res.postId);
+              onPublished({ title: v.title?.trim() || item.title, postId: res.postId });
             }}
           >
             <TextField name="title" label="Titre de la publication" defaultValue={item.title.slice(0, 200)} maxLength={200} wide />
@@ -128,7 +129,7 @@ function AddSource({ slug }: { slug: string }) {
     <Form
       aria-label="Ajouter une source de veille"
       labels={{ url: 'Adresse du flux RSS ou Atom', title: 'Nom de la source' }}
-      validate={(v) => (/^https?:\/\/\S+$/.test(v.url?.trim() ?? '') ? {} : { url: 'Indiquez l’adresse complète du flux, commençant par http:// ou https://.' })}
+      validate={(v): Errors => (/^https?:\/\/\S+$/.test(v.url?.trim() ?? '') ? {} : { url: 'Indiquez l’adresse complète du flux, commençant par http:// ou https://.' })}
       onSubmit={async (v, _data, form) => {
         setAdded(null);
         const source = await add.mutateAsync({ url: v.url!.trim(), title: v.title?.trim() || undefined });
