@@ -34,8 +34,8 @@ describe.skipIf(!hasChromium)('annuaire des membres et messages privés', () => 
       // Hélène chooses to show her job and territory.
       await signInThroughUi(owner.page, server.url, helene.email, password, '/profil');
       const section = owner.page.getByRole('region', { name: 'Visibilité de mon profil et messages' });
-      await section.getByText('Montrer mon métier ou ma fonction').click();
-      await section.getByText('Montrer mon département (et sa région)').click();
+      await section.getByLabel('Montrer mon métier ou ma fonction').check();
+      await section.getByLabel('Montrer mon département (et sa région)').check();
       await section.getByRole('button', { name: 'Enregistrer mes choix' }).click();
       await section.getByText('Vos choix sont enregistrés.').waitFor();
       await expectAccessible(owner.page, 'profil, visibilité');

@@ -63,7 +63,8 @@ function ConversationView({ c }: { c: Conversation }) {
       {older.cursor ? (
         <div><Button variant="secondary" small isPending={older.loading} onPress={() => void loadOlder()}>Messages plus anciens</Button></div>
       ) : null}
-      <ol className="messages" role="log" aria-label="Messages">
+      <div role="log" aria-label="Messages">
+      <ol className="messages">
         {shown.map((m) => (
           <li key={m.id} className={`messages__item${m.authorId === me?.id ? ' messages__item--mine' : ''}`}>
             <p className="messages__meta small">
@@ -74,6 +75,7 @@ function ConversationView({ c }: { c: Conversation }) {
           </li>
         ))}
       </ol>
+      </div>
       {c.can.send ? <Composer id={c.id} /> : (
         <Alert tone="warning"><p>Un participant ne souhaite plus recevoir vos messages : vous ne pouvez plus écrire dans cette conversation.</p></Alert>
       )}
