@@ -5,6 +5,9 @@ import { CursorQuery, IdParam, Ok, Page, errorResponses } from '../../lib/schema
 import { AppError } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { loadCommunityContext } from '../communities/context.js';
+import { findDossier } from '../dossiers/queries.js';
+import { canView } from '../posts/policy.js';
+import { isFollowingDossier, setDossierFollow } from './dossier-follows.js';
 import { NotificationHub } from './live.js';
 import { presentNotification } from './presenters.js';
 import { JOBS_NOTIFICATIONS } from './jobs.js';
@@ -93,6 +96,36 @@ export default async function notificationsRoutes(app: App) {
     if (!ctx.can.view) throw new AppError('COMMUNITY_NOT_FOUND');
     if (!ctx.role) throw new AppError('NOT_MEMBER');
     await setFollow(app.db, ctx.community.id, user.id, request.body.following);
+    return { following: request.body.following };
+  });
+
+  /** A dossier the user may see (else 404, like a missing one). */
+  async function loadDossier(id: number, user: Parameters<typeof findDossier>[2]) {
+    const row = await findDossier(app.db, id, user);
+    if (!row || !canView(user, { status: row.community_status, role: row.my_role })) throw new AppError('DOSSIER_NOT_FOUND');
+    return row;
+  }
+
+  app.get('/dossiers/:id/follow', {
+    schema: { tags, summary: 'Est-ce que je suis ce dossier ?', params: IdParam, response: { 200: Following, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    const dossier = await loadDossier(request.params.id, user);
+    return { following: await isFollowingDossier(app.db, dossier.id, user.id) };
+  });
+
+  app.put('/dossiers/:id/follow', {
+    schema: {
+      tags, summary: 'Suivre un dossier (notification à chaque publication ajoutée) ou ne plus le suivre',
+      params: IdParam, body: Following, response: { 200: Following, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const dossier = await loadDossier(request.params.id, user);
+    // Like a community, a dossier is followed by its community's members (the fan-out checks it again).
+    if (!dossier.my_role) throw new AppError('NOT_MEMBER');
+    await setDossierFollow(app.db, dossier.id, user.id, request.body.following);
     return { following: request.body.following };
   });
 

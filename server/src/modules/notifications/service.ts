@@ -114,9 +114,14 @@ export async function fanOutEvent(pool: pg.Pool, eventId: number, batch = FAN_OU
         WITH ev AS (
           SELECT * FROM notification_events WHERE id = $1 AND done_at IS NULL FOR UPDATE SKIP LOCKED),
         batch AS (
+          -- A dossier's event goes to the dossier's followers, any other to the community's.
           SELECT f.user_id FROM ev
-            JOIN community_follows f ON f.community_id = ev.community_id AND f.user_id > ev.last_user_id
-            JOIN memberships m ON m.community_id = f.community_id AND m.user_id = f.user_id
+            CROSS JOIN LATERAL (
+              SELECT user_id FROM community_follows
+               WHERE ev.dossier_id IS NULL AND community_id = ev.community_id AND user_id > ev.last_user_id
+              UNION ALL
+              SELECT user_id FROM dossier_follows WHERE dossier_id = ev.dossier_id AND user_id > ev.last_user_id) f
+            JOIN memberships m ON m.community_id = ev.community_id AND m.user_id = f.user_id
            WHERE f.user_id IS DISTINCT FROM ev.actor_id
            ORDER BY f.user_id LIMIT $2),
         ins AS (
