@@ -7,6 +7,7 @@ import { DEMO_COMMUNITIES, DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS, type DemoCommu
 import { seedDemoQuestions } from './demo-questions.js';
 import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoFormats } from './demo-formats.js';
+import { seedDemoReports } from './demo-reports.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -139,6 +140,7 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
   await seedDemoQuestions(tx, now);
   await seedDemoAgenda(tx, now);
   await seedDemoFormats(tx);
+  await seedDemoReports(tx, now);
   await refreshCounters(tx, ids);
   log('  compteurs recalculés');
   return { users: userRows.length, communities: communityRows.length, posts: all.length, comments: commentTotal, communityIds: ids };

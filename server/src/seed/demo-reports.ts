@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { quarterOf } from '../modules/steering/coordinator.js';
+import { currentParisMonth, shiftMonth } from '../modules/steering/families.js';
+
+const DAY = 86_400_000;
+
+/**
+ * Politique de la Ville's review meetings: last quarter's, held twenty days ago with its minutes and decisions,
+ * and one in ten days on the quarter so far, for which the animator can prepare an activity report in the demo.
+ */
+export async function seedDemoReports(tx: DbOrTx, now: Date): Promise<void> {
+  const { rows } = await tx.execute<{ community_id: number; coordinator: number; animator: number }>(sql`
+    SELECT c.id AS community_id, k.id AS coordinator, a.id AS animator
+      FROM communities c, users k, users a
+     WHERE c.slug = 'politique-de-la-ville' AND k.email = 'coordination@e-communautes.test' AND a.email = 'animation@e-communautes.test'`);
+  const r = rows[0];
+  if (!r) return;
+  const month = currentParisMonth(now);
+  const current = quarterOf(month);
+  const last = quarterOf(shiftMonth(current.from, -1));
+  const endOf = (m: string) => {
+    const [y, n] = m.split('-').map(Number) as [number, number];
+    return new Date(Date.UTC(y, n, 0)).toISOString().slice(0, 10);
+  };
+  const meetings = [
+    {
+      at: new Date(now.getTime() - 20 * DAY), from: last.from, to: shiftMonth(last.from, 2),
+      agenda: `Bilan du ${last.label} : audience, questions, modération.\nProgrammation : dossiers et rendez-vous du trimestre.`,
+      minutes: 'Tour de table des chiffres du trimestre : audience en hausse, délais de réponse tenus sauf pendant l’été.',
+      decisions: 'Un dossier « renouvellement urbain » ; un webinaire sur la gestion urbaine et sociale de proximité.',
+    },
+    {
+      // The quarter so far, analysed from the animators' activity reports.
+      at: new Date(now.getTime() + 10 * DAY), from: current.from, to: month,
+      agenda: `Point d’étape du ${current.label} à partir des rapports d’activité.\nLigne éditoriale et dossiers à venir.`,
+      minutes: null, decisions: null,
+    },
+  ];
+  for (const m of meetings) {
+    const { rows: created } = await tx.execute<{ id: number }>(sql`
+      INSERT INTO review_meetings (community_id, scheduled_at, period_from, period_to, agenda, minutes, decisions, minutes_by, minutes_at, created_by)
+      VALUES (${r.community_id}, ${m.at.toISOString()}, ${`${m.from}-01`}, ${endOf(m.to)}, ${m.agenda}, ${m.minutes}, ${m.decisions},
+              ${m.minutes ? r.coordinator : null}, ${m.minutes ? m.at.toISOString() : null}, ${r.coordinator})
+      RETURNING id`);
+    await tx.execute(sql`
+      INSERT INTO review_meeting_participants (meeting_id, user_id) VALUES (${created[0]!.id}, ${r.coordinator}), (${created[0]!.id}, ${r.animator})`);
+  }
+}
