@@ -139,6 +139,16 @@ describe('review meetings and activity reports', async () => {
     expect(json(moved)).toMatchObject({ agenda: 'Ordre du jour révisé', participants: [{ id: s.animator.user.id }] });
   });
 
+  it('accepts exactly one of two simultaneous submissions', async () => {
+    const s = await scene();
+    const meeting = json(await schedule(s, s.coordinator.headers, meetingBody(s)));
+    const report = json(await app.inject({ method: 'POST', url: `/api/meetings/${meeting.id}/reports`, headers: s.animator.headers }));
+    const both = await Promise.all([0, 1].map(() => app.inject({ method: 'POST', url: `/api/reports/${report.id}/submit`, headers: s.animator.headers })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const { rows } = await app.pool.query<{ submitted: boolean }>('SELECT submitted_at IS NOT NULL AS submitted FROM activity_reports WHERE id = $1', [report.id]);
+    expect(rows[0]!.submitted).toBe(true);
+  });
+
   it('lists meetings newest first, page by page', async () => {
     const s = await scene();
     for (const day of ['2025-01-10', '2025-04-10', '2025-07-10']) {
