@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { createUser } from '../server/test/factories.js';
+import { addMember, createCommunity } from '../server/test/community-factories.js';
+import { refreshRollups } from '../server/src/modules/national/rollups.js';
+import {
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+} from './harness.js';
+
+if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
+
+describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const suffix = uniqueSuffix();
+  let slug = '';
+  let communityName = '';
+  type Person = { email: string; password: string; id: number };
+  let admin: Person;
+  let animator: Person;
+  let coordinator: Person;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(process.env.WEB_DIST ? { webDist: process.env.WEB_DIST } : {}), launchBrowser()]);
+    const community = await createCommunity(server.app, { name: `Pilotage national ${suffix}` });
+    slug = community.slug;
+    communityName = community.name;
+    const person = async (firstName: string, lastName: string, nationalRole: 'admin' | null = null): Promise<Person> => {
+      const u = await createUser(server.app, { firstName, lastName, nationalRole });
+      return { email: u.user.email, password: u.password, id: u.user.id };
+    };
+    admin = await person('Nadia', `Pilote ${suffix}`, 'admin');
+    animator = await person('Lina', `Anime ${suffix}`);
+    coordinator = await person('Paul', `Coordonne ${suffix}`);
+    await addMember(server.app, community.id, animator.id, 'animator');
+    await addMember(server.app, community.id, coordinator.id, 'coordinator');
+    await server.pool.query(
+      `INSERT INTO animator_assignments (user_id, community_id, starts_on, scale_code, hourly_rate_cents) VALUES ($1, $2, '2024-01-01', '4T1', 3880)`,
+      [animator.id, community.id],
+    );
+    await refreshRollups(server.pool);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('l’équipe nationale lit le tableau de bord national et crée une e-communauté en brouillon avec l’assistant', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await signInThroughUi(page, server.url, admin.email, admin.password, '/');
+      await page.getByRole('button', { name: /^Mon compte/ }).click();
+      await page.getByRole('menuitem', { name: 'Pilotage national' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Pilotage national' }).waitFor();
+      await page.getByText(/données du .* à /).waitFor();
+      const row = page.getByRole('row', { name: new RegExp(communityName) });
+      await row.waitFor();
+      // Two staff members, target 20 each.
+      await expect(row.getByRole('cell').last().textContent()).resolves.toContain('/ 40');
+      await page.getByRole('img', { name: /Abonné·es du réseau, fin de mois/ }).waitFor();
+      await expectAccessible(page, 'tableau de bord national');
+
+      await page.getByRole('tab', { name: 'Créer une e-communauté' }).click();
+      const newSlug = `pdlv-${suffix}`.toLowerCase();
+      await page.getByLabel('Nom', { exact: true }).fill(`Politique de la Ville ${suffix}`);
+      await page.getByLabel('Adresse (slug)').fill(newSlug);
+      await page.getByRole('button', { name: 'Étape suivante' }).click();
+      await page.getByLabel('Périmètre').fill('Contrats de ville et quartiers prioritaires');
+      await page.getByLabel('Public cible').fill('Chefs de projet politique de la ville');
+      await page.getByLabel('Ligne éditoriale').fill('Partager les pratiques des territoires');
+      await page.getByRole('button', { name: 'Étape suivante' }).click();
+      await page.getByRole('button', { name: 'Étape suivante' }).click();
+      await page.getByText('Choisissez le ou la coordonnateur·rice.').waitFor();
+      await page.getByLabel('Rechercher le ou la coordonnateur·rice').fill(`Coordonne ${suffix}`);
+      await page.getByRole('button', { name: /Choisir comme coordonnateur·rice/ }).first().click();
+      await page.getByLabel('Rechercher un·e animateur·rice').fill(`Anime ${suffix}`);
+      await page.getByRole('button', { name: /Ajouter comme animateur·rice/ }).first().click();
+      await page.getByText(`Lina Anime ${suffix}`).waitFor();
+      await expectAccessible(page, 'assistant de création, étape équipe');
+      await page.getByRole('button', { name: 'Étape suivante' }).click();
+      await page.getByLabel('Date de lancement').fill('2099-02-01');
+      await page.getByRole('button', { name: 'Créer l’e-communauté' }).click();
+      await page.getByText(/est en préparation : elle s’ouvrira automatiquement le 1 février 2099/).waitFor();
+      const { rows } = await server.pool.query(`SELECT status, launch_date::text AS d, perimeter FROM communities WHERE slug = $1`, [newSlug]);
+      expect(rows[0]).toEqual({ status: 'draft', d: '2099-02-01', perimeter: 'Contrats de ville et quartiers prioritaires' });
+
+      // The network: one exchange session this month.
+      await page.getByRole('tab', { name: 'Réseau des animateurs' }).click();
+      await page.getByLabel('Titre', { exact: true }).fill(`Échange de pratiques ${suffix}`);
+      await page.getByLabel('Début', { exact: true }).fill('2099-03-10T10:00');
+      await page.getByRole('button', { name: 'Programmer' }).click();
+      await page.getByText(`« Échange de pratiques ${suffix} » est programmé.`).waitFor();
+      await page.getByLabel('Titre', { exact: true }).fill('Deuxième échange du mois');
+      await page.getByLabel('Début', { exact: true }).fill('2099-03-20T10:00');
+      await page.getByRole('button', { name: 'Programmer' }).click();
+      await page.getByText(/déjà prévue ce mois-ci/).waitFor();
+      await expectAccessible(page, 'réseau des animateurs (pilotage)');
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it('l’animatrice s’inscrit à l’échange, partage une pratique et déclare ses heures ; la coordination valide le service fait', async () => {
+    const a = await newPage(browser);
+    try {
+      const { page } = a;
+      await signInThroughUi(page, server.url, animator.email, animator.password, '/');
+      await page.getByRole('button', { name: /^Mon compte/ }).click();
+      await page.getByRole('menuitem', { name: 'Réseau des animateurs' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Réseau des animateurs' }).waitFor();
+      await page.getByRole('button', { name: new RegExp(`M’inscrire à « Échange de pratiques ${suffix} »`) }).click();
+      await page.getByText('Vous êtes inscrit·e.').waitFor();
+      await page.getByLabel('Titre', { exact: true }).fill(`Relancer une discussion ${suffix}`);
+      await page.getByLabel('Description (Markdown)').fill('Poser une **question ouverte** le lundi.');
+      await page.getByRole('button', { name: 'Partager', exact: true }).click();
+      await page.getByRole('heading', { name: `Relancer une discussion ${suffix}` }).waitFor();
+      await expectAccessible(page, 'réseau des animateurs');
+
+      await page.goto(`${server.url}/mes-heures`);
+      await page.getByText(/soit 504,40\s€ brut par mois/).waitFor();
+      await page.getByText('ni coordonnées bancaires ni pièce d’identité', { exact: false }).first().waitFor();
+      await page.getByRole('button', { name: 'Déclarer mes heures' }).click();
+      await page.getByText(/déclarées : 13 h, 504,40\s€/).waitFor();
+      await page.getByRole('button', { name: 'Déclarer mes heures' }).click();
+      await page.getByText('Les heures de ce mois sont déjà déclarées pour cette mission.').waitFor();
+      await expectAccessible(page, 'mes heures');
+    } finally {
+      await a.context.close();
+    }
+
+    const k = await newPage(browser);
+    try {
+      const { page } = k;
+      await signInThroughUi(page, server.url, coordinator.email, coordinator.password, `/communautes/${slug}/etats-de-service`);
+      await page.getByRole('heading', { level: 1, name: /États de service fait/ }).waitFor();
+      await page.getByRole('button', { name: /Valider le service fait de Lina Anime/ }).click();
+      await page.getByText(/Validé le .* par Paul Coordonne/).waitFor();
+      const pdf = await page.getByRole('link', { name: /^PDF/ }).getAttribute('href');
+      const res = await page.request.get(`${server.url}${pdf}`);
+      expect(res.headers()['content-type']).toBe('application/pdf');
+      expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      await expectAccessible(page, 'états de service (coordination)');
+
+      await page.getByRole('navigation', { name: /Rubriques de/ }).getByRole('link', { name: 'Audience' }).click();
+      await page.getByRole('heading', { level: 1, name: /Audience/ }).waitFor();
+      await page.getByText(/sans adresse IP/).waitFor();
+      await page.getByRole('img', { name: /Membres actifs par jour/ }).waitFor();
+      await expectAccessible(page, 'audience');
+    } finally {
+      await k.context.close();
+    }
+  }, 180_000);
+});
