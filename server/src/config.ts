@@ -21,6 +21,8 @@ export interface Config {
   /** Multiplier on every rate limit (tests raise it; production keeps 1). */
   rateLimitFactor: number;
   sessionDays: number;
+  /** Longest life of a cached session (plugins/session-cache.ts), in seconds; 0 disables the cache. */
+  sessionCacheSeconds: number;
   /** How often counted post reads are written (ms). */
   viewFlushMs: number;
   /** Post pages kept per instance (posts/page-cache.ts) and their longest life, in seconds; 0 entries disables. */
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     seedDemo: env.SEED_DEMO !== 'false',
     rateLimitFactor: int('RATE_LIMIT_FACTOR', env.RATE_LIMIT_FACTOR, 1),
     sessionDays: int('SESSION_DAYS', env.SESSION_DAYS, 30),
+    sessionCacheSeconds: int('SESSION_CACHE_SECONDS', env.SESSION_CACHE_SECONDS, 60),
     viewFlushMs: int('VIEW_FLUSH_MS', env.VIEW_FLUSH_MS, 5_000),
     postPageCacheEntries: int('POST_PAGE_CACHE_ENTRIES', env.POST_PAGE_CACHE_ENTRIES, 500),
     postPageCacheSeconds: int('POST_PAGE_CACHE_SECONDS', env.POST_PAGE_CACHE_SECONDS, 30),

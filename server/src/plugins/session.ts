@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { App, CurrentUser } from '../types.js';
 import { AppError } from '../lib/errors.js';
 import { hashToken, newToken } from '../lib/tokens.js';
+import { SessionCache, type SessionRow } from './session-cache.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,7 +20,8 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * Loads the session from its cookie on every request (one indexed query joining the user),
+ * Loads the session from its cookie on every API request (from the per-instance cache, else one
+ * indexed query joining the user),
  * and enforces CSRF protection on cookie-authenticated writes:
  * the client echoes the session's CSRF token in `X-CSRF-Token`.
  * Anonymous writes (login, registration) are checked by Origin instead.
@@ -29,23 +31,16 @@ export default fp(async function sessionPlugin(app: App) {
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
 
+  const cache = new SessionCache(app.config.databaseUrl!, app.config.sessionCacheSeconds * 1000, 50_000);
+  app.addHook('onReady', () => cache.start());
+  app.addHook('onClose', () => cache.close());
+
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[cookieName];
     if (token) {
       const tokenHash = hashToken(token);
-      const { rows } = await app.pool.query<{
-        csrf_token: string; id: number; email: string; first_name: string; last_name: string;
-        national_role: 'admin' | null; email_verified_at: Date | null; last_seen_at: Date;
-      }>({
-        // Named: planned once per connection. Runs on every API request, where planning costs more than executing.
-        name: 'session-load',
-        text: `SELECT s.csrf_token, s.last_seen_at, u.id, u.email, u.first_name, u.last_name, u.national_role, u.email_verified_at
-           FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = $1 AND s.expires_at > now() AND u.deleted_at IS NULL AND u.banned_at IS NULL`,
-        values: [tokenHash],
-      });
-      const row = rows[0];
+      const row = cache.get(tokenHash) ?? await loadSession(app, cache, tokenHash);
       if (row) {
         request.session = { tokenHash, csrfToken: row.csrf_token };
         request.user = {
@@ -54,10 +49,13 @@ export default fp(async function sessionPlugin(app: App) {
         };
         // Sliding expiry, written at most hourly so reads stay read-only.
         if (Date.now() - row.last_seen_at.getTime() > 3_600_000) {
-          await app.pool.query(
-            `UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(days => $2) WHERE token_hash = $1`,
+          const { rows } = await app.pool.query<{ expires_at: Date }>(
+            `UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(days => $2) WHERE token_hash = $1
+             RETURNING expires_at`,
             [tokenHash, app.config.sessionDays],
           );
+          row.last_seen_at = new Date();
+          if (rows[0]) row.expires_at = rows[0].expires_at;
         }
       } else {
         reply.clearCookie(cookieName, { path: '/' });
@@ -74,7 +72,28 @@ export default fp(async function sessionPlugin(app: App) {
       }
     }
   });
+
+  // A write may have ended sessions or changed users (here or through a trigger): apply those
+  // announcements before answering, so the client's next request never meets a stale session.
+  app.addHook('onSend', async (request) => {
+    if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) await cache.barrier();
+  });
 });
+
+async function loadSession(app: App, cache: SessionCache, tokenHash: string): Promise<SessionRow | undefined> {
+  const mark = cache.mark();
+  const { rows } = await app.pool.query<SessionRow>({
+    // Named: planned once per connection. Runs on most API requests, where planning costs more than executing.
+    name: 'session-load',
+    text: `SELECT s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.email, u.first_name, u.last_name, u.national_role, u.email_verified_at
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.deleted_at IS NULL AND u.banned_at IS NULL`,
+    values: [tokenHash],
+  });
+  const row = rows[0];
+  if (row) cache.set(tokenHash, row, mark);
+  return row;
+}
 
 /** Opens a session for the user and sets its cookie. Returns the CSRF token for the client. */
 export async function openSession(app: App, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<string> {

@@ -1,0 +1,147 @@
+import pg from 'pg';
+
+/** What the session plugin reads for a token: the session and its user. */
+export interface SessionRow {
+  csrf_token: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  id: number;
+  email: string;
+  first_name: string;
+  last_name: string;
+  national_role: 'admin' | null;
+  email_verified_at: Date | null;
+}
+
+/** application_name of the LISTEN connection, to find it in pg_stat_activity. */
+export const SESSION_LISTENER_NAME = 'ecom-sessions-listen';
+/** Sent by triggers (migration 0024) when a session ends or what a session carries of its user changes. */
+export const SESSION_CHANNEL = 'session_changes';
+
+/**
+ * Per-instance cache of sessions, so that most API requests do not start with a query.
+ *
+ * Correctness does not rest on the lifetime: PostgreSQL triggers announce every ended session and
+ * every change of what a session carries (role, verification, ban, deletion, name) on a channel
+ * this cache LISTENs to, whichever instance or job made the change. The cache only serves entries
+ * while that connection is up; a lost connection empties it and it stays off until LISTEN is back.
+ * A write request waits for the channel to be drained (barrier) before answering, so its own
+ * effects are never hidden from the next request to this instance.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, { row: SessionRow; cachedAt: number }>();
+  private readonly byUser = new Map<number, Set<string>>();
+  private client: pg.Client | null = null;
+  private listening = false;
+  private closed = false;
+  /** Moves with every eviction: a read started before one must not store what it read. */
+  private epoch = 0;
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(private readonly databaseUrl: string, private readonly ttlMs: number, private readonly maxEntries: number) {}
+
+  get enabled(): boolean {
+    return this.ttlMs > 0 && this.maxEntries > 0;
+  }
+
+  async start(): Promise<void> {
+    if (!this.enabled || this.closed) return;
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: SESSION_LISTENER_NAME });
+    client.on('notification', (msg) => {
+      const userId = Number(msg.payload);
+      if (Number.isSafeInteger(userId)) this.evictUser(userId);
+      else this.clear();
+    });
+    client.on('error', () => this.lost(client));
+    client.on('end', () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${SESSION_CHANNEL}`);
+      this.client = client;
+      this.listening = true;
+    } catch {
+      this.lost(client);
+    }
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client && this.client !== client) return;
+    this.listening = false;
+    this.client = null;
+    this.clear();
+    client.end().catch(() => {});
+    if (this.closed || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.start();
+    }, 1_000);
+    this.retry.unref();
+  }
+
+  /** The token's entry if it is cached, still fresh and the session has not expired. */
+  get(tokenHash: string, now = Date.now()): SessionRow | undefined {
+    if (!this.listening) return undefined;
+    const entry = this.entries.get(tokenHash);
+    if (!entry) return undefined;
+    if (now - entry.cachedAt > this.ttlMs || entry.row.expires_at.getTime() <= now) {
+      this.drop(tokenHash, entry.row.id);
+      return undefined;
+    }
+    return entry.row;
+  }
+
+  /** Call before reading a session from the database; pass the result to `set`. */
+  mark(): number {
+    return this.epoch;
+  }
+
+  set(tokenHash: string, row: SessionRow, mark: number): void {
+    if (!this.listening || mark !== this.epoch) return;
+    if (this.entries.size >= this.maxEntries) this.clear();
+    this.entries.set(tokenHash, { row, cachedAt: Date.now() });
+    let tokens = this.byUser.get(row.id);
+    if (!tokens) this.byUser.set(row.id, (tokens = new Set()));
+    tokens.add(tokenHash);
+  }
+
+  /** Resolves once every announcement sent before now has been applied. */
+  async barrier(): Promise<void> {
+    if (!this.listening || !this.client) return;
+    try {
+      // Notifications travel on this connection ahead of the answer to a later query.
+      await this.client.query('SELECT 1');
+    } catch {
+      this.lost(this.client);
+    }
+  }
+
+  evictUser(userId: number): void {
+    this.epoch += 1;
+    for (const tokenHash of this.byUser.get(userId) ?? []) this.entries.delete(tokenHash);
+    this.byUser.delete(userId);
+  }
+
+  clear(): void {
+    this.epoch += 1;
+    this.entries.clear();
+    this.byUser.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private drop(tokenHash: string, userId: number): void {
+    this.entries.delete(tokenHash);
+    this.byUser.get(userId)?.delete(tokenHash);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.listening = false;
+    this.clear();
+    await this.client?.end().catch(() => {});
+    this.client = null;
+  }
+}
