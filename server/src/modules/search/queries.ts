@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { CurrentUser } from '../../types.js';
 import { isoText } from '../../lib/cursor.js';
+import { named, variant } from '../../lib/named-query.js';
 import { addDays, parisToUtc } from '../agenda/paris-time.js';
 
 /**
@@ -44,7 +45,7 @@ export type SearchContext = {
 
 /** What a search needs before looking for hits, in one statement. */
 export async function searchContext(db: DbOrTx, user: CurrentUser | null, q: string): Promise<SearchContext> {
-  const { rows } = await db.execute<SearchContext>(sql`
+  const rows = await named<SearchContext>(db, 'search-context', sql`
     SELECT (SELECT coalesce(json_agg(r), '[]') FROM (${readableSql(user)}) r) AS readable,
            numnode(${normalized(q)}) > 0 AS searchable,
            tsvector_to_array(to_tsvector('public.french_unaccent', public.search_normalize(${q}))) AS lexemes`);
@@ -126,7 +127,7 @@ type Candidate = HitRow & { at: string };
  * The query is written out in each WHERE (not read from a CTE) so the planner sees a constant.
  */
 async function probe(db: DbOrTx, q: string, f: SearchFilters, period: Period, limit: number): Promise<Candidate[]> {
-  const { rows } = await db.execute<Candidate>(sql`
+  const query = sql`
     SELECT (ts_rank(u.v, ${normalized(q)}) + extract(epoch FROM u.created_at) / 315576000.0)::float8 AS score,
            u.t, u.id, u.post_id, ${isoText('u.created_at')} AS at
       FROM (
@@ -141,8 +142,12 @@ async function probe(db: DbOrTx, q: string, f: SearchFilters, period: Period, li
             AND ${commonFilters(f, 'c.author_id', 'c.created_at', period)}
           ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit})
       ) u
-     ORDER BY u.created_at DESC, u.t, u.id DESC LIMIT ${limit}`);
-  return rows;
+     ORDER BY u.created_at DESC, u.t, u.id DESC LIMIT ${limit}`;
+  // Named when the period is bounded: planning cost as much as running, and any plan PostgreSQL settles
+  // on is bounded by the period. The open-ended last probe is planned for its words every time.
+  if (!period.lo) return (await db.execute<Candidate>(query)).rows;
+  const name = variant('search-probe', { kind: !!f.kind, author: !!f.authorIds, before: !!period.hi });
+  return named<Candidate>(db, name, query);
 }
 
 const DAY_MS = 86_400_000;
@@ -197,7 +202,7 @@ export async function hitDetails(db: DbOrTx, hits: HitRow[]): Promise<HitDetails
   if (hits.length === 0) return [];
   const postIds = hits.filter((h) => h.t === 0).map((h) => h.id);
   const commentIds = hits.filter((h) => h.t === 1).map((h) => h.id);
-  const { rows } = await db.execute<HitDetails>(sql`
+  return named<HitDetails>(db, 'search-details', sql`
     SELECT 0 AS t, p.id, p.id AS post_id, p.title AS post_title, p.kind::text AS post_kind, p.community_id,
            p.author_id, u.first_name, u.last_name, p.created_at, p.body_html
       FROM posts p JOIN users u ON u.id = p.author_id
@@ -206,5 +211,4 @@ export async function hitDetails(db: DbOrTx, hits: HitRow[]): Promise<HitDetails
     SELECT 1, c.id, p.id, p.title, p.kind::text, p.community_id, c.author_id, u.first_name, u.last_name, c.created_at, c.body_html
       FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = c.author_id
      WHERE c.id = ANY(${sql.param(commentIds)}::bigint[])`);
-  return rows;
 }
