@@ -129,6 +129,13 @@ describe.skipIf(!hasChromium)('coordination, réunion de programmation et rappor
 
       await page.goto(`${server.url}${meetingPath}`);
       await page.getByText('commenté', { exact: true }).waitFor();
+      await page.getByRole('button', { name: /Modifier la date, la période/ }).click();
+      const edit = page.getByRole('form', { name: 'Modifier la réunion' });
+      await edit.getByLabel('Ordre du jour').fill('Bilan du trimestre et dossier rénovation urbaine');
+      await expectAccessible(page, 'modification de la réunion');
+      await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+      await page.getByText('Réunion modifiée.').waitFor();
+      await page.getByText('Bilan du trimestre et dossier rénovation urbaine').waitFor();
       await page.getByRole('textbox', { name: 'Compte rendu', exact: true }).fill('Tour de table de l’équipe.');
       await page.getByRole('textbox', { name: 'Décisions', exact: true }).fill('Dossier « rénovation urbaine » au prochain trimestre.');
       await page.getByRole('button', { name: 'Enregistrer le compte rendu' }).click();

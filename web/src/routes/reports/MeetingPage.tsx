@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { REPORT_LIMITS } from '../../../../common/reports';
 import { ApiError } from '../../api/client';
@@ -7,6 +8,7 @@ import { useTitle } from '../../lib/useTitle';
 import { Alert, Badge, Button, Card, Form, TextField } from '../../ui';
 import { monthLabel } from '../steering/SteeringPage';
 import { useMeeting, useMeetingWrites, type Meeting } from './api';
+import { MeetingForm } from './MeetingForm';
 import './reports.css';
 
 /** /reunions/:id — one review meeting: agenda, participants, the activity reports, then minutes and decisions. */
@@ -44,6 +46,7 @@ function MeetingView({ m }: { m: Meeting }) {
           <ul>{m.participants.map((p) => <li key={p.id}>{p.name}</li>)}</ul>
         )}
       </Card>
+      {m.can.edit ? <EditMeeting m={m} /> : null}
       <Card as="section">
         <h2 className="card__title">Rapports d’activité</h2>
         {m.myReportId ? (
@@ -72,6 +75,31 @@ function MeetingView({ m }: { m: Meeting }) {
         ) : null}
       </Card>
       <Minutes m={m} />
+    </div>
+  );
+}
+
+function EditMeeting({ m }: { m: Meeting }) {
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const writes = useMeetingWrites(m.id);
+  return (
+    <div>
+      <Button variant="secondary" aria-expanded={open} aria-controls={open ? 'meeting-edit' : undefined} onPress={() => { setOpen(!open); setSaved(false); }}>
+        {open ? 'Fermer la modification' : 'Modifier la date, la période, l’ordre du jour ou les participant·es'}
+      </Button>
+      {saved ? <Alert tone="success"><p>Réunion modifiée.</p></Alert> : null}
+      {open ? (
+        <Card as="section">
+          <div id="meeting-edit">
+            <h2 className="card__title" id="meeting-edit-title">Modifier la réunion</h2>
+            <MeetingForm
+              slug={m.community.slug} meeting={m} labelledBy="meeting-edit-title" submitLabel="Enregistrer les modifications" isPending={writes.update.isPending}
+              onSubmit={async (input) => { await writes.update.mutateAsync(input); setOpen(false); setSaved(true); }}
+            />
+          </div>
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -1,15 +1,14 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import { REPORT_LIMITS } from '../../../../common/reports';
-import { useCommunity, useMembers } from '../../api/communities';
+import { useCommunity } from '../../api/communities';
 import type { Community } from '../../api/types';
 import { PageQuery } from '../../components/PageQuery';
 import { formatDateTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Button, Card, check, Form, LoadMore, QueryState, TextField } from '../../ui';
+import { Alert, Badge, Card, LoadMore, QueryState } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
 import { monthLabel } from '../steering/SteeringPage';
 import { useMeetings, useScheduleMeeting } from './api';
-import { parisMonth } from './format';
+import { MeetingForm } from './MeetingForm';
 import './reports.css';
 
 /** /communautes/:slug/reunions — the review meetings; the coordinator schedules them here. */
@@ -17,15 +16,6 @@ export default function MeetingsPage() {
   const { slug = '' } = useParams();
   const community = useCommunity(slug);
   return <PageQuery query={community} loading="Chargement…">{(c) => <MeetingsView c={c} />}</PageQuery>;
-}
-
-/** The quarter before the current one, as the default period to review. */
-function previousQuarter(): { from: string; to: string } {
-  const [y, m] = parisMonth().split('-').map(Number) as [number, number];
-  const startOfThis = Math.floor((m - 1) / 3) * 3; // 0-based month of this quarter's start
-  const start = new Date(Date.UTC(y, startOfThis - 3, 1));
-  const end = new Date(Date.UTC(y, startOfThis - 1, 1));
-  return { from: start.toISOString().slice(0, 7), to: end.toISOString().slice(0, 7) };
 }
 
 function MeetingsView({ c }: { c: Community }) {
@@ -77,56 +67,16 @@ function MeetingsView({ c }: { c: Community }) {
 function ScheduleForm({ c }: { c: Community }) {
   const schedule = useScheduleMeeting(c.slug);
   const navigate = useNavigate();
-  const animators = useMembers(c.slug, 'animator');
-  const coordinators = useMembers(c.slug, 'coordinator');
-  const staff = [...(coordinators.data?.pages.flatMap((p) => p.items) ?? []), ...(animators.data?.pages.flatMap((p) => p.items) ?? [])];
-  const period = previousQuarter();
   return (
     <Card as="section">
       <h2 className="card__title" id="schedule-title">Programmer une réunion</h2>
-      <Form
-        aria-labelledby="schedule-title"
-        labels={{ scheduledAt: 'Date et heure', fromMonth: 'Premier mois', toMonth: 'Dernier mois', agenda: 'Ordre du jour' }}
-        validate={(v) => {
-          const errors = check(v, { scheduledAt: { required: true }, fromMonth: { required: true }, toMonth: { required: true }, agenda: { required: true, max: REPORT_LIMITS.agenda } });
-          if (!errors.fromMonth && !errors.toMonth && v.fromMonth! > v.toMonth!) errors.toMonth = 'Le dernier mois doit suivre le premier.';
-          return errors;
-        }}
-        onSubmit={async (v, data) => {
-          const meeting = await schedule.mutateAsync({
-            scheduledAt: new Date(v.scheduledAt!).toISOString(),
-            fromMonth: v.fromMonth!, toMonth: v.toMonth!, agenda: v.agenda!,
-            participantIds: data.getAll('participantIds').map(Number),
-          });
+      <MeetingForm
+        slug={c.slug} labelledBy="schedule-title" submitLabel="Programmer la réunion" isPending={schedule.isPending}
+        onSubmit={async (input) => {
+          const meeting = await schedule.mutateAsync(input);
           void navigate(`/reunions/${meeting.id}`);
         }}
-      >
-        <div className="row settings-row">
-          <div className="field">
-            <label className="field__label" htmlFor="meeting-at">Date et heure</label>
-            <input id="meeting-at" name="scheduledAt" type="datetime-local" className="input" required />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="meeting-from">Premier mois analysé</label>
-            <input id="meeting-from" name="fromMonth" type="month" className="input" defaultValue={period.from} required />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="meeting-to">Dernier mois analysé</label>
-            <input id="meeting-to" name="toMonth" type="month" className="input" defaultValue={period.to} required />
-          </div>
-        </div>
-        <TextField name="agenda" label="Ordre du jour" multiline rows={4} maxLength={REPORT_LIMITS.agenda} isRequired />
-        <fieldset className="participants">
-          <legend>Participant·es</legend>
-          {staff.length === 0 ? <p className="muted small">Chargement de l’équipe…</p> : staff.map((m) => (
-            <label key={m.user.id}>
-              <input type="checkbox" name="participantIds" value={m.user.id} defaultChecked />
-              {m.user.firstName} {m.user.lastName} <span className="muted small">({m.role === 'coordinator' ? 'coordination' : 'animation'})</span>
-            </label>
-          ))}
-        </fieldset>
-        <div className="form__actions"><Button type="submit" isPending={schedule.isPending}>Programmer la réunion</Button></div>
-      </Form>
+      />
     </Card>
   );
 }

@@ -135,6 +135,7 @@ export function useMeetingWrites(id: number) {
   const onSuccess = (m: Meeting) => qc.setQueryData(['meeting', id], m);
   return {
     minutes: useMutation({ mutationFn: (input: { minutes: string; decisions: string }) => api.put<Meeting>(`/meetings/${id}/minutes`, input), onSuccess }),
+    update: useMutation({ mutationFn: (input: MeetingInput) => api.put<Meeting>(`/meetings/${id}`, input), onSuccess }),
     startReport: useMutation({
       mutationFn: () => api.post<Report>(`/meetings/${id}/reports`),
       onSuccess: (r: Report) => { qc.setQueryData(['report', r.id], r); void qc.invalidateQueries({ queryKey: ['meeting', id] }); },
