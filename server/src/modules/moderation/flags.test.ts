@@ -51,6 +51,31 @@ describe('flags and their reasons', async () => {
     expect(refused.json().fields.reasonCode).toBeTruthy();
   });
 
+  it('audits every change to the reasons list once, with before and after, in the network log', async () => {
+    const admin = await signIn(app, { nationalRole: 'admin' });
+    const member = await signIn(app);
+    const code = unique('r').toLowerCase();
+    const auditOf = async () => (await app.pool.query(
+      `SELECT m.* FROM moderation_audit m JOIN flag_reasons r ON r.id = m.target_id
+        WHERE m.target_type = 'flag_reason' AND r.code = $1 ORDER BY m.id`, [code])).rows;
+    const payload = { code, label: 'Hors sujet', article: 'Charte éditoriale, art. 6' };
+    expect((await app.inject({ method: 'POST', url: '/api/moderation/reasons', headers: admin.headers, payload })).statusCode).toBe(201);
+    expect((await app.inject({ method: 'POST', url: '/api/moderation/reasons', headers: admin.headers, payload })).statusCode).toBe(409);
+    expect((await app.inject({ method: 'PATCH', url: `/api/moderation/reasons/${code}`, headers: admin.headers, payload: { label: 'Hors-sujet', active: false } })).statusCode).toBe(200);
+    // Refused, or saved without a change: nothing logged.
+    expect((await app.inject({ method: 'PATCH', url: `/api/moderation/reasons/${code}`, headers: member.headers, payload: { active: true } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'PATCH', url: `/api/moderation/reasons/${code}`, headers: admin.headers, payload: { label: 'Hors-sujet' } })).statusCode).toBe(200);
+
+    const rows = await auditOf();
+    expect(rows.map((r) => r.action)).toEqual(['reason_create', 'reason_update']);
+    expect(rows[0]).toMatchObject({ community_id: null, actor_id: admin.user.id, before: null, after: { code, label: 'Hors sujet', active: true } });
+    expect(rows[1]).toMatchObject({ before: { label: 'Hors sujet', active: true }, after: { label: 'Hors-sujet', active: false } });
+    // The national team reads it in the network log; the log stays append-only.
+    const log = await app.inject({ method: 'GET', url: '/api/moderation/audit', headers: admin.headers });
+    expect(log.json().items.find((e: { id: number }) => e.id === rows[1].id)).toMatchObject({ action: 'reason_update', targetType: 'flag_reason', community: null });
+    await expect(app.pool.query('UPDATE moderation_audit SET message = $1 WHERE id = $2', ['x', rows[1].id])).rejects.toThrow();
+  });
+
   it('records a flag once per member and item: 409 ALREADY_FLAGGED the second time', async () => {
     const { post, reporter } = await moderationScene(app);
     const first = await flag(app, 'posts', post.id, reporter.headers, 'manque_bienveillance', 'Ton agressif.');

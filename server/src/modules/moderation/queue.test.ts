@@ -70,6 +70,8 @@ describe('review queue, audit log and figures', async () => {
       }
       return queries;
     };
+    // A first request may fill per-process caches (the session, for one): compare warm requests only.
+    await count(1);
     expect(await count(2)).toBe(await count(6));
   });
 

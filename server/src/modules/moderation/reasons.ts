@@ -12,6 +12,24 @@ import { Type } from 'typebox';
 const tags = ['modération'];
 const COLUMNS = sql`code, label, description, article, active, position`;
 
+type ReasonRow = FlagReasonOut & { id: number };
+
+/** The reason as the API shows it: the numeric id only serves the audit log. */
+function publicFields(row: ReasonRow): FlagReasonOut {
+  return { code: row.code, label: row.label, description: row.description, article: row.article, active: row.active, position: row.position };
+}
+
+/**
+ * Changes to the list are decisions of the national administrator like the others: one row of the
+ * append-only audit log each, network-wide (no community), written in the change's transaction.
+ */
+async function auditReasonChange(tx: DbOrTx, actorId: number, action: 'reason_create' | 'reason_update', before: ReasonRow | null, after: ReasonRow) {
+  await tx.execute(sql`
+    INSERT INTO moderation_audit (community_id, actor_id, action, target_type, target_id, before, after)
+    VALUES (NULL, ${actorId}, ${action}, 'flag_reason', ${after.id},
+            ${before === null ? null : JSON.stringify(publicFields(before))}::jsonb, ${JSON.stringify(publicFields(after))}::jsonb)`);
+}
+
 export async function listReasons(db: DbOrTx, all: boolean): Promise<FlagReasonOut[]> {
   const { rows } = await db.execute<FlagReasonOut>(sql`
     SELECT ${COLUMNS} FROM flag_reasons ${all ? sql`` : sql`WHERE active`} ORDER BY position, code`);
@@ -44,11 +62,15 @@ export default async function reasonRoutes(app: App) {
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const b = request.body;
     try {
-      const { rows } = await app.db.execute<FlagReasonOut>(sql`
-        INSERT INTO flag_reasons (code, label, description, article, active, position)
-        VALUES (${b.code}, ${b.label.trim()}, ${b.description ?? ''}, ${b.article ?? ''}, ${b.active ?? true}, ${b.position ?? 100})
-        RETURNING ${COLUMNS}`);
-      return reply.status(201).send(rows[0]!);
+      const created = await app.db.transaction(async (tx) => {
+        const { rows } = await tx.execute<ReasonRow>(sql`
+          INSERT INTO flag_reasons (code, label, description, article, active, position)
+          VALUES (${b.code}, ${b.label.trim()}, ${b.description ?? ''}, ${b.article ?? ''}, ${b.active ?? true}, ${b.position ?? 100})
+          RETURNING id, ${COLUMNS}`);
+        await auditReasonChange(tx, user.id, 'reason_create', null, rows[0]!);
+        return rows[0]!;
+      });
+      return reply.status(201).send(publicFields(created));
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('FLAG_REASON_TAKEN');
       throw err;
@@ -65,17 +87,25 @@ export default async function reasonRoutes(app: App) {
     ensure(canEditReasons(user), 'FORBIDDEN');
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const b = request.body;
-    const { rows } = await app.db.execute<FlagReasonOut>(sql`
-      UPDATE flag_reasons SET
-        label = coalesce(${b.label?.trim() ?? null}, label),
-        description = coalesce(${b.description ?? null}, description),
-        article = coalesce(${b.article ?? null}, article),
-        active = coalesce(${b.active ?? null}::boolean, active),
-        position = coalesce(${b.position ?? null}::int, position),
-        updated_at = now()
-       WHERE code = ${request.params.code}
-       RETURNING ${COLUMNS}`);
-    if (!rows[0]) throw new AppError('FLAG_REASON_NOT_FOUND');
-    return rows[0];
+    const updated = await app.db.transaction(async (tx) => {
+      const current = await tx.execute<ReasonRow>(sql`SELECT id, ${COLUMNS} FROM flag_reasons WHERE code = ${request.params.code} FOR UPDATE`);
+      const before = current.rows[0];
+      if (!before) throw new AppError('FLAG_REASON_NOT_FOUND');
+      const { rows } = await tx.execute<ReasonRow>(sql`
+        UPDATE flag_reasons SET
+          label = coalesce(${b.label?.trim() ?? null}, label),
+          description = coalesce(${b.description ?? null}, description),
+          article = coalesce(${b.article ?? null}, article),
+          active = coalesce(${b.active ?? null}::boolean, active),
+          position = coalesce(${b.position ?? null}::int, position),
+          updated_at = now()
+         WHERE code = ${request.params.code}
+         RETURNING id, ${COLUMNS}`);
+      const after = rows[0]!;
+      // Saving without a change is not an edit: nothing to log.
+      if (JSON.stringify(after) !== JSON.stringify(before)) await auditReasonChange(tx, user.id, 'reason_update', before, after);
+      return after;
+    });
+    return publicFields(updated);
   });
 }

@@ -22,7 +22,7 @@ export async function moderationStats(db: DbOrTx, communityId: number | null, pe
          FROM flags f WHERE ${scopeF} AND f.handled_at >= ${start} AND f.handled_at < ${end}) AS median`);
   const actions = await db.execute<{ action: string; count: number }>(sql`
     SELECT m.action, count(*)::int AS count FROM moderation_audit m
-     WHERE ${scopeM} AND m.created_at >= ${start} AND m.created_at < ${end}
+     WHERE ${scopeM} AND m.target_type IN ('post', 'comment') AND m.created_at >= ${start} AND m.created_at < ${end}
      GROUP BY m.action ORDER BY count(*) DESC, m.action`);
   const r = rows[0]!;
   return {

@@ -1,13 +1,17 @@
 import { Link } from 'react-router';
 import { formatDateTime, fullName } from '../../lib/format';
 import { LoadMore, QueryState } from '../../ui';
-import { useAudit, type AuditEntry } from './api';
+import { useAudit, type AuditEntry, type ModerationAction } from './api';
 import { ACTION_DONE, ACTION_LABELS } from './labels';
 
 const FIELD_LABELS: Record<string, string> = {
   hidden: 'Masqué', hiddenReason: 'Motif affiché', deleted: 'Supprimé', suspendedUntil: 'Suspension jusqu’au',
   days: 'Durée (jours)', bannedAt: 'Exclu·e depuis', banned: 'Exclu·e du réseau',
+  code: 'Code', label: 'Libellé', description: 'Description', article: 'Article', active: 'Proposé aux membres', position: 'Ordre',
 };
+
+/** Changes to the reasons list, logged with the decisions. */
+const REASON_ACTIONS: Record<string, string> = { reason_create: 'Motif de signalement ajouté', reason_update: 'Motif de signalement modifié' };
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '—';
@@ -56,13 +60,18 @@ export function AuditList({ slug }: { slug: string | null }) {
 
 function Row({ e, network }: { e: AuditEntry; network: boolean }) {
   const target = e.targetType === 'post' ? `/publications/${e.targetId}` : null;
+  const reasonCode = e.targetType === 'flag_reason' ? String((e.after as { code?: string } | null)?.code ?? '') : null;
   return (
     <tr>
       <td><time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>{network && e.community ? <><br /><span className="small">{e.community.name}</span></> : null}</td>
       <td>{fullName(e.actor)}</td>
-      <td>{ACTION_LABELS[e.action] ?? e.action}<span className="visually-hidden"> ({ACTION_DONE[e.action] ?? ''})</span></td>
       <td>
-        {target ? <Link to={target}>Publication n° {e.targetId}</Link> : <>Commentaire n° {e.targetId}</>}
+        {e.action in REASON_ACTIONS ? REASON_ACTIONS[e.action] : (
+          <>{ACTION_LABELS[e.action as ModerationAction] ?? e.action}<span className="visually-hidden"> ({ACTION_DONE[e.action as ModerationAction] ?? ''})</span></>
+        )}
+      </td>
+      <td>
+        {reasonCode !== null ? <>Motif « {reasonCode} »</> : target ? <Link to={target}>Publication n° {e.targetId}</Link> : <>Commentaire n° {e.targetId}</>}
         {e.targetUser ? <><br />{fullName(e.targetUser)}</> : null}
       </td>
       <td>{e.reason ? `${e.reason.label}${e.reason.article ? ` (${e.reason.article})` : ''}` : '—'}{e.message ? <><br /><em>« {e.message} »</em></> : null}</td>

@@ -48,7 +48,8 @@ export interface AuditEntry {
   createdAt: string;
   community: CommunityRef | null;
   actor: UserRef;
-  action: ModerationAction;
+  /** A decision on content or its author, or a change to the reasons list (network log). */
+  action: ModerationAction | 'reason_create' | 'reason_update';
   targetType: string;
   targetId: number;
   targetUser: UserRef | null;
