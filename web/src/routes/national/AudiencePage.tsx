@@ -33,9 +33,9 @@ function AudienceView({ c }: { c: Community }) {
                 {a.refreshedAt ? ` Séries mensuelles : ${freshness(a.refreshedAt)}.` : ''}
               </p>
               <div className="steering-grid">
-                <Card><BarChart title="Membres en fin de mois" unit="membres" bars={a.months.map((m) => ({ label: monthLabel(m.month, true), value: m.members }))} /></Card>
-                <Card><BarChart title="Membres actifs par mois" unit="membres" bars={a.months.map((m) => ({ label: monthLabel(m.month, true), value: m.active }))} /></Card>
-                <Card><BarChart title="Membres actifs par jour (30 jours)" unit="membres" bars={a.days.map((d) => ({ label: d.day.slice(8, 10), value: d.active }))} /></Card>
+                <Card><h2>Membres en fin de mois</h2><BarChart title="Membres en fin de mois" unit="membres" bars={a.months.map((m) => ({ label: monthLabel(m.month, true), value: m.members }))} /></Card>
+                <Card><h2>Membres actifs par mois</h2><BarChart title="Membres actifs par mois" unit="membres" bars={a.months.map((m) => ({ label: monthLabel(m.month, true), value: m.active }))} /></Card>
+                <Card><h2>Membres actifs par jour (30 jours)</h2><BarChart title="Membres actifs par jour (30 jours)" unit="membres" bars={a.days.map((d) => ({ label: d.day.slice(8, 10), value: d.active }))} /></Card>
               </div>
               <section aria-labelledby="aud-top">
                 <h2 id="aud-top">Publications les plus lues (30 jours)</h2>

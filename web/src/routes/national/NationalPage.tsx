@@ -68,9 +68,9 @@ function NetworkFigures({ d }: { d: NationalDashboard }) {
         <li><strong>{n.communities}</strong> e-communautés</li>
       </ul>
       <div className="steering-grid">
-        <Card><BarChart title="Abonné·es du réseau, fin de mois" unit="abonné·es" bars={d.months.map((m) => ({ label: monthLabel(m.month, true), value: m.subscribers }))} /></Card>
-        <Card><BarChart title="Membres actifs par mois (réseau)" unit="membres" bars={d.months.map((m) => ({ label: monthLabel(m.month, true), value: m.active }))} /></Card>
-        <Card><BarChart title="Publications et commentaires par mois" unit="messages" bars={d.months.map((m) => ({ label: monthLabel(m.month, true), value: m.posts + m.comments }))} /></Card>
+        <Card><h3>Abonné·es du réseau, fin de mois</h3><BarChart title="Abonné·es du réseau, fin de mois" unit="abonné·es" bars={d.months.map((m) => ({ label: monthLabel(m.month, true), value: m.subscribers }))} /></Card>
+        <Card><h3>Membres actifs par mois (réseau)</h3><BarChart title="Membres actifs par mois (réseau)" unit="membres" bars={d.months.map((m) => ({ label: monthLabel(m.month, true), value: m.active }))} /></Card>
+        <Card><h3>Publications et commentaires par mois</h3><BarChart title="Publications et commentaires par mois" unit="messages" bars={d.months.map((m) => ({ label: monthLabel(m.month, true), value: m.posts + m.comments }))} /></Card>
       </div>
     </section>
   );

@@ -207,3 +207,6 @@ export function freshness(iso: string): string {
   const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(d);
   return `données du ${day} à ${time}`;
 }
+
+/** 'YYYY-MM-DD' → "1 février 2023" (a calendar day: no time zone shift). */
+export const frDate = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
