@@ -33,8 +33,8 @@ describe('following a dossier', async () => {
     const follower = await memberOf(app, community.id);
     const other = await memberOf(app, community.id);
     expect((await follow(follower.headers, true)).json()).toEqual({ following: true });
-    expect((await app.inject({ method: 'GET', url: `/api/dossiers/${dossier.id}/follow`, headers: follower.headers })).json()).toEqual({ following: true });
-    expect((await app.inject({ method: 'GET', url: `/api/dossiers/${dossier.id}/follow`, headers: other.headers })).json()).toEqual({ following: false });
+    expect((await app.inject({ method: 'GET', url: `/api/dossiers/${dossier.id}/follow`, headers: follower.headers })).json()).toEqual({ following: true, canFollow: true });
+    expect((await app.inject({ method: 'GET', url: `/api/dossiers/${dossier.id}/follow`, headers: other.headers })).json()).toEqual({ following: false, canFollow: true });
     // The author follows too: never notified of their own post.
     await follow(author.headers, true);
 
@@ -59,6 +59,8 @@ describe('following a dossier', async () => {
     const { dossier, follow } = await setup();
     const outsider = await signIn(app);
     expect((await follow(outsider.headers, true)).json().code).toBe('NOT_MEMBER');
+    expect((await app.inject({ method: 'GET', url: `/api/dossiers/${dossier.id}/follow`, headers: outsider.headers })).json())
+      .toEqual({ following: false, canFollow: false });
     expect((await app.inject({ method: 'PUT', url: `/api/dossiers/${dossier.id}/follow`, payload: { following: true } })).statusCode).toBe(401);
     expect((await app.inject({ method: 'PUT', url: '/api/dossiers/999999/follow', headers: outsider.headers, payload: { following: true } })).json().code)
       .toBe('DOSSIER_NOT_FOUND');

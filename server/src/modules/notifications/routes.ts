@@ -31,6 +31,8 @@ const NotificationOut = Type.Object({
 const Count = Type.Object({ unread: Type.Integer() });
 const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const Following = Type.Object({ following: Type.Boolean() });
+/** canFollow: members of the dossier's community may follow it; others see no button. */
+const DossierFollowing = Type.Object({ following: Type.Boolean(), canFollow: Type.Boolean() });
 const tags = ['notifications'];
 
 export default async function notificationsRoutes(app: App) {
@@ -107,11 +109,11 @@ export default async function notificationsRoutes(app: App) {
   }
 
   app.get('/dossiers/:id/follow', {
-    schema: { tags, summary: 'Est-ce que je suis ce dossier ?', params: IdParam, response: { 200: Following, ...errorResponses } },
+    schema: { tags, summary: 'Est-ce que je suis ce dossier ?', params: IdParam, response: { 200: DossierFollowing, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const dossier = await loadDossier(request.params.id, user);
-    return { following: await isFollowingDossier(app.db, dossier.id, user.id) };
+    return { following: await isFollowingDossier(app.db, dossier.id, user.id), canFollow: dossier.my_role !== null };
   });
 
   app.put('/dossiers/:id/follow', {

@@ -23,6 +23,7 @@ export const notificationKeys = {
   list: ['notifications', 'list'] as const,
   count: ['notifications', 'count'] as const,
   follow: (slug: string) => ['notifications', 'follow', slug] as const,
+  dossierFollow: (id: number) => ['notifications', 'follow-dossier', id] as const,
 };
 
 export function useUnreadCount(enabled: boolean) {
@@ -95,6 +96,22 @@ export function useNotificationStream(enabled: boolean) {
   }, [enabled, qc]);
 }
 
+export function useDossierFollow(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: notificationKeys.dossierFollow(id),
+    queryFn: () => api.get<{ following: boolean; canFollow: boolean }>(`/dossiers/${id}/follow`),
+    enabled,
+  });
+}
+
+export function useSetDossierFollow(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (following: boolean) => api.put<{ following: boolean }>(`/dossiers/${id}/follow`, { following }),
+    onSuccess: (data) => qc.setQueryData(notificationKeys.dossierFollow(id), { following: data.following, canFollow: true }),
+  });
+}
+
 const KIND_TEXT: Record<string, string> = {
   reply_post: 'a répondu à votre publication',
   reply_comment: 'a répondu à votre commentaire',
@@ -104,11 +121,13 @@ const KIND_TEXT: Record<string, string> = {
   new_question: 'a posé une nouvelle question',
   new_flag: 'Nouveau signalement à examiner',
   moderation: 'Décision de la modération sur votre contenu',
+  dossier_post: 'a une publication ajoutée à un dossier que vous suivez',
+  veille_source_broken: 'Une source de veille ne répond plus',
 };
 
 /** The sentence a person reads for one notification. */
 export function describe(n: Notification): string {
   const text = KIND_TEXT[n.kind] ?? 'Nouvelle activité';
-  if (n.kind === 'new_flag' || n.kind === 'moderation' || !n.actor) return text;
+  if (n.kind === 'new_flag' || n.kind === 'moderation' || n.kind === 'veille_source_broken' || !n.actor) return text;
   return `${n.actor.name} ${text}`;
 }
