@@ -4,6 +4,7 @@ import { formatDate, fullName } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, ConfirmDialog } from '../../ui';
 import { PageQuery } from '../../components/PageQuery';
+import { DossierFollowButton } from '../../components/notifications/DossierFollowButton';
 import { NotFound } from '../not-found/NotFoundPage';
 import { useDeleteDossier, useDossier, useEditDossier, useRemoveItem, useReorder, type Dossier, type DossierItem } from './api';
 import { DossierForm } from './DossierForm';
@@ -27,6 +28,7 @@ function DossierView({ d }: { d: Dossier }) {
       </p>
       <h1 id="dossier-title">{d.title}</h1>
       <p className="muted small">Dossier composé par {fullName(d.createdBy)}, mis à jour le {formatDate(d.updatedAt)}</p>
+      <DossierFollowButton dossierId={d.id} />
       {d.cover ? <img className="dossier__cover" src={d.cover.url} alt={d.cover.alt} referrerPolicy="no-referrer" /> : null}
       {d.introHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: d.introHtml }} /> : null}
       <section aria-labelledby="dossier-items-title">
