@@ -10,6 +10,11 @@ export function monthLabel(month: string): string {
   return `${MONTHS[m - 1]} ${y}`;
 }
 
+/** A calendar day 'YYYY-MM-DD' in words (no time zone shift). */
+function day(d: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${d}T12:00:00Z`));
+}
+
 function parisDateTime(iso: string): string {
   return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 }
@@ -43,7 +48,7 @@ export function statementPdf(s: Statement): Promise<Buffer> {
       doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
     };
     line('Animateur·rice', s.assignment.userName);
-    line('Période de la mission', `du ${s.assignment.startsOn}${s.assignment.endsOn ? ` au ${s.assignment.endsOn}` : ', sans date de fin'}`);
+    line('Période de la mission', `du ${day(s.assignment.startsOn)}${s.assignment.endsOn ? ` au ${day(s.assignment.endsOn)}` : ', sans date de fin'}`);
     line('Heures prévues par mois', `${s.assignment.monthlyHours} h`);
     line('Grille et taux horaire', `${s.assignment.scaleCode}, ${euros(s.assignment.hourlyRateCents)} de l’heure`);
     doc.moveDown(0.8);
