@@ -81,6 +81,27 @@ describe('member directory', () => {
     expect(secret.user.id).not.toBe(shown.user.id);
   });
 
+  it('pages a job filter the same way whether the alphabetical window or the trigram index answers', async () => {
+    const viewer = await signIn(app);
+    const job = `Archiviste ${unique('w')}`;
+    const ids: number[] = [];
+    for (const first of ['Alice', 'Bernard', 'Claire', 'Damien']) {
+      const m = await signIn(app, { firstName: first, lastName: `Arc${unique('a').slice(-5)}`, job });
+      await settings(m.headers, { showJob: true });
+      ids.push(m.user.id);
+    }
+    // limit 2: the first page comes from the window (three matches in it), the last from the index.
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await search(viewer.headers, { job: job.toLowerCase(), limit: 2, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));
+    expect(new Set(seen).size).toBe(4);
+  });
+
   it('filters by community and pages alphabetically with a keyset cursor', async () => {
     const viewer = await signIn(app);
     const community = await createCommunity(app);

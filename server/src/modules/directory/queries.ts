@@ -5,7 +5,6 @@ import { isoText, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { regionOf } from '../../../../common/territories.js';
 import type { CurrentUser } from '../../types.js';
 import { isNationalAdmin } from '../communities/policy.js';
-import { intArray } from '../moderation/queue-queries.js';
 import { visibleFields, type Visibility } from './policy.js';
 import type { SettingsOut } from './schema.js';
 
@@ -55,13 +54,19 @@ function textArray(values: readonly string[]): SQL {
   return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
 }
 
-/** Above this many members matching a job or employer text, walking the alphabet finds a page sooner. */
-const SPARSE_CAP = 2000;
+/**
+ * A job or employer text shared by many members is met every few rows of the alphabet: walking this
+ * many rows of users_directory_sort_idx usually fills a page. When it does not, the filter is rare and
+ * its trigram index finds the few members instead. Both give the same rows in the same order.
+ */
+const WALK_ROWS = 5000;
+/** A misspelt name can resemble thousands of names: the closest ones only. */
+const FUZZY_CANDIDATES = 1000;
 
 /**
  * How a name query is served. Most people type a surname, or "first last": the unaccented sort key
  * ("last first") then holds a prefix range on users_directory_sort_idx, already in page order. Anything
- * else (a typo, a first name alone) falls back to trigrams on users_name_trgm, bounded to its matches.
+ * else (a typo, a first name alone) falls back to trigrams on users_name_trgm.
  * The choice depends only on the query and the data, so every page of one search uses the same one.
  */
 async function nameMode(db: DbOrTx, needle: string): Promise<{ prefix: string } | { fuzzy: true }> {
@@ -75,52 +80,75 @@ async function nameMode(db: DbOrTx, needle: string): Promise<{ prefix: string } 
   return rows[0] ? { prefix: rows[0].k } : { fuzzy: true };
 }
 
-/** Members whose `column` contains `text`, from its trigram index, when they are few; null when many. */
-async function sparseMatches(db: DbOrTx, column: 'job' | 'employer', text: string): Promise<number[] | null> {
-  const expr = sql.raw(`immutable_unaccent(lower(u.${column}))`);
-  const { rows } = await db.execute<{ ids: number[] }>(sql`
-    SELECT ARRAY(SELECT u.id FROM users u WHERE ${expr} LIKE immutable_unaccent(${like(text)}) LIMIT ${SPARSE_CAP + 1}) AS ids`);
-  const ids = (rows[0]?.ids ?? []).map(Number);
-  return ids.length > SPARSE_CAP ? null : ids;
-}
+const NAME_EXPR = (alias: string) => sql.raw(`immutable_unaccent(lower(${alias}.first_name || ' ' || ${alias}.last_name))`);
 
 export async function searchDirectory(db: DbOrTx, f: DirectoryFilters, cursor: DirectoryCursor | undefined, limit: number) {
-  const where: SQL[] = [sql`u.deleted_at IS NULL`, sql`u.banned_at IS NULL`, sql`coalesce(s.listed, true)`];
+  // Conditions every plan shares; `walked` test the rows of the alphabetical window one by one;
+  // `found` (on users only) collect the members through trigram indexes when the window falls short.
+  const base: SQL[] = [sql`coalesce(s.listed, true)`];
+  const walked: SQL[] = [];
+  const found: SQL[] = [];
+  let closest: SQL | null = null;
   if (f.q) {
     const needle = f.q.trim().toLowerCase().replace(/\s+/g, ' ');
     const mode = await nameMode(db, needle);
     if ('prefix' in mode) {
-      where.push(sql`${SORT_KEY} >= ${mode.prefix} AND ${SORT_KEY} < ${mode.prefix} || chr(1114111)`);
+      base.push(sql`${SORT_KEY} >= ${mode.prefix} AND ${SORT_KEY} < ${mode.prefix} || chr(1114111)`);
     } else {
-      // Word similarity tolerates a typo in one name; LIKE finds a fragment. Matches are collected
-      // first (ARRAY) so that the planner looks them up by key instead of walking the alphabet.
-      where.push(sql`u.id = ANY(ARRAY(SELECT n.id FROM users n
-        WHERE immutable_unaccent(${needle}) <% immutable_unaccent(lower(n.first_name || ' ' || n.last_name))
-           OR immutable_unaccent(lower(n.first_name || ' ' || n.last_name)) LIKE immutable_unaccent(${like(needle)})))`);
+      // Word similarity tolerates a typo in one name; LIKE finds a fragment.
+      const match = (a: string) => sql`(immutable_unaccent(${needle}) <% ${NAME_EXPR(a)} OR ${NAME_EXPR(a)} LIKE immutable_unaccent(${like(needle)}))`;
+      walked.push(match('u'));
+      found.push(match('n'));
+      closest = sql`word_similarity(immutable_unaccent(${needle}), ${NAME_EXPR('n')}) DESC, n.id`;
     }
   }
   for (const column of ['job', 'employer'] as const) {
     const text = f[column];
     if (!text) continue;
-    const shown = column === 'job' ? sql`s.show_job` : sql`s.show_employer`;
-    const ids = await sparseMatches(db, column, text);
-    where.push(ids
-      ? sql`${shown} AND u.id = ANY(${intArray(ids)})`
-      // Many members share it: the alphabetical walk meets one every few rows.
-      : sql`${shown} AND strpos(immutable_unaccent(lower(u.${sql.raw(column)})), immutable_unaccent(${text.trim().toLowerCase()})) > 0`);
+    base.push(column === 'job' ? sql`s.show_job` : sql`s.show_employer`);
+    const expr = (a: string) => sql.raw(`immutable_unaccent(lower(${a}.${column}))`);
+    walked.push(sql`strpos(${expr('u')}, immutable_unaccent(${text.trim().toLowerCase()})) > 0`);
+    found.push(sql`${expr('n')} LIKE immutable_unaccent(${like(text)})`);
   }
-  if (f.departement) where.push(sql`s.show_territory AND u.departement = ${f.departement}`);
-  if (f.departements) where.push(sql`s.show_territory AND u.departement = ANY(${textArray(f.departements)})`);
-  if (f.communityId) where.push(sql`EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.community_id = ${f.communityId})`);
-  if (cursor) where.push(sql`(${SORT_KEY}, u.id) > (${cursor.key}, ${cursor.id}::bigint)`);
-  const { rows } = await db.execute<MemberRow & { sort_key: string }>(sql`
-    SELECT u.id, u.first_name, u.last_name, u.employer, u.job, u.departement, ${SORT_KEY} AS sort_key,
+  if (f.departement) {
+    base.push(sql`s.show_territory AND u.departement = ${f.departement}`);
+    found.push(sql`n.departement = ${f.departement}`);
+  }
+  if (f.departements) {
+    base.push(sql`s.show_territory AND u.departement = ANY(${textArray(f.departements)})`);
+    found.push(sql`n.departement = ANY(${textArray(f.departements)})`);
+  }
+  if (f.communityId) base.push(sql`EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.community_id = ${f.communityId})`);
+  // The territory narrows the trigram matches inside the index scan (bitmap AND), before any row is read.
+  const indexed = walked.length === 0 ? [] : [sql`u.id = ANY(ARRAY(SELECT n.id FROM users n WHERE ${sql.join(found, sql` AND `)}
+    ${closest ? sql`ORDER BY ${closest} LIMIT ${FUZZY_CANDIDATES}` : sql``}))`];
+  const after = cursor ? sql`AND (${SORT_KEY}, u.id) > (${cursor.key}, ${cursor.id}::bigint)` : sql``;
+  const columns = sql`u.id, u.first_name, u.last_name, u.employer, u.job, u.departement, ${SORT_KEY} AS sort_key,
            coalesce(s.show_employer, false) AS show_employer, coalesce(s.show_job, false) AS show_job,
-           coalesce(s.show_territory, false) AS show_territory
+           coalesce(s.show_territory, false) AS show_territory`;
+  let rows: (MemberRow & { sort_key: string })[] | null = null;
+  if (walked.length > 0) {
+    // The window hands its rows out in index order under the name sort_key; ordering by that column
+    // (not by the expression) lets PostgreSQL keep that order and stop at the page, testing the
+    // member_settings row of the candidates only.
+    const probe = (await db.execute<MemberRow & { sort_key: string }>(sql`
+      SELECT ${columns}
+        FROM (SELECT u.id, u.first_name, u.last_name, u.employer, u.job, u.departement, ${SORT_KEY} AS sort_key FROM users u
+               WHERE u.deleted_at IS NULL AND u.banned_at IS NULL ${after}
+               ORDER BY ${SORT_KEY}, u.id LIMIT ${WALK_ROWS}) u
+        LEFT JOIN member_settings s ON s.user_id = u.id
+       WHERE ${sql.join([...base, ...walked], sql` AND `)}
+       ORDER BY u.sort_key, u.id
+       LIMIT ${limit + 1}`)).rows;
+    // A full page from the window is the true next page: the window is the alphabet's next rows.
+    if (probe.length > limit) rows = probe;
+  }
+  rows ??= (await db.execute<MemberRow & { sort_key: string }>(sql`
+    SELECT ${columns}
       FROM users u LEFT JOIN member_settings s ON s.user_id = u.id
-     WHERE ${sql.join(where, sql` AND `)}
+     WHERE u.deleted_at IS NULL AND u.banned_at IS NULL ${after} AND ${sql.join([...base, ...indexed], sql` AND `)}
      ORDER BY ${SORT_KEY}, u.id
-     LIMIT ${limit + 1}`);
+     LIMIT ${limit + 1}`)).rows;
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
