@@ -7,7 +7,6 @@
  */
 import { openBench, clean, type Floor, type Variant } from './harness.js';
 import { pickFixtures } from './fixtures.js';
-import { addDays, utcToParis } from '../server/src/modules/agenda/paris-time.js';
 
 const bench = await openBench('Socle : fil, publication, commentaires');
 const floors: Floor[] = [];
@@ -19,12 +18,7 @@ try {
   const post: Variant = { path: `/api/posts/${fx.longPost.id}`, headers: reader };
   const comments: Variant = { path: `/api/posts/${fx.longPost.id}/comments?limit=50`, headers: reader };
   const myFeed: Variant = { path: '/api/feed', headers: reader };
-  // This month of the big community's agenda, as the month grid asks for it (Paris days).
-  const monthStart = `${utcToParis(new Date()).date.slice(0, 7)}-01`;
-  const month: Variant = { path: `/api/communities/${fx.community.slug}/events?from=${monthStart}&to=${addDays(addDays(monthStart, 32).slice(0, 8) + '01', -1)}`, headers: reader };
-  // Issue 3 measures search at 20 connections: frequent and rarer French words, accents, a plural.
-  const search: Variant[] = ['contrat de ville', 'élus', 'budget', 'renouvellement urbain', 'formation', 'cités éducatives']
-    .map((q) => ({ path: `/api/search?q=${encodeURIComponent(q)}`, headers: reader }));
+  // Search, agenda and "Questions à traiter" are measured by bench/toolkit.ts (npm run bench:toolkit).
   const create: Variant[] = fx.commenters.map((c, i) => ({
     method: 'POST', path: `/api/posts/${fx.recentPosts[i % fx.recentPosts.length]}/comments`,
     headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
@@ -35,8 +29,6 @@ try {
   const postJson = await bench.check('publication', post, 200);
   const commentsJson = await bench.check('commentaires', comments, 200);
   await bench.check('mon fil', myFeed, 200);
-  await bench.check('agenda (un mois)', month, 200);
-  for (const v of search) await bench.check('recherche', v, 200);
   await bench.check('nouveau commentaire', create[0]!, 201);
   // The post page is ONE request: the post carries its first page of comments. The reference
   // serves those same bytes from memory.
@@ -53,8 +45,6 @@ try {
   const page = await bench.measure('page publication (+50 comm.)', [post]);
   await bench.measure('commentaires (route seule, 50)', [comments]);
   await bench.measure('mon fil (5 communautés)', [myFeed]);
-  const agenda = await bench.measure('agenda (un mois)', [month]);
-  const found = await bench.measure('recherche (20 connexions)', search, 20);
   const written = await bench.measure('nouveau commentaire', create);
 
   console.log(`page d’une publication (une requête : publication + 50 commentaires) : ${page.rps.toFixed(0)} pages/s, `
@@ -65,9 +55,6 @@ try {
     ['page publication ≥ 30 % de la référence', page.rps >= 0.3 * ref.rps],
     ['création de commentaires ≥ 500/s', written.rps >= 500 && clean(written)],
     ['RSS < 400 Mo', bench.maxRssMb() < 400],
-    ['agenda d’un mois p99 < 30 ms', agenda.p99 < 30],
-    // autocannon reports p97.5, not p95: a stricter reading of the floor.
-    ['recherche p95 < 100 ms (lu au p97,5)', found.p97 < 100],
     ['aucune erreur', bench.rows.every(({ r }) => clean(r))],
   );
 } catch (err) {
