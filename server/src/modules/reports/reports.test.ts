@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCommunity } from '../../../test/community-factories.js';
 import { json, useTestApp } from '../../../test/helpers.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
+import { docxXml } from './reports.fixtures.js';
 
 describe('review meetings and activity reports', async () => {
   const { app } = await useTestApp();
@@ -82,6 +83,10 @@ describe('review meetings and activity reports', async () => {
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const xml = docxXml(docx.rawPayload);
+    for (const text of [`Rapport d’activité — ${s.c.name}`, 'Faits marquants', 'Webinaire « Quartiers » très suivi', 'Questions posées', 'Commentaire de la coordination', 'Très bon trimestre.']) {
+      expect(xml).toContain(text.replace(/"/g, '&quot;'));
+    }
     expect((await app.inject({ method: 'GET', url: `/api/reports/${report.id}/export?format=odt`, headers: s.animator.headers })).statusCode).toBe(400);
   });
 
