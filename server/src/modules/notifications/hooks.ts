@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { named } from '../../lib/named-query.js';
+import { named, variant } from '../../lib/named-query.js';
 import { onDutyFor } from '../roster/on-duty.js';
 
 /**
@@ -40,8 +40,16 @@ export async function notifyCommentPosted(
   c: { commentId: number; postId: number; authorId: number; replyToId: number | null; body: string },
 ): Promise<void> {
   const handles = mentionHandles(c.body);
+  // Most comments mention no one: that variant leaves the branch out, so its plan stays generic
+  // (a boolean parameter gating the branch made PostgreSQL re-plan the statement on every comment).
+  const mentions = handles.length === 0 ? sql`` : sql`
+      UNION ALL
+      SELECT u.id, 'mention', 3 FROM p
+        JOIN memberships m ON m.community_id = p.community_id
+        JOIN users u ON u.id = m.user_id
+       WHERE ${userHandle} = ANY(${handlesArray(handles)})`;
   // Named: planned once per connection (runs with every comment).
-  await named(tx, 'notify-comment-posted', sql`
+  await named(tx, variant('notify-comment-posted', { mentions: handles.length > 0 }), sql`
     WITH p AS (
       SELECT id, community_id, author_id, kind, title,
              (SELECT author_id FROM comments WHERE id = ${c.replyToId}) AS parent_author
@@ -50,11 +58,7 @@ export async function notifyCommentPosted(
       SELECT parent_author AS user_id, 'reply_comment' AS kind, 1 AS rank FROM p
       UNION ALL
       SELECT author_id, CASE WHEN kind = 'question' THEN 'answer' ELSE 'reply_post' END, 2 FROM p
-      UNION ALL
-      SELECT u.id, 'mention', 3 FROM p
-        JOIN memberships m ON m.community_id = p.community_id
-        JOIN users u ON u.id = m.user_id
-       WHERE ${handles.length > 0} AND ${userHandle} = ANY(${handlesArray(handles)})),
+      ${mentions}),
     picked AS (
       SELECT DISTINCT ON (user_id) user_id, kind FROM targets
        WHERE user_id IS NOT NULL AND user_id <> ${c.authorId} ORDER BY user_id, rank),
