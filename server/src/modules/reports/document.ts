@@ -15,6 +15,15 @@ export interface ReportDocument {
   chart: { title: string; bars: { label: string; value: number }[] };
 }
 
+const KINDS: Record<string, string> = {
+  discussion: 'Discussions', question: 'Questions', article: 'Articles', veille: 'Veilles', ressource: 'Ressources',
+  evenement: 'Événements', sondage: 'Sondages', partage: 'Partages',
+};
+const ACTIONS: Record<string, string> = {
+  keep: 'Signalements classés sans suite', hide: 'Contenus masqués', unhide: 'Contenus rétablis', edit: 'Contenus modifiés',
+  anonymise: 'Contenus anonymisés', delete: 'Contenus supprimés', warn: 'Avertissements', suspend: 'Suspensions', ban: 'Exclusions',
+};
+
 const nf = new Intl.NumberFormat('fr-FR');
 const num = (n: number) => nf.format(n);
 const pct = (v: number | null) => (v === null ? 'sans objet' : `${(Math.round(v * 1000) / 10).toLocaleString('fr-FR')} %`);
@@ -81,7 +90,7 @@ export function reportDocument(input: DocumentInput): ReportDocument {
         ]),
       ] },
       { heading: formats, rows: [
-        ...f.formats.kinds.map((k) => row(formats, `Publications « ${k.kind} »`, k.count)),
+        ...f.formats.kinds.map((k) => row(formats, `Publications : ${(KINDS[k.kind] ?? k.kind).toLowerCase()}`, k.count)),
         ...f.formats.attachments.map((a) => row(formats, `Pièces jointes ${a.format}`, a.count)),
         ...f.formats.embeds.map((e) => row(formats, `Médias intégrés ${e.provider}`, e.count)),
       ] },
@@ -96,7 +105,7 @@ export function reportDocument(input: DocumentInput): ReportDocument {
         row(moderation, 'Signalements reçus', f.moderation.flagsReceived),
         row(moderation, 'Signalements traités', f.moderation.flagsHandled),
         row(moderation, 'Délai médian de traitement (secondes)', f.moderation.medianHandleSeconds, duration(f.moderation.medianHandleSeconds)),
-        ...f.moderation.actions.map((a) => row(moderation, `Actions « ${a.action} »`, a.count)),
+        ...f.moderation.actions.map((a) => row(moderation, `Modération : ${(ACTIONS[a.action] ?? a.action).toLowerCase()}`, a.count)),
       ] },
       { heading: agenda, rows: [
         row(agenda, 'Événements tenus sur la période', f.agenda.eventsHeld),
