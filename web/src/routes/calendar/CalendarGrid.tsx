@@ -66,6 +66,14 @@ export function CalendarGrid({ weeks, month, data, caption, onEdit, onPlanOccurr
       </li>
     ));
   }
+  // The week's turn opens its Monday, before anything planned that day.
+  for (const d of data.duty) {
+    byDay.set(d.weekStart, [(
+      <li key={`d${d.weekStart}`} className="cal-item cal-item--duty">
+        <span className="cal-item__status">Astreinte</span> : {d.animator.firstName} {d.animator.lastName}
+      </li>
+    ), ...(byDay.get(d.weekStart) ?? [])]);
+  }
   const planned = new Set(data.planned.map((p) => p.postId).filter(Boolean));
   for (const p of data.published) {
     if (planned.has(p.id)) continue;

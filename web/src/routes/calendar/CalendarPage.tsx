@@ -11,6 +11,7 @@ import { CalendarGrid, type Occurrence } from './CalendarGrid';
 import { addDays, firstOfMonth, lastOfMonth, longDay, mondayOf, monthLabel, today } from './dates';
 import { PlanForm, type PlanDefaults } from './PlanForm';
 import { SlotsPanel } from './SlotsPanel';
+import { DutyPanel } from './DutyPanel';
 import './calendar.css';
 
 export default function CalendarPage() {
@@ -101,6 +102,7 @@ function CalendarView({ c }: { c: Community }) {
           )}
         </QueryState>
       </section>
+      <div className="cal-slots"><DutyPanel slug={c.slug} weeks={weeks} /></div>
       {calendar.data ? <div className="cal-slots"><SlotsPanel slug={c.slug} slots={calendar.data.slots} onMessage={setMessage} /></div> : null}
     </>
   );

@@ -42,6 +42,8 @@ export interface CalendarData {
   published: { id: number; kind: string; title: string; createdAt: string; author: { firstName: string; lastName: string } }[];
   events: { postId: number; title: string; startsAt: string; endsAt: string }[];
   slots: Slot[];
+  /** Who is on duty, for the weeks of the period that have someone (duty roster). */
+  duty: { weekStart: string; animator: { id: number; firstName: string; lastName: string } }[];
 }
 
 export interface PlannedInput {

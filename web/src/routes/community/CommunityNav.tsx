@@ -26,6 +26,8 @@ const SECTIONS: Section[] = [
   { label: 'Agenda', path: 'agenda' },
   { label: 'Sondages', path: 'sondages' },
   { label: 'Dossiers', path: 'dossiers' },
+  { label: 'Pages co-écrites', path: 'pages' },
+  { label: 'Inviter', path: 'invitations', visible: (c) => c.can.post || c.can.moderate },
   { label: 'Ligne éditoriale', path: 'ligne-editoriale' },
 ];
 

@@ -9,6 +9,7 @@ import { NotFound } from '../not-found/NotFoundPage';
 import { useDeleteDossier, useDossier, useEditDossier, useRemoveItem, useReorder, type Dossier, type DossierItem } from './api';
 import { DossierForm } from './DossierForm';
 import { PostPicker } from './PostPicker';
+import { DossierPagesSection } from '../shared-pages/DossierPagesSection';
 import './dossiers.css';
 
 export default function DossierPage() {
@@ -35,6 +36,7 @@ function DossierView({ d }: { d: Dossier }) {
         <h2 id="dossier-items-title">Les publications du dossier</h2>
         {d.items.length === 0 ? <p className="muted">Ce dossier ne contient encore aucune publication.</p> : <Items d={d} />}
       </section>
+      <DossierPagesSection dossierId={d.id} slug={d.community.slug} canEdit={d.can.edit} />
       {d.can.edit ? <EditTools d={d} /> : null}
     </article>
   );

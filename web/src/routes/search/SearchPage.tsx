@@ -6,6 +6,7 @@ import { KIND_LABELS } from '../../lib/kind-labels';
 import { useTitle } from '../../lib/useTitle';
 import { Badge, Button, Card, Form, LoadMore, QueryState, Select, TextField } from '../../ui';
 import { useSearch, type SearchHit, type SearchParams } from './api';
+import { PageSearchResults } from '../shared-pages/PageSearchResults';
 import './search.css';
 
 const FILTERS = ['q', 'community', 'kind', 'author', 'from', 'to'] as const;
@@ -100,6 +101,7 @@ function Results({ current }: { current: SearchParams }) {
           </>
         )}
       </QueryState>
+      <PageSearchResults q={current.q} community={current.community} />
     </section>
   );
 }

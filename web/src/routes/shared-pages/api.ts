@@ -1,0 +1,150 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '../../api/client';
+import type { Page, UserRef } from '../../api/types';
+
+/** Typed client of the co-written pages API. */
+
+export interface SharedPageSummary {
+  id: number;
+  title: string;
+  excerpt: string;
+  revision: number;
+  locked: boolean;
+  updatedBy: UserRef;
+  updatedAt: string;
+}
+
+export interface SharedPage {
+  id: number;
+  community: { id: number; slug: string; name: string };
+  title: string;
+  bodyMd: string;
+  bodyHtml: string;
+  revision: number;
+  locked: { at: string; by: UserRef | null } | null;
+  createdBy: UserRef;
+  createdAt: string;
+  updatedBy: UserRef;
+  updatedAt: string;
+  can: { edit: boolean; lock: boolean; restore: boolean };
+}
+
+export interface RevisionSummary {
+  number: number;
+  title: string;
+  summary: string;
+  restoredFrom: number | null;
+  author: UserRef;
+  createdAt: string;
+}
+
+export interface DiffPart {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface PageDiff {
+  from: RevisionSummary;
+  to: RevisionSummary;
+  title: DiffPart[];
+  body: DiffPart[];
+  exact: boolean;
+}
+
+export interface PageSearchHit {
+  id: number;
+  community: { id: number; slug: string; name: string };
+  titleHtml: string;
+  excerptHtml: string;
+  updatedAt: string;
+}
+
+export const pageKeys = {
+  list: (slug: string) => ['shared-pages', 'community', slug] as const,
+  one: (id: number) => ['shared-pages', 'one', id] as const,
+  revisions: (id: number) => ['shared-pages', 'revisions', id] as const,
+  diff: (id: number, from: number, to: number, mode: string) => ['shared-pages', 'diff', id, from, to, mode] as const,
+  search: (q: string, community?: string) => ['shared-pages', 'search', q, community ?? ''] as const,
+  dossier: (id: number) => ['shared-pages', 'dossier', id] as const,
+};
+
+export function useSharedPages(slug: string) {
+  return useInfiniteQuery({
+    queryKey: pageKeys.list(slug),
+    queryFn: ({ pageParam }) => api.get<Page<SharedPageSummary>>(`/communities/${slug}/shared-pages${qs({ cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useSharedPage(id: number) {
+  return useQuery({ queryKey: pageKeys.one(id), queryFn: () => api.get<SharedPage>(`/shared-pages/${id}`), enabled: id > 0 });
+}
+
+export function useRevisions(id: number) {
+  return useInfiniteQuery({
+    queryKey: pageKeys.revisions(id),
+    queryFn: ({ pageParam }) => api.get<Page<RevisionSummary>>(`/shared-pages/${id}/revisions${qs({ cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useDiff(id: number, from: number, to: number, mode: 'lines' | 'words', enabled = true) {
+  return useQuery({
+    queryKey: pageKeys.diff(id, from, to, mode),
+    queryFn: () => api.get<PageDiff>(`/shared-pages/${id}/diff${qs({ from: String(from), to: String(to), mode })}`),
+    enabled: enabled && from > 0 && to > 0 && from !== to,
+  });
+}
+
+export function usePageSearch(q: string, community?: string) {
+  return useInfiniteQuery({
+    queryKey: pageKeys.search(q, community),
+    queryFn: ({ pageParam }) => api.get<Page<PageSearchHit>>(`/shared-pages/search${qs({ q, community, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: q.trim().length > 0,
+  });
+}
+
+/** Every change answers the whole page: cache it, refresh its history and the community's list. */
+function usePageChange<I>(run: (input: I) => Promise<SharedPage>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: (p) => {
+      qc.setQueryData(pageKeys.one(p.id), p);
+      void qc.invalidateQueries({ queryKey: pageKeys.revisions(p.id) });
+      void qc.invalidateQueries({ queryKey: pageKeys.list(p.community.slug) });
+    },
+  });
+}
+
+export const useCreatePage = (slug: string) =>
+  usePageChange((input: { title: string; body: string; summary?: string }) => api.post<SharedPage>(`/communities/${slug}/shared-pages`, input));
+export const useSavePage = (id: number) =>
+  usePageChange((input: { title: string; body: string; summary?: string; baseRevision: number }) => api.put<SharedPage>(`/shared-pages/${id}`, input));
+export const useRestore = (id: number) =>
+  usePageChange((input: { revision: number; baseRevision: number }) => api.post<SharedPage>(`/shared-pages/${id}/restore`, input));
+export const useLock = (id: number) =>
+  usePageChange((locked: boolean) => (locked ? api.post<SharedPage>(`/shared-pages/${id}/lock`) : api.delete<SharedPage>(`/shared-pages/${id}/lock`)));
+
+export interface DossierPageItem {
+  position: number;
+  page: SharedPageSummary;
+}
+
+export function useDossierPages(dossierId: number) {
+  return useQuery({ queryKey: pageKeys.dossier(dossierId), queryFn: () => api.get<{ items: DossierPageItem[] }>(`/dossiers/${dossierId}/shared-pages`) });
+}
+
+export function useDossierPageChange(dossierId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ pageId, add }: { pageId: number; add: boolean }) => add
+      ? api.post<{ items: DossierPageItem[] }>(`/dossiers/${dossierId}/shared-pages`, { pageId })
+      : api.delete<{ items: DossierPageItem[] }>(`/dossiers/${dossierId}/shared-pages/${pageId}`),
+    onSuccess: (data) => qc.setQueryData(pageKeys.dossier(dossierId), data),
+  });
+}
