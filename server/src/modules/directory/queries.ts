@@ -61,7 +61,7 @@ function textArray(values: readonly string[]): SQL {
  */
 const WALK_ROWS = 5000;
 /** A misspelt name can resemble thousands of names: the closest ones only. */
-const FUZZY_CANDIDATES = 1000;
+const FUZZY_CANDIDATES = 500;
 
 /**
  * How a name query is served. Most people type a surname, or "first last": the unaccented sort key
@@ -97,7 +97,7 @@ export async function searchDirectory(db: DbOrTx, f: DirectoryFilters, cursor: D
     } else {
       // Word similarity tolerates a typo in one name; LIKE finds a fragment.
       const match = (a: string) => sql`(immutable_unaccent(${needle}) <% ${NAME_EXPR(a)} OR ${NAME_EXPR(a)} LIKE immutable_unaccent(${like(needle)}))`;
-      walked.push(match('u'));
+      // Names that resemble a typo cluster at one letter: an alphabetical window would not find them.
       found.push(match('n'));
       closest = sql`word_similarity(immutable_unaccent(${needle}), ${NAME_EXPR('n')}) DESC, n.id`;
     }
@@ -120,14 +120,15 @@ export async function searchDirectory(db: DbOrTx, f: DirectoryFilters, cursor: D
   }
   if (f.communityId) base.push(sql`EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.community_id = ${f.communityId})`);
   // The territory narrows the trigram matches inside the index scan (bitmap AND), before any row is read.
-  const indexed = walked.length === 0 ? [] : [sql`u.id = ANY(ARRAY(SELECT n.id FROM users n WHERE ${sql.join(found, sql` AND `)}
+  const narrowed = walked.length > 0 || closest !== null;
+  const indexed = !narrowed ? [] : [sql`u.id = ANY(ARRAY(SELECT n.id FROM users n WHERE ${sql.join(found, sql` AND `)}
     ${closest ? sql`ORDER BY ${closest} LIMIT ${FUZZY_CANDIDATES}` : sql``}))`];
   const after = cursor ? sql`AND (${SORT_KEY}, u.id) > (${cursor.key}, ${cursor.id}::bigint)` : sql``;
   const columns = sql`u.id, u.first_name, u.last_name, u.employer, u.job, u.departement, ${SORT_KEY} AS sort_key,
            coalesce(s.show_employer, false) AS show_employer, coalesce(s.show_job, false) AS show_job,
            coalesce(s.show_territory, false) AS show_territory`;
   let rows: (MemberRow & { sort_key: string })[] | null = null;
-  if (walked.length > 0) {
+  if (walked.length > 0 && closest === null) {
     // The window hands its rows out in index order under the name sort_key; ordering by that column
     // (not by the expression) lets PostgreSQL keep that order and stop at the page, testing the
     // member_settings row of the candidates only.
