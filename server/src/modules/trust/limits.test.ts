@@ -43,7 +43,8 @@ describe('limits hold across several server instances', () => {
       await a.close();
       await b.close();
     }
-  });
+    // Eleven password hashings and two instances: slow on a busy machine.
+  }, 60_000);
 });
 
 describe('every limited action answers a French 429 with Retry-After', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { named } from '../../lib/named-query.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { contentHash, countLinks, normaliseForDuplicate, TRUST } from './rules.js';
@@ -58,7 +59,8 @@ function duplicateKey(c: Contribution): string | null {
 export async function assertNotDuplicate(db: DbOrTx, c: Contribution): Promise<void> {
   const hash = duplicateKey(c);
   if (!hash) return;
-  const { rows } = await db.execute<{ count: number }>(sql`
+  // Named: planned once per connection (runs with every post and comment).
+  const rows = await named<{ count: number }>(db, 'duplicate-fingerprint', sql`
     INSERT INTO rate_limits (key, count, reset_at)
     VALUES (${duplicateRowKey(hash, c.authorId)}, 1, now() + make_interval(secs => ${TRUST.duplicateWindowSeconds}))
     ON CONFLICT (key) DO UPDATE SET
