@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { ArticleTypeSchema, LinkInput, TagsInput } from '../posts/schema.js';
 
 /** Route schemas of the editorial calendar. */
 
@@ -32,6 +33,22 @@ const Label = Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' });
 export const PlannedStatusInput = Type.Union([Type.Literal('draft'), Type.Literal('scheduled')]);
 const PlannedStatus = Type.Union([Type.Literal('draft'), Type.Literal('scheduled'), Type.Literal('published'), Type.Literal('cancelled')]);
 
+/**
+ * What the post will carry besides its title and body, by kind (posts/kinds.ts): an article's type,
+ * a veille's or a ressource's link and source; a rubrique and tags for any kind. Checked when saved,
+ * required for the kind when scheduled, written to the post when it is published.
+ */
+export const PlannedPayload = Type.Object(
+  {
+    articleType: Type.Optional(ArticleTypeSchema),
+    link: Type.Optional(LinkInput),
+    rubriqueId: Type.Optional(Type.Union([Id, Type.Null()])),
+    tags: Type.Optional(TagsInput),
+  },
+  { additionalProperties: false },
+);
+export type PlannedPayloadValue = Static<typeof PlannedPayload>;
+
 export const CreatePlannedBody = Type.Object(
   {
     kind: Type.Optional(PlannableKind),
@@ -40,7 +57,7 @@ export const CreatePlannedBody = Type.Object(
     plannedAt: PlannedAtInput,
     status: Type.Optional(PlannedStatusInput),
     slotId: Type.Optional(Type.Union([Id, Type.Null()])),
-    payload: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.Unknown(), { maxProperties: 30 })),
+    payload: Type.Optional(PlannedPayload),
   },
   { additionalProperties: false },
 );
@@ -54,7 +71,7 @@ export const EditPlannedBody = Type.Object(
     plannedAt: Type.Optional(PlannedAtInput),
     status: Type.Optional(PlannedStatusInput),
     slotId: Type.Optional(Type.Union([Id, Type.Null()])),
-    payload: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.Unknown(), { maxProperties: 30 })),
+    payload: Type.Optional(PlannedPayload),
   },
   { additionalProperties: false },
 );

@@ -116,8 +116,8 @@ const PostBodyText = Type.String({ minLength: 1, maxLength: LIMITS.postBody, pat
 const CommentBodyText = Type.String({ minLength: 1, maxLength: LIMITS.commentBody, pattern: '\\S' });
 
 // Loose bounds here; kinds.ts says precisely what is wrong with a tag, in French.
-const TagsInput = Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 });
-const LinkInput = Type.Object({
+export const TagsInput = Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 });
+export const LinkInput = Type.Object({
   url: Type.String({ maxLength: LIMITS.linkUrl }),
   title: Type.Optional(Type.String({ maxLength: LIMITS.linkTitle })),
   description: Type.Optional(Type.String({ maxLength: LIMITS.linkDescription })),
