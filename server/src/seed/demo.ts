@@ -8,6 +8,7 @@ import { seedDemoQuestions } from './demo-questions.js';
 import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoFormats } from './demo-formats.js';
 import { seedDemoReports } from './demo-reports.js';
+import { seedDemoNational } from './demo-national.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -141,6 +142,7 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
   await seedDemoAgenda(tx, now);
   await seedDemoFormats(tx);
   await seedDemoReports(tx, now);
+  await seedDemoNational(tx, now);
   await refreshCounters(tx, ids);
   log('  compteurs recalculés');
   return { users: userRows.length, communities: communityRows.length, posts: all.length, comments: commentTotal, communityIds: ids };

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { Static } from 'typebox';
 import type { NationalDashboard } from './schema.js';
+import { refreshRollups } from './rollups.js';
 
 /**
  * The national dashboard, read from the rollups only (rollups.ts): a handful of small reads, whatever the
@@ -65,7 +66,9 @@ export async function nationalDashboardJson(pool: Pool): Promise<string> {
     name: 'national-refreshed',
     text: `SELECT (SELECT refreshed_at::text FROM network_days ORDER BY day DESC LIMIT 1) AS key`,
   });
-  const key = rows[0]?.key ?? 'never';
+  let key = rows[0]?.key ?? null;
+  // A new platform has no rollups until the job's first run: compute them rather than show an empty page.
+  if (key === null) key = (await refreshRollups(pool)).toISOString();
   if (cache?.key !== key) cache = { key, body: JSON.stringify(await nationalDashboard(pool)) };
   return cache.body;
 }
