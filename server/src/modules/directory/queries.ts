@@ -95,10 +95,8 @@ export async function searchDirectory(db: DbOrTx, f: DirectoryFilters, cursor: D
     if ('prefix' in mode) {
       base.push(sql`${SORT_KEY} >= ${mode.prefix} AND ${SORT_KEY} < ${mode.prefix} || chr(1114111)`);
     } else {
-      // Word similarity tolerates a typo in one name; LIKE finds a fragment.
-      const match = (a: string) => sql`(immutable_unaccent(${needle}) <% ${NAME_EXPR(a)} OR ${NAME_EXPR(a)} LIKE immutable_unaccent(${like(needle)}))`;
-      // Names that resemble a typo cluster at one letter: an alphabetical window would not find them.
-      found.push(match('n'));
+      // Word similarity tolerates a typo in one name and finds a fragment of three letters or more.
+      found.push(sql`immutable_unaccent(${needle}) <% ${NAME_EXPR('n')}`);
       closest = sql`word_similarity(immutable_unaccent(${needle}), ${NAME_EXPR('n')}) DESC, n.id`;
     }
   }
