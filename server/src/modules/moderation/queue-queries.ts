@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { isoText, toIso, type PgKeyset } from '../../lib/cursor.js';
+import { named, variant } from '../../lib/named-query.js';
 import type { QueueItemOut } from './schema.js';
 
 /**
@@ -8,6 +9,7 @@ import type { QueueItemOut } from './schema.js';
  * One statement for the page (keyset, the item, its community and author), then three batched
  * statements for the whole page (reasons with counts, reporters, authors' history): never a query per row.
  * An item's key is its oldest pending flag (created_at, id), which no other item shares: a total order.
+ * All four are named statements: planning them cost more than running them (bench/moderation.ts).
  */
 
 interface GroupRow extends Record<string, unknown> {
@@ -45,7 +47,7 @@ export async function queueGroups(db: DbOrTx, communityId: number | null, cursor
   // Walks pending flags oldest first and keeps those with no older pending flag on the same item:
   // each item then appears once, at its oldest flag, already in queue order. No aggregate over all
   // pending flags, so a page reads about its own size off the indexes.
-  const { rows } = await db.execute<GroupRow>(sql`
+  return named<GroupRow>(db, variant('moderation-queue', { network: communityId === null, after: cursor !== undefined }), sql`
     WITH g AS (
       SELECT f.post_id, f.comment_id, f.created_at AS oldest, f.id AS key_id
         FROM flags f
@@ -73,7 +75,6 @@ export async function queueGroups(db: DbOrTx, communityId: number | null, cursor
       JOIN communities c ON c.id = p.community_id
       JOIN users u ON u.id = coalesce(k.author_id, p.author_id)
      ORDER BY g.oldest, g.key_id`);
-  return rows;
 }
 
 interface ReasonCountRow extends Record<string, unknown> {
@@ -88,8 +89,16 @@ interface AuthorRow extends Record<string, unknown> {
   suspended_until: string | null; banned: boolean;
 }
 
-function itemFilter(postIds: number[], commentIds: number[]): SQL {
-  return sql`f.status = 'pending' AND (f.post_id = ANY(${intArray(postIds)}) OR f.comment_id = ANY(${intArray(commentIds)}))`;
+/**
+ * The pending flags of the page's items as a CTE `f`: two probes of the partial per-item indexes
+ * (one OR over both columns would read every flag of the table).
+ */
+function pageFlags(postIds: number[], commentIds: number[]): SQL {
+  const columns = sql`id, post_id, comment_id, reporter_id, reason_code, comment, created_at`;
+  return sql`WITH f AS (
+      SELECT ${columns} FROM flags WHERE status = 'pending' AND post_id = ANY(${intArray(postIds)})
+      UNION ALL
+      SELECT ${columns} FROM flags WHERE status = 'pending' AND comment_id = ANY(${intArray(commentIds)}))`;
 }
 
 const key = (postId: number | null, commentId: number | null) => (postId ? `p${postId}` : `c${commentId}`);
@@ -101,21 +110,21 @@ export async function presentQueue(db: DbOrTx, groups: GroupRow[]): Promise<Queu
   const commentIds = groups.flatMap((g) => (g.comment_id ? [g.comment_id] : []));
   const authorIds = [...new Set(groups.map((g) => g.author_id))];
   const [reasons, reporters, authors] = await Promise.all([
-    db.execute<ReasonCountRow>(sql`
+    named<ReasonCountRow>(db, 'moderation-queue-reasons', sql`
+      ${pageFlags(postIds, commentIds)}
       SELECT f.post_id, f.comment_id, r.code, r.label, r.article, count(*)::int AS count
-        FROM flags f JOIN flag_reasons r ON r.code = f.reason_code
-       WHERE ${itemFilter(postIds, commentIds)}
+        FROM f JOIN flag_reasons r ON r.code = f.reason_code
        GROUP BY f.post_id, f.comment_id, r.code, r.label, r.article, r.position
        ORDER BY count(*) DESC, r.position`),
-    db.execute<ReporterRow>(sql`
+    named<ReporterRow>(db, 'moderation-queue-reporters', sql`
+      ${pageFlags(postIds, commentIds)}
       SELECT * FROM (
         SELECT f.post_id, f.comment_id, u.id, u.first_name, u.last_name, f.reason_code, f.comment,
                ${isoText('f.created_at')} AS created_at,
                row_number() OVER (PARTITION BY f.post_id, f.comment_id ORDER BY f.created_at, f.id) AS n
-          FROM flags f JOIN users u ON u.id = f.reporter_id
-         WHERE ${itemFilter(postIds, commentIds)}
+          FROM f JOIN users u ON u.id = f.reporter_id
       ) x WHERE n <= ${REPORTERS_PER_ITEM} ORDER BY created_at`),
-    db.execute<AuthorRow>(sql`
+    named<AuthorRow>(db, 'moderation-queue-authors', sql`
       SELECT u.id,
              (SELECT count(*) FROM posts p WHERE p.author_id = u.id AND p.deleted_at IS NULL)::int AS post_count,
              (SELECT count(*) FROM comments k WHERE k.author_id = u.id AND k.deleted_at IS NULL)::int AS comment_count,
@@ -126,9 +135,9 @@ export async function presentQueue(db: DbOrTx, groups: GroupRow[]): Promise<Queu
              u.banned_at IS NOT NULL AS banned
         FROM users u WHERE u.id = ANY(${intArray(authorIds)})`),
   ]);
-  const reasonsBy = groupBy(reasons.rows, (r) => key(r.post_id, r.comment_id));
-  const reportersBy = groupBy(reporters.rows, (r) => key(r.post_id, r.comment_id));
-  const authorsBy = new Map(authors.rows.map((a) => [a.id, a]));
+  const reasonsBy = groupBy(reasons, (r) => key(r.post_id, r.comment_id));
+  const reportersBy = groupBy(reporters, (r) => key(r.post_id, r.comment_id));
+  const authorsBy = new Map(authors.map((a) => [a.id, a]));
   return groups.map((g) => {
     const k = key(g.post_id, g.comment_id);
     const a = authorsBy.get(g.author_id);
