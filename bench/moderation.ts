@@ -52,6 +52,8 @@ try {
 
   await bench.load([queue, next], 3, FLOOR_CONNECTIONS);
   await bench.measureReference(JSON.stringify(first));
+  // One request at a time: the request's own latency, without the queue in front of it.
+  await bench.measure('file, 1re page (1 conn.)', [queue], 1);
   const firstPage = await bench.measure(`file, 1re page (${FLOOR_CONNECTIONS} conn.)`, [queue], FLOOR_CONNECTIONS);
   await bench.measure(`file, page suivante (${FLOOR_CONNECTIONS} conn.)`, [next], FLOOR_CONNECTIONS);
   await bench.measure(`chiffres sur 30 jours (${FLOOR_CONNECTIONS} conn.)`, [stats], FLOOR_CONNECTIONS);
