@@ -9,6 +9,7 @@ import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoFormats } from './demo-formats.js';
 import { seedDemoReports } from './demo-reports.js';
 import { seedDemoNational } from './demo-national.js';
+import { seedDemoToolkit } from './demo-toolkit.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -143,6 +144,7 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
   await seedDemoFormats(tx);
   await seedDemoReports(tx, now);
   await seedDemoNational(tx, now);
+  await seedDemoToolkit(tx, now);
   await refreshCounters(tx, ids);
   log('  compteurs recalculés');
   return { users: userRows.length, communities: communityRows.length, posts: all.length, comments: commentTotal, communityIds: ids };
