@@ -63,17 +63,19 @@ export const STATS_INVITERS = 50;
 
 export async function inviterFigures(db: DbOrTx, communityId: number): Promise<{ rows: InviterFiguresRow[]; totals: { sent: number; accepted: number; joined: number } }> {
   const { rows } = await db.execute<InviterFiguresRow & { total_sent: number; total_accepted: number; total_joined: number }>(sql`
+    -- accepted_count is kept by the acceptances; only accepted invitations are probed for joins.
     WITH per AS (
-      SELECT i.inviter_id, count(*)::int AS sent,
-             coalesce(sum(a.accepted), 0)::int AS accepted, coalesce(sum(a.joined), 0)::int AS joined
-        FROM invitations i
-        LEFT JOIN LATERAL (
-          SELECT count(*) AS accepted, count(joined_at) AS joined FROM invitation_acceptances WHERE invitation_id = i.id) a ON true
-       WHERE i.community_id = ${communityId}
-       GROUP BY i.inviter_id)
+      SELECT inviter_id, count(*)::int AS sent, coalesce(sum(accepted_count), 0)::int AS accepted
+        FROM invitations WHERE community_id = ${communityId} GROUP BY inviter_id),
+    j AS (
+      SELECT i.inviter_id, count(*)::int AS joined
+        FROM invitations i JOIN invitation_acceptances a ON a.invitation_id = i.id AND a.joined_at IS NOT NULL
+       WHERE i.community_id = ${communityId} AND i.accepted_count > 0
+       GROUP BY i.inviter_id),
+    per_j AS (SELECT per.inviter_id, per.sent, per.accepted, coalesce(j.joined, 0) AS joined FROM per LEFT JOIN j USING (inviter_id))
     SELECT per.*, u.first_name, u.last_name, m.role::text AS role,
            sum(per.sent) OVER ()::int AS total_sent, sum(per.accepted) OVER ()::int AS total_accepted, sum(per.joined) OVER ()::int AS total_joined
-      FROM per JOIN users u ON u.id = per.inviter_id
+      FROM per_j per JOIN users u ON u.id = per.inviter_id
       LEFT JOIN memberships m ON m.community_id = ${communityId} AND m.user_id = per.inviter_id
      ORDER BY per.joined DESC, per.accepted DESC, per.sent DESC, per.inviter_id
      LIMIT ${STATS_INVITERS}`);
