@@ -24,6 +24,8 @@ export const LIMITS_BY_ACTION = {
   upload: { action: 'upload', max: 60, windowSeconds: 60 * 60 },
   flag: { action: 'flag', max: 30, windowSeconds: 60 * 60 },
   moderate: { action: 'moderate', max: 600, windowSeconds: 60 * 60 },
+  /** Report exports (PDF, DOCX, CSV): reads, but each one costs a document's layout. */
+  export: { action: 'export', max: 120, windowSeconds: 60 * 60 },
   // Private messages: a lively conversation stays well under it, a spammer does not.
   message: { action: 'message', max: 120, windowSeconds: 60 * 60 },
   conversation: { action: 'conversation', max: 20, windowSeconds: 60 * 60 },

@@ -252,6 +252,7 @@ export default async function reportsRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.export, subjectOf(request));
     const { report: r, meeting, ctx } = await loadReport(request.params.id, user);
     const doc = reportDocument({
       community: ctx.community.name,
