@@ -78,6 +78,7 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
       await page.getByText('Aucun signalement en attente').waitFor();
       await page.getByRole('tab', { name: 'Chiffres' }).click();
       await page.getByText('Signalements traités').waitFor();
+      await page.getByRole('img', { name: 'Signalements reçus et traités par jour : 1 reçus, 1 traités sur la période' }).waitFor();
       await expectAccessible(page, 'chiffres de la modération');
     } finally {
       await context.close();

@@ -149,6 +149,18 @@ describe('review queue, audit log and figures', async () => {
     expect(res.json()).toMatchObject({ flagsReceived: 3, flagsHandled: 2, pending: 1, actions: [{ action: 'hide', count: 1 }] });
     expect(res.json().medianHandleSeconds).toBeGreaterThanOrEqual(7190);
     expect(res.json().medianHandleSeconds).toBeLessThan(7300);
+    // The chart's series: one bar per day of a 30-day period, adding up to the totals.
+    const monthAgo = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+    const days = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/moderation/stats?from=${monthAgo}&to=${today}`, headers: animator.headers });
+    const { series } = days.json() as { series: { unit: string; buckets: { start: string; received: number; handled: number }[] } };
+    expect(series.unit).toBe('day');
+    expect(series.buckets).toHaveLength(30);
+    expect(series.buckets.reduce((n, b) => n + b.received, 0)).toBe(3);
+    expect(series.buckets.reduce((n, b) => n + b.handled, 0)).toBe(2);
+    const year = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/moderation/stats?from=2026-01-01&to=2026-12-31`, headers: animator.headers });
+    expect(year.json().series.unit).toBe('month');
+    expect(year.json().series.buckets.map((b: { start: string }) => b.start)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}-01`));
     expect((await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/moderation/stats`, headers: reporter.headers })).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/moderation/stats?from=2026-13-01`, headers: animator.headers })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/moderation/stats?from=2026-05-02&to=2026-05-01`, headers: animator.headers })).statusCode).toBe(400);

@@ -142,6 +142,11 @@ export const Stats = Type.Object({
   pending: Type.Integer(),
   medianHandleSeconds: Type.Union([Type.Number(), Type.Null()]),
   actions: Type.Array(Type.Object({ action: Type.String(), count: Type.Integer() })),
+  /** Flags received and handled per Paris day, week (from Monday) or month of the period. */
+  series: Type.Object({
+    unit: Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')]),
+    buckets: Type.Array(Type.Object({ start: Type.String(), received: Type.Integer(), handled: Type.Integer() })),
+  }),
 });
 
 export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 60 }) });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatDate } from '../../lib/format';
 import { Button, Form, QueryState, TextField } from '../../ui';
 import { useModerationStats, type ModerationStats } from './api';
+import { FlagsChart } from './FlagsChart';
 import { ACTION_LABELS, formatSeconds } from './labels';
 
 function parisToday(): string {
@@ -47,6 +48,7 @@ function Figures({ s }: { s: ModerationStats }) {
         <div><dt>Délai médian de traitement</dt><dd>{formatSeconds(s.medianHandleSeconds)}</dd></div>
         <div><dt>En attente aujourd’hui</dt><dd>{s.pending}</dd></div>
       </dl>
+      <FlagsChart series={s.series} />
       <div className="mod-table-scroll">
         <table className="mod-table">
           <caption className="visually-hidden">Décisions de modération par type</caption>

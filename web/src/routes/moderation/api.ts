@@ -66,6 +66,7 @@ export interface ModerationStats {
   pending: number;
   medianHandleSeconds: number | null;
   actions: { action: ModerationAction; count: number }[];
+  series: { unit: 'day' | 'week' | 'month'; buckets: { start: string; received: number; handled: number }[] };
 }
 
 export interface ActionInput {
