@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 180_000);
 
   it('un animateur programme une publication et la retrouve sur le calendrier', async () => {
     const { context, page } = await newPage(browser);
@@ -87,6 +87,21 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
       const { rows } = await server.pool.query(`SELECT status FROM planned_posts WHERE title = $1`, [`Veille programmée ${suffix}`]);
       expect(rows).toEqual([{ status: 'scheduled' }]);
 
+      // An article carries its type: asked for before scheduling, then written to the planned post.
+      await page.getByRole('button', { name: 'Planifier une publication' }).click();
+      await page.getByLabel('Titre').fill(`Article programmé ${suffix}`);
+      await page.locator('section.plan-form').getByLabel('Type', { exact: true }).selectOption('article');
+      await page.getByLabel(/^Texte/).fill('Notre retour.');
+      await page.getByLabel('Date', { exact: true }).fill(day);
+      await page.getByRole('button', { name: 'Programmer' }).click();
+      await page.getByText('Choisissez le type d’article avant de programmer la publication.').first().waitFor();
+      await page.getByLabel('Type d’article').selectOption('retour_experience');
+      await expectAccessible(page, 'planification d’un article');
+      await page.getByRole('button', { name: 'Programmer' }).click();
+      await page.getByText(`« Article programmé ${suffix} » sera publiée automatiquement`).waitFor();
+      const article = await server.pool.query(`SELECT kind, payload FROM planned_posts WHERE title = $1`, [`Article programmé ${suffix}`]);
+      expect(article.rows).toEqual([{ kind: 'article', payload: { articleType: 'retour_experience' } }]);
+
       // A date already passed is refused with a French message.
       await page.getByRole('button', { name: 'Planifier une publication' }).click();
       await page.getByLabel('Titre').fill('Trop tard');
@@ -103,5 +118,5 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 180_000);
 });

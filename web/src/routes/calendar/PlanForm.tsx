@@ -1,8 +1,9 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { LIMITS } from '../../../../common/limits';
-import { KIND_LABELS } from '../../lib/kind-labels';
+import type { ArticleType } from '../../api/types';
+import { ARTICLE_TYPE_LABELS, KIND_LABELS } from '../../lib/kind-labels';
 import { Button, Card, Form, Select, TextField, check } from '../../ui';
-import { PLANNABLE_KINDS, useCancelPlanned, useCreatePlanned, useUpdatePlanned, type PlannableKind, type PlannedPost } from './api';
+import { PLANNABLE_KINDS, useCancelPlanned, useCreatePlanned, useUpdatePlanned, type PlannableKind, type PlannedPayload, type PlannedPost } from './api';
 import { today } from './dates';
 import { useFieldId } from '../../ui/Form';
 
@@ -30,6 +31,11 @@ export function PlanForm({ slug, editing, defaults, onDone, onClose }: Props) {
   const cancel = useCancelPlanned(slug);
   const intent = useRef<'scheduled' | 'draft'>('scheduled');
   const local = editing?.plannedAtLocal;
+  const initialKind = editing?.kind ?? (PLANNABLE_KINDS.includes(defaults.kind as PlannableKind) ? defaults.kind as PlannableKind : 'discussion');
+  // The kind decides which fields follow: an article's type, a veille's or a ressource's link and source.
+  const [kind, setKind] = useState<PlannableKind>(initialKind);
+  const kept = editing?.payload ?? {};
+  const linked = kind === 'veille' || kind === 'ressource';
   const title = editing ? `Modifier « ${editing.title} »` : 'Planifier une publication';
 
   return (
@@ -38,15 +44,24 @@ export function PlanForm({ slug, editing, defaults, onDone, onClose }: Props) {
       <Form
         key={editing?.id ?? JSON.stringify(defaults)}
         aria-labelledby="plan-form-title"
-        labels={{ title: 'Titre', kind: 'Type', body: 'Texte', date: 'Date', time: 'Heure', plannedAt: 'Date et heure' }}
+        labels={{
+          title: 'Titre', kind: 'Type', body: 'Texte', date: 'Date', time: 'Heure', plannedAt: 'Date et heure',
+          'payload.articleType': 'Type d’article', 'payload.link.url': 'Lien', 'payload.link': 'Lien', articleType: 'Type d’article', linkUrl: 'Lien',
+        }}
         validate={(v) => {
           const errors = check(v, { title: { required: true, max: LIMITS.postTitle }, date: { required: true }, time: { required: true } });
           if (intent.current === 'scheduled' && !v.body?.trim()) errors.body = 'Rédigez le texte avant de programmer la publication.';
+          if (intent.current === 'scheduled' && kind === 'article' && !v.articleType) errors.articleType = 'Choisissez le type d’article avant de programmer la publication.';
+          if (intent.current === 'scheduled' && linked && !v.linkUrl?.trim()) errors.linkUrl = 'Indiquez le lien avant de programmer la publication.';
           return errors;
         }}
         onSubmit={async (v) => {
+          // Rubrique and tags chosen elsewhere are kept; the kind's own fields are those of the form.
+          const payload: PlannedPayload = { ...(kept.rubriqueId != null ? { rubriqueId: kept.rubriqueId } : {}), ...(kept.tags ? { tags: kept.tags } : {}) };
+          if (kind === 'article' && v.articleType) payload.articleType = v.articleType as ArticleType;
+          if (linked && v.linkUrl?.trim()) payload.link = { ...kept.link, url: v.linkUrl.trim(), source: v.linkSource?.trim() || undefined };
           const input = {
-            title: v.title!.trim(), kind: v.kind as PlannableKind, body: v.body ?? '',
+            title: v.title!.trim(), kind, body: v.body ?? '', payload,
             plannedAt: `${v.date}T${v.time}`, status: intent.current,
             ...(editing ? {} : { slotId: defaults.slotId ?? null }),
           };
@@ -59,7 +74,17 @@ export function PlanForm({ slug, editing, defaults, onDone, onClose }: Props) {
       >
         <TextField name="title" label="Titre" isRequired maxLength={LIMITS.postTitle} wide defaultValue={editing?.title ?? defaults.title ?? ''} />
         <Select name="kind" label="Type" options={PLANNABLE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-          defaultValue={editing?.kind ?? (PLANNABLE_KINDS.includes(defaults.kind as PlannableKind) ? defaults.kind : 'discussion')} />
+          defaultValue={initialKind} onChange={(value) => setKind(value as PlannableKind)} />
+        {kind === 'article' ? (
+          <Select name="articleType" label="Type d’article" placeholder="Choisir…"
+            options={Object.entries(ARTICLE_TYPE_LABELS).map(([value, label]) => ({ value, label }))} defaultValue={kept.articleType ?? ''} />
+        ) : null}
+        {linked ? (
+          <div className="row">
+            <TextField name="linkUrl" label="Lien" type="url" maxLength={LIMITS.linkUrl} defaultValue={kept.link?.url ?? ''} />
+            <TextField name="linkSource" label="Source (facultatif)" maxLength={LIMITS.linkSource} defaultValue={kept.link?.source ?? ''} />
+          </div>
+        ) : null}
         <TextField name="body" label="Texte (facultatif pour un brouillon)" multiline rows={6} maxLength={LIMITS.postBody}
           description="Mise en forme Markdown : **gras**, *italique*, listes avec « - »." defaultValue={editing?.body ?? ''} />
         <div className="row plan-form__when">

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
+import type { ArticleType } from '../../api/types';
 
 /** The editorial calendar's API (community staff only). Wall-clock times are Europe/Paris. */
 
@@ -7,12 +8,21 @@ export type PlannedStatus = 'draft' | 'scheduled' | 'published' | 'cancelled';
 export type PlannableKind = 'discussion' | 'article' | 'veille' | 'ressource';
 export const PLANNABLE_KINDS: PlannableKind[] = ['discussion', 'article', 'veille', 'ressource'];
 
+/** What the post will carry for its kind, written to it at publication (server: calendar/schema.ts). */
+export interface PlannedPayload {
+  articleType?: ArticleType;
+  link?: { url: string; title?: string; description?: string; source?: string };
+  rubriqueId?: number | null;
+  tags?: string[];
+}
+
 export interface PlannedPost {
   id: number;
   communityId: number;
   kind: PlannableKind;
   title: string;
   body: string;
+  payload: PlannedPayload;
   plannedAt: string;
   /** "YYYY-MM-DDTHH:MM" in Paris time. */
   plannedAtLocal: string;
@@ -53,6 +63,7 @@ export interface PlannedInput {
   plannedAt?: string;
   status?: 'draft' | 'scheduled';
   slotId?: number | null;
+  payload?: PlannedPayload;
 }
 
 const calendarKey = (slug: string) => ['calendar', slug] as const;
