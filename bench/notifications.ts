@@ -104,6 +104,9 @@ try {
   const sent = new Map<number, { request: number; created: number }>();
   const written: number[] = [];
   let errors = 0;
+  /** Why writes failed (HTTP status or network error), printed so a failed run says what went wrong. */
+  const reasons = new Map<string, number>();
+  const failed = (why: string) => { errors += 1; reasons.set(why, (reasons.get(why) ?? 0) + 1); };
   const total = WRITE_RATE * WRITE_SECONDS;
   const started = performance.now();
   const writes: Promise<void>[] = [];
@@ -119,15 +122,16 @@ try {
       headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
       body: JSON.stringify({ body: `${MARK} ${i} : merci pour ce retour, nous allons essayer la même démarche.` }),
     }).then(async (res) => {
-      if (res.status !== 201) { errors += 1; await res.text(); return; }
+      if (res.status !== 201) { failed(`HTTP ${res.status} ${(await res.text()).slice(0, 80)}`); return; }
       const comment = (await res.json()) as { id: number; createdAt: string };
       const id = comment.id;
       sent.set(id, { request: t0, created: Date.parse(comment.createdAt) });
       written.push(id);
-    }).catch(() => { errors += 1; }));
+    }).catch((err: Error) => failed(String((err.cause as Error | undefined)?.message ?? err.message))));
   }
   await Promise.all(writes);
   const writeSeconds = (performance.now() - started) / 1000;
+  if (reasons.size > 0) console.log(`écritures refusées : ${[...reasons].map(([why, n]) => `${n} × ${why}`).join(' ; ')}`);
   await new Promise((r) => setTimeout(r, 3000));
   const sortedBy = (from: 'request' | 'created') =>
     written.map((id) => (arrivals.get(id) ?? Infinity) - sent.get(id)![from]).sort((a, b) => a - b);
