@@ -9,7 +9,7 @@ import { refreshRollups } from './rollups.js';
  * consistent snapshot dated by refreshedAt.
  */
 export async function nationalDashboard(pool: Pool): Promise<Static<typeof NationalDashboard>> {
-  const [stats, months, days, subscribers] = await Promise.all([
+  const [stats, months, days] = await Promise.all([
     pool.query({
       name: 'national-stats',
       text: `SELECT c.id::int AS id, c.slug, c.name, c.status, c.launch_date::text AS "launchDate",
@@ -28,8 +28,6 @@ export async function nationalDashboard(pool: Pool): Promise<Static<typeof Natio
       text: `SELECT to_char(month, 'YYYY-MM') AS month, subscribers, joined, posts, comments, active FROM network_months ORDER BY month`,
     }),
     pool.query({ name: 'national-days', text: `SELECT day::text AS day, active FROM network_days ORDER BY day` }),
-    // From the counters the join/leave transactions keep (no row counting).
-    pool.query<{ n: number }>({ name: 'national-memberships', text: `SELECT coalesce(sum(member_count), 0)::int AS n FROM communities WHERE status <> 'archived'` }),
   ]);
   const rows = stats.rows as Array<Record<string, any>>;
   const lastMonth = months.rows.at(-1) as { subscribers: number; active: number } | undefined;
@@ -39,7 +37,8 @@ export async function nationalDashboard(pool: Pool): Promise<Static<typeof Natio
     month: rows[0]?.month ?? null,
     network: {
       subscribers: lastMonth?.subscribers ?? 0,
-      memberships: subscribers.rows[0]!.n,
+      // The rows' own member counts (kept by the join/leave transactions), so the total matches the table.
+      memberships: rows.reduce((sum, r) => sum + (r.members as number), 0),
       activeMonth: lastMonth?.active ?? 0,
       activeToday: today?.active ?? 0,
       communities: rows.length,
