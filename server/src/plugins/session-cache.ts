@@ -37,6 +37,8 @@ export class SessionCache {
   /** Moves with every eviction: a read started before one must not store what it read. */
   private epoch = 0;
   private retry: NodeJS.Timeout | null = null;
+  private inflight: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
 
   constructor(private readonly databaseUrl: string, private readonly ttlMs: number, private readonly maxEntries: number) {}
 
@@ -104,14 +106,31 @@ export class SessionCache {
     tokens.add(tokenHash);
   }
 
-  /** Resolves once every announcement sent before now has been applied. */
-  async barrier(): Promise<void> {
-    if (!this.listening || !this.client) return;
+  /**
+   * Resolves once every announcement sent before now has been applied. Concurrent writes share
+   * round trips: one already in flight may have left before their commit, so they wait for the next.
+   */
+  barrier(): Promise<void> {
+    if (!this.listening || !this.client) return Promise.resolve();
+    if (!this.inflight) {
+      this.inflight = this.roundTrip().finally(() => { this.inflight = null; });
+      return this.inflight;
+    }
+    this.queued ??= this.inflight.then(() => {
+      this.queued = null;
+      return this.barrier();
+    });
+    return this.queued;
+  }
+
+  private async roundTrip(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
     try {
       // Notifications travel on this connection ahead of the answer to a later query.
-      await this.client.query('SELECT 1');
+      await client.query('SELECT 1');
     } catch {
-      this.lost(this.client);
+      this.lost(client);
     }
   }
 
