@@ -18,10 +18,13 @@ export interface PostPage {
   /** Who wrote the cached comments: their authors see them with other abilities. */
   commentAuthors: Set<number>;
   /**
-   * The comments already serialized, per kind of reader (see readerKind in routes.ts): 50 comments
-   * of HTML are most of the page's bytes, and escaping them for every request is most of its work.
+   * The end of the page (`,"comments":{…}}`) already serialized and encoded, per kind of reader (see
+   * readerKind in routes.ts): 50 comments of HTML are most of the page's bytes, and escaping and
+   * encoding them for every request was most of its work.
    */
-  serialized: Map<string, string>;
+  serialized: Map<string, Buffer>;
+  /** The post's fields that are the same for every reader, serialized without braces. */
+  postFields?: Buffer;
 }
 
 export function newPostPage(version: string, post: PostRow, comments: CommentRow[]): PostPage {

@@ -101,13 +101,15 @@ export default async function postsRoutes(app: App) {
     const kind = readerKind(user, access);
     let comments = page.serialized.get(kind);
     if (comments === undefined) {
-      comments = JSON.stringify(presentComments());
+      comments = Buffer.from(`,"comments":${JSON.stringify(presentComments())}}`);
       page.serialized.set(kind, comments);
     }
-    // A string is sent as it is (the type provider only knows objects, hence the cast): the post,
-    // small and per reader, is serialized here; the comments were already.
-    const head = JSON.stringify(presentPost(row, user));
-    return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},"comments":${comments}}` as never);
+    // Only two fields of the post depend on the reader; the rest was serialized with the page.
+    const { can, usefulByMe, ...shared } = presentPost(row, user);
+    page.postFields ??= Buffer.from(JSON.stringify(shared).slice(1, -1));
+    const mine = Buffer.from(`{"usefulByMe":${usefulByMe},"can":${JSON.stringify(can)},`);
+    // Bytes are sent as they are (the type provider only knows objects, hence the cast).
+    return reply.type('application/json; charset=utf-8').send(Buffer.concat([mine, page.postFields, comments]) as never);
   });
 
   app.patch('/posts/:id', {
