@@ -33,7 +33,7 @@ export interface Spent { nodeMs: number; pgMs: number; clientMs: number }
 
 /**
  * CPU milliseconds spent between two snapshots: the server's event loop, PostgreSQL, and the rest of
- * this process (mostly the load generator's worker thread).
+ * this process (GC and libuv threads; the load generator runs in its own process, see harness.ts).
  */
 export function spent(before: CpuSnapshot, after: CpuSnapshot): Spent {
   let pgTicks = 0;

@@ -1,13 +1,13 @@
 /**
  * What every benchmark file shares: the real application (`buildApp`) on a database filled by
- * `npm run seed:large`, autocannon in a worker thread, CPU per request, the same-run reference and
+ * `npm run seed:large`, autocannon in a child process, CPU per request, the same-run reference and
  * the PASS/FAIL report of the issue's floors.
  *
  *   const bench = await openBench();
  *   try { …bench.measure(…)… } finally { process.exit(await bench.finish(floors)); }
  */
 import { cpus, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import type pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../server/src/config.js';
@@ -51,7 +51,7 @@ export interface Bench {
   measureReference(body: string | Buffer): Promise<Result>;
   /** Prints the table, the CPU per request and the floors; closes everything; returns the exit code. */
   finish(floors: Floor[], failed?: unknown): Promise<number>;
-  /** Largest RSS of this process seen so far, in MB. */
+  /** Largest RSS of this process (the API, without the load generator) seen so far, in MB. */
   maxRssMb(): number;
 }
 
@@ -80,13 +80,14 @@ export async function openBench(title: string): Promise<Bench> {
   const sessionHashes: string[] = [];
   const rows: Row[] = [];
 
-  function load(variants: Variant[], seconds = SECONDS, connections = CONNECTIONS): Promise<Result> {
+  function load(variants: Variant[], seconds = SECONDS, connections = CONNECTIONS): Promise<Result & { cpuMs: number }> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
-        workerData: { url: base, connections, duration: seconds, variants },
-      });
-      worker.once('message', resolve);
-      worker.once('error', reject);
+      // A child process, not a thread: the API process's memory and CPU are then its own.
+      const child = fork(new URL('./load-worker.mjs', import.meta.url), { execArgv: [] });
+      child.once('message', (m) => resolve(m as Result & { cpuMs: number }));
+      child.once('error', reject);
+      child.once('exit', (code) => { if (code !== 0) reject(new Error(`générateur de charge arrêté (code ${code})`)); });
+      child.send({ url: base, connections, duration: seconds, variants });
     });
   }
 
@@ -95,14 +96,15 @@ export async function openBench(title: string): Promise<Bench> {
     const r = await load(variants, SECONDS, connections);
     const s = spent(before, await snapshot(pool));
     const n = Math.max(1, r.total);
-    rows.push({ label, r, cpu: { nodeMs: s.nodeMs / n, pgMs: s.pgMs / n, clientMs: s.clientMs / n } });
+    // "charge": the load generator's process plus this process's other threads (GC, libuv).
+    rows.push({ label, r, cpu: { nodeMs: s.nodeMs / n, pgMs: s.pgMs / n, clientMs: (s.clientMs + r.cpuMs) / n } });
     return r;
   }
 
   const busy = loadavg()[0]!;
   console.log(`${title}\nMachine : ${cpus().length} cœurs, Node ${process.version}, charge moyenne avant mesure ${busy.toFixed(1)}`
     + `${busy > 1 ? ' (ATTENTION : d’autres processus occupent la machine, les chiffres seront pessimistes)' : ''}.`);
-  console.log(`Charge : ${CONNECTIONS} connexions (sauf mention), ${SECONDS} s par mesure, autocannon dans un worker thread.\n`);
+  console.log(`Charge : ${CONNECTIONS} connexions (sauf mention), ${SECONDS} s par mesure, autocannon dans un processus à part.\n`);
 
   return {
     app, pool, db, config, base, rows, load, measure,
