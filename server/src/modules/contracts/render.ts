@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { FAMILY_LABELS } from '../../../../common/contributions.js';
 import { euros, hours, plainEuros } from './money.js';
 import type { Statement } from './service.js';
@@ -33,7 +32,9 @@ export function statementCsv(s: Statement): string {
 }
 
 /** The "état de service fait" as a one-page PDF (pdfkit's built-in Helvetica covers French). */
-export function statementPdf(s: Statement): Promise<Buffer> {
+export async function statementPdf(s: Statement): Promise<Buffer> {
+  // Loaded on the first export (see reports/render.ts).
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `État de service fait — ${s.assignment.userName} — ${monthLabel(s.month)}` } });
     const chunks: Buffer[] = [];

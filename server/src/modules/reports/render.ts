@@ -1,5 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import PDFDocument from 'pdfkit';
+import type { Paragraph, Table } from 'docx';
 import type { ReportDocument } from './document.js';
 
 /** PDF, DOCX and CSV renderings of one ReportDocument. */
@@ -29,7 +28,10 @@ export function pdfText(s: string): string {
 
 const ACCENT = '#1f4e79';
 
-export function renderPdf(doc: ReportDocument): Promise<Buffer> {
+// pdfkit and docx are loaded on the first export, not at start: together they weigh ~30 MB of
+// resident memory that an API instance serving pages never needs.
+export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: pdfText(doc.title), Creator: 'e-communautés' }, lang: 'fr-FR' } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -89,6 +91,7 @@ function drawChart(pdf: PDFKit.PDFDocument, chart: ReportDocument['chart'], widt
 }
 
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx');
   const cell = (text: string, bold = false, right = false) => new TableCell({
     children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold })] })],
   });
