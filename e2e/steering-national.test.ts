@@ -87,11 +87,11 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       // The network: one exchange session this month.
       await page.getByRole('tab', { name: 'Réseau des animateurs' }).click();
       await page.getByLabel('Titre', { exact: true }).fill(`Échange de pratiques ${suffix}`);
-      await page.getByLabel('Début', { exact: true }).fill('2099-03-10T10:00');
+      await page.getByLabel('Début', { exact: true }).fill('2097-06-10T10:00');
       await page.getByRole('button', { name: 'Programmer' }).click();
       await page.getByText(`« Échange de pratiques ${suffix} » est programmé.`).waitFor();
       await page.getByLabel('Titre', { exact: true }).fill('Deuxième échange du mois');
-      await page.getByLabel('Début', { exact: true }).fill('2099-03-20T10:00');
+      await page.getByLabel('Début', { exact: true }).fill('2097-06-20T10:00');
       await page.getByRole('button', { name: 'Programmer' }).click();
       await page.getByText(/déjà prévue ce mois-ci/).waitFor();
       await expectAccessible(page, 'réseau des animateurs (pilotage)');
