@@ -224,6 +224,30 @@ describe('live notifications across two instances', async () => {
     stream.close();
   });
 
+  it('a catch-up leaves out what was taken away meanwhile', async () => {
+    const community = await createCommunity(a.app);
+    const author = await memberOf(a.app, community.id);
+    const replier = await memberOf(a.app, community.id);
+    const postId = await postIn(a.app, community.slug, author.headers);
+    const stream = openStream(baseOf(b.app), author.headers.cookie!);
+    await stream.ready;
+    await new Promise((r) => setTimeout(r, 300));
+    await commentOn(a.app, postId, replier.headers, 'Avant la coupure');
+    await until(() => stream.events.length >= 1, 2000);
+    stream.close();
+
+    const withdrawn = await commentOn(a.app, postId, replier.headers, 'Retiré aussitôt');
+    const del = await a.app.inject({ method: 'DELETE', url: `/api/comments/${withdrawn}`, headers: replier.headers });
+    expect(del.statusCode, del.body).toBe(200);
+    const kept = await commentOn(a.app, postId, replier.headers, 'Toujours là');
+    const again = openStream(baseOf(b.app), author.headers.cookie!, stream.events[0]!.id);
+    await again.ready;
+    await until(() => again.events.length >= 1, 2000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(again.events.map((e) => JSON.parse(e.data!).commentId)).toEqual([kept]);
+    again.close();
+  });
+
   it('refuses an anonymous stream', async () => {
     const res = await fetch(`${baseOf(b.app)}/api/notifications/stream`);
     expect(res.status).toBe(401);

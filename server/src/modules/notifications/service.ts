@@ -58,7 +58,7 @@ export async function listNotifications(pool: pg.Pool, userId: number, before: n
 /** Rows after `afterId`, oldest first: what a stream has not sent yet. */
 export async function notificationsAfter(pool: pg.Pool, userId: number, afterId: number, limit = 100): Promise<NotificationRow[]> {
   const { rows } = await pool.query<NotificationRow>(
-    `${SELECT_ROWS} WHERE n.user_id = $1 AND n.id > $2 ORDER BY n.id LIMIT $3`, [userId, afterId, limit]);
+    `${SELECT_ROWS} WHERE n.user_id = $1 AND n.id > $2 AND ${STILL_SHOWN} ORDER BY n.id LIMIT $3`, [userId, afterId, limit]);
   return rows;
 }
 
