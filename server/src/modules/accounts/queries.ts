@@ -19,12 +19,12 @@ export interface UserHitRow {
 /**
  * Accent- and case-insensitive name search served by the users_name_trgm index:
  * trigram similarity catches typos and word order, LIKE catches short fragments.
- * The expression must stay identical to the index's.
+ * name_key is the indexed stored column (lowercase, unaccented "first last").
  */
 export async function searchUsersByName(db: DbOrTx, q: string, limit: number): Promise<UserHitRow[]> {
   const needle = q.trim().toLowerCase();
   const like = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const name = sql`immutable_unaccent(lower(first_name || ' ' || last_name))`;
+  const name = sql`name_key`;
   const { rows } = await db.execute<{ id: number; first_name: string; last_name: string; employer: string; job: string }>(sql`
     SELECT id, first_name, last_name,
            -- Only what the member shows (directory settings; hidden when they never chose).

@@ -14,14 +14,8 @@ import type { SettingsOut } from './schema.js';
  * territory) only matches a member who shows that detail: a search must not reveal what a profile hides.
  */
 
-/** Must stay identical to the expression of users_directory_sort_idx and users_directory_departement_idx. */
-const SORT_KEY = sql.raw(`immutable_unaccent(lower(u.last_name || ' ' || u.first_name))`);
-/**
- * The same key through unaccent itself. The immutable wrapper is a SQL function PostgreSQL does not
- * inline (its body is only STABLE), about twice as slow per call: where no index order is needed (a
- * few hundred candidates to sort), this form is used. Both give the same text, so cursors mix freely.
- */
-const FAST_KEY = sql.raw(`public.unaccent('public.unaccent'::regdictionary, lower(u.last_name || ' ' || u.first_name))`);
+/** The alphabetical key, "last first" lowercase and unaccented: a stored column (users.sort_key) under users_directory_sort_idx. */
+const SORT_KEY = sql.raw('u.sort_key');
 
 export interface DirectoryCursor { key: string; id: number }
 
@@ -60,12 +54,6 @@ function textArray(values: readonly string[]): SQL {
   return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
 }
 
-/**
- * A job or employer text shared by many members is met every few rows of the alphabet: walking this
- * many rows of users_directory_sort_idx usually fills a page. When it does not, the filter is rare and
- * its trigram index finds the few members instead. Both give the same rows in the same order.
- */
-const WALK_ROWS = 5000;
 /** A misspelt name can resemble thousands of names: the closest ones only. */
 const FUZZY_CANDIDATES = 500;
 
@@ -86,85 +74,42 @@ async function nameMode(db: DbOrTx, needle: string): Promise<{ prefix: string } 
   return rows[0] ? { prefix: rows[0].k } : { fuzzy: true };
 }
 
-const NAME_EXPR = (alias: string) => sql.raw(`immutable_unaccent(lower(${alias}.first_name || ' ' || ${alias}.last_name))`);
+const NAME_KEY = (alias: string) => sql.raw(`${alias}.name_key`);
 
 export async function searchDirectory(db: DbOrTx, f: DirectoryFilters, cursor: DirectoryCursor | undefined, limit: number) {
-  // Conditions every plan shares; `walked` test the rows of the alphabetical window one by one;
-  // `found` (on users only) collect the members through trigram indexes when the window falls short.
-  const base: SQL[] = [sql`coalesce(s.listed, true)`];
-  const walked: SQL[] = [];
-  const found: SQL[] = [];
-  let closest: SQL | null = null;
+  // Every filter is a condition on plain columns of users (the stored keys) and member_settings, so
+  // PostgreSQL weighs, with its statistics, walking users_directory_sort_idx in page order against
+  // collecting rare matches through a trigram index and sorting them.
+  const where: SQL[] = [sql`coalesce(s.listed, true)`];
   let prefix: string | null = null;
-  const inPrefix = (key: SQL) => (prefix === null ? [] : [sql`${key} >= ${prefix} AND ${key} < ${prefix} || chr(1114111)`]);
   if (f.q) {
     const needle = f.q.trim().toLowerCase().replace(/\s+/g, ' ');
     const mode = await nameMode(db, needle);
     if ('prefix' in mode) {
       prefix = mode.prefix;
+      where.push(sql`${SORT_KEY} >= ${prefix} AND ${SORT_KEY} < ${prefix} || chr(1114111)`);
     } else {
-      // Word similarity tolerates a typo in one name and finds a fragment of three letters or more.
-      found.push(sql`immutable_unaccent(${needle}) <% ${NAME_EXPR('n')}`);
-      closest = sql`word_similarity(immutable_unaccent(${needle}),
-        public.unaccent('public.unaccent'::regdictionary, lower(n.first_name || ' ' || n.last_name))) DESC, n.id`;
+      // Word similarity tolerates a typo in one name and finds a fragment of three letters or more;
+      // a misspelt name can resemble thousands of names, so only the closest ones are kept.
+      where.push(sql`u.id = ANY(ARRAY(SELECT n.id FROM users n WHERE immutable_unaccent(${needle}) <% ${NAME_KEY('n')}
+        ORDER BY word_similarity(immutable_unaccent(${needle}), ${NAME_KEY('n')}) DESC, n.id LIMIT ${FUZZY_CANDIDATES}))`);
     }
   }
-  for (const column of ['job', 'employer'] as const) {
-    const text = f[column];
-    if (!text) continue;
-    base.push(column === 'job' ? sql`s.show_job` : sql`s.show_employer`);
-    const expr = (a: string) => sql.raw(`immutable_unaccent(lower(${a}.${column}))`);
-    // Tested on each row of the window, so through unaccent itself (see FAST_KEY), not the wrapper.
-    walked.push(sql`strpos(public.unaccent('public.unaccent'::regdictionary, lower(u.${sql.raw(column)})), immutable_unaccent(${text.trim().toLowerCase()})) > 0`);
-    found.push(sql`${expr('n')} LIKE immutable_unaccent(${like(text)})`);
-  }
-  if (f.departement) {
-    base.push(sql`s.show_territory AND u.departement = ${f.departement}`);
-    found.push(sql`n.departement = ${f.departement}`);
-  }
-  if (f.departements) {
-    base.push(sql`s.show_territory AND u.departement = ANY(${textArray(f.departements)})`);
-    found.push(sql`n.departement = ANY(${textArray(f.departements)})`);
-  }
-  if (f.communityId) base.push(sql`EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.community_id = ${f.communityId})`);
-  // The territory narrows the trigram matches inside the index scan (bitmap AND), before any row is read.
-  const narrowed = walked.length > 0 || closest !== null;
-  const indexed = !narrowed ? [] : [sql`u.id = ANY(ARRAY(SELECT n.id FROM users n WHERE ${sql.join(found, sql` AND `)}
-    ${closest ? sql`ORDER BY ${closest} LIMIT ${FUZZY_CANDIDATES}` : sql``}))`];
+  // A detail filter only matches a member who shows that detail.
+  if (f.job) where.push(sql`s.show_job AND u.job_key LIKE immutable_unaccent(${like(f.job)})`);
+  if (f.employer) where.push(sql`s.show_employer AND u.employer_key LIKE immutable_unaccent(${like(f.employer)})`);
+  if (f.departement) where.push(sql`s.show_territory AND u.departement = ${f.departement}`);
+  if (f.departements) where.push(sql`s.show_territory AND u.departement = ANY(${textArray(f.departements)})`);
+  if (f.communityId) where.push(sql`EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.community_id = ${f.communityId})`);
   const after = cursor ? sql`AND (${SORT_KEY}, u.id) > (${cursor.key}, ${cursor.id}::bigint)` : sql``;
-  let rows: (MemberRow & { sort_key: string })[] | null = null;
-  if (walked.length > 0 && closest === null) {
-    // The window (inside the name's prefix range, if any) hands its rows out in index order under the
-    // name sort_key; ordering by that column
-    // (not by the expression) lets PostgreSQL keep that order and stop at the page, testing the
-    // member_settings row of the candidates only.
-    const probe = (await db.execute<MemberRow & { sort_key: string }>(sql`
-      SELECT u.id, u.first_name, u.last_name, u.employer, u.job, u.departement, u.sort_key,
-             coalesce(s.show_employer, false) AS show_employer, coalesce(s.show_job, false) AS show_job,
-             coalesce(s.show_territory, false) AS show_territory
-        FROM (SELECT u.id, u.first_name, u.last_name, u.employer, u.job, u.departement, ${SORT_KEY} AS sort_key FROM users u
-               WHERE u.deleted_at IS NULL AND u.banned_at IS NULL ${after}
-                 ${prefix === null ? sql`` : sql`AND ${sql.join(inPrefix(SORT_KEY), sql``)}`}
-               ORDER BY ${SORT_KEY}, u.id LIMIT ${WALK_ROWS}) u
-        LEFT JOIN member_settings s ON s.user_id = u.id
-       WHERE ${sql.join([...base, ...walked], sql` AND `)}
-       ORDER BY u.sort_key, u.id
-       LIMIT ${limit + 1}`)).rows;
-    // A full page from the window is the true next page: the window is the alphabet's next rows.
-    if (probe.length > limit) rows = probe;
-  }
-  // Without candidates the page is read in the order of users_directory_sort_idx (its expression);
-  // with them, a few rows are sorted and the faster form of the key serves.
-  const key = narrowed ? FAST_KEY : SORT_KEY;
-  rows ??= (await db.execute<MemberRow & { sort_key: string }>(sql`
-    SELECT u.id, u.first_name, u.last_name, u.employer, u.job, u.departement, ${key} AS sort_key,
+  const rows = (await db.execute<MemberRow & { sort_key: string }>(sql`
+    SELECT u.id, u.first_name, u.last_name, u.employer, u.job, u.departement, u.sort_key,
            coalesce(s.show_employer, false) AS show_employer, coalesce(s.show_job, false) AS show_job,
            coalesce(s.show_territory, false) AS show_territory
       FROM users u LEFT JOIN member_settings s ON s.user_id = u.id
-     WHERE u.deleted_at IS NULL AND u.banned_at IS NULL
-       ${cursor ? sql`AND (${key}, u.id) > (${cursor.key}, ${cursor.id}::bigint)` : sql``}
-       AND ${sql.join([...base, ...inPrefix(key), ...indexed], sql` AND `)}
-     ORDER BY ${key}, u.id
+     WHERE u.deleted_at IS NULL AND u.banned_at IS NULL ${after}
+       AND ${sql.join(where, sql` AND `)}
+     ORDER BY u.sort_key, u.id
      LIMIT ${limit + 1}`)).rows;
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

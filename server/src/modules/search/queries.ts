@@ -57,7 +57,7 @@ export async function authorIdsMatching(db: DbOrTx, name: string): Promise<numbe
   const pattern = `%${name.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const { rows } = await db.execute<{ id: number }>(sql`
     SELECT id FROM users
-     WHERE immutable_unaccent(lower(first_name || ' ' || last_name)) LIKE immutable_unaccent(${pattern})
+     WHERE name_key LIKE immutable_unaccent(${pattern})
      LIMIT 500`);
   return rows.map((r) => r.id);
 }
