@@ -31,11 +31,38 @@ export const LIMITS_BY_ACTION = {
   conversation: { action: 'conversation', max: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
-const HIT_SQL = `INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 1, now() + make_interval(secs => $2))
+/**
+ * One fixed-window counter row of rate_limits: created at 1, or counted up, or restarted when its window
+ * is over. `key` and `windowSeconds` are SQL expressions (placeholders); a NULL key writes nothing.
+ * Returns the count and the seconds left in the window.
+ */
+export function counterUpsert(key: string, windowSeconds: string): string {
+  return `INSERT INTO rate_limits (key, count, reset_at)
+     SELECT k, 1, now() + make_interval(secs => ${windowSeconds}) FROM (SELECT ${key}::text AS k) v WHERE k IS NOT NULL
      ON CONFLICT (key) DO UPDATE SET
        count = CASE WHEN rate_limits.reset_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
-       reset_at = CASE WHEN rate_limits.reset_at <= now() THEN now() + make_interval(secs => $2) ELSE rate_limits.reset_at END
+       reset_at = CASE WHEN rate_limits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limits.reset_at END
      RETURNING count, ceil(extract(epoch FROM reset_at - now()))::int AS retry`;
+}
+
+const HIT_SQL = counterUpsert('$1', '$2');
+
+/** One action of one subject against its limit, ready to be counted (alone by `hit`, or inside a larger statement). */
+export interface RateHit { key: string; max: number; windowSeconds: number }
+
+export function rateHit(app: App, limit: Limit, subject: string): RateHit {
+  return { key: `${limit.action}:${subject}`, max: limit.max * app.config.rateLimitFactor, windowSeconds: limit.windowSeconds };
+}
+
+/** RATE_LIMITED (429) when `count` went over the limit; `retry` (seconds) feeds the Retry-After header. */
+export function assertUnderLimit(r: RateHit, count: number, retry: number): void {
+  if (count <= r.max) return;
+  const minutes = Math.max(1, Math.ceil(retry / 60));
+  const err = new AppError('RATE_LIMITED', `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`);
+  // Read by the error handler for the Retry-After header: the real wait, not a guess.
+  Object.assign(err, { retryAfter: Math.max(1, retry) });
+  throw err;
+}
 
 /**
  * Fixed-window counter kept in PostgreSQL, so every app instance shares it.
@@ -44,20 +71,12 @@ const HIT_SQL = `INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 1, n
  * and a write that fails for another reason does not use up the budget.
  */
 export async function hit(app: App, limit: Limit, subject: string, tx?: DbOrTx): Promise<void> {
-  const max = limit.max * app.config.rateLimitFactor;
-  const key = `${limit.action}:${subject}`;
-  const values = [key, limit.windowSeconds];
+  const r = rateHit(app, limit, subject);
+  const values = [r.key, r.windowSeconds];
   const rows = tx
     ? await namedText<{ count: number; retry: number }>(tx, 'rate-limit-hit', HIT_SQL, values)
     : (await app.pool.query<{ count: number; retry: number }>({ name: 'rate-limit-hit', text: HIT_SQL, values })).rows;
-  const row = rows[0]!;
-  if (row.count > max) {
-    const minutes = Math.max(1, Math.ceil(row.retry / 60));
-    const err = new AppError('RATE_LIMITED', `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`);
-    // Read by the error handler for the Retry-After header: the real wait, not a guess.
-    Object.assign(err, { retryAfter: Math.max(1, row.retry) });
-    throw err;
-  }
+  assertUnderLimit(r, rows[0]!.count, rows[0]!.retry);
 }
 
 /** The subject of a limit: the user when signed in, else the client address. */

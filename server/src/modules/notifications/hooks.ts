@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { named, variant } from '../../lib/named-query.js';
 import { onDutyFor } from '../roster/on-duty.js';
 
 /**
@@ -34,40 +33,37 @@ function handlesArray(handles: string[]) {
  * After a comment: its post's author (reply, or answer when the post is a question), the author of
  * the comment it replies to, and the members it mentions. One notification per person, most specific
  * kind first; never to the commenter.
+ * Written by the very statement that inserts the comment (posts service), as CTEs appended to it: that
+ * statement provides `commented` (the post: id, community_id, author_id, kind, title) and `written` (the
+ * new comment's id), and must read `comment_notified`, without which the pg_notify calls would not run.
+ * Returns the CTEs and whether the mention branch is in (a separate prepared statement: a boolean
+ * parameter gating the branch made PostgreSQL re-plan the statement on every comment).
  */
-export async function notifyCommentPosted(
-  tx: DbOrTx,
-  c: { commentId: number; postId: number; authorId: number; replyToId: number | null; body: string },
-): Promise<void> {
+export function commentNotifications(c: { authorId: number; replyToId: number | null; body: string }): { ctes: SQL; mentions: boolean } {
   const handles = mentionHandles(c.body);
-  // Most comments mention no one: that variant leaves the branch out, so its plan stays generic
-  // (a boolean parameter gating the branch made PostgreSQL re-plan the statement on every comment).
   const mentions = handles.length === 0 ? sql`` : sql`
       UNION ALL
-      SELECT u.id, 'mention', 3 FROM p
+      SELECT u.id, 'mention', 3 FROM commented p
         JOIN memberships m ON m.community_id = p.community_id
         JOIN users u ON u.id = m.user_id
        WHERE ${userHandle} = ANY(${handlesArray(handles)})`;
-  // Named: planned once per connection (runs with every comment).
-  await named(tx, variant('notify-comment-posted', { mentions: handles.length > 0 }), sql`
-    WITH p AS (
-      SELECT id, community_id, author_id, kind, title,
-             (SELECT author_id FROM comments WHERE id = ${c.replyToId}) AS parent_author
-        FROM posts WHERE id = ${c.postId}),
-    targets AS (
-      SELECT parent_author AS user_id, 'reply_comment' AS kind, 1 AS rank FROM p
+  const ctes = sql`
+    comment_targets AS (
+      SELECT (SELECT author_id FROM comments WHERE id = ${c.replyToId}::bigint) AS user_id, 'reply_comment' AS kind, 1 AS rank
       UNION ALL
-      SELECT author_id, CASE WHEN kind = 'question' THEN 'answer' ELSE 'reply_post' END, 2 FROM p
+      SELECT author_id, CASE WHEN kind = 'question' THEN 'answer' ELSE 'reply_post' END, 2 FROM commented
       ${mentions}),
-    picked AS (
-      SELECT DISTINCT ON (user_id) user_id, kind FROM targets
+    comment_picked AS (
+      SELECT DISTINCT ON (user_id) user_id, kind FROM comment_targets
        WHERE user_id IS NOT NULL AND user_id <> ${c.authorId} ORDER BY user_id, rank),
-    ins AS (
+    comment_notifications AS (
       INSERT INTO notifications (user_id, kind, actor_id, community_id, post_id, comment_id, data)
-      SELECT picked.user_id, picked.kind, ${c.authorId}, p.community_id, p.id, ${c.commentId}, jsonb_build_object('title', p.title)
-        FROM picked CROSS JOIN p
-      RETURNING user_id)
-    SELECT pg_notify('notifications', user_id::text) FROM ins`);
+      SELECT t.user_id, t.kind, ${c.authorId}, p.community_id, p.id, w.id, jsonb_build_object('title', p.title)
+        FROM comment_picked t CROSS JOIN commented p CROSS JOIN written w
+      RETURNING user_id),
+    comment_notified AS (
+      SELECT count(pg_notify('notifications', user_id::text)) AS n FROM comment_notifications)`;
+  return { ctes, mentions: handles.length > 0 };
 }
 
 /**

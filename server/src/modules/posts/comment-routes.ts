@@ -1,6 +1,6 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { hit, LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
 import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
@@ -46,9 +46,7 @@ export default async function commentRoutes(app: App) {
     const access: CommunityAccess = { status: post.community_status, role: post.my_role };
     assertCanContribute(user, access);
     const { body, replyToId = null } = request.body;
-    const subject = subjectOf(request);
-    const written = await createComment(app.db, post, user.id, { body, replyToId },
-      (tx) => hit(app, LIMITS_BY_ACTION.comment, subject, tx));
+    const written = await createComment(app.db, post, user.id, { body, replyToId }, rateHit(app, LIMITS_BY_ACTION.comment, subjectOf(request)));
     // Presented from what was written, without reading it back.
     const row: CommentRow = {
       id: written.id, post_id: post.id, reply_to_id: replyToId, body_md: body, body_html: written.html,

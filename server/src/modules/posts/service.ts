@@ -4,10 +4,11 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { onCommentPosted, onQuestionPosted } from '../questions/service.js';
-import { assertContributionAllowed, assertEditAllowed } from '../trust/service.js';
-import { assertNotSuspended, assertNotSuspendedOnPost } from '../moderation/suspensions.js';
-import { notifyCommentPosted, notifyPostPublished } from '../notifications/hooks.js';
-import { named } from '../../lib/named-query.js';
+import { assertContributionAllowed, assertEditAllowed, guardNewComment } from '../trust/service.js';
+import { assertNotSuspended } from '../moderation/suspensions.js';
+import { commentNotifications, notifyPostPublished } from '../notifications/hooks.js';
+import { named, variant } from '../../lib/named-query.js';
+import type { RateHit } from '../../lib/rate-limit.js';
 import { isoText } from '../../lib/cursor.js';
 
 /**
@@ -114,8 +115,9 @@ export interface WrittenComment {
 }
 
 /**
- * Writes a comment, its post's counter and what other modules attach to it, in one transaction.
- * `guard` runs first in that transaction (the route's rate-limit hit: one commit, not two).
+ * Writes a comment, its post's counter and what other modules attach to it, in one transaction of
+ * few round trips: the guard statement (rate limit, suspension, duplicate: trust module), then one
+ * statement that bumps the counter, inserts the comment and notifies (notifications module).
  * `post.kind` comes from the post the route already loaded, so non-questions skip the questions hook.
  */
 export async function createComment(
@@ -123,29 +125,31 @@ export async function createComment(
   post: { id: number; kind: PostKind },
   authorId: number,
   input: { body: string; replyToId?: number | null },
-  guard?: (tx: Tx) => Promise<void>,
+  rate: RateHit,
 ): Promise<WrittenComment> {
   const postId = post.id;
+  const replyToId = input.replyToId ?? null;
   const html = renderMarkdown(input.body);
   return db.transaction(async (tx) => {
-    if (guard) await guard(tx);
-    await assertNotSuspendedOnPost(tx, postId, authorId);
-    if (input.replyToId) await assertReplyTarget(tx, postId, input.replyToId);
-    await assertContributionAllowed(tx, { kind: 'comment', authorId, postId, body: input.body });
-    // One statement: bumping the counter locks the post (a concurrent delete cannot slip in
-    // between) and the insert only happens when the post is still live.
-    const rows = await named<{ id: number; created_at: string }>(tx, 'comment-insert', sql`
-      WITH bumped AS (
-        UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${postId} AND deleted_at IS NULL RETURNING id)
-      INSERT INTO comments (post_id, author_id, reply_to_id, body_md, body_html)
-      SELECT id, ${authorId}, ${input.replyToId ?? null}::bigint, ${input.body}, ${html} FROM bumped
-      RETURNING id, ${isoText('created_at')} AS created_at`);
+    await guardNewComment(tx, rate, { kind: 'comment', authorId, postId, body: input.body });
+    if (replyToId) await assertReplyTarget(tx, postId, replyToId);
+    const notifications = commentNotifications({ authorId, replyToId, body: input.body });
+    // Bumping the counter locks the post (a concurrent delete cannot slip in between) and the insert
+    // only happens when the post is still live.
+    const rows = await named<{ id: number; created_at: string }>(tx, variant('comment-write', { mentions: notifications.mentions }), sql`
+      WITH commented AS (
+        UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${postId} AND deleted_at IS NULL
+        RETURNING id, community_id, author_id, kind, title),
+      written AS (
+        INSERT INTO comments (post_id, author_id, reply_to_id, body_md, body_html)
+        SELECT id, ${authorId}, ${replyToId}::bigint, ${input.body}, ${html} FROM commented
+        RETURNING id, created_at),
+      ${notifications.ctes}
+      SELECT id, ${isoText('created_at')} AS created_at, (SELECT n FROM comment_notified) AS notified FROM written`);
     const row = rows[0];
     if (!row) throw new AppError('POST_NOT_FOUND');
     // A reply may answer a question (questions module).
     if (post.kind === 'question') await onCommentPosted(tx, row.id, postId);
-    // Post author, replied-to author, mentions: one statement (notifications module).
-    await notifyCommentPosted(tx, { commentId: row.id, postId, authorId, replyToId: input.replyToId ?? null, body: input.body });
     return { id: row.id, createdAt: row.created_at, html };
   });
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { named } from '../../lib/named-query.js';
+import { namedText } from '../../lib/named-query.js';
+import { assertUnderLimit, counterUpsert, type RateHit } from '../../lib/rate-limit.js';
+import { suspendedError } from '../moderation/suspensions.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { contentHash, countLinks, normaliseForDuplicate, TRUST } from './rules.js';
@@ -50,6 +52,14 @@ function duplicateKey(c: Contribution): string | null {
   return body.length >= TRUST.duplicateCommentGlobalLength ? contentHash(['p', where, body]) : contentHash(['p', where, title, body]);
 }
 
+/** The rate_limits key holding a contribution's fingerprint, or null when it is too empty to compare. */
+function fingerprintKey(c: Contribution): string | null {
+  const hash = duplicateKey(c);
+  return hash ? duplicateRowKey(hash, c.authorId) : null;
+}
+
+const FINGERPRINT_SQL = counterUpsert('$1', '$2');
+
 /**
  * DUPLICATE_CONTENT when the author already published the same text within the window.
  * The fingerprint is a row of the shared rate_limits table (max 1 per window), written in the
@@ -57,17 +67,34 @@ function duplicateKey(c: Contribution): string | null {
  * leaves no trace. The key ends with the user, so account deletion clears it with the counters.
  */
 export async function assertNotDuplicate(db: DbOrTx, c: Contribution): Promise<void> {
-  const hash = duplicateKey(c);
-  if (!hash) return;
-  // Named: planned once per connection (runs with every post and comment).
-  const rows = await named<{ count: number }>(db, 'duplicate-fingerprint', sql`
-    INSERT INTO rate_limits (key, count, reset_at)
-    VALUES (${duplicateRowKey(hash, c.authorId)}, 1, now() + make_interval(secs => ${TRUST.duplicateWindowSeconds}))
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN rate_limits.reset_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
-      reset_at = CASE WHEN rate_limits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limits.reset_at END
-    RETURNING count`);
+  const key = fingerprintKey(c);
+  if (!key) return;
+  // Named: planned once per connection (runs with every post).
+  const rows = await namedText<{ count: number }>(db, 'duplicate-fingerprint', FINGERPRINT_SQL, [key, TRUST.duplicateWindowSeconds]);
   if (Number(rows[0]!.count) > 1) throw new AppError('DUPLICATE_CONTENT');
+}
+
+/**
+ * What a new comment must pass, in ONE statement of the writing transaction (a comment is the most
+ * frequent write: each round trip counts): the author's comment rate limit, not suspended from the
+ * post's community, and not a duplicate. Refusals in that order; the caller's rollback undoes the counts.
+ */
+const COMMENT_GUARD_SQL = `
+  WITH rate AS (${counterUpsert('$1', '$2')}),
+       fingerprint AS (${counterUpsert('$3', '$4')})
+  SELECT (SELECT count FROM rate) AS rate_count, (SELECT retry FROM rate) AS retry,
+         (SELECT count FROM fingerprint) AS copies,
+         (SELECT s.until FROM posts p JOIN community_suspensions s ON s.community_id = p.community_id AND s.user_id = $6
+           WHERE p.id = $5 AND s.until > now()) AS suspended_until`;
+
+export async function guardNewComment(tx: DbOrTx, rate: RateHit, c: Extract<Contribution, { kind: 'comment' }>): Promise<void> {
+  const [row] = await namedText<{ rate_count: number; retry: number; copies: number | null; suspended_until: string | null }>(
+    tx, 'comment-guard', COMMENT_GUARD_SQL,
+    [rate.key, rate.windowSeconds, fingerprintKey(c), TRUST.duplicateWindowSeconds, c.postId, c.authorId]);
+  assertUnderLimit(rate, row!.rate_count, row!.retry);
+  if (row!.suspended_until) throw suspendedError(new Date(row!.suspended_until));
+  await assertLinksAllowed(tx, c.authorId, c.body);
+  if (Number(row!.copies ?? 0) > 1) throw new AppError('DUPLICATE_CONTENT');
 }
 
 /** Everything a new post or comment must pass, inside the transaction that writes it. */
