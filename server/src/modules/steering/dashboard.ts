@@ -11,54 +11,50 @@ export interface Formats {
   embeds: { provider: string; count: number }[];
 }
 
-/** Formats the member used in the month: post kinds, attachment formats, embedded media. */
+/** Formats the member used in the month: post kinds, attachment formats, embedded media (one statement). */
 export async function formatsUsed(pool: Pool, communityId: number, userId: number, month: string): Promise<Formats> {
   const { from, to } = monthRange(month);
-  const mine = `SELECT id, kind FROM posts
-                 WHERE author_id = $4 AND created_at >= ${PERIOD} AND created_at < ${PERIOD_END}
-                   AND community_id = $1 AND deleted_at IS NULL`;
-  const values = [communityId, from, to, userId];
-  const [kinds, attachments, embeds] = await Promise.all([
-    pool.query(`SELECT kind, count(*)::int AS count FROM (${mine}) p GROUP BY kind ORDER BY count DESC, kind`, values),
-    pool.query(
-      `SELECT a.format, count(*)::int AS count FROM (${mine}) p JOIN attachments a ON a.post_id = p.id GROUP BY a.format ORDER BY count DESC, a.format`,
-      values,
-    ),
-    pool.query(
-      `SELECT e.provider, count(*)::int AS count FROM (${mine}) p JOIN post_embeds e ON e.post_id = p.id GROUP BY e.provider ORDER BY count DESC, e.provider`,
-      values,
-    ),
-  ]);
-  return { kinds: kinds.rows, attachments: attachments.rows, embeds: embeds.rows };
+  const { rows } = await pool.query<Formats>({
+    name: 'steering-formats',
+    text: `WITH mine AS (
+       SELECT id, kind FROM posts
+        WHERE author_id = $4 AND created_at >= ${PERIOD} AND created_at < ${PERIOD_END}
+          AND community_id = $1 AND deleted_at IS NULL)
+     SELECT
+       (SELECT coalesce(json_agg(k ORDER BY k.count DESC, k.kind), '[]') FROM (
+          SELECT kind, count(*)::int AS count FROM mine GROUP BY kind) k) AS kinds,
+       (SELECT coalesce(json_agg(a ORDER BY a.count DESC, a.format), '[]') FROM (
+          SELECT a.format, count(*)::int AS count FROM mine JOIN attachments a ON a.post_id = mine.id GROUP BY a.format) a) AS attachments,
+       (SELECT coalesce(json_agg(e ORDER BY e.count DESC, e.provider), '[]') FROM (
+          SELECT e.provider, count(*)::int AS count FROM mine JOIN post_embeds e ON e.post_id = mine.id GROUP BY e.provider) e) AS embeds`,
+    values: [communityId, from, to, userId],
+  });
+  return rows[0]!;
 }
 
 export interface WaitingQuestion { postId: number; title: string; deadlineAt: string; hoursLeft: number }
 
-/** Open questions, soonest deadline first (questions_pending_idx), and how many there are. */
+/** Open questions, soonest deadline first (questions_pending_idx), and how many there are (one statement). */
 export async function waitingQuestions(pool: Pool, communityId: number, limit = 10): Promise<{ total: number; items: WaitingQuestion[] }> {
-  const [items, total] = await Promise.all([
-    pool.query<WaitingQuestion>(
-      `SELECT q.post_id::int AS "postId", p.title, to_char(q.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "deadlineAt",
-              floor(extract(epoch FROM q.deadline_at - now()) / 3600)::int AS "hoursLeft"
+  const { rows } = await pool.query<WaitingQuestion & { total: number }>({
+    name: 'steering-waiting-questions',
+    text: `SELECT q.post_id::int AS "postId", p.title, to_char(q.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "deadlineAt",
+              floor(extract(epoch FROM q.deadline_at - now()) / 3600)::int AS "hoursLeft", count(*) OVER ()::int AS total
          FROM questions q JOIN posts p ON p.id = q.post_id
         WHERE q.community_id = $1 AND q.answered_at IS NULL AND p.deleted_at IS NULL
         ORDER BY q.deadline_at, q.post_id LIMIT $2`,
-      [communityId, limit],
-    ),
-    pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM questions q JOIN posts p ON p.id = q.post_id
-        WHERE q.community_id = $1 AND q.answered_at IS NULL AND p.deleted_at IS NULL`,
-      [communityId],
-    ),
-  ]);
-  return { total: total.rows[0]!.n, items: items.rows };
+    values: [communityId, limit],
+  });
+  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...q }) => q) };
 }
 
-/** Flags waiting for a decision; 0 while the moderation tables are absent (guarded, not assumed). */
+/** Flags waiting for a decision in the community. */
 export async function waitingFlags(pool: Pool, communityId: number): Promise<number> {
-  const { rows } = await pool.query<{ present: boolean }>(`SELECT to_regclass('public.flags') IS NOT NULL AS present`);
-  if (!rows[0]!.present) return 0;
-  const res = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM flags WHERE community_id = $1 AND status = 'pending'`, [communityId]);
+  const res = await pool.query<{ n: number }>({
+    name: 'steering-waiting-flags',
+    text: `SELECT count(*)::int AS n FROM flags WHERE community_id = $1 AND status = 'pending'`,
+    values: [communityId],
+  });
   return res.rows[0]!.n;
 }
 

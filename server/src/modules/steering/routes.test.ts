@@ -41,6 +41,22 @@ describe('steering routes', async () => {
     expect(body.members[11]).toMatchObject({ month: currentParisMonth(), total: 3 });
   });
 
+  it('keeps the audience a minute and says since when, while questions and contributions stay live', async () => {
+    const { c, animator } = await scene();
+    const first = json(await dash(c.slug, animator.headers));
+    expect(Date.now() - Date.parse(first.audienceAt)).toBeLessThan(60_000);
+    await memberOf(app, c.id, 'member');
+    const member = await memberOf(app, c.id, 'member');
+    const asked = await app.inject({ method: 'POST', url: `/api/communities/${c.slug}/posts`, headers: member.headers, payload: { kind: 'question', title: 'Une question', body: 'Comment faire ?' } });
+    expect(asked.statusCode, asked.body).toBe(201);
+    await insertPost(app, c.id, animator.user.id, 'veille', new Date().toISOString());
+    const second = json(await dash(c.slug, animator.headers));
+    expect(second.audienceAt).toBe(first.audienceAt);
+    expect(second.members).toEqual(first.members);
+    expect(second.questions.total).toBe(first.questions.total + 1);
+    expect(second.total).toBe(first.total + 1);
+  });
+
   it('says which family to strengthen', async () => {
     const { c, animator } = await scene();
     const now = new Date().toISOString();

@@ -8,12 +8,16 @@ import { SlugParam } from '../posts/schema.js';
 import { currentParisMonth } from './families.js';
 import { canSteerTeam } from './policy.js';
 import { AnimatorDashboard, AnimatorQuery, TargetBody, TargetOut, TargetResetQuery } from './schema.js';
-import { animatorDashboard, presentTargets } from './service.js';
+import { animatorDashboard, AUDIENCE_SECONDS, presentTargets, type AudienceCache } from './service.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
 import { listStaff, loadTargets, saveTarget } from './targets.js';
 
 const tags = ['pilotage'];
 
 export default async function steeringRoutes(app: App) {
+  // Per instance: every animator and coordinator of a community shares its audience figures.
+  const audience: AudienceCache = new TtlCache(AUDIENCE_SECONDS * 1000, 500);
+
   app.get('/communities/:slug/steering/animator', {
     schema: {
       tags, summary: 'Tableau de bord d’un·e animateur·rice : contributions du mois face à l’objectif, questions, membres, lectures',
@@ -23,7 +27,7 @@ export default async function steeringRoutes(app: App) {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     const month = request.query.month ?? currentParisMonth();
-    return animatorDashboard(app.pool, ctx, user, request.query.animatorId ?? user.id, month);
+    return animatorDashboard(app.pool, audience, ctx, user, request.query.animatorId ?? user.id, month);
   });
 
   app.put('/communities/:slug/steering/target', {

@@ -67,6 +67,8 @@ export const AnimatorDashboard = Type.Object({
   members: Type.Array(Type.Object({ month: Type.String(), joined: Count, total: Count })),
   mostRead: Type.Array(TopPost),
   mostUseful: Type.Array(TopPost),
+  /** When members, mostRead and mostUseful were computed (kept a minute per server instance). */
+  audienceAt: Type.String({ format: 'date-time' }),
   /** Each staff member's month, for the coordinator and the national admin; null otherwise. */
   team: Type.Union([Type.Array(TeamRow), Type.Null()]),
   targets: Type.Union([TargetOut, Type.Null()]),

@@ -5,7 +5,10 @@ import {
 import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityContext } from '../communities/context.js';
-import { formatsUsed, memberGrowth, mostRead, mostUseful, waitingFlags, waitingQuestions } from './dashboard.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
+import {
+  formatsUsed, memberGrowth, mostRead, mostUseful, waitingFlags, waitingQuestions, type MemberMonth, type TopPost,
+} from './dashboard.js';
 import { countContributions, type ContributionCount } from './families.js';
 import { canReadAnimator, steeringAbilities } from './policy.js';
 import { listStaff, loadTargets, targetOf, type Targets } from './targets.js';
@@ -26,15 +29,33 @@ export function presentTargets(targets: Targets) {
   };
 }
 
+export interface Audience { members: MemberMonth[]; mostRead: TopPost[]; mostUseful: TopPost[] }
+
+/** The community's audience figures, the same for every reader: kept a minute per instance (`audienceAt` says when). */
+export type AudienceCache = TtlCache<Audience>;
+export const AUDIENCE_SECONDS = 60;
+
+function audienceOf(pool: Pool, cache: AudienceCache, communityId: number, month: string) {
+  return cache.get(`${communityId}:${month}`, async () => {
+    const [members, mostRead_, mostUseful_] = await Promise.all([
+      memberGrowth(pool, communityId, month), mostRead(pool, communityId, month), mostUseful(pool, communityId, month),
+    ]);
+    return { members, mostRead: mostRead_, mostUseful: mostUseful_ };
+  });
+}
+
 /**
  * The animator dashboard for one staff member and one Paris month. Every figure is read
- * in parallel off its own index; the contribution counts come from families.ts only.
+ * in parallel off its own index; the contribution counts come from families.ts only. What the
+ * animator acts on (contributions, questions, flags, targets) is read live; the audience comes from `cache`.
  */
-export async function animatorDashboard(pool: Pool, ctx: CommunityContext, viewer: CurrentUser, animatorId: number, month: string) {
+export async function animatorDashboard(
+  pool: Pool, cache: AudienceCache, ctx: CommunityContext, viewer: CurrentUser, animatorId: number, month: string,
+) {
   if (!canReadAnimator(viewer, ctx.role, animatorId)) throw new AppError('FORBIDDEN');
   const communityId = ctx.community.id;
   const can = steeringAbilities(viewer, ctx.role);
-  const [staff, targets, contributions, formats, questions, flagsWaiting, members, read, useful] = await Promise.all([
+  const [staff, targets, contributions, formats, questions, flagsWaiting, audience] = await Promise.all([
     listStaff(pool, communityId),
     loadTargets(pool, communityId),
     // The team's counts when the viewer may see them, else only the animator's own.
@@ -42,9 +63,7 @@ export async function animatorDashboard(pool: Pool, ctx: CommunityContext, viewe
     formatsUsed(pool, communityId, animatorId, month),
     waitingQuestions(pool, communityId),
     waitingFlags(pool, communityId),
-    memberGrowth(pool, communityId, month),
-    mostRead(pool, communityId, month),
-    mostUseful(pool, communityId, month),
+    audienceOf(pool, cache, communityId, month),
   ]);
   const self = staff.find((s) => s.id === animatorId);
   if (!self && animatorId !== viewer.id) throw new AppError('USER_NOT_FOUND');
@@ -73,9 +92,8 @@ export async function animatorDashboard(pool: Pool, ctx: CommunityContext, viewe
     formats,
     questions,
     flagsWaiting,
-    members,
-    mostRead: read,
-    mostUseful: useful,
+    ...audience.value,
+    audienceAt: new Date(audience.at).toISOString(),
     team: can.readTeam
       ? staff.map((s) => {
         const f = familyCounts(contributions, s.id);

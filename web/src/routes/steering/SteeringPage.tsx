@@ -134,11 +134,18 @@ function Dashboard({ d }: { d: AnimatorDashboard }) {
         <p className="small muted">
           Nouveaux membres en {month} : {d.members[d.members.length - 1]?.joined ?? 0}. Les membres partis ne sont plus comptés dans les mois passés.
         </p>
+        <p className="small muted">
+          Membres, lectures et mentions « utile » calculés à {timeOfDay(d.audienceAt)} (actualisés chaque minute).
+        </p>
       </Card>
       <TopList title={`Les plus lues en ${month}`} items={d.mostRead} unit="lecture" empty="Aucune lecture comptée ce mois-ci." />
       <TopList title={`Les plus utiles en ${month}`} items={d.mostUseful} unit="« utile »" empty="Aucune publication du mois n’a encore été jugée utile." />
     </div>
   );
+}
+
+function timeOfDay(iso: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
 }
 
 function formatHours(h: number): string {

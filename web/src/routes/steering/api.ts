@@ -40,6 +40,8 @@ export interface AnimatorDashboard {
   flagsWaiting: number;
   members: { month: string; joined: number; total: number }[];
   mostRead: TopPost[];
+  /** When the audience figures (members, most read, most useful) were computed: kept a minute by the server. */
+  audienceAt: string;
   mostUseful: TopPost[];
   team: TeamRow[] | null;
   targets: Targets | null;
