@@ -29,6 +29,8 @@ export const LIMITS_BY_ACTION = {
   // Private messages: a lively conversation stays well under it, a spammer does not.
   message: { action: 'message', max: 120, windowSeconds: 60 * 60 },
   conversation: { action: 'conversation', max: 20, windowSeconds: 60 * 60 },
+  /** Changes of a group conversation (add people, rename, leave). */
+  conversationChange: { action: 'conversation-change', max: 60, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
 /**

@@ -10,6 +10,7 @@ import { seedDemoFormats } from './demo-formats.js';
 import { seedDemoReports } from './demo-reports.js';
 import { seedDemoNational } from './demo-national.js';
 import { seedDemoToolkit } from './demo-toolkit.js';
+import { seedDemoNetworking } from './demo-networking.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -145,6 +146,7 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
   await seedDemoReports(tx, now);
   await seedDemoNational(tx, now);
   await seedDemoToolkit(tx, now);
+  await seedDemoNetworking(tx, now);
   await refreshCounters(tx, ids);
   log('  compteurs recalculés');
   return { users: userRows.length, communities: communityRows.length, posts: all.length, comments: commentTotal, communityIds: ids };

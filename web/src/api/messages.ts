@@ -6,14 +6,15 @@ import type { Page } from './types';
 
 export interface Person { id: number; firstName: string; lastName: string }
 
-export interface Message { id: number; authorId: number; body: string; removed: boolean; createdAt: string }
+/** `kind: 'system'`: a change of the group told by the server (body in French, author = who made it). */
+export interface Message { id: number; authorId: number; kind: 'text' | 'system'; body: string; removed: boolean; createdAt: string }
 
 export interface ConversationSummary {
   id: number;
   kind: 'direct' | 'group';
   title: string;
   participants: Person[];
-  lastMessage: { authorId: number; excerpt: string; createdAt: string } | null;
+  lastMessage: { authorId: number; kind: 'text' | 'system'; excerpt: string; createdAt: string } | null;
   unreadCount: number;
   lastMessageAt: string;
 }
@@ -26,7 +27,7 @@ export interface Conversation {
   unreadCount: number;
   messages: Message[];
   nextCursor: string | null;
-  can: { send: boolean };
+  can: { send: boolean; addParticipants: boolean; rename: boolean; leave: boolean };
 }
 
 export interface ReportedMessage {
@@ -75,6 +76,35 @@ export function useSendMessage(id: number) {
   return useMutation({
     mutationFn: (body: string) => api.post<Message>(`/conversations/${id}/messages`, { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: messageKeys.all }),
+  });
+}
+
+export function useAddParticipants(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (memberIds: number[]) => api.post<{ added: Person[]; message: Message }>(`/conversations/${id}/participants`, { memberIds }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: messageKeys.all }),
+  });
+}
+
+export function useRenameConversation(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (title: string) => api.patch<{ title: string; message: Message | null }>(`/conversations/${id}`, { title }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: messageKeys.all }),
+  });
+}
+
+/** After leaving, the conversation is no longer readable: its cached copy is dropped, not refetched. */
+export function useLeaveConversation(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>(`/conversations/${id}/leave`),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: messageKeys.conversation(id) });
+      void qc.invalidateQueries({ queryKey: messageKeys.inbox });
+      void qc.invalidateQueries({ queryKey: messageKeys.unread });
+    },
   });
 }
 

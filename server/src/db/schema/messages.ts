@@ -32,6 +32,12 @@ export const conversationMembers = pgTable(
     conversationId: bigint('conversation_id', { mode: 'number' }).notNull().references(() => conversations.id, { onDelete: 'cascade' }),
     userId: bigint('user_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * First message id this member may read. 0 for the people who started the conversation; for
+     * someone added later, the system line that announced them: they read from when they joined.
+     * Ids, not times: a send waiting on the members' locks gets a later id, so it is read and counted.
+     */
+    visibleFromId: bigint('visible_from_id', { mode: 'number' }).notNull().default(0),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
     lastReadId: bigint('last_read_id', { mode: 'number' }).notNull().default(0),
     unreadCount: integer('unread_count').notNull().default(0),
@@ -50,12 +56,17 @@ export const messages = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     conversationId: bigint('conversation_id', { mode: 'number' }).notNull().references(() => conversations.id, { onDelete: 'cascade' }),
     authorId: bigint('author_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** 'text' is written by its author; 'system' tells a change of the group (added, left, renamed), author = who made it. */
+    kind: text('kind').notNull().default('text'),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Removed by the national team after a report: the text is no longer shown to anyone. */
     removedAt: timestamp('removed_at', { withTimezone: true }),
   },
-  (t) => [index('messages_conversation_idx').on(t.conversationId, t.id.desc())],
+  (t) => [
+    index('messages_conversation_idx').on(t.conversationId, t.id.desc()),
+    check('messages_kind', sql`${t.kind} IN ('text', 'system')`),
+  ],
 );
 
 /** `blocker` no longer receives messages from `blocked`. */

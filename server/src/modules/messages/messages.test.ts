@@ -1,9 +1,8 @@
-import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { addMember, createCommunity } from '../../../test/community-factories.js';
 import { useTestApp } from '../../../test/helpers.js';
 import { signIn } from '../posts/posts.fixtures.js';
-import type { App } from '../../types.js';
+import { listen } from './messages.fixtures.js';
 
 const { app } = await useTestApp();
 
@@ -53,7 +52,7 @@ describe('private messages', () => {
 
     const opened = (await app.inject({ method: 'GET', url: `/api/conversations/${conversationId}`, headers: b.headers })).json();
     expect(opened.messages.map((m: { body: string }) => m.body)).toEqual(['Je complète : le volet mobilité.', 'Bonjour, une question sur votre PLU ?']);
-    expect(opened.can).toEqual({ send: true });
+    expect(opened.can).toEqual({ send: true, addParticipants: false, rename: false, leave: false });
     const read = await app.inject({ method: 'POST', url: `/api/conversations/${conversationId}/read`, headers: b.headers });
     expect(read.json()).toEqual({ unread: 0 });
 
@@ -228,7 +227,7 @@ describe('private messages: rate limit and live delivery', async () => {
     const port = typeof addr === 'object' && addr ? addr.port : 0;
     const a = await signIn(app);
     const b = await signIn(app);
-    const events = await listen(app, port, b.headers.cookie!);
+    const events = await listen(port, b.headers.cookie!);
     await new Promise((r) => setTimeout(r, 300));
     const { conversationId } = (await start(a.headers, [b.user.id], 'En direct')).json();
     await eventually(async () => events.list, (l) => l.some((e) => e.event === 'private-message'), 3000);
@@ -236,28 +235,3 @@ describe('private messages: rate limit and live delivery', async () => {
     expect(events.list.find((e) => e.event === 'private-message')?.data).toBe(JSON.stringify({ conversationId }));
   });
 });
-
-/** A bare SSE reader over real HTTP: the notification stream, where message wake-ups travel too. */
-async function listen(_app: App, port: number, cookie: string) {
-  const list: { event: string; data: string }[] = [];
-  let req: http.ClientRequest | undefined;
-  await new Promise<void>((resolve, reject) => {
-    req = http.get({ host: '127.0.0.1', port, path: '/api/notifications/stream', headers: { cookie, accept: 'text/event-stream' } }, (res) => {
-      res.setEncoding('utf8');
-      let buffer = '';
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        const blocks = buffer.split('\n\n');
-        buffer = blocks.pop()!;
-        for (const block of blocks) {
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) list.push({ event, data });
-        }
-      });
-      resolve();
-    });
-    req.on('error', reject);
-  });
-  return { list, close: () => req?.destroy() };
-}

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../../types.js';
+import { LIMITS } from '../../../../common/limits.js';
 import { isNationalAdmin } from '../communities/policy.js';
 
 /**
@@ -10,6 +11,15 @@ import { isNationalAdmin } from '../communities/policy.js';
 /** A participant writes, unless someone in the conversation has blocked them. */
 export function canSend(blockedBySomeone: boolean): boolean {
   return !blockedBySomeone;
+}
+
+/**
+ * What a participant may change in the conversation: only a group changes (a direct conversation
+ * keeps its pair; a new group is started instead), and only while there is room to add someone.
+ */
+export function groupCan(kind: 'direct' | 'group', participantCount: number) {
+  const group = kind === 'group';
+  return { addParticipants: group && participantCount < LIMITS.conversationMembersMax, rename: group, leave: group };
 }
 
 export function canReviewReportedMessages(user: CurrentUser | null): boolean {

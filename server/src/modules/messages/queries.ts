@@ -21,18 +21,23 @@ export function decodeMessageCursor(cursor: string | undefined): number | undefi
   return n;
 }
 
-interface MessageRow extends Record<string, unknown> { id: number; author_id: number; body: string; removed: boolean; created_at: string }
-
-export function presentMessage(r: MessageRow) {
-  return { id: Number(r.id), authorId: Number(r.author_id), body: r.removed ? '' : r.body, removed: r.removed, createdAt: toIso(r.created_at) };
+interface MessageRow extends Record<string, unknown> {
+  id: number; author_id: number; kind: 'text' | 'system'; body: string; removed: boolean; created_at: string;
 }
 
-/** A page of messages, newest first, on messages_conversation_idx. */
-export async function listMessages(db: DbOrTx, conversationId: number, before: number | undefined, limit: number) {
+export function presentMessage(r: MessageRow) {
+  return { id: Number(r.id), authorId: Number(r.author_id), kind: r.kind, body: r.removed ? '' : r.body, removed: r.removed, createdAt: toIso(r.created_at) };
+}
+
+/**
+ * A page of messages, newest first, on messages_conversation_idx. `visibleFrom`: the member's
+ * visible_from_id, so someone added to a group reads from the line that announced them.
+ */
+export async function listMessages(db: DbOrTx, conversationId: number, visibleFrom: number, before: number | undefined, limit: number) {
   const { rows } = await db.execute<MessageRow>(sql`
-    SELECT id, author_id, body, removed_at IS NOT NULL AS removed, ${isoText('created_at')} AS created_at
+    SELECT id, author_id, kind, body, removed_at IS NOT NULL AS removed, ${isoText('created_at')} AS created_at
       FROM messages
-     WHERE conversation_id = ${conversationId} ${before ? sql`AND id < ${before}` : sql``}
+     WHERE conversation_id = ${conversationId} AND id >= ${visibleFrom} ${before ? sql`AND id < ${before}` : sql``}
      ORDER BY id DESC
      LIMIT ${limit + 1}`);
   const items = rows.slice(0, limit).map(presentMessage);
@@ -41,7 +46,7 @@ export async function listMessages(db: DbOrTx, conversationId: number, before: n
 }
 
 interface HeaderRow extends Record<string, unknown> {
-  id: number; kind: 'direct' | 'group'; title: string; unread_count: number; participants: PersonRow[]; blocked: boolean;
+  id: number; kind: 'direct' | 'group'; title: string; unread_count: number; visible_from_id: number; participants: PersonRow[]; blocked: boolean;
 }
 
 /**
@@ -50,7 +55,7 @@ interface HeaderRow extends Record<string, unknown> {
  */
 export async function loadConversation(db: DbOrTx, conversationId: number, userId: number) {
   const { rows } = await db.execute<HeaderRow>(sql`
-    SELECT c.id, c.kind, c.title, me.unread_count,
+    SELECT c.id, c.kind, c.title, me.unread_count, me.visible_from_id,
            (SELECT json_agg(json_build_object('id', u.id, 'firstName', u.first_name, 'lastName', u.last_name) ORDER BY u.last_name, u.id)
               FROM conversation_members o JOIN users u ON u.id = o.user_id
              WHERE o.conversation_id = c.id) AS participants,
@@ -61,14 +66,14 @@ export async function loadConversation(db: DbOrTx, conversationId: number, userI
   const r = rows[0];
   if (!r) return null;
   return {
-    id: Number(r.id), kind: r.kind, title: r.title, unreadCount: Number(r.unread_count),
+    id: Number(r.id), kind: r.kind, title: r.title, unreadCount: Number(r.unread_count), visibleFromId: Number(r.visible_from_id),
     participants: (r.participants ?? []).map((p) => ({ ...p, id: Number(p.id) })), blocked: r.blocked,
   };
 }
 
 interface InboxRow extends Record<string, unknown> {
   id: number; kind: 'direct' | 'group'; title: string; unread_count: number; last_message_at: string;
-  participants: PersonRow[]; last_author_id: number | null; last_body: string | null; last_removed: boolean | null; last_created_at: string | null;
+  participants: PersonRow[]; last_author_id: number | null; last_kind: 'text' | 'system' | null; last_body: string | null; last_removed: boolean | null; last_created_at: string | null;
 }
 
 /** A member's conversations, latest activity first, on conversation_members_inbox_idx. */
@@ -76,7 +81,7 @@ export async function listInbox(db: DbOrTx, userId: number, cursor: { at: string
   const after = cursor ? sql`AND (me.last_message_at, me.conversation_id) < (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
   const { rows } = await db.execute<InboxRow>(sql`
     WITH page AS (
-      SELECT me.conversation_id, me.unread_count, me.last_message_at
+      SELECT me.conversation_id, me.unread_count, me.last_message_at, me.visible_from_id
         FROM conversation_members me
        WHERE me.user_id = ${userId} ${after}
        ORDER BY me.last_message_at DESC, me.conversation_id DESC
@@ -86,10 +91,11 @@ export async function listInbox(db: DbOrTx, userId: number, cursor: { at: string
            (SELECT json_agg(json_build_object('id', u.id, 'firstName', u.first_name, 'lastName', u.last_name) ORDER BY u.last_name, u.id)
               FROM conversation_members o JOIN users u ON u.id = o.user_id
              WHERE o.conversation_id = c.id AND o.user_id <> ${userId}) AS participants,
-           m.author_id AS last_author_id, left(m.body, 140) AS last_body, m.removed_at IS NOT NULL AS last_removed,
+           m.author_id AS last_author_id, m.kind AS last_kind, left(m.body, 140) AS last_body, m.removed_at IS NOT NULL AS last_removed,
            ${isoText('m.created_at')} AS last_created_at
       FROM page JOIN conversations c ON c.id = page.conversation_id
-      LEFT JOIN LATERAL (SELECT * FROM messages x WHERE x.conversation_id = c.id ORDER BY x.id DESC LIMIT 1) m ON TRUE
+      LEFT JOIN LATERAL (SELECT * FROM messages x WHERE x.conversation_id = c.id AND x.id >= page.visible_from_id
+                          ORDER BY x.id DESC LIMIT 1) m ON TRUE
      ORDER BY page.last_message_at DESC, page.conversation_id DESC`);
   return rows.map((r) => ({ ...r, id: Number(r.id), created_at: r.last_message_at }));
 }
@@ -99,7 +105,7 @@ export function presentSummary(r: InboxRow) {
     id: r.id, kind: r.kind, title: r.title,
     participants: (r.participants ?? []).map((p) => ({ ...p, id: Number(p.id) })),
     lastMessage: r.last_author_id === null ? null : {
-      authorId: Number(r.last_author_id), excerpt: r.last_removed ? '' : r.last_body ?? '', createdAt: toIso(r.last_created_at!),
+      authorId: Number(r.last_author_id), kind: r.last_kind ?? 'text', excerpt: r.last_removed ? '' : r.last_body ?? '', createdAt: toIso(r.last_created_at!),
     },
     unreadCount: Number(r.unread_count),
     lastMessageAt: toIso(r.last_message_at),

@@ -7,11 +7,12 @@ import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schema
 import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { privateMessageMail } from '../mail/templates.js';
-import { canReviewReportedMessages, canSend } from './policy.js';
+import { addParticipants, leaveConversation, renameConversation } from './group-service.js';
+import { canReviewReportedMessages, canSend, groupCan } from './policy.js';
 import { decodeMessageCursor, listInbox, listMessages, loadConversation, presentSummary, reportQueue, unreadTotal } from './queries.js';
 import {
-  BlockState, ConversationSummary, ConversationView, Message, ReportActionBody, ReportActionResult, ReportBody, ReportedMessage,
-  SendBody, StartBody, Started, Unread,
+  AddParticipantsBody, BlockState, ConversationSummary, ConversationView, Message, ParticipantsAdded, RenameBody, Renamed,
+  ReportActionBody, ReportActionResult, ReportBody, ReportedMessage, SendBody, StartBody, Started, Unread,
 } from './schema.js';
 import { decideReport, markRead, reportMessage, sendMessage, setBlock, startConversation, type MailNotice } from './service.js';
 
@@ -74,10 +75,10 @@ export default async function messagesRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const c = found(await loadConversation(app.db, request.params.id, user.id), 'CONVERSATION_NOT_FOUND');
-    const page = await listMessages(app.db, c.id, decodeMessageCursor(request.query.cursor), request.query.limit ?? MESSAGES_PAGE);
+    const page = await listMessages(app.db, c.id, c.visibleFromId, decodeMessageCursor(request.query.cursor), request.query.limit ?? MESSAGES_PAGE);
     return {
       id: c.id, kind: c.kind, title: c.title, participants: c.participants, unreadCount: c.unreadCount,
-      messages: page.items, nextCursor: page.nextCursor, can: { send: canSend(c.blocked) },
+      messages: page.items, nextCursor: page.nextCursor, can: { send: canSend(c.blocked), ...groupCan(c.kind, c.participants.length) },
     };
   });
 
@@ -89,7 +90,7 @@ export default async function messagesRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const c = found(await loadConversation(app.db, request.params.id, user.id), 'CONVERSATION_NOT_FOUND');
-    return listMessages(app.db, c.id, decodeMessageCursor(request.query.cursor), request.query.limit ?? MESSAGES_PAGE);
+    return listMessages(app.db, c.id, c.visibleFromId, decodeMessageCursor(request.query.cursor), request.query.limit ?? MESSAGES_PAGE);
   });
 
   app.post('/conversations/:id/messages', {
@@ -103,6 +104,49 @@ export default async function messagesRoutes(app: App) {
     });
     mail(user, id, out.notices);
     return reply.status(201).send(out.message);
+  });
+
+  app.post('/conversations/:id/participants', {
+    schema: {
+      tags, summary: 'Ajouter des personnes à une conversation de groupe (réservé aux participants) ; elles lisent à partir de leur arrivée',
+      params: IdParam, body: AddParticipantsBody, response: { 201: ParticipantsAdded, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const user = requireVerifiedUser(request);
+    const out = await app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
+      // Adding people reaches them like a new conversation does: same budget.
+      await hit(app, LIMITS_BY_ACTION.conversation, subjectOf(request), tx);
+      return addParticipants(tx, user, request.params.id, request.body.memberIds);
+    });
+    return reply.status(201).send(out);
+  });
+
+  app.patch('/conversations/:id', {
+    schema: {
+      tags, summary: 'Renommer une conversation de groupe (réservé aux participants)',
+      params: IdParam, body: RenameBody, response: { 200: Renamed, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireVerifiedUser(request);
+    return app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
+      return renameConversation(tx, user, request.params.id, request.body.title);
+    });
+  });
+
+  app.post('/conversations/:id/leave', {
+    schema: {
+      tags, summary: 'Quitter une conversation de groupe : elle disparaît de ma liste et je ne lis plus ce qui s’y écrit',
+      params: IdParam, response: { 200: Ok, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    await app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
+      await leaveConversation(tx, user, request.params.id);
+    });
+    return { ok: true as const };
   });
 
   app.post('/conversations/:id/read', {

@@ -19,6 +19,8 @@ export const SendBody = Type.Object({ body }, { additionalProperties: false });
 export const Message = Type.Object({
   id: Type.Integer(),
   authorId: Type.Integer(),
+  /** 'system': a change of the group told by the server (body in French, author = who made it). */
+  kind: Type.Union([Type.Literal('text'), Type.Literal('system')]),
   /** Empty once removed by the national team. */
   body: Type.String(),
   removed: Type.Boolean(),
@@ -30,7 +32,7 @@ export const ConversationSummary = Type.Object({
   kind: Type.Union([Type.Literal('direct'), Type.Literal('group')]),
   title: Type.String(),
   participants: Type.Array(Person),
-  lastMessage: Type.Union([Type.Object({ authorId: Type.Integer(), excerpt: Type.String(), createdAt: date }), Type.Null()]),
+  lastMessage: Type.Union([Type.Object({ authorId: Type.Integer(), kind: Type.Union([Type.Literal('text'), Type.Literal('system')]), excerpt: Type.String(), createdAt: date }), Type.Null()]),
   unreadCount: Type.Integer(),
   lastMessageAt: date,
 });
@@ -44,8 +46,20 @@ export const ConversationView = Type.Object({
   /** Newest first; older ones through /conversations/:id/messages with `nextCursor`. */
   messages: Type.Array(Message),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
-  can: Type.Object({ send: Type.Boolean() }),
+  can: Type.Object({ send: Type.Boolean(), addParticipants: Type.Boolean(), rename: Type.Boolean(), leave: Type.Boolean() }),
 });
+
+export const AddParticipantsBody = Type.Object({
+  memberIds: Type.Array(id, { minItems: 1, maxItems: LIMITS.conversationMembersMax }),
+}, { additionalProperties: false });
+
+export const ParticipantsAdded = Type.Object({ added: Type.Array(Person), message: Message });
+
+export const RenameBody = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: LIMITS.conversationTitle, pattern: '\\S' }),
+}, { additionalProperties: false });
+
+export const Renamed = Type.Object({ title: Type.String(), message: Type.Union([Message, Type.Null()]) });
 
 export const Started = Type.Object({ conversationId: Type.Integer(), message: Message });
 export const Unread = Type.Object({ unread: Type.Integer() });

@@ -21,7 +21,7 @@ export interface SendOutcome {
   notices: MailNotice[];
 }
 
-async function wake(tx: Tx, userIds: number[], conversationId: number): Promise<void> {
+export async function wake(tx: Tx, userIds: number[], conversationId: number): Promise<void> {
   if (userIds.length === 0) return;
   await tx.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, u::text || ':' || ${conversationId}::text) FROM unnest(${intArray(userIds)}) AS u`);
 }
@@ -41,9 +41,9 @@ export async function sendMessage(tx: Tx, author: CurrentUser, conversationId: n
   if (!ids.includes(author.id)) throw new AppError('CONVERSATION_NOT_FOUND');
   const others = ids.filter((id) => id !== author.id);
   await assertNotBlocked(tx, author.id, others);
-  const inserted = await tx.execute<{ id: number; author_id: number; body: string; removed: boolean; created_at: string }>(sql`
+  const inserted = await tx.execute<{ id: number; author_id: number; kind: 'text'; body: string; removed: boolean; created_at: string }>(sql`
     INSERT INTO messages (conversation_id, author_id, body) VALUES (${conversationId}, ${author.id}, ${body})
-    RETURNING id, author_id, body, false AS removed, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at`);
+    RETURNING id, author_id, kind, body, false AS removed, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at`);
   const message = presentMessage(inserted.rows[0]!);
   await tx.execute(sql`UPDATE conversations SET last_message_at = now() WHERE id = ${conversationId}`);
   // The first unread message of a conversation brings a mail (when the member wants one), not each of them.
@@ -124,7 +124,7 @@ export async function reportMessage(tx: Tx, reporterId: number, messageId: numbe
   const { rows } = await tx.execute<{ author_id: number }>(sql`
     SELECT m.author_id FROM messages m
       JOIN conversation_members me ON me.conversation_id = m.conversation_id AND me.user_id = ${reporterId}
-     WHERE m.id = ${messageId}`);
+     WHERE m.id = ${messageId} AND m.id >= me.visible_from_id AND m.kind = 'text'`);
   const message = rows[0];
   if (!message) throw new AppError('MESSAGE_NOT_FOUND');
   if (Number(message.author_id) === reporterId) throw new AppError('CANNOT_REPORT_OWN_MESSAGE');

@@ -14,6 +14,7 @@ import { Alert, Button, Form, Select, TextField, check } from '../../ui';
 import { useReasons } from '../moderation/api';
 import { NotFound } from '../not-found/NotFoundPage';
 import { conversationName } from './InboxPage';
+import { ParticipantsDialog } from './ParticipantsDialog';
 import './messages.css';
 
 export default function ConversationPage() {
@@ -59,13 +60,18 @@ function ConversationView({ c }: { c: Conversation }) {
           {c.kind === 'group' ? 'Conversation de groupe' : 'Conversation privée'} entre {c.participants.map((p) => (p.id === me?.id ? 'vous' : fullName(p))).join(', ')}.
           Seuls les participants la lisent.
         </p>
+        <ParticipantsDialog c={c} />
       </div>
       {older.cursor ? (
         <div><Button variant="secondary" small isPending={older.loading} onPress={() => void loadOlder()}>Messages plus anciens</Button></div>
       ) : null}
       <div role="log" aria-label="Messages">
       <ol className="messages">
-        {shown.map((m) => (
+        {shown.map((m) => m.kind === 'system' ? (
+          <li key={m.id} className="messages__system small">
+            {m.body} · <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+          </li>
+        ) : (
           <li key={m.id} className={`messages__item${m.authorId === me?.id ? ' messages__item--mine' : ''}`}>
             <p className="messages__meta small">
               <strong>{names.get(m.authorId) ?? 'Ancien participant'}</strong> · <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
