@@ -9,6 +9,7 @@
  * They carry the comment BENCH_TAG, so a later run finds them (and adds nothing) and they can be told
  * apart from real ones; nothing else of the data set is written.
  */
+import { addTaggedRows, largestOpenCommunity } from './area-fixtures.js';
 import { clean, openBench, type Floor } from './harness.js';
 
 const BENCH_TAG = 'banc-moderation';
@@ -20,21 +21,14 @@ const bench = await openBench('File de modération : une e-communauté avec 10 0
 const floors: Floor[] = [];
 let failed: unknown;
 try {
-  const community = (await bench.pool.query<{ id: number; slug: string; name: string }>(`
-    SELECT id::int AS id, slug, name FROM communities WHERE status = 'open' ORDER BY member_count DESC, id LIMIT 1`)).rows[0]!;
-  const moderatorId = (await bench.pool.query<{ id: number }>(`
-    SELECT m.user_id::int AS id FROM memberships m JOIN users u ON u.id = m.user_id
-     WHERE m.community_id = $1 AND m.role IN ('coordinator', 'animator') AND u.deleted_at IS NULL AND u.banned_at IS NULL
-     ORDER BY m.role = 'coordinator' DESC, m.user_id LIMIT 1`, [community.id])).rows[0]!.id;
+  const { community, staffId: moderatorId } = await largestOpenCommunity(bench.pool);
 
-  const t0 = performance.now();
-  const added = await addFlags(community.id);
-  if (added > 0) await bench.pool.query('ANALYZE flags');
+  const { added, seconds } = await addTaggedRows(bench.pool, () => addFlags(community.id), ['flags']);
   const { rows: [counts] } = await bench.pool.query<{ tagged: number; pending: number }>(`
     SELECT count(*) FILTER (WHERE comment = $2)::int AS tagged, count(*) FILTER (WHERE status = 'pending')::int AS pending
       FROM flags WHERE community_id = $1`, [community.id, BENCH_TAG]);
   if (counts!.tagged !== FLAGS) throw new Error(`Signalements de banc d’essai : ${counts!.tagged} au lieu de ${FLAGS}.`);
-  console.log(`« ${community.name} » : ${added} signalements ajoutés en ${((performance.now() - t0) / 1000).toFixed(1)} s `
+  console.log(`« ${community.name} » : ${added} signalements ajoutés en ${seconds.toFixed(1)} s `
     + `(0 s’ils étaient déjà là), ${counts!.pending} en attente dans l’e-communauté.`);
 
   const moderator = await bench.session(moderatorId);

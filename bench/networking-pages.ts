@@ -11,6 +11,7 @@
  * record in invitation_acceptances only (no membership is added); 52 weeks of duty roster. A later run
  * finds them and adds nothing; nothing else of the data set is written.
  */
+import { addTaggedRows, largestOpenCommunity } from './area-fixtures.js';
 import { clean, openBench, type Floor } from './harness.js';
 
 const BENCH_TAG = 'Banc pages co-écrites';
@@ -23,17 +24,11 @@ const bench = await openBench('Réseau : pages co-écrites, invitations et astre
 const floors: Floor[] = [];
 let failed: unknown;
 try {
-  const community = (await bench.pool.query<{ id: number; slug: string; name: string }>(`
-    SELECT id::int AS id, slug, name FROM communities WHERE status = 'open' ORDER BY member_count DESC, id LIMIT 1`)).rows[0]!;
-  const staff = (await bench.pool.query<{ id: number }>(`
-    SELECT m.user_id::int AS id FROM memberships m JOIN users u ON u.id = m.user_id
-     WHERE m.community_id = $1 AND m.role IN ('coordinator', 'animator') AND u.deleted_at IS NULL AND u.banned_at IS NULL
-     ORDER BY m.role = 'coordinator' DESC, m.user_id LIMIT 1`, [community.id])).rows[0]!.id;
+  const { community, staffId: staff } = await largestOpenCommunity(bench.pool);
 
-  const t0 = performance.now();
-  const added = await addRows(community.id, staff);
-  if (added) await bench.pool.query('ANALYZE wiki_pages; ANALYZE wiki_revisions; ANALYZE invitations; ANALYZE invitation_acceptances; ANALYZE duty_roster');
-  console.log(`« ${community.name} » : données ${added ? 'ajoutées' : 'déjà présentes'} en ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+  const { added, seconds } = await addTaggedRows(bench.pool, () => addRows(community.id, staff),
+    ['wiki_pages', 'wiki_revisions', 'invitations', 'invitation_acceptances', 'duty_roster']);
+  console.log(`« ${community.name} » : données ${added ? 'ajoutées' : 'déjà présentes'} en ${seconds.toFixed(1)} s.`);
   const big = (await bench.pool.query<{ id: number }>(`SELECT id::int AS id FROM wiki_pages WHERE community_id = $1 AND title = $2`,
     [community.id, `${BENCH_TAG} 0`])).rows[0]!.id;
 

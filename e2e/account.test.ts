@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, launchBrowser, linkIn, newPage, signInThroughUi,
-  startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, linkIn, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
@@ -20,23 +20,14 @@ function focused(page: Page) {
 }
 
 describe.skipIf(!hasChromium)('compte : clavier et mot de passe', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const scene = useBrowserScene();
 
   it('la connexion se fait entièrement au clavier, en commençant par le lien d’évitement', async () => {
     const suffix = uniqueSuffix();
-    const { user, password } = await createUser(server.app, { firstName: 'Karim', lastName: `Clavier ${suffix}` });
-    const { context, page } = await newPage(browser);
+    const { user, password } = await createUser(scene.server.app, { firstName: 'Karim', lastName: `Clavier ${suffix}` });
+    const { context, page } = await newPage(scene.browser);
     try {
-      await page.goto(`${server.url}/connexion`);
+      await page.goto(`${scene.server.url}/connexion`);
       await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
       await expectAccessible(page, 'connexion');
 
@@ -65,11 +56,11 @@ describe.skipIf(!hasChromium)('compte : clavier et mot de passe', () => {
 
   it('réinitialise le mot de passe par courriel puis se connecte avec le nouveau', async () => {
     const suffix = uniqueSuffix();
-    const { user, password: oldPassword } = await createUser(server.app, { firstName: 'Lucie', lastName: `Oubli ${suffix}` });
+    const { user, password: oldPassword } = await createUser(scene.server.app, { firstName: 'Lucie', lastName: `Oubli ${suffix}` });
     const newPassword = `Nouvelle phrase secrète ${suffix}`;
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await page.goto(`${server.url}/connexion`);
+      await page.goto(`${scene.server.url}/connexion`);
       await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
       await page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' }).waitFor();
       await expectAccessible(page, 'mot de passe oublié');
@@ -78,7 +69,7 @@ describe.skipIf(!hasChromium)('compte : clavier et mot de passe', () => {
       await page.getByText('Demande enregistrée').waitFor();
       await expectAccessible(page, 'demande de réinitialisation enregistrée');
 
-      const mail = await lastMailTo(server.pool, user.email);
+      const mail = await lastMailTo(scene.server.pool, user.email);
       await page.goto(linkIn(mail.text, '/mot-de-passe/nouveau?token='));
       await page.getByRole('heading', { level: 1, name: 'Nouveau mot de passe' }).waitFor();
       await expectAccessible(page, 'nouveau mot de passe');
@@ -104,7 +95,7 @@ describe.skipIf(!hasChromium)('compte : clavier et mot de passe', () => {
       await expectAccessible(page, 'connexion refusée');
       expect(await page.getByRole('button', { name: /^Mon compte/ }).count()).toBe(0);
 
-      await signInThroughUi(page, server.url, user.email, newPassword);
+      await signInThroughUi(page, scene.server.url, user.email, newPassword);
       await page.getByRole('heading', { level: 1, name: 'Mon fil' }).waitFor();
     } finally {
       await context.close();

@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix,
-  type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('parcours administration', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const scene = useBrowserScene();
 
   it('l’administration crée une e-communauté et nomme sa coordination, qui nomme un·e animateur·rice', async () => {
     const suffix = uniqueSuffix();
-    const admin = await createUser(server.app, { firstName: 'Agnès', lastName: `Admin ${suffix}`, nationalRole: 'admin' });
-    const coordinator = await createUser(server.app, { firstName: 'Claire', lastName: `Coordo${suffix}` });
-    const animator = await createUser(server.app, { firstName: 'Antoine', lastName: `Anim${suffix}` });
+    const admin = await createUser(scene.server.app, { firstName: 'Agnès', lastName: `Admin ${suffix}`, nationalRole: 'admin' });
+    const coordinator = await createUser(scene.server.app, { firstName: 'Claire', lastName: `Coordo${suffix}` });
+    const animator = await createUser(scene.server.app, { firstName: 'Antoine', lastName: `Anim${suffix}` });
     const coordinatorName = `Claire Coordo${suffix}`;
     const animatorName = `Antoine Anim${suffix}`;
     const name = `Sobriété foncière ${suffix}`;
@@ -33,9 +23,9 @@ describe.skipIf(!hasChromium)('parcours administration', () => {
 
     // The national administrator creates the community and appoints its coordinator.
     {
-      const { context, page } = await newPage(browser);
+      const { context, page } = await newPage(scene.browser);
       try {
-        await signInThroughUi(page, server.url, admin.user.email, admin.password);
+        await signInThroughUi(page, scene.server.url, admin.user.email, admin.password);
         await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Administration' }).click();
         await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
         await page.getByRole('tab', { name: 'E-communautés' }).waitFor();
@@ -66,10 +56,10 @@ describe.skipIf(!hasChromium)('parcours administration', () => {
 
     // The coordinator appoints an animator from the management page.
     {
-      const { context, page } = await newPage(browser);
+      const { context, page } = await newPage(scene.browser);
       try {
-        await signInThroughUi(page, server.url, coordinator.user.email, coordinator.password);
-        await page.goto(`${server.url}/communautes/${slug}`);
+        await signInThroughUi(page, scene.server.url, coordinator.user.email, coordinator.password);
+        await page.goto(`${scene.server.url}/communautes/${slug}`);
         await page.getByRole('heading', { level: 1, name }).waitFor();
         await page.getByText('Vous êtes coordinateur·rice').waitFor();
         await page.getByRole('link', { name: 'Gérer l’e-communauté' }).click();
@@ -90,9 +80,9 @@ describe.skipIf(!hasChromium)('parcours administration', () => {
 
     // The animator sees the community with their role.
     {
-      const { context, page } = await newPage(browser);
+      const { context, page } = await newPage(scene.browser);
       try {
-        await signInThroughUi(page, server.url, animator.user.email, animator.password, `/communautes/${slug}`);
+        await signInThroughUi(page, scene.server.url, animator.user.email, animator.password, `/communautes/${slug}`);
         await page.getByRole('heading', { level: 1, name }).waitFor();
         await page.getByText('Vous êtes animateur·rice').waitFor();
         const team = page.locator('section', { has: page.getByRole('heading', { name: 'L’équipe d’animation' }) });

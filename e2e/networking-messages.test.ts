@@ -1,38 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene, webDistFromEnv } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('annuaire des membres et messages privés', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // WEB_DIST: a private build while other helpers rebuild web/dist.
-    [server, browser] = await Promise.all([startServer(process.env.WEB_DIST ? { webDist: process.env.WEB_DIST } : {}), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const scene = useBrowserScene(webDistFromEnv);
 
   it('un membre montre son métier, une collègue le trouve sans accents, lui écrit, il répond en direct, signale puis bloque ; l’équipe nationale retire le message', async () => {
     const suffix = uniqueSuffix().replace(/[^a-z]/gi, '').slice(-5).toLowerCase();
     const family = `Lefèvre${suffix}`;
-    const { user: helene, password } = await createUser(server.app, { firstName: 'Hélène', lastName: family, job: 'Cheffe de projet mobilités', departement: '69' });
-    const { user: marc } = await createUser(server.app, { firstName: 'Marc', lastName: `Collègue${suffix}` });
-    const { user: admin } = await createUser(server.app, { nationalRole: 'admin' });
+    const { user: helene, password } = await createUser(scene.server.app, { firstName: 'Hélène', lastName: family, job: 'Cheffe de projet mobilités', departement: '69' });
+    const { user: marc } = await createUser(scene.server.app, { firstName: 'Marc', lastName: `Collègue${suffix}` });
+    const { user: admin } = await createUser(scene.server.app, { nationalRole: 'admin' });
 
-    const owner = await newPage(browser);
-    const peer = await newPage(browser);
+    const owner = await newPage(scene.browser);
+    const peer = await newPage(scene.browser);
     try {
       // Hélène chooses to show her job and territory.
-      await signInThroughUi(owner.page, server.url, helene.email, password, '/profil');
+      await signInThroughUi(owner.page, scene.server.url, helene.email, password, '/profil');
       const section = owner.page.getByRole('region', { name: 'Visibilité de mon profil et messages' });
       await section.getByLabel('Montrer mon métier ou ma fonction').check();
       await section.getByLabel('Montrer mon département (et sa région)').check();
@@ -41,7 +31,7 @@ describe.skipIf(!hasChromium)('annuaire des membres et messages privés', () => 
       await expectAccessible(owner.page, 'profil, visibilité');
 
       // Marc searches the directory without accents, then opens her page and writes.
-      await signInThroughUi(peer.page, server.url, marc.email, password, '/membres');
+      await signInThroughUi(peer.page, scene.server.url, marc.email, password, '/membres');
       await peer.page.getByRole('heading', { level: 1, name: 'Annuaire des membres' }).waitFor();
       await peer.page.getByLabel('Nom').fill(`helene lefevre${suffix}`);
       await peer.page.getByLabel('Région').selectOption({ label: 'Auvergne-Rhône-Alpes' });
@@ -61,7 +51,7 @@ describe.skipIf(!hasChromium)('annuaire des membres et messages privés', () => 
       await expectAccessible(peer.page, 'conversation');
 
       // Hélène sees the unread badge, opens the conversation and answers; Marc gets it live.
-      await owner.page.goto(`${server.url}/messages`);
+      await owner.page.goto(`${scene.server.url}/messages`);
       await owner.page.getByRole('link', { name: /Messages \(1 non lu\)/ }).waitFor();
       await expectAccessible(owner.page, 'messages privés');
       await owner.page.getByRole('link', { name: /Marc/ }).first().click();
@@ -82,7 +72,7 @@ describe.skipIf(!hasChromium)('annuaire des membres et messages privés', () => 
       await dialog.getByRole('button', { name: 'Signaler' }).click();
       await owner.page.getByText('Message signalé à l’équipe nationale.').waitFor();
 
-      await owner.page.goto(`${server.url}/membres/${marc.id}`);
+      await owner.page.goto(`${scene.server.url}/membres/${marc.id}`);
       await owner.page.getByRole('button', { name: 'Bloquer ce membre' }).click();
       await owner.page.getByRole('alertdialog').getByRole('button', { name: 'Bloquer' }).click();
       await owner.page.getByText('Vous avez bloqué ce membre').waitFor();
@@ -94,9 +84,9 @@ describe.skipIf(!hasChromium)('annuaire des membres et messages privés', () => 
     }
 
     // The national team sees the reported message alone and removes it.
-    const team = await newPage(browser);
+    const team = await newPage(scene.browser);
     try {
-      await signInThroughUi(team.page, server.url, admin.email, password, '/moderation/messages');
+      await signInThroughUi(team.page, scene.server.url, admin.email, password, '/moderation/messages');
       await team.page.getByRole('heading', { level: 1, name: 'Messages privés signalés' }).waitFor();
       await team.page.getByText('Message déplacé à signaler').waitFor();
       expect(await team.page.getByText('comment avez-vous organisé le plan vélo').count()).toBe(0);

@@ -1,46 +1,36 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createUser, sessionFor } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene, webDistFromEnv } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('données personnelles', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // WEB_DIST: a private build while other helpers rebuild web/dist.
-    [server, browser] = await Promise.all([startServer(process.env.WEB_DIST ? { webDist: process.env.WEB_DIST } : {}), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const scene = useBrowserScene(webDistFromEnv);
 
   it('un membre télécharge ses données puis supprime son compte ; sa publication reste sous « Membre supprimé »', async () => {
     const suffix = uniqueSuffix();
-    const community = await createCommunity(server.app);
-    const { user, password } = await createUser(server.app, { firstName: 'Bérénice', lastName: `Départ ${suffix}` });
-    const { user: reader, password: readerPassword } = await createUser(server.app, { firstName: 'Rémi', lastName: `Lecteur ${suffix}` });
-    await addMember(server.app, community.id, user.id);
-    await addMember(server.app, community.id, reader.id);
+    const community = await createCommunity(scene.server.app);
+    const { user, password } = await createUser(scene.server.app, { firstName: 'Bérénice', lastName: `Départ ${suffix}` });
+    const { user: reader, password: readerPassword } = await createUser(scene.server.app, { firstName: 'Rémi', lastName: `Lecteur ${suffix}` });
+    await addMember(scene.server.app, community.id, user.id);
+    await addMember(scene.server.app, community.id, reader.id);
     const title = `Notre budget participatif ${suffix}`;
-    const created = await server.app.inject({
-      method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: await sessionFor(server.app, user.id),
+    const created = await scene.server.app.inject({
+      method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: await sessionFor(scene.server.app, user.id),
       payload: { title, body: 'Trois ans de budget participatif dans notre commune.' },
     });
     expect(created.statusCode).toBe(201);
     const postId = created.json().id as number;
 
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, user.email, password, '/profil');
+      await signInThroughUi(page, scene.server.url, user.email, password, '/profil');
       await page.getByRole('heading', { level: 2, name: 'Mes données' }).waitFor();
       await expectAccessible(page, 'profil, section Mes données');
 
@@ -70,9 +60,9 @@ describe.skipIf(!hasChromium)('données personnelles', () => {
       await context.close();
     }
 
-    const other = await newPage(browser);
+    const other = await newPage(scene.browser);
     try {
-      await signInThroughUi(other.page, server.url, reader.email, readerPassword, `/publications/${postId}`);
+      await signInThroughUi(other.page, scene.server.url, reader.email, readerPassword, `/publications/${postId}`);
       await other.page.getByRole('heading', { level: 1, name: title }).waitFor();
       await other.page.getByRole('link', { name: 'Membre supprimé' }).first().waitFor();
       expect(await other.page.getByText(`Départ ${suffix}`).count()).toBe(0);
@@ -82,12 +72,12 @@ describe.skipIf(!hasChromium)('données personnelles', () => {
   }, 180_000);
 
   it('un membre accepte la nouvelle version des CGU depuis le dialogue', async () => {
-    const { user, password } = await createUser(server.app);
+    const { user, password } = await createUser(scene.server.app);
     // The CGU page is shared by every test file: a newer version is simulated by an older acceptance.
-    await server.pool.query(`INSERT INTO cgu_acceptances (user_id, version) SELECT $1, version - 1 FROM legal_pages WHERE slug = 'cgu'`, [user.id]);
-    const { context, page } = await newPage(browser);
+    await scene.server.pool.query(`INSERT INTO cgu_acceptances (user_id, version) SELECT $1, version - 1 FROM legal_pages WHERE slug = 'cgu'`, [user.id]);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, user.email, password);
+      await signInThroughUi(page, scene.server.url, user.email, password);
       const dialog = page.getByRole('alertdialog', { name: 'Les conditions générales d’utilisation ont changé' });
       await dialog.waitFor();
       await expectAccessible(page, 'dialogue des nouvelles CGU');
@@ -97,8 +87,8 @@ describe.skipIf(!hasChromium)('données personnelles', () => {
       await expectAccessible(page, 'CGU à accepter');
       await page.getByRole('button', { name: 'J’accepte' }).click();
       await page.getByRole('region', { name: 'Nouvelles conditions générales d’utilisation' }).waitFor({ state: 'detached' });
-      const { rows } = await server.pool.query('SELECT max(version) AS v FROM cgu_acceptances WHERE user_id = $1', [user.id]);
-      const current = (await server.pool.query(`SELECT version FROM legal_pages WHERE slug = 'cgu'`)).rows[0].version;
+      const { rows } = await scene.server.pool.query('SELECT max(version) AS v FROM cgu_acceptances WHERE user_id = $1', [user.id]);
+      const current = (await scene.server.pool.query(`SELECT version FROM legal_pages WHERE slug = 'cgu'`)).rows[0].version;
       expect(rows[0].v).toBe(current);
     } finally {
       await context.close();

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import { refreshRollups } from '../server/src/modules/national/rollups.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene, webDistFromEnv } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene(webDistFromEnv);
   const suffix = uniqueSuffix();
   let slug = '';
   let communityName = '';
@@ -21,34 +20,29 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
   let coordinator: Person;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(process.env.WEB_DIST ? { webDist: process.env.WEB_DIST } : {}), launchBrowser()]);
-    const community = await createCommunity(server.app, { name: `Pilotage national ${suffix}` });
+    const community = await createCommunity(scene.server.app, { name: `Pilotage national ${suffix}` });
     slug = community.slug;
     communityName = community.name;
     const person = async (firstName: string, lastName: string, nationalRole: 'admin' | null = null): Promise<Person> => {
-      const u = await createUser(server.app, { firstName, lastName, nationalRole });
+      const u = await createUser(scene.server.app, { firstName, lastName, nationalRole });
       return { email: u.user.email, password: u.password, id: u.user.id };
     };
     admin = await person('Nadia', `Pilote ${suffix}`, 'admin');
     animator = await person('Lina', `Anime ${suffix}`);
     coordinator = await person('Paul', `Coordonne ${suffix}`);
-    await addMember(server.app, community.id, animator.id, 'animator');
-    await addMember(server.app, community.id, coordinator.id, 'coordinator');
-    await server.pool.query(
+    await addMember(scene.server.app, community.id, animator.id, 'animator');
+    await addMember(scene.server.app, community.id, coordinator.id, 'coordinator');
+    await scene.server.pool.query(
       `INSERT INTO animator_assignments (user_id, community_id, starts_on, scale_code, hourly_rate_cents) VALUES ($1, $2, '2024-01-01', '4T1', 3880)`,
       [animator.id, community.id],
     );
-    await refreshRollups(server.pool);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await refreshRollups(scene.server.pool);
   });
 
   it('l’équipe nationale lit le tableau de bord national et crée une e-communauté en brouillon avec l’assistant', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, admin.email, admin.password, '/');
+      await signInThroughUi(page, scene.server.url, admin.email, admin.password, '/');
       await page.getByRole('button', { name: /^Mon compte/ }).click();
       await page.getByRole('menuitem', { name: 'Pilotage national' }).click();
       await page.getByRole('heading', { level: 1, name: 'Pilotage national' }).waitFor();
@@ -81,7 +75,7 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       await page.getByLabel('Date de lancement').fill('2099-02-01');
       await page.getByRole('button', { name: 'Créer l’e-communauté' }).click();
       await page.getByText(/est en préparation : elle s’ouvrira automatiquement le 1 février 2099/).waitFor();
-      const { rows } = await server.pool.query(`SELECT status, launch_date::text AS d, perimeter FROM communities WHERE slug = $1`, [newSlug]);
+      const { rows } = await scene.server.pool.query(`SELECT status, launch_date::text AS d, perimeter FROM communities WHERE slug = $1`, [newSlug]);
       expect(rows[0]).toEqual({ status: 'draft', d: '2099-02-01', perimeter: 'Contrats de ville et quartiers prioritaires' });
 
       // The network: one exchange session this month.
@@ -101,10 +95,10 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
   }, 180_000);
 
   it('l’animatrice s’inscrit à l’échange, partage une pratique et déclare ses heures ; la coordination valide le service fait', async () => {
-    const a = await newPage(browser);
+    const a = await newPage(scene.browser);
     try {
       const { page } = a;
-      await signInThroughUi(page, server.url, animator.email, animator.password, '/');
+      await signInThroughUi(page, scene.server.url, animator.email, animator.password, '/');
       await page.getByRole('button', { name: /^Mon compte/ }).click();
       await page.getByRole('menuitem', { name: 'Réseau des animateurs' }).click();
       await page.getByRole('heading', { level: 1, name: 'Réseau des animateurs' }).waitFor();
@@ -116,7 +110,7 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       await page.getByRole('heading', { name: `Relancer une discussion ${suffix}` }).waitFor();
       await expectAccessible(page, 'réseau des animateurs');
 
-      await page.goto(`${server.url}/mes-heures`);
+      await page.goto(`${scene.server.url}/mes-heures`);
       await page.getByText(/soit 504,40\s€ brut par mois/).waitFor();
       await page.getByText('ni coordonnées bancaires ni pièce d’identité', { exact: false }).first().waitFor();
       await page.getByRole('button', { name: 'Déclarer mes heures' }).click();
@@ -128,15 +122,15 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       await a.context.close();
     }
 
-    const k = await newPage(browser);
+    const k = await newPage(scene.browser);
     try {
       const { page } = k;
-      await signInThroughUi(page, server.url, coordinator.email, coordinator.password, `/communautes/${slug}/etats-de-service`);
+      await signInThroughUi(page, scene.server.url, coordinator.email, coordinator.password, `/communautes/${slug}/etats-de-service`);
       await page.getByRole('heading', { level: 1, name: /États de service fait/ }).waitFor();
       await page.getByRole('button', { name: /Valider le service fait de Lina Anime/ }).click();
       await page.getByText(/Validé le .* par Paul Coordonne/).waitFor();
       const pdf = await page.getByRole('link', { name: /^PDF/ }).getAttribute('href');
-      const res = await page.request.get(`${server.url}${pdf}`);
+      const res = await page.request.get(`${scene.server.url}${pdf}`);
       expect(res.headers()['content-type']).toBe('application/pdf');
       expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
       await expectAccessible(page, 'états de service (coordination)');

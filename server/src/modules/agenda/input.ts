@@ -1,19 +1,7 @@
+import type { LocalEventFields } from '../../../../common/agenda.js';
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError } from '../../lib/errors.js';
 import { addDays, parisToUtc, parseDate, utcToParis } from './paris-time.js';
-
-/** The event fields as a person enters them: Paris days and times. */
-export interface LocalEventFields {
-  allDay: boolean;
-  startDate: string;
-  startTime: string | null;
-  endDate: string;
-  endTime: string | null;
-  place: string | null;
-  onlineUrl: string | null;
-  registrationUrl: string | null;
-  organiser: string | null;
-}
 
 export interface ResolvedEvent {
   startsAt: Date;

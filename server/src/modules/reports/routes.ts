@@ -1,6 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import type { ObjectiveKind } from '../../../../common/reports.js';
+import type { Tx } from '../../db/client.js';
 import { decodeKeyset } from '../../lib/cursor.js';
 import { AppError, ensure } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
@@ -43,6 +45,13 @@ export default async function reportsRoutes(app: App) {
     return { meeting, ctx };
   }
 
+  /** A meeting that only the coordination may change. */
+  async function loadSteeredMeeting(id: number, user: CurrentUser) {
+    const loaded = await loadMeeting(id, user);
+    ensure(canSteerCommunity(user, loaded.ctx.role), 'FORBIDDEN');
+    return loaded;
+  }
+
   async function presentMeeting(id: number, user: CurrentUser) {
     const { meeting: m, ctx } = await loadMeeting(id, user);
     const steer = canSteerCommunity(user, ctx.role);
@@ -68,6 +77,21 @@ export default async function reportsRoutes(app: App) {
     const ctx = await loadCommunityContext(app.db, report.community_id, user);
     ensure(canReadReport(user, ctx.role, report.author_id), 'FORBIDDEN');
     return { report, meeting, ctx };
+  }
+
+  /** A report that only its author, still on the animation team, may write. */
+  async function loadOwnReport(id: number, user: CurrentUser) {
+    const loaded = await loadReport(id, user);
+    ensure(loaded.report.author_id === user.id && canWriteReport(loaded.ctx.role), 'FORBIDDEN');
+    return loaded;
+  }
+
+  /** A write under the write rate limit: the hit shares the write's transaction (see `hit`). */
+  function limitedWrite<T>(request: FastifyRequest, write: (tx: Tx) => Promise<T>): Promise<T> {
+    return app.db.transaction(async (tx) => {
+      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
+      return write(tx);
+    });
   }
 
   async function presentReport(r: ReportRow, m: MeetingRow, ctx: CommunityContext, user: CurrentUser) {
@@ -112,10 +136,7 @@ export default async function reportsRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await steerable(request.params.slug, user);
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-      await saveObjectives(tx, ctx.community.id, request.body as Partial<Record<ObjectiveKind, number>>, user.id);
-    });
+    await limitedWrite(request, (tx) => saveObjectives(tx, ctx.community.id, request.body as Partial<Record<ObjectiveKind, number>>, user.id));
     return { objectives: await loadObjectives(app.pool, ctx.community.id) };
   });
 
@@ -140,10 +161,7 @@ export default async function reportsRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     const ctx = await steerable(request.params.slug, user);
-    const id = await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-      return createMeeting(tx, ctx.community.id, user.id, request.body);
-    });
+    const id = await limitedWrite(request, (tx) => createMeeting(tx, ctx.community.id, user.id, request.body));
     return reply.status(201).send(await presentMeeting(id, user));
   });
 
@@ -155,12 +173,8 @@ export default async function reportsRoutes(app: App) {
     schema: { tags, summary: 'Modifier une réunion (coordination)', params: IdParam, body: MeetingBody, response: { 200: Meeting, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    const { meeting, ctx } = await loadMeeting(request.params.id, user);
-    ensure(canSteerCommunity(user, ctx.role), 'FORBIDDEN');
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-      await updateMeeting(tx, meeting, request.body);
-    });
+    const { meeting } = await loadSteeredMeeting(request.params.id, user);
+    await limitedWrite(request, (tx) => updateMeeting(tx, meeting, request.body));
     return presentMeeting(meeting.id, user);
   });
 
@@ -171,12 +185,8 @@ export default async function reportsRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    const { meeting, ctx } = await loadMeeting(request.params.id, user);
-    ensure(canSteerCommunity(user, ctx.role), 'FORBIDDEN');
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-      await recordMinutes(tx, meeting, user.id, request.body);
-    });
+    const { meeting } = await loadSteeredMeeting(request.params.id, user);
+    await limitedWrite(request, (tx) => recordMinutes(tx, meeting, user.id, request.body));
     return presentMeeting(meeting.id, user);
   });
 
@@ -189,10 +199,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { meeting, ctx } = await loadMeeting(request.params.id, user);
     ensure(canWriteReport(ctx.role), 'FORBIDDEN', 'Seule l’équipe d’animation de l’e-communauté rédige un rapport d’activité.');
-    const id = await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-      return createReport(tx, meeting, user.id);
-    });
+    const id = await limitedWrite(request, (tx) => createReport(tx, meeting, user.id));
     return reply.status(201).send(await reread(id, user));
   });
 
@@ -207,12 +214,8 @@ export default async function reportsRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    const { report, ctx } = await loadReport(request.params.id, user);
-    ensure(report.author_id === user.id && canWriteReport(ctx.role), 'FORBIDDEN');
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-      await editReport(tx, report.id, request.body);
-    });
+    const { report } = await loadOwnReport(request.params.id, user);
+    await limitedWrite(request, (tx) => editReport(tx, report.id, request.body));
     return reread(report.id, user);
   });
 
@@ -220,15 +223,11 @@ export default async function reportsRoutes(app: App) {
     schema: { tags, summary: 'Transmettre mon rapport à la coordination (une seule fois)', params: IdParam, response: { 200: Report, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    const { report, meeting, ctx } = await loadReport(request.params.id, user);
-    ensure(report.author_id === user.id && canWriteReport(ctx.role), 'FORBIDDEN');
+    const { report, meeting } = await loadOwnReport(request.params.id, user);
     if (report.submitted_at) throw new AppError('REPORT_ALREADY_SUBMITTED');
     // Computed before the transaction (reads only); the UPDATE refuses a report submitted meanwhile.
     const figures = await figuresOf(app.pool, app.db, report, meeting);
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-      await submitReport(tx, report.id, figures);
-    });
+    await limitedWrite(request, (tx) => submitReport(tx, report.id, figures));
     return reread(report.id, user);
   });
 
@@ -238,10 +237,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { report, ctx } = await loadReport(request.params.id, user);
     ensure(canSteerCommunity(user, ctx.role), 'FORBIDDEN');
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-      await commentReport(tx, report, user.id, request.body.comment);
-    });
+    await limitedWrite(request, (tx) => commentReport(tx, report, user.id, request.body.comment));
     return reread(report.id, user);
   });
 

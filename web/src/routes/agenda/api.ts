@@ -1,27 +1,19 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LocalEventFields } from '../../../../common/agenda';
 import { api, qs } from '../../api/client';
 import { keys } from '../../api/keys';
 import type { CommunityRef } from '../../api/types';
 
 /** The agenda's API: events are posts of kind « événement » with dates in Europe/Paris. */
 
-export interface AgendaEvent {
+/** An event as the API shows it: its instants, and its fields as the form shows them (Paris wall-clock values). */
+export interface AgendaEvent extends LocalEventFields {
   postId: number;
   community: CommunityRef;
   title: string;
   excerpt: string;
   startsAt: string;
   endsAt: string;
-  allDay: boolean;
-  /** Paris wall-clock values, as the form shows them ('YYYY-MM-DD', 'HH:MM'). */
-  startDate: string;
-  startTime: string | null;
-  endDate: string;
-  endTime: string | null;
-  place: string | null;
-  onlineUrl: string | null;
-  registrationUrl: string | null;
-  organiser: string | null;
   can: { edit: boolean };
 }
 
@@ -31,18 +23,9 @@ export interface EventPage {
   can: { create: boolean };
 }
 
-export interface EventInput {
+export interface EventInput extends LocalEventFields {
   title?: string;
   body?: string;
-  allDay: boolean;
-  startDate: string;
-  startTime: string | null;
-  endDate: string;
-  endTime: string | null;
-  place: string | null;
-  onlineUrl: string | null;
-  registrationUrl: string | null;
-  organiser: string | null;
 }
 
 export type When = 'upcoming' | 'past';

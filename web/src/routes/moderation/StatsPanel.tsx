@@ -1,37 +1,22 @@
-import { useState } from 'react';
 import { formatDate } from '../../lib/format';
-import { Button, Form, QueryState, TextField } from '../../ui';
+import { PeriodForm, useRecentPeriod } from '../../components/PeriodForm';
+import { QueryState } from '../../ui';
 import { useModerationStats, type ModerationStats } from './api';
 import { FlagsChart } from './FlagsChart';
 import { ACTION_LABELS, formatSeconds } from './labels';
 
-function parisToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-}
-
-function daysBefore(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Flags received and handled, median time to handle and actions by kind, over a chosen period. */
 export function StatsPanel({ slug }: { slug: string | null }) {
-  const today = parisToday();
-  const [period, setPeriod] = useState({ from: daysBefore(today, 29), to: today });
+  const [period, setPeriod] = useRecentPeriod(30);
   const stats = useModerationStats(slug, period.from, period.to);
   return (
     <div className="stack">
-      <Form
+      <PeriodForm
         aria-label="Période des chiffres de modération"
-        labels={{ from: 'Du', to: 'Au' }}
+        period={period}
+        onChange={setPeriod}
         validate={(v): Record<string, string> => (v.from && v.to && v.from <= v.to ? {} : { to: 'Choisissez deux dates, la fin après le début.' })}
-        onSubmit={(v) => setPeriod({ from: v.from!, to: v.to! })}
-      >
-        <div className="row">
-          <TextField name="from" type="date" label="Du" defaultValue={period.from} isRequired />
-          <TextField name="to" type="date" label="Au" defaultValue={period.to} isRequired />
-          <Button type="submit" variant="secondary">Afficher</Button>
-        </div>
-      </Form>
+      />
       <QueryState query={stats} loading="Calcul des chiffres…">{(s) => <Figures s={s} />}</QueryState>
     </div>
   );

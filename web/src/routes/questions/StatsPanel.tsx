@@ -1,39 +1,25 @@
-import { useState } from 'react';
 import { formatDate, fullName, plural } from '../../lib/format';
-import { Button, Form, QueryState, TextField } from '../../ui';
+import { PeriodForm, useRecentPeriod } from '../../components/PeriodForm';
+import { QueryState } from '../../ui';
 import { useStats, type Stats } from './api';
 import { formatDuration, formatShare } from './time-left';
 
-function parisToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-}
-
-function daysBefore(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Time to first response and share answered within the deadline, for a chosen period. */
 export function StatsPanel({ slug }: { slug: string }) {
-  const today = parisToday();
-  const [period, setPeriod] = useState({ from: daysBefore(today, 89), to: today });
+  const [period, setPeriod] = useRecentPeriod(90);
   const stats = useStats(slug, period.from, period.to);
   return (
     <div className="stack">
-      <Form
+      <PeriodForm
         aria-label="Période des indicateurs"
-        labels={{ from: 'Du', to: 'Au' }}
+        period={period}
+        onChange={setPeriod}
         validate={(v) => {
           if (!v.from || !v.to) return { ...(v.from ? {} : { from: 'Choisissez une date.' }), ...(v.to ? {} : { to: 'Choisissez une date.' }) };
           return v.from > v.to ? { to: 'La date de fin doit suivre la date de début.' } : {};
         }}
-        onSubmit={(v) => setPeriod({ from: v.from!, to: v.to! })}
-      >
-        <div className="row settings-row">
-          <TextField name="from" type="date" label="Du" defaultValue={period.from} isRequired />
-          <TextField name="to" type="date" label="Au" defaultValue={period.to} isRequired />
-          <Button type="submit" variant="secondary">Afficher</Button>
-        </div>
-      </Form>
+        rowClassName="row settings-row"
+      />
       <QueryState query={stats} loading="Calcul des indicateurs…">{(s) => <Figures s={s} />}</QueryState>
     </div>
   );
