@@ -177,17 +177,21 @@ describe('live notifications across two instances', async () => {
     return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   };
 
-  it('a reply written through A reaches a stream held by B within 2 s, and a reconnect catches up', async () => {
+  /** A post's author holding a stream on B, settled (B's LISTEN connection ready), and a member who replies through A. */
+  async function authorListening() {
     const community = await createCommunity(a.app);
     const author = await memberOf(a.app, community.id);
     const replier = await memberOf(a.app, community.id);
     const postId = await postIn(a.app, community.slug, author.headers);
-
     const stream = openStream(baseOf(b.app), author.headers.cookie!);
     await stream.ready;
     expect(stream.status()).toBe(200);
-    // Let B's LISTEN connection settle before writing.
     await new Promise((r) => setTimeout(r, 300));
+    return { author, replier, postId, stream };
+  }
+
+  it('a reply written through A reaches a stream held by B within 2 s, and a reconnect catches up', async () => {
+    const { author, replier, postId, stream } = await authorListening();
     const started = Date.now();
     const commentId = await commentOn(a.app, postId, replier.headers, 'En direct');
     await until(() => stream.events.length >= 1, 2000);
@@ -209,13 +213,7 @@ describe('live notifications across two instances', async () => {
   });
 
   it('survives a lost LISTEN connection: reconnects and sweeps what was committed meanwhile', async () => {
-    const community = await createCommunity(a.app);
-    const author = await memberOf(a.app, community.id);
-    const replier = await memberOf(a.app, community.id);
-    const postId = await postIn(a.app, community.slug, author.headers);
-    const stream = openStream(baseOf(b.app), author.headers.cookie!);
-    await stream.ready;
-    await new Promise((r) => setTimeout(r, 300));
+    const { author, replier, postId, stream } = await authorListening();
     await a.app.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [LISTENER_NAME]);
     await commentOn(a.app, postId, replier.headers, 'Pendant la reconnexion');
     await until(() => stream.events.length >= 1, 5000);
@@ -225,13 +223,7 @@ describe('live notifications across two instances', async () => {
   });
 
   it('a catch-up leaves out what was taken away meanwhile', async () => {
-    const community = await createCommunity(a.app);
-    const author = await memberOf(a.app, community.id);
-    const replier = await memberOf(a.app, community.id);
-    const postId = await postIn(a.app, community.slug, author.headers);
-    const stream = openStream(baseOf(b.app), author.headers.cookie!);
-    await stream.ready;
-    await new Promise((r) => setTimeout(r, 300));
+    const { author, replier, postId, stream } = await authorListening();
     await commentOn(a.app, postId, replier.headers, 'Avant la coupure');
     await until(() => stream.events.length >= 1, 2000);
     stream.close();
