@@ -20,7 +20,7 @@ export const ACTIVITY_WEEKS = 12;
 
 export type SourceState = 'ok' | 'failing' | 'broken';
 
-export interface WeekFigures { received: number; published: number; dismissed: number }
+export type WeekFigures = { received: number; published: number; dismissed: number };
 export interface Figures extends WeekFigures { pending: number; publishedShare: number | null }
 
 export interface VeilleActivity {
