@@ -32,10 +32,12 @@ interface Fixture { source: string; back: number; status: Status }
 describe('veille activity', async () => {
   const { app } = await useTestApp();
 
+  /** Never due (next_poll_at infinity): the poll job run by veille.test.ts must not pick it up. */
   async function addSource(communityId: number, title: string, failures = 0) {
     const { rows } = await app.pool.query<{ id: number }>(
-      `INSERT INTO veille_sources (community_id, url, title, failure_count, last_error, last_error_at, last_success_at)
-       VALUES ($1, $2, $3, $4::int, CASE WHEN $4::int > 0 THEN 'le site a répondu HTTP 503' END, CASE WHEN $4::int > 0 THEN now() END, now() - interval '2 days')
+      `INSERT INTO veille_sources (community_id, url, title, failure_count, last_error, last_error_at, last_success_at, next_poll_at)
+       VALUES ($1, $2, $3, $4::int, CASE WHEN $4::int > 0 THEN 'le site a répondu HTTP 503' END, CASE WHEN $4::int > 0 THEN now() END, now() - interval '2 days',
+               'infinity')
        RETURNING id`,
       [communityId, `https://activite.example/${communityId}/${encodeURIComponent(title)}`, title, failures]);
     return rows[0]!.id;

@@ -20,7 +20,8 @@ describe('veille purge', async () => {
     const community = await createCommunity(app);
     const animator = await memberOf(app, community.id, 'animator');
     const { rows: [source] } = await app.pool.query<{ id: number }>(
-      `INSERT INTO veille_sources (community_id, url, title) VALUES ($1, $2, 'Source') RETURNING id`,
+      // Never due: the poll job of another test file must not pick it up.
+      `INSERT INTO veille_sources (community_id, url, title, next_poll_at) VALUES ($1, $2, 'Source', 'infinity') RETURNING id`,
       [community.id, `https://purge.example/${community.slug}/feed`]);
     let n = 0;
     const add = async (status: 'new' | 'dismissed' | 'published', ageDays: number) => {
