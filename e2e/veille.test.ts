@@ -13,7 +13,8 @@ if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 /**
  * The animator's veille journey: add an RSS source (served locally — the test configuration lets
  * veille reach loopback only), see its articles in the inbox, publish one with a commentary,
- * dismiss another, and see a broken source reported with its error.
+ * dismiss another, see a broken source reported with its error, and the activity of the 12 weeks
+ * (chart, summary sentence, table per source).
  */
 describe.skipIf(!hasChromium)('veille', () => {
   let server: E2eServer;
@@ -51,7 +52,7 @@ describe.skipIf(!hasChromium)('veille', () => {
     feeds?.close();
   });
 
-  it('l’animatrice ajoute une source, publie un article avec son commentaire et en écarte un autre', async () => {
+  it('l’animatrice ajoute une source, publie un article avec son commentaire, en écarte un autre et voit l’activité de sa veille', async () => {
     const { context, page } = await newPage(browser);
     try {
       await signInThroughUi(page, server.url, animator.email, animator.password, `/communautes/${slug}`);
@@ -84,6 +85,22 @@ describe.skipIf(!hasChromium)('veille', () => {
       await page.getByText(/le site a répondu HTTP 500 \(1 échec de suite/).waitFor();
       await page.getByText(/Dernière lecture réussie/).waitFor();
       await expectAccessible(page, 'source en échec');
+
+      // The activity of the 12 weeks: the chart (an image with its figures as label), the summary
+      // sentence and the table per source, all from GET …/veille/activity.
+      const activity = page.getByRole('region', { name: 'Activité de la veille' });
+      await activity.getByText(/Sur les 12 dernières semaines : 2 articles reçus, 1 publié \(50\s%\), 1 écarté, 0 à trier\./).waitFor();
+      const chart = activity.getByRole('img', { name: /^Articles par semaine de réception \(articles\) : / });
+      await chart.waitFor();
+      expect(await chart.getAttribute('aria-label')).toMatch(/Reçus 2, Publiés 1, Écartés 1$/);
+      await activity.getByText('Données du graphique « Articles par semaine de réception »').click();
+      const weeks = activity.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Reçus (articles)' }) });
+      expect(await weeks.getByRole('row').count()).toBe(13);
+      const perSource = activity.getByRole('table', { name: 'Activité par source sur 12 semaines' });
+      const row = perSource.getByRole('row', { name: /Observatoire des quartiers/ });
+      expect((await row.getByRole('cell').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()))
+        .toEqual(['2', '1', '1', '0', '50 %', 'En échec 1 échec de suite']);
+      await expectAccessible(page, 'activité de la veille');
       const { rows } = await server.pool.query(
         `SELECT p.kind::text AS kind, p.link_url FROM posts p JOIN communities c ON c.id = p.community_id WHERE c.slug = $1`, [slug]);
       expect(rows).toEqual([{ kind: 'veille', link_url: 'https://observatoire.example/rapport-2025' }]);

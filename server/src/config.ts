@@ -38,6 +38,12 @@ export interface Config {
   linkPreviewAllowLoopback: boolean;
   /** Same for veille feeds: tests serve their RSS/Atom from a local server; false in every real deployment. */
   veilleAllowLoopback: boolean;
+  /**
+   * Days a veille item that was dismissed or never acted upon stays in the inbox table before the
+   * `veille-purge` job deletes it (published ones are kept). At least VEILLE_MIN_RETENTION_DAYS, so the
+   * 12-week activity figures of the veille page stay complete.
+   */
+  veilleRetentionDays: number;
   /** Signs unsubscribe links (HMAC). APP_SECRET, else generated once into DATA_DIR/secret (never committed). */
   secret: string;
 }
@@ -82,11 +88,25 @@ function appSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The veille page shows 12 Paris weeks of activity, the current one included (veille/activity.ts): their start
+ * is at most 84 days ago, so a shorter retention would empty its oldest week.
+ */
+export const VEILLE_MIN_RETENTION_DAYS = 12 * 7;
+
 function int(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n)) throw new Error(`${name} doit être un nombre (reçu « ${value} »)`);
   return n;
+}
+
+function veilleRetentionDays(env: NodeJS.ProcessEnv): number {
+  const days = int('VEILLE_RETENTION_DAYS', env.VEILLE_RETENTION_DAYS, 90);
+  if (!Number.isInteger(days) || days < VEILLE_MIN_RETENTION_DAYS) {
+    throw new Error(`VEILLE_RETENTION_DAYS doit être un nombre entier de jours, au moins ${VEILLE_MIN_RETENTION_DAYS} (reçu « ${days} ») : la page de veille montre 12 semaines d’activité.`);
+  }
+  return days;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
@@ -116,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     s3: s3Config(env),
     linkPreviewAllowLoopback: false,
     veilleAllowLoopback: false,
+    veilleRetentionDays: veilleRetentionDays(env),
     secret: appSecret(env, resolve(env.DATA_DIR ?? 'data')),
   };
 }

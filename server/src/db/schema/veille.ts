@@ -63,6 +63,10 @@ export const veilleItems = pgTable(
     uniqueIndex('veille_items_community_link_key').on(t.communityId, t.link),
     uniqueIndex('veille_items_source_guid_key').on(t.sourceId, t.guid),
     index('veille_items_inbox_idx').on(t.communityId, t.status, t.id.desc()),
+    /** The activity figures (veille/activity.ts): a community's items of the last weeks, read from the index alone. */
+    index('veille_items_activity_idx').on(t.communityId, t.fetchedAt, t.sourceId, t.status),
+    /** The retention job (veille/purge.ts): undecided or dismissed items, oldest first. Published ones are kept. */
+    index('veille_items_purge_idx').on(t.fetchedAt).where(sql`${t.status} <> 'published'`),
     check('veille_items_status', sql`${t.status} IN ('new', 'published', 'dismissed')`),
   ],
 );

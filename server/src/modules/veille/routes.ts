@@ -8,11 +8,12 @@ import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { decodeIdCursor } from '../notifications/service.js';
 import { parseHttpUrl } from '../posts/kinds.js';
+import { veilleActivity } from './activity.js';
 import { canManageVeille } from './policy.js';
 import { fetchFeed, pollSource } from './poller.js';
 import { presentInboxItem, presentSource } from './presenters.js';
 import { findSource, listInbox, listSources } from './queries.js';
-import { InboxPage, NewSource, PollOutcome, Published, PublishBody, Source, SourceList, SourceParams, SourcePatch } from './schema.js';
+import { Activity, InboxPage, NewSource, PollOutcome, Published, PublishBody, Source, SourceList, SourceParams, SourcePatch } from './schema.js';
 import { createSource, deleteSource, dismissItem, publishItem, renameSource } from './service.js';
 
 const tags = ['veille'];
@@ -92,6 +93,16 @@ export default async function veilleRoutes(app: App) {
     const source = await loadSource(ctx.community.id, request.params.id);
     const outcome = await pollSource(app.db, source, fetchOptions());
     return { source: presentSource(await loadSource(ctx.community.id, source.id)), added: outcome.added };
+  });
+
+  app.get('/communities/:slug/veille/activity', {
+    schema: {
+      tags, summary: 'Activité de la veille sur 12 semaines : articles reçus, publiés, écartés, par source et par semaine, et sources en échec',
+      params: SlugParam, response: { 200: Activity, ...errorResponses },
+    },
+  }, async (request) => {
+    const ctx = await loadForStaff(request.params.slug, requireVerifiedUser(request));
+    return veilleActivity(app.db, ctx.community.id);
   });
 
   app.get('/communities/:slug/veille/inbox', {

@@ -54,3 +54,30 @@ export const PublishBody = Type.Object({
 });
 
 export const Published = Type.Object({ postId: Type.Integer() });
+
+const WeekFigures = Type.Object({ received: Type.Integer(), published: Type.Integer(), dismissed: Type.Integer() });
+const Figures = {
+  received: Type.Integer(),
+  published: Type.Integer(),
+  dismissed: Type.Integer(),
+  /** Received and not decided yet. */
+  pending: Type.Integer(),
+  /** published / received, from 0 to 1; null when nothing was received. */
+  publishedShare: Nullable(Type.Number()),
+};
+
+export const Activity = Type.Object({
+  /** The 12 Paris weeks, oldest first: `start` is the Monday (YYYY-MM-DD), `startsAt` its midnight in Paris. */
+  weeks: Type.Array(Type.Object({ start: Type.String(), startsAt: Type.String() })),
+  sources: Type.Array(Type.Object({
+    id: Type.Integer(),
+    title: Type.String(),
+    state: Type.Union([Type.Literal('ok'), Type.Literal('failing'), Type.Literal('broken')]),
+    error: Nullable(Type.Object({ message: Type.String(), at: Type.String(), failuresInARow: Type.Integer() })),
+    lastSuccessAt: Nullable(Type.String()),
+    /** One entry per week of `weeks`, by week of reception. */
+    weeks: Type.Array(WeekFigures),
+    ...Figures,
+  })),
+  totals: Type.Object({ weeks: Type.Array(WeekFigures), ...Figures }),
+});

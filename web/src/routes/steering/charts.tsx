@@ -42,3 +42,43 @@ export function ProgressBar({ value, target, label }: { value: number; target: n
     </div>
   );
 }
+
+export interface ChartSeries { label: string; tone: 'primary' | 'success' | 'accent' }
+export interface BarGroup { label: string; values: number[] }
+
+/**
+ * Several series side by side per group (e.g. per week: received, published, dismissed). Same
+ * accessibility as BarChart: a summarising label on the image, a visible legend, and every
+ * figure in the table of <details>.
+ */
+export function GroupedBarChart({ title, groups, series, unit, groupHeader = 'Libellé', height = 160 }: {
+  title: string; groups: BarGroup[]; series: ChartSeries[]; unit: string; groupHeader?: string; height?: number;
+}) {
+  const max = Math.max(1, ...groups.flatMap((g) => g.values));
+  const width = 100 / Math.max(1, groups.length);
+  const barWidth = (width * 0.8) / Math.max(1, series.length);
+  const summary = `${title} (${unit}) : ${groups.map((g) => `${g.label} : ${series.map((s, i) => `${s.label} ${g.values[i] ?? 0}`).join(', ')}`).join(' ; ')}`;
+  return (
+    <figure className="chart">
+      <ul className="chart__legend" aria-label={`Légende du graphique « ${title} »`}>
+        {series.map((s) => <li key={s.label}><span className={`chart__swatch chart__bar--${s.tone}`} aria-hidden="true" />{s.label}</li>)}
+      </ul>
+      <svg role="img" aria-label={summary} viewBox={`0 0 100 ${height / 2}`} preserveAspectRatio="none" className="chart__svg" style={{ height }}>
+        {groups.map((g, i) => series.map((s, j) => {
+          const h = ((g.values[j] ?? 0) / max) * (height / 2 - 2);
+          return <rect key={`${g.label}-${s.label}`} x={i * width + width * 0.1 + j * barWidth} y={height / 2 - h} width={barWidth} height={h} className={`chart__bar chart__bar--${s.tone}`} />;
+        }))}
+      </svg>
+      <div className={groups.length > 6 ? 'chart__labels chart__labels--dense' : 'chart__labels'} aria-hidden="true" style={{ gridTemplateColumns: `repeat(${groups.length}, minmax(0, 1fr))` }}>
+        {groups.map((g) => <span key={g.label}>{g.label}</span>)}
+      </div>
+      <details className="chart__data">
+        <summary>Données du graphique « {title} »</summary>
+        <table>
+          <thead><tr><th scope="col">{groupHeader}</th>{series.map((s) => <th key={s.label} scope="col">{s.label} ({unit})</th>)}</tr></thead>
+          <tbody>{groups.map((g) => <tr key={g.label}><th scope="row">{g.label}</th>{series.map((s, j) => <td key={s.label}>{g.values[j] ?? 0}</td>)}</tr>)}</tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -5,11 +5,14 @@ import type { Community } from '../../api/types';
 import { PageQuery } from '../../components/PageQuery';
 import { formatDateTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Button, Card, ConfirmDialog, Form, LoadMore, QueryState, TextField, type Errors } from '../../ui';
+import { Alert, Badge, Button, Card, ConfirmDialog, Form, LoadMore, QueryState, Select, TextField, type Errors } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
+import { GroupedBarChart } from '../steering/charts';
 import {
-  useAddSource, useDeleteSource, useDismissItem, useInbox, usePollSource, usePublishItem, useSources, type InboxItem, type VeilleSource,
+  useActivity, useAddSource, useDeleteSource, useDismissItem, useInbox, usePollSource, usePublishItem, useSources,
+  type Figures, type InboxItem, type VeilleActivity, type VeilleSource,
 } from './api';
+import '../steering/steering.css';
 import './veille.css';
 
 /** /communautes/:slug/veille — the animation team's veille inbox and its RSS/Atom sources. */
@@ -32,7 +35,7 @@ function VeilleView({ c }: { c: Community }) {
       <CommunityNav c={c} />
       {!c.can.moderate ? (
         <Alert tone="info"><p>Cette page est réservée à l’équipe d’animation de l’e-communauté.</p></Alert>
-      ) : (
+      ) : (<>
         <div className="two-cols">
           <section aria-labelledby="inbox-title">
             <h2 id="inbox-title">Boîte de veille</h2>
@@ -45,8 +48,97 @@ function VeilleView({ c }: { c: Community }) {
             <Sources slug={c.slug} />
           </aside>
         </div>
-      )}
+        <Activity slug={c.slug} />
+      </>)}
     </>
+  );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+const percent = (share: number) => new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+const weekLabel = (start: string) =>
+  new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${start}T00:00:00Z`));
+const STATE: Record<VeilleActivity['sources'][number]['state'], { label: string; tone: 'success' | 'warning' }> = {
+  ok: { label: 'En service', tone: 'success' },
+  failing: { label: 'En échec', tone: 'warning' },
+  broken: { label: 'En panne', tone: 'warning' },
+};
+
+/** The figures in one sentence: the chart's text alternative, and what the team reads first. */
+function summarise(f: Figures): string {
+  if (f.received === 0) return 'Aucun article reçu sur les 12 dernières semaines.';
+  const agreed = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+  return `Sur les 12 dernières semaines : ${agreed(f.received, 'article reçu', 'articles reçus')}, `
+    + `${agreed(f.published, 'publié', 'publiés')} (${percent(f.publishedShare ?? 0)}), `
+    + `${agreed(f.dismissed, 'écarté', 'écartés')}, ${f.pending} à trier.`;
+}
+
+/** Activity of the veille over 12 weeks: a chart per week (all sources or one), the table per source, the broken ones. */
+function Activity({ slug }: { slug: string }) {
+  const activity = useActivity(slug);
+  const [sourceId, setSourceId] = useState('');
+  return (
+    <section aria-labelledby="activity-title" className="veille-activity">
+      <h2 id="activity-title">Activité de la veille</h2>
+      <QueryState query={activity}>
+        {(a) => {
+          const source = a.sources.find((s) => String(s.id) === sourceId) ?? null;
+          const shown = source ?? a.totals;
+          const broken = a.sources.filter((s) => s.state === 'broken');
+          return (<>
+            {broken.length > 0 ? (
+              <Alert tone="warning">
+                <p>{broken.length > 1 ? 'Sources en panne' : 'Source en panne'} : {broken.map((s) => `« ${s.title} » (${plural(s.error?.failuresInARow ?? 0, 'échec')} de suite)`).join(', ')}. Vérifiez leur adresse ou retirez-les.</p>
+              </Alert>
+            ) : null}
+            {a.sources.length > 1 ? (
+              <div className="row">
+                <Select name="activity-source" label="Source" placeholder="Toutes les sources" value={sourceId} onChange={setSourceId}
+                  options={a.sources.map((s) => ({ value: String(s.id), label: s.title }))} />
+              </div>
+            ) : null}
+            <p>{source ? `« ${source.title} » — ` : ''}{summarise(shown)}</p>
+            <GroupedBarChart
+              title={source ? `Articles par semaine de réception, « ${source.title} »` : 'Articles par semaine de réception'}
+              unit="articles"
+              groupHeader="Semaine du"
+              series={[{ label: 'Reçus', tone: 'primary' }, { label: 'Publiés', tone: 'success' }, { label: 'Écartés', tone: 'accent' }]}
+              groups={a.weeks.map((w, i) => {
+                const f = shown.weeks[i]!;
+                return { label: weekLabel(w.start), values: [f.received, f.published, f.dismissed] };
+              })}
+            />
+            <p className="small muted">Chaque semaine compte les articles reçus cette semaine-là, et ce qu’ils sont devenus depuis.</p>
+            {a.sources.length > 0 ? (
+              <div className="table-scroll">
+                <table className="steering-table">
+                  <caption>Activité par source sur 12 semaines</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Source</th><th scope="col">Reçus</th><th scope="col">Publiés</th><th scope="col">Écartés</th>
+                      <th scope="col">À trier</th><th scope="col">Part publiée</th><th scope="col">État</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {a.sources.map((s) => (
+                      <tr key={s.id}>
+                        <th scope="row">{s.title}</th>
+                        <td>{s.received}</td><td>{s.published}</td><td>{s.dismissed}</td><td>{s.pending}</td>
+                        <td>{s.publishedShare === null ? '—' : percent(s.publishedShare)}</td>
+                        <td>
+                          <Badge tone={STATE[s.state].tone}>{STATE[s.state].label}</Badge>
+                          {s.error ? <span className="small"> {plural(s.error.failuresInARow, 'échec')} de suite</span> : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </>);
+        }}
+      </QueryState>
+    </section>
   );
 }
 

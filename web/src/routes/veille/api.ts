@@ -25,11 +25,36 @@ export interface InboxItem {
   source: { id: number; title: string };
 }
 
+export interface WeekFigures { received: number; published: number; dismissed: number }
+export interface Figures extends WeekFigures { pending: number; publishedShare: number | null }
+
+/** GET …/veille/activity: 12 Paris weeks, by week of reception (docs/api.md). */
+export interface VeilleActivity {
+  weeks: { start: string; startsAt: string }[];
+  sources: (Figures & {
+    id: number;
+    title: string;
+    state: 'ok' | 'failing' | 'broken';
+    error: { message: string; at: string; failuresInARow: number } | null;
+    lastSuccessAt: string | null;
+    weeks: WeekFigures[];
+  })[];
+  totals: Figures & { weeks: WeekFigures[] };
+}
+
 const vkeys = {
   all: (slug: string) => ['veille', slug] as const,
   sources: (slug: string) => ['veille', slug, 'sources'] as const,
   inbox: (slug: string) => ['veille', slug, 'inbox'] as const,
+  activity: (slug: string) => ['veille', slug, 'activity'] as const,
 };
+
+export function useActivity(slug: string) {
+  return useQuery({
+    queryKey: vkeys.activity(slug),
+    queryFn: () => api.get<VeilleActivity>(`/communities/${slug}/veille/activity`),
+  });
+}
 
 export function useSources(slug: string) {
   return useQuery({
