@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { LogController } from 'fastify';
+import Fastify, { LogController, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -58,6 +58,9 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     bodyLimit: LIMITS.bodyLimit,
     trustProxy: process.env.TRUST_PROXY === 'true',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Errors the router raises before any route runs (a malformed or over-long path segment): the same
+    // French `{code, message}` as every other refusal instead of Fastify's English body and 414.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => reply.status(400).send({ code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST.message }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);

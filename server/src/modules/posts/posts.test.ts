@@ -174,6 +174,14 @@ describe('posts', async () => {
     expect(tooLong.statusCode).toBe(400);
     expect(await postCount(app, community.id)).toBe(0);
   });
+
+  it('answers an over-long or malformed path segment with the French 400', async () => {
+    for (const url of [`/api/communities/${'a'.repeat(150)}`, '/api/communities/%E0%A4%A']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json()).toEqual({ code: 'BAD_REQUEST', message: 'Requête invalide.' });
+    }
+  });
 });
 
 describe('posting rate limit', async () => {
