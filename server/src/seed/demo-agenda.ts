@@ -74,8 +74,9 @@ export async function seedDemoAgenda(tx: DbOrTx, now: Date): Promise<void> {
     const allDay = e.start === null;
     const startsAt = allDay ? parisToUtc(first)! : parisToUtc(first, e.start!)!;
     const endsAt = allDay ? parisToUtc(addDays(last, 1))! : parisToUtc(last, e.end!)!;
-    // Announced three weeks ahead (or as soon as the demo history begins).
-    const createdAt = new Date(Math.min(now.getTime() - 3600_000, startsAt.getTime() - 21 * DAY));
+    // Announced three weeks ahead, or the day before for an event coming sooner: its comment (five hours
+    // after the announcement) is then in the past too.
+    const createdAt = new Date(Math.min(now.getTime() - 26 * 3600_000, startsAt.getTime() - 21 * DAY));
     const { rows: post } = await tx.execute<{ id: number }>(sql`
       INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt, created_at)
       VALUES (${ctx[0].community_id}, ${ctx[0].user_id}, 'evenement', ${e.title}, ${e.body}, ${renderMarkdown(e.body)},

@@ -48,6 +48,27 @@ function people(c: DemoCommunity): { key: string; role: 'coordinator' | 'animato
   ];
 }
 
+/** Per person, how many days ago they first wrote in the community (post or comment). */
+function firstActivityDaysAgo(slug: string): Map<string, number> {
+  const first = new Map<string, number>();
+  const note = (key: string, days: number) => first.set(key, Math.max(first.get(key) ?? 0, days));
+  for (const p of DEMO_POSTS[slug] ?? []) {
+    note(p.by, p.daysAgo);
+    for (const c of p.comments) note(c.by, Math.floor(p.daysAgo - c.h / 24));
+  }
+  return first;
+}
+
+/**
+ * Joins spread over the last eleven months (staff first, the latest member a few days ago), so the growth
+ * charts and "new members this month" show a living community; never after the person's first contribution.
+ */
+function joinedDaysAgo(c: DemoCommunity, index: number, count: number, firstActivity = 0): number {
+  if (c.status === 'draft') return 15;
+  const spread = 3 + Math.round((330 * (count - 1 - index)) / Math.max(1, count - 1));
+  return Math.max(spread, firstActivity + 1);
+}
+
 /** Inserts the whole demo network with the given handle (call it inside one transaction). */
 export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}, now = new Date()): Promise<DemoSummary> {
   const at = (ms: number) => new Date(Math.min(now.getTime() - 60_000, ms));
@@ -80,11 +101,15 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
   ]));
   await tx.insert(communityRelations).values(relations).onConflictDoNothing();
 
-  const memberRows = DEMO_COMMUNITIES.flatMap((c) => people(c).map((p, i) => ({
-    communityId: communityId.get(c.slug)!, userId: uid(p.key), role: p.role,
-    joinedAt: at(now.getTime() - (c.status === 'draft' ? 15 : 240 - i * 2) * DAY),
-    roleGrantedBy: p.role === 'member' ? null : uid('admin'),
-  })));
+  const memberRows = DEMO_COMMUNITIES.flatMap((c) => {
+    const list = people(c);
+    const first = firstActivityDaysAgo(c.slug);
+    return list.map((p, i) => ({
+      communityId: communityId.get(c.slug)!, userId: uid(p.key), role: p.role,
+      joinedAt: at(now.getTime() - joinedDaysAgo(c, i, list.length, first.get(p.key)) * DAY),
+      roleGrantedBy: p.role === 'member' ? null : uid('admin'),
+    }));
+  });
   await tx.insert(memberships).values(memberRows);
   log(`  ${communityRows.length} communautés et ${memberRows.length} adhésions créées`);
 
