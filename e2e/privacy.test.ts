@@ -44,8 +44,17 @@ describe.skipIf(!hasChromium)('données personnelles', () => {
       expect(data.posts.map((p: { title: string }) => p.title)).toEqual([title]);
       expect(data.memberships[0].community_slug).toBe(community.slug);
 
-      await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
+      // The dialog works from the keyboard: « Annuler » has the focus on opening, Échap gives it back to the button.
+      const trigger = page.getByRole('button', { name: 'Supprimer mon compte' });
+      await trigger.focus();
+      await page.keyboard.press('Enter');
       const dialog = page.getByRole('alertdialog', { name: 'Supprimer mon compte' });
+      await dialog.waitFor();
+      await expect.poll(() => dialog.getByRole('button', { name: 'Annuler' }).evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
       await dialog.waitFor();
       await expectAccessible(page, 'dialogue de suppression du compte');
       await dialog.getByLabel('Mot de passe').fill('pas le bon mot de passe');
