@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser, sessionFor } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix,
-  type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
@@ -27,8 +27,7 @@ async function settle(page: Page, label: string, h1: string | RegExp): Promise<v
 }
 
 describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   const communityName = `Urbanisme ${suffix}`;
   const postTitle = `Révision du PLU intercommunal ${suffix}`;
@@ -39,39 +38,34 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
   let admin: Awaited<ReturnType<typeof createUser>>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const community = await createCommunity(server.app, { slug: `urbanisme-${suffix}`, name: communityName });
+    const community = await createCommunity(scene.server.app, { slug: `urbanisme-${suffix}`, name: communityName });
     slug = community.slug;
-    coordinator = await createUser(server.app, { firstName: 'Hélène', lastName: `Coordo ${suffix}` });
-    member = await createUser(server.app, { firstName: 'Marc', lastName: `Membre ${suffix}` });
-    admin = await createUser(server.app, { firstName: 'Alice', lastName: `Admin ${suffix}`, nationalRole: 'admin' });
-    await addMember(server.app, community.id, coordinator.user.id, 'coordinator');
-    await addMember(server.app, community.id, member.user.id);
+    coordinator = await createUser(scene.server.app, { firstName: 'Hélène', lastName: `Coordo ${suffix}` });
+    member = await createUser(scene.server.app, { firstName: 'Marc', lastName: `Membre ${suffix}` });
+    admin = await createUser(scene.server.app, { firstName: 'Alice', lastName: `Admin ${suffix}`, nationalRole: 'admin' });
+    await addMember(scene.server.app, community.id, coordinator.user.id, 'coordinator');
+    await addMember(scene.server.app, community.id, member.user.id);
     // A post with a comment and a reply, written through the API by the coordinator.
-    const headers = await sessionFor(server.app, coordinator.user.id);
-    const post = await server.app.inject({
+    const headers = await sessionFor(scene.server.app, coordinator.user.id);
+    const post = await scene.server.app.inject({
       method: 'POST', url: `/api/communities/${slug}/posts`, headers,
       payload: { title: postTitle, body: 'Le calendrier :\n\n- diagnostic\n- **PADD**\n- règlement' },
     });
     expect(post.statusCode).toBe(201);
     postId = post.json<{ id: number }>().id;
-    const comment = await server.app.inject({ method: 'POST', url: `/api/posts/${postId}/comments`, headers, payload: { body: 'Premier retour.' } });
+    const comment = await scene.server.app.inject({ method: 'POST', url: `/api/posts/${postId}/comments`, headers, payload: { body: 'Premier retour.' } });
     expect(comment.statusCode).toBe(201);
-    const reply = await server.app.inject({
+    const reply = await scene.server.app.inject({
       method: 'POST', url: `/api/posts/${postId}/comments`, headers,
       payload: { body: 'Une précision.', replyToId: comment.json<{ id: number }>().id },
     });
     expect(reply.statusCode).toBe(201);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('pages vues sans être connecté·e', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      const base = server.url;
+      const base = scene.server.url;
       await check(page, base, '/', 'Le réseau professionnel des agents territoriaux');
       await check(page, base, '/communautes', 'Annuaire des e-communautés');
       await check(page, base, `/communautes/${slug}`, communityName);
@@ -104,9 +98,9 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
   }, 240_000);
 
   it('pages vues par un membre connecté', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      const base = server.url;
+      const base = scene.server.url;
       await signInThroughUi(page, base, member.user.email, member.password);
       await check(page, base, '/', 'Mon fil');
       await page.getByRole('complementary', { name: /Mes e-communautés/ }).waitFor();
@@ -139,9 +133,9 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
   }, 240_000);
 
   it('pages de l’administration et de la coordination', async () => {
-    const base = server.url;
+    const base = scene.server.url;
     {
-      const { context, page } = await newPage(browser);
+      const { context, page } = await newPage(scene.browser);
       try {
         await signInThroughUi(page, base, admin.user.email, admin.password);
         await check(page, base, '/admin', 'Administration');
@@ -167,7 +161,7 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
       }
     }
     {
-      const { context, page } = await newPage(browser);
+      const { context, page } = await newPage(scene.browser);
       try {
         await signInThroughUi(page, base, coordinator.user.email, coordinator.password);
         await check(page, base, `/communautes/${slug}/gestion`, `Gestion de l’e-communauté ${communityName}`);
@@ -186,9 +180,9 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
   }, 240_000);
 
   it('pas de défilement horizontal à 360 px', async () => {
-    const { context, page } = await newPage(browser, { width: 360, height: 780 });
+    const { context, page } = await newPage(scene.browser, { width: 360, height: 780 });
     try {
-      const base = server.url;
+      const base = scene.server.url;
       await check(page, base, '/', 'Le réseau professionnel des agents territoriaux');
       await signInThroughUi(page, base, member.user.email, member.password);
       for (const [path, h1] of [['/', 'Mon fil'], ['/communautes', 'Annuaire des e-communautés'], [`/communautes/${slug}`, communityName], [`/publications/${postId}`, postTitle]] as const) {

@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import { addDays, utcToParis } from '../server/src/modules/agenda/paris-time.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix,
-  type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 // Browser journeys with axe scans take several seconds per page on a busy two-core machine.
 describe.skipIf(!hasChromium)('agenda', { timeout: 150_000 }, () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   const communityName = `Politique de la Ville agenda ${suffix}`;
   let slug = '';
@@ -25,19 +24,14 @@ describe.skipIf(!hasChromium)('agenda', { timeout: 150_000 }, () => {
   const day = addDays(today, 1);
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const community = await createCommunity(server.app, { slug: `pdlv-agenda-${suffix}`, name: communityName, status: 'open' });
+    const community = await createCommunity(scene.server.app, { slug: `pdlv-agenda-${suffix}`, name: communityName, status: 'open' });
     slug = community.slug;
     communityId = community.id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   async function person(role: 'animator' | 'member', firstName: string) {
-    const { user, password } = await createUser(server.app, { firstName, lastName: `${role} ${suffix}` });
-    await addMember(server.app, communityId, user.id, role);
+    const { user, password } = await createUser(scene.server.app, { firstName, lastName: `${role} ${suffix}` });
+    await addMember(scene.server.app, communityId, user.id, role);
     return { email: user.email, password };
   }
 
@@ -48,10 +42,10 @@ describe.skipIf(!hasChromium)('agenda', { timeout: 150_000 }, () => {
 
   it('un animateur ajoute un événement à l’agenda', async () => {
     const animator = await person('animator', 'Samira');
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, animator.email, animator.password);
-      await page.goto(`${server.url}/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, animator.email, animator.password);
+      await page.goto(`${scene.server.url}/communautes/${slug}`);
       await page.getByRole('navigation', { name: `Rubriques de ${communityName}` }).getByRole('link', { name: 'Agenda' }).click();
       await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
       await page.getByText('Aucun événement à venir pour le moment.').waitFor();
@@ -90,10 +84,10 @@ describe.skipIf(!hasChromium)('agenda', { timeout: 150_000 }, () => {
 
   it('un membre le voit dans la vue mensuelle et l’agenda du réseau, et télécharge le fichier .ics', async () => {
     const member = await person('member', 'Julien');
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, member.email, member.password);
-      await page.goto(`${server.url}/communautes/${slug}/agenda`);
+      await signInThroughUi(page, scene.server.url, member.email, member.password);
+      await page.goto(`${scene.server.url}/communautes/${slug}/agenda`);
       await page.getByRole('link', { name: title }).waitFor();
       await expect(page.getByRole('button', { name: 'Ajouter un événement' }).count()).resolves.toBe(0);
 
@@ -141,9 +135,9 @@ describe.skipIf(!hasChromium)('agenda', { timeout: 150_000 }, () => {
   });
 
   it('l’agenda se lit à 360 px de large', async () => {
-    const { context, page } = await newPage(browser, { width: 360, height: 780 });
+    const { context, page } = await newPage(scene.browser, { width: 360, height: 780 });
     try {
-      await page.goto(`${server.url}/communautes/${slug}/agenda`);
+      await page.goto(`${scene.server.url}/communautes/${slug}/agenda`);
       await page.getByRole('link', { name: title }).waitFor();
       await page.getByRole('tab', { name: 'Vue mensuelle' }).click();
       await page.getByRole('table').waitFor();

@@ -1,38 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('aide à l’anonymisation', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   const title = `Médiation de nuit : retour d’expérience ${suffix}`;
   let slug = '';
   let member: { email: string; password: string };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const community = await createCommunity(server.app, { name: `Tranquillité publique ${suffix}` });
+    const community = await createCommunity(scene.server.app, { name: `Tranquillité publique ${suffix}` });
     slug = community.slug;
-    const m = await createUser(server.app, { firstName: 'Inès', lastName: `Marchal ${suffix}` });
-    await addMember(server.app, community.id, m.user.id, 'member');
+    const m = await createUser(scene.server.app, { firstName: 'Inès', lastName: `Marchal ${suffix}` });
+    await addMember(scene.server.app, community.id, m.user.id, 'member');
     member = { email: m.user.email, password: m.password };
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('un membre vérifie sa publication, remplace l’adresse électronique, garde le numéro et publie', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, member.email, member.password, `/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, member.email, member.password, `/communautes/${slug}`);
       const form = page.getByRole('form', { name: 'Publier' });
       await form.getByLabel('Titre').fill(title);
       await form.getByLabel('Texte').fill(
@@ -69,9 +63,9 @@ describe.skipIf(!hasChromium)('aide à l’anonymisation', () => {
   });
 
   it('sur un téléphone (360 px), le formulaire de commentaire propose la vérification sans débordement', async () => {
-    const { context, page } = await newPage(browser, { width: 360, height: 780 });
+    const { context, page } = await newPage(scene.browser, { width: 360, height: 780 });
     try {
-      await signInThroughUi(page, server.url, member.email, member.password, `/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, member.email, member.password, `/communautes/${slug}`);
       await page.getByRole('link', { name: title }).first().click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByLabel('Votre commentaire').fill('Mme Lefèvre habite 12 rue des Lilas, 69003 Lyon.');

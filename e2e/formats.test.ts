@@ -1,46 +1,39 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import { tinyPng } from '../server/src/modules/attachments/attachments.fixtures.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('formats : fichiers joints et vidéos', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene(async () => ({ dataDir: await mkdtemp(join(tmpdir(), 'ecom-e2e-formats-')) }));
   const suffix = uniqueSuffix();
   let postId = 0;
   let email = '';
   let password = '';
 
   beforeAll(async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'ecom-e2e-formats-'));
-    [server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()]);
-    const community = await createCommunity(server.app, { slug: `formats-${suffix}`, status: 'open' });
-    const author = await createUser(server.app, { firstName: 'Inès', lastName: `Moreau ${suffix}` });
+    const community = await createCommunity(scene.server.app, { slug: `formats-${suffix}`, status: 'open' });
+    const author = await createUser(scene.server.app, { firstName: 'Inès', lastName: `Moreau ${suffix}` });
     email = author.user.email;
     password = author.password;
-    await addMember(server.app, community.id, author.user.id);
-    const { rows } = await server.pool.query<{ id: number }>(
+    await addMember(scene.server.app, community.id, author.user.id);
+    const { rows } = await scene.server.pool.query<{ id: number }>(
       `INSERT INTO posts (community_id, author_id, title, body_md, body_html) VALUES ($1, $2, $3, 'Le plan et la vidéo.', '<p>Le plan et la vidéo.</p>') RETURNING id`,
       [community.id, author.user.id, `Webinaire conseils citoyens ${suffix}`],
     );
     postId = rows[0]!.id;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('l’auteure joint une image avec son texte alternatif et une vidéo YouTube qui ne se charge qu’au clic', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     const thirdParty: string[] = [];
     try {
       // Nothing leaves the machine: any other host gets a stub page, and is recorded.
@@ -49,8 +42,8 @@ describe.skipIf(!hasChromium)('formats : fichiers joints et vidéos', () => {
         if (new URL(r.url()).hostname !== 'localhost') thirdParty.push(r.url());
       });
 
-      await signInThroughUi(page, server.url, email, password);
-      await page.goto(`${server.url}/publications/${postId}`);
+      await signInThroughUi(page, scene.server.url, email, password);
+      await page.goto(`${scene.server.url}/publications/${postId}`);
       await page.getByRole('heading', { level: 1, name: /Webinaire conseils citoyens/ }).waitFor();
       await page.getByText('Ajouter des fichiers, des vidéos ou des cartes').click();
       await expectAccessible(page, 'publication : panneau des fichiers');

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, launchBrowser, linkIn, newPage, signInThroughUi,
-  startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, linkIn, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('parcours membre', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   const communityName = `Politique de la Ville ${suffix}`;
   let communitySlug = '';
@@ -21,13 +20,8 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
   const postTitle = `Retour d’expérience quartiers ${suffix}`;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const community = await createCommunity(server.app, { slug: `politique-ville-${suffix}`, name: communityName, status: 'open' });
+    const community = await createCommunity(scene.server.app, { slug: `politique-ville-${suffix}`, name: communityName, status: 'open' });
     communitySlug = community.slug;
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function visit(page: Page, label: string) {
@@ -36,10 +30,10 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
   }
 
   it('un nouvel arrivant crée son compte, confirme son adresse, rejoint une e-communauté et publie', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     const email = `nouveau-${suffix}@exemple.fr`;
     try {
-      await page.goto(server.url);
+      await page.goto(scene.server.url);
       await page.getByRole('heading', { level: 1, name: 'Le réseau professionnel des agents territoriaux' }).waitFor();
       await expectAccessible(page, 'accueil anonyme');
 
@@ -58,7 +52,7 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
       await page.getByRole('heading', { level: 1, name: 'Vérifiez votre messagerie' }).waitFor();
       await expectAccessible(page, 'inscription réussie');
 
-      const mail = await lastMailTo(server.pool, email);
+      const mail = await lastMailTo(scene.server.pool, email);
       await page.goto(linkIn(mail.text, '/verifier-email?token='));
       await page.getByText('Adresse confirmée').waitFor();
       await expectAccessible(page, 'adresse confirmée');
@@ -85,7 +79,7 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
       postUrl = page.url();
 
       // The new post also shows in the community's list.
-      await page.goto(`${server.url}/communautes/${communitySlug}`);
+      await page.goto(`${scene.server.url}/communautes/${communitySlug}`);
       await page.getByRole('link', { name: postTitle }).waitFor();
     } finally {
       await context.close();
@@ -94,16 +88,16 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
 
   it('un second membre commente, répond et marque la publication utile', async () => {
     expect(postUrl).toMatch(/\/publications\/\d+$/);
-    const { user, password } = await createUser(server.app, { firstName: 'Julien', lastName: `Moreau ${suffix}` });
-    const community = await server.pool.query<{ id: number }>('SELECT id FROM communities WHERE slug = $1', [communitySlug]);
-    await addMember(server.app, community.rows[0]!.id, user.id);
+    const { user, password } = await createUser(scene.server.app, { firstName: 'Julien', lastName: `Moreau ${suffix}` });
+    const community = await scene.server.pool.query<{ id: number }>('SELECT id FROM communities WHERE slug = $1', [communitySlug]);
+    await addMember(scene.server.app, community.rows[0]!.id, user.id);
     const name = `Julien Moreau ${suffix}`;
 
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await page.goto(`${server.url}/connexion`);
+      await page.goto(`${scene.server.url}/connexion`);
       await visit(page, 'connexion');
-      await signInThroughUi(page, server.url, user.email, password);
+      await signInThroughUi(page, scene.server.url, user.email, password);
       await visit(page, 'accueil connecté');
 
       await page.goto(postUrl);

@@ -1,43 +1,34 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('conversations de groupe : participants', () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(process.env.WEB_DIST ? { webDist: process.env.WEB_DIST } : {}), launchBrowser()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const scene = useBrowserScene();
 
   it('une participante ajoute un collègue, renomme le groupe puis le quitte ; lui suit chaque changement', async () => {
     const suffix = uniqueSuffix().replace(/[^a-z]/gi, '').slice(-5).toLowerCase();
-    const { user: camille, password } = await createUser(server.app, { firstName: 'Camille', lastName: `Martin${suffix}` });
-    const { user: lea } = await createUser(server.app, { firstName: 'Léa', lastName: `Roux${suffix}` });
-    const { user: sami } = await createUser(server.app, { firstName: 'Sami', lastName: `Benali${suffix}` });
-    const { user: paul } = await createUser(server.app, { firstName: 'Paul', lastName: `Durand${suffix}` });
+    const { user: camille, password } = await createUser(scene.server.app, { firstName: 'Camille', lastName: `Martin${suffix}` });
+    const { user: lea } = await createUser(scene.server.app, { firstName: 'Léa', lastName: `Roux${suffix}` });
+    const { user: sami } = await createUser(scene.server.app, { firstName: 'Sami', lastName: `Benali${suffix}` });
+    const { user: paul } = await createUser(scene.server.app, { firstName: 'Paul', lastName: `Durand${suffix}` });
     // The group exists already (its creation has its own journey): Camille, Léa and Sami.
-    const { rows } = await server.app.pool.query<{ id: number }>(
+    const { rows } = await scene.server.app.pool.query<{ id: number }>(
       `INSERT INTO conversations (kind, title, created_by) VALUES ('group', 'Cité éducative', $1) RETURNING id`, [camille.id]);
     const id = Number(rows[0]!.id);
-    await server.app.pool.query(
+    await scene.server.app.pool.query(
       `INSERT INTO conversation_members (conversation_id, user_id) SELECT $1, unnest($2::bigint[])`, [id, [camille.id, lea.id, sami.id]]);
-    await server.app.pool.query(
+    await scene.server.app.pool.query(
       `INSERT INTO messages (conversation_id, author_id, body) VALUES ($1, $2, 'Historique réservé aux premiers participants')`, [id, lea.id]);
 
-    const owner = await newPage(browser);
-    const peer = await newPage(browser);
+    const owner = await newPage(scene.browser);
+    const peer = await newPage(scene.browser);
     try {
-      await signInThroughUi(owner.page, server.url, camille.email, password, `/messages/${id}`);
+      await signInThroughUi(owner.page, scene.server.url, camille.email, password, `/messages/${id}`);
       await owner.page.getByRole('heading', { level: 1, name: 'Cité éducative' }).waitFor();
       await owner.page.getByRole('button', { name: 'Participants (3)' }).click();
       const dialog = owner.page.getByRole('dialog', { name: 'Participants' });
@@ -66,7 +57,7 @@ describe.skipIf(!hasChromium)('conversations de groupe : participants', () => {
       await expectAccessible(owner.page, 'conversation avec lignes de changement');
 
       // Paul finds it unread and reads from his arrival on, not the history before.
-      await signInThroughUi(peer.page, server.url, paul.email, password, '/messages');
+      await signInThroughUi(peer.page, scene.server.url, paul.email, password, '/messages');
       await peer.page.getByRole('link', { name: /Cité éducative de Saint-Denis \(2 messages non lus\)/ }).click();
       const peerLog = peer.page.getByRole('log', { name: 'Messages' });
       await peerLog.getByText(`a ajouté Paul Durand${suffix}`).waitFor();

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('modération a posteriori', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   const title = `Nos prestataires préférés ${suffix}`;
   let slug = '';
@@ -18,30 +17,25 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
   const people: Record<'author' | 'reporter' | 'animator', { email: string; password: string }> = {} as never;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const community = await createCommunity(server.app, { name: `Achats publics ${suffix}` });
+    const community = await createCommunity(scene.server.app, { name: `Achats publics ${suffix}` });
     slug = community.slug;
     for (const [key, role, first] of [['author', 'member', 'Bruno'], ['reporter', 'member', 'Nadia'], ['animator', 'animator', 'Samira']] as const) {
-      const u = await createUser(server.app, { firstName: first, lastName: `Test ${suffix}` });
-      await addMember(server.app, community.id, u.user.id, role);
+      const u = await createUser(scene.server.app, { firstName: first, lastName: `Test ${suffix}` });
+      await addMember(scene.server.app, community.id, u.user.id, role);
       people[key] = { email: u.user.email, password: u.password };
     }
-    const author = await server.pool.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [people.author.email]);
-    const { rows } = await server.pool.query<{ id: number }>(
+    const author = await scene.server.pool.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [people.author.email]);
+    const { rows } = await scene.server.pool.query<{ id: number }>(
       `INSERT INTO posts (community_id, author_id, title, body_md, body_html, excerpt)
        VALUES ($1, $2, $3, 'Contactez la société Dupont Conseil, remise de 20 %.', '<p>Contactez la société Dupont Conseil, remise de 20 %.</p>', 'Contactez la société Dupont Conseil')
        RETURNING id`, [community.id, author.rows[0]!.id, title]);
-    postUrl = `${server.url}/publications/${rows[0]!.id}`;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    postUrl = `${scene.server.url}/publications/${rows[0]!.id}`;
   });
 
   it('un membre signale la publication avec un motif de la charte', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, people.reporter.email, people.reporter.password, postUrl.replace(server.url, ''));
+      await signInThroughUi(page, scene.server.url, people.reporter.email, people.reporter.password, postUrl.replace(scene.server.url, ''));
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByRole('button', { name: 'Signaler', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Signaler cette publication' });
@@ -57,9 +51,9 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
   });
 
   it('l’animatrice le voit dans la file de modération et masque la publication', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, people.animator.email, people.animator.password, `/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, people.animator.email, people.animator.password, `/communautes/${slug}`);
       await page.getByRole('navigation', { name: /Rubriques de/ }).getByRole('link', { name: 'Modération' }).click();
       await page.getByRole('heading', { level: 1, name: 'Modération' }).waitFor();
       const card = page.getByRole('article', { name: new RegExp(title) });
@@ -86,22 +80,22 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
   });
 
   it('les autres ne la voient plus ; son auteur la voit avec le motif et reçoit un courriel', async () => {
-    const reader = await newPage(browser);
+    const reader = await newPage(scene.browser);
     try {
-      await signInThroughUi(reader.page, server.url, people.reporter.email, people.reporter.password, postUrl.replace(server.url, ''));
+      await signInThroughUi(reader.page, scene.server.url, people.reporter.email, people.reporter.password, postUrl.replace(scene.server.url, ''));
       await reader.page.getByRole('heading', { level: 1, name: /introuvable|Page/i }).waitFor();
       await expect(reader.page.getByRole('heading', { level: 1, name: title }).count()).resolves.toBe(0);
     } finally {
       await reader.context.close();
     }
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, people.author.email, people.author.password, postUrl.replace(server.url, ''));
+      await signInThroughUi(page, scene.server.url, people.author.email, people.author.password, postUrl.replace(scene.server.url, ''));
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByText('Cette publication est masquée par la modération').waitFor();
       await page.getByText(/Motif : Démarche commerciale \(Charte éditoriale, art\. 4\)/).waitFor();
       await expectAccessible(page, 'publication masquée vue par son auteur');
-      const mail = await lastMailTo(server.pool, people.author.email);
+      const mail = await lastMailTo(scene.server.pool, people.author.email);
       expect(mail.subject).toBe('Votre contribution a été masquée par la modération');
       expect(mail.text).toContain('Charte éditoriale, art. 4');
     } finally {
@@ -109,9 +103,9 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
     }
   });
   it('l’animatrice rétablit la publication depuis sa page ; les autres la voient de nouveau', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, people.animator.email, people.animator.password, postUrl.replace(server.url, ''));
+      await signInThroughUi(page, scene.server.url, people.animator.email, people.animator.password, postUrl.replace(scene.server.url, ''));
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByText('Cette publication est masquée par la modération').waitFor();
       await page.getByRole('button', { name: /^Rétablir/ }).click();
@@ -125,14 +119,14 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
     } finally {
       await context.close();
     }
-    const reader = await newPage(browser);
+    const reader = await newPage(scene.browser);
     try {
-      await signInThroughUi(reader.page, server.url, people.reporter.email, people.reporter.password, postUrl.replace(server.url, ''));
+      await signInThroughUi(reader.page, scene.server.url, people.reporter.email, people.reporter.password, postUrl.replace(scene.server.url, ''));
       await reader.page.getByRole('heading', { level: 1, name: title }).waitFor();
     } finally {
       await reader.context.close();
     }
-    const mail = await lastMailTo(server.pool, people.author.email);
+    const mail = await lastMailTo(scene.server.pool, people.author.email);
     expect(mail.subject).toBe('Votre contribution est de nouveau visible');
   });
 });

@@ -3,13 +3,13 @@ import { createUser } from '../server/test/factories.js';
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
-import { useBrowserScene, webDistFromEnv } from './fixtures/browser-scene.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('annuaire des membres et messages privés', () => {
-  const scene = useBrowserScene(webDistFromEnv);
+  const scene = useBrowserScene();
 
   it('un membre montre son métier, une collègue le trouve sans accents, lui écrit, il répond en direct, signale puis bloque ; l’équipe nationale retire le message', async () => {
     const suffix = uniqueSuffix().replace(/[^a-z]/gi, '').slice(-5).toLowerCase();

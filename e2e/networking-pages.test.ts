@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, sessionFor } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, launchBrowser, linkIn, newPage, signInThroughUi, startServer, uniqueSuffix,
-  type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, linkIn, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   const communityName = `Politique de la Ville réseau ${suffix}`;
   let slug = '';
@@ -19,27 +17,22 @@ describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () 
   const people: Record<string, { email: string; password: string; id: number; firstName: string; lastName: string }> = {};
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const community = await createCommunity(server.app, { slug: `pdlv-reseau-${suffix}`, name: communityName, status: 'open' });
+    const community = await createCommunity(scene.server.app, { slug: `pdlv-reseau-${suffix}`, name: communityName, status: 'open' });
     slug = community.slug;
     communityId = community.id;
     for (const [key, role, firstName] of [['coordinator', 'coordinator', 'Corinne'], ['animator', 'animator', 'Anaïs'], ['a', 'member', 'Alice'], ['b', 'member', 'Bruno']] as const) {
       const lastName = `${key} ${suffix}`;
-      const { user, password } = await createUser(server.app, { firstName, lastName });
-      await addMember(server.app, communityId, user.id, role);
+      const { user, password } = await createUser(scene.server.app, { firstName, lastName });
+      await addMember(scene.server.app, communityId, user.id, role);
       people[key] = { email: user.email, password, id: user.id, firstName, lastName };
     }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('un membre invite une collègue par courriel ; elle s’inscrit depuis l’invitation et devient membre après confirmation', async () => {
     const invitee = `invitee-${suffix}@exemple.fr`;
-    const member = await newPage(browser);
+    const member = await newPage(scene.browser);
     try {
-      await signInThroughUi(member.page, server.url, people.a!.email, people.a!.password, `/communautes/${slug}/invitations`);
+      await signInThroughUi(member.page, scene.server.url, people.a!.email, people.a!.password, `/communautes/${slug}/invitations`);
       await member.page.getByRole('heading', { level: 1, name: 'Inviter des collègues' }).waitFor();
       await member.page.getByLabel('Adresses électroniques').fill(invitee);
       await member.page.getByLabel('Message personnel').fill('On échange sur les contrats de ville ?');
@@ -54,10 +47,10 @@ describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () 
       await member.context.close();
     }
 
-    const mail = await lastMailTo(server.pool, invitee);
+    const mail = await lastMailTo(scene.server.pool, invitee);
     expect(mail.subject).toContain(communityName);
     const link = linkIn(mail.text, '/invitation/');
-    const guest = await newPage(browser);
+    const guest = await newPage(scene.browser);
     try {
       await guest.page.goto(link);
       await guest.page.getByRole('heading', { level: 1, name: `Rejoignez l’e-communauté « ${communityName} »` }).waitFor();
@@ -74,19 +67,19 @@ describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () 
       await signup.getByRole('button', { name: /^Créer mon compte et rejoindre/ }).click();
       await guest.page.getByText(/Dès que vous aurez confirmé votre adresse, vous serez membre/).waitFor();
 
-      const verify = linkIn((await lastMailTo(server.pool, invitee)).text, '/verifier-email');
+      const verify = linkIn((await lastMailTo(scene.server.pool, invitee)).text, '/verifier-email');
       await guest.page.goto(verify);
       await guest.page.getByRole('heading', { level: 1 }).waitFor();
-      await expect.poll(async () => (await server.pool.query(
+      await expect.poll(async () => (await scene.server.pool.query(
         'SELECT count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.community_id = $1 AND u.email = $2', [communityId, invitee],
       )).rows[0].n, { timeout: 15_000 }).toBe(1);
     } finally {
       await guest.context.close();
     }
 
-    const animator = await newPage(browser);
+    const animator = await newPage(scene.browser);
     try {
-      await signInThroughUi(animator.page, server.url, people.animator!.email, people.animator!.password, `/communautes/${slug}/invitations`);
+      await signInThroughUi(animator.page, scene.server.url, people.animator!.email, people.animator!.password, `/communautes/${slug}/invitations`);
       await animator.page.getByRole('heading', { name: 'Ambassadeurs de l’e-communauté' }).waitFor();
       const row = animator.page.getByRole('row', { name: new RegExp(`Alice a ${suffix}`) });
       await expect.poll(async () => (await row.getByRole('cell').allInnerTexts()).join(' ')).toBe('1 1 1');
@@ -97,9 +90,9 @@ describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () 
   }, 180_000);
 
   it('la coordinatrice désigne l’animatrice d’astreinte : le calendrier éditorial l’affiche', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, people.coordinator!.email, people.coordinator!.password, `/communautes/${slug}/calendrier`);
+      await signInThroughUi(page, scene.server.url, people.coordinator!.email, people.coordinator!.password, `/communautes/${slug}/calendrier`);
       await page.getByRole('heading', { name: 'Astreinte de l’équipe d’animation' }).waitFor();
       await page.getByLabel(/\(cette semaine\)/).selectOption({ label: `Anaïs animator ${suffix}` });
       await page.getByText(/Astreinte de la semaine du .* enregistrée/).waitFor();
@@ -111,9 +104,9 @@ describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () 
   }, 120_000);
 
   it('deux membres co-écrivent une page : le second voit ce qui a changé, rien n’est écrasé ; historique et comparaison', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, people.a!.email, people.a!.password, `/communautes/${slug}/pages`);
+      await signInThroughUi(page, scene.server.url, people.a!.email, people.a!.password, `/communautes/${slug}/pages`);
       await page.getByRole('heading', { level: 1, name: 'Pages co-écrites' }).waitFor();
       await page.getByLabel('Titre').fill('Guide des appels à projets');
       await page.getByLabel('Texte').fill('Étape 1 : lire le cahier des charges.');
@@ -125,8 +118,8 @@ describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () 
       await page.getByRole('button', { name: 'Modifier', exact: true }).click();
       await page.getByLabel('Texte').fill('Étape 1 : lire le cahier des charges.\nÉtape 2 : écrire à Alice.');
       // Meanwhile Bruno saves another version from the same revision.
-      const bruno = await sessionFor(server.app, people.b!.id);
-      const saved = await server.app.inject({
+      const bruno = await sessionFor(scene.server.app, people.b!.id);
+      const saved = await scene.server.app.inject({
         method: 'PUT', url: `/api/shared-pages/${pageId}`, headers: { ...bruno },
         payload: { title: 'Guide des appels à projets', body: 'Étape 1 : lire attentivement le cahier des charges.', baseRevision: 1 },
       });

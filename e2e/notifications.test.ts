@@ -4,13 +4,13 @@ import { addMember, createCommunity } from '../server/test/community-factories.j
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
-import { useBrowserScene, webDistFromEnv } from './fixtures/browser-scene.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('notifications en direct', () => {
-  const scene = useBrowserScene(webDistFromEnv);
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
 
   it('A publie, B commente : la cloche de A s’incrémente sans recharger ; A marque tout comme lu', async () => {

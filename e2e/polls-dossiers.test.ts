@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import { createPost } from '../server/src/modules/posts/service.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix,
-  type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
@@ -20,8 +20,7 @@ async function shot(page: Page, name: string) {
 }
 
 describe.skipIf(!hasChromium)('sondages et dossiers', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   const communityName = `Politique de la Ville sondages ${suffix}`;
   let slug = '';
@@ -31,31 +30,26 @@ describe.skipIf(!hasChromium)('sondages et dossiers', () => {
   const people: Record<string, { email: string; password: string; id: number }> = {};
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const community = await createCommunity(server.app, {
+    const community = await createCommunity(scene.server.app, {
       slug: `pdlv-sondages-${suffix}`, name: communityName, status: 'open',
     });
     slug = community.slug;
     communityId = community.id;
-    await server.pool.query(
+    await scene.server.pool.query(
       `UPDATE communities SET perimeter = 'Contrats de ville, quartiers prioritaires', target_audience = 'Chef·fes de projet', editorial_line = 'Retours d’expérience' WHERE id = $1`,
       [communityId],
     );
     for (const [key, role] of [['animator', 'animator'], ['a', 'member'], ['b', 'member']] as const) {
-      const { user, password } = await createUser(server.app, { firstName: key === 'animator' ? 'Anaïs' : 'Membre', lastName: `${key} ${suffix}` });
-      await addMember(server.app, communityId, user.id, role);
+      const { user, password } = await createUser(scene.server.app, { firstName: key === 'animator' ? 'Anaïs' : 'Membre', lastName: `${key} ${suffix}` });
+      await addMember(scene.server.app, communityId, user.id, role);
       people[key] = { email: user.email, password, id: user.id };
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('l’animatrice lance un sondage, deux membres répondent, les résultats sont publiés', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, people.animator!.email, people.animator!.password, `/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, people.animator!.email, people.animator!.password, `/communautes/${slug}`);
       await page.getByRole('navigation', { name: `Rubriques de ${communityName}` }).getByRole('link', { name: 'Sondages' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sondages et mini-enquêtes' }).waitFor();
       await expectAccessible(page, 'liste des sondages');
@@ -79,9 +73,9 @@ describe.skipIf(!hasChromium)('sondages et dossiers', () => {
     }
 
     for (const [key, choice] of [['a', 'En visio'], ['b', 'Hybride']] as const) {
-      const { context: ctx, page: p } = await newPage(browser, key === 'b' ? { width: 360, height: 800 } : undefined);
+      const { context: ctx, page: p } = await newPage(scene.browser, key === 'b' ? { width: 360, height: 800 } : undefined);
       try {
-        await signInThroughUi(p, server.url, people[key]!.email, people[key]!.password, new URL(pollUrl).pathname);
+        await signInThroughUi(p, scene.server.url, people[key]!.email, people[key]!.password, new URL(pollUrl).pathname);
         const form = p.getByRole('form', { name: `Répondre au sondage « ${question} »` });
         await form.getByRole('radio', { name: choice }).check();
         if (key === 'a') await form.getByLabel('Réponse libre (facultatif)').fill('Un créneau le midi, SVP');
@@ -98,9 +92,9 @@ describe.skipIf(!hasChromium)('sondages et dossiers', () => {
       }
     }
 
-    const { context: c2, page: p2 } = await newPage(browser);
+    const { context: c2, page: p2 } = await newPage(scene.browser);
     try {
-      await signInThroughUi(p2, server.url, people.animator!.email, people.animator!.password, new URL(pollUrl).pathname);
+      await signInThroughUi(p2, scene.server.url, people.animator!.email, people.animator!.password, new URL(pollUrl).pathname);
       await p2.getByText('Un créneau le midi, SVP').waitFor();
       await p2.getByText('Afficher les résultats sous forme de tableau').click();
       await p2.getByRole('table').getByRole('rowheader', { name: 'Hybride' }).waitFor();
@@ -124,11 +118,11 @@ describe.skipIf(!hasChromium)('sondages et dossiers', () => {
   it('l’animatrice compose un dossier de deux publications et les réordonne au clavier', async () => {
     const first = `Maison du projet ${suffix}`;
     const second = `Conseils citoyens ${suffix}`;
-    await createPost(server.db, communityId, people.a!.id, { title: first, body: 'Ouverte en mars.' });
-    await createPost(server.db, communityId, people.b!.id, { title: second, body: 'Bilan annuel.' });
-    const { context, page } = await newPage(browser);
+    await createPost(scene.server.db, communityId, people.a!.id, { title: first, body: 'Ouverte en mars.' });
+    await createPost(scene.server.db, communityId, people.b!.id, { title: second, body: 'Bilan annuel.' });
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, people.animator!.email, people.animator!.password, `/communautes/${slug}/dossiers`);
+      await signInThroughUi(page, scene.server.url, people.animator!.email, people.animator!.password, `/communautes/${slug}/dossiers`);
       await page.getByRole('heading', { level: 1, name: 'Dossiers' }).waitFor();
       const form = page.getByRole('form', { name: 'Nouveau dossier' });
       await form.getByLabel('Titre').fill(`Participation des habitants ${suffix}`);
@@ -153,13 +147,13 @@ describe.skipIf(!hasChromium)('sondages et dossiers', () => {
       await page.reload();
       await expect.poll(titles).toEqual([second, first]);
 
-      await page.goto(`${server.url}/communautes/${slug}/ligne-editoriale`);
+      await page.goto(`${scene.server.url}/communautes/${slug}/ligne-editoriale`);
       await page.getByRole('heading', { level: 1, name: 'Ligne éditoriale' }).waitFor();
       await page.getByRole('link', { name: `Participation des habitants ${suffix}` }).waitFor();
       await page.getByText('Contrats de ville, quartiers prioritaires').waitFor();
       await shot(page, '05-ligne-editoriale');
       await expectAccessible(page, 'ligne éditoriale');
-      await page.goto(`${server.url}/communautes/${slug}/dossiers`);
+      await page.goto(`${scene.server.url}/communautes/${slug}/dossiers`);
       await page.getByRole('link', { name: `Participation des habitants ${suffix}` }).waitFor();
       await expectAccessible(page, 'liste des dossiers');
     } finally {

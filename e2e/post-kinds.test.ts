@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
@@ -16,8 +17,7 @@ if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
  * a filtered feed, and a post shared from a related e-community.
  */
 describe.skipIf(!hasChromium)('types de publication', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene({ linkPreviewAllowLoopback: true });
   let page$: Server;
   let pageUrl = '';
   const suffix = uniqueSuffix();
@@ -36,28 +36,25 @@ describe.skipIf(!hasChromium)('types de publication', () => {
     });
     await new Promise<void>((resolve) => page$.listen(0, '127.0.0.1', resolve));
     pageUrl = `http://127.0.0.1:${(page$.address() as AddressInfo).port}/rapport`;
-    [server, browser] = await Promise.all([startServer({ linkPreviewAllowLoopback: true }), launchBrowser()]);
 
-    const community = await createCommunity(server.app, { slug: `pdlv-${suffix}`, name: `Politique de la ville ${suffix}` });
-    const related = await createCommunity(server.app, { slug: `democratie-${suffix}`, name: `Démocratie participative ${suffix}` });
+    const community = await createCommunity(scene.server.app, { slug: `pdlv-${suffix}`, name: `Politique de la ville ${suffix}` });
+    const related = await createCommunity(scene.server.app, { slug: `democratie-${suffix}`, name: `Démocratie participative ${suffix}` });
     slug = community.slug;
-    await server.pool.query('INSERT INTO community_relations (community_id, related_id) VALUES ($1, $2), ($2, $1)', [community.id, related.id]);
-    const a = await createUser(server.app, { firstName: 'Samira', lastName: `Animatrice ${suffix}` });
-    const m = await createUser(server.app, { firstName: 'Paul', lastName: `Membre ${suffix}` });
-    const author = await createUser(server.app, { firstName: 'Léa', lastName: `Autrice ${suffix}` });
-    await addMember(server.app, community.id, a.user.id, 'animator');
-    await addMember(server.app, community.id, m.user.id, 'member');
-    await addMember(server.app, related.id, author.user.id, 'member');
+    await scene.server.pool.query('INSERT INTO community_relations (community_id, related_id) VALUES ($1, $2), ($2, $1)', [community.id, related.id]);
+    const a = await createUser(scene.server.app, { firstName: 'Samira', lastName: `Animatrice ${suffix}` });
+    const m = await createUser(scene.server.app, { firstName: 'Paul', lastName: `Membre ${suffix}` });
+    const author = await createUser(scene.server.app, { firstName: 'Léa', lastName: `Autrice ${suffix}` });
+    await addMember(scene.server.app, community.id, a.user.id, 'animator');
+    await addMember(scene.server.app, community.id, m.user.id, 'member');
+    await addMember(scene.server.app, related.id, author.user.id, 'member');
     animator = { email: a.user.email, password: a.password };
     member = { email: m.user.email, password: m.password };
-    await server.pool.query(
+    await scene.server.pool.query(
       `INSERT INTO posts (community_id, author_id, title, body_md, body_html, excerpt) VALUES ($1, $2, $3, 'Bilan', '<p>Bilan</p>', 'Bilan')`,
       [related.id, author.user.id, relatedTitle],
     );
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     page$?.closeAllConnections();
     page$?.close();
   });
@@ -67,9 +64,9 @@ describe.skipIf(!hasChromium)('types de publication', () => {
   }
 
   it('l’animatrice publie un article et une veille, puis partage une publication d’une e-communauté liée', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, animator.email, animator.password, `/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, animator.email, animator.password, `/communautes/${slug}`);
       await page.getByRole('heading', { level: 1, name: `Politique de la ville ${suffix}` }).waitFor();
 
       await page.getByLabel('Type de publication').selectOption('article');
@@ -100,7 +97,7 @@ describe.skipIf(!hasChromium)('types de publication', () => {
       await page.getByText('Source : Observatoire national').waitFor();
       await expectAccessible(page, 'publication de veille');
 
-      await page.goto(`${server.url}/communautes/${slug}`);
+      await page.goto(`${scene.server.url}/communautes/${slug}`);
       const panel = page.getByRole('region', { name: 'Dans les e-communautés liées' });
       await panel.getByRole('link', { name: relatedTitle }).waitFor();
       await expectAccessible(page, 'e-communauté avec communautés liées');
@@ -117,9 +114,9 @@ describe.skipIf(!hasChromium)('types de publication', () => {
   }, 90_000);
 
   it('un membre filtre le fil par type et par mot-clé, et lit un partage', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, member.email, member.password, `/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, member.email, member.password, `/communautes/${slug}`);
       const feed = page.getByRole('region', { name: 'Publications' });
       await feed.getByRole('link', { name: articleTitle }).waitFor();
       // A member publishes discussions and questions only.

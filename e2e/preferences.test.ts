@@ -1,41 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, FACTORY_PASSWORD } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import { unsubscribeToken } from '../server/src/modules/email-prefs/token.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix,
-  type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('notifications par courriel', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   let member: Awaited<ReturnType<typeof createUser>>;
   let c1: Awaited<ReturnType<typeof createCommunity>>;
   let c2: Awaited<ReturnType<typeof createCommunity>>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    c1 = await createCommunity(server.app, { name: `Habitat ${suffix}` });
-    c2 = await createCommunity(server.app, { name: `Mobilités ${suffix}` });
-    member = await createUser(server.app, { firstName: 'Nadia', lastName: `Membre ${suffix}` });
-    await addMember(server.app, c1.id, member.user.id);
-    await addMember(server.app, c2.id, member.user.id);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    c1 = await createCommunity(scene.server.app, { name: `Habitat ${suffix}` });
+    c2 = await createCommunity(scene.server.app, { name: `Mobilités ${suffix}` });
+    member = await createUser(scene.server.app, { firstName: 'Nadia', lastName: `Membre ${suffix}` });
+    await addMember(scene.server.app, c1.id, member.user.id);
+    await addMember(scene.server.app, c2.id, member.user.id);
   });
 
   it('un membre change la fréquence d’une e-communauté et le choix est conservé', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, member.user.email, FACTORY_PASSWORD);
+      await signInThroughUi(page, scene.server.url, member.user.email, FACTORY_PASSWORD);
       await page.getByRole('button', { name: /^Mon compte/ }).click();
       await page.getByRole('menuitem', { name: 'Mes notifications par courriel' }).click();
       await page.getByRole('heading', { level: 1, name: 'Mes notifications par courriel' }).waitFor();
@@ -56,15 +49,15 @@ describe.skipIf(!hasChromium)('notifications par courriel', () => {
   }, 120_000);
 
   it('le lien de désabonnement demande une confirmation puis passe à « Jamais »', async () => {
-    const { context, page } = await newPage(browser, { width: 360, height: 740 });
+    const { context, page } = await newPage(scene.browser, { width: 360, height: 740 });
     try {
-      const token = unsubscribeToken(server.app.config.secret, member.user.id, c2.id);
-      await page.goto(`${server.url}/api/email/unsubscribe?token=${encodeURIComponent(token)}`);
+      const token = unsubscribeToken(scene.server.app.config.secret, member.user.id, c2.id);
+      await page.goto(`${scene.server.url}/api/email/unsubscribe?token=${encodeURIComponent(token)}`);
       await page.getByRole('heading', { level: 1, name: 'Se désabonner des courriels' }).waitFor();
       await expectAccessible(page, '/preferences/desabonnement');
       await page.getByRole('button', { name: 'Confirmer le désabonnement' }).click();
       await page.getByText(`Vous ne recevrez plus de courriel de l’e-communauté « Mobilités ${suffix} ».`).waitFor();
-      const { rows } = await server.pool.query('SELECT frequency FROM email_preferences WHERE user_id = $1 AND community_id = $2', [member.user.id, c2.id]);
+      const { rows } = await scene.server.pool.query('SELECT frequency FROM email_preferences WHERE user_id = $1 AND community_id = $2', [member.user.id, c2.id]);
       expect(rows[0].frequency).toBe('never');
     } finally {
       await context.close();

@@ -5,13 +5,13 @@ import { addMember, createCommunity } from '../server/test/community-factories.j
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
-import { useBrowserScene, webDistFromEnv } from './fixtures/browser-scene.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 // Without the browser, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('données personnelles', () => {
-  const scene = useBrowserScene(webDistFromEnv);
+  const scene = useBrowserScene();
 
   it('un membre télécharge ses données puis supprime son compte ; sa publication reste sous « Membre supprimé »', async () => {
     const suffix = uniqueSuffix();
@@ -44,8 +44,17 @@ describe.skipIf(!hasChromium)('données personnelles', () => {
       expect(data.posts.map((p: { title: string }) => p.title)).toEqual([title]);
       expect(data.memberships[0].community_slug).toBe(community.slug);
 
-      await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
+      // The dialog works from the keyboard: « Annuler » has the focus on opening, Échap gives it back to the button.
+      const trigger = page.getByRole('button', { name: 'Supprimer mon compte' });
+      await trigger.focus();
+      await page.keyboard.press('Enter');
       const dialog = page.getByRole('alertdialog', { name: 'Supprimer mon compte' });
+      await dialog.waitFor();
+      await expect.poll(() => dialog.getByRole('button', { name: 'Annuler' }).evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => trigger.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
       await dialog.waitFor();
       await expectAccessible(page, 'dialogue de suppression du compte');
       await dialog.getByLabel('Mot de passe').fill('pas le bon mot de passe');

@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('questions avec échéance', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   const questionTitle = `Comment financer un poste de coordination ${suffix}`;
   const citedTitle = `Guide des cités éducatives ${suffix}`;
@@ -21,33 +21,28 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
   let questionUrl = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const community = await createCommunity(server.app, { name: `Cités éducatives ${suffix}` });
+    const community = await createCommunity(scene.server.app, { name: `Cités éducatives ${suffix}` });
     slug = community.slug;
-    const m = await createUser(server.app, { firstName: 'Nadia', lastName: `Benali ${suffix}` });
-    const a = await createUser(server.app, { firstName: 'Samira', lastName: `Roux ${suffix}` });
-    await addMember(server.app, community.id, m.user.id, 'member');
-    await addMember(server.app, community.id, a.user.id, 'animator');
+    const m = await createUser(scene.server.app, { firstName: 'Nadia', lastName: `Benali ${suffix}` });
+    const a = await createUser(scene.server.app, { firstName: 'Samira', lastName: `Roux ${suffix}` });
+    await addMember(scene.server.app, community.id, m.user.id, 'member');
+    await addMember(scene.server.app, community.id, a.user.id, 'animator');
     member = { email: m.user.email, password: m.password };
     animator = { email: a.user.email, password: a.password };
     animatorName = `Samira Roux ${suffix}`;
     // A resource the animator will cite in the answer.
-    await server.pool.query(
+    await scene.server.pool.query(
       `INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt) VALUES ($1, $2, 'ressource', $3, 'Le guide.', '<p>Le guide.</p>', 'Le guide.')`,
       [community.id, a.user.id, citedTitle],
     );
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const pendingList = (page: Page) => page.getByRole('list', { name: /Questions à traiter/ });
 
   it('un membre pose une question', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, member.email, member.password, `/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, member.email, member.password, `/communautes/${slug}`);
       const publish = page.getByRole('form', { name: 'Publier' });
       await publish.getByLabel('Type de publication').selectOption('question');
       await publish.getByLabel('Titre').fill(questionTitle);
@@ -60,7 +55,7 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
       await expectAccessible(page, 'question en attente');
       questionUrl = page.url();
       // Members do not see the staff's section.
-      await page.goto(`${server.url}/communautes/${slug}`);
+      await page.goto(`${scene.server.url}/communautes/${slug}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expect(page.getByRole('link', { name: 'Questions à traiter' }).count()).resolves.toBe(0);
     } finally {
@@ -70,9 +65,9 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
 
   it('l’animatrice la voit dans « Questions à traiter », y répond en citant une ressource, et la question quitte la liste', async () => {
     expect(questionUrl).toMatch(/\/publications\/\d+$/);
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, animator.email, animator.password, `/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, animator.email, animator.password, `/communautes/${slug}`);
       await page.getByRole('navigation', { name: /Rubriques de/ }).getByRole('link', { name: 'Questions à traiter' }).click();
       await page.getByRole('heading', { level: 1, name: 'Questions à traiter' }).waitFor();
       await pendingList(page).getByRole('link', { name: questionTitle }).waitFor();
@@ -96,7 +91,7 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
       await page.getByText('Répondue', { exact: true }).waitFor();
       await page.getByText(`Réponse de ${animatorName}`, { exact: false }).waitFor();
 
-      await page.goto(`${server.url}/communautes/${slug}/questions`);
+      await page.goto(`${scene.server.url}/communautes/${slug}/questions`);
       await page.getByText('Aucune question en attente de réponse.').waitFor();
       await expect(page.getByRole('link', { name: questionTitle }).count()).resolves.toBe(0);
       await page.getByText(/Questions posées du .* : 1 \(1 répondue/).waitFor();
@@ -107,9 +102,9 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
   });
 
   it('la personne qui a posé la question marque la réponse comme solution', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, member.email, member.password, new URL(questionUrl).pathname);
+      await signInThroughUi(page, scene.server.url, member.email, member.password, new URL(questionUrl).pathname);
       await page.getByRole('heading', { level: 1, name: questionTitle }).waitFor();
       await page.getByRole('button', { name: `Marquer le commentaire de ${animatorName} comme solution` }).click();
       await page.getByText('✓ Solution retenue').waitFor();

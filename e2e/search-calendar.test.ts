@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   const word = `quartzite${suffix.replace(/[^a-z]/gi, '').toLowerCase()}`;
   let slug = '';
@@ -18,29 +17,24 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
   let animator = { email: '', password: '' };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const community = await createCommunity(server.app, { slug: `recherche-${suffix}`, name: `Politique de la ville ${suffix}` });
+    const community = await createCommunity(scene.server.app, { slug: `recherche-${suffix}`, name: `Politique de la ville ${suffix}` });
     slug = community.slug;
-    const m = await createUser(server.app, { firstName: 'Nora', lastName: `Membre ${suffix}` });
-    const a = await createUser(server.app, { firstName: 'Alex', lastName: `Animateur ${suffix}` });
-    await addMember(server.app, community.id, m.user.id, 'member');
-    await addMember(server.app, community.id, a.user.id, 'animator');
+    const m = await createUser(scene.server.app, { firstName: 'Nora', lastName: `Membre ${suffix}` });
+    const a = await createUser(scene.server.app, { firstName: 'Alex', lastName: `Animateur ${suffix}` });
+    await addMember(scene.server.app, community.id, m.user.id, 'member');
+    await addMember(scene.server.app, community.id, a.user.id, 'animator');
     member = { email: m.user.email, password: m.password };
     animator = { email: a.user.email, password: a.password };
-    await server.pool.query(
+    await scene.server.pool.query(
       `INSERT INTO posts (community_id, author_id, title, body_md, body_html) VALUES ($1, $2, $3, $4, $4)`,
       [community.id, a.user.id, `Les élus et le contrat de ville ${word}`, `Comment associer les elus des quartiers ${word} ?`],
     );
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('un membre cherche « élu » depuis l’en-tête et voit les extraits surlignés', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, member.email, member.password);
+      await signInThroughUi(page, scene.server.url, member.email, member.password);
       const search = page.getByRole('search', { name: 'Rechercher' });
       await search.getByLabel('Rechercher dans les e-communautés').fill(`élu ${word}`);
       await search.getByLabel('Rechercher dans les e-communautés').press('Enter');
@@ -56,7 +50,7 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
       await page.getByText('Aucun résultat.').waitFor();
       expect(page.url()).toContain('kind=sondage');
       // Members do not see the animators' calendar.
-      await page.goto(`${server.url}/communautes/${slug}`);
+      await page.goto(`${scene.server.url}/communautes/${slug}`);
       await page.locator('main h1').first().waitFor();
       expect(await page.getByRole('link', { name: 'Calendrier éditorial' }).count()).toBe(0);
     } finally {
@@ -65,10 +59,10 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
   }, 180_000);
 
   it('un animateur programme une publication et la retrouve sur le calendrier', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, animator.email, animator.password);
-      await page.goto(`${server.url}/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, animator.email, animator.password);
+      await page.goto(`${scene.server.url}/communautes/${slug}`);
       await page.getByRole('link', { name: 'Calendrier éditorial' }).click();
       await page.getByRole('heading', { level: 1, name: 'Calendrier éditorial' }).waitFor();
       await page.locator('table.cal').waitFor();
@@ -84,7 +78,7 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
       await page.getByRole('button', { name: 'Programmer' }).click();
       await page.getByText(`« Veille programmée ${suffix} » sera publiée automatiquement`).waitFor();
       await page.getByRole('button', { name: `Modifier Veille programmée ${suffix}` }).waitFor();
-      const { rows } = await server.pool.query(`SELECT status FROM planned_posts WHERE title = $1`, [`Veille programmée ${suffix}`]);
+      const { rows } = await scene.server.pool.query(`SELECT status FROM planned_posts WHERE title = $1`, [`Veille programmée ${suffix}`]);
       expect(rows).toEqual([{ status: 'scheduled' }]);
 
       // An article carries its type: asked for before scheduling, then written to the planned post.
@@ -99,7 +93,7 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
       await expectAccessible(page, 'planification d’un article');
       await page.getByRole('button', { name: 'Programmer' }).click();
       await page.getByText(`« Article programmé ${suffix} » sera publiée automatiquement`).waitFor();
-      const article = await server.pool.query(`SELECT kind, payload FROM planned_posts WHERE title = $1`, [`Article programmé ${suffix}`]);
+      const article = await scene.server.pool.query(`SELECT kind, payload FROM planned_posts WHERE title = $1`, [`Article programmé ${suffix}`]);
       expect(article.rows).toEqual([{ kind: 'article', payload: { articleType: 'retour_experience' } }]);
 
       // A date already passed is refused with a French message.

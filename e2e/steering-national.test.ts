@@ -5,12 +5,12 @@ import { refreshRollups } from '../server/src/modules/national/rollups.js';
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
-import { useBrowserScene, webDistFromEnv } from './fixtures/browser-scene.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures', () => {
-  const scene = useBrowserScene(webDistFromEnv);
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   let slug = '';
   let communityName = '';

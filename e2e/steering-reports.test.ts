@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
-import { useBrowserScene, webDistFromEnv } from './fixtures/browser-scene.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 import { seedSteeringScene, type SteeringCast } from './fixtures/steering-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
@@ -11,7 +11,7 @@ if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 const parisMonth = () => new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 describe.skipIf(!hasChromium)('coordination, réunion de programmation et rapport d’activité', () => {
-  const scene = useBrowserScene(webDistFromEnv);
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   let cast: SteeringCast;
   let meetingPath = '';

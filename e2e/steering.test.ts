@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
-import { useBrowserScene, webDistFromEnv } from './fixtures/browser-scene.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 import { seedSteeringScene, type SteeringCast } from './fixtures/steering-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('tableau de bord de pilotage', () => {
-  const scene = useBrowserScene(webDistFromEnv);
+  const scene = useBrowserScene();
   const suffix = uniqueSuffix();
   let cast: SteeringCast;
 

@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, launchBrowser, newPage, signInThroughUi, startServer, uniqueSuffix, type E2eServer,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
+import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
@@ -17,8 +17,7 @@ if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
  * (chart, summary sentence, table per source).
  */
 describe.skipIf(!hasChromium)('veille', () => {
-  let server: E2eServer;
-  let browser: Browser;
+  const scene = useBrowserScene({ veilleAllowLoopback: true });
   let feeds: Server;
   let feedBase = '';
   let broken = false;
@@ -38,24 +37,21 @@ describe.skipIf(!hasChromium)('veille', () => {
     });
     await new Promise<void>((resolve) => feeds.listen(0, '127.0.0.1', resolve));
     feedBase = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
-    [server, browser] = await Promise.all([startServer({ veilleAllowLoopback: true }), launchBrowser()]);
-    const community = await createCommunity(server.app, { slug: `veille-${suffix}`, name: `Politique de la ville ${suffix}` });
+    const community = await createCommunity(scene.server.app, { slug: `veille-${suffix}`, name: `Politique de la ville ${suffix}` });
     slug = community.slug;
-    const a = await createUser(server.app, { firstName: 'Samira', lastName: `Veilleuse ${suffix}` });
-    await addMember(server.app, community.id, a.user.id, 'animator');
+    const a = await createUser(scene.server.app, { firstName: 'Samira', lastName: `Veilleuse ${suffix}` });
+    await addMember(scene.server.app, community.id, a.user.id, 'animator');
     animator = { email: a.user.email, password: a.password };
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     feeds?.closeAllConnections();
     feeds?.close();
   });
 
   it('l’animatrice ajoute une source, publie un article avec son commentaire, en écarte un autre et voit l’activité de sa veille', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(scene.browser);
     try {
-      await signInThroughUi(page, server.url, animator.email, animator.password, `/communautes/${slug}`);
+      await signInThroughUi(page, scene.server.url, animator.email, animator.password, `/communautes/${slug}`);
       await page.getByRole('navigation', { name: /Rubriques/ }).getByRole('link', { name: 'Veille' }).click();
       await page.getByRole('heading', { level: 1, name: 'Veille' }).waitFor();
       await page.getByText(/Rien à trier/).waitFor();
@@ -101,7 +97,7 @@ describe.skipIf(!hasChromium)('veille', () => {
       expect((await row.getByRole('cell').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()))
         .toEqual(['2', '1', '1', '0', '50 %', 'En échec 1 échec de suite']);
       await expectAccessible(page, 'activité de la veille');
-      const { rows } = await server.pool.query(
+      const { rows } = await scene.server.pool.query(
         `SELECT p.kind::text AS kind, p.link_url FROM posts p JOIN communities c ON c.id = p.community_id WHERE c.slug = $1`, [slug]);
       expect(rows).toEqual([{ kind: 'veille', link_url: 'https://observatoire.example/rapport-2025' }]);
     } finally {

@@ -1,54 +1,136 @@
 import type { ReactNode } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button, type Variant } from './Button';
+import { Form, type Errors, type Values } from './Form';
 
-interface ConfirmProps {
+interface TriggerProps {
   /** Label of the button that opens the dialog. */
   triggerLabel: string;
   /** Accessible name of the trigger when the visible label is ambiguous in a list. */
   triggerAriaLabel?: string;
   triggerVariant?: Variant;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  onConfirm: () => void | Promise<unknown>;
-  isPending?: boolean;
   small?: boolean;
 }
 
-/** Asks before a destructive action; focus is trapped and Échap closes it. */
-export function ConfirmDialog({ triggerLabel, triggerAriaLabel, triggerVariant = 'danger', title, children, confirmLabel, onConfirm, isPending, small }: ConfirmProps) {
+interface ShellProps extends TriggerProps {
+  title: ReactNode;
+  /** `alertdialog` when the dialog asks before an irreversible action. */
+  role?: 'dialog' | 'alertdialog';
+  /** Classes added to `modal`, e.g. to let a long dialog scroll. */
+  modalClassName?: string;
+  children: (close: () => void) => ReactNode;
+}
+
+/**
+ * A button and the modal dialog it opens, named by its heading. Focus is trapped inside, Échap and a click
+ * outside close it, and focus returns to the button.
+ */
+function ModalDialog({ triggerLabel, triggerAriaLabel, triggerVariant, small, title, role, modalClassName, children }: ShellProps) {
   return (
     <DialogTrigger>
       <Button variant={triggerVariant} small={small} aria-label={triggerAriaLabel}>{triggerLabel}</Button>
       <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog" role="alertdialog">
+        <Modal className={['modal', modalClassName].filter(Boolean).join(' ')}>
+          <Dialog className="dialog" role={role}>
             {({ close }) => (
               <>
                 <Heading slot="title">{title}</Heading>
-                <div className="stack">{children}</div>
-                <div className="form__actions" style={{ marginTop: 'var(--sp-5)' }}>
-                  <Button
-                    variant="danger"
-                    isPending={isPending}
-                    onPress={async () => {
-                      try {
-                        await onConfirm();
-                      } finally {
-                        close();
-                      }
-                    }}
-                  >
-                    {confirmLabel}
-                  </Button>
-                  <Button variant="secondary" onPress={close} autoFocus>Annuler</Button>
-                </div>
+                {children(close)}
               </>
             )}
           </Dialog>
         </Modal>
       </ModalOverlay>
     </DialogTrigger>
+  );
+}
+
+interface ConfirmProps extends TriggerProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void | Promise<unknown>;
+  isPending?: boolean;
+}
+
+/** Asks before a destructive action; focus is trapped and Échap closes it. */
+export function ConfirmDialog({ triggerVariant = 'danger', title, children, confirmLabel, onConfirm, isPending, ...trigger }: ConfirmProps) {
+  return (
+    <ModalDialog {...trigger} triggerVariant={triggerVariant} title={title} role="alertdialog">
+      {(close) => (
+        <>
+          <div className="stack">{children}</div>
+          <div className="form__actions" style={{ marginTop: 'var(--sp-5)' }}>
+            <Button
+              variant="danger"
+              isPending={isPending}
+              onPress={async () => {
+                try {
+                  await onConfirm();
+                } finally {
+                  close();
+                }
+              }}
+            >
+              {confirmLabel}
+            </Button>
+            <Button variant="secondary" onPress={close} autoFocus>Annuler</Button>
+          </div>
+        </>
+      )}
+    </ModalDialog>
+  );
+}
+
+interface FormDialogProps extends TriggerProps, Omit<ShellProps, 'children' | keyof TriggerProps> {
+  /** What the dialog is about, between its heading and its form. */
+  intro?: ReactNode;
+  /** Accessible name of the form, when the dialog's heading is not enough. */
+  formLabel?: string;
+  /** Field name -> human label, for the form's error summary. */
+  labels: Record<string, string>;
+  validate?: (values: Values, data: FormData) => Errors;
+  /** Runs on a valid submission; the dialog closes once it resolves. Throw an ApiError to show it in the form. */
+  onSubmit: (values: Values) => unknown;
+  submitLabel: string;
+  submitVariant?: Variant;
+  isPending?: boolean;
+  /** Focuses « Annuler » on opening (irreversible actions) instead of leaving focus to the fields. */
+  focusCancel?: boolean;
+  /** The form's fields. */
+  children: ReactNode;
+}
+
+/**
+ * A button that opens a form in a modal dialog: the fields, then the submit and « Annuler » buttons.
+ * The form shows its errors itself (summary and per field); the dialog closes after a successful submission.
+ */
+export function FormDialog({
+  triggerVariant = 'secondary', intro, formLabel, labels, validate, onSubmit, submitLabel, submitVariant = 'primary', isPending, focusCancel,
+  children, ...shell
+}: FormDialogProps) {
+  return (
+    <ModalDialog {...shell} triggerVariant={triggerVariant}>
+      {(close) => (
+        <>
+          {intro}
+          <Form
+            aria-label={formLabel}
+            labels={labels}
+            validate={validate}
+            onSubmit={async (values) => {
+              await onSubmit(values);
+              close();
+            }}
+          >
+            {children}
+            <div className="form__actions">
+              <Button type="submit" variant={submitVariant} isPending={isPending}>{submitLabel}</Button>
+              <Button variant="secondary" onPress={close} autoFocus={focusCancel}>Annuler</Button>
+            </div>
+          </Form>
+        </>
+      )}
+    </ModalDialog>
   );
 }

@@ -3,7 +3,7 @@ export { Badge } from './Badge';
 export { Button, ButtonLink } from './Button';
 export { Card } from './Card';
 export { Checkbox } from './Checkbox';
-export { ConfirmDialog } from './Dialog';
+export { ConfirmDialog, FormDialog } from './Dialog';
 export { Form, check, type Errors, type Values } from './Form';
 export { Link } from './Link';
 export { LoadMore } from './LoadMore';

@@ -1,13 +1,12 @@
 import '../post/kinds/kinds.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { LIMITS } from '../../../../common/limits';
 import { usePublish, useRelatedPosts } from '../../api/kinds';
 import type { Community, PostSummary } from '../../api/types';
 import { fullName } from '../../lib/format';
 import { KIND_LABELS, KIND_TONES } from '../../lib/kind-labels';
-import { Alert, Badge, Button, Form, TextField, check } from '../../ui';
+import { Alert, Badge, FormDialog, TextField, check } from '../../ui';
 
 /**
  * Recent posts of the related e-communities: veille across the network. Staff share one into
@@ -53,36 +52,23 @@ export function RelatedPanel({ c }: { c: Community }) {
 function ShareDialog({ slug, name, post, onShared }: { slug: string; name: string; post: PostSummary; onShared: (p: { id: number; title: string }) => void }) {
   const publish = usePublish(slug);
   return (
-    <DialogTrigger>
-      <Button small variant="secondary" aria-label={`Partager « ${post.title} » dans ${name}`}>Partager ici</Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">Partager dans {name}</Heading>
-                <p className="small muted">« {post.title} », publié dans {post.community.name} par {fullName(post.author)}.</p>
-                <Form
-                  aria-label="Partager la publication"
-                  labels={{ body: 'Votre commentaire' }}
-                  validate={(v) => check(v, { body: { required: true, max: LIMITS.postBody } })}
-                  onSubmit={async (v) => {
-                    const created = await publish.mutateAsync({ kind: 'partage', sharedPostId: post.id, body: v.body! });
-                    onShared({ id: created.id, title: created.title });
-                    close();
-                  }}
-                >
-                  <TextField name="body" label="Votre commentaire" description="Pourquoi cette publication intéresse vos membres." multiline rows={4} isRequired autoFocus />
-                  <div className="form__actions">
-                    <Button type="submit" isPending={publish.isPending}>Partager</Button>
-                    <Button variant="secondary" onPress={close}>Annuler</Button>
-                  </div>
-                </Form>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      triggerLabel="Partager ici"
+      triggerAriaLabel={`Partager « ${post.title} » dans ${name}`}
+      small
+      title={<>Partager dans {name}</>}
+      intro={<p className="small muted">« {post.title} », publié dans {post.community.name} par {fullName(post.author)}.</p>}
+      formLabel="Partager la publication"
+      labels={{ body: 'Votre commentaire' }}
+      validate={(v) => check(v, { body: { required: true, max: LIMITS.postBody } })}
+      onSubmit={async (v) => {
+        const created = await publish.mutateAsync({ kind: 'partage', sharedPostId: post.id, body: v.body! });
+        onShared({ id: created.id, title: created.title });
+      }}
+      submitLabel="Partager"
+      isPending={publish.isPending}
+    >
+      <TextField name="body" label="Votre commentaire" description="Pourquoi cette publication intéresse vos membres." multiline rows={4} isRequired autoFocus />
+    </FormDialog>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
 import { api, qs } from '../../api/client';
@@ -10,7 +9,7 @@ import { PageQuery } from '../../components/PageQuery';
 import { RequireAuth } from '../../components/RequireAuth';
 import { formatDateTime, fullName } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Button, Form, Select, TextField, check } from '../../ui';
+import { Alert, Button, Form, FormDialog, Select, TextField, check } from '../../ui';
 import { useReasons } from '../moderation/api';
 import { NotFound } from '../not-found/NotFoundPage';
 import { conversationName } from './InboxPage';
@@ -115,36 +114,25 @@ function ReportButton({ message, author }: { message: Message; author: string })
   const [done, setDone] = useState(false);
   if (done) return <p className="small muted" role="status">Message signalé à l’équipe nationale.</p>;
   return (
-    <DialogTrigger>
-      <Button variant="ghost" small aria-label={`Signaler le message de ${author}`}>Signaler</Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">Signaler ce message</Heading>
-                <p>L’équipe nationale verra ce message seul, jamais le reste de la conversation.</p>
-                <Form
-                  labels={{ reasonCode: 'Motif', comment: 'Précisions' }}
-                  validate={(v) => check(v, { reasonCode: { required: true }, comment: { max: LIMITS.messageReportComment } })}
-                  onSubmit={async (v) => {
-                    await report.mutateAsync({ messageId: message.id, reasonCode: v.reasonCode!, comment: v.comment?.trim() ?? '' });
-                    close();
-                    setDone(true);
-                  }}
-                >
-                  <Select name="reasonCode" label="Motif" isRequired placeholder="Choisir un motif" options={(reasons.data ?? []).map((r) => ({ value: r.code, label: r.label }))} />
-                  <TextField name="comment" label="Précisions" description="Facultatif." multiline rows={3} maxLength={LIMITS.messageReportComment} />
-                  <div className="form__actions">
-                    <Button type="submit" variant="danger" isPending={report.isPending}>Signaler</Button>
-                    <Button variant="secondary" onPress={close}>Annuler</Button>
-                  </div>
-                </Form>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      triggerLabel="Signaler"
+      triggerAriaLabel={`Signaler le message de ${author}`}
+      triggerVariant="ghost"
+      small
+      title="Signaler ce message"
+      intro={<p>L’équipe nationale verra ce message seul, jamais le reste de la conversation.</p>}
+      labels={{ reasonCode: 'Motif', comment: 'Précisions' }}
+      validate={(v) => check(v, { reasonCode: { required: true }, comment: { max: LIMITS.messageReportComment } })}
+      onSubmit={async (v) => {
+        await report.mutateAsync({ messageId: message.id, reasonCode: v.reasonCode!, comment: v.comment?.trim() ?? '' });
+        setDone(true);
+      }}
+      submitLabel="Signaler"
+      submitVariant="danger"
+      isPending={report.isPending}
+    >
+      <Select name="reasonCode" label="Motif" isRequired placeholder="Choisir un motif" options={(reasons.data ?? []).map((r) => ({ value: r.code, label: r.label }))} />
+      <TextField name="comment" label="Précisions" description="Facultatif." multiline rows={3} maxLength={LIMITS.messageReportComment} />
+    </FormDialog>
   );
 }

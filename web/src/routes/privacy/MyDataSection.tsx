@@ -1,6 +1,5 @@
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useNavigate } from 'react-router';
-import { Button, Card, Checkbox, Form, TextField, check } from '../../ui';
+import { Card, Checkbox, FormDialog, TextField, check } from '../../ui';
 import { EXPORT_URL, useDeleteAccount } from './api';
 import './privacy.css';
 
@@ -28,47 +27,39 @@ function DeleteAccountDialog() {
   const remove = useDeleteAccount();
   const navigate = useNavigate();
   return (
-    <DialogTrigger>
-      <Button variant="danger">Supprimer mon compte</Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal privacy-modal">
-          <Dialog className="dialog" role="alertdialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">Supprimer mon compte</Heading>
-                <div className="stack">
-                  <p>Cette action est <strong>définitive</strong>. Une fois votre compte supprimé :</p>
-                  <ul>
-                    <li>votre nom, votre adresse électronique, votre collectivité, votre métier, votre département et votre présentation sont effacés ;</li>
-                    <li>vous quittez toutes vos e-communautés et vos réactions, votes et signalements en cours sont retirés ;</li>
-                    <li>vos publications et commentaires restent visibles sous le nom « Membre supprimé », sauf si vous choisissez de les supprimer aussi ;</li>
-                    <li>vous êtes déconnecté·e et vous pourrez vous réinscrire plus tard avec la même adresse, sans retrouver vos contenus.</li>
-                  </ul>
-                  <p>Pensez à télécharger vos données avant de continuer.</p>
-                </div>
-                <Form
-                  labels={{ password: 'Mot de passe' }}
-                  validate={(v) => check(v, { password: { required: true } })}
-                  onSubmit={async (v) => {
-                    await remove.mutateAsync({ password: v.password!, deleteContent: v.deleteContent === 'true' });
-                    close();
-                    navigate('/compte-supprime', { replace: true, state: { deleted: true } });
-                  }}
-                >
-                  <TextField name="password" type="password" label="Mot de passe" description="Pour confirmer qu’il s’agit bien de vous." autoComplete="current-password" isRequired />
-                  <Checkbox name="deleteContent" description="Elles disparaîtront des e-communautés et leur texte sera effacé.">
-                    Supprimer aussi mes publications et mes commentaires
-                  </Checkbox>
-                  <div className="form__actions">
-                    <Button type="submit" variant="danger" isPending={remove.isPending}>Supprimer définitivement mon compte</Button>
-                    <Button variant="secondary" onPress={close} autoFocus>Annuler</Button>
-                  </div>
-                </Form>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      triggerLabel="Supprimer mon compte"
+      triggerVariant="danger"
+      title="Supprimer mon compte"
+      role="alertdialog"
+      modalClassName="privacy-modal"
+      intro={
+        <div className="stack">
+          <p>Cette action est <strong>définitive</strong>. Une fois votre compte supprimé :</p>
+          <ul>
+            <li>votre nom, votre adresse électronique, votre collectivité, votre métier, votre département et votre présentation sont effacés ;</li>
+            <li>vous quittez toutes vos e-communautés et vos réactions, votes et signalements en cours sont retirés ;</li>
+            <li>vos publications et commentaires restent visibles sous le nom « Membre supprimé », sauf si vous choisissez de les supprimer aussi ;</li>
+            <li>vous êtes déconnecté·e et vous pourrez vous réinscrire plus tard avec la même adresse, sans retrouver vos contenus.</li>
+          </ul>
+          <p>Pensez à télécharger vos données avant de continuer.</p>
+        </div>
+      }
+      labels={{ password: 'Mot de passe' }}
+      validate={(v) => check(v, { password: { required: true } })}
+      onSubmit={async (v) => {
+        await remove.mutateAsync({ password: v.password!, deleteContent: v.deleteContent === 'true' });
+        navigate('/compte-supprime', { replace: true, state: { deleted: true } });
+      }}
+      submitLabel="Supprimer définitivement mon compte"
+      submitVariant="danger"
+      isPending={remove.isPending}
+      focusCancel
+    >
+      <TextField name="password" type="password" label="Mot de passe" description="Pour confirmer qu’il s’agit bien de vous." autoComplete="current-password" isRequired />
+      <Checkbox name="deleteContent" description="Elles disparaîtront des e-communautés et leur texte sera effacé.">
+        Supprimer aussi mes publications et mes commentaires
+      </Checkbox>
+    </FormDialog>
   );
 }
