@@ -23,16 +23,18 @@ export async function seedDemoReports(tx: DbOrTx, now: Date): Promise<void> {
     const [y, n] = m.split('-').map(Number) as [number, number];
     return new Date(Date.UTC(y, n, 0)).toISOString().slice(0, 10);
   };
+  // Meetings start on the hour (10:00 UTC, 11:00 or 12:00 in Paris), not at the minute the demo was seeded.
+  const onTheHour = (ms: number) => new Date(new Date(ms).setUTCHours(10, 0, 0, 0));
   const meetings = [
     {
-      at: new Date(now.getTime() - 20 * DAY), from: last.from, to: shiftMonth(last.from, 2),
+      at: onTheHour(now.getTime() - 20 * DAY), from: last.from, to: shiftMonth(last.from, 2),
       agenda: `Bilan du ${last.label} : audience, questions, modération.\nProgrammation : dossiers et rendez-vous du trimestre.`,
       minutes: 'Tour de table des chiffres du trimestre : audience en hausse, délais de réponse tenus sauf pendant l’été.',
       decisions: 'Un dossier « renouvellement urbain » ; un webinaire sur la gestion urbaine et sociale de proximité.',
     },
     {
       // The quarter so far, analysed from the animators' activity reports.
-      at: new Date(now.getTime() + 10 * DAY), from: current.from, to: month,
+      at: onTheHour(now.getTime() + 10 * DAY), from: current.from, to: month,
       agenda: `Point d’étape du ${current.label} à partir des rapports d’activité.\nLigne éditoriale et dossiers à venir.`,
       minutes: null, decisions: null,
     },

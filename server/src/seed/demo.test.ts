@@ -49,9 +49,22 @@ describe('demo seed', () => {
         SELECT id, kind FROM posts WHERE community_id = ANY(${ids}) AND (
           (kind IN ('veille', 'ressource') AND link_url IS NULL) OR (kind = 'article' AND article_type IS NULL) OR
           (kind = 'question' AND NOT EXISTS (SELECT 1 FROM questions q WHERE q.post_id = posts.id)))`);
+      checks.audience = (await q(`
+        SELECT (SELECT count(DISTINCT user_id)::int FROM member_activity_daily WHERE community_id = ANY(${ids}) AND day >= current_date - 30) AS active,
+               (SELECT coalesce(sum(views), 0)::int FROM post_views_daily WHERE community_id = ANY(${ids}) AND day >= current_date - 30) AS views,
+               (SELECT count(*)::int FROM member_activity_daily a JOIN memberships m ON m.community_id = a.community_id AND m.user_id = a.user_id
+                 WHERE a.community_id = ANY(${ids}) AND a.day < (m.joined_at AT TIME ZONE 'Europe/Paris')::date) AS before_joining,
+               (SELECT count(*)::int FROM memberships m WHERE m.community_id = ANY(${ids})
+                   AND m.joined_at >= date_trunc('month', now()) - interval '1 month') AS recent_joins,
+               (SELECT count(*)::int FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.community_id = ANY(${ids}) AND c.created_at > now()) AS future_comments`))[0];
       throw new Rollback();
     })).rejects.toBeInstanceOf(Rollback);
 
+    // Demo dashboards show a living community: recent joins, active members, reads; nothing dated in the future.
+    expect(checks.audience.active).toBeGreaterThan(10);
+    expect(checks.audience.views).toBeGreaterThan(100);
+    expect(checks.audience).toMatchObject({ before_joining: 0, future_comments: 0 });
+    expect(checks.audience.recent_joins).toBeGreaterThan(0);
     expect(summary!.communities).toBe(5);
     expect(summary!.posts).toBeGreaterThanOrEqual(25);
     expect(summary!.posts).toBeLessThanOrEqual(40);

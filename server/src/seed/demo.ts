@@ -11,6 +11,7 @@ import { seedDemoReports } from './demo-reports.js';
 import { seedDemoNational } from './demo-national.js';
 import { seedDemoToolkit } from './demo-toolkit.js';
 import { seedDemoNetworking } from './demo-networking.js';
+import { seedDemoAudience } from './demo-audience.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -172,6 +173,7 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
   await seedDemoNational(tx, now);
   await seedDemoToolkit(tx, now);
   await seedDemoNetworking(tx, now);
+  await seedDemoAudience(tx, ids, now);
   await refreshCounters(tx, ids);
   log('  compteurs recalculés');
   return { users: userRows.length, communities: communityRows.length, posts: all.length, comments: commentTotal, communityIds: ids };

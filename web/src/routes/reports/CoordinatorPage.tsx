@@ -155,7 +155,7 @@ function Met({ met, children }: { met: boolean | null; children: React.ReactNode
 function ObjectiveCard({ o, animators }: { o: Objective; animators: number }) {
   const value = o.value === null ? 'sans objet'
     : o.kind === 'quality' ? `${formatNumber(o.value)} %`
-      : o.kind === 'growth' ? `${formatNumber(o.value)} nouveaux membres`
+      : o.kind === 'growth' ? `${formatNumber(o.value)} ${o.value > 1 ? 'nouveaux membres' : 'nouveau membre'}`
         : `${o.value} animateur·rice${o.value > 1 ? 's' : ''} sur ${animators} à au moins ${o.target} semaines`;
   return (
     <Card as="section">
