@@ -53,6 +53,8 @@ export interface Bench {
   finish(floors: Floor[], failed?: unknown): Promise<number>;
   /** Largest RSS of this process (the API, without the load generator) seen so far, in MB. */
   maxRssMb(): number;
+  /** What made up that largest RSS: V8's heap and the memory outside it (Buffers, sockets), in MB. */
+  peakMemory(): { heapMb: number; externalMb: number };
 }
 
 export async function openBench(title: string): Promise<Bench> {
@@ -75,8 +77,12 @@ export async function openBench(title: string): Promise<Bench> {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  let maxRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => { maxRss = Math.max(maxRss, process.memoryUsage().rss); }, 100);
+  let peak = process.memoryUsage();
+  let maxRss = peak.rss;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    if (now.rss > maxRss) [maxRss, peak] = [now.rss, now];
+  }, 100);
   const sessionHashes: string[] = [];
   const rows: Row[] = [];
 
@@ -128,6 +134,7 @@ export async function openBench(title: string): Promise<Bench> {
       return measure('référence (Buffer en mémoire)', [{ path: '/bench/reference' }]);
     },
     maxRssMb: () => maxRss / 1024 / 1024,
+    peakMemory: () => ({ heapMb: peak.heapTotal / 1024 / 1024, externalMb: peak.external / 1024 / 1024 }),
     async finish(floors, failed) {
       clearInterval(sampler);
       let code = 0;

@@ -49,7 +49,9 @@ try {
 
   console.log(`page d’une publication (une requête : publication + 50 commentaires) : ${page.rps.toFixed(0)} pages/s, `
     + `p99 ${page.p99.toFixed(0)} ms, ${((100 * page.rps) / ref.rps).toFixed(0)} % de la référence`);
-  console.log(`RSS max du processus de l’API (générateur de charge à part) : ${bench.maxRssMb().toFixed(0)} Mo\n`);
+  const peak = bench.peakMemory();
+  console.log(`RSS max du processus de l’API (générateur de charge à part) : ${bench.maxRssMb().toFixed(0)} Mo`
+    + ` (tas JS ${peak.heapMb.toFixed(0)} Mo, hors tas ${peak.externalMb.toFixed(0)} Mo)\n`);
   floors.push(
     ['page publication p99 < 50 ms', page.p99 < 50],
     ['page publication ≥ 30 % de la référence', page.rps >= 0.3 * ref.rps],
