@@ -45,6 +45,7 @@ function Scales() {
       <h3 id="scales-title">Grilles de rémunération</h3>
       <QueryState query={scales}>
         {(list) => (
+          <div className="table-scroll">
           <table className="steering-table">
             <caption className="visually-hidden">Grilles et taux horaires bruts</caption>
             <thead><tr><th scope="col">Grille</th><th scope="col">Libellé</th><th scope="col">Taux horaire brut</th><th scope="col">13 h par mois</th><th scope="col"><span className="visually-hidden">Modifier</span></th></tr></thead>
@@ -57,6 +58,7 @@ function Scales() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </QueryState>
       <form className="row" onSubmit={submit} aria-label="Créer ou modifier une grille">
@@ -95,6 +97,7 @@ function Assignments({ slug }: { slug: string }) {
           const items = data.pages.flatMap((p) => p.items);
           return items.length === 0 ? <p className="muted">Aucune mission dans cette e-communauté.</p> : (
             <>
+              <div className="table-scroll">
               <table className="steering-table">
                 <caption className="visually-hidden">Missions de l’e-communauté</caption>
                 <thead><tr><th scope="col">Animateur·rice</th><th scope="col">Période</th><th scope="col">Heures / mois</th><th scope="col">Grille</th><th scope="col">Montant brut mensuel</th></tr></thead>
@@ -108,6 +111,7 @@ function Assignments({ slug }: { slug: string }) {
                   ))}
                 </tbody>
               </table>
+              </div>
               <LoadMore query={list} />
             </>
           );
