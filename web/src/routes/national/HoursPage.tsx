@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import { monthLabel } from '../steering/SteeringPage';
@@ -86,7 +87,7 @@ export function StatementTable({ items, onValidate, pending }: { items: Statemen
               <td>{hoursLabel(s.minutes)}</td><td>{euros(s.amountCents)}</td>
               <td>{s.contributions ? `${s.contributions.total} (veille ${s.contributions.veille}, animation ${s.contributions.animation}, rédaction ${s.contributions.redaction})` : 'à la validation'}</td>
               <td>
-                {s.validatedAt ? `Validé le ${new Date(s.validatedAt).toLocaleDateString('fr-FR')} par ${s.validatedBy ?? '—'}` : onValidate ? (
+                {s.validatedAt ? `Validé le ${formatDate(s.validatedAt)} par ${s.validatedBy ?? '—'}` : onValidate ? (
                   <Button small isPending={pending} onPress={() => onValidate(s.id)}>Valider le service fait<span className="visually-hidden"> de {s.assignment.userName} en {monthLabel(s.month)}</span></Button>
                 ) : 'En attente'}
               </td>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import './national.css';
@@ -95,7 +96,7 @@ function Practices() {
                 <Card key={p.id}>
                   <article>
                     <h3>{p.title}</h3>
-                    <p className="small muted">{p.author}, {new Date(p.createdAt).toLocaleDateString('fr-FR')}</p>
+                    <p className="small muted">{p.author}, le {formatDate(p.createdAt)}</p>
                     <div dangerouslySetInnerHTML={{ __html: p.bodyHtml }} />
                     <Button variant="ghost" small aria-expanded={open === p.id} onPress={() => setOpen(open === p.id ? null : p.id)}>
                       {p.commentCount} commentaire{p.commentCount > 1 ? 's' : ''}<span className="visually-hidden"> sur « {p.title} »</span>
