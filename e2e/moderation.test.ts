@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
       await signInThroughUi(page, server.url, people.author.email, people.author.password, postUrl.replace(server.url, ''));
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByText('Cette publication est masquée par la modération').waitFor();
-      await page.getByText(/Motif : Démarche commerciale \(Charte éditoriale, art\. 4\)/).waitFor();
+      await page.getByText(/Motif\s: Démarche commerciale \(Charte éditoriale, art\. 4\)/).waitFor();
       await expectAccessible(page, 'publication masquée vue par son auteur');
       const mail = await lastMailTo(server.pool, people.author.email);
       expect(mail.subject).toBe('Votre contribution a été masquée par la modération');

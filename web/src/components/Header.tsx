@@ -67,7 +67,7 @@ function VerifyBanner() {
   return (
     <div className="verify-banner">
       <p>
-        Votre adresse électronique n’est pas encore confirmée : ouvrez le lien reçu par courriel pour pouvoir publier.{' '}
+        Votre adresse électronique n’est pas encore confirmée : ouvrez le lien reçu par courriel pour pouvoir publier.{' '}
         <NavLink to="/verifier-email">Renvoyer le lien</NavLink>
       </p>
     </div>

@@ -23,7 +23,7 @@ export function RelatedPanel({ c }: { c: Community }) {
     <section className="card" aria-labelledby="related-title">
       <h2 id="related-title" className="card__title">Dans les e-communautés liées</h2>
       {shared ? (
-        <Alert tone="success"><p>Partagé : <Link to={`/publications/${shared.id}`}>{shared.title}</Link></p></Alert>
+        <Alert tone="success"><p>Partagé : <Link to={`/publications/${shared.id}`}>{shared.title}</Link></p></Alert>
       ) : null}
       {items.length === 0 ? (
         <p className="muted small">{related.isLoading ? 'Chargement…' : 'Rien de récent dans les e-communautés liées.'}</p>
@@ -42,7 +42,7 @@ export function RelatedPanel({ c }: { c: Community }) {
         </ul>
       )}
       <p className="small">
-        E-communautés liées : {c.related.map((r, i) => (
+        E-communautés liées : {c.related.map((r, i) => (
           <span key={r.id}>{i > 0 ? ', ' : ''}<Link to={`/communautes/${r.slug}`}>{r.name}</Link></span>
         ))}
       </p>
@@ -54,14 +54,14 @@ function ShareDialog({ slug, name, post, onShared }: { slug: string; name: strin
   const publish = usePublish(slug);
   return (
     <DialogTrigger>
-      <Button small variant="secondary" aria-label={`Partager « ${post.title} » dans ${name}`}>Partager ici</Button>
+      <Button small variant="secondary" aria-label={`Partager « ${post.title} » dans ${name}`}>Partager ici</Button>
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className="modal">
           <Dialog className="dialog">
             {({ close }) => (
               <>
                 <Heading slot="title">Partager dans {name}</Heading>
-                <p className="small muted">« {post.title} », publié dans {post.community.name} par {fullName(post.author)}.</p>
+                <p className="small muted">« {post.title} », publié dans {post.community.name} par {fullName(post.author)}.</p>
                 <Form
                   aria-label="Partager la publication"
                   labels={{ body: 'Votre commentaire' }}

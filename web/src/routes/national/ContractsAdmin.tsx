@@ -5,7 +5,7 @@ import { fullName } from '../../lib/format';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import { euros, frDate, useAssignments, useCreateAssignment, useNationalDashboard, useSaveScale, useScales } from './api';
 
-export const NO_BANK_DETAILS = 'La plateforme ne conserve ni coordonnées bancaires ni pièce d’identité : la gestion administrative de la paie les détient.';
+export const NO_BANK_DETAILS = 'La plateforme ne conserve ni coordonnées bancaires ni pièce d’identité : la gestion administrative de la paie les détient.';
 
 /** Pay scales and animators' assignments (national admin). */
 export function ContractsAdmin() {
@@ -120,7 +120,7 @@ function Assignments({ slug }: { slug: string }) {
       <Card>
         <form className="stack" onSubmit={submit} aria-labelledby="asg-new">
           <h4 id="asg-new">Confier une mission</h4>
-          <p>Animateur·rice : <strong>{who ? fullName(who) : 'à choisir'}</strong> (déjà nommé·e animateur·rice de l’e-communauté)</p>
+          <p>Animateur·rice : <strong>{who ? fullName(who) : 'à choisir'}</strong> (déjà nommé·e animateur·rice de l’e-communauté)</p>
           <UserPicker label="Rechercher l’animateur·rice" actionLabel="Choisir" onPick={async (u) => { setWho(u); return true; }} />
           <div className="row">
             <div className="field"><label className="field__label" htmlFor="as-start">Début</label>

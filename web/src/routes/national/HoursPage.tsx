@@ -62,7 +62,7 @@ function AssignmentCard({ a }: { a: Assignment }) {
         <Button type="submit" isPending={declare.isPending}>Déclarer mes heures</Button>
       </form>
       {declare.error ? <Alert tone="error"><p>{declare.error.message}</p></Alert> : null}
-      {declare.data ? <Alert tone="success"><p>Heures de {monthLabel(declare.data.month)} déclarées : {hoursLabel(declare.data.minutes)}, {euros(declare.data.amountCents)} brut. La coordination de l’e-communauté les validera.</p></Alert> : null}
+      {declare.data ? <Alert tone="success"><p>Heures de {monthLabel(declare.data.month)} déclarées : {hoursLabel(declare.data.minutes)}, {euros(declare.data.amountCents)} brut. La coordination de l’e-communauté les validera.</p></Alert> : null}
     </Card>
   );
 }
@@ -72,7 +72,7 @@ export function StatementTable({ items, onValidate, pending }: { items: Statemen
   return (
     <div className="table-scroll">
       <table className="steering-table">
-        <caption className="visually-hidden">États de service : heures, montant, contributions et validation</caption>
+        <caption className="visually-hidden">États de service : heures, montant, contributions et validation</caption>
         <thead>
           <tr>
             <th scope="col">Mois</th><th scope="col">Animateur·rice</th><th scope="col">E-communauté</th><th scope="col">Heures</th><th scope="col">Montant brut</th>
