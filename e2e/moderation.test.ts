@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
       await signInThroughUi(page, scene.server.url, people.author.email, people.author.password, postUrl.replace(scene.server.url, ''));
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByText('Cette publication est masquée par la modération').waitFor();
-      await page.getByText(/Motif : Démarche commerciale \(Charte éditoriale, art\. 4\)/).waitFor();
+      await page.getByText(/Motif\s: Démarche commerciale \(Charte éditoriale, art\. 4\)/).waitFor();
       await expectAccessible(page, 'publication masquée vue par son auteur');
       const mail = await lastMailTo(scene.server.pool, people.author.email);
       expect(mail.subject).toBe('Votre contribution a été masquée par la modération');

@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('types de publication', () => {
   });
 
   async function publishSucceeded(page: Page) {
-    await page.getByText(/Votre publication « .* » est en ligne/).waitFor();
+    await page.getByText(/Votre publication «\s.*\s» est en ligne/).waitFor();
   }
 
   it('l’animatrice publie un article et une veille, puis partage une publication d’une e-communauté liée', async () => {
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('types de publication', () => {
       await expectAccessible(page, 'partage');
       await dialog.getByRole('button', { name: 'Partager', exact: true }).click();
       await panel.getByText('Déjà partagé ici').waitFor();
-      await panel.getByText(/^Partagé :/).waitFor();
+      await panel.getByText(/^Partagé\s:/).waitFor();
     } finally {
       await context.close();
     }

@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
       await cite.fill('cites educ');
       await page.getByRole('option', { name: new RegExp(citedTitle) }).click();
       await expect(page.getByLabel('Votre commentaire').inputValue()).resolves.toMatch(/\[Guide des cités éducatives .*\]\(\/publications\/\d+\)$/);
-      await page.getByText(/Lien vers « Guide des cités éducatives .* » ajouté/).waitFor();
+      await page.getByText(/Lien vers «\sGuide des cités éducatives .*\s» ajouté/).waitFor();
       await expectAccessible(page, 'réponse avec citation');
       await page.getByRole('button', { name: 'Publier le commentaire' }).click();
       await page.getByRole('heading', { name: 'Commentaires (1)' }).waitFor();
@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
       await page.goto(`${scene.server.url}/communautes/${slug}/questions`);
       await page.getByText('Aucune question en attente de réponse.').waitFor();
       await expect(page.getByRole('link', { name: questionTitle }).count()).resolves.toBe(0);
-      await page.getByText(/Questions posées du .* : 1 \(1 répondue/).waitFor();
+      await page.getByText(/Questions posées du .*\s: 1 \(1 répondue/).waitFor();
       await expectAccessible(page, 'questions à traiter, liste vide');
     } finally {
       await context.close();

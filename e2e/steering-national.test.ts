@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       await page.getByRole('button', { name: 'Étape suivante' }).click();
       await page.getByLabel('Date de lancement').fill('2099-02-01');
       await page.getByRole('button', { name: 'Créer l’e-communauté' }).click();
-      await page.getByText(/est en préparation : elle s’ouvrira automatiquement le 1 février 2099/).waitFor();
+      await page.getByText(/est en préparation\s: elle s’ouvrira automatiquement le 1 février 2099/).waitFor();
       const { rows } = await scene.server.pool.query(`SELECT status, launch_date::text AS d, perimeter FROM communities WHERE slug = $1`, [newSlug]);
       expect(rows[0]).toEqual({ status: 'draft', d: '2099-02-01', perimeter: 'Contrats de ville et quartiers prioritaires' });
 
@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       await page.getByText(/soit 504,40\s€ brut par mois/).waitFor();
       await page.getByText('ni coordonnées bancaires ni pièce d’identité', { exact: false }).first().waitFor();
       await page.getByRole('button', { name: 'Déclarer mes heures' }).click();
-      await page.getByText(/déclarées : 13 h, 504,40\s€/).waitFor();
+      await page.getByText(/déclarées\s: 13 h, 504,40\s€/).waitFor();
       await page.getByRole('button', { name: 'Déclarer mes heures' }).click();
       await page.getByText('Les heures de ce mois sont déjà déclarées pour cette mission.').waitFor();
       await expectAccessible(page, 'mes heures');

@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('coordination, réunion de programmation et rappor
       await form.getByLabel('Qualité (%)').fill('90');
       await form.getByRole('button', { name: 'Enregistrer les objectifs' }).click();
       await page.getByText('Objectifs enregistrés.').waitFor();
-      await page.getByText(/Objectif : 90 %/).waitFor();
+      await page.getByText(/Objectif\s: 90\s%/).waitFor();
       await expectAccessible(page, 'tableau de bord de coordination');
 
       await page.getByRole('link', { name: 'Programmer la réunion' }).click();
@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('coordination, réunion de programmation et rappor
       await expectAccessible(page, 'page de la réunion');
 
       await page.goto(`${scene.server.url}/communautes/${cast.slug}/coordination`);
-      await page.getByText(/Réunion de programmation et d’analyse du T\d \d{4} : 1 prévue/).waitFor();
+      await page.getByText(/Réunion de programmation et d’analyse du T\d \d{4}\s: 1 prévue/).waitFor();
       await expect(page.getByText(/Aucune réunion de programmation/).count()).resolves.toBe(0);
     } finally {
       await context.close();

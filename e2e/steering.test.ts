@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('tableau de bord de pilotage', () => {
       await form.getByLabel('Contributions par mois').fill('15');
       await form.getByRole('button', { name: 'Enregistrer l’objectif' }).click();
       await page.getByText('Objectif enregistré.').waitFor();
-      await page.getByText(/Objectif de l’e-communauté : 15 par mois/).waitFor();
+      await page.getByText(/Objectif de l’e-communauté\s: 15 par mois/).waitFor();
       await expectAccessible(page, 'tableau de bord de la coordination');
       await row.getByRole('button', { name: /Voir le tableau de bord/ }).click();
       await page.getByRole('heading', { level: 1, name: `Tableau de bord de ${cast.animatorName}` }).waitFor();

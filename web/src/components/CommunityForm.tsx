@@ -79,7 +79,7 @@ export function CommunityForm({ community, full, onDone, submitLabel }: Props) {
           <TextField
             name="slug"
             label={LABELS.slug}
-            description="Utilisée dans l’adresse de la page : lettres minuscules, chiffres et tirets (ex. : transition-ecologique)."
+            description="Utilisée dans l’adresse de la page : lettres minuscules, chiffres et tirets (ex. : transition-ecologique)."
             isRequired
             defaultValue={community?.slug}
             maxLength={LIMITS.communitySlug}

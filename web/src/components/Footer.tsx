@@ -11,7 +11,7 @@ export function Footer() {
         <nav aria-label="Informations légales">
           <ul>
             {LEGAL_PAGES.map((p) => (
-              <li key={p.slug}><Link to={`/pages/${p.slug}`}>{p.slug === 'accessibilite' ? 'Accessibilité : partiellement conforme' : p.label}</Link></li>
+              <li key={p.slug}><Link to={`/pages/${p.slug}`}>{p.slug === 'accessibilite' ? 'Accessibilité : partiellement conforme' : p.label}</Link></li>
             ))}
           </ul>
         </nav>

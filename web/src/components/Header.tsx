@@ -5,6 +5,7 @@ import { UserMenu } from './UserMenu';
 import { HeaderSearch } from './HeaderSearch';
 import { NotificationBell } from './notifications/NotificationBell';
 import { MessagesLink } from './MessagesLink';
+import { useNetworkMe } from '../routes/national/api';
 
 export function Header() {
   const user = useCurrentUser();
@@ -21,8 +22,7 @@ export function Header() {
             <li><NavLink to="/communautes" end>Annuaire</NavLink></li>
             {user ? <li><NavLink to="/membres" end>Membres</NavLink></li> : null}
             <li><NavLink to="/agenda">Agenda</NavLink></li>
-            {user?.nationalRole === 'admin' ? <li><NavLink to="/moderation">Modération</NavLink></li> : null}
-            {user?.nationalRole === 'admin' ? <li><NavLink to="/admin">Administration</NavLink></li> : null}
+            {user ? <StaffLinks admin={user.nationalRole === 'admin'} /> : null}
           </ul>
         </nav>
         <HeaderSearch />
@@ -34,6 +34,23 @@ export function Header() {
       </div>
       {user && !user.emailVerified ? <VerifyBanner /> : null}
     </header>
+  );
+}
+
+/**
+ * The daily tools of the people who run the network, one step from every page: the questions waiting for an
+ * answer (animators and coordinators, all their e-communities) and, for the national team, its dashboard,
+ * the network's moderation queue and the administration.
+ */
+function StaffLinks({ admin }: { admin: boolean }) {
+  const network = useNetworkMe();
+  return (
+    <>
+      {network.data?.staff ? <li><NavLink to="/questions" end>Questions à traiter</NavLink></li> : null}
+      {admin ? <li><NavLink to="/pilotage-national">Pilotage national</NavLink></li> : null}
+      {admin ? <li><NavLink to="/moderation">Modération</NavLink></li> : null}
+      {admin ? <li><NavLink to="/admin">Administration</NavLink></li> : null}
+    </>
   );
 }
 
@@ -50,7 +67,7 @@ function VerifyBanner() {
   return (
     <div className="verify-banner">
       <p>
-        Votre adresse électronique n’est pas encore confirmée : ouvrez le lien reçu par courriel pour pouvoir publier.{' '}
+        Votre adresse électronique n’est pas encore confirmée : ouvrez le lien reçu par courriel pour pouvoir publier.{' '}
         <NavLink to="/verifier-email">Renvoyer le lien</NavLink>
       </p>
     </div>

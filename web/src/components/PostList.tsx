@@ -30,7 +30,7 @@ export function PostList({ posts, showCommunity = true, headingLevel = 3 }: { po
               </ul>
             ) : null}
             <p className="muted small">
-              {plural(p.commentCount, 'commentaire')} · {p.usefulCount} « utile »
+              {plural(p.commentCount, 'commentaire')} · {p.usefulCount} « utile »
             </p>
           </article>
         </li>

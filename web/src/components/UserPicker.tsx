@@ -35,7 +35,7 @@ export function UserPicker({ label, actionLabel, onPick, isPending }: UserPicker
         ) : search.error ? (
           <Alert tone="error"><p>{search.error.message}</p></Alert>
         ) : search.data && search.data.items.length === 0 ? (
-          <p className="muted">Aucun membre ne correspond à « {term} ».</p>
+          <p className="muted">Aucun membre ne correspond à « {term} ».</p>
         ) : search.data ? (
           <>
             <p className="visually-hidden">{search.data.items.length} résultat(s)</p>

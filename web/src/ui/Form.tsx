@@ -112,7 +112,7 @@ export function Form({ labels = {}, validate, onSubmit, children, requiredNote, 
             ) : null}
           </Alert>
         ) : null}
-        {requiredNote ? <p className="muted small">Tous les champs sont obligatoires, sauf mention « facultatif ».</p> : null}
+        {requiredNote ? <p className="muted small">Tous les champs sont obligatoires, sauf mention « facultatif ».</p> : null}
         {children}
       </AriaForm>
     </FormContext.Provider>
@@ -120,7 +120,7 @@ export function Form({ labels = {}, validate, onSubmit, children, requiredNote, 
 }
 
 function errorTitle(n: number) {
-  return n === 1 ? 'Le formulaire contient une erreur :' : `Le formulaire contient ${n} erreurs :`;
+  return n === 1 ? 'Le formulaire contient une erreur :' : `Le formulaire contient ${n} erreurs :`;
 }
 
 /** Helper for `validate`: required fields and length limits, with French messages. */

@@ -65,7 +65,7 @@ export function AnonymisationCheck({ text, onApply, subject = 'votre texte' }: P
       <Button variant="secondary" small onPress={run} isPending={detect.isPending}>Vérifier l’anonymisation</Button>
       <div aria-live="polite" className="anon-check__status">
         {detect.isError ? <Alert tone="error">{detect.error.message}</Alert> : null}
-        {items && items.length === 0 ? <p className="small">Aucune donnée personnelle repérée dans {subject}. Relisez tout de même : l’outil ne voit pas tout.</p> : null}
+        {items && items.length === 0 ? <p className="small">Aucune donnée personnelle repérée dans {subject}. Relisez tout de même : l’outil ne voit pas tout.</p> : null}
       </div>
       {items && items.length > 0 ? (
         <section className="anon-check__panel" aria-label="Vérification de l’anonymisation">
@@ -78,22 +78,22 @@ export function AnonymisationCheck({ text, onApply, subject = 'votre texte' }: P
             {items.map((item, i) => (
               <li key={`${item.start}-${item.kind}`} className="anon-check__item" data-pending={decisions[i] === 'pending'}>
                 <p className="anon-check__what">
-                  <span className="anon-check__kind">{KIND_LABELS[item.kind]}</span> : « <span className="anon-check__text">{item.text}</span> »
+                  <span className="anon-check__kind">{KIND_LABELS[item.kind]}</span> : « <span className="anon-check__text">{item.text}</span> »
                 </p>
                 {decisions[i] === 'pending' ? (
                   <div className="row anon-check__actions">
-                    <Button small onPress={() => decide(i, 'replaced')} aria-label={`Remplacer « ${item.text} » par « ${item.replacement} »`}>
-                      Remplacer par « {item.replacement} »
+                    <Button small onPress={() => decide(i, 'replaced')} aria-label={`Remplacer « ${item.text} » par « ${item.replacement} »`}>
+                      Remplacer par « {item.replacement} »
                     </Button>
-                    <Button small variant="ghost" onPress={() => decide(i, 'ignored')} aria-label={`Ignorer « ${item.text} »`}>
+                    <Button small variant="ghost" onPress={() => decide(i, 'ignored')} aria-label={`Ignorer « ${item.text} »`}>
                       Ignorer
                     </Button>
                   </div>
                 ) : (
                   <p className="small anon-check__done">
-                    {decisions[i] === 'replaced' ? `Remplacé par « ${item.replacement} ».`
-                      : decisions[i] === 'ignored' ? 'Ignoré : le texte reste tel quel.'
-                        : 'Introuvable : le texte a changé depuis la vérification. Relancez-la.'}
+                    {decisions[i] === 'replaced' ? `Remplacé par « ${item.replacement} ».`
+                      : decisions[i] === 'ignored' ? 'Ignoré : le texte reste tel quel.'
+                        : 'Introuvable : le texte a changé depuis la vérification. Relancez-la.'}
                   </p>
                 )}
               </li>

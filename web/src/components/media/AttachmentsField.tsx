@@ -40,7 +40,7 @@ function validate(data: FormData): Errors {
     // Hints only: the server decides from the content.
     const isImage = file.type.startsWith('image/');
     if (file.size > (isImage ? LIMITS.attachmentImageBytes : LIMITS.attachmentDocumentBytes)) {
-      errors.file = `Fichier trop volumineux : ${isImage ? LIMITS.attachmentImageBytes / MiB : LIMITS.attachmentDocumentBytes / MiB} Mo au plus.`;
+      errors.file = `Fichier trop volumineux : ${isImage ? LIMITS.attachmentImageBytes / MiB : LIMITS.attachmentDocumentBytes / MiB} Mo au plus.`;
     }
     if (isImage && !String(data.get('alt') ?? '').trim()) errors.alt = 'Décrivez l’image en quelques mots.';
   }
@@ -89,26 +89,26 @@ export function AttachmentsField({ postId, slug, media }: { postId: number; slug
             const name = (data.get('file') as File).name;
             await add.mutateAsync(data);
             form.reset();
-            setAdded(`« ${name} » a été ajouté à la publication.`);
+            setAdded(`« ${name} » a été ajouté à la publication.`);
           }}
         >
           <FileInput
             name="file"
             label="Fichier"
-            description="Image (PNG, JPEG, WebP, GIF : 5 Mo au plus), PDF ou document bureautique (Word, Excel, PowerPoint, OpenDocument : 20 Mo au plus)."
+            description="Image (PNG, JPEG, WebP, GIF : 5 Mo au plus), PDF ou document bureautique (Word, Excel, PowerPoint, OpenDocument : 20 Mo au plus)."
           />
           <Select name="format" label="Format" options={FORMAT_OPTIONS} placeholder="Automatique (image ou document)" />
           <TextField
             name="alt"
             label="Texte alternatif (obligatoire pour une image)"
-            description="Ce que l’image apporte, en une phrase, pour les personnes qui ne la voient pas. Pour un document : son titre (facultatif)."
+            description="Ce que l’image apporte, en une phrase, pour les personnes qui ne la voient pas. Pour un document : son titre (facultatif)."
             maxLength={LIMITS.attachmentAlt}
             wide
           />
           <TextField
             name="longDesc"
             label="Description complète (obligatoire pour une carte mentale ou une infographie)"
-            description="Tout le contenu de l’image en texte : titres, chiffres, liens entre les idées. Mise en forme Markdown possible."
+            description="Tout le contenu de l’image en texte : titres, chiffres, liens entre les idées. Mise en forme Markdown possible."
             multiline
             rows={5}
             maxLength={LIMITS.attachmentLongDesc}

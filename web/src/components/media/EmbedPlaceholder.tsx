@@ -45,7 +45,7 @@ export function EmbedPlaceholder({ embed }: { embed: Embed }) {
         <div className="embed__placeholder">
           <p className="embed__title">{embed.title}</p>
           <p className="small">
-            {media === 'video' ? 'Cette vidéo' : 'Cette carte'} est hébergée par {host}. Elle ne sera chargée que si vous le demandez :
+            {media === 'video' ? 'Cette vidéo' : 'Cette carte'} est hébergée par {host}. Elle ne sera chargée que si vous le demandez :
             {' '}{host} recevra alors votre adresse IP et pourra déposer des cookies.
           </p>
           <Button variant="secondary" onPress={() => setShown(true)}>

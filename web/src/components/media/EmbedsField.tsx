@@ -59,7 +59,7 @@ export function EmbedsField({ postId, media }: { postId: number; media: PostMedi
             name="url"
             type="url"
             label="Adresse de la vidéo ou de la carte"
-            description="PeerTube, YouTube, Dailymotion, Vimeo, uMap ou OpenStreetMap. Exemple : https://www.youtube.com/watch?v=…"
+            description="PeerTube, YouTube, Dailymotion, Vimeo, uMap ou OpenStreetMap. Exemple : https://www.youtube.com/watch?v=…"
             isRequired
             maxLength={LIMITS.embedUrl}
             wide

@@ -26,7 +26,7 @@ export function NotificationBell() {
   const [announce, setAnnounce] = useState('');
   useEffect(() => {
     if (count.data === undefined) return;
-    if (previous.current !== null && previous.current !== unread) setAnnounce(`Notifications : ${unreadLabel(unread)}`);
+    if (previous.current !== null && previous.current !== unread) setAnnounce(`Notifications : ${unreadLabel(unread)}`);
     previous.current = unread;
   }, [count.data, unread]);
   if (!user) return null;

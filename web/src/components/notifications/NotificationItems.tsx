@@ -21,9 +21,9 @@ export function NotificationItems({ items, onNavigate }: { items: Notification[]
               onNavigate?.();
             }}
           >
-            {n.read ? null : <span className="visually-hidden">Non lue : </span>}
+            {n.read ? null : <span className="visually-hidden">Non lue : </span>}
             <span className="notif-item__text">{describe(n)}</span>
-            {n.title ? <span className="notif-item__title">« {n.title} »</span> : null}
+            {n.title ? <span className="notif-item__title">« {n.title} »</span> : null}
             <span className="notif-item__meta small muted">
               {n.action ? `${ACTION_TEXT[n.action] ?? n.action} · ` : ''}
               {n.community ? `${n.community.name} · ` : ''}

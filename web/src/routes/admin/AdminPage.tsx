@@ -29,7 +29,7 @@ function LegalPagesAdmin() {
   return (
     <section aria-labelledby="legal-admin-title">
       <h2 id="legal-admin-title">Pages légales</h2>
-      <p>Ouvrez une page puis utilisez le bouton « Modifier la page ». Chaque modification crée une nouvelle version.</p>
+      <p>Ouvrez une page puis utilisez le bouton « Modifier la page ». Chaque modification crée une nouvelle version.</p>
       <ul>
         {LEGAL_PAGES.map((p) => <li key={p.slug}><Link to={`/pages/${p.slug}`}>{p.label}</Link></li>)}
       </ul>

@@ -72,13 +72,13 @@ export function CommunitiesAdmin() {
           <CommunityForm
             full
             submitLabel="Créer l’e-communauté"
-            onDone={(c) => { setCreating(false); setNotice(`L’e-communauté « ${c.name} » est créée.`); setSelected(c.slug); }}
+            onDone={(c) => { setCreating(false); setNotice(`L’e-communauté « ${c.name} » est créée.`); setSelected(c.slug); }}
           />
           <Button variant="secondary" onPress={() => setCreating(false)}>Annuler</Button>
         </Card>
       ) : null}
 
-      {selected ? <EditCommunity key={selected} slug={selected} onSaved={(c) => { setNotice(`Les modifications de « ${c.name} » sont enregistrées.`); setSelected(c.slug); }} onClose={() => setSelected(null)} /> : null}
+      {selected ? <EditCommunity key={selected} slug={selected} onSaved={(c) => { setNotice(`Les modifications de « ${c.name} » sont enregistrées.`); setSelected(c.slug); }} onClose={() => setSelected(null)} /> : null}
     </div>
   );
 }
@@ -89,7 +89,7 @@ function EditCommunity({ slug, onSaved, onClose }: { slug: string; onSaved: (c: 
     <QueryState query={community}>
       {(c) => (
         <Card as="section">
-          <h2 className="card__title" id="edit-community-title" tabIndex={-1}>Modifier « {c.name} »</h2>
+          <h2 className="card__title" id="edit-community-title" tabIndex={-1}>Modifier « {c.name} »</h2>
           <CommunityForm key={c.slug} community={c} full submitLabel="Enregistrer les modifications" onDone={onSaved} />
           <div className="stack" style={{ marginTop: 'var(--sp-5)' }}>
             <RolePanel slug={c.slug} role="coordinator" title="Coordinateurs" people={c.coordinators} headingLevel={3} />

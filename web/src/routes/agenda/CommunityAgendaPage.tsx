@@ -81,7 +81,7 @@ function AddEvent({ slug }: { slug: string }) {
       <div className="stack agenda__add">
         {created ? (
           <Alert ref={confirmation} tone="success">
-            <p>L’événement « {created.title} » est dans l’agenda. <Link to={`/publications/${created.postId}`}>Voir l’événement</Link></p>
+            <p>L’événement « {created.title} » est dans l’agenda. <Link to={`/publications/${created.postId}`}>Voir l’événement</Link></p>
           </Alert>
         ) : null}
         <div ref={opener}><Button onPress={() => { setCreated(null); setOpen(true); }}>Ajouter un événement</Button></div>

@@ -54,7 +54,7 @@ function Details({ event }: { event: AgendaEvent }) {
           <div className="row">
             {event.registrationUrl ? (
               <a className="btn" href={event.registrationUrl} rel="noopener noreferrer nofollow" target="_blank">
-                S’inscrire<span className="visually-hidden"> à « {event.title} » (nouvelle fenêtre)</span>
+                S’inscrire<span className="visually-hidden"> à « {event.title} » (nouvelle fenêtre)</span>
               </a>
             ) : null}
             <a className="btn btn--secondary" href={eventIcsUrl(event.postId)} download={`evenement-${event.postId}.ics`}>

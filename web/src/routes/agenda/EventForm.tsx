@@ -96,7 +96,7 @@ export function EventForm({ event, submitLabel, isPending, onSubmit, labelledBy,
         {allDay ? null : <DateTimeInput name="endTime" label="Heure de fin" type="time" defaultValue={event?.endTime ?? undefined} />}
       </fieldset>
       <p className="muted small field--wide">
-        Lors des changements d’heure, une heure qui n’existe pas (fin mars, entre 2 h et 3 h) est avancée d’une heure ;
+        Lors des changements d’heure, une heure qui n’existe pas (fin mars, entre 2 h et 3 h) est avancée d’une heure ;
         une heure qui existe deux fois (fin octobre) désigne la première.
       </p>
       <TextField name="place" label="Lieu (facultatif)" description="Adresse ou salle." maxLength={LIMITS.eventPlace} defaultValue={event?.place ?? ''} wide />

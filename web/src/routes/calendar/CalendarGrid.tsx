@@ -38,9 +38,9 @@ export function CalendarGrid({ weeks, month, data, caption, onEdit, onPlanOccurr
     push(o.atLocal.slice(0, 10), (
       <li key={`o${o.slotId}-${o.atLocal}`} className="cal-item cal-item--slot">
         <span className="cal-item__time">{o.atLocal.slice(11)}</span> <span aria-hidden="true">↻</span>
-        <span className="visually-hidden">Rendez-vous régulier :</span> {o.label}{' '}
+        <span className="visually-hidden">Rendez-vous régulier :</span> {o.label}{' '}
         <button type="button" className="linklike" onClick={() => onPlanOccurrence(o)}>
-          Planifier<span className="visually-hidden"> « {o.label} » du {longDay(o.atLocal.slice(0, 10))}</span>
+          Planifier<span className="visually-hidden"> « {o.label} » du {longDay(o.atLocal.slice(0, 10))}</span>
         </button>
       </li>
     ));

@@ -38,7 +38,7 @@ export function DutyPanel({ slug, weeks }: { slug: string; weeks: string[] }) {
   return (
     <section aria-labelledby="duty-title" className="stack">
       <h2 id="duty-title">Astreinte de l’équipe d’animation</h2>
-      <p className="small muted">À tour de rôle, une personne veille sur l’e-communauté chaque semaine : c’est elle qui est prévenue en premier des nouvelles questions et des signalements. Sans astreinte, toute l’équipe est prévenue.</p>
+      <p className="small muted">À tour de rôle, une personne veille sur l’e-communauté chaque semaine : c’est elle qui est prévenue en premier des nouvelles questions et des signalements. Sans astreinte, toute l’équipe est prévenue.</p>
       <div role="status" aria-live="polite">{message ? <Alert tone="success" live={false}><p>{message}</p></Alert> : null}</div>
       {change.error ? <Alert tone="error"><p>{change.error.message}</p></Alert> : null}
       <QueryState query={roster} loading="Chargement de l’astreinte…">

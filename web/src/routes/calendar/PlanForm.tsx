@@ -36,7 +36,7 @@ export function PlanForm({ slug, editing, defaults, onDone, onClose }: Props) {
   const [kind, setKind] = useState<PlannableKind>(initialKind);
   const kept = editing?.payload ?? {};
   const linked = kind === 'veille' || kind === 'ressource';
-  const title = editing ? `Modifier « ${editing.title} »` : 'Planifier une publication';
+  const title = editing ? `Modifier « ${editing.title} »` : 'Planifier une publication';
 
   return (
     <Card as="section" className="plan-form">
@@ -68,8 +68,8 @@ export function PlanForm({ slug, editing, defaults, onDone, onClose }: Props) {
           if (editing) await update.mutateAsync({ id: editing.id, ...input });
           else await create.mutateAsync(input);
           onDone(intent.current === 'scheduled'
-            ? `« ${input.title} » sera publiée automatiquement le ${(v.date ?? '').split('-').reverse().join('/')} à ${v.time}.`
-            : `Brouillon « ${input.title} » enregistré.`);
+            ? `« ${input.title} » sera publiée automatiquement le ${(v.date ?? '').split('-').reverse().join('/')} à ${v.time}.`
+            : `Brouillon « ${input.title} » enregistré.`);
         }}
       >
         <TextField name="title" label="Titre" isRequired maxLength={LIMITS.postTitle} wide defaultValue={editing?.title ?? defaults.title ?? ''} />
@@ -86,7 +86,7 @@ export function PlanForm({ slug, editing, defaults, onDone, onClose }: Props) {
           </div>
         ) : null}
         <TextField name="body" label="Texte (facultatif pour un brouillon)" multiline rows={6} maxLength={LIMITS.postBody}
-          description="Mise en forme Markdown : **gras**, *italique*, listes avec « - »." defaultValue={editing?.body ?? ''} />
+          description="Mise en forme Markdown : **gras**, *italique*, listes avec « - »." defaultValue={editing?.body ?? ''} />
         <div className="row plan-form__when">
           <TextField name="date" label="Date" type="date" isRequired defaultValue={local?.slice(0, 10) ?? defaults.date ?? today()} />
           <TimeField defaultValue={local?.slice(11) ?? defaults.time ?? '09:00'} />
@@ -98,7 +98,7 @@ export function PlanForm({ slug, editing, defaults, onDone, onClose }: Props) {
           {editing?.can.cancel ? (
             <Button variant="danger" isPending={cancel.isPending} onPress={async () => {
               await cancel.mutateAsync(editing.id);
-              onDone(`« ${editing.title} » est annulée.`);
+              onDone(`« ${editing.title} » est annulée.`);
             }}>Annuler cette publication</Button>
           ) : null}
           <Button variant="ghost" onPress={onClose}>Fermer</Button>

@@ -21,19 +21,19 @@ export function SlotsPanel({ slug, slots, onMessage }: { slug: string; slots: Sl
         <ul className="plain-list stack">
           {slots.map((s) => (
             <li key={s.id} className="slot-row">
-              <span><strong>{s.label}</strong> ({KIND_LABELS[s.kind]}) : {describe(s)}{s.active ? '' : ' — en pause'}</span>
+              <span><strong>{s.label}</strong> ({KIND_LABELS[s.kind]}) : {describe(s)}{s.active ? '' : ' — en pause'}</span>
               <span className="row">
                 <Button small variant="secondary" onPress={async () => {
                   await update.mutateAsync({ id: s.id, active: !s.active });
-                  onMessage(`« ${s.label} » ${s.active ? 'mis en pause' : 'réactivé'}.`);
+                  onMessage(`« ${s.label} » ${s.active ? 'mis en pause' : 'réactivé'}.`);
                 }}>
-                  {s.active ? 'Mettre en pause' : 'Réactiver'}<span className="visually-hidden"> « {s.label} »</span>
+                  {s.active ? 'Mettre en pause' : 'Réactiver'}<span className="visually-hidden"> « {s.label} »</span>
                 </Button>
                 <Button small variant="danger" onPress={async () => {
                   await remove.mutateAsync(s.id);
-                  onMessage(`« ${s.label} » supprimé.`);
+                  onMessage(`« ${s.label} » supprimé.`);
                 }}>
-                  Supprimer<span className="visually-hidden"> « {s.label} »</span>
+                  Supprimer<span className="visually-hidden"> « {s.label} »</span>
                 </Button>
               </span>
             </li>
@@ -54,7 +54,7 @@ export function SlotsPanel({ slug, slots, onMessage }: { slug: string; slots: Sl
             label: v.label!.trim(), kind: v.kind as PlannableKind, weekday: Number(v.weekday), time: v.time!, intervalWeeks: Number(v.intervalWeeks),
           });
           form.reset();
-          onMessage(`Rendez-vous « ${v.label!.trim()} » créé.`);
+          onMessage(`Rendez-vous « ${v.label!.trim()} » créé.`);
         }}
       >
         <TextField name="label" label="Intitulé" isRequired maxLength={120} placeholder="Veille du lundi" />

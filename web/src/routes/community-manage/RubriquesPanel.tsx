@@ -16,7 +16,7 @@ export function RubriquesPanel({ slug }: { slug: string }) {
     <>
       <h2 id="rubriques-title">Rubriques</h2>
       <p className="small muted">
-        Les rubriques classent les publications de l’e-communauté ; les membres filtrent le fil par rubrique. {LIMITS.rubriquesPerCommunity} au plus.
+        Les rubriques classent les publications de l’e-communauté ; les membres filtrent le fil par rubrique. {LIMITS.rubriquesPerCommunity} au plus.
       </p>
       {message ? <Alert tone="success"><p role="status">{message}</p></Alert> : null}
       {items.length === 0 ? (
@@ -27,8 +27,8 @@ export function RubriquesPanel({ slug }: { slug: string }) {
             <RubriqueItem
               key={r.id} r={r} first={i === 0} last={i === items.length - 1}
               onMove={(position) => actions.update.mutate({ id: r.id, position })}
-              onRename={async (name) => { await actions.update.mutateAsync({ id: r.id, name }); setMessage(`Rubrique renommée : ${name}.`); }}
-              onDelete={async () => { await actions.remove.mutateAsync(r.id); setMessage(`Rubrique « ${r.name} » supprimée.`); }}
+              onRename={async (name) => { await actions.update.mutateAsync({ id: r.id, name }); setMessage(`Rubrique renommée : ${name}.`); }}
+              onDelete={async () => { await actions.remove.mutateAsync(r.id); setMessage(`Rubrique « ${r.name} » supprimée.`); }}
             />
           ))}
         </ol>
@@ -40,7 +40,7 @@ export function RubriquesPanel({ slug }: { slug: string }) {
         onSubmit={async (v, _d, form) => {
           await actions.create.mutateAsync(v.name!.trim());
           form.reset();
-          setMessage(`Rubrique « ${v.name!.trim()} » ajoutée.`);
+          setMessage(`Rubrique « ${v.name!.trim()} » ajoutée.`);
         }}
       >
         <TextField name="name" label="Nom de la nouvelle rubrique" isRequired maxLength={LIMITS.rubriqueName} />
@@ -70,7 +70,7 @@ function RubriqueItem({ r, first, last, onMove, onRename, onDelete }: ItemProps)
           validate={(v) => check(v, { name: { required: true, max: LIMITS.rubriqueName } })}
           onSubmit={async (v) => { await onRename(v.name!.trim()); setEditing(false); }}
         >
-          <TextField name="name" label={`Nouveau nom de « ${r.name} »`} defaultValue={r.name} isRequired maxLength={LIMITS.rubriqueName} autoFocus />
+          <TextField name="name" label={`Nouveau nom de « ${r.name} »`} defaultValue={r.name} isRequired maxLength={LIMITS.rubriqueName} autoFocus />
           <div className="form__actions">
             <Button type="submit" small>Enregistrer</Button>
             <Button variant="secondary" small onPress={() => setEditing(false)}>Annuler</Button>
@@ -82,11 +82,11 @@ function RubriqueItem({ r, first, last, onMove, onRename, onDelete }: ItemProps)
   return (
     <li>
       <span className="rubrique-list__name">{r.name} <span className="small muted">({plural(r.postCount, 'publication')})</span></span>
-      <Button small variant="ghost" isDisabled={first} onPress={() => onMove(r.position - 1)} aria-label={`Monter « ${r.name} »`}>↑</Button>
-      <Button small variant="ghost" isDisabled={last} onPress={() => onMove(r.position + 1)} aria-label={`Descendre « ${r.name} »`}>↓</Button>
-      <Button small variant="secondary" onPress={() => setEditing(true)} aria-label={`Renommer « ${r.name} »`}>Renommer</Button>
+      <Button small variant="ghost" isDisabled={first} onPress={() => onMove(r.position - 1)} aria-label={`Monter « ${r.name} »`}>↑</Button>
+      <Button small variant="ghost" isDisabled={last} onPress={() => onMove(r.position + 1)} aria-label={`Descendre « ${r.name} »`}>↓</Button>
+      <Button small variant="secondary" onPress={() => setEditing(true)} aria-label={`Renommer « ${r.name} »`}>Renommer</Button>
       <ConfirmDialog
-        small triggerLabel="Supprimer" triggerAriaLabel={`Supprimer « ${r.name} »`} title={`Supprimer la rubrique « ${r.name} » ?`}
+        small triggerLabel="Supprimer" triggerAriaLabel={`Supprimer « ${r.name} »`} title={`Supprimer la rubrique « ${r.name} » ?`}
         confirmLabel="Supprimer la rubrique" onConfirm={onDelete}
       >
         <p>Ses publications restent en ligne, sans rubrique.</p>

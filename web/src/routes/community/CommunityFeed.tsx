@@ -58,11 +58,11 @@ export function CommunityFeed({ slug }: { slug: string }) {
         </div>
         {filters.tag || seenTags.length > 0 ? (
           <div className="tag-chips">
-            <span className="small muted" id="tag-chips-label">Mots-clés :</span>
+            <span className="small muted" id="tag-chips-label">Mots-clés :</span>
             <ul className="plain-list row" aria-labelledby="tag-chips-label">
               {filters.tag ? (
                 <li>
-                  <Button small variant="primary" aria-pressed onPress={() => set('motcle', undefined)} aria-label={`Retirer le filtre « ${filters.tag} »`}>
+                  <Button small variant="primary" aria-pressed onPress={() => set('motcle', undefined)} aria-label={`Retirer le filtre « ${filters.tag} »`}>
                     #{filters.tag} <span aria-hidden="true">×</span>
                   </Button>
                 </li>

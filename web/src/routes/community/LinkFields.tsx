@@ -26,11 +26,11 @@ export function LinkFields({ onTitle }: { onTitle: (title: string) => void }) {
       setStatus({
         tone: 'muted',
         text: p.title || p.description
-          ? 'Titre et description récupérés : vérifiez-les et modifiez-les si besoin.'
-          : 'Cette page ne donne ni titre ni description : saisissez-les.',
+          ? 'Titre et description récupérés : vérifiez-les et modifiez-les si besoin.'
+          : 'Cette page ne donne ni titre ni description : saisissez-les.',
       });
     } catch (error) {
-      setStatus({ tone: 'error', text: error instanceof ApiError ? error.message : 'Aperçu impossible : saisissez le titre vous-même.' });
+      setStatus({ tone: 'error', text: error instanceof ApiError ? error.message : 'Aperçu impossible : saisissez le titre vous-même.' });
     }
   };
 
@@ -48,7 +48,7 @@ export function LinkFields({ onTitle }: { onTitle: (title: string) => void }) {
           value={url}
           onChange={setUrl}
           placeholder="https://…"
-          description="Collez l’adresse : le titre et la description de la page sont récupérés automatiquement."
+          description="Collez l’adresse : le titre et la description de la page sont récupérés automatiquement."
         />
       </div>
       <div className="row">
@@ -58,7 +58,7 @@ export function LinkFields({ onTitle }: { onTitle: (title: string) => void }) {
       </div>
       <p role="status" className={status?.tone === 'error' ? 'field__error' : 'muted small'}>{status?.text ?? ''}</p>
       <TextField name="link.description" label="Description du lien (facultatif)" multiline rows={3} maxLength={LIMITS.linkDescription} value={description} onChange={setDescription} />
-      <TextField name="link.source" label="Source (facultatif)" description="Exemple : Légifrance, ANCT, CNFPT – LID" maxLength={LIMITS.linkSource} value={source} onChange={setSource} />
+      <TextField name="link.source" label="Source (facultatif)" description="Exemple : Légifrance, ANCT, CNFPT – LID" maxLength={LIMITS.linkSource} value={source} onChange={setSource} />
     </fieldset>
   );
 }

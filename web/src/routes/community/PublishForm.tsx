@@ -10,7 +10,7 @@ import { Alert, Button, Card, Form, Select, TextField, check, type Errors } from
 import { LinkFields } from './LinkFields';
 import { AnonymisationFieldCheck } from '../../components/anonymisation/AnonymisationCheck';
 
-export const MARKDOWN_HELP = 'Mise en forme Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…).';
+export const MARKDOWN_HELP = 'Mise en forme Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…).';
 
 /** Kinds this form creates; événements and sondages have their own pages, partages start from the related communities. */
 const MEMBER_KINDS: PostKind[] = ['discussion', 'question'];
@@ -52,7 +52,7 @@ export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
       <h2 id="publish-title" className="card__title">Publier</h2>
       {created ? (
         <Alert tone="success">
-          <p>Votre publication « {created.title} » est en ligne. <Link to={`/publications/${created.id}`}>Voir la publication</Link></p>
+          <p>Votre publication « {created.title} » est en ligne. <Link to={`/publications/${created.id}`}>Voir la publication</Link></p>
         </Alert>
       ) : null}
       <Form
@@ -110,7 +110,7 @@ export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
         <TextField
           name="tags"
           label="Mots-clés (facultatif)"
-          description={`Séparés par des virgules, ${LIMITS.tagsPerPost} au plus. Exemple : contrat de ville, QPV`}
+          description={`Séparés par des virgules, ${LIMITS.tagsPerPost} au plus. Exemple : contrat de ville, QPV`}
           wide
         />
         <div className="form__actions">

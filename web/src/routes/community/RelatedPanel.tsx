@@ -22,7 +22,7 @@ export function RelatedPanel({ c }: { c: Community }) {
     <section className="card" aria-labelledby="related-title">
       <h2 id="related-title" className="card__title">Dans les e-communautés liées</h2>
       {shared ? (
-        <Alert tone="success"><p>Partagé : <Link to={`/publications/${shared.id}`}>{shared.title}</Link></p></Alert>
+        <Alert tone="success"><p>Partagé : <Link to={`/publications/${shared.id}`}>{shared.title}</Link></p></Alert>
       ) : null}
       {items.length === 0 ? (
         <p className="muted small">{related.isLoading ? 'Chargement…' : 'Rien de récent dans les e-communautés liées.'}</p>
@@ -41,7 +41,7 @@ export function RelatedPanel({ c }: { c: Community }) {
         </ul>
       )}
       <p className="small">
-        E-communautés liées : {c.related.map((r, i) => (
+        E-communautés liées : {c.related.map((r, i) => (
           <span key={r.id}>{i > 0 ? ', ' : ''}<Link to={`/communautes/${r.slug}`}>{r.name}</Link></span>
         ))}
       </p>
@@ -54,10 +54,10 @@ function ShareDialog({ slug, name, post, onShared }: { slug: string; name: strin
   return (
     <FormDialog
       triggerLabel="Partager ici"
-      triggerAriaLabel={`Partager « ${post.title} » dans ${name}`}
+      triggerAriaLabel={`Partager « ${post.title} » dans ${name}`}
       small
       title={<>Partager dans {name}</>}
-      intro={<p className="small muted">« {post.title} », publié dans {post.community.name} par {fullName(post.author)}.</p>}
+      intro={<p className="small muted">« {post.title} », publié dans {post.community.name} par {fullName(post.author)}.</p>}
       formLabel="Partager la publication"
       labels={{ body: 'Votre commentaire' }}
       validate={(v) => check(v, { body: { required: true, max: LIMITS.postBody } })}

@@ -43,7 +43,7 @@ export default function DirectoryPage() {
           <>
             <p role="status" className="muted">
               {items.length === 0
-                ? q ? `Aucune e-communauté ne correspond à « ${q} ».` : 'Aucune e-communauté pour le moment.'
+                ? q ? `Aucune e-communauté ne correspond à « ${q} ».` : 'Aucune e-communauté pour le moment.'
                 : q ? `${plural(items.length, 'e-communauté trouvée', 'e-communautés trouvées')}${list.hasNextPage ? ' (et plus)' : ''}.` : null}
             </p>
             <ul className="grid">

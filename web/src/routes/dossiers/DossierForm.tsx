@@ -37,9 +37,9 @@ export function DossierForm({ dossier, submitLabel, onSubmit, pending, label }: 
       }}
     >
       <TextField name="title" label={LABELS.title} isRequired maxLength={LIMITS.dossierTitle} wide defaultValue={dossier?.title} />
-      <TextField name="intro" label={LABELS.intro} description="Présentez le dossier : pourquoi ces publications, dans quel ordre les lire. Markdown accepté." multiline rows={5} maxLength={LIMITS.dossierIntro} defaultValue={dossier?.introMd} />
+      <TextField name="intro" label={LABELS.intro} description="Présentez le dossier : pourquoi ces publications, dans quel ordre les lire. Markdown accepté." multiline rows={5} maxLength={LIMITS.dossierIntro} defaultValue={dossier?.introMd} />
       <TextField name="coverUrl" type="url" label={`${LABELS.coverUrl} (facultatif)`} description="Adresse https d’une image." maxLength={LIMITS.coverUrl} wide defaultValue={dossier?.cover?.url ?? ''} />
-      <TextField name="coverAlt" label={LABELS.coverAlt} description="Obligatoire si une image est indiquée : décrivez ce qu’elle montre." maxLength={LIMITS.coverAlt} wide defaultValue={dossier?.cover?.alt ?? ''} />
+      <TextField name="coverAlt" label={LABELS.coverAlt} description="Obligatoire si une image est indiquée : décrivez ce qu’elle montre." maxLength={LIMITS.coverAlt} wide defaultValue={dossier?.cover?.alt ?? ''} />
       <div className="form__actions">
         <Button type="submit" isPending={pending}>{submitLabel}</Button>
       </div>

@@ -79,10 +79,10 @@ function Items({ d }: { d: Dossier }) {
               {d.can.edit ? (
                 <div className="dossier-item__tools">
                   <Button id={`move-up-${item.post.id}`} variant="secondary" small isDisabled={index === 0 || reorder.isPending}
-                    aria-label={`Monter « ${item.post.title} »`} onPress={() => void move(item, -1)}>↑ Monter</Button>
+                    aria-label={`Monter « ${item.post.title} »`} onPress={() => void move(item, -1)}>↑ Monter</Button>
                   <Button id={`move-down-${item.post.id}`} variant="secondary" small isDisabled={index === d.items.length - 1 || reorder.isPending}
-                    aria-label={`Descendre « ${item.post.title} »`} onPress={() => void move(item, 1)}>↓ Descendre</Button>
-                  <Button variant="ghost" small isDisabled={remove.isPending} aria-label={`Retirer « ${item.post.title} » du dossier`}
+                    aria-label={`Descendre « ${item.post.title} »`} onPress={() => void move(item, 1)}>↓ Descendre</Button>
+                  <Button variant="ghost" small isDisabled={remove.isPending} aria-label={`Retirer « ${item.post.title} » du dossier`}
                     onPress={() => void remove.mutateAsync(item.post.id).catch(() => undefined)}>Retirer</Button>
                 </div>
               ) : null}
@@ -112,12 +112,12 @@ function EditTools({ d }: { d: Dossier }) {
         <ConfirmDialog
           small
           triggerLabel="Supprimer le dossier"
-          title="Supprimer ce dossier ?"
+          title="Supprimer ce dossier ?"
           confirmLabel="Supprimer le dossier"
           isPending={remove.isPending}
           onConfirm={() => remove.mutateAsync().then(() => navigate(`/communautes/${d.community.slug}/dossiers`), () => undefined)}
         >
-          <p>Le dossier « {d.title} » disparaîtra ; ses publications restent en ligne.</p>
+          <p>Le dossier « {d.title} » disparaîtra ; ses publications restent en ligne.</p>
         </ConfirmDialog>
       </div>
     </Card>

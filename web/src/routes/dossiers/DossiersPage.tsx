@@ -76,7 +76,7 @@ function NewDossier({ slug }: { slug: string }) {
     <Card as="section" className="dossier-new">
       <h2 className="card__title">Nouveau dossier</h2>
       {created ? (
-        <Alert tone="success"><p>Le dossier « {created.title} » est créé. <Link to={`/communautes/${slug}/dossiers/${created.id}`}>Ouvrir le dossier pour y ajouter des publications</Link></p></Alert>
+        <Alert tone="success"><p>Le dossier « {created.title} » est créé. <Link to={`/communautes/${slug}/dossiers/${created.id}`}>Ouvrir le dossier pour y ajouter des publications</Link></p></Alert>
       ) : null}
       <DossierForm
         label="Nouveau dossier"

@@ -27,13 +27,13 @@ export function PostPicker({ d }: { d: Dossier }) {
         {term.length < 2 ? null : search.isPending ? <Spinner label="Recherche…" /> : search.error ? (
           <Alert tone="error"><p>{search.error.message}</p></Alert>
         ) : results.length === 0 ? (
-          <p className="muted">Aucune autre publication ne correspond à « {term} ».</p>
+          <p className="muted">Aucune autre publication ne correspond à « {term} ».</p>
         ) : (
           <ul className="plain-list picker__results" aria-label="Publications trouvées">
             {results.map((p) => (
               <li key={p.id}>
                 <span><strong>{p.title}</strong> <span className="muted small">— {formatDate(p.createdAt)}</span></span>
-                <Button small isDisabled={add.isPending} aria-label={`Ajouter « ${p.title} » au dossier`}
+                <Button small isDisabled={add.isPending} aria-label={`Ajouter « ${p.title} » au dossier`}
                   onPress={() => void add.mutateAsync(p.id).then(() => setQ(''), () => undefined)}>Ajouter</Button>
               </li>
             ))}

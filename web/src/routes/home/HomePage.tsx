@@ -20,19 +20,19 @@ function Welcome() {
         <h1 id="hero-title">Le réseau professionnel des agents territoriaux</h1>
         <p className="hero__lead">
           Les e-communautés réunissent les agents des collectivités autour de leurs métiers et de leurs politiques
-          publiques : s’informer, poser ses questions, partager ses pratiques et se former entre pairs.
+          publiques : s’informer, poser ses questions, partager ses pratiques et se former entre pairs.
         </p>
         <div className="row">
           <ButtonLink to="/inscription">Créer un compte</ButtonLink>
           <ButtonLink to="/communautes" variant="secondary">Parcourir l’annuaire des e-communautés</ButtonLink>
         </div>
-        <p className="small" style={{ marginTop: 'var(--sp-3)' }}>Déjà membre ? <Link to="/connexion">Se connecter</Link></p>
+        <p className="small" style={{ marginTop: 'var(--sp-3)' }}>Déjà membre ? <Link to="/connexion">Se connecter</Link></p>
       </section>
       <section aria-labelledby="how-title">
-        <h2 id="how-title">Comment ça marche ?</h2>
+        <h2 id="how-title">Comment ça marche ?</h2>
         <ul className="grid">
           <Card as="li"><h3 className="card__title">Rejoindre des e-communautés</h3><p>Chaque e-communauté rassemble des agents d’un même métier ou d’une même politique publique, animée par des professionnels.</p></Card>
-          <Card as="li"><h3 className="card__title">Partager et échanger</h3><p>Publiez vos questions, vos retours d’expérience et vos documents ; commentez et signalez les contributions utiles.</p></Card>
+          <Card as="li"><h3 className="card__title">Partager et échanger</h3><p>Publiez vos questions, vos retours d’expérience et vos documents ; commentez et signalez les contributions utiles.</p></Card>
           <Card as="li"><h3 className="card__title">Suivre votre fil</h3><p>Retrouvez sur votre page d’accueil les dernières publications de toutes vos e-communautés.</p></Card>
         </ul>
       </section>
@@ -55,7 +55,7 @@ function MyHome() {
             {() =>
               posts.length === 0 ? (
                 <Card>
-                  <p>Votre fil est vide pour l’instant : rejoignez des e-communautés pour voir leurs publications ici.</p>
+                  <p>Votre fil est vide pour l’instant : rejoignez des e-communautés pour voir leurs publications ici.</p>
                   <ButtonLink to="/communautes" variant="secondary">Parcourir l’annuaire</ButtonLink>
                 </Card>
               ) : (

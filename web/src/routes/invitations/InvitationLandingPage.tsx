@@ -48,7 +48,7 @@ function Landing({ token, p }: { token: string; p: InvitationPreview }) {
 
   const head = (
     <>
-      <h1>Rejoignez l’e-communauté « {p.community.name} »</h1>
+      <h1>Rejoignez l’e-communauté « {p.community.name} »</h1>
       <p><strong>{p.inviter.firstName} {p.inviter.lastName}</strong> vous invite à rejoindre cet espace d’échange entre agents territoriaux. Invitation valable jusqu’au {formatDate(p.expiresAt)}.</p>
       {p.community.description ? <p className="muted">{p.community.description}</p> : null}
     </>
@@ -59,7 +59,7 @@ function Landing({ token, p }: { token: string; p: InvitationPreview }) {
       <div className="narrow stack">
         {head}
         <Alert tone="success" title="Votre compte est créé">
-          <p>Un courriel de confirmation a été envoyé à <strong>{pendingEmail}</strong>. Dès que vous aurez confirmé votre adresse, vous serez membre de « {p.community.name} ».</p>
+          <p>Un courriel de confirmation a été envoyé à <strong>{pendingEmail}</strong>. Dès que vous aurez confirmé votre adresse, vous serez membre de « {p.community.name} ».</p>
         </Alert>
       </div>
     );
@@ -75,10 +75,10 @@ function Landing({ token, p }: { token: string; p: InvitationPreview }) {
           <>
             {accept.error ? <Alert tone="error"><p>{accept.error.message}</p></Alert> : null}
             {accept.data?.status === 'pending_verification' ? (
-              <Alert tone="success"><p>C’est noté : vous rejoindrez « {p.community.name} » dès que votre adresse sera confirmée (lien reçu par courriel).</p></Alert>
+              <Alert tone="success"><p>C’est noté : vous rejoindrez « {p.community.name} » dès que votre adresse sera confirmée (lien reçu par courriel).</p></Alert>
             ) : (
               <div className="row">
-                <Button isPending={accept.isPending} onPress={() => { void join().catch(() => undefined); }}>Rejoindre « {p.community.name} »</Button>
+                <Button isPending={accept.isPending} onPress={() => { void join().catch(() => undefined); }}>Rejoindre « {p.community.name} »</Button>
                 <ButtonLink variant="ghost" to={community}>Voir l’e-communauté d’abord</ButtonLink>
               </div>
             )}
@@ -95,7 +95,7 @@ function Landing({ token, p }: { token: string; p: InvitationPreview }) {
           <h2 id="invite-signup">Je crée mon compte</h2>
           <SignupForm
             defaultEmail={p.email ?? undefined}
-            submitLabel={`Créer mon compte et rejoindre « ${p.community.name} »`}
+            submitLabel={`Créer mon compte et rejoindre « ${p.community.name} »`}
             onRegistered={async (email) => {
               await accept.mutateAsync();
               setPendingEmail(email);
@@ -122,7 +122,7 @@ function Landing({ token, p }: { token: string; p: InvitationPreview }) {
             <TextField name="password" id="invite-login-password" type="password" label="Mot de passe" autoComplete="current-password" isRequired />
             <div className="form__actions">
               <Button type="submit" isPending={login.isPending || accept.isPending}>Me connecter et rejoindre</Button>
-              <Link to="/mot-de-passe/oubli">Mot de passe oublié ?</Link>
+              <Link to="/mot-de-passe/oubli">Mot de passe oublié ?</Link>
             </div>
           </Form>
         </section>

@@ -33,7 +33,7 @@ function InvitationsView({ c }: { c: Community }) {
         <div>
           <p className="small muted"><Link to={`/communautes/${c.slug}`}>{c.name}</Link> ›</p>
           <h1>Inviter des collègues</h1>
-          <p className="muted">Faites connaître l’e-communauté : une invitation personnelle par courriel, ou un lien à partager (réunion, lettre d’information…). La personne invitée arrive sur une page d’inscription déjà tournée vers « {c.name} ».</p>
+          <p className="muted">Faites connaître l’e-communauté : une invitation personnelle par courriel, ou un lien à partager (réunion, lettre d’information…). La personne invitée arrive sur une page d’inscription déjà tournée vers « {c.name} ».</p>
         </div>
       </div>
       <CommunityNav c={c} />
@@ -75,7 +75,7 @@ function ByEmail({ slug }: { slug: string }) {
         }}
       >
         <TextField name="emails" label="Adresses électroniques" description={`Une ou plusieurs adresses (au plus ${LIMITS.invitationEmailsPerRequest}), séparées par des virgules ou des retours à la ligne. ${LIMITS.invitationsPerDay} invitations par jour au plus.`} multiline rows={3} isRequired />
-        <TextField name="message" label="Message personnel" description="Facultatif : il figurera dans le courriel." multiline rows={3} maxLength={LIMITS.invitationMessage} />
+        <TextField name="message" label="Message personnel" description="Facultatif : il figurera dans le courriel." multiline rows={3} maxLength={LIMITS.invitationMessage} />
         <div className="form__actions"><Button type="submit" isPending={invite.isPending}>Envoyer les invitations</Button></div>
       </Form>
       <div role="status" aria-live="polite">
@@ -96,7 +96,7 @@ function ByLink({ slug }: { slug: string }) {
   return (
     <section aria-labelledby="invite-link" className="stack">
       <h2 id="invite-link">Par un lien à partager</h2>
-      <p className="small muted">Le lien reste valable {LIMITS.invitationLinkDays} jours et peut être désactivé à tout moment. Il n’est affiché qu’une fois : copiez-le.</p>
+      <p className="small muted">Le lien reste valable {LIMITS.invitationLinkDays} jours et peut être désactivé à tout moment. Il n’est affiché qu’une fois : copiez-le.</p>
       <div className="row">
         <Button variant="secondary" isPending={create.isPending} onPress={() => { setCopied(false); create.mutate(undefined); }}>Créer un lien d’invitation</Button>
       </div>

@@ -44,7 +44,7 @@ export function LegalPageForm({ page, onDone }: { page: LegalPageData; onDone: (
   const update = useUpdateLegalPage(page.slug);
   return (
     <Card as="section">
-      <h2 className="card__title">Modifier « {page.title} »</h2>
+      <h2 className="card__title">Modifier « {page.title} »</h2>
       <Form
         labels={{ title: 'Titre de la page', body: 'Contenu' }}
         validate={(v) => check(v, { title: { required: true, max: LIMITS.postTitle }, body: { required: true, max: LIMITS.legalBody } })}

@@ -29,11 +29,11 @@ export default function LoginPage() {
         <TextField name="password" type="password" label="Mot de passe" autoComplete="current-password" isRequired />
         <div className="form__actions">
           <Button type="submit" isPending={login.isPending}>Se connecter</Button>
-          <Link to="/mot-de-passe/oubli">Mot de passe oublié ?</Link>
+          <Link to="/mot-de-passe/oubli">Mot de passe oublié ?</Link>
         </div>
       </Form>
       <p style={{ marginTop: 'var(--sp-5)' }}>
-        Pas encore de compte ? <Link to="/inscription">Créer un compte</Link>
+        Pas encore de compte ? <Link to="/inscription">Créer un compte</Link>
       </p>
     </div>
   );

@@ -42,10 +42,10 @@ function Profile({ u }: { u: MemberProfile }) {
           {u.departement ? <>{departementName(u.departement)}{u.region ? `, ${u.region.name}` : ''} · </> : null}
           Membre depuis le {formatDate(u.createdAt)}
         </p>
-        {u.email ? <p>Adresse électronique : <a href={`mailto:${u.email}`}>{u.email}</a></p> : null}
+        {u.email ? <p>Adresse électronique : <a href={`mailto:${u.email}`}>{u.email}</a></p> : null}
         {u.can.edit ? (
           <p className="small muted">
-            C’est votre page telle que vous la voyez ; les autres membres n’y voient que ce que vous avez choisi de montrer.{' '}
+            C’est votre page telle que vous la voyez ; les autres membres n’y voient que ce que vous avez choisi de montrer.{' '}
             <Link to="/profil#visibilite">Choisir ce que mon profil montre</Link>
           </p>
         ) : null}
@@ -82,7 +82,7 @@ function Contact({ u }: { u: MemberProfile }) {
               navigate(`/messages/${out.conversationId}`);
             }}
           >
-            <TextField name="body" label="Votre message" description={`Message privé : seul·e ${u.firstName} le lira.`} multiline rows={4} isRequired maxLength={LIMITS.messageBody} autoFocus />
+            <TextField name="body" label="Votre message" description={`Message privé : seul·e ${u.firstName} le lira.`} multiline rows={4} isRequired maxLength={LIMITS.messageBody} autoFocus />
             <div className="form__actions">
               <Button type="submit" isPending={start.isPending}>Envoyer</Button>
               <Button variant="secondary" onPress={() => setWriting(false)}>Annuler</Button>

@@ -3,12 +3,12 @@ import { useDirectorySettings, useSaveDirectorySettings, type DirectorySettings 
 import { Alert, Button, Checkbox, Form, QueryState } from '../../ui';
 
 const CHOICES: { name: keyof DirectorySettings; label: string; description?: string }[] = [
-  { name: 'listed', label: 'Apparaître dans l’annuaire des membres', description: 'Décoché, on ne vous trouve plus par l’annuaire ; votre page reste accessible depuis vos contributions.' },
+  { name: 'listed', label: 'Apparaître dans l’annuaire des membres', description: 'Décoché, on ne vous trouve plus par l’annuaire ; votre page reste accessible depuis vos contributions.' },
   { name: 'showEmployer', label: 'Montrer ma collectivité ou organisation' },
   { name: 'showJob', label: 'Montrer mon métier ou ma fonction' },
   { name: 'showTerritory', label: 'Montrer mon département (et sa région)' },
   { name: 'showEmail', label: 'Montrer mon adresse électronique' },
-  { name: 'messageEmail', label: 'Me prévenir par courriel d’un nouveau message privé', description: 'Un seul courriel par conversation tant que vous n’avez pas lu ses messages ; le texte du message n’y figure pas.' },
+  { name: 'messageEmail', label: 'Me prévenir par courriel d’un nouveau message privé', description: 'Un seul courriel par conversation tant que vous n’avez pas lu ses messages ; le texte du message n’y figure pas.' },
 ];
 
 /** The profile page's privacy section: what others see, and how new private messages are announced. */

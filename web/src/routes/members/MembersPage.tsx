@@ -39,7 +39,7 @@ function Members() {
       <h1>Annuaire des membres</h1>
       <p>
         Retrouvez des collègues par leur nom, leur métier, leur collectivité, leur territoire ou leur e-communauté.
-        Chacun choisit ce que son profil montre : la recherche par métier, collectivité ou territoire ne trouve que les membres qui l’affichent.
+        Chacun choisit ce que son profil montre : la recherche par métier, collectivité ou territoire ne trouve que les membres qui l’affichent.
       </p>
       <section role="search" aria-labelledby="members-search-title" className="card members-search">
         <h2 id="members-search-title" className="card__title">Rechercher</h2>
@@ -59,7 +59,7 @@ function Members() {
           }}
         >
           <div className="members-search__grid">
-            <TextField name="q" label="Nom" description="Sans accents ni majuscules : « helene lefevre » trouve Hélène Lefèvre." defaultValue={filters.q ?? ''} maxLength={LIMITS.personName} />
+            <TextField name="q" label="Nom" description="Sans accents ni majuscules : « helene lefevre » trouve Hélène Lefèvre." defaultValue={filters.q ?? ''} maxLength={LIMITS.personName} />
             <TextField name="job" label="Métier ou fonction" defaultValue={filters.job ?? ''} maxLength={LIMITS.directoryText} />
             <TextField name="employer" label="Collectivité ou organisation" defaultValue={filters.employer ?? ''} maxLength={LIMITS.directoryText} />
             <Select name="region" label="Région" options={REGIONS.map((r) => ({ value: r.code, label: r.name }))} defaultValue={filters.region ?? ''} placeholder="Toutes les régions" />

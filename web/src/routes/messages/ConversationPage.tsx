@@ -82,7 +82,7 @@ function ConversationView({ c }: { c: Conversation }) {
       </ol>
       </div>
       {c.can.send ? <Composer id={c.id} /> : (
-        <Alert tone="warning"><p>Un participant ne souhaite plus recevoir vos messages : vous ne pouvez plus écrire dans cette conversation.</p></Alert>
+        <Alert tone="warning"><p>Un participant ne souhaite plus recevoir vos messages : vous ne pouvez plus écrire dans cette conversation.</p></Alert>
       )}
     </div>
   );

@@ -108,7 +108,7 @@ function NewGroup({ onCancel }: { onCancel: () => void }) {
           navigate(`/messages/${out.conversationId}`);
         }}
       >
-        <TextField name="title" label="Titre de la conversation" description="Facultatif, par exemple « Groupe mobilités douces »." maxLength={LIMITS.conversationTitle} />
+        <TextField name="title" label="Titre de la conversation" description="Facultatif, par exemple « Groupe mobilités douces »." maxLength={LIMITS.conversationTitle} />
         <TextField name="body" label="Premier message" multiline rows={4} isRequired maxLength={LIMITS.messageBody} />
         <div className="form__actions">
           <Button type="submit" isPending={start.isPending}>Créer et envoyer</Button>

@@ -40,7 +40,7 @@ function ParticipantsContent({ c, close }: { c: Conversation; close: () => void 
         {c.participants.map((p) => <li key={p.id}>{p.id === me?.id ? `${fullName(p)} (vous)` : fullName(p)}</li>)}
       </ul>
       {c.kind === 'direct' ? (
-        <p className="small muted">Une conversation à deux garde ses deux participants : pour échanger à plusieurs, commencez une nouvelle conversation de groupe.</p>
+        <p className="small muted">Une conversation à deux garde ses deux participants : pour échanger à plusieurs, commencez une nouvelle conversation de groupe.</p>
       ) : null}
       {status ? <Alert tone={status.tone}><p>{status.text}</p></Alert> : null}
       {c.can.addParticipants ? (
@@ -66,7 +66,7 @@ function ParticipantsContent({ c, close }: { c: Conversation; close: () => void 
           />
         </section>
       ) : c.kind === 'group' ? <p className="small muted">Le groupe est complet.</p> : null}
-      {c.can.rename ? <RenameForm c={c} onDone={(title) => setStatus({ tone: 'success', text: `Conversation renommée en « ${title} ».` })} /> : null}
+      {c.can.rename ? <RenameForm c={c} onDone={(title) => setStatus({ tone: 'success', text: `Conversation renommée en « ${title} ».` })} /> : null}
       <div className="form__actions">
         {c.can.leave ? <LeaveButton id={c.id} /> : null}
         <Button variant="secondary" onPress={close}>Fermer</Button>
@@ -105,7 +105,7 @@ function LeaveButton({ id }: { id: number }) {
     <>
       <ConfirmDialog
         triggerLabel="Quitter la conversation"
-        title="Quitter la conversation ?"
+        title="Quitter la conversation ?"
         confirmLabel="Quitter"
         isPending={leave.isPending}
         onConfirm={async () => {

@@ -26,7 +26,7 @@ function Queue() {
       <h1>Messages privés signalés</h1>
       <p className="muted">
         Les messages privés ne sont lus que par leurs participants. Un message signalé vous est montré seul,
-        sans le reste de la conversation ; retirer son texte le remplace, pour tous, par une mention de la modération.
+        sans le reste de la conversation ; retirer son texte le remplace, pour tous, par une mention de la modération.
       </p>
       <QueryState query={queue} loading="Chargement des signalements…">
         {() => items.length === 0 ? <p role="status">Aucun message signalé en attente.</p> : (
@@ -53,7 +53,7 @@ function ReportCard({ r }: { r: ReportedMessage }) {
         <p className="small muted">{plural(r.reports.length, 'signalement')}, le premier le {formatDateTime(r.oldestReportAt)}</p>
         <ul className="small">
           {r.reports.map((x) => (
-            <li key={x.reporter.id}>{fullName(x.reporter)} : {x.reasonLabel}{x.comment ? ` — « ${x.comment} »` : ''}</li>
+            <li key={x.reporter.id}>{fullName(x.reporter)} : {x.reasonLabel}{x.comment ? ` — « ${x.comment} »` : ''}</li>
           ))}
         </ul>
         <Select name={`reason-${r.message.id}`} label="Motif de la décision" value={reasonCode} onChange={setReasonCode}

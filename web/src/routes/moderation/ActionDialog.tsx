@@ -16,12 +16,12 @@ export type ActionItem = Pick<QueueItem, 'type' | 'id' | 'title' | 'bodyMd'> & {
 
 const EXPLAIN: Record<ModerationAction, string> = {
   keep: 'Le contenu reste en ligne et les signalements sont classés. L’auteur·e n’est pas prévenu·e.',
-  hide: 'Les autres membres ne verront plus ce contenu ; son auteur·e le voit toujours, avec le motif.',
+  hide: 'Les autres membres ne verront plus ce contenu ; son auteur·e le voit toujours, avec le motif.',
   unhide: 'Le contenu redevient visible de tous les membres. L’auteur·e en est prévenu·e, avec votre message s’il y en a un.',
-  edit: 'Le texte est remplacé par votre version, avec la mention « modéré ». L’ancienne version reste dans l’historique.',
-  anonymise: 'Retirez les noms, coordonnées et détails qui permettent d’identifier une personne ; le contenu portera la mention « modéré ».',
+  edit: 'Le texte est remplacé par votre version, avec la mention « modéré ». L’ancienne version reste dans l’historique.',
+  anonymise: 'Retirez les noms, coordonnées et détails qui permettent d’identifier une personne ; le contenu portera la mention « modéré ».',
   delete: 'Le contenu est retiré de l’e-communauté. La suppression est enregistrée au journal.',
-  warn: 'Le contenu ne change pas : l’auteur·e reçoit votre message par courriel.',
+  warn: 'Le contenu ne change pas : l’auteur·e reçoit votre message par courriel.',
   suspend: 'L’auteur·e ne pourra plus publier ni commenter dans cette e-communauté pendant la durée choisie.',
   ban: 'Le compte ne pourra plus se connecter au réseau et ses sessions sont fermées.',
 };
@@ -37,7 +37,7 @@ export function ActionDialog({ item, action, isAdmin, fromQueue = true }: { item
   return (
     <DialogTrigger>
       <Button variant={action === 'keep' ? 'secondary' : action === 'delete' || action === 'ban' ? 'danger' : 'secondary'} small
-        aria-label={`${label} : ${item.type === 'post' ? 'publication' : 'commentaire'} « ${item.title} »`}>
+        aria-label={`${label} : ${item.type === 'post' ? 'publication' : 'commentaire'} « ${item.title} »`}>
         {label}
       </Button>
       <ModalOverlay className="modal-overlay" isDismissable>

@@ -71,10 +71,10 @@ function Row({ e, network }: { e: AuditEntry; network: boolean }) {
         )}
       </td>
       <td>
-        {reasonCode !== null ? <>Motif « {reasonCode} »</> : target ? <Link to={target}>Publication n° {e.targetId}</Link> : <>Commentaire n° {e.targetId}</>}
+        {reasonCode !== null ? <>Motif « {reasonCode} »</> : target ? <Link to={target}>Publication n° {e.targetId}</Link> : <>Commentaire n° {e.targetId}</>}
         {e.targetUser ? <><br />{fullName(e.targetUser)}</> : null}
       </td>
-      <td>{e.reason ? `${e.reason.label}${e.reason.article ? ` (${e.reason.article})` : ''}` : '—'}{e.message ? <><br /><em>« {e.message} »</em></> : null}</td>
+      <td>{e.reason ? `${e.reason.label}${e.reason.article ? ` (${e.reason.article})` : ''}` : '—'}{e.message ? <><br /><em>« {e.message} »</em></> : null}</td>
       <td><pre className="audit-diff">{describe(e.before)}</pre></td>
       <td><pre className="audit-diff">{describe(e.after)}</pre></td>
     </tr>

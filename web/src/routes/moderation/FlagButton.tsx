@@ -52,9 +52,9 @@ function FlagForm({ type, id, onCancel, onDone }: { type: ItemType; id: number; 
           onSubmit={async (v) => {
             try {
               await flag.mutateAsync({ reasonCode: v.reasonCode!, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) });
-              onDone('Merci : votre signalement a été transmis à l’équipe d’animation.');
+              onDone('Merci : votre signalement a été transmis à l’équipe d’animation.');
             } catch (err) {
-              if ((err as { code?: string }).code === 'ALREADY_FLAGGED') return onDone('Vous aviez déjà signalé ce contenu : il est en cours d’examen.');
+              if ((err as { code?: string }).code === 'ALREADY_FLAGGED') return onDone('Vous aviez déjà signalé ce contenu : il est en cours d’examen.');
               throw err;
             }
           }}

@@ -39,7 +39,7 @@ function QueueCard({ item, network, isAdmin }: { item: QueueItem; network: boole
       <article className="card" aria-labelledby={titleId}>
         <div className="queue-item__head">
           <h3 className="queue-item__title" id={titleId}>
-            {kind} : <Link to={item.link}>{item.type === 'post' ? item.title : `sur « ${item.title} »`}</Link>
+            {kind} : <Link to={item.link}>{item.type === 'post' ? item.title : `sur « ${item.title} »`}</Link>
           </h3>
           <span className="waiting">
             <span aria-hidden="true">en attente depuis {waitingShort(item.oldestFlagAt)}</span>
@@ -76,7 +76,7 @@ function QueueCard({ item, network, isAdmin }: { item: QueueItem; network: boole
                 {item.reporters.map((r) => (
                   <li key={r.id}>
                     {fullName(r)}, <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
-                    {r.comment ? <> : « {r.comment} »</> : null}
+                    {r.comment ? <> : « {r.comment} »</> : null}
                   </li>
                 ))}
               </ul>

@@ -10,7 +10,7 @@ export function ReasonsAdmin() {
   return (
     <section aria-labelledby="reasons-admin-title" className="stack">
       <h2 id="reasons-admin-title">Motifs de signalement</h2>
-      <p>Les membres choisissent l’un de ces motifs en signalant un contenu ; l’article cité figure dans le courriel envoyé à l’auteur·e. Un motif déjà utilisé se désactive plutôt qu’il ne se supprime.</p>
+      <p>Les membres choisissent l’un de ces motifs en signalant un contenu ; l’article cité figure dans le courriel envoyé à l’auteur·e. Un motif déjà utilisé se désactive plutôt qu’il ne se supprime.</p>
       <QueryState query={reasons} loading="Chargement des motifs…">
         {(items) => (
           <ul className="stack" style={{ listStyle: 'none', padding: 0 }}>
@@ -49,7 +49,7 @@ function ReasonForm({ reason, onDone }: { reason?: FlagReason; onDone: () => voi
       labels={{ code: 'Code', label: 'Libellé', description: 'Description', article: 'Article', position: 'Ordre' }}
       validate={(v) => {
         const e: Record<string, string> = {};
-        if (!reason && !/^[a-z][a-z0-9_]{1,39}$/.test(v.code ?? '')) e.code = 'Lettres minuscules sans accent, chiffres et « _ » (2 à 40).';
+        if (!reason && !/^[a-z][a-z0-9_]{1,39}$/.test(v.code ?? '')) e.code = 'Lettres minuscules sans accent, chiffres et « _ » (2 à 40).';
         if (!v.label?.trim()) e.label = 'Indiquez un libellé.';
         if (!/^\d{1,4}$/.test(v.position ?? '')) e.position = 'Un nombre entre 0 et 1000.';
         return e;

@@ -29,8 +29,8 @@ function AudienceView({ c }: { c: Community }) {
           {(a) => (
             <>
               <p className="muted">
-                Mesure sans traceur tiers : les lectures sont comptées par notre serveur, sans adresse IP ni identité du lecteur ; un membre actif compte une fois par jour.
-                {a.refreshedAt ? ` Séries mensuelles : ${freshness(a.refreshedAt)}.` : ''}
+                Mesure sans traceur tiers : les lectures sont comptées par notre serveur, sans adresse IP ni identité du lecteur ; un membre actif compte une fois par jour.
+                {a.refreshedAt ? ` Séries mensuelles : ${freshness(a.refreshedAt)}.` : ''}
               </p>
               <div className="steering-grid">
                 <Card><h2>Membres en fin de mois</h2><BarChart title="Membres en fin de mois" unit="membres" bars={a.months.map((m) => ({ label: monthLabel(m.month, true), value: m.members }))} /></Card>

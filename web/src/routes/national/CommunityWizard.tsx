@@ -45,8 +45,8 @@ export function CommunityWizard() {
         <p>
           <Link to={`/communautes/${d.slug}`}>{v.name}</Link>{' '}
           {d.status === 'draft'
-            ? `est en préparation : elle s’ouvrira automatiquement le ${new Date(`${d.launchDate}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long' })}.`
-            : 'est ouverte : sa date de lancement est atteinte.'}
+            ? `est en préparation : elle s’ouvrira automatiquement le ${new Date(`${d.launchDate}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long' })}.`
+            : 'est ouverte : sa date de lancement est atteinte.'}
         </p>
       </Alert>
     );
@@ -94,10 +94,10 @@ export function CommunityWizard() {
       ) : null}
       {step === 2 ? (
         <>
-          <p>Coordonnateur·rice : <strong>{coordinator ? fullName(coordinator) : 'aucun·e pour l’instant'}</strong></p>
+          <p>Coordonnateur·rice : <strong>{coordinator ? fullName(coordinator) : 'aucun·e pour l’instant'}</strong></p>
           <UserPicker label="Rechercher le ou la coordonnateur·rice" actionLabel="Choisir comme coordonnateur·rice"
             onPick={async (u) => { setCoordinator(u); setAnimators(animators.filter((a) => a.id !== u.id)); return true; }} />
-          <p>Animateur·rices :</p>
+          <p>Animateur·rices :</p>
           {animators.length === 0 ? <p className="muted">Aucun·e pour l’instant.</p> : (
             <ul className="picked">
               {animators.map((a) => (
@@ -116,7 +116,7 @@ export function CommunityWizard() {
           <label className="field__label" htmlFor="wz-launch">Date de lancement</label>
           <input id="wz-launch" type="date" className="input" required value={v.launchDate} onChange={set('launchDate')} aria-describedby="wz-launch-help" />
           <p id="wz-launch-help" className="field__description">
-            Jusqu’à cette date, l’e-communauté reste en préparation (visible de l’équipe nationale et de sa coordination) ; elle s’ouvre ensuite automatiquement.
+            Jusqu’à cette date, l’e-communauté reste en préparation (visible de l’équipe nationale et de sa coordination) ; elle s’ouvre ensuite automatiquement.
           </p>
         </div>
       ) : null}

@@ -5,7 +5,7 @@ import { fullName } from '../../lib/format';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import { euros, frDate, useAssignments, useCreateAssignment, useNationalDashboard, useSaveScale, useScales } from './api';
 
-export const NO_BANK_DETAILS = 'La plateforme ne conserve ni coordonnées bancaires ni pièce d’identité : la gestion administrative de la paie les détient.';
+export const NO_BANK_DETAILS = 'La plateforme ne conserve ni coordonnées bancaires ni pièce d’identité : la gestion administrative de la paie les détient.';
 
 /** Pay scales and animators' assignments (national admin). */
 export function ContractsAdmin() {
@@ -45,6 +45,7 @@ function Scales() {
       <h3 id="scales-title">Grilles de rémunération</h3>
       <QueryState query={scales}>
         {(list) => (
+          <div className="table-scroll">
           <table className="steering-table">
             <caption className="visually-hidden">Grilles et taux horaires bruts</caption>
             <thead><tr><th scope="col">Grille</th><th scope="col">Libellé</th><th scope="col">Taux horaire brut</th><th scope="col">13 h par mois</th><th scope="col"><span className="visually-hidden">Modifier</span></th></tr></thead>
@@ -57,6 +58,7 @@ function Scales() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </QueryState>
       <form className="row" onSubmit={submit} aria-label="Créer ou modifier une grille">
@@ -95,6 +97,7 @@ function Assignments({ slug }: { slug: string }) {
           const items = data.pages.flatMap((p) => p.items);
           return items.length === 0 ? <p className="muted">Aucune mission dans cette e-communauté.</p> : (
             <>
+              <div className="table-scroll">
               <table className="steering-table">
                 <caption className="visually-hidden">Missions de l’e-communauté</caption>
                 <thead><tr><th scope="col">Animateur·rice</th><th scope="col">Période</th><th scope="col">Heures / mois</th><th scope="col">Grille</th><th scope="col">Montant brut mensuel</th></tr></thead>
@@ -108,6 +111,7 @@ function Assignments({ slug }: { slug: string }) {
                   ))}
                 </tbody>
               </table>
+              </div>
               <LoadMore query={list} />
             </>
           );
@@ -116,7 +120,7 @@ function Assignments({ slug }: { slug: string }) {
       <Card>
         <form className="stack" onSubmit={submit} aria-labelledby="asg-new">
           <h4 id="asg-new">Confier une mission</h4>
-          <p>Animateur·rice : <strong>{who ? fullName(who) : 'à choisir'}</strong> (déjà nommé·e animateur·rice de l’e-communauté)</p>
+          <p>Animateur·rice : <strong>{who ? fullName(who) : 'à choisir'}</strong> (déjà nommé·e animateur·rice de l’e-communauté)</p>
           <UserPicker label="Rechercher l’animateur·rice" actionLabel="Choisir" onPick={async (u) => { setWho(u); return true; }} />
           <div className="row">
             <div className="field"><label className="field__label" htmlFor="as-start">Début</label>

@@ -42,7 +42,7 @@ function NewEvent() {
     const endsAt = kind === 'exchange' ? new Date(startsAt.getTime() + 3_600_000) : new Date(f.end);
     create.mutate(
       { kind, title: f.title, description: f.description, location: f.location, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
-      { onSuccess: (ev) => { setDone(`« ${ev.title} » est programmé.`); setF({ title: '', description: '', location: '', start: '', end: '' }); } },
+      { onSuccess: (ev) => { setDone(`« ${ev.title} » est programmé.`); setF({ title: '', description: '', location: '', start: '', end: '' }); } },
     );
   };
   return (

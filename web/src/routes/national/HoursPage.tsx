@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import { monthLabel } from '../steering/SteeringPage';
@@ -61,7 +62,7 @@ function AssignmentCard({ a }: { a: Assignment }) {
         <Button type="submit" isPending={declare.isPending}>Déclarer mes heures</Button>
       </form>
       {declare.error ? <Alert tone="error"><p>{declare.error.message}</p></Alert> : null}
-      {declare.data ? <Alert tone="success"><p>Heures de {monthLabel(declare.data.month)} déclarées : {hoursLabel(declare.data.minutes)}, {euros(declare.data.amountCents)} brut. La coordination de l’e-communauté les validera.</p></Alert> : null}
+      {declare.data ? <Alert tone="success"><p>Heures de {monthLabel(declare.data.month)} déclarées : {hoursLabel(declare.data.minutes)}, {euros(declare.data.amountCents)} brut. La coordination de l’e-communauté les validera.</p></Alert> : null}
     </Card>
   );
 }
@@ -71,7 +72,7 @@ export function StatementTable({ items, onValidate, pending }: { items: Statemen
   return (
     <div className="table-scroll">
       <table className="steering-table">
-        <caption className="visually-hidden">États de service : heures, montant, contributions et validation</caption>
+        <caption className="visually-hidden">États de service : heures, montant, contributions et validation</caption>
         <thead>
           <tr>
             <th scope="col">Mois</th><th scope="col">Animateur·rice</th><th scope="col">E-communauté</th><th scope="col">Heures</th><th scope="col">Montant brut</th>
@@ -86,7 +87,7 @@ export function StatementTable({ items, onValidate, pending }: { items: Statemen
               <td>{hoursLabel(s.minutes)}</td><td>{euros(s.amountCents)}</td>
               <td>{s.contributions ? `${s.contributions.total} (veille ${s.contributions.veille}, animation ${s.contributions.animation}, rédaction ${s.contributions.redaction})` : 'à la validation'}</td>
               <td>
-                {s.validatedAt ? `Validé le ${new Date(s.validatedAt).toLocaleDateString('fr-FR')} par ${s.validatedBy ?? '—'}` : onValidate ? (
+                {s.validatedAt ? `Validé le ${formatDate(s.validatedAt)} par ${s.validatedBy ?? '—'}` : onValidate ? (
                   <Button small isPending={pending} onPress={() => onValidate(s.id)}>Valider le service fait<span className="visually-hidden"> de {s.assignment.userName} en {monthLabel(s.month)}</span></Button>
                 ) : 'En attente'}
               </td>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import './national.css';
@@ -25,7 +26,7 @@ function Network() {
   const events = useNetworkEvents(true);
   return (
     <div className="stack">
-      <p>Espace privé : seuls les animateur·rices, les coordonnateur·rices et l’équipe nationale y ont accès.</p>
+      <p>Espace privé : seuls les animateur·rices, les coordonnateur·rices et l’équipe nationale y ont accès.</p>
       <section aria-labelledby="net-events" className="stack">
         <h2 id="net-events">Rendez-vous du réseau</h2>
         <QueryState query={events}>
@@ -53,7 +54,7 @@ function EventCard({ e }: { e: NetworkEvent }) {
       <p>{e.registered} inscrit·es{e.me.attended ? ' — vous y étiez' : ''}</p>
       {e.can.register ? (
         <Button variant={e.me.registered ? 'secondary' : 'primary'} small isPending={reg.isPending} onPress={() => reg.mutate({ id: e.id, on: !e.me.registered })}>
-          {e.me.registered ? 'Me désinscrire' : 'M’inscrire'}<span className="visually-hidden"> à « {e.title} »</span>
+          {e.me.registered ? 'Me désinscrire' : 'M’inscrire'}<span className="visually-hidden"> à « {e.title} »</span>
         </Button>
       ) : null}
       {e.me.registered ? <p className="small" role="status">Vous êtes inscrit·e.</p> : null}
@@ -95,10 +96,10 @@ function Practices() {
                 <Card key={p.id}>
                   <article>
                     <h3>{p.title}</h3>
-                    <p className="small muted">{p.author}, {new Date(p.createdAt).toLocaleDateString('fr-FR')}</p>
+                    <p className="small muted">{p.author}, le {formatDate(p.createdAt)}</p>
                     <div dangerouslySetInnerHTML={{ __html: p.bodyHtml }} />
                     <Button variant="ghost" small aria-expanded={open === p.id} onPress={() => setOpen(open === p.id ? null : p.id)}>
-                      {p.commentCount} commentaire{p.commentCount > 1 ? 's' : ''}<span className="visually-hidden"> sur « {p.title} »</span>
+                      {p.commentCount} commentaire{p.commentCount > 1 ? 's' : ''}<span className="visually-hidden"> sur « {p.title} »</span>
                     </Button>
                     {open === p.id ? <Comments id={p.id} /> : null}
                   </article>

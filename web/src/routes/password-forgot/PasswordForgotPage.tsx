@@ -19,7 +19,7 @@ export default function PasswordForgotPage() {
         </Alert>
       ) : (
         <>
-          <p>Indiquez l’adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+          <p>Indiquez l’adresse électronique de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
           <Form
             labels={{ email: 'Adresse électronique' }}
             validate={(v) => check(v, { email: { required: true, max: LIMITS.email } })}

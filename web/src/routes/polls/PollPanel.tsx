@@ -30,7 +30,7 @@ function PollView({ poll }: { poll: Poll }) {
       </p>
       {poll.resultsPost ? (
         <Alert tone="info" live={false}>
-          <p>Les résultats ont été publiés : <Link to={`/publications/${poll.resultsPost.id}`}>{poll.resultsPost.title}</Link></p>
+          <p>Les résultats ont été publiés : <Link to={`/publications/${poll.resultsPost.id}`}>{poll.resultsPost.title}</Link></p>
         </Alert>
       ) : null}
       {poll.myVote ? (
@@ -55,7 +55,7 @@ function WhyNoVote({ poll, signedIn }: { poll: Poll; signedIn: boolean }) {
   if (!signedIn) {
     return <p><Link to={`/connexion?suite=${encodeURIComponent(`/publications/${poll.postId}`)}`}>Connectez-vous</Link> pour répondre à ce sondage.</p>;
   }
-  return <p className="muted">Rejoignez l’e-communauté « {poll.community.name} » pour répondre à ce sondage.</p>;
+  return <p className="muted">Rejoignez l’e-communauté « {poll.community.name} » pour répondre à ce sondage.</p>;
 }
 
 function FreeTextAnswers({ poll }: { poll: Poll }) {
@@ -63,7 +63,7 @@ function FreeTextAnswers({ poll }: { poll: Poll }) {
   return (
     <section aria-labelledby={`poll-${poll.postId}-free`}>
       <h3 id={`poll-${poll.postId}-free`}>Réponses libres ({ft.count})</h3>
-      <p className="muted small">Visibles par l’animation seulement ; les réponses sont anonymes.</p>
+      <p className="muted small">Visibles par l’animation seulement ; les réponses sont anonymes.</p>
       {ft.items.length === 0 ? <p className="muted">Aucune réponse libre pour le moment.</p> : (
         <ul className="poll__free">
           {ft.items.map((a, i) => <li key={`${a.createdAt}-${i}`} className="pre-line">{a.text}</li>)}
@@ -87,7 +87,7 @@ function StaffTools({ poll }: { poll: Poll }) {
             small
             triggerVariant="secondary"
             triggerLabel="Clore le sondage maintenant"
-            title="Clore ce sondage ?"
+            title="Clore ce sondage ?"
             confirmLabel="Clore le sondage"
             isPending={close.isPending}
             onConfirm={() => close.mutateAsync().then(() => undefined, () => undefined)}

@@ -14,8 +14,8 @@ export function PollResults({ poll }: { poll: Poll }) {
     <div className="stack">
       <figure className="poll-chart" aria-labelledby={captionId}>
         <figcaption id={captionId} className="poll-chart__caption">
-          Résultats : {voters === 0 ? 'aucune réponse pour le moment' : plural(voters, 'participant·e', 'participant·e·s')}
-          {poll.multiple ? ' (plusieurs réponses possibles : le total peut dépasser 100 %)' : ''}
+          Résultats : {voters === 0 ? 'aucune réponse pour le moment' : plural(voters, 'participant·e', 'participant·e·s')}
+          {poll.multiple ? ' (plusieurs réponses possibles : le total peut dépasser 100 %)' : ''}
         </figcaption>
         <ul className="plain-list poll-chart__list">
           {poll.options.map((o) => {
@@ -41,7 +41,7 @@ export function PollResults({ poll }: { poll: Poll }) {
         <summary>Afficher les résultats sous forme de tableau</summary>
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">Résultats du sondage « {poll.title} »</caption>
+            <caption className="visually-hidden">Résultats du sondage « {poll.title} »</caption>
             <thead>
               <tr><th scope="col">Réponse</th><th scope="col">Voix</th><th scope="col">Part des participant·e·s</th></tr>
             </thead>

@@ -9,7 +9,7 @@ export function VoteForm({ poll }: { poll: Poll }) {
   const legendHelp = poll.multiple ? 'Plusieurs réponses possibles.' : 'Une seule réponse.';
   return (
     <Form
-      aria-label={`Répondre au sondage « ${poll.title} »`}
+      aria-label={`Répondre au sondage « ${poll.title} »`}
       labels={{ optionIds: 'Votre réponse', freeText: 'Réponse libre' }}
       validate={(_v, data): Errors => (data.getAll('optionIds').length === 0 ? { optionIds: 'Choisissez au moins une réponse.' } : {})}
       onSubmit={async (v, data) => {

@@ -38,7 +38,7 @@ export function CommentItem({ comment: c, postId, parent, canReply, onReply }: P
         ) : null}
         {c.hidden && !c.deleted ? (
           <>
-            <p className="muted"><em>{c.hidden.reason ? `Ce commentaire est masqué par la modération (les autres membres ne le voient plus). Motif : ${c.hidden.reason}` : 'Ce commentaire a été masqué par la modération.'}</em></p>
+            <p className="muted"><em>{c.hidden.reason ? `Ce commentaire est masqué par la modération (les autres membres ne le voient plus). Motif : ${c.hidden.reason}` : 'Ce commentaire a été masqué par la modération.'}</em></p>
             {c.hidden.reason ? <RestoreButton type="comment" id={c.id} title={`commentaire de ${author}`} authorId={c.author.id} /> : null}
           </>
         ) : null}
@@ -74,12 +74,12 @@ export function CommentItem({ comment: c, postId, parent, canReply, onReply }: P
                 triggerVariant="ghost"
                 triggerLabel="Supprimer"
                 triggerAriaLabel={`Supprimer le commentaire de ${author}`}
-                title="Supprimer ce commentaire ?"
+                title="Supprimer ce commentaire ?"
                 confirmLabel="Supprimer le commentaire"
                 isPending={remove.isPending}
                 onConfirm={() => remove.mutateAsync(c.id).catch(() => undefined)}
               >
-                <p>Le commentaire restera à sa place avec la mention « Ce commentaire a été supprimé ».</p>
+                <p>Le commentaire restera à sa place avec la mention « Ce commentaire a été supprimé ».</p>
               </ConfirmDialog>
             ) : null}
           </div>

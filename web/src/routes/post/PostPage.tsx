@@ -44,7 +44,7 @@ function PostView({ post }: { post: Post }) {
       {post.hidden ? (
         <Alert tone="warning">
           <p><strong>Cette publication est masquée par la modération</strong> : les autres membres ne la voient plus.</p>
-          {post.hidden.reason ? <p>Motif : {post.hidden.reason}</p> : null}
+          {post.hidden.reason ? <p>Motif : {post.hidden.reason}</p> : null}
           <RestoreButton type="post" id={post.id} title={post.title} authorId={post.author.id} />
         </Alert>
       ) : null}
@@ -98,7 +98,7 @@ function PostActions({ post, onEdit }: { post: Post; onEdit: () => void }) {
           <ConfirmDialog
             small
             triggerLabel="Supprimer"
-            title="Supprimer cette publication ?"
+            title="Supprimer cette publication ?"
             confirmLabel="Supprimer définitivement"
             isPending={remove.isPending}
             onConfirm={() =>
@@ -108,7 +108,7 @@ function PostActions({ post, onEdit }: { post: Post; onEdit: () => void }) {
               )
             }
           >
-            <p>La publication « {post.title} » et ses commentaires ne seront plus visibles. Cette action est enregistrée.</p>
+            <p>La publication « {post.title} » et ses commentaires ne seront plus visibles. Cette action est enregistrée.</p>
           </ConfirmDialog>
         ) : null}
       </div>

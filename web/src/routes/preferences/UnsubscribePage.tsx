@@ -17,7 +17,7 @@ export default function UnsubscribePage() {
       <h1>Se désabonner des courriels</h1>
       {unsubscribe.data ? (
         <Alert tone="success" title="C’est fait">
-          <p>Vous ne recevrez plus de courriel de l’e-communauté « {unsubscribe.data.communityName} ».</p>
+          <p>Vous ne recevrez plus de courriel de l’e-communauté « {unsubscribe.data.communityName} ».</p>
         </Alert>
       ) : (
         <>

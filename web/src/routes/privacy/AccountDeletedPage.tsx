@@ -20,7 +20,7 @@ export default function AccountDeletedPage() {
         <p>Vos informations personnelles ont été effacées et vous avez été déconnecté·e.</p>
       </Alert>
       <p>
-        Les publications et commentaires que vous avez choisi de conserver apparaissent désormais sous le nom « Membre supprimé ».
+        Les publications et commentaires que vous avez choisi de conserver apparaissent désormais sous le nom « Membre supprimé ».
         Vous pouvez vous réinscrire à tout moment avec la même adresse électronique.
       </p>
       <p><Link to="/">Revenir à l’accueil</Link> · <Link to="/pages/donnees-personnelles">Données personnelles</Link></p>

@@ -9,7 +9,7 @@ export function MyDataSection() {
     <Card as="section" className="my-data">
       <h2 id="mes-donnees-title" className="card__title">Mes données</h2>
       <p>
-        Vous pouvez télécharger à tout moment l’ensemble des données que le réseau détient à votre sujet :
+        Vous pouvez télécharger à tout moment l’ensemble des données que le réseau détient à votre sujet :
         profil, e-communautés, publications et leurs versions, commentaires, réactions, votes, signalements,
         sessions, courriels reçus et acceptations des conditions générales d’utilisation.
       </p>
@@ -17,7 +17,7 @@ export function MyDataSection() {
         <a className="btn btn--secondary" href={EXPORT_URL} download>Télécharger mes données (JSON)</a>
       </p>
       <h3>Supprimer mon compte</h3>
-      <p>La suppression est définitive : votre profil et vos informations personnelles sont effacés.</p>
+      <p>La suppression est définitive : votre profil et vos informations personnelles sont effacés.</p>
       <DeleteAccountDialog />
     </Card>
   );
@@ -35,11 +35,11 @@ function DeleteAccountDialog() {
       modalClassName="privacy-modal"
       intro={
         <div className="stack">
-          <p>Cette action est <strong>définitive</strong>. Une fois votre compte supprimé :</p>
+          <p>Cette action est <strong>définitive</strong>. Une fois votre compte supprimé :</p>
           <ul>
-            <li>votre nom, votre adresse électronique, votre collectivité, votre métier, votre département et votre présentation sont effacés ;</li>
-            <li>vous quittez toutes vos e-communautés et vos réactions, votes et signalements en cours sont retirés ;</li>
-            <li>vos publications et commentaires restent visibles sous le nom « Membre supprimé », sauf si vous choisissez de les supprimer aussi ;</li>
+            <li>votre nom, votre adresse électronique, votre collectivité, votre métier, votre département et votre présentation sont effacés ;</li>
+            <li>vous quittez toutes vos e-communautés et vos réactions, votes et signalements en cours sont retirés ;</li>
+            <li>vos publications et commentaires restent visibles sous le nom « Membre supprimé », sauf si vous choisissez de les supprimer aussi ;</li>
             <li>vous êtes déconnecté·e et vous pourrez vous réinscrire plus tard avec la même adresse, sans retrouver vos contenus.</li>
           </ul>
           <p>Pensez à télécharger vos données avant de continuer.</p>

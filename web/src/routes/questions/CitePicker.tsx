@@ -45,7 +45,7 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
     const field = document.getElementById(targetId);
     if (!item || !(field instanceof HTMLTextAreaElement)) return;
     const title = item.title.replace(/([[\]\\])/g, '\\$1');
-    setAdded(`Lien vers « ${item.title} » ajouté à votre commentaire.`);
+    setAdded(`Lien vers « ${item.title} » ajouté à votre commentaire.`);
     setQ('');
     // After the list has closed, so focus lands in the text with the rest of the page reachable.
     requestAnimationFrame(() => insertInto(field, `[${title}](/publications/${item.id})`));
@@ -67,7 +67,7 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
       >
         <Label className="field__label">Citer une publication (facultatif)</Label>
         <Text slot="description" className="field__description">
-          Saisissez au moins 2 lettres d’un titre : un lien vers la publication choisie est ajouté à votre commentaire.
+          Saisissez au moins 2 lettres d’un titre : un lien vers la publication choisie est ajouté à votre commentaire.
         </Text>
         {/* Enter chooses a suggestion; it must never send the comment from this field. */}
         <Input className="input" onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
@@ -88,7 +88,7 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
         </Popover>
       </ComboBox>
       <p role="status" className="small muted cite-picker__status">
-        {added || (typed && suggest.data && items.length === 0 ? `Aucune publication ne correspond à « ${q.trim()} ».` : '')}
+        {added || (typed && suggest.data && items.length === 0 ? `Aucune publication ne correspond à « ${q.trim()} ».` : '')}
       </p>
     </div>
   );

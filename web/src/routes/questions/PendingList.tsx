@@ -38,8 +38,10 @@ function PendingItem({ q, now, showCommunity }: { q: PendingQuestion; now: numbe
   return (
     <li className={`card pending-item${overdue ? ' pending-item--overdue' : ''}`}>
       <p className="pending-item__when">
-        {overdue ? <strong className="pending-item__flag"><span aria-hidden="true">⚠ </span>En retard</strong> : null}
-        <TimeLeft deadlineAt={q.deadlineAt} now={now} />
+        {/* One statement: "⚠ en retard de 1 j 5 h" (not "En retard" followed by "en retard de…"). */}
+        {overdue ? (
+          <strong className="pending-item__flag"><span aria-hidden="true">⚠ </span><TimeLeft deadlineAt={q.deadlineAt} now={now} /></strong>
+        ) : <TimeLeft deadlineAt={q.deadlineAt} now={now} />}
       </p>
       <h3 className="pending-item__title"><Link to={`/publications/${q.id}`}>{q.title}</Link></h3>
       <p className="small muted">

@@ -15,7 +15,7 @@ export function SettingsForm({ slug }: { slug: string }) {
   const s = settings.data;
   if (!s) return null;
   const summary = `${s.days} ${s.mode === 'working' ? `jour${s.days > 1 ? 's' : ''} ouvré${s.days > 1 ? 's' : ''}` : `jour${s.days > 1 ? 's' : ''}`}`;
-  if (!s.can.edit) return <p>Délai de réponse : {summary} après la question.</p>;
+  if (!s.can.edit) return <p>Délai de réponse : {summary} après la question.</p>;
   return (
     <Form
       aria-label="Délai de réponse aux questions"
@@ -32,7 +32,7 @@ export function SettingsForm({ slug }: { slug: string }) {
         setSaved(true);
       }}
     >
-      <p className="small muted">Actuellement : {summary}. Un changement s’applique aux questions posées ensuite.</p>
+      <p className="small muted">Actuellement : {summary}. Un changement s’applique aux questions posées ensuite.</p>
       <div className="row settings-row">
         <TextField name="days" label="Nombre de jours" defaultValue={String(s.days)} isRequired maxLength={2} />
         <Select name="mode" label="Décompte" options={MODES} defaultValue={s.mode} />

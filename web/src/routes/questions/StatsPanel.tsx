@@ -55,8 +55,8 @@ function Figures({ s }: { s: Stats }) {
         </div>
       </dl>
       <p className="small muted">
-        Première réponse : la première réponse d’un·e animateur·rice ou coordinateur·rice, ou la réponse retenue comme solution
-        par l’auteur·e de la question si elle est antérieure. « j » : jours, « h » : heures.
+        Première réponse : la première réponse d’un·e animateur·rice ou coordinateur·rice, ou la réponse retenue comme solution
+        par l’auteur·e de la question si elle est antérieure. « j » : jours, « h » : heures.
       </p>
       {s.byAnimator.length > 0 ? (
         <>

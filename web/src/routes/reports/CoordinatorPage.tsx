@@ -140,7 +140,7 @@ function Dashboard({ slug, d }: { slug: string; d: CoordinatorDashboard }) {
               </div>
             ))}
           </div>
-          <p className="small muted">Actifs : membres ayant lu ou écrit dans l’e-communauté au moins une fois dans le mois.</p>
+          <p className="small muted">Actifs : membres ayant lu ou écrit dans l’e-communauté au moins une fois dans le mois.</p>
         </Card>
       </div>
     </>
@@ -162,7 +162,7 @@ function ObjectiveCard({ o, animators }: { o: Objective; animators: number }) {
       <h3 className="card__title">{o.label}</h3>
       <p className="steering-total"><strong>{value}</strong></p>
       <p>
-        Objectif : {formatNumber(o.target)} {o.unit}{o.isDefault ? ' (valeur par défaut)' : ''}{' '}
+        Objectif : {formatNumber(o.target)} {o.unit}{o.isDefault ? ' (valeur par défaut)' : ''}{' '}
         {o.met === null ? null : <Badge tone={o.met ? 'success' : 'warning'}>{o.met ? 'atteint' : 'non atteint'}</Badge>}
       </p>
       <p className="small muted">{o.measure}</p>

@@ -36,7 +36,7 @@ function MeetingView({ m }: { m: Meeting }) {
       <div>
         <p className="small muted"><Link to={`/communautes/${m.community.slug}`}>{m.community.name}</Link> › <Link to={`/communautes/${m.community.slug}/reunions`}>Réunions</Link> ›</p>
         <h1>Réunion de programmation et d’analyse du {when}</h1>
-        <p>Période analysée : {monthLabel(m.fromMonth)} – {monthLabel(m.toMonth)}{m.createdBy ? ` · programmée par ${m.createdBy.name}` : ''}</p>
+        <p>Période analysée : {monthLabel(m.fromMonth)} – {monthLabel(m.toMonth)}{m.createdBy ? ` · programmée par ${m.createdBy.name}` : ''}</p>
       </div>
       <Card as="section">
         <h2 className="card__title">Ordre du jour</h2>
@@ -53,7 +53,7 @@ function MeetingView({ m }: { m: Meeting }) {
           <p><Link to={`/rapports/${m.myReportId}`}>Ouvrir mon rapport d’activité</Link></p>
         ) : m.can.writeReport ? (
           <>
-            <p>Préparez votre rapport avant la réunion : les chiffres de la période sont remplis depuis les données, vous rédigez le reste.</p>
+            <p>Préparez votre rapport avant la réunion : les chiffres de la période sont remplis depuis les données, vous rédigez le reste.</p>
             {writes.startReport.error ? <Alert tone="error"><p>{(writes.startReport.error as ApiError).message}</p></Alert> : null}
             <Button onPress={() => void start()} isPending={writes.startReport.isPending}>Préparer mon rapport d’activité</Button>
           </>

@@ -48,7 +48,7 @@ function MeetingsView({ c }: { c: Community }) {
                       <li key={m.id}>
                         <Card>
                           <h3 className="card__title"><Link to={`/reunions/${m.id}`}>Réunion du {formatDateTime(m.scheduledAt)}</Link></h3>
-                          <p>Période analysée : {monthLabel(m.fromMonth)} – {monthLabel(m.toMonth)} {m.hasMinutes ? <Badge tone="success">compte rendu enregistré</Badge> : null}</p>
+                          <p>Période analysée : {monthLabel(m.fromMonth)} – {monthLabel(m.toMonth)} {m.hasMinutes ? <Badge tone="success">compte rendu enregistré</Badge> : null}</p>
                         </Card>
                       </li>
                     ))}

@@ -31,10 +31,10 @@ function ReportView({ r }: { r: Report }) {
         </p>
         <h1>Rapport d’activité de {r.author.name}</h1>
         <p>
-          Période : {monthLabel(r.meeting.fromMonth)} – {monthLabel(r.meeting.toMonth)}{' '}
+          Période : {monthLabel(r.meeting.fromMonth)} – {monthLabel(r.meeting.toMonth)}{' '}
           {r.status === 'submitted'
             ? <Badge tone="success">transmis à la coordination le {formatDateTime(r.submittedAt!)}</Badge>
-            : <Badge tone="neutral">brouillon : chiffres à jour des données</Badge>}
+            : <Badge tone="neutral">brouillon : chiffres à jour des données</Badge>}
         </p>
         <div className="report-exports" aria-label="Exports">
           <a href={exportUrl(r.id, 'pdf')} download>Télécharger en PDF</a>
@@ -76,7 +76,7 @@ function FiguresView({ f }: { f: Figures }) {
               {f.contributions.families.flatMap((x) => x.sources.map((s) => <li key={s.code}>{x.label} — {s.label} : {s.count}</li>))}
             </ul>
           </details>
-          <p>Formats : {kinds.join(', ') || 'aucune publication'}
+          <p>Formats : {kinds.join(', ') || 'aucune publication'}
             {f.formats.attachments.length ? ` ; pièces jointes ${f.formats.attachments.map((a) => `${a.format} (${a.count})`).join(', ')}` : ''}
             {f.formats.embeds.length ? ` ; médias ${f.formats.embeds.map((e) => `${e.provider} (${e.count})`).join(', ')}` : ''}
           </p>

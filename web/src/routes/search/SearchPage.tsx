@@ -18,15 +18,15 @@ export default function SearchPage() {
     const value = params.get(key);
     if (value) current[key] = value;
   }
-  useTitle(current.q ? `Recherche : ${current.q}` : 'Recherche');
+  useTitle(current.q ? `Recherche : ${current.q}` : 'Recherche');
   return (
     <>
       <div className="page-head">
         <div>
           <h1>Rechercher</h1>
           <p className="muted small">
-            Dans les publications et commentaires des e-communautés que vous pouvez lire. Accents et pluriels sont ignorés ;
-            « guillemets » pour une expression exacte, un tiret devant un mot pour l’exclure.
+            Dans les publications et commentaires des e-communautés que vous pouvez lire. Accents et pluriels sont ignorés ;
+            « guillemets » pour une expression exacte, un tiret devant un mot pour l’exclure.
           </p>
         </div>
       </div>
@@ -87,7 +87,7 @@ function Results({ current }: { current: SearchParams }) {
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section aria-labelledby="search-results-title" className="stack">
-      <h2 id="search-results-title">Résultats pour « {current.q} »</h2>
+      <h2 id="search-results-title">Résultats pour « {current.q} »</h2>
       <QueryState query={query} loading="Recherche en cours…">
         {() => items.length === 0 ? (
           <p role="status">Aucun résultat. Essayez d’autres mots ou retirez des critères.</p>

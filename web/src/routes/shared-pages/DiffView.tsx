@@ -9,9 +9,9 @@ export function DiffText({ parts }: { parts: DiffPart[] }) {
   return (
     <pre className="diff">
       {parts.map((p, i) => p.op === 'insert'
-        ? <ins key={i}><span className="visually-hidden">[ajouté : </span>{p.text}<span className="visually-hidden">]</span></ins>
+        ? <ins key={i}><span className="visually-hidden">[ajouté : </span>{p.text}<span className="visually-hidden">]</span></ins>
         : p.op === 'delete'
-          ? <del key={i}><span className="visually-hidden">[supprimé : </span>{p.text}<span className="visually-hidden">]</span></del>
+          ? <del key={i}><span className="visually-hidden">[supprimé : </span>{p.text}<span className="visually-hidden">]</span></del>
           : <span key={i}>{p.text}</span>)}
     </pre>
   );
@@ -37,7 +37,7 @@ export function DiffView({ pageId, from, to }: { pageId: number; from: number; t
             </p>
             {d.title.some((p) => p.op !== 'equal') ? <><h4>Titre</h4><DiffText parts={d.title} /></> : null}
             <h4>Texte</h4>
-            {d.exact ? null : <Alert tone="info"><p>Les deux versions sont trop différentes pour être comparées finement : l’ancien texte puis le nouveau sont affichés.</p></Alert>}
+            {d.exact ? null : <Alert tone="info"><p>Les deux versions sont trop différentes pour être comparées finement : l’ancien texte puis le nouveau sont affichés.</p></Alert>}
             <DiffText parts={d.body} />
           </>
         )}

@@ -21,7 +21,7 @@ export function DossierPagesSection({ dossierId, slug, canEdit }: { dossierId: n
                 {i.page.excerpt ? <span className="muted small"> — {i.page.excerpt}</span> : null}{' '}
                 {canEdit ? (
                   <Button small variant="ghost" onPress={() => change.mutate({ pageId: i.page.id, add: false })}>
-                    Retirer<span className="visually-hidden"> « {i.page.title} » du dossier</span>
+                    Retirer<span className="visually-hidden"> « {i.page.title} » du dossier</span>
                   </Button>
                 ) : null}
               </li>

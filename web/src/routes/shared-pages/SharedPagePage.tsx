@@ -42,12 +42,12 @@ function PageView({ p }: { p: SharedPage }) {
         {p.can.edit ? <Button small variant={mode === 'edit' ? 'primary' : 'secondary'} aria-pressed={mode === 'edit'} onPress={() => { setNotice(null); setMode('edit'); }}>Modifier</Button> : null}
         <Button small variant={mode === 'history' ? 'primary' : 'secondary'} aria-pressed={mode === 'history'} onPress={() => setMode('history')}>Historique</Button>
         {p.can.lock ? (
-          <Button small variant="ghost" isPending={lock.isPending} onPress={() => lock.mutate(!p.locked, { onSuccess: (n) => setNotice(n.locked ? 'La page est verrouillée : seuls les membres de l’équipe d’animation peuvent la modifier.' : 'La page est de nouveau ouverte à la co-écriture.') })}>
+          <Button small variant="ghost" isPending={lock.isPending} onPress={() => lock.mutate(!p.locked, { onSuccess: (n) => setNotice(n.locked ? 'La page est verrouillée : seuls les membres de l’équipe d’animation peuvent la modifier.' : 'La page est de nouveau ouverte à la co-écriture.') })}>
             {p.locked ? 'Déverrouiller' : 'Verrouiller'}
           </Button>
         ) : null}
       </div>
-      {p.locked && !p.can.edit ? <Alert tone="info" live={false}><p>L’équipe d’animation a verrouillé cette page : elle ne peut pas être modifiée pour le moment.</p></Alert> : null}
+      {p.locked && !p.can.edit ? <Alert tone="info" live={false}><p>L’équipe d’animation a verrouillé cette page : elle ne peut pas être modifiée pour le moment.</p></Alert> : null}
       <div role="status" aria-live="polite">{notice ? <Alert tone="success" live={false}><p>{notice}</p></Alert> : null}</div>
       {mode === 'read' ? (p.bodyHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: p.bodyHtml }} /> : <p className="muted">Cette page est vide.</p>) : null}
       {mode === 'edit' ? <Editor p={p} onSaved={done} onCancel={() => setMode('read')} /> : null}
@@ -75,12 +75,12 @@ function Editor({ p, onSaved, onCancel }: { p: SharedPage; onSaved: (m: string) 
       {conflict !== null ? (
         <div className="spage-conflict stack" ref={conflictRef} tabIndex={-1}>
           <Alert tone="warning" title="Une autre version a été enregistrée pendant que vous écriviez">
-            <p>Votre texte n’est pas perdu : il est toujours dans le formulaire ci-dessous. Voici ce qui a changé entre la version {base} (celle que vous modifiiez) et la version {conflict} (la plus récente).</p>
+            <p>Votre texte n’est pas perdu : il est toujours dans le formulaire ci-dessous. Voici ce qui a changé entre la version {base} (celle que vous modifiiez) et la version {conflict} (la plus récente).</p>
           </Alert>
           <DiffView pageId={p.id} from={base} to={conflict} />
           <div className="row">
             <Button variant="secondary" onPress={() => { setBase(conflict); setConflict(null); }}>
-              J’ai pris en compte ces changements : enregistrer ma version par-dessus la version {conflict}
+              J’ai pris en compte ces changements : enregistrer ma version par-dessus la version {conflict}
             </Button>
           </div>
         </div>
@@ -103,8 +103,8 @@ function Editor({ p, onSaved, onCancel }: { p: SharedPage; onSaved: (m: string) 
         }}
       >
         <TextField name="title" label="Titre" isRequired maxLength={LIMITS.wikiTitle} value={title} onChange={setTitle} wide />
-        <TextField name="body" label="Texte" description="Mise en forme Markdown : **gras**, # titre, - liste, [lien](https://…)." multiline rows={16} maxLength={LIMITS.wikiBody} value={body} onChange={setBody} />
-        <TextField name="summary" label="Résumé de la modification" description="Facultatif, par exemple : « ajout de la FAQ sur les subventions »." maxLength={LIMITS.wikiSummary} wide />
+        <TextField name="body" label="Texte" description="Mise en forme Markdown : **gras**, # titre, - liste, [lien](https://…)." multiline rows={16} maxLength={LIMITS.wikiBody} value={body} onChange={setBody} />
+        <TextField name="summary" label="Résumé de la modification" description="Facultatif, par exemple : « ajout de la FAQ sur les subventions »." maxLength={LIMITS.wikiSummary} wide />
         <div className="form__actions">
           <Button type="submit" isPending={save.isPending} isDisabled={conflict !== null}>Enregistrer</Button>
           <Button variant="ghost" onPress={onCancel}>Annuler</Button>
@@ -140,7 +140,7 @@ function History({ p, onRestored }: { p: SharedPage; onRestored: (m: string) => 
                 {p.can.restore && r.number !== p.revision ? (
                   <Button small variant="secondary" isPending={restore.isPending && restore.variables?.revision === r.number}
                     onPress={() => { setError(null); restore.mutate({ revision: r.number, baseRevision: p.revision }, {
-                      onSuccess: (n) => onRestored(`La version ${r.number} est restaurée : elle devient la version ${n.revision}.`),
+                      onSuccess: (n) => onRestored(`La version ${r.number} est restaurée : elle devient la version ${n.revision}.`),
                       onError: (e) => setError(e.message),
                     }); }}>
                     Restaurer la version {r.number}

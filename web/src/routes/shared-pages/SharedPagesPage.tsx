@@ -25,14 +25,14 @@ function PagesView({ c }: { c: Community }) {
         <div>
           <p className="small muted"><Link to={`/communautes/${c.slug}`}>{c.name}</Link> ›</p>
           <h1>Pages co-écrites</h1>
-          <p className="muted">Guides pratiques, foires aux questions, notes partagées de webinaires : des pages que les membres écrivent ensemble, avec l’historique de chaque version.</p>
+          <p className="muted">Guides pratiques, foires aux questions, notes partagées de webinaires : des pages que les membres écrivent ensemble, avec l’historique de chaque version.</p>
         </div>
       </div>
       <CommunityNav c={c} />
       <QueryState query={pages} loading="Chargement des pages…">
         {(data) => {
           const items = data.pages.flatMap((p) => p.items);
-          if (items.length === 0) return <p className="muted">Aucune page pour l’instant.{c.can.post ? ' Lancez la première !' : ''}</p>;
+          if (items.length === 0) return <p className="muted">Aucune page pour l’instant.{c.can.post ? ' Lancez la première !' : ''}</p>;
           return (
             <ul className="spage-list" aria-label="Pages co-écrites">
               {items.map((p) => (
@@ -73,7 +73,7 @@ function NewPage({ slug }: { slug: string }) {
         }}
       >
         <TextField name="title" label="Titre" isRequired maxLength={LIMITS.wikiTitle} wide />
-        <TextField name="body" label="Texte" description="Mise en forme Markdown : **gras**, # titre, - liste, [lien](https://…)." multiline rows={10} maxLength={LIMITS.wikiBody} />
+        <TextField name="body" label="Texte" description="Mise en forme Markdown : **gras**, # titre, - liste, [lien](https://…)." multiline rows={10} maxLength={LIMITS.wikiBody} />
         <div className="form__actions"><Button type="submit" isPending={create.isPending}>Créer la page</Button></div>
       </Form>
     </section>

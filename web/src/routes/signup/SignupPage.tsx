@@ -28,7 +28,7 @@ export default function SignupPage() {
         <Alert tone="success" title="Votre compte est créé">
           <p>
             Un courriel de confirmation a été envoyé à <strong>{doneEmail}</strong>. Ouvrez le lien qu’il contient pour
-            confirmer votre adresse : vous pourrez alors publier et commenter.
+            confirmer votre adresse : vous pourrez alors publier et commenter.
           </p>
           <p>Pensez à regarder dans les indésirables si vous ne le recevez pas d’ici quelques minutes.</p>
         </Alert>
@@ -42,7 +42,7 @@ export default function SignupPage() {
       <h1>Créer un compte</h1>
       <p>Le réseau est ouvert aux agents des collectivités territoriales et de leurs partenaires.</p>
       <SignupForm onRegistered={setDoneEmail} />
-      <p style={{ marginTop: 'var(--sp-5)' }}>Déjà inscrit·e ? <Link to="/connexion">Se connecter</Link></p>
+      <p style={{ marginTop: 'var(--sp-5)' }}>Déjà inscrit·e ? <Link to="/connexion">Se connecter</Link></p>
     </div>
   );
 }
@@ -102,8 +102,8 @@ export function SignupForm({ defaultEmail, submitLabel = 'Créer mon compte', on
       />
       <TextField name="firstName" label={LABELS.firstName} autoComplete="given-name" isRequired maxLength={LIMITS.personName} />
       <TextField name="lastName" label={LABELS.lastName} autoComplete="family-name" isRequired maxLength={LIMITS.personName} />
-      <TextField name="employer" label={LABELS.employer} description="Par exemple : Commune de Lorient, Département du Gers." autoComplete="organization" isRequired maxLength={LIMITS.employer} />
-      <TextField name="job" label={LABELS.job} description="Par exemple : chargée de mission transition écologique." autoComplete="organization-title" isRequired maxLength={LIMITS.job} />
+      <TextField name="employer" label={LABELS.employer} description="Par exemple : Commune de Lorient, Département du Gers." autoComplete="organization" isRequired maxLength={LIMITS.employer} />
+      <TextField name="job" label={LABELS.job} description="Par exemple : chargée de mission transition écologique." autoComplete="organization-title" isRequired maxLength={LIMITS.job} />
       <Select name="departement" label={LABELS.departement} description="Département de votre lieu de travail." options={DEPARTEMENT_OPTIONS} placeholder="Choisir un département" isRequired />
       <Checkbox
         name="acceptCgu"

@@ -84,7 +84,7 @@ function Dashboard({ d }: { d: AnimatorDashboard }) {
         <p className="steering-total"><strong>{d.total}</strong> contribution{d.total > 1 ? 's' : ''} sur un objectif de <strong>{d.target}</strong></p>
         <ProgressBar value={d.total} target={d.target} label={`Contributions de ${month} face à l’objectif`} />
         <p>
-          Équilibre entre les familles :{' '}
+          Équilibre entre les familles :{' '}
           <Badge tone={d.balance.balanced ? 'success' : 'warning'}>{d.balance.message}</Badge>
         </p>
         <BarChart title={`Contributions par famille, ${month}`} unit="contributions" bars={d.families.map((f) => ({ label: f.label, value: f.count }))} />
@@ -104,8 +104,8 @@ function Dashboard({ d }: { d: AnimatorDashboard }) {
         <h2 className="card__title">Formats utilisés</h2>
         {kinds.length === 0 && extras.length === 0 ? <p className="muted">Aucune publication ce mois-ci.</p> : (
           <>
-            <p>{kinds.length} type{kinds.length > 1 ? 's' : ''} de publication : {kinds.join(', ') || '—'}</p>
-            {extras.length ? <p>Pièces jointes et médias : {extras.join(', ')}</p> : null}
+            <p>{kinds.length} type{kinds.length > 1 ? 's' : ''} de publication : {kinds.join(', ') || '—'}</p>
+            {extras.length ? <p>Pièces jointes et médias : {extras.join(', ')}</p> : null}
           </>
         )}
       </Card>
@@ -135,11 +135,11 @@ function Dashboard({ d }: { d: AnimatorDashboard }) {
           Nouveaux membres en {month} : {d.members[d.members.length - 1]?.joined ?? 0}. Les membres partis ne sont plus comptés dans les mois passés.
         </p>
         <p className="small muted">
-          Membres, lectures et mentions « utile » calculés à {timeOfDay(d.audienceAt)} (actualisés chaque minute).
+          Membres, lectures et mentions « utile » calculés à {timeOfDay(d.audienceAt)} (actualisés chaque minute).
         </p>
       </Card>
       <TopList title={`Les plus lues en ${month}`} items={d.mostRead} unit="lecture" empty="Aucune lecture comptée ce mois-ci." />
-      <TopList title={`Les plus utiles en ${month}`} items={d.mostUseful} unit="« utile »" empty="Aucune publication du mois n’a encore été jugée utile." />
+      <TopList title={`Les plus utiles en ${month}`} items={d.mostUseful} unit="« utile »" empty="Aucune publication du mois n’a encore été jugée utile." />
     </div>
   );
 }

@@ -70,8 +70,8 @@ function TargetForm({ slug, d }: { slug: string; d: AnimatorDashboard }) {
     <Card as="section" className="steering-target">
       <h3 className="card__title">Objectif mensuel de contributions</h3>
       <p>
-        Objectif de l’e-communauté : <strong>{targets.community}</strong> par mois{targets.communityIsDefault ? ' (valeur par défaut)' : ''}.
-        {targets.byUser.length ? ` Objectifs individuels : ${targets.byUser.map((t) => `${named(t.userId)} ${t.monthlyTarget}`).join(', ')}.` : ''}
+        Objectif de l’e-communauté : <strong>{targets.community}</strong> par mois{targets.communityIsDefault ? ' (valeur par défaut)' : ''}.
+        {targets.byUser.length ? ` Objectifs individuels : ${targets.byUser.map((t) => `${named(t.userId)} ${t.monthlyTarget}`).join(', ')}.` : ''}
       </p>
       <form aria-label="Objectif mensuel" onSubmit={(e) => void onSubmit(e)} noValidate>
         <div className="row settings-row">

@@ -21,7 +21,7 @@ export function BarChart({ title, bars, unit, height = 160 }: { title: string; b
         {bars.map((b) => <span key={b.label}><strong>{b.value}</strong><br />{b.label}</span>)}
       </div>
       <details className="chart__data">
-        <summary>Données du graphique « {title} »</summary>
+        <summary>Données du graphique « {title} »</summary>
         <table>
           <thead><tr><th scope="col">Libellé</th><th scope="col">Valeur ({unit})</th></tr></thead>
           <tbody>{bars.map((b) => <tr key={b.label}><th scope="row">{b.label}</th><td>{b.value}</td></tr>)}</tbody>

@@ -152,10 +152,10 @@ function Inbox({ slug }: { slug: string }) {
         const items = data.pages.flatMap((p) => p.items);
         return (<>
       {published ? (
-        <Alert tone="success"><p>« {published.title} » est publié. <Link to={`/publications/${published.postId}`}>Voir la publication</Link></p></Alert>
+        <Alert tone="success"><p>« {published.title} » est publié. <Link to={`/publications/${published.postId}`}>Voir la publication</Link></p></Alert>
       ) : null}
       {items.length === 0 ? (
-        <p>Rien à trier pour l’instant : les nouveaux articles de vos sources arriveront ici.</p>
+        <p>Rien à trier pour l’instant : les nouveaux articles de vos sources arriveront ici.</p>
       ) : (
         <ul className="veille-inbox" aria-label="Articles à trier">
           {items.map((item) => <InboxEntry key={item.id} slug={slug} item={item} onPublished={setPublished} />)}
@@ -187,7 +187,7 @@ function InboxEntry({ slug, item, onPublished }: {
           <Form
             aria-labelledby={titleId}
             labels={{ title: 'Titre de la publication', commentary: 'Votre commentaire' }}
-            validate={(v): Errors => (v.commentary?.trim() ? {} : { commentary: 'Écrivez votre commentaire : ce que ce texte apporte à l’e-communauté.' })}
+            validate={(v): Errors => (v.commentary?.trim() ? {} : { commentary: 'Écrivez votre commentaire : ce que ce texte apporte à l’e-communauté.' })}
             onSubmit={async (v) => {
               const res = await publish.mutateAsync({ id: item.id, commentary: v.commentary!, title: v.title?.trim() || undefined });
               onPublished({ title: v.title?.trim() || item.title, postId: res.postId });
@@ -203,9 +203,9 @@ function InboxEntry({ slug, item, onPublished }: {
           </Form>
         ) : (
           <div className="row veille-actions">
-            <Button small onPress={() => setPublishing(true)} aria-label={`Publier « ${item.title} »`}>Publier…</Button>
+            <Button small onPress={() => setPublishing(true)} aria-label={`Publier « ${item.title} »`}>Publier…</Button>
             <Button small variant="secondary" isPending={dismiss.isPending} onPress={() => dismiss.mutate(item.id)}
-              aria-label={`Écarter « ${item.title} »`}>Écarter</Button>
+              aria-label={`Écarter « ${item.title} »`}>Écarter</Button>
           </div>
         )}
         {dismiss.error ? <Alert tone="error"><p>{dismiss.error.message}</p></Alert> : null}
@@ -230,12 +230,12 @@ function AddSource({ slug }: { slug: string }) {
       }}
     >
       <TextField name="url" type="url" label="Adresse du flux RSS ou Atom" isRequired wide placeholder="https://…"
-        description="Le flux est lu tout de suite : ses articles entrent dans la boîte de veille." />
+        description="Le flux est lu tout de suite : ses articles entrent dans la boîte de veille." />
       <TextField name="title" label="Nom de la source (facultatif)" maxLength={120} wide description="Par défaut, le titre du flux." />
       <div className="form__actions">
         <Button type="submit" isPending={add.isPending}>Ajouter la source</Button>
       </div>
-      {added ? <Alert tone="success"><p>Source « {added.title} » ajoutée : {added.itemCount} article{added.itemCount > 1 ? 's' : ''} reçu{added.itemCount > 1 ? 's' : ''}.</p></Alert> : null}
+      {added ? <Alert tone="success"><p>Source « {added.title} » ajoutée : {added.itemCount} article{added.itemCount > 1 ? 's' : ''} reçu{added.itemCount > 1 ? 's' : ''}.</p></Alert> : null}
     </Form>
   );
 }
@@ -266,7 +266,7 @@ function SourceEntry({ slug, source }: { slug: string; source: VeilleSource }) {
             <Badge tone="warning">En échec</Badge>
             <p className="small">
               {source.error.message} ({source.error.failuresInARow} échec{source.error.failuresInARow > 1 ? 's' : ''} de suite, le dernier le {formatDateTime(source.error.at)}).
-              {' '}{source.lastSuccessAt ? `Dernière lecture réussie : ${formatDateTime(source.lastSuccessAt)}.` : 'Jamais lue avec succès.'}
+              {' '}{source.lastSuccessAt ? `Dernière lecture réussie : ${formatDateTime(source.lastSuccessAt)}.` : 'Jamais lue avec succès.'}
             </p>
           </div>
         ) : (
@@ -276,11 +276,11 @@ function SourceEntry({ slug, source }: { slug: string; source: VeilleSource }) {
         )}
         <div className="row veille-actions">
           <Button small variant="secondary" isPending={poll.isPending} onPress={() => poll.mutate(source.id)}
-            aria-label={`Relever « ${source.title} » maintenant`}>Relever maintenant</Button>
-          <ConfirmDialog small triggerLabel="Retirer" triggerAriaLabel={`Retirer la source « ${source.title} »`}
-            title="Retirer cette source ?" confirmLabel="Retirer la source" isPending={remove.isPending}
+            aria-label={`Relever « ${source.title} » maintenant`}>Relever maintenant</Button>
+          <ConfirmDialog small triggerLabel="Retirer" triggerAriaLabel={`Retirer la source « ${source.title} »`}
+            title="Retirer cette source ?" confirmLabel="Retirer la source" isPending={remove.isPending}
             onConfirm={() => remove.mutateAsync(source.id)}>
-            <p>Ses articles non triés quittent la boîte de veille ; les publications déjà faites restent.</p>
+            <p>Ses articles non triés quittent la boîte de veille ; les publications déjà faites restent.</p>
           </ConfirmDialog>
         </div>
         {poll.data && poll.data.source.id === source.id && !source.error ? (

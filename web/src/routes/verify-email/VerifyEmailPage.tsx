@@ -25,7 +25,7 @@ export default function VerifyEmailPage() {
         <ResendPanel />
       ) : verify.isSuccess ? (
         <Alert tone="success" title="Adresse confirmée">
-          <p>Merci ! Votre adresse électronique est confirmée. Vous pouvez maintenant publier et commenter.</p>
+          <p>Merci ! Votre adresse électronique est confirmée. Vous pouvez maintenant publier et commenter.</p>
           <p><Link to="/">Aller à l’accueil</Link></p>
         </Alert>
       ) : verify.isError ? (
@@ -52,7 +52,7 @@ function ResendPanel() {
   if (user.emailVerified) return <p>Votre adresse électronique est déjà confirmée.</p>;
   return (
     <div className="stack" style={{ marginTop: 'var(--sp-4)' }}>
-      <p>Vous n’avez pas reçu le lien, ou il a expiré ? Demandez-en un nouveau : il sera envoyé à <strong>{user.email}</strong>.</p>
+      <p>Vous n’avez pas reçu le lien, ou il a expiré ? Demandez-en un nouveau : il sera envoyé à <strong>{user.email}</strong>.</p>
       <Button onPress={() => resend.mutate()} isPending={resend.isPending}>Renvoyer le lien de confirmation</Button>
       {resend.isSuccess ? <Alert tone="success"><p>Un nouveau lien vient de vous être envoyé.</p></Alert> : null}
       {resend.isError ? <Alert tone="error"><p>{resend.error.message}</p></Alert> : null}

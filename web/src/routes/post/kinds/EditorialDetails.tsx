@@ -35,7 +35,7 @@ export function LinkDetails({ post }: { post: Post }) {
           </p>
           {link.description ? <p className="small">{link.description}</p> : null}
           <p className="small muted">
-            {link.source ? <>Source : {link.source} · </> : null}
+            {link.source ? <>Source : {link.source} · </> : null}
             <span className="link-card__host">{hostOf(link.url)}</span>
           </p>
         </aside>
@@ -75,7 +75,7 @@ function PostTags({ post }: { post: Post }) {
   if (post.tags.length === 0 && !post.rubrique) return null;
   return (
     <>
-      {post.rubrique ? <span className="muted"> · Rubrique : {post.rubrique.name}</span> : null}
+      {post.rubrique ? <span className="muted"> · Rubrique : {post.rubrique.name}</span> : null}
       {post.tags.map((t) => (
         <span key={t}> <Link className="tag" to={`/communautes/${post.community.slug}?motcle=${encodeURIComponent(t)}`}>#{t}</Link></span>
       ))}
