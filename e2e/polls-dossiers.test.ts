@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)('sondages et dossiers', () => {
       await page.keyboard.press('Enter');
       await expect.poll(titles).toEqual([second, first]);
       // The keyboard stays on the moved post.
-      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Monter « ${first} »`);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Monter «\u00a0${first}\u00a0»`);
       await shot(page, '04-dossier');
       await expectAccessible(page, 'dossier (animation)');
       await page.reload();

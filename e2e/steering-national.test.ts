@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       await page.getByRole('button', { name: 'Étape suivante' }).click();
       await page.getByLabel('Date de lancement').fill('2099-02-01');
       await page.getByRole('button', { name: 'Créer l’e-communauté' }).click();
-      await page.getByText(/est en préparation\s: elle s’ouvrira automatiquement le 1 février 2099/).waitFor();
+      await page.getByText(/est en préparation\s: elle s’ouvrira automatiquement le 1er février 2099/).waitFor();
       const { rows } = await scene.server.pool.query(`SELECT status, launch_date::text AS d, perimeter FROM communities WHERE slug = $1`, [newSlug]);
       expect(rows[0]).toEqual({ status: 'draft', d: '2099-02-01', perimeter: 'Contrats de ville et quartiers prioritaires' });
 

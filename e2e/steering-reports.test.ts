@@ -1,3 +1,4 @@
+import { utcToParis } from '../common/paris-time.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
@@ -45,9 +46,9 @@ describe.skipIf(!hasChromium)('coordination, réunion de programmation et rappor
       await page.getByRole('link', { name: 'Programmer la réunion' }).click();
       await page.getByRole('heading', { level: 1, name: 'Réunions de programmation et d’analyse' }).waitFor();
       await expectAccessible(page, 'liste des réunions');
-      // An hour ago (the browser's clock and time zone), so the minutes can be recorded in this test.
-      const at = new Date(Date.now() - 3600_000);
-      const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      // An hour ago, in Paris time (the form's time zone), so the minutes can be recorded in this test.
+      const at = utcToParis(new Date(Date.now() - 3600_000));
+      const local = `${at.date}T${at.time}`;
       const schedule = page.getByRole('form', { name: 'Programmer une réunion' });
       await schedule.getByLabel('Date et heure').fill(local);
       await schedule.getByLabel('Premier mois analysé').fill(parisMonth());

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { excerpt, renderMarkdown } from '../lib/markdown.js';
-import { addDays, parisToUtc, utcToParis } from '../modules/agenda/paris-time.js';
+import { addDays, parisToUtc, utcToParis } from '../../../common/paris-time.js';
 
 const DAY = 86_400_000;
 

@@ -2,14 +2,19 @@ const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle
 const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const numbers = new Intl.NumberFormat('fr-FR');
 
+/** French writes the first day of a month as an ordinal: « 1er janvier ». */
+function firstOfMonth(text: string): string {
+  return text.replace(/^1 (?=\p{L})/u, '1er ');
+}
+
 export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
+  return firstOfMonth(dateTime.format(new Date(iso)));
 }
 
 export function formatDate(iso: string): string {
   // A bare 'YYYY-MM-DD' is a calendar day: read it at noon UTC so no time zone shifts it.
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return dateOnly.format(date);
+  return firstOfMonth(dateOnly.format(date));
 }
 
 export function formatNumber(n: number): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCommunity } from '../../../test/community-factories.js';
 import { useTestApp } from '../../../test/helpers.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
-import { addDays, utcToParis } from './paris-time.js';
+import { addDays, utcToParis } from '../../../../common/paris-time.js';
 
 type Headers = Record<string, string>;
 

@@ -1,7 +1,7 @@
 import type { LocalEventFields } from '../../../../common/agenda.js';
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError } from '../../lib/errors.js';
-import { addDays, parisToUtc, parseDate, utcToParis } from './paris-time.js';
+import { addDays, parisToUtc, parseDate, utcToParis } from '../../../../common/paris-time.js';
 
 export interface ResolvedEvent {
   startsAt: Date;

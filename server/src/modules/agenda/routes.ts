@@ -9,7 +9,7 @@ import { loadVisiblePost } from '../posts/context.js';
 import { canView } from '../posts/policy.js';
 import icsRoutes from './ics-routes.js';
 import { resolveEvent } from './input.js';
-import { addDays, daysBetween, parisToUtc, parseDate } from './paris-time.js';
+import { addDays, daysBetween, parisToUtc, parseDate } from '../../../../common/paris-time.js';
 import { agendaAbilities, assertCanManageAgenda } from './policy.js';
 import { presentEvent } from './presenters.js';
 import { communityEvents, eventsBetween, findEvent, networkEvents, type EventRow } from './queries.js';

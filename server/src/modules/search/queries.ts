@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { CurrentUser } from '../../types.js';
 import { isoText } from '../../lib/cursor.js';
 import { named, variant } from '../../lib/named-query.js';
-import { addDays, parisToUtc } from '../agenda/paris-time.js';
+import { addDays, parisToUtc } from '../../../../common/paris-time.js';
 
 /**
  * Full-text search over posts and comments (generated `search_vector` columns, configuration

@@ -21,7 +21,7 @@ export default function DossierPage() {
 }
 
 function DossierView({ d }: { d: Dossier }) {
-  useTitle(`${d.title} · Dossiers`);
+  useTitle(`${d.title} – Dossiers`);
   return (
     <article className="stack" aria-labelledby="dossier-title">
       <p className="small muted">

@@ -23,7 +23,7 @@ export function canEditDossiers(c: Community): boolean {
 }
 
 function DossiersView({ c }: { c: Community }) {
-  useTitle(`Dossiers · ${c.name}`);
+  useTitle(`Dossiers – ${c.name}`);
   return (
     <>
       <div className="page-head">

@@ -16,7 +16,7 @@ export default function EditorialLinePage() {
 
 /** The community's editorial frame, as agreed between its coordinator and animators, and its dossiers. */
 function EditorialView({ c }: { c: Community }) {
-  useTitle(`Ligne éditoriale · ${c.name}`);
+  useTitle(`Ligne éditoriale – ${c.name}`);
   const blocks = [
     { title: 'Périmètre', text: c.perimeter },
     { title: 'Public visé', text: c.targetAudience },

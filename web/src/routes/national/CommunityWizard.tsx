@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { UserHit } from '../../api/users';
 import { UserPicker } from '../../components/UserPicker';
-import { fullName } from '../../lib/format';
+import { formatDate, fullName } from '../../lib/format';
 import { Alert, Button } from '../../ui';
 import { useCreateCommunity, type WizardInput } from './api';
 
@@ -45,7 +45,7 @@ export function CommunityWizard() {
         <p>
           <Link to={`/communautes/${d.slug}`}>{v.name}</Link>{' '}
           {d.status === 'draft'
-            ? `est en préparation : elle s’ouvrira automatiquement le ${new Date(`${d.launchDate}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long' })}.`
+            ? `est en préparation : elle s’ouvrira automatiquement le ${formatDate(d.launchDate)}.`
             : 'est ouverte : sa date de lancement est atteinte.'}
         </p>
       </Alert>

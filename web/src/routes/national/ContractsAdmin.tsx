@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { UserHit } from '../../api/users';
 import { UserPicker } from '../../components/UserPicker';
-import { fullName } from '../../lib/format';
+import { fullName, formatDate } from '../../lib/format';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
-import { euros, frDate, useAssignments, useCreateAssignment, useNationalDashboard, useSaveScale, useScales } from './api';
+import { euros, useAssignments, useCreateAssignment, useNationalDashboard, useSaveScale, useScales } from './api';
 
 export const NO_BANK_DETAILS = 'La plateforme ne conserve ni coordonnées bancaires ni pièce d’identité : la gestion administrative de la paie les détient.';
 
@@ -105,7 +105,7 @@ function Assignments({ slug }: { slug: string }) {
                   {items.map((a) => (
                     <tr key={a.id}>
                       <th scope="row">{a.userName}</th>
-                      <td>du {frDate(a.startsOn)}{a.endsOn ? ` au ${frDate(a.endsOn)}` : ''}</td><td>{a.monthlyHours} h</td>
+                      <td>du {formatDate(a.startsOn)}{a.endsOn ? ` au ${formatDate(a.endsOn)}` : ''}</td><td>{a.monthlyHours} h</td>
                       <td>{a.scaleCode} ({euros(a.hourlyRateCents)}/h)</td><td>{euros(a.monthlyAmountCents)}</td>
                     </tr>
                   ))}

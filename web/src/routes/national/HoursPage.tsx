@@ -4,7 +4,7 @@ import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import { monthLabel } from '../steering/SteeringPage';
 import '../steering/steering.css';
-import { euros, frDate, hoursLabel, useAssignments, useDeclareHours, useStatements, type Assignment, type Statement } from './api';
+import { euros, hoursLabel, useAssignments, useDeclareHours, useStatements, type Assignment, type Statement } from './api';
 import { NO_BANK_DETAILS } from './ContractsAdmin';
 
 function parisMonth(): string {
@@ -51,7 +51,7 @@ function AssignmentCard({ a }: { a: Assignment }) {
   return (
     <Card>
       <h2>{a.communityName}</h2>
-      <p>Mission du {frDate(a.startsOn)}{a.endsOn ? ` au ${frDate(a.endsOn)}` : ''} : {a.monthlyHours} h par mois, grille {a.scaleCode} à {euros(a.hourlyRateCents)} de l’heure, soit {euros(a.monthlyAmountCents)} brut par mois.</p>
+      <p>Mission du {formatDate(a.startsOn)}{a.endsOn ? ` au ${formatDate(a.endsOn)}` : ''} : {a.monthlyHours} h par mois, grille {a.scaleCode} à {euros(a.hourlyRateCents)} de l’heure, soit {euros(a.monthlyAmountCents)} brut par mois.</p>
       <form className="row" onSubmit={submit} aria-label={`Déclarer mes heures pour ${a.communityName}`}>
         <div className="field"><label className="field__label" htmlFor={`dm-${a.id}`}>Mois</label>
           <input id={`dm-${a.id}`} type="month" className="input" max={parisMonth()} value={month} onChange={(e) => setMonth(e.target.value)} /></div>

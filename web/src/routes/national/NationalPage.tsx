@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, QueryState, Tabs } from '../../ui';
 import { BarChart } from '../steering/charts';
@@ -96,7 +97,7 @@ function CommunityTable({ d }: { d: NationalDashboard }) {
               <tr key={c.id}>
                 <th scope="row">
                   <Link to={`/communautes/${c.slug}`}>{c.name}</Link>
-                  {c.status === 'draft' ? <span className="muted small"> (en préparation{c.launchDate ? `, lancement le ${new Date(`${c.launchDate}T12:00:00Z`).toLocaleDateString('fr-FR')}` : ''})</span> : null}
+                  {c.status === 'draft' ? <span className="muted small"> (en préparation{c.launchDate ? `, lancement le ${formatDate(c.launchDate)}` : ''})</span> : null}
                 </th>
                 <td>{c.members.toLocaleString('fr-FR')}</td>
                 <td>+{c.joinedMonth}{c.growth !== null ? ` (${c.growth.toLocaleString('fr-FR')} %)` : ''}</td>

@@ -208,5 +208,3 @@ export function freshness(iso: string): string {
   return `données du ${day} à ${time}`;
 }
 
-/** 'YYYY-MM-DD' → "1 février 2023" (a calendar day: no time zone shift). */
-export const frDate = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });

@@ -26,7 +26,7 @@ function defaultClosing(): string {
 }
 
 function NewPollView({ c }: { c: Community }) {
-  useTitle(`Nouveau sondage · ${c.name}`);
+  useTitle(`Nouveau sondage – ${c.name}`);
   const create = useCreatePoll(c.slug);
   const navigate = useNavigate();
   const [options, setOptions] = useState<{ key: number; value: string }[]>([{ key: 1, value: '' }, { key: 2, value: '' }]);

@@ -21,7 +21,7 @@ export default function PollsPage() {
 }
 
 function PollsView({ c }: { c: Community }) {
-  useTitle(`Sondages · ${c.name}`);
+  useTitle(`Sondages – ${c.name}`);
   const polls = useCommunityPolls(c.slug);
   const items = polls.data?.pages.flatMap((p) => p.items) ?? [];
   return (

@@ -1,3 +1,4 @@
+import { parisToUtc, utcToParis } from '../../../../common/paris-time';
 import { REPORT_LIMITS } from '../../../../common/reports';
 import { useMembers } from '../../api/communities';
 import { Button, check, Form, TextField } from '../../ui';
@@ -13,10 +14,18 @@ function previousQuarter(): { from: string; to: string } {
   return { from: start.toISOString().slice(0, 7), to: end.toISOString().slice(0, 7) };
 }
 
-/** An instant as the value of a datetime-local input, in the browser's time zone. */
-function localInput(iso: string): string {
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+/**
+ * Meetings are set in Paris time, wherever the coordinator's browser is (an agent in Réunion or
+ * Guadeloupe schedules the same meeting as one in Lyon): the datetime-local value is a Paris wall clock.
+ */
+function parisInput(iso: string): string {
+  const p = utcToParis(new Date(iso));
+  return `${p.date}T${p.time}`;
+}
+
+function fromParisInput(value: string): string {
+  const [date, time] = value.split('T') as [string, string];
+  return parisToUtc(date, time)!.toISOString();
 }
 
 interface Props {
@@ -40,22 +49,22 @@ export function MeetingForm({ slug, meeting, labelledBy, submitLabel, isPending,
   return (
     <Form
       aria-labelledby={labelledBy}
-      labels={{ scheduledAt: 'Date et heure', fromMonth: 'Premier mois', toMonth: 'Dernier mois', agenda: 'Ordre du jour' }}
+      labels={{ scheduledAt: 'Date et heure (heure de Paris)', fromMonth: 'Premier mois', toMonth: 'Dernier mois', agenda: 'Ordre du jour' }}
       validate={(v) => {
         const errors = check(v, { scheduledAt: { required: true }, fromMonth: { required: true }, toMonth: { required: true }, agenda: { required: true, max: REPORT_LIMITS.agenda } });
         if (!errors.fromMonth && !errors.toMonth && v.fromMonth! > v.toMonth!) errors.toMonth = 'Le dernier mois doit suivre le premier.';
         return errors;
       }}
       onSubmit={(v, data) => onSubmit({
-        scheduledAt: new Date(v.scheduledAt!).toISOString(),
+        scheduledAt: fromParisInput(v.scheduledAt!),
         fromMonth: v.fromMonth!, toMonth: v.toMonth!, agenda: v.agenda!,
         participantIds: data.getAll('participantIds').map(Number),
       })}
     >
       <div className="row settings-row">
         <div className="field">
-          <label className="field__label" htmlFor={id('at')}>Date et heure</label>
-          <input id={id('at')} name="scheduledAt" type="datetime-local" className="input" required defaultValue={meeting ? localInput(meeting.scheduledAt) : undefined} />
+          <label className="field__label" htmlFor={id('at')}>Date et heure (heure de Paris)</label>
+          <input id={id('at')} name="scheduledAt" type="datetime-local" className="input" required defaultValue={meeting ? parisInput(meeting.scheduledAt) : undefined} />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={id('from')}>Premier mois analysé</label>

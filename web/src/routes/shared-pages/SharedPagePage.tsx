@@ -22,7 +22,7 @@ export default function SharedPagePage() {
 type Mode = 'read' | 'edit' | 'history';
 
 function PageView({ p }: { p: SharedPage }) {
-  useTitle(`${p.title} · Pages co-écrites`);
+  useTitle(`${p.title} – Pages co-écrites`);
   const [mode, setMode] = useState<Mode>('read');
   const [notice, setNotice] = useState<string | null>(null);
   const lock = useLock(p.id);
