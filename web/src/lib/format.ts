@@ -1,5 +1,6 @@
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+const weekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' });
+const parisClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' });
 const numbers = new Intl.NumberFormat('fr-FR');
 
 /** French writes the first day of a month as an ordinal: « 1er janvier ». */
@@ -7,8 +8,25 @@ function firstOfMonth(text: string): string {
   return text.replace(/^1 (?=\p{L})/u, '1er ');
 }
 
+/** « 9 h 30 » from "09:30", with no-break spaces so a time never splits across lines. */
+export function formatClock(hhmm: string): string {
+  const [h, m] = hhmm.split(':');
+  return `${Number(h)}\u00a0h\u00a0${m}`;
+}
+
+/** An instant's time of day in Paris: « 9 h 30 ». */
+export function formatTime(iso: string): string {
+  return formatClock(parisClock.format(new Date(iso)));
+}
+
+/** « 1er décembre 2026 à 9 h 30 » (Paris). */
 export function formatDateTime(iso: string): string {
-  return firstOfMonth(dateTime.format(new Date(iso)));
+  return `${formatDate(iso)} à ${formatTime(iso)}`;
+}
+
+/** « lundi 1er décembre 2026 à 9 h 30 » (Paris), where the day of the week matters (events). */
+export function formatDateTimeFull(iso: string): string {
+  return `${weekday.format(new Date(iso))} ${formatDateTime(iso)}`;
 }
 
 export function formatDate(iso: string): string {

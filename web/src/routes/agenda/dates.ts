@@ -3,6 +3,8 @@
  * sends (startDate, startTime...), so the reader's own time zone never shifts an event.
  */
 
+import { formatClock } from '../../lib/format';
+
 const longDay = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -15,11 +17,8 @@ export function formatDay(date: string): string {
   return longDay.format(noon(date));
 }
 
-/** « 9 h 30 », with non-breaking spaces so a time never splits across lines. */
-export function formatTime(time: string): string {
-  const [h, m] = time.split(':');
-  return `${Number(h)}\u00a0h\u00a0${m}`;
-}
+/** « 9 h 30 » (shared with every other time the client shows). */
+export const formatTime = formatClock;
 
 /** « mars 2027 » */
 export function formatMonth(year: number, month: number): string {

@@ -1,11 +1,12 @@
+import { formatTime } from '../../lib/format';
+
 /** Calendar arithmetic on Paris days written "YYYY-MM-DD" (UTC maths on dates only: no zone surprises). */
 
 const parisDay = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-const parisTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' });
 
 /** The Paris day of an instant. */
 export const dayOf = (iso: string | Date) => parisDay.format(typeof iso === 'string' ? new Date(iso) : iso);
-export const timeOf = (iso: string) => parisTime.format(new Date(iso));
+export const timeOf = formatTime;
 export const today = () => dayOf(new Date());
 
 export function addDays(day: string, n: number): string {

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { formatDateTimeFull } from '../../lib/format';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import { useAttendance, useCreateEvent, useNetworkEvents, useRegistrations, type NetworkEvent } from './api';
 
-const when = (iso: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+const when = formatDateTimeFull;
 export const KIND = { exchange: 'Séance d’échange (1 h, à distance)', gathering: 'Rassemblement annuel' } as const;
 
 /** The national team schedules the network's events and records who came. */

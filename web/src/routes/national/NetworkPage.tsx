@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTimeFull } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import './national.css';
 import { useCommentPractice, useNetworkEvents, useNetworkMe, usePractice, usePractices, useRegistration, useSharePractice, type NetworkEvent } from './api';
 import { KIND } from './EventsAdmin';
 
-const when = (iso: string) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+const when = formatDateTimeFull;
 
 /** /reseau-animateurs — the animators' network: its events and its private space of good practices. */
 export default function NetworkPage() {

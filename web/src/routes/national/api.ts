@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { formatDateTime } from '../../lib/format';
 import { api, qs } from '../../api/client';
 
 /** API client of national steering, the animators' network and contracts (docs/api.md). */
@@ -202,9 +203,6 @@ export const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 
 export const hoursLabel = (minutes: number) => `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(minutes / 60)} h`;
 /** "données du 29 novembre 2026 à 03 h 10" */
 export function freshness(iso: string): string {
-  const d = new Date(iso);
-  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' }).format(d);
-  const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(d);
-  return `données du ${day} à ${time}`;
+  return `données du ${formatDateTime(iso)}`;
 }
 

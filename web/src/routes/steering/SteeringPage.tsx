@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatTime } from '../../lib/format';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCommunity } from '../../api/communities';
 import type { Community, PostKind } from '../../api/types';
@@ -135,7 +136,7 @@ function Dashboard({ d }: { d: AnimatorDashboard }) {
           Nouveaux membres en {month} : {d.members[d.members.length - 1]?.joined ?? 0}. Les membres partis ne sont plus comptés dans les mois passés.
         </p>
         <p className="small muted">
-          Membres, lectures et mentions « utile » calculés à {timeOfDay(d.audienceAt)} (actualisés chaque minute).
+          Membres, lectures et mentions « utile » calculés à {formatTime(d.audienceAt)} (actualisés chaque minute).
         </p>
       </Card>
       <TopList title={`Les plus lues en ${month}`} items={d.mostRead} unit="lecture" empty="Aucune lecture comptée ce mois-ci." />
@@ -144,9 +145,6 @@ function Dashboard({ d }: { d: AnimatorDashboard }) {
   );
 }
 
-function timeOfDay(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
-}
 
 function formatHours(h: number): string {
   return h >= 24 ? `${Math.floor(h / 24)} j ${h % 24} h` : `${h} h`;
