@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button, type Variant } from './Button';
 import { Form, type Errors, type Values } from './Form';
+import { QueryState, type QueryLike } from './QueryState';
 
 interface TriggerProps {
   /** Label of the button that opens the dialog. */
@@ -10,6 +11,8 @@ interface TriggerProps {
   triggerAriaLabel?: string;
   triggerVariant?: Variant;
   small?: boolean;
+  /** Called when the dialog opens or closes, e.g. to load what it needs only once opened. */
+  onOpenChange?: (isOpen: boolean) => void;
 }
 
 interface ShellProps extends TriggerProps {
@@ -25,9 +28,9 @@ interface ShellProps extends TriggerProps {
  * A button and the modal dialog it opens, named by its heading. Focus is trapped inside, Échap and a click
  * outside close it, and focus returns to the button.
  */
-function ModalDialog({ triggerLabel, triggerAriaLabel, triggerVariant, small, title, role, modalClassName, children }: ShellProps) {
+function ModalDialog({ triggerLabel, triggerAriaLabel, triggerVariant, small, onOpenChange, title, role, modalClassName, children }: ShellProps) {
   return (
-    <DialogTrigger>
+    <DialogTrigger onOpenChange={onOpenChange}>
       <Button variant={triggerVariant} small={small} aria-label={triggerAriaLabel}>{triggerLabel}</Button>
       <ModalOverlay className="modal-overlay" isDismissable>
         <Modal className={['modal', modalClassName].filter(Boolean).join(' ')}>
@@ -82,7 +85,7 @@ export function ConfirmDialog({ triggerVariant = 'danger', title, children, conf
   );
 }
 
-interface FormDialogProps extends TriggerProps, Omit<ShellProps, 'children' | keyof TriggerProps> {
+interface FormDialogBase extends TriggerProps, Omit<ShellProps, 'children' | keyof TriggerProps> {
   /** What the dialog is about, between its heading and its form. */
   intro?: ReactNode;
   /** Accessible name of the form, when the dialog's heading is not enough. */
@@ -90,47 +93,67 @@ interface FormDialogProps extends TriggerProps, Omit<ShellProps, 'children' | ke
   /** Field name -> human label, for the form's error summary. */
   labels: Record<string, string>;
   validate?: (values: Values, data: FormData) => Errors;
-  /** Runs on a valid submission; the dialog closes once it resolves. Throw an ApiError to show it in the form. */
+  /**
+   * Runs on a valid submission; the dialog closes once it resolves, unless it resolves to `false`.
+   * Throw an ApiError to show it in the form.
+   */
   onSubmit: (values: Values) => unknown;
   submitLabel: string;
   submitVariant?: Variant;
   isPending?: boolean;
   /** Focuses « Annuler » on opening (irreversible actions) instead of leaving focus to the fields. */
   focusCancel?: boolean;
-  /** The form's fields. */
-  children: ReactNode;
 }
+
+type FormDialogProps<T> = FormDialogBase & (
+  | { query?: never; loading?: never; /** The form's fields. */ children: ReactNode }
+  | {
+    /** What the fields need (e.g. a list of reasons): until it has loaded, its loading or error state stands in for the form. */
+    query: QueryLike<T>;
+    /** Label of the spinner while `query` loads. */
+    loading?: string;
+    /** The form's fields, made from the loaded data. */
+    children: (data: T) => ReactNode;
+  }
+);
 
 /**
  * A button that opens a form in a modal dialog: the fields, then the submit and « Annuler » buttons.
  * The form shows its errors itself (summary and per field); the dialog closes after a successful submission.
+ * With `query`, the form appears once its data has loaded.
  */
-export function FormDialog({
+export function FormDialog<T>({
   triggerVariant = 'secondary', intro, formLabel, labels, validate, onSubmit, submitLabel, submitVariant = 'primary', isPending, focusCancel,
-  children, ...shell
-}: FormDialogProps) {
+  query, loading, children, ...shell
+}: FormDialogProps<T>) {
   return (
     <ModalDialog {...shell} triggerVariant={triggerVariant}>
-      {(close) => (
-        <>
-          {intro}
+      {(close) => {
+        const form = (fields: ReactNode) => (
           <Form
             aria-label={formLabel}
             labels={labels}
             validate={validate}
             onSubmit={async (values) => {
-              await onSubmit(values);
-              close();
+              if ((await onSubmit(values)) !== false) close();
             }}
           >
-            {children}
+            {fields}
             <div className="form__actions">
               <Button type="submit" variant={submitVariant} isPending={isPending}>{submitLabel}</Button>
               <Button variant="secondary" onPress={close} autoFocus={focusCancel}>Annuler</Button>
             </div>
           </Form>
-        </>
-      )}
+        );
+        return (
+          <>
+            {intro}
+            {typeof children !== 'function' ? form(children)
+              : query ? <QueryState query={query} loading={loading}>{(data) => form(children(data))}</QueryState>
+              : null}
+          </>
+        );
+      }}
     </ModalDialog>
   );
 }

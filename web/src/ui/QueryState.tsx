@@ -3,7 +3,7 @@ import { Alert } from './Alert';
 import { Spinner } from './Spinner';
 import { Button } from './Button';
 
-interface QueryLike<T> {
+export interface QueryLike<T> {
   data: T | undefined;
   isPending: boolean;
   error: Error | null;

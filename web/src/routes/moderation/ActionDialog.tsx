@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { Alert, Button, Form, QueryState, Select, TextField } from '../../ui';
+import { Alert, FormDialog, Select, TextField } from '../../ui';
 import { useAct, useReasons, type FlagReason, type ModerationAction, type QueueItem } from './api';
 import { ACTION_LABELS } from './labels';
 import { AnonymisationFieldCheck } from '../../components/anonymisation/AnonymisationCheck';
@@ -32,48 +31,30 @@ const EXPLAIN: Record<ModerationAction, string> = {
  */
 export function ActionDialog({ item, action, isAdmin, fromQueue = true }: { item: ActionItem; action: ModerationAction; isAdmin: boolean; fromQueue?: boolean }) {
   const [outcome, setOutcome] = useState<string | null>(null);
+  // The reasons load once the dialog opens, not for every card of the queue.
+  const [open, setOpen] = useState(false);
+  const reasons = useReasons(false, open);
+  const act = useAct(item.type, item.id);
   if (action === 'ban' && !isAdmin) return null;
   const label = ACTION_LABELS[action];
+  const destructive = action === 'delete' || action === 'ban';
   return (
-    <DialogTrigger>
-      <Button variant={action === 'keep' ? 'secondary' : action === 'delete' || action === 'ban' ? 'danger' : 'secondary'} small
-        aria-label={`${label} : ${item.type === 'post' ? 'publication' : 'commentaire'} « ${item.title} »`}>
-        {label}
-      </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal modal--scroll">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">{label}</Heading>
-                <p>{EXPLAIN[action]}</p>
-                {outcome ? <Alert tone="error"><p>{outcome}</p></Alert> : null}
-                <ActionForm item={item} action={action} fromQueue={fromQueue} onCancel={close} onConflict={setOutcome} onDone={close} />
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
-  );
-}
-
-interface FormProps {
-  item: ActionItem; action: ModerationAction; fromQueue: boolean; onCancel: () => void; onDone: () => void; onConflict: (m: string) => void;
-}
-
-// The reasons are loaded before the form renders, so the native select starts on the most cited one.
-function ActionForm(props: FormProps) {
-  const reasons = useReasons();
-  return <QueryState query={reasons} loading="Chargement des motifs…">{(items) => <ActionFormLoaded {...props} reasons={items} />}</QueryState>;
-}
-
-function ActionFormLoaded({ item, action, fromQueue, onCancel, onDone, onConflict, reasons }: FormProps & { reasons: FlagReason[] }) {
-  const act = useAct(item.type, item.id);
-  const top = item.reasons[0]?.code;
-  const options = reasons.map((r) => ({ value: r.code, label: r.article ? `${r.label} (${r.article})` : r.label }));
-  return (
-    <Form
+    <FormDialog
+      triggerLabel={label}
+      triggerAriaLabel={`${label} : ${item.type === 'post' ? 'publication' : 'commentaire'} « ${item.title} »`}
+      triggerVariant={destructive ? 'danger' : 'secondary'}
+      small
+      onOpenChange={setOpen}
+      title={label}
+      modalClassName="modal--scroll"
+      intro={
+        <>
+          <p>{EXPLAIN[action]}</p>
+          {outcome ? <Alert tone="error"><p>{outcome}</p></Alert> : null}
+        </>
+      }
+      query={reasons}
+      loading="Chargement des motifs…"
       labels={{ reasonCode: 'Motif', message: 'Message à l’auteur·e', body: 'Nouveau texte', days: 'Durée' }}
       validate={(v) => {
         const e: Record<string, string> = {};
@@ -92,15 +73,31 @@ function ActionFormLoaded({ item, action, fromQueue, onCancel, onDone, onConflic
             ...(NEEDS_BODY.includes(action) ? { body: v.body } : {}),
             ...(action === 'suspend' ? { days: Number(v.days) } : {}),
           });
-          onDone();
         } catch (err) {
-          if (CONFLICTS.includes((err as { code?: string }).code ?? '')) return onConflict((err as Error).message);
+          // Someone else decided meanwhile: the dialog stays open and says so.
+          if (CONFLICTS.includes((err as { code?: string }).code ?? '')) {
+            setOutcome((err as Error).message);
+            return false;
+          }
           throw err;
         }
       }}
+      submitLabel="Confirmer"
+      submitVariant={destructive ? 'danger' : 'primary'}
+      isPending={act.isPending}
     >
+      {/* The reasons are loaded before the form renders, so the native select starts on the most cited one. */}
+      {(reasons) => <ActionFields item={item} action={action} reasons={reasons} />}
+    </FormDialog>
+  );
+}
+
+function ActionFields({ item, action, reasons }: { item: ActionItem; action: ModerationAction; reasons: FlagReason[] }) {
+  const options = reasons.map((r) => ({ value: r.code, label: r.article ? `${r.label} (${r.article})` : r.label }));
+  return (
+    <>
       {NEEDS_REASON(action) ? (
-        <Select name="reasonCode" label="Motif (article des CGU ou de la charte)" options={options} defaultValue={top} isRequired placeholder="Choisir un motif" />
+        <Select name="reasonCode" label="Motif (article des CGU ou de la charte)" options={options} defaultValue={item.reasons[0]?.code} isRequired placeholder="Choisir un motif" />
       ) : null}
       {NEEDS_BODY.includes(action) ? (
         <TextField name="body" label="Nouveau texte" multiline rows={8} isRequired defaultValue={item.bodyMd} maxLength={50_000} />
@@ -111,10 +108,6 @@ function ActionFormLoaded({ item, action, fromQueue, onCancel, onDone, onConflic
         <TextField name="message" label={action === 'warn' ? 'Message d’avertissement' : 'Message à l’auteur·e (facultatif)'}
           description="Envoyé par courriel avec le motif et l’article concerné." multiline rows={3} maxLength={2000} isRequired={action === 'warn'} />
       ) : null}
-      <div className="form__actions">
-        <Button type="submit" variant={action === 'delete' || action === 'ban' ? 'danger' : 'primary'} isPending={act.isPending}>Confirmer</Button>
-        <Button variant="secondary" onPress={onCancel}>Annuler</Button>
-      </div>
-    </Form>
+    </>
   );
 }
