@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../server/test/factories.js';
+import { createUser, sessionFor } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, newPage, signInThroughUi, uniqueSuffix,
@@ -13,12 +13,14 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
   const suffix = uniqueSuffix();
   const title = `Nos prestataires préférés ${suffix}`;
   let slug = '';
+  let communityId = 0;
   let postUrl = '';
   const people: Record<'author' | 'reporter' | 'animator', { email: string; password: string }> = {} as never;
 
   beforeAll(async () => {
     const community = await createCommunity(scene.server.app, { name: `Achats publics ${suffix}` });
     slug = community.slug;
+    communityId = community.id;
     for (const [key, role, first] of [['author', 'member', 'Bruno'], ['reporter', 'member', 'Nadia'], ['animator', 'animator', 'Samira']] as const) {
       const u = await createUser(scene.server.app, { firstName: first, lastName: `Test ${suffix}` });
       await addMember(scene.server.app, community.id, u.user.id, role);
@@ -128,5 +130,48 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
     }
     const mail = await lastMailTo(scene.server.pool, people.author.email);
     expect(mail.subject).toBe('Votre contribution est de nouveau visible');
+  });
+  it('deux modérateurs décident en même temps : la seconde décision est refusée clairement, la fenêtre reste ouverte', async () => {
+    const app = scene.server.app;
+    const second = `Offre de formation ${suffix}`;
+    const ids = await scene.server.pool.query<{ author: number; reporter: number }>(
+      'SELECT (SELECT id FROM users WHERE email = $1)::int AS author, (SELECT id FROM users WHERE email = $2)::int AS reporter',
+      [people.author.email, people.reporter.email]);
+    const { rows } = await scene.server.pool.query<{ id: number }>(
+      `INSERT INTO posts (community_id, author_id, title, body_md, body_html, excerpt)
+       VALUES ($1, $2, $3, 'Inscrivez-vous chez nous.', '<p>Inscrivez-vous chez nous.</p>', 'Inscrivez-vous chez nous.') RETURNING id`,
+      [communityId, ids.rows[0]!.author, second]);
+    const postId = rows[0]!.id;
+    const flag = await app.inject({ method: 'POST', url: `/api/posts/${postId}/flags`, headers: await sessionFor(app, ids.rows[0]!.reporter), payload: { reasonCode: 'spam' } });
+    expect(flag.statusCode, flag.body).toBe(201);
+    const coordinator = await createUser(app, { firstName: 'Julien', lastName: `Test ${suffix}` });
+    await addMember(app, communityId, coordinator.user.id, 'coordinator');
+
+    const { context, page } = await newPage(scene.browser);
+    try {
+      await signInThroughUi(page, scene.server.url, people.animator.email, people.animator.password, `/communautes/${slug}/moderation`);
+      const card = page.getByRole('article', { name: new RegExp(second) });
+      await card.getByRole('button', { name: /^Masquer/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Masquer' });
+      await dialog.getByLabel(/Motif/).waitFor();
+      // Meanwhile the coordinator hides it from another browser.
+      const other = await app.inject({
+        method: 'POST', url: `/api/moderation/items/post/${postId}/actions`, headers: await sessionFor(app, coordinator.user.id),
+        payload: { action: 'hide', reasonCode: 'spam', fromQueue: true },
+      });
+      expect(other.statusCode, other.body).toBe(200);
+      await dialog.getByRole('button', { name: 'Confirmer' }).click();
+      // Whichever conflict the server finds first (flags handled, item already hidden), the dialog says so and stays open.
+      await dialog.getByText(/une autre personne de l’équipe de modération/).waitFor();
+      await expectAccessible(page, 'décision refusée : déjà traitée');
+      // Closing the dialog lets the queue drop the card another moderator handled.
+      await dialog.getByRole('button', { name: 'Annuler' }).click();
+      await page.getByRole('article', { name: new RegExp(second) }).waitFor({ state: 'detached' });
+      const audit = await scene.server.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM moderation_audit WHERE target_type = 'post' AND target_id = $1`, [postId]);
+      expect(audit.rows[0]!.n).toBe(1);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -29,7 +29,9 @@ const EXPLAIN: Record<ModerationAction, string> = {
  * One moderation decision: reason, message to the author, and what the action needs. From the queue
  * (`fromQueue`), the flags seen there must still be pending when the decision arrives.
  */
-export function ActionDialog({ item, action, isAdmin, fromQueue = true }: { item: ActionItem; action: ModerationAction; isAdmin: boolean; fromQueue?: boolean }) {
+export function ActionDialog({ item, action, isAdmin, fromQueue = true, onOpenChange }: {
+  item: ActionItem; action: ModerationAction; isAdmin: boolean; fromQueue?: boolean; onOpenChange?: (open: boolean) => void;
+}) {
   const [outcome, setOutcome] = useState<string | null>(null);
   // The reasons load once the dialog opens, not for every card of the queue.
   const [open, setOpen] = useState(false);
@@ -44,7 +46,10 @@ export function ActionDialog({ item, action, isAdmin, fromQueue = true }: { item
       triggerAriaLabel={`${label} : ${item.type === 'post' ? 'publication' : 'commentaire'} « ${item.title} »`}
       triggerVariant={destructive ? 'danger' : 'secondary'}
       small
-      onOpenChange={setOpen}
+      onOpenChange={(isOpen) => {
+        setOpen(isOpen);
+        onOpenChange?.(isOpen);
+      }}
       title={label}
       modalClassName="modal--scroll"
       intro={

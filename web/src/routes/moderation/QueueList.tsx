@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../api/session';
 import { formatDateTime, fullName, plural } from '../../lib/format';
@@ -8,20 +9,31 @@ import { historyText, waitingLong, waitingShort } from './labels';
 
 const ACTIONS: ModerationAction[] = ['keep', 'hide', 'edit', 'anonymise', 'delete', 'warn', 'suspend', 'ban'];
 
+const keyOf = (item: QueueItem) => `${item.type}-${item.id}`;
+
 /** The pending flags, one card per flagged item, oldest waiting first. `slug` null: the whole network. */
 export function QueueList({ slug }: { slug: string | null }) {
   const queue = useQueue(slug);
   const me = useCurrentUser();
   const isAdmin = me?.nationalRole === 'admin';
+  // A card whose decision dialog is open stays on screen even when the queue, read again meanwhile, no
+  // longer lists it (another moderator decided): its dialog then says so instead of vanishing mid-decision.
+  const [held, setHeld] = useState<Record<string, QueueItem>>({});
+  const hold = (item: QueueItem, open: boolean) => setHeld((current) => {
+    const { [keyOf(item)]: _closed, ...others } = current;
+    return open ? { ...others, [keyOf(item)]: item } : others;
+  });
   return (
     <QueryState query={queue} loading="Chargement de la file de modération…">
       {(data) => {
-        const items = data.pages.flatMap((p) => p.items);
+        const listed = data.pages.flatMap((p) => p.items);
+        const keys = new Set(listed.map(keyOf));
+        const items = [...Object.values(held).filter((i) => !keys.has(keyOf(i))), ...listed];
         if (items.length === 0) return <p>Aucun signalement en attente. 🎉</p>;
         return (
           <>
             <ol className="queue" aria-label="Contenus signalés, du plus ancien au plus récent">
-              {items.map((item) => <QueueCard key={`${item.type}-${item.id}`} item={item} network={slug === null} isAdmin={isAdmin} />)}
+              {items.map((item) => <QueueCard key={keyOf(item)} item={item} network={slug === null} isAdmin={isAdmin} onDialog={(open) => hold(item, open)} />)}
             </ol>
             <LoadMore query={queue} label="Afficher plus de signalements" />
           </>
@@ -31,7 +43,7 @@ export function QueueList({ slug }: { slug: string | null }) {
   );
 }
 
-function QueueCard({ item, network, isAdmin }: { item: QueueItem; network: boolean; isAdmin: boolean }) {
+function QueueCard({ item, network, isAdmin, onDialog }: { item: QueueItem; network: boolean; isAdmin: boolean; onDialog: (open: boolean) => void }) {
   const kind = item.type === 'post' ? 'Publication' : 'Commentaire';
   const titleId = `queue-${item.type}-${item.id}`;
   return (
@@ -85,7 +97,7 @@ function QueueCard({ item, network, isAdmin }: { item: QueueItem; network: boole
         </dl>
         <div className="row" role="group" aria-label="Décisions possibles" style={{ marginTop: 'var(--sp-4)' }}>
           {/* A hidden item is restored rather than hidden again. */}
-          {ACTIONS.map((a) => (a === 'hide' && item.hidden ? 'unhide' : a)).map((a) => <ActionDialog key={a} item={item} action={a} isAdmin={isAdmin} />)}
+          {ACTIONS.map((a) => (a === 'hide' && item.hidden ? 'unhide' : a)).map((a) => <ActionDialog key={a} item={item} action={a} isAdmin={isAdmin} onOpenChange={onDialog} />)}
         </div>
       </article>
     </li>
