@@ -21,6 +21,27 @@ function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Menu principal' });
 }
 
+/** Every section of the community's menu, as its staff (here the national administrator) sees them. */
+const ALL_SECTIONS = [
+  'Publications', 'Calendrier éditorial', 'Questions à traiter', 'Veille', 'Tableau de bord', 'Coordination', 'Réunions',
+  'Modération', 'Audience', 'États de service', 'Agenda', 'Sondages', 'Dossiers', 'Pages co-écrites', 'Inviter', 'Ligne éditoriale',
+];
+const ADMIN_MAIN_LINKS = ['Accueil', 'Annuaire', 'Membres', 'Agenda', 'Questions à traiter', 'Pilotage national', 'Modération', 'Administration'];
+
+/** Whether the element that has the keyboard focus is the given locator's element. */
+function hasFocus(locator: ReturnType<Page['getByRole']>): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
+/** The links of a navigation landmark that are shown (not folded away). */
+async function visibleLinks(nav: ReturnType<Page['getByRole']>): Promise<string[]> {
+  const names: string[] = [];
+  for (const link of await nav.getByRole('link').all()) {
+    if (await link.isVisible()) names.push((await link.textContent())!.trim());
+  }
+  return names;
+}
+
 describe.skipIf(!hasChromium)('finitions de l’interface', () => {
   const scene = useBrowserScene();
   const suffix = uniqueSuffix();
@@ -110,6 +131,103 @@ describe.skipIf(!hasChromium)('finitions de l’interface', () => {
       await expectAccessible(page, 'pilotage national (menu principal)');
     } finally {
       await national.context.close();
+    }
+  });
+
+  it('sur téléphone, les menus se replient : le contenu commence tout de suite et chaque lien reste au clavier', async () => {
+    const { context, page } = await newPage(scene.browser, PHONE);
+    try {
+      await signInThroughUi(page, scene.server.url, admin.email, admin.password, `/communautes/${cast.slug}`);
+      const h1 = page.getByRole('heading', { level: 1, name: `Finitions ${suffix}` });
+      await h1.waitFor();
+      const sectionsNav = page.getByRole('navigation', { name: `Rubriques de Finitions ${suffix}` });
+      const toggle = sectionsNav.getByRole('button', { name: /^Sections de l’e-communauté/ });
+      await toggle.waitFor();
+      // Both menus folded: the page's title is near the top of the screen, nothing scrolls sideways.
+      const top = await h1.evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeLessThanOrEqual(200);
+      await expect(sidewaysOverflow(page)).resolves.toBe(0);
+      await expect(visibleLinks(sectionsNav)).resolves.toEqual([]);
+      await expect(visibleLinks(mainNav(page))).resolves.toEqual([]);
+      // The toggle says where one is, and what it opens.
+      await expect(toggle.textContent()).resolves.toContain('Publications');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+      const panelId = await toggle.getAttribute('aria-controls');
+      expect(panelId).toBeTruthy();
+      await expectAccessible(page, 'page de l’e-communauté sur téléphone, menus repliés');
+
+      // Keyboard: Enter opens, every section is listed, Tab goes into the links, Échap closes and gives focus back.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+      const panel = page.locator(`[id="${panelId}"]`);
+      await expect(panel.isVisible()).resolves.toBe(true);
+      await expect(visibleLinks(sectionsNav)).resolves.toEqual(ALL_SECTIONS);
+      await expect(panel.getByRole('link', { name: 'Publications', exact: true }).getAttribute('aria-current')).resolves.toBe('page');
+      await expect(toggle.evaluate((el) => getComputedStyle(el).outlineStyle)).resolves.not.toBe('none');
+      await page.keyboard.press('Tab');
+      await expect(hasFocus(sectionsNav.getByRole('link', { name: 'Publications', exact: true }))).resolves.toBe(true);
+      await page.keyboard.press('Tab');
+      await expect(hasFocus(sectionsNav.getByRole('link', { name: 'Calendrier éditorial' }))).resolves.toBe(true);
+      await expectAccessible(page, 'rubriques de l’e-communauté ouvertes sur téléphone');
+      await page.keyboard.press('Escape');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(hasFocus(toggle)).resolves.toBe(true);
+      await expect(visibleLinks(sectionsNav)).resolves.toEqual([]);
+      // Space opens too; following a link folds the list, and the toggle names the new section.
+      await page.keyboard.press('Space');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+      await sectionsNav.getByRole('link', { name: 'Modération' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Modération' }).waitFor();
+      const moderationToggle = page.getByRole('navigation', { name: `Rubriques de Finitions ${suffix}` }).getByRole('button', { name: /^Sections de l’e-communauté/ });
+      await expect(moderationToggle.textContent()).resolves.toContain('Modération');
+      await expect(moderationToggle.getAttribute('aria-expanded')).resolves.toBe('false');
+
+      // The main menu: « Menu » opens the list under the header, Échap closes it and gives focus back.
+      const menu = mainNav(page).getByRole('button', { name: 'Menu' });
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(visibleLinks(mainNav(page))).resolves.toEqual(ADMIN_MAIN_LINKS);
+      await expect(sidewaysOverflow(page)).resolves.toBe(0);
+      await expectAccessible(page, 'menu principal ouvert sur téléphone');
+      await page.keyboard.press('Tab');
+      await expect(hasFocus(mainNav(page).getByRole('link', { name: 'Accueil' }))).resolves.toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(hasFocus(menu)).resolves.toBe(true);
+      await expect(visibleLinks(mainNav(page))).resolves.toEqual([]);
+      // Opened again, a tap elsewhere folds it; a link leads to its page and folds it too.
+      await menu.click();
+      await page.mouse.click(4, PHONE.height - 10); // the page's side margin, outside the opened list
+      await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+      await menu.click();
+      await mainNav(page).getByRole('link', { name: 'Pilotage national' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Pilotage national' }).waitFor();
+      await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sur grand écran, tous les liens des menus sont visibles sans rien ouvrir', async () => {
+    const { context, page } = await newPage(scene.browser);
+    try {
+      await signInThroughUi(page, scene.server.url, admin.email, admin.password, `/communautes/${cast.slug}`);
+      await page.getByRole('heading', { level: 1, name: `Finitions ${suffix}` }).waitFor();
+      const sectionsNav = page.getByRole('navigation', { name: `Rubriques de Finitions ${suffix}` });
+      await sectionsNav.getByRole('link', { name: 'Ligne éditoriale' }).waitFor();
+      await expect(visibleLinks(sectionsNav)).resolves.toEqual(ALL_SECTIONS);
+      await expect(visibleLinks(mainNav(page))).resolves.toEqual(ADMIN_MAIN_LINKS);
+      // No toggle on a wide screen: nothing to open, nothing announced.
+      await expect(sectionsNav.getByRole('button').count()).resolves.toBe(0);
+      await expect(mainNav(page).getByRole('button').count()).resolves.toBe(0);
+      // The main menu holds on one line beside the logo.
+      const heights = await mainNav(page).getByRole('link').evaluateAll((links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+      expect(heights).toBe(1);
+      await expectAccessible(page, 'page de l’e-communauté sur grand écran');
+    } finally {
+      await context.close();
     }
   });
 

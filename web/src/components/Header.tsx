@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 import { useCurrentUser } from '../api/session';
-import { ButtonLink } from '../ui';
+import { ButtonLink, CollapsibleNav } from '../ui';
 import { UserMenu } from './UserMenu';
 import { HeaderSearch } from './HeaderSearch';
 import { NotificationBell } from './notifications/NotificationBell';
@@ -16,7 +16,8 @@ export function Header() {
           <span className="brand__mark" aria-hidden="true">e</span>
           <span className="brand__name" aria-hidden="true">e-communautés</span>
         </NavLink>
-        <nav aria-label="Menu principal" className="main-nav">
+        {/* On a phone the links fold behind « Menu » rather than wrapping onto up to three lines. */}
+        <CollapsibleNav label="Menu principal" toggleLabel="Menu" overlay className="main-nav">
           <ul>
             <li><NavLink to="/" end>Accueil</NavLink></li>
             <li><NavLink to="/communautes" end>Annuaire</NavLink></li>
@@ -24,7 +25,7 @@ export function Header() {
             <li><NavLink to="/agenda">Agenda</NavLink></li>
             {user ? <StaffLinks admin={user.nationalRole === 'admin'} /> : null}
           </ul>
-        </nav>
+        </CollapsibleNav>
         <HeaderSearch />
         <div className="site-header__user">
           {user ? <MessagesLink /> : null}

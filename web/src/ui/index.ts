@@ -3,6 +3,7 @@ export { Badge } from './Badge';
 export { Button, ButtonLink } from './Button';
 export { Card } from './Card';
 export { Checkbox } from './Checkbox';
+export { CollapsibleNav } from './CollapsibleNav';
 export { ConfirmDialog, FormDialog } from './Dialog';
 export { Form, check, type Errors, type Values } from './Form';
 export { Link } from './Link';

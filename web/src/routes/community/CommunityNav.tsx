@@ -1,4 +1,5 @@
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
+import { CollapsibleNav } from '../../ui';
 import type { Community } from '../../api/types';
 
 interface Section {
@@ -32,17 +33,23 @@ const SECTIONS: Section[] = [
 ];
 
 export function CommunityNav({ c }: { c: Community }) {
+  const { pathname } = useLocation();
   const sections = SECTIONS.filter((s) => !s.visible || s.visible(c));
   if (sections.length < 2) return null;
+  const href = (s: Section) => `/communautes/${c.slug}${s.path ? `/${s.path}` : ''}`;
+  // The same test as the links' `end` NavLink: the section whose address is the page's (none on other pages).
+  const here = pathname.replace(/\/+$/, '');
+  const current = sections.find((s) => href(s) === here);
+  // On a phone, up to 16 links took about 290 px before any content: they fold behind one toggle there.
   return (
-    <nav aria-label={`Rubriques de ${c.name}`} className="community-nav">
+    <CollapsibleNav label={`Rubriques de ${c.name}`} toggleLabel="Sections de l’e-communauté" current={current?.label} className="community-nav">
       <ul>
         {sections.map((s) => (
           <li key={s.path}>
-            <NavLink end to={`/communautes/${c.slug}${s.path ? `/${s.path}` : ''}`}>{s.label}</NavLink>
+            <NavLink end to={href(s)}>{s.label}</NavLink>
           </li>
         ))}
       </ul>
-    </nav>
+    </CollapsibleNav>
   );
 }
