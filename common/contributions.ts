@@ -37,7 +37,7 @@ export const FAMILY_LABELS: Record<ContributionFamily, string> = {
 export const FAMILIES: readonly ContributionFamily[] = ['veille', 'animation', 'redaction'];
 
 export const CONTRIBUTION_SOURCES: readonly SourceDefinition[] = [
-  { code: 'veille_post', family: 'veille', label: 'Publications de veille', description: 'Chaque publication de type « veille ».' },
+  { code: 'veille_post', family: 'veille', label: 'Publications de veille', description: 'Chaque publication de type « veille ».' },
   { code: 'partage', family: 'veille', label: 'Partages d’autres e-communautés', description: 'Chaque publication partagée depuis une autre e-communauté.' },
   { code: 'event_added', family: 'veille', label: 'Événements ajoutés à l’agenda', description: 'Chaque événement publié dans l’agenda.' },
   {
@@ -47,7 +47,7 @@ export const CONTRIBUTION_SOURCES: readonly SourceDefinition[] = [
   { code: 'question_answer', family: 'animation', label: 'Réponses aux questions', description: 'Chaque commentaire de l’équipe d’animation sous une question.' },
   { code: 'relaunch_reply', family: 'animation', label: 'Relances de discussion', description: 'Chaque autre commentaire de l’équipe d’animation.' },
   { code: 'moderation_action', family: 'animation', label: 'Actions de modération', description: 'Chaque action inscrite au journal de modération.' },
-  { code: 'ressource', family: 'animation', label: 'Valorisation de ressources', description: 'Chaque publication de type « ressource » (ressources institutionnelles).' },
+  { code: 'ressource', family: 'animation', label: 'Valorisation de ressources', description: 'Chaque publication de type « ressource » (ressources institutionnelles).' },
   { code: 'article', family: 'redaction', label: 'Articles originaux', description: 'Chaque article, hors publication des résultats d’un sondage.' },
   { code: 'poll_launch', family: 'redaction', label: 'Sondages lancés', description: 'Chaque sondage ou enquête publié.' },
   { code: 'poll_results', family: 'redaction', label: 'Résultats publiés', description: 'Chaque publication des résultats d’un sondage (comptée une seule fois).' },
@@ -79,5 +79,5 @@ export function balanceMessage(counts: Record<ContributionFamily, number>): stri
   });
   if (low.length === 0) return 'équilibré';
   const list = low.length === 1 ? low[0] : `${low.slice(0, -1).join(', ')} et ${low[low.length - 1]}`;
-  return `à rééquilibrer : peu ${list}`;
+  return `à rééquilibrer : peu ${list}`;
 }

@@ -46,7 +46,7 @@ export const REPORT_LIMITS = {
 
 /** The written parts of an activity report, in the order of the template. */
 export const REPORT_SECTIONS = [
-  { key: 'highlights', label: 'Faits marquants', hint: 'Ce qui a marqué la période : échanges, publications, événements.' },
+  { key: 'highlights', label: 'Faits marquants', hint: 'Ce qui a marqué la période : échanges, publications, événements.' },
   { key: 'difficulties', label: 'Difficultés rencontrées', hint: 'Ce qui a freiné l’animation et ce qui aiderait.' },
   { key: 'proposals', label: 'Propositions de dossiers et de ligne éditoriale', hint: 'Sujets à approfondir, inflexions de la ligne éditoriale.' },
   { key: 'rendezvous', label: 'Rendez-vous prévus', hint: 'Webinaires, rencontres, temps forts à venir.' },

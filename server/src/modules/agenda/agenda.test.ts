@@ -198,7 +198,7 @@ describe('agenda', async () => {
     expect(unfolded).toContain('DTSTART:20250110T130000Z\r\n');
     expect(unfolded).toContain(`URL:http://localhost:3000/publications/${old.postId}\r\n`);
     expect(unfolded).toContain('LOCATION:Salle du conseil\\, mairie de Roubaix\r\n');
-    expect(unfolded).toContain('Inscription : https://exemple.fr/inscription?id=1\\,2');
+    expect(unfolded).toContain('Inscription : https://exemple.fr/inscription?id=1\\,2');
   });
 
   it('refuses bad input with clear codes', async () => {

@@ -43,8 +43,8 @@ export function resolveEvent(input: LocalEventFields): ResolvedEvent {
   if (!parseDate(input.startDate)) errors.startDate = 'Date invalide.';
   if (!parseDate(input.endDate)) errors.endDate = 'Date invalide.';
   if (!input.allDay) {
-    if (!input.startTime) errors.startTime = 'Indiquez l’heure de début (ou cochez « toute la journée »).';
-    if (!input.endTime) errors.endTime = 'Indiquez l’heure de fin (ou cochez « toute la journée »).';
+    if (!input.startTime) errors.startTime = 'Indiquez l’heure de début (ou cochez « toute la journée »).';
+    if (!input.endTime) errors.endTime = 'Indiquez l’heure de fin (ou cochez « toute la journée »).';
   }
   const onlineUrl = cleanUrl(input.onlineUrl, 'onlineUrl', errors);
   const registrationUrl = cleanUrl(input.registrationUrl, 'registrationUrl', errors);

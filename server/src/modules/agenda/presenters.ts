@@ -43,10 +43,10 @@ export function icsEvent(row: EventRow, publicUrl: string): IcsEvent {
   const text = row.body_md === undefined ? row.excerpt : excerpt(row.body_md, 4000);
   const description = [
     text,
-    row.organiser ? `Organisé par : ${row.organiser}` : '',
-    row.online_url ? `En ligne : ${row.online_url}` : '',
-    row.registration_url ? `Inscription : ${row.registration_url}` : '',
-    `${row.community_name} : ${url}`,
+    row.organiser ? `Organisé par : ${row.organiser}` : '',
+    row.online_url ? `En ligne : ${row.online_url}` : '',
+    row.registration_url ? `Inscription : ${row.registration_url}` : '',
+    `${row.community_name} : ${url}`,
   ].filter(Boolean).join('\n\n');
   return {
     // Stable across edits and exports: calendar clients update the same entry.

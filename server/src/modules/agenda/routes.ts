@@ -91,7 +91,7 @@ export default async function agendaRoutes(app: App) {
     },
   }, async (request) => {
     const { from, to, when = 'upcoming', cursor, limit = LIMITS.pageSize } = request.query;
-    ensure((from === undefined) === (to === undefined), 'VALIDATION_FAILED', 'Indiquez à la fois « from » et « to ».');
+    ensure((from === undefined) === (to === undefined), 'VALIDATION_FAILED', 'Indiquez à la fois « from » et « to ».');
     const range = from && to ? monthRange(from, to) : undefined;
     const keyset = decodeKeyset(cursor);
     const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);

@@ -46,7 +46,7 @@ export async function statementPdf(s: Statement): Promise<Buffer> {
       .text(`Mission d’animation de l’e-communauté ${s.assignment.communityName} — ${monthLabel(s.month)}`);
     doc.moveDown(1).fillColor('#000');
     const line = (label: string, value: string) => {
-      doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
+      doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
     };
     line('Animateur·rice', s.assignment.userName);
     line('Période de la mission', `du ${day(s.assignment.startsOn)}${s.assignment.endsOn ? ` au ${day(s.assignment.endsOn)}` : ', sans date de fin'}`);
@@ -59,17 +59,17 @@ export async function statementPdf(s: Statement): Promise<Buffer> {
     doc.moveDown(0.8).font('Helvetica-Bold').text('Contributions du mois');
     doc.font('Helvetica');
     if (s.contributions) {
-      doc.text(`${FAMILY_LABELS.veille} : ${s.contributions.veille}`);
-      doc.text(`${FAMILY_LABELS.animation} : ${s.contributions.animation}`);
-      doc.text(`${FAMILY_LABELS.redaction} : ${s.contributions.redaction}`);
-      doc.text(`Total : ${s.contributions.total}`);
+      doc.text(`${FAMILY_LABELS.veille} : ${s.contributions.veille}`);
+      doc.text(`${FAMILY_LABELS.animation} : ${s.contributions.animation}`);
+      doc.text(`${FAMILY_LABELS.redaction} : ${s.contributions.redaction}`);
+      doc.text(`Total : ${s.contributions.total}`);
     }
     doc.moveDown(0.8);
     doc.text(s.validatedAt
       ? `Service fait certifié le ${parisDateTime(s.validatedAt)} par ${s.validatedBy ?? 'la coordination'}.`
       : 'En attente de validation par la coordination de l’e-communauté.');
     doc.moveDown(1.5).fontSize(9).fillColor('#555')
-      .text('Document destiné à la paie. La plateforme ne conserve ni coordonnées bancaires ni pièce d’identité : la gestion administrative les détient.');
+      .text('Document destiné à la paie. La plateforme ne conserve ni coordonnées bancaires ni pièce d’identité : la gestion administrative les détient.');
     doc.end();
   });
 }

@@ -103,7 +103,7 @@ export async function reorder(db: Db, id: number, postIds: number[]): Promise<vo
     const live = rows.filter((r) => r.live).map((r) => r.post_id);
     const wanted = new Set(postIds);
     if (live.length !== postIds.length || !live.every((p) => wanted.has(p))) {
-      throw new AppError('CONFLICT', 'Le dossier a changé entre-temps : rechargez la page puis recommencez.');
+      throw new AppError('CONFLICT', 'Le dossier a changé entre-temps : rechargez la page puis recommencez.');
     }
     // Deleted posts keep a place after the live ones, in case they are restored.
     const order = [...postIds, ...rows.filter((r) => !r.live).map((r) => r.post_id)];

@@ -132,7 +132,7 @@ describe('e-mail preferences, unsubscribe, digests', async () => {
     await runImmediateNotices(ctx, later);
     await runImmediateNotices(ctx, later);
     const mail = await sink.waitForMail(eager.user.email, { since });
-    expect(mail.subject).toBe('Notices Eau : Gestion des eaux pluviales');
+    expect(mail.subject).toBe('Notices Eau : Gestion des eaux pluviales');
     expect(mail.text).toContain(`http://localhost:3000/publications/${postId}`);
     expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     await new Promise((r) => setTimeout(r, 300));

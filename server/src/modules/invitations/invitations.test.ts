@@ -35,7 +35,7 @@ describe('invitations', async () => {
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json().results).toEqual([{ email, outcome: 'sent', message: `Invitation envoyée à ${email}.` }]);
     const mail = await sink.waitForMail(email);
-    expect(mail.subject).toContain(`vous invite à rejoindre l’e-communauté « ${community.name} »`);
+    expect(mail.subject).toContain(`vous invite à rejoindre l’e-communauté « ${community.name} »`);
     expect(mail.text).toContain('Rejoins-nous !');
     expect(mail.html).toContain('lang="fr"');
     const token = tokenIn(mail.text)!;
@@ -82,7 +82,7 @@ describe('invitations', async () => {
     const { community, animator, member } = await setup();
     const already = await invite(community.slug, animator.headers, [member.user.email]);
     expect(already.statusCode).toBe(409);
-    expect(already.json()).toMatchObject({ code: 'ALREADY_MEMBER', message: `${member.user.email} est déjà membre de l’e-communauté : inutile de l’inviter.` });
+    expect(already.json()).toMatchObject({ code: 'ALREADY_MEMBER', message: `${member.user.email} est déjà membre de l’e-communauté : inutile de l’inviter.` });
     const fresh = `${unique('neuf')}@exemple.fr`;
     const mixed = await invite(community.slug, animator.headers, [member.user.email.toUpperCase(), fresh]);
     expect(mixed.statusCode).toBe(201);

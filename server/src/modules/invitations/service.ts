@@ -74,7 +74,7 @@ export async function inviteByEmail(app: App, community: CommunityRef, inviter: 
     if (toMail.length === 0) {
       const first = out[0]!;
       if (out.every((o) => o.outcome === 'already_member')) {
-        throw new AppError('ALREADY_MEMBER', out.length === 1 ? `${first.email} est déjà membre de l’e-communauté : inutile de l’inviter.` : undefined, { emails: first.message });
+        throw new AppError('ALREADY_MEMBER', out.length === 1 ? `${first.email} est déjà membre de l’e-communauté : inutile de l’inviter.` : undefined, { emails: first.message });
       }
       throw new AppError('INVITATION_ALREADY_PENDING', undefined, { emails: out.find((o) => o.outcome === 'already_invited')!.message });
     }

@@ -27,7 +27,7 @@ ${after.map(p).join('\n')}
 }
 
 function text(title: string, paragraphs: string[], action: { label: string; url: string }, after: string[]): string {
-  return [title, '', ...paragraphs.flatMap((t) => [t, '']), `${action.label} : ${action.url}`, '', ...after.flatMap((t) => [t, '']), '-- ', 'Le réseau des e-communautés', ''].join('\n');
+  return [title, '', ...paragraphs.flatMap((t) => [t, '']), `${action.label} : ${action.url}`, '', ...after.flatMap((t) => [t, '']), '-- ', 'Le réseau des e-communautés', ''].join('\n');
 }
 
 function build(to: string, subject: string, title: string, paragraphs: string[], action: { label: string; url: string }, after: string[]): Mail {
@@ -39,10 +39,10 @@ export function verificationMail(publicUrl: string, to: string, firstName: strin
   return build(
     to,
     'Confirmez votre adresse électronique',
-    `Bienvenue, ${firstName} !`,
+    `Bienvenue, ${firstName} !`,
     [
       'Votre compte sur le réseau des e-communautés est créé.',
-      'Pour publier et participer aux échanges, confirmez votre adresse électronique en suivant ce lien, valable 48 heures :',
+      'Pour publier et participer aux échanges, confirmez votre adresse électronique en suivant ce lien, valable 48 heures :',
     ],
     { label: 'Confirmer mon adresse', url },
     ['Si vous n’êtes pas à l’origine de cette inscription, ignorez ce message.'],
@@ -57,11 +57,11 @@ export function passwordResetMail(publicUrl: string, to: string, firstName: stri
     `Bonjour ${firstName},`,
     [
       'Une demande de réinitialisation du mot de passe de votre compte a été faite.',
-      'Pour choisir un nouveau mot de passe, suivez ce lien, valable une heure et utilisable une seule fois :',
+      'Pour choisir un nouveau mot de passe, suivez ce lien, valable une heure et utilisable une seule fois :',
     ],
     { label: 'Choisir un nouveau mot de passe', url },
     [
-      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.',
+      'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.',
       'Par sécurité, toutes vos sessions ouvertes seront fermées après le changement.',
     ],
   );
@@ -94,18 +94,18 @@ const MODERATION_SUBJECTS: Record<ModerationNotice['action'], string> = {
 /** Tells the author what moderation did, why, and which rule of the CGU or charter applies. */
 export function moderationMail(publicUrl: string, to: string, firstName: string, n: ModerationNotice): Mail {
   const what: Record<ModerationNotice['action'], string> = {
-    hide: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a masqué l’une de vos contributions : les autres membres ne la voient plus, vous la voyez toujours avec le motif.`,
-    unhide: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a rétabli l’une de vos contributions : tous les membres la voient de nouveau.`,
-    edit: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a modifié l’une de vos contributions ; elle porte désormais la mention « modéré ».`,
-    anonymise: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a anonymisé l’une de vos contributions (données personnelles retirées) ; elle porte désormais la mention « modéré ».`,
-    delete: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a supprimé l’une de vos contributions.`,
-    warn: `L’équipe d’animation de l’e-communauté « ${n.communityName} » vous adresse un avertissement au sujet de l’une de vos contributions.`,
-    suspend: `Vous ne pouvez plus publier ni commenter dans l’e-communauté « ${n.communityName} » jusqu’au ${n.until ?? ''}.`,
-    ban: 'L’équipe nationale a exclu votre compte du réseau des e-communautés : vous ne pouvez plus vous connecter.',
+    hide: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a masqué l’une de vos contributions : les autres membres ne la voient plus, vous la voyez toujours avec le motif.`,
+    unhide: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a rétabli l’une de vos contributions : tous les membres la voient de nouveau.`,
+    edit: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a modifié l’une de vos contributions ; elle porte désormais la mention « modéré ».`,
+    anonymise: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a anonymisé l’une de vos contributions (données personnelles retirées) ; elle porte désormais la mention « modéré ».`,
+    delete: `L’équipe d’animation de l’e-communauté « ${n.communityName} » a supprimé l’une de vos contributions.`,
+    warn: `L’équipe d’animation de l’e-communauté « ${n.communityName} » vous adresse un avertissement au sujet de l’une de vos contributions.`,
+    suspend: `Vous ne pouvez plus publier ni commenter dans l’e-communauté « ${n.communityName} » jusqu’au ${n.until ?? ''}.`,
+    ban: 'L’équipe nationale a exclu votre compte du réseau des e-communautés : vous ne pouvez plus vous connecter.',
   };
   const paragraphs = [what[n.action]];
-  if (n.reasonLabel) paragraphs.push(`Motif : ${n.reasonLabel}${n.article ? ` (${n.article})` : ''}.`);
-  if (n.message) paragraphs.push(`Message de la modération : ${n.message}`);
+  if (n.reasonLabel) paragraphs.push(`Motif : ${n.reasonLabel}${n.article ? ` (${n.article})` : ''}.`);
+  if (n.message) paragraphs.push(`Message de la modération : ${n.message}`);
   const action = n.itemUrl
     ? { label: 'Voir la contribution', url: `${publicUrl}${n.itemUrl}` }
     : { label: 'Relire la charte éditoriale', url: `${publicUrl}/pages/charte-editoriale` };
@@ -130,15 +130,15 @@ function unsubscribeHeaders(u: UnsubscribeLinks): Record<string, string> {
 
 function footerHtml(u: UnsubscribeLinks, communityName: string): string {
   return `<hr style="border:0;border-top:1px solid #ccc;margin:24px 0">
-<p style="margin:0 0 8px;font-size:14px;line-height:1.5;color:#444">Vous recevez ce message car vous êtes membre de « ${escapeHtml(communityName)} ».
+<p style="margin:0 0 8px;font-size:14px;line-height:1.5;color:#444">Vous recevez ce message car vous êtes membre de « ${escapeHtml(communityName)} ».
 <a href="${escapeHtml(u.oneClick)}" style="color:#1d4f91">Ne plus recevoir de courriel de cette e-communauté</a> ·
 <a href="${escapeHtml(u.preferences)}" style="color:#1d4f91">Gérer mes notifications par courriel</a></p>`;
 }
 
 function footerText(u: UnsubscribeLinks, communityName: string): string {
-  return [`Vous recevez ce message car vous êtes membre de « ${communityName} ».`,
-    `Ne plus recevoir de courriel de cette e-communauté : ${u.oneClick}`,
-    `Gérer mes notifications par courriel : ${u.preferences}`].join('\n');
+  return [`Vous recevez ce message car vous êtes membre de « ${communityName} ».`,
+    `Ne plus recevoir de courriel de cette e-communauté : ${u.oneClick}`,
+    `Gérer mes notifications par courriel : ${u.preferences}`].join('\n');
 }
 
 function page(title: string, inner: string): string {
@@ -163,14 +163,14 @@ export interface MailPost {
 }
 
 export function newPostMail(to: string, communityName: string, post: MailPost, u: UnsubscribeLinks): Mail {
-  const title = `Nouvelle publication dans « ${communityName} »`;
+  const title = `Nouvelle publication dans « ${communityName} »`;
   const inner = `<h2 style="font-size:18px;margin:0 0 8px"><a href="${escapeHtml(post.url)}" style="color:#1d4f91">${escapeHtml(post.title)}</a></h2>
 <p style="margin:0 0 8px;color:#444">Par ${escapeHtml(post.authorName)}</p>
 <p style="margin:0 0 16px;line-height:1.5">${escapeHtml(post.excerpt)}</p>
-<p style="margin:0 0 16px">Lire la publication : <a href="${escapeHtml(post.url)}" style="color:#1d4f91;word-break:break-all">${escapeHtml(post.url)}</a></p>
+<p style="margin:0 0 16px">Lire la publication : <a href="${escapeHtml(post.url)}" style="color:#1d4f91;word-break:break-all">${escapeHtml(post.url)}</a></p>
 ${footerHtml(u, communityName)}`;
-  const text = [title, '', post.title, `Par ${post.authorName}`, '', post.excerpt, '', `Lire la publication : ${post.url}`, '', '-- ', footerText(u, communityName), ''].join('\n');
-  return { to, subject: `${communityName} : ${post.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
+  const text = [title, '', post.title, `Par ${post.authorName}`, '', post.excerpt, '', `Lire la publication : ${post.url}`, '', '-- ', footerText(u, communityName), ''].join('\n');
+  return { to, subject: `${communityName} : ${post.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
 }
 
 export interface DigestSection {
@@ -195,7 +195,7 @@ export function digestMail(to: string, firstName: string, frequency: 'daily' | '
 ${s.posts.map((p) => `<li style="margin:0 0 12px;line-height:1.5"><a href="${escapeHtml(p.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(p.title)}</a><br><span style="color:#444">Par ${escapeHtml(p.authorName)}</span><br>${escapeHtml(p.excerpt)}</li>`).join('\n')}
 </ul>
 ${s.more > 0 ? `<p style="margin:0 0 8px"><a href="${escapeHtml(s.communityUrl)}" style="color:#1d4f91">Et ${s.more} autre${s.more > 1 ? 's' : ''} publication${s.more > 1 ? 's' : ''}</a></p>` : ''}
-<p style="margin:0 0 8px;font-size:14px"><a href="${escapeHtml(s.unsubscribe.oneClick)}" style="color:#1d4f91">Ne plus recevoir de courriel de « ${escapeHtml(s.communityName)} »</a></p>
+<p style="margin:0 0 8px;font-size:14px"><a href="${escapeHtml(s.unsubscribe.oneClick)}" style="color:#1d4f91">Ne plus recevoir de courriel de « ${escapeHtml(s.communityName)} »</a></p>
 </section>`).join('\n');
   const inner = `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(intro)}</p>
 ${htmlSections}
@@ -205,10 +205,10 @@ ${htmlSections}
     ...sections.flatMap((s) => [
       `== ${s.communityName} ==`, s.communityUrl, '',
       ...s.posts.flatMap((p) => [`* ${p.title}`, `  Par ${p.authorName}`, `  ${p.excerpt}`, `  ${p.url}`, '']),
-      ...(s.more > 0 ? [`Et ${s.more} autre(s) publication(s) : ${s.communityUrl}`, ''] : []),
-      `Ne plus recevoir de courriel de « ${s.communityName} » : ${s.unsubscribe.oneClick}`, '',
+      ...(s.more > 0 ? [`Et ${s.more} autre(s) publication(s) : ${s.communityUrl}`, ''] : []),
+      `Ne plus recevoir de courriel de « ${s.communityName} » : ${s.unsubscribe.oneClick}`, '',
     ]),
-    '-- ', `Gérer mes notifications par courriel : ${preferencesUrl}`, ''].join('\n');
+    '-- ', `Gérer mes notifications par courriel : ${preferencesUrl}`, ''].join('\n');
   return { to, subject: `${title} des e-communautés`, text, html: page(title, inner), headers: sections[0] ? unsubscribeHeaders(sections[0].unsubscribe) : undefined };
 }
 
@@ -222,20 +222,20 @@ export interface ReminderQuestion {
 
 export function questionDueSoonMail(to: string, firstName: string, q: ReminderQuestion, u: UnsubscribeLinks): Mail {
   const title = 'Une question attend une réponse';
-  const inner = `<p style="margin:0 0 16px;line-height:1.5">Bonjour ${escapeHtml(firstName)}, la question suivante de « ${escapeHtml(q.communityName)} » n’a pas encore reçu de réponse. Son délai de réponse expire le ${escapeHtml(q.deadline)}.</p>
+  const inner = `<p style="margin:0 0 16px;line-height:1.5">Bonjour ${escapeHtml(firstName)}, la question suivante de « ${escapeHtml(q.communityName)} » n’a pas encore reçu de réponse. Son délai de réponse expire le ${escapeHtml(q.deadline)}.</p>
 <p style="margin:0 0 16px"><a href="${escapeHtml(q.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(q.title)}</a></p>
 ${footerHtml(u, q.communityName)}`;
-  const text = [title, '', `Bonjour ${firstName}, la question suivante de « ${q.communityName} » n’a pas encore reçu de réponse. Son délai de réponse expire le ${q.deadline}.`, '', q.title, q.url, '', '-- ', footerText(u, q.communityName), ''].join('\n');
-  return { to, subject: `Question sans réponse : ${q.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
+  const text = [title, '', `Bonjour ${firstName}, la question suivante de « ${q.communityName} » n’a pas encore reçu de réponse. Son délai de réponse expire le ${q.deadline}.`, '', q.title, q.url, '', '-- ', footerText(u, q.communityName), ''].join('\n');
+  return { to, subject: `Question sans réponse : ${q.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
 }
 
 export function questionOverdueMail(to: string, firstName: string, q: ReminderQuestion, u: UnsubscribeLinks): Mail {
   const title = 'Délai de réponse dépassé';
-  const inner = `<p style="margin:0 0 16px;line-height:1.5">Bonjour ${escapeHtml(firstName)}, le délai de réponse de cette question de « ${escapeHtml(q.communityName)} » a expiré le ${escapeHtml(q.deadline)} sans réponse de l’équipe d’animation.</p>
+  const inner = `<p style="margin:0 0 16px;line-height:1.5">Bonjour ${escapeHtml(firstName)}, le délai de réponse de cette question de « ${escapeHtml(q.communityName)} » a expiré le ${escapeHtml(q.deadline)} sans réponse de l’équipe d’animation.</p>
 <p style="margin:0 0 16px"><a href="${escapeHtml(q.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(q.title)}</a></p>
 ${footerHtml(u, q.communityName)}`;
-  const text = [title, '', `Bonjour ${firstName}, le délai de réponse de cette question de « ${q.communityName} » a expiré le ${q.deadline} sans réponse de l’équipe d’animation.`, '', q.title, q.url, '', '-- ', footerText(u, q.communityName), ''].join('\n');
-  return { to, subject: `Délai dépassé : ${q.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
+  const text = [title, '', `Bonjour ${firstName}, le délai de réponse de cette question de « ${q.communityName} » a expiré le ${q.deadline} sans réponse de l’équipe d’animation.`, '', q.title, q.url, '', '-- ', footerText(u, q.communityName), ''].join('\n');
+  return { to, subject: `Délai dépassé : ${q.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
 }
 
 /**
@@ -247,9 +247,9 @@ export function privateMessageMail(publicUrl: string, to: string, firstName: str
     to,
     `${senderName} vous a écrit un message privé`,
     `Bonjour ${firstName},`,
-    [`${senderName} vous a écrit sur le réseau des e-communautés. Lisez et répondez depuis votre messagerie :`],
+    [`${senderName} vous a écrit sur le réseau des e-communautés. Lisez et répondez depuis votre messagerie :`],
     { label: 'Lire le message', url: `${publicUrl}/messages/${conversationId}` },
-    [`Vous recevez ce courriel au premier message non lu d’une conversation. Pour ne plus en recevoir, décochez « Me prévenir par courriel d’un nouveau message » sur votre profil : ${publicUrl}/profil`],
+    [`Vous recevez ce courriel au premier message non lu d’une conversation. Pour ne plus en recevoir, décochez « Me prévenir par courriel d’un nouveau message » sur votre profil : ${publicUrl}/profil`],
   );
 }
 
@@ -267,15 +267,15 @@ export interface InvitationNotice {
 export function invitationMail(to: string, n: InvitationNotice): Mail {
   return build(
     to,
-    `${n.inviterName} vous invite à rejoindre l’e-communauté « ${n.communityName} »`,
-    `Rejoignez l’e-communauté « ${n.communityName} »`,
+    `${n.inviterName} vous invite à rejoindre l’e-communauté « ${n.communityName} »`,
+    `Rejoignez l’e-communauté « ${n.communityName} »`,
     [
-      `${n.inviterName} vous invite à rejoindre l’e-communauté « ${n.communityName} », un espace d’échange entre agents territoriaux.`,
+      `${n.inviterName} vous invite à rejoindre l’e-communauté « ${n.communityName} », un espace d’échange entre agents territoriaux.`,
       ...(n.communityDescription ? [n.communityDescription] : []),
-      ...(n.message ? [`Son message : « ${n.message} »`] : []),
-      `Suivez ce lien, valable jusqu’au ${n.expires}, pour créer votre compte ou vous connecter : vous rejoindrez l’e-communauté directement.`,
+      ...(n.message ? [`Son message : « ${n.message} »`] : []),
+      `Suivez ce lien, valable jusqu’au ${n.expires}, pour créer votre compte ou vous connecter : vous rejoindrez l’e-communauté directement.`,
     ],
     { label: 'Accepter l’invitation', url: n.url },
-    ['Si vous ne connaissez pas cette personne, ignorez ce message : aucun compte n’est créé sans vous.'],
+    ['Si vous ne connaissez pas cette personne, ignorez ce message : aucun compte n’est créé sans vous.'],
   );
 }

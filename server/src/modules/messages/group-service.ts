@@ -99,7 +99,7 @@ export async function renameConversation(tx: Tx, actor: CurrentUser, conversatio
   const title = rawTitle.trim();
   if (title === current) return { title, message: null };
   await tx.execute(sql`UPDATE conversations SET title = ${title} WHERE id = ${conversationId}`);
-  const message = await postSystemLine(tx, actor.id, conversationId, `${fullName(actor)} a renommé la conversation en « ${title} »`);
+  const message = await postSystemLine(tx, actor.id, conversationId, `${fullName(actor)} a renommé la conversation en « ${title} »`);
   await wake(tx, ids, conversationId);
   return { title, message };
 }

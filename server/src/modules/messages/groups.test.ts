@@ -73,10 +73,10 @@ describe('group conversations: adding, renaming, leaving', () => {
     const renamed = await rename(b.headers, id, '  Réseau PRE 93  ');
     expect(renamed.statusCode, renamed.body).toBe(200);
     const by = `${b.user.firstName} ${b.user.lastName}`;
-    expect(renamed.json()).toMatchObject({ title: 'Réseau PRE 93', message: { kind: 'system', body: `${by} a renommé la conversation en « Réseau PRE 93 »` } });
+    expect(renamed.json()).toMatchObject({ title: 'Réseau PRE 93', message: { kind: 'system', body: `${by} a renommé la conversation en « Réseau PRE 93 »` } });
     const seen = (await view(c.headers, id)).json();
     expect(seen.title).toBe('Réseau PRE 93');
-    expect(seen.messages[0].body).toBe(`${by} a renommé la conversation en « Réseau PRE 93 »`);
+    expect(seen.messages[0].body).toBe(`${by} a renommé la conversation en « Réseau PRE 93 »`);
     expect((await rename(a.headers, id, 'Réseau PRE 93')).json().message).toBeNull();
     const long = await rename(a.headers, id, 'x'.repeat(121));
     expect(long.statusCode).toBe(400);
@@ -131,7 +131,7 @@ describe('group conversations: adding, renaming, leaving', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toEqual({
       code: 'CONVERSATION_IS_DIRECT',
-      message: 'Une conversation à deux garde ses deux participants : pour échanger à plusieurs, commencez une nouvelle conversation de groupe.',
+      message: 'Une conversation à deux garde ses deux participants : pour échanger à plusieurs, commencez une nouvelle conversation de groupe.',
     });
     expect((await rename(a.headers, conversationId, 'Titre')).json().code).toBe('CONVERSATION_IS_DIRECT');
     expect((await leave(a.headers, conversationId)).json().code).toBe('CONVERSATION_IS_DIRECT');
@@ -164,7 +164,7 @@ describe('group conversations: adding, renaming, leaving', () => {
     for (const who of [blocker, blockedByAdder, blocksAnother]) {
       const res = await add(a.headers, small, [who.user.id]);
       expect(res.statusCode).toBe(403);
-      expect(res.json()).toEqual({ code: 'PARTICIPANT_BLOCKED', message: 'Impossible d’ajouter cette personne : un blocage existe entre elle et un participant de la conversation.' });
+      expect(res.json()).toEqual({ code: 'PARTICIPANT_BLOCKED', message: 'Impossible d’ajouter cette personne : un blocage existe entre elle et un participant de la conversation.' });
     }
     // Nothing was written by the refusals.
     const seen = (await view(a.headers, small)).json();

@@ -128,7 +128,7 @@ describe('private messages', () => {
     expect(blocked.json()).toEqual({ blocked: true });
     const refused = await send(a.headers, conversationId, 'Encore moi');
     expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toEqual({ code: 'MESSAGE_BLOCKED', message: 'Ce membre ne souhaite pas recevoir vos messages : vous ne pouvez pas lui écrire.' });
+    expect(refused.json()).toEqual({ code: 'MESSAGE_BLOCKED', message: 'Ce membre ne souhaite pas recevoir vos messages : vous ne pouvez pas lui écrire.' });
     expect((await start(a.headers, [b.user.id], 'Nouvelle tentative')).statusCode).toBe(403);
     const view = (await app.inject({ method: 'GET', url: `/api/conversations/${conversationId}`, headers: a.headers })).json();
     expect(view.can.send).toBe(false);

@@ -53,7 +53,7 @@ type Json = Record<string, unknown>;
 
 function reasonText(reason: FlagReasonOut | null, message: string): string {
   const base = reason ? (reason.article ? `${reason.label} (${reason.article})` : reason.label) : 'Décision de la modération';
-  return message ? `${base} : ${message}` : base;
+  return message ? `${base} : ${message}` : base;
 }
 
 const ITEM_ACTIONS: readonly ModerationAction[] = ['hide', 'unhide', 'edit', 'anonymise', 'delete'];

@@ -21,7 +21,7 @@ export function frenchDateTime(d: Date): string {
 export function suspendedError(until: Date): AppError {
   return new AppError(
     'SUSPENDED',
-    `Vous êtes suspendu·e de cette e-communauté jusqu’au ${frenchDateTime(until)} : vous ne pouvez ni publier ni commenter d’ici là.`,
+    `Vous êtes suspendu·e de cette e-communauté jusqu’au ${frenchDateTime(until)} : vous ne pouvez ni publier ni commenter d’ici là.`,
     { until: until.toISOString() },
   );
 }

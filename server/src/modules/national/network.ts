@@ -80,7 +80,7 @@ export async function setRegistration(db: Db, eventId: number, userId: number, o
   await db.transaction(async (tx) => {
     const { rows } = await tx.execute<{ ended: boolean }>(sql`SELECT ends_at <= now() AS ended FROM network_events WHERE id = ${eventId} FOR SHARE`);
     if (!rows[0]) throw new AppError('NETWORK_EVENT_NOT_FOUND');
-    if (rows[0].ended) throw new AppError('CONFLICT', 'Ce rendez-vous est passé : les inscriptions sont closes.');
+    if (rows[0].ended) throw new AppError('CONFLICT', 'Ce rendez-vous est passé : les inscriptions sont closes.');
     if (on) await tx.execute(sql`INSERT INTO network_event_registrations (event_id, user_id) VALUES (${eventId}, ${userId}) ON CONFLICT DO NOTHING`);
     else await tx.execute(sql`DELETE FROM network_event_registrations WHERE event_id = ${eventId} AND user_id = ${userId}`);
   });

@@ -161,7 +161,7 @@ describe('polls', async () => {
     const [a, b] = await Promise.all([publish(animator.headers), publish(animator.headers)]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     const done = a.statusCode === 201 ? a.json() : b.json();
-    expect(done.resultsPost.title).toBe('Résultats du sondage : Quel format pour la prochaine rencontre ?');
+    expect(done.resultsPost.title).toBe('Résultats du sondage : Quel format pour la prochaine rencontre ?');
     expect(done.can.publishResults).toBe(false);
     const post = (await app.inject({ method: 'GET', url: `/api/posts/${done.resultsPost.id}` })).json();
     expect(post).toMatchObject({ kind: 'article', articleType: 'autre' });

@@ -15,7 +15,7 @@ export function percentOf(count: number, voters: number): number {
 }
 
 export function resultsTitle(pollTitle: string): string {
-  const title = `Résultats du sondage : ${pollTitle}`;
+  const title = `Résultats du sondage : ${pollTitle}`;
   return title.length > LIMITS.postTitle ? `${title.slice(0, LIMITS.postTitle - 1)}…` : title;
 }
 
@@ -31,7 +31,7 @@ export function resultsMarkdown(input: {
   const who = voters === 0 ? 'aucune participation' : voters === 1 ? '1 participant·e' : `${voters} participant·e·s`;
   const rows = input.options.map((o) => `| ${escapeMd(o.label)} | ${o.count} | ${percentFmt.format(percentOf(o.count, voters))} % |`);
   return [
-    `Résultats du sondage [« ${escapeMd(input.title)} »](/publications/${input.pollId}), clos le ${dateFmt.format(input.closesAt)} : ${who}.`,
+    `Résultats du sondage [« ${escapeMd(input.title)} »](/publications/${input.pollId}), clos le ${dateFmt.format(input.closesAt)} : ${who}.`,
     '',
     '| Réponse | Voix | Part des participant·e·s |',
     '|:---|---:|---:|',

@@ -59,7 +59,7 @@ export function normaliseTags(raw: string[] | undefined): string[] {
   for (const value of raw ?? []) {
     const tag = value.normalize('NFC').trim().replace(/^#+/, '').replace(/\s+/g, ' ').toLowerCase();
     if (tag === '') continue;
-    if ([...tag].length > LIMITS.tagLength) invalid('tags', `Chaque mot-clé compte au plus ${LIMITS.tagLength} caractères (« ${tag.slice(0, 20)}… »).`);
+    if ([...tag].length > LIMITS.tagLength) invalid('tags', `Chaque mot-clé compte au plus ${LIMITS.tagLength} caractères (« ${tag.slice(0, 20)}… »).`);
     if (!tags.includes(tag)) tags.push(tag);
   }
   if (tags.length > LIMITS.tagsPerPost) invalid('tags', `Au plus ${LIMITS.tagsPerPost} mots-clés par publication.`);

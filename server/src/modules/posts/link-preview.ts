@@ -27,7 +27,7 @@ export async function fetchPreview(rawUrl: string, opts: PreviewOptions): Promis
     if (err instanceof AppError) throw err;
     if (err instanceof SafeGetError && err.reason === 'private_address') throw new AppError('LINK_PRIVATE_ADDRESS');
     if (err instanceof SafeGetError && err.reason === 'too_many_redirects') {
-      throw new AppError('LINK_UNREACHABLE', 'Ce lien redirige trop de fois : saisissez le titre vous-même.');
+      throw new AppError('LINK_UNREACHABLE', 'Ce lien redirige trop de fois : saisissez le titre vous-même.');
     }
     if (err instanceof SafeGetError && err.reason === 'invalid_url') throw new AppError('LINK_INVALID_URL');
     throw new AppError('LINK_UNREACHABLE');

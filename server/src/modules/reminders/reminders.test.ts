@@ -40,13 +40,13 @@ describe('answer-deadline reminders', async () => {
     await runReminders(ctx, now);
     await runReminders(ctx, now); // the job runs twice: still one reminder
     const mail = await sink.waitForMail(animator.user.email, { since });
-    expect(mail.subject).toBe('Question sans réponse : Quelle signalétique pour les zones 30 ?');
+    expect(mail.subject).toBe('Question sans réponse : Quelle signalétique pour les zones 30 ?');
     expect(mail.text).toContain('Son délai de réponse expire le');
     expect(mail.text).toContain(`http://localhost:3000/publications/${soon}`);
     expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     await new Promise((r) => setTimeout(r, 300));
     const toAnimator = sink.mails.slice(since).filter((m) => m.to.includes(animator.user.email.toLowerCase()));
-    expect(toAnimator.map((m) => m.subject)).toEqual(['Question sans réponse : Quelle signalétique pour les zones 30 ?']);
+    expect(toAnimator.map((m) => m.subject)).toEqual(['Question sans réponse : Quelle signalétique pour les zones 30 ?']);
     expect(sink.mails.slice(since).some((m) => m.to.includes(coordinator.user.email.toLowerCase()))).toBe(false);
 
     // A day later the deadline has passed: the coordinator is told, once; the animator is not reminded again.
@@ -55,7 +55,7 @@ describe('answer-deadline reminders', async () => {
     await runReminders(ctx, later);
     await runReminders(ctx, later);
     const overdue = await sink.waitForMail(coordinator.user.email, { since: since2 });
-    expect(overdue.subject).toBe('Délai dépassé : Quelle signalétique pour les zones 30 ?');
+    expect(overdue.subject).toBe('Délai dépassé : Quelle signalétique pour les zones 30 ?');
     await new Promise((r) => setTimeout(r, 300));
     const after = sink.mails.slice(since2);
     expect(after.filter((m) => m.to.includes(coordinator.user.email.toLowerCase()))).toHaveLength(1);

@@ -68,10 +68,10 @@ export function reportDocument(input: DocumentInput): ReportDocument {
   return {
     title: `Rapport d’activité — ${input.community}`,
     meta: [
-      `Animation : ${input.author}`,
-      `Période : du ${day(f.period.from)} au ${day(f.period.to)}`,
-      `Réunion de programmation et d’analyse : ${when(input.meetingAt)}`,
-      input.submittedAt ? `Transmis le ${when(input.submittedAt)}` : 'Brouillon : chiffres calculés à la date de l’export',
+      `Animation : ${input.author}`,
+      `Période : du ${day(f.period.from)} au ${day(f.period.to)}`,
+      `Réunion de programmation et d’analyse : ${when(input.meetingAt)}`,
+      input.submittedAt ? `Transmis le ${when(input.submittedAt)}` : 'Brouillon : chiffres calculés à la date de l’export',
     ],
     figures: [
       { heading: members, rows: [
@@ -90,7 +90,7 @@ export function reportDocument(input: DocumentInput): ReportDocument {
         ]),
       ] },
       { heading: formats, rows: [
-        ...f.formats.kinds.map((k) => row(formats, `Publications : ${(KINDS[k.kind] ?? k.kind).toLowerCase()}`, k.count)),
+        ...f.formats.kinds.map((k) => row(formats, `Publications : ${(KINDS[k.kind] ?? k.kind).toLowerCase()}`, k.count)),
         ...f.formats.attachments.map((a) => row(formats, `Pièces jointes ${a.format}`, a.count)),
         ...f.formats.embeds.map((e) => row(formats, `Médias intégrés ${e.provider}`, e.count)),
       ] },
@@ -105,7 +105,7 @@ export function reportDocument(input: DocumentInput): ReportDocument {
         row(moderation, 'Signalements reçus', f.moderation.flagsReceived),
         row(moderation, 'Signalements traités', f.moderation.flagsHandled),
         row(moderation, 'Délai médian de traitement (secondes)', f.moderation.medianHandleSeconds, duration(f.moderation.medianHandleSeconds)),
-        ...f.moderation.actions.map((a) => row(moderation, `Modération : ${(ACTIONS[a.action] ?? a.action).toLowerCase()}`, a.count)),
+        ...f.moderation.actions.map((a) => row(moderation, `Modération : ${(ACTIONS[a.action] ?? a.action).toLowerCase()}`, a.count)),
       ] },
       { heading: agenda, rows: [
         row(agenda, 'Événements tenus sur la période', f.agenda.eventsHeld),

@@ -155,7 +155,7 @@ describe('activity report figures', async () => {
     expect(rows.get('Questions posées')).toBe('2');
     expect(rows.get('Part répondue dans le délai')).toBe('0.5');
     expect(rows.get('Signalements reçus')).toBe('1');
-    expect(rows.get('Publications : veilles')).toBe('1');
+    expect(rows.get('Publications : veilles')).toBe('1');
     expect(rows.get('Veille — Événements ajoutés à l’agenda')).toBe('1');
   });
 });

@@ -63,7 +63,7 @@ describe('steering routes', async () => {
     for (let i = 0; i < 3; i += 1) await insertPost(app, c.id, animator.user.id, 'article', now);
     await insertPost(app, c.id, animator.user.id, 'ressource', now);
     const body = json(await dash(c.slug, animator.headers));
-    expect(body.balance).toEqual({ balanced: false, message: 'à rééquilibrer : peu de veille', low: ['veille'] });
+    expect(body.balance).toEqual({ balanced: false, message: 'à rééquilibrer : peu de veille', low: ['veille'] });
   });
 
   it('lets the coordinator and the national admin read every animator and the team', async () => {

@@ -163,7 +163,7 @@ export function parseFeed(xml: string, baseUrl: string): ParsedFeed {
     title = ownText(child(root, 'title'));
     raw = descendants(root, 'entry').map((e) => atomEntry(e, baseUrl));
   } else {
-    throw new FeedParseError(root ? `document <${root.name}> : ce n’est pas un flux RSS ou Atom` : 'document vide ou illisible');
+    throw new FeedParseError(root ? `document <${root.name}> : ce n’est pas un flux RSS ou Atom` : 'document vide ou illisible');
   }
   return { title: cut(squash(htmlToText(title)), MAX_TITLE), entries: raw.filter((e): e is FeedEntry => e !== null) };
 }

@@ -32,7 +32,7 @@ export interface Validators {
 }
 
 const REASONS: Record<string, string> = {
-  private_address: 'adresse de réseau privé ou local : refusée',
+  private_address: 'adresse de réseau privé ou local : refusée',
   timeout: `pas de réponse complète en ${FEED_TIMEOUT_MS / 1000} s`,
   too_many_redirects: `plus de ${FEED_MAX_REDIRECTS} redirections`,
   too_large: `flux de plus de ${FEED_MAX_BYTES / 1024 / 1024} Mio`,
@@ -60,7 +60,7 @@ export async function fetchFeed(url: string, validators: Validators, opts: Addre
     if (err instanceof SafeGetError) {
       return { kind: 'failed', privateAddress: err.reason === 'private_address', message: REASONS[err.reason] ?? `site injoignable (${err.message})` };
     }
-    if (err instanceof FeedParseError) return { kind: 'failed', privateAddress: false, message: `illisible : ${err.message}` };
+    if (err instanceof FeedParseError) return { kind: 'failed', privateAddress: false, message: `illisible : ${err.message}` };
     return { kind: 'failed', privateAddress: false, message: 'réponse illisible' };
   }
 }

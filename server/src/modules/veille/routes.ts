@@ -56,7 +56,7 @@ export default async function veilleRoutes(app: App) {
     const first = await fetchFeed(url, { etag: null, lastModified: null }, fetchOptions());
     if (first.kind === 'failed') {
       if (first.privateAddress) throw new AppError('VEILLE_PRIVATE_ADDRESS');
-      throw new AppError('VEILLE_FEED_UNREADABLE', `Ce lien ne donne pas un flux RSS ou Atom lisible : ${first.message}.`, { url: first.message });
+      throw new AppError('VEILLE_FEED_UNREADABLE', `Ce lien ne donne pas un flux RSS ou Atom lisible : ${first.message}.`, { url: first.message });
     }
     if (first.kind !== 'feed') throw new AppError('VEILLE_FEED_UNREADABLE');
     const id = await createSource(app.db, ctx.community.id, user.id, { url, title: request.body.title ?? null }, first);
