@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { BROKEN_AFTER } from './poller.js';
+import type { Figures, VeilleActivity, WeekFigures } from '../../../../common/veille.js';
+
+export type { SourceState, VeilleActivity } from '../../../../common/veille.js';
 
 /**
  * Activity of a community's veille over the last ACTIVITY_WEEKS Paris weeks (Monday to Sunday, the
@@ -17,25 +20,6 @@ import { BROKEN_AFTER } from './poller.js';
  */
 
 export const ACTIVITY_WEEKS = 12;
-
-export type SourceState = 'ok' | 'failing' | 'broken';
-
-export type WeekFigures = { received: number; published: number; dismissed: number };
-export interface Figures extends WeekFigures { pending: number; publishedShare: number | null }
-
-export interface VeilleActivity {
-  weeks: { start: string; startsAt: string }[];
-  sources: (Figures & {
-    id: number;
-    title: string;
-    /** `failing`: the last poll failed; `broken`: BROKEN_AFTER failures in a row or more (the team was told). */
-    state: SourceState;
-    error: { message: string; at: string; failuresInARow: number } | null;
-    lastSuccessAt: string | null;
-    weeks: WeekFigures[];
-  })[];
-  totals: Figures & { weeks: WeekFigures[] };
-}
 
 const iso = (v: string | null) => (v === null ? null : new Date(v).toISOString());
 

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { VeilleActivity } from '../../../../common/veille';
 import { api, qs } from '../../api/client';
 
 /** API client of the veille module (docs/api.md, "Veille"). */
@@ -25,22 +26,7 @@ export interface InboxItem {
   source: { id: number; title: string };
 }
 
-export interface WeekFigures { received: number; published: number; dismissed: number }
-export interface Figures extends WeekFigures { pending: number; publishedShare: number | null }
-
-/** GET …/veille/activity: 12 Paris weeks, by week of reception (docs/api.md). */
-export interface VeilleActivity {
-  weeks: { start: string; startsAt: string }[];
-  sources: (Figures & {
-    id: number;
-    title: string;
-    state: 'ok' | 'failing' | 'broken';
-    error: { message: string; at: string; failuresInARow: number } | null;
-    lastSuccessAt: string | null;
-    weeks: WeekFigures[];
-  })[];
-  totals: Figures & { weeks: WeekFigures[] };
-}
+export type { Figures, VeilleActivity, WeekFigures } from '../../../../common/veille';
 
 const vkeys = {
   all: (slug: string) => ['veille', slug] as const,
