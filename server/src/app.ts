@@ -56,7 +56,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     // Per-request lines cost throughput; metrics cover requests. LOG_REQUESTS=true brings them back.
     logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true' }),
     bodyLimit: LIMITS.bodyLimit,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Errors the router raises before any route runs (a malformed or over-long path segment): the same
     // French `{code, message}` as every other refusal instead of Fastify's English body and 414.
