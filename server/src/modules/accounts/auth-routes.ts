@@ -3,7 +3,7 @@ import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
-import { LoginBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
+import { LoginBody, ReauthBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
 import * as accounts from './service.js';
 import { presentUserSelf } from './presenters.js';
 import { cguToAccept } from '../privacy/cgu.js';
@@ -11,6 +11,8 @@ import { addressGroup } from '../../lib/client-address.js';
 import { AppError } from '../../lib/errors.js';
 import { admitLogin, loginFailed, loginSucceeded } from './login-throttle.js';
 
+// Typing the password again is guessed at like a login: the same budget as changing it, per member.
+const REAUTH = { ...LIMITS_BY_ACTION.passwordCheck, action: 'reauth' };
 // Per-address limits stop one account being attacked from many addresses.
 const RESET_PER_EMAIL = { ...LIMITS_BY_ACTION.passwordReset, action: 'password-reset-email' };
 
@@ -72,6 +74,18 @@ export default async function authRoutes(app: App) {
     const signedIn = await signIn(app, request, reply, userId);
     await loginSucceeded(app, request, reply, attempt, userId);
     return signedIn;
+  });
+
+  app.post('/auth/reauth', {
+    schema: {
+      tags: ['comptes'], summary: 'Confirmer son identité (mot de passe) avant une action sensible, pour 10 minutes',
+      body: ReauthBody, response: { 200: Ok, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, REAUTH, subjectOf(request));
+    await accounts.reauthenticate(app, user.id, request.session!.tokenHash, request.body.password);
+    return { ok: true as const };
   });
 
   app.post('/auth/logout', {
