@@ -41,7 +41,7 @@ describe('live streams per session and per person', async () => {
 
   it(`keeps at most ${STREAMS_PER_SESSION} streams per session, closing the oldest with "replaced"`, async () => {
     const { headers } = await signedInUser(app);
-    const streams = [];
+    const streams: ReturnType<typeof openStream>[] = [];
     for (let i = 0; i < STREAMS_PER_SESSION + 2; i++) {
       const s = openStream(base, headers.cookie);
       await s.ready;
@@ -57,9 +57,9 @@ describe('live streams per session and per person', async () => {
 
   it(`keeps at most ${STREAMS_PER_USER} streams per person across sessions; 300 attempts hold no more`, async () => {
     const { user } = await signedInUser(app);
-    const cookies = [];
+    const cookies: string[] = [];
     for (let i = 0; i < 4; i++) cookies.push((await sessionFor(app, user.id)).cookie);
-    const streams = [];
+    const streams: ReturnType<typeof openStream>[] = [];
     for (let i = 0; i < 12; i++) {
       const s = openStream(base, cookies[i % 4]!);
       await s.ready;
@@ -69,7 +69,7 @@ describe('live streams per session and per person', async () => {
     expect(streams.slice(0, 2).every((s) => s.state.ended)).toBe(true);
 
     // The reported abuse: one session opening 300 streams. What stays open is capped.
-    const burst = [];
+    const burst: ReturnType<typeof openStream>[] = [];
     for (let i = 0; i < 300; i++) burst.push(openStream(base, cookies[0]!));
     await Promise.all(burst.map((s) => s.ready));
     await until(() => burst.filter((s) => !s.state.ended).length <= STREAMS_PER_SESSION);
