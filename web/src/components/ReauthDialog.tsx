@@ -34,7 +34,7 @@ export function ReauthDialog() {
       title="Confirmez votre mot de passe"
       intro={<p>Cette action est sensible : pour vérifier qu’il s’agit bien de vous, saisissez à nouveau votre mot de passe. Il ne vous sera plus demandé pendant 10 minutes.</p>}
       labels={{ password: 'Mot de passe' }}
-      validate={(values) => (values.password ? {} : { password: 'Saisissez votre mot de passe.' })}
+      validate={(values): Record<string, string> => (values.password ? {} : { password: 'Saisissez votre mot de passe.' })}
       onSubmit={async (values) => {
         await api.post('/auth/reauth', { password: values.password });
         finish(true);
