@@ -4,6 +4,7 @@ import { unique, useTestApp } from '../../../test/helpers.js';
 import { createUser } from '../../../test/factories.js';
 import { addressGroup } from '../../lib/client-address.js';
 import type { App } from '../../types.js';
+import { trustProxy } from '../../config.js';
 
 let n = 0;
 // A fresh client address per use, so counters of other tests (and runs) don't interfere.
@@ -105,5 +106,32 @@ describe('login limits (failures only, per account and per address)', async () =
     // Another address of the same /64 is the same client.
     const res = await login(app, user.email, password, { ip: `${prefix}:abcd::42` });
     expect(res.statusCode).toBe(429);
+  });
+});
+
+describe('client address behind a reverse proxy (TRUST_PROXY)', async () => {
+  const { app } = await useTestApp({ rateLimitFactor: 1, trustProxy: trustProxy('127.0.0.1, 10.0.0.0/8') });
+
+  it('reads TRUST_PROXY as true, a number of hops or a list, and refuses anything else in French', () => {
+    expect(trustProxy(undefined)).toBe(false);
+    expect(trustProxy('true')).toBe(true);
+    const hops = trustProxy('1') as (address: string, hop: number) => boolean;
+    expect([hops('192.0.2.1', 0), hops('192.0.2.1', 1)]).toEqual([true, false]);
+    expect(trustProxy('127.0.0.1,::1, 10.0.0.0/8')).toEqual(['127.0.0.1', '::1', '10.0.0.0/8']);
+    expect(() => trustProxy('proxy.local')).toThrow(/TRUST_PROXY attend/);
+  });
+
+  it('counts failures per real client, not per proxy', async () => {
+    const { user, password } = await createUser(app);
+    const client = `203.0.113.${(n++ % 250) + 1}`;
+    await app.pool.query(`INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 300, now() + interval '10 minutes')
+                          ON CONFLICT (key) DO UPDATE SET count = 300, reset_at = EXCLUDED.reset_at`, [`login-ip:ip${client}`]);
+    const via = (forwarded: string) => app.inject({
+      method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': forwarded }, payload: { email: user.email, password },
+    });
+    expect((await via(client)).statusCode).toBe(429);
+    // A colleague behind the same proxy is another client; an address forged before a trusted hop is ignored.
+    expect((await via(`${client}, 198.51.100.7`)).statusCode).toBe(200);
   });
 });
