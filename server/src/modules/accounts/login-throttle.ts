@@ -35,7 +35,7 @@ const addressHit = (app: App, request: FastifyRequest) =>
   rateHit(app, LIMITS_BY_ACTION.loginFailuresPerAddress, `ip${addressGroup(request.ip)}`);
 
 /** Seconds to wait after `count` failures (SQL, on the row's count). */
-const DELAY_SQL = `CASE WHEN count < $2 THEN 0 ELSE least(${MAX_DELAY_S}, ${FIRST_DELAY_S} * power(2, least(count - $2, 30))) END`;
+const DELAY_SQL = `CASE WHEN count < $2::float8 THEN 0 ELSE least(${MAX_DELAY_S}, ${FIRST_DELAY_S} * power(2, least(count - $2::float8, 30))) END`;
 /** The time of the last admitted attempt: the row is forgotten FORGET_S after it. */
 const LAST_SQL = `(reset_at - make_interval(secs => ${FORGET_S}))`;
 
