@@ -14,6 +14,7 @@ import errorsPlugin from './plugins/errors.js';
 import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
+import idempotencyPlugin from './plugins/idempotency.js';
 import metricsPlugin from './plugins/metrics.js';
 import { ErrorBody } from './lib/schemas.js';
 import healthRoutes from './modules/health/routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin);
+  await app.register(idempotencyPlugin);
 
   await app.register(async (api) => {
     // Before the modules, so every API route inherits its hook.
