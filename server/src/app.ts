@@ -11,6 +11,7 @@ import { ERRORS } from '../../common/errors.js';
 import type { Config } from './config.js';
 import type { App, Deps } from './types.js';
 import errorsPlugin from './plugins/errors.js';
+import { createLogger } from './lib/logger.js';
 import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
@@ -53,7 +54,7 @@ const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    loggerInstance: deps.logger ?? createLogger(config.logLevel, config.logFormat),
     // Per-request lines cost throughput; metrics cover requests. LOG_REQUESTS=true brings them back.
     logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true' }),
     bodyLimit: LIMITS.bodyLimit,
