@@ -92,8 +92,10 @@ async function runCounted(def: JobDefinition<any>, data: object, ctx: JobContext
   }
 }
 
-/** Jobs created or waiting for a retry, per queue; pg-boss's job states are an ordered enum. */
-const QUEUED_SQL = `SELECT name AS queue, count(*)::int AS count FROM pgboss.job WHERE state < 'active' GROUP BY name`;
+/** Jobs created or waiting for a retry, per queue (0 included); pg-boss's job states are an ordered enum. */
+const QUEUED_SQL = `SELECT q.name AS queue, count(j.id)::int AS count
+  FROM pgboss.queue q LEFT JOIN pgboss.job j ON j.name = q.name AND j.state < 'active'
+ GROUP BY q.name`;
 
 export class JobRunner implements JobSender {
   private constructor(private readonly boss: PgBoss, private readonly log: (msg: string) => void) {}

@@ -49,6 +49,27 @@ export const jobDuration = new client.Histogram({
   registers: [registry],
 });
 
+// Registered before the gauges whose collect queries the database: prom-client collects in registration
+// order, and the pool is read before a scrape query of its own waits in it.
+const pools = new Map<pg.Pool, string>();
+
+function poolGauge(name: string, help: string, read: (pool: pg.Pool) => number): void {
+  new client.Gauge({
+    name, help, labelNames: ['pool'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const [pool, label] of pools) {
+        if ((pool as pg.Pool & { ended?: boolean }).ended) pools.delete(pool);
+        else this.inc({ pool: label }, read(pool));
+      }
+    },
+  });
+}
+
+poolGauge('db_pool_connections', 'Connexions PostgreSQL ouvertes par le pool', (p) => p.totalCount);
+poolGauge('db_pool_idle_connections', 'Connexions PostgreSQL inactives dans le pool', (p) => p.idleCount);
+poolGauge('db_pool_waiting_requests', 'Demandes en attente d’une connexion libre du pool', (p) => p.waitingCount);
+
 /** Counts of waiting jobs, read from the queue tables at scrape time (set by the job runner). */
 let queuedSource: (() => Promise<{ queue: string; count: number }[]>) | null = null;
 
@@ -90,25 +111,6 @@ new client.Gauge({
     this.set(n);
   },
 });
-
-const pools = new Map<pg.Pool, string>();
-
-function poolGauge(name: string, help: string, read: (pool: pg.Pool) => number): void {
-  new client.Gauge({
-    name, help, labelNames: ['pool'], registers: [registry],
-    collect() {
-      this.reset();
-      for (const [pool, label] of pools) {
-        if ((pool as pg.Pool & { ended?: boolean }).ended) pools.delete(pool);
-        else this.inc({ pool: label }, read(pool));
-      }
-    },
-  });
-}
-
-poolGauge('db_pool_connections', 'Connexions PostgreSQL ouvertes par le pool', (p) => p.totalCount);
-poolGauge('db_pool_idle_connections', 'Connexions PostgreSQL inactives dans le pool', (p) => p.idleCount);
-poolGauge('db_pool_waiting_requests', 'Demandes en attente d’une connexion libre du pool', (p) => p.waitingCount);
 
 const acquireWait = new client.Histogram({
   name: 'db_pool_acquire_seconds',
