@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCommunity } from '../../test/community-factories.js';
 import { useTestApp } from '../../test/helpers.js';
 import { memberOf, signIn } from '../modules/posts/posts.fixtures.js';
+import { deleteAccount } from '../modules/privacy/deletion.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 
 type Headers = Record<string, string>;
@@ -170,6 +171,16 @@ describe('Idempotency-Key on writes', async () => {
     expect(await purgeIdempotencyKeys(app.db)).toBeGreaterThanOrEqual(1);
     expect(await keyRows(author.user.id, oldKey)).toBe(0);
     expect(await keyRows(author.user.id, freshKey)).toBe(1);
+  });
+
+  it('forgets the kept answers of a deleted account', async () => {
+    const community = await createCommunity(app);
+    const author = await memberOf(app, community.id);
+    const key = randomUUID();
+    expect((await createPost(community.slug, author.headers, key, { title: 'Avant départ', body: 'Mes mots' })).statusCode).toBe(201);
+    expect(await keyRows(author.user.id, key)).toBe(1);
+    await deleteAccount(app, author.user.id, false);
+    expect(await keyRows(author.user.id, key)).toBe(0);
   });
 
   it('handles a write without the header as before', async () => {
