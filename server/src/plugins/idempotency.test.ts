@@ -183,6 +183,15 @@ describe('Idempotency-Key on writes', async () => {
     expect(await keyRows(author.user.id, key)).toBe(0);
   });
 
+  it('documents the header on the idempotent routes of the OpenAPI description', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const headerOf = (path: string) => (doc.paths[path].post.parameters as { in: string; name: string }[])
+      .some((p) => p.in === 'header' && p.name === 'idempotency-key');
+    for (const path of ['/api/communities/{slug}/posts', '/api/posts/{id}/comments', '/api/conversations', '/api/conversations/{id}/messages', '/api/polls/{postId}/vote', '/api/communities/{slug}/polls', '/api/communities/{slug}/events']) {
+      expect(headerOf(path), path).toBe(true);
+    }
+  });
+
   it('handles a write without the header as before', async () => {
     const community = await createCommunity(app);
     const author = await memberOf(app, community.id);

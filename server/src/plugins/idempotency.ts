@@ -141,6 +141,15 @@ export default fp(async function idempotencyPlugin(app: App) {
   enlist(app.db);
   app.decorateRequest('idempotency', null);
 
+  // The header appears in the OpenAPI description of every idempotent route; its format is checked below,
+  // so that a bad key gets its own code rather than a generic validation error.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent || route.schema?.headers) return;
+    route.schema = { ...route.schema, headers: { type: 'object', properties: { 'idempotency-key': {
+      type: 'string', description: 'Clé d’idempotence (1 à 200 caractères) : une demande renvoyée avec la même clé reçoit la première réponse (24 h).',
+    } } } };
+  });
+
   app.addHook('preHandler', (request, reply, done) => {
     const key = request.headers['idempotency-key'];
     // Anonymous requests are refused by the handler; there is no user to keep a key for.
@@ -158,6 +167,10 @@ export default fp(async function idempotencyPlugin(app: App) {
   // Stored before the answer leaves: once the client holds an answer, a retry finds the same one.
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = request.idempotency;
+    if (claim && !claim.committed && reply.statusCode < 300) {
+      // A route declared idempotent that wrote outside Drizzle's db.transaction: its key was never kept.
+      request.log.error({ route: request.routeOptions.url }, 'idempotence : écriture hors transaction, clé non enregistrée');
+    }
     if (!claim?.committed) return payload;
     const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
     if (body === null) return payload;
