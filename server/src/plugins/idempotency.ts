@@ -40,6 +40,11 @@ interface Claim {
   requestHash: string;
   /** Set once the transaction that inserted the key row has committed. */
   committed: boolean;
+  /**
+   * Set when the answer goes out: work the request left running (timers, unawaited promises inherit the
+   * async context) must not claim the key after the fact.
+   */
+  answered: boolean;
 }
 
 interface PriorRow {
@@ -75,7 +80,7 @@ function enlist(db: Db): void {
   const transaction = db.transaction.bind(db);
   db.transaction = (async (work: (tx: Tx) => Promise<unknown>, config?: Parameters<Db['transaction']>[1]) => {
     const claim = current.getStore();
-    if (!claim || claim.committed) return transaction(work, config);
+    if (!claim || claim.committed || claim.answered) return transaction(work, config);
     const result = await transaction(async (tx) => {
       await claimKey(tx, claim);
       return work(tx);
@@ -113,6 +118,7 @@ function claimOf(request: FastifyRequest, userId: number, key: string): Claim {
     fingerprint: `${request.method} ${request.url}`,
     requestHash: createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex'),
     committed: false,
+    answered: false,
   };
 }
 
@@ -167,6 +173,7 @@ export default fp(async function idempotencyPlugin(app: App) {
   // Stored before the answer leaves: once the client holds an answer, a retry finds the same one.
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = request.idempotency;
+    if (claim) claim.answered = true;
     if (claim && !claim.committed && reply.statusCode < 300) {
       // A route declared idempotent that wrote outside Drizzle's db.transaction: its key was never kept.
       request.log.error({ route: request.routeOptions.url }, 'idempotence : écriture hors transaction, clé non enregistrée');
