@@ -91,8 +91,8 @@ function enlist(db: Db): void {
 }
 
 async function claimKey(tx: Tx, claim: Claim): Promise<void> {
-  // An expired row (not purged yet) is taken over; a live one is left alone and locked until its
-  // transaction ends, which is what makes a concurrent twin wait here.
+  // An expired row (not purged yet) is taken over, a live one left alone. A twin sent at the same time
+  // waits here, on the primary key, until the first request's transaction commits or rolls back.
   const { rows } = await tx.execute(sql`
     INSERT INTO idempotency_keys (user_id, key, fingerprint, request_hash)
     VALUES (${claim.userId}, ${claim.key}, ${claim.fingerprint}, ${claim.requestHash})
