@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { counterUpsert, LIMITS_BY_ACTION, rateHit } from '../../lib/rate-limit.js';
 import { addressGroup } from '../../lib/client-address.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
+import { rateLimitRefusals } from '../../lib/metrics.js';
 
 /**
  * Login throttling. Only failures count, so signing in many times never locks anyone out.
@@ -54,7 +55,9 @@ const CLAIM_SQL = `
   UNION ALL SELECT greatest(1, ceil(extract(epoch FROM ${LAST_SQL} + make_interval(secs => ${DELAY_SQL}) - now())))::int
     FROM rate_limits WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM claimed) AND NOT EXISTS (SELECT 1 FROM fresh)`;
 
-function refuse(seconds: number): never {
+/** `action` labels the refusal in the metrics: login-ip (per address), login-account or login-device. */
+function refuse(seconds: number, action: string): never {
+  rateLimitRefusals.inc({ action });
   const wait = seconds < 60 ? `${seconds} seconde${seconds > 1 ? 's' : ''}`
     : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) > 1 ? 's' : ''}`;
   const err = new AppError('RATE_LIMITED', `Trop de tentatives de connexion manquées. Réessayez dans ${wait}.`);
@@ -90,12 +93,12 @@ export async function admitLogin(app: App, request: FastifyRequest, email: strin
       `SELECT count::int AS count, ceil(extract(epoch FROM reset_at - now()))::int AS retry FROM rate_limits WHERE key = $1 AND reset_at > now()`,
       [perAddress.key],
     );
-    if (rows[0] && rows[0].count >= perAddress.max) refuse(Math.max(1, rows[0].retry));
+    if (rows[0] && rows[0].count >= perAddress.max) refuse(Math.max(1, rows[0].retry), 'login-ip');
   }
   const key = device ? deviceKey(device) : accountKey(email);
   const { rows } = await app.pool.query<{ wait: number }>(CLAIM_SQL, [key, FREE_FAILURES * app.config.rateLimitFactor]);
   const wait = rows[0]?.wait ?? 0;
-  if (wait > 0) refuse(wait);
+  if (wait > 0) refuse(wait, device ? 'login-device' : 'login-account');
   return { key, device };
 }
 
