@@ -65,7 +65,7 @@ export async function findPgTool(name: 'pg_dump' | 'pg_restore', minMajor: numbe
   if (best.major < minMajor) {
     throw new BackupError(`${why} est en version ${minMajor}, mais le ${name} le plus récent trouvé (${best.path}) est en version `
       + `${best.version} : ${name} doit être au moins de la version ${minMajor}. Installez le client PostgreSQL ${minMajor} `
-      + `(paquet postgresql-client-${minMajor}) et indiquez le dossier de ses programmes dans PG_BIN_DIR.`);
+      + `(paquet postgresql-client-${minMajor}, du dépôt PGDG si la distribution ne l’a pas) et indiquez le dossier de ses programmes dans PG_BIN_DIR.`);
   }
   return best;
 }

@@ -76,7 +76,7 @@ async function verify(client: pg.Client, manifest: Manifest) {
 
 /**
  * Restores an archive of `createBackup` into the application's database (empty, or emptied with `force`)
- * and its DATA_DIR. pg_restore runs in one transaction: a failure leaves the database as it was.
+ * and its DATA_DIR. pg_restore runs in one transaction: a failure never leaves a half-restored database.
  */
 export async function restoreBackup(options: RestoreOptions): Promise<void> {
   const { config, log, force } = options;
