@@ -9,6 +9,8 @@ import { runMigrations } from '../db/migrate.js';
 import { seedDemoIfEmpty } from '../seed/demo.js';
 import { DEMO_PASSWORD } from '../seed/demo-people.js';
 import { makeTestApp } from '../../test/helpers.js';
+import * as tar from 'tar';
+import type { Manifest } from './archive.js';
 import { tableCounts } from './database.js';
 
 const CLI = ['node_modules/.bin/tsx', 'server/src/backup/cli.ts'];
@@ -130,6 +132,21 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     expect(await query(copy.DATABASE_URL, `SELECT 1 FROM users WHERE bio = 'écrasé'`)).toHaveLength(0);
   }, 120_000);
 
+  it('with S3, says that the bucket is not in the archive and leaves the local folder out', async () => {
+    const s3 = { ...source, BACKUP_DIR: join(work, 'archives-s3'), S3_BUCKET: 'pieces-jointes', S3_ENDPOINT: 'http://127.0.0.1:9',
+      S3_ACCESS_KEY_ID: 'cle', S3_SECRET_ACCESS_KEY: 'secret' };
+    const run = await cli(['backup'], s3);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('ne sont PAS dans cette archive');
+    const into = join(work, 'contenu-s3');
+    mkdirSync(into);
+    await tar.x({ file: join(s3.BACKUP_DIR, readdirSync(s3.BACKUP_DIR)[0]!), cwd: into });
+    expect(existsSync(join(into, 'uploads'))).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(into, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.attachments).toMatchObject({ storage: 's3', included: false });
+    expect(manifest.tables['public.users']).toBeGreaterThan(10);
+  }, 120_000);
+
   it('explains every failure in French: corrupted archive, missing archive, unreachable database', async () => {
     const truncated = join(work, 'tronquee.tar.gz');
     writeFileSync(truncated, readFileSync(archive).subarray(0, 4000));
@@ -149,6 +166,9 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     const usage = await cli(['restore'], copy);
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('Usage');
+    const typo = await cli(['restore', archive, '--forc'], copy);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('Option inconnue : --forc');
   }, 120_000);
 
   it('works on the embedded PostgreSQL when DATABASE_URL is unset: restores, and backs up or says which pg_dump is needed', async () => {
