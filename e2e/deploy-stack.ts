@@ -57,7 +57,7 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ms
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (proc && proc.proc.exitCode !== null) throw new Error(`${what} : le processus s’est arrêté\n${readFileSync(proc.log, 'utf8').slice(-3000)}`);
-    if (await check().catch(() => false)) return;
+    if (await Promise.resolve().then(check).catch(() => false)) return;
     await sleep(200);
   }
   throw new Error(`${what} : pas prêt en ${ms / 1000} s${proc ? `\n${readFileSync(proc.log, 'utf8').slice(-3000)}` : ''}`);
