@@ -57,7 +57,7 @@ function upstreamServers(instances: string): string {
 /** Fills the template; a placeholder left without a value is an error, never an empty directive. */
 export function renderNginx(settings: Partial<NginxSettings> & { SERVER_NAME: string }, template = readFileSync(NGINX_TEMPLATE, 'utf8')): string {
   const values: Record<string, string> = { ...NGINX_DEFAULTS, ...settings } as Record<string, string>;
-  const fill = (text: string) => text.replace(/\$\{([A-Z_]+)\}/g, (_all, name: string) => {
+  const fill = (text: string): string => text.replace(/\$\{([A-Z_]+)\}/g, (_all, name: string): string => {
     if (name === 'UPSTREAM_SERVERS') return upstreamServers(values.WEB_INSTANCES!);
     if (name === 'CLIENT_MAX_BODY_SIZE') return clientMaxBodySize();
     const value = values[name];

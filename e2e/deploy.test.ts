@@ -232,7 +232,9 @@ describe.skipIf(!hasNginx)('déploiement derrière nginx : deux instances web, u
     expect(killed.proc.signalCode ?? 'SIGKILL').toBe('SIGKILL');
     expect(statuses.length - before).toBeGreaterThan(20);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    // Requests that met the dead instance (a kept-alive connection reset, then refused) and went to the other one.
     const retried = stack.accessLog().split('\n').filter((l) => /upstream=\S+, \S+/.test(l));
+    expect(retried.length).toBeGreaterThan(0);
     console.log(`kill -9 d’une instance : ${statuses.length} requêtes, ${statuses.length - before} après l’arrêt, ${retried.length} rejouée(s) sur l’autre instance, 0 perdue`);
   }, 60_000);
 });
