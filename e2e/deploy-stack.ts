@@ -85,8 +85,10 @@ function startApp(dir: string, name: string, role: 'web' | 'worker', env: Record
   return { port: Number(env.PORT ?? 0), proc, log };
 }
 
-async function createDatabase(name: string): Promise<string> {
-  const server = new URL(process.env.DEPLOY_TEST_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+/** A database of its own, on the server of the run's test database (`runDatabaseUrl`). */
+async function createDatabase(runDatabaseUrl: string, name: string): Promise<string> {
+  const server = new URL(runDatabaseUrl);
+  server.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: server.toString() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -160,13 +162,13 @@ async function stopProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM
   if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(runDatabaseUrl: string): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'ecom-deploy-'));
   // nginx's workers run as "nobody" when the test runs as root: they must read the static files.
   chmodSync(dir, 0o755);
   const [httpsPort, httpPort, web1, web2] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const publicUrl = `https://localhost:${httpsPort}`;
-  const databaseUrl = await createDatabase(`ecom_deploy_${Date.now()}_${process.pid}`);
+  const databaseUrl = await createDatabase(runDatabaseUrl, `ecom_deploy_${Date.now()}_${process.pid}`);
   const webDist = join(dir, 'web');
   writeWebDist(webDist);
   const env = {

@@ -1,5 +1,5 @@
 import https from 'node:https';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../server/test/helpers.js';
 import { createUser, sessionFor, type AuthHeaders } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
@@ -65,7 +65,8 @@ describe.skipIf(!hasNginx)('déploiement derrière nginx : deux instances web, u
   let factories: TestApp;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // An empty database of its own, so the three processes install the schema together, as after an upgrade.
+    stack = await startStack(inject('databaseUrl'));
     // The test's own handle on the same database, for the factories (users, communities, sessions).
     factories = await makeTestApp({ databaseUrl: stack.databaseUrl });
   }, 180_000);
