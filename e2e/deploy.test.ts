@@ -155,7 +155,9 @@ describe.skipIf(!hasNginx)('déploiement derrière nginx : deux instances web, u
     });
     expect(post.status, post.body).toBe(201);
     // Two streams in a row: nginx's round robin puts one on each instance (checked in its log below).
-    const streams = [openStream(stack, authorAuth.cookie), openStream(stack, authorAuth.cookie)];
+    // Two sessions (two devices) of the author, so no per-session cap on live streams comes into play.
+    const otherDevice = await sessionFor(factories.app, author.user.id);
+    const streams = [openStream(stack, authorAuth.cookie), openStream(stack, otherDevice.cookie)];
     await Promise.all(streams.map((s) => s.opened));
     expect(streams.map((s) => s.status())).toEqual([200, 200]);
 
