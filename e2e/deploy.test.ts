@@ -3,13 +3,33 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../server/test/helpers.js';
 import { createUser, sessionFor, type AuthHeaders } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
-import { clientMaxBodySize } from '../deploy/render-nginx.js';
+import { clientMaxBodySize, renderNginx } from '../deploy/render-nginx.js';
 import {
   CLIENT_ADDRESS, NO_NGINX_REASON, PROXY_ADDRESS, direct, hasNginx, startStack, viaProxy, type Stack,
 } from './deploy-stack.js';
 
 // Without nginx, a skipped test named after the reason keeps the gap visible in every report.
 if (!hasNginx) it.skip(NO_NGINX_REASON, () => {});
+
+describe('modèle nginx de deploy/', () => {
+  it('se rend avec les valeurs de production par défaut, sans rien laisser à remplir', () => {
+    const conf = renderNginx({ SERVER_NAME: 'communautes.exemple.fr' });
+    expect(conf).not.toMatch(/\$\{[A-Z_]+\}/);
+    expect(conf).toContain('server 127.0.0.1:3001 max_fails=1 fail_timeout=10s;');
+    expect(conf).toContain('server 127.0.0.1:3002 max_fails=1 fail_timeout=10s;');
+    expect(conf).toContain('ssl_certificate /etc/letsencrypt/live/communautes.exemple.fr/fullchain.pem;');
+    expect(conf).toContain(`client_max_body_size ${clientMaxBodySize()};`);
+    // The client's X-Forwarded-For is replaced, never extended; POST is never replayed once sent.
+    expect(conf).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
+    expect(conf).not.toContain('$proxy_add_x_forwarded_for');
+    expect(conf).not.toMatch(/^\s*proxy_next_upstream[^;]*non_idempotent/m);
+  });
+
+  it('refuse une valeur vide ou une instance mal écrite, en français', () => {
+    expect(() => renderNginx({ SERVER_NAME: 'a.fr', LOG_DIR: '' })).toThrow('Valeur manquante pour LOG_DIR');
+    expect(() => renderNginx({ SERVER_NAME: 'a.fr', WEB_INSTANCES: '3001' })).toThrow('« 3001 » n’est pas de la forme hôte:port');
+  });
+});
 
 interface Live { events: { event?: string; data?: string }[]; status: () => number; close: () => void; opened: Promise<void> }
 
