@@ -123,8 +123,9 @@ describe.skipIf(!hasNginx)('déploiement derrière nginx : deux instances web, u
     });
     expect(plain).toEqual({ status: 301, location: 'https://localhost/communautes' });
 
-    const asset = await viaProxy(stack, '/assets/app-d3pl0y.js');
+    const asset = await viaProxy(stack, '/assets/app-d3pl0y.js', { headers: { 'accept-encoding': 'gzip' } });
     expect(asset.status).toBe(200);
+    expect(asset.headers['content-encoding']).toBe('gzip');
     // nginx's header: the application would answer "public, max-age=3600".
     expect(asset.headers['cache-control']).toContain('immutable');
     const shell = await viaProxy(stack, '/communautes/une-page-du-client');
