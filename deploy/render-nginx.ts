@@ -51,7 +51,7 @@ function upstreamServers(instances: string): string {
   for (const address of list) {
     if (!/^[\w.-]+:\d+$|^\[[\da-f:]+\]:\d+$/i.test(address)) throw new Error(`WEB_INSTANCES : « ${address} » n’est pas de la forme hôte:port.`);
   }
-  return list.map((address) => `    server ${address} max_fails=1 fail_timeout=10s;`).join('\n');
+  return list.map((address) => `    server ${address} max_fails=1 fail_timeout=5s;`).join('\n');
 }
 
 /** Fills the template; a placeholder left without a value is an error, never an empty directive. */

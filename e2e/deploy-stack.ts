@@ -37,6 +37,8 @@ export interface Stack {
   ca: string;
   /** nginx's access log (deploy template's format, with the upstream that answered). */
   accessLog: () => string;
+  /** systemctl restart of one web instance: SIGTERM, wait for the clean stop, start again on the same port. */
+  restartWeb: (index: number) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -204,11 +206,24 @@ export async function startStack(runDatabaseUrl: string): Promise<Stack> {
     await stop();
     throw err;
   }
-  return {
-    publicUrl, httpsPort, httpPort, databaseUrl, web, worker, ca: readFileSync(tls.cert, 'utf8'),
-    accessLog: () => readFileSync(join(nginxDir, 'logs', 'e-communautes.access.log'), 'utf8'),
+  const accessLog = () => readFileSync(join(nginxDir, 'logs', 'e-communautes.access.log'), 'utf8');
+  const stack: Stack = {
+    publicUrl, httpsPort, httpPort, databaseUrl, web, worker, ca: readFileSync(tls.cert, 'utf8'), accessLog,
+    restartWeb: async (index) => {
+      const old = web[index]!;
+      await stopProcess(old.proc);
+      web[index] = startApp(dir, `web${index + 1}`, 'web', { ...env, PORT: String(old.port) });
+      await waitFor(`instance web ${old.port} redémarrée`, () => healthy(old.port), 90_000, web[index]);
+      // As an operator must before restarting the next one: nginx sends it requests again (after fail_timeout).
+      const logged = accessLog().length;
+      await waitFor(`instance web ${old.port} de nouveau servie par nginx`, async () => {
+        await viaProxy(stack, '/api/health');
+        return accessLog().slice(logged).includes(`upstream=127.0.0.1:${old.port} `);
+      }, 30_000);
+    },
     stop,
   };
+  return stack;
 }
 
 export interface Reply { status: number; headers: http.IncomingHttpHeaders; body: string }

@@ -15,8 +15,8 @@ describe('modèle nginx de deploy/', () => {
   it('se rend avec les valeurs de production par défaut, sans rien laisser à remplir', () => {
     const conf = renderNginx({ SERVER_NAME: 'communautes.exemple.fr' });
     expect(conf).not.toMatch(/\$\{[A-Z_]+\}/);
-    expect(conf).toContain('server 127.0.0.1:3001 max_fails=1 fail_timeout=10s;');
-    expect(conf).toContain('server 127.0.0.1:3002 max_fails=1 fail_timeout=10s;');
+    expect(conf).toContain('server 127.0.0.1:3001 max_fails=1 fail_timeout=5s;');
+    expect(conf).toContain('server 127.0.0.1:3002 max_fails=1 fail_timeout=5s;');
     expect(conf).toContain('ssl_certificate /etc/letsencrypt/live/communautes.exemple.fr/fullchain.pem;');
     expect(conf).toContain(`client_max_body_size ${clientMaxBodySize()};`);
     // The client's X-Forwarded-For is replaced, never extended; POST is never replayed once sent.
@@ -230,9 +230,8 @@ describe.skipIf(!hasNginx)('déploiement derrière nginx : deux instances web, u
     expect(JSON.parse(shown.body).status).toBe('published');
   }, 90_000);
 
-  it('tuer une instance web (kill -9) ne fait perdre aucune requête que le proxy peut rejouer', async () => {
-    const { user } = await createUser(factories.app);
-    const auth = await sessionFor(factories.app, user.id);
+  /** GET requests through the proxy, four at a time, until `stop()`; the statuses of every one. */
+  function loadLoop(auth: AuthHeaders) {
     const agent = new https.Agent({ keepAlive: true, maxSockets: 4 });
     const statuses: number[] = [];
     let running = true;
@@ -245,20 +244,42 @@ describe.skipIf(!hasNginx)('déploiement derrière nginx : deux instances web, u
       }
     };
     const loops = [0, 1, 2, 3].map(loop);
+    return {
+      statuses,
+      stop: async () => {
+        running = false;
+        await Promise.all(loops);
+        agent.destroy();
+      },
+    };
+  }
+
+  it('redémarrer une instance web (SIGTERM, comme systemctl restart) ne fait perdre aucune requête', async () => {
+    const { user } = await createUser(factories.app);
+    const load = loadLoop(await sessionFor(factories.app, user.id));
+    await new Promise((r) => setTimeout(r, 1_000));
+    await stack.restartWeb(0);
+    await new Promise((r) => setTimeout(r, 1_000));
+    await load.stop();
+    expect(load.statuses.length).toBeGreaterThan(20);
+    expect(load.statuses.filter((s) => s !== 200)).toEqual([]);
+    console.log(`redémarrage d’une instance : ${load.statuses.length} requêtes, 0 perdue`);
+  }, 120_000);
+
+  it('tuer une instance web (kill -9) ne fait perdre aucune requête que le proxy peut rejouer', async () => {
+    const { user } = await createUser(factories.app);
+    const load = loadLoop(await sessionFor(factories.app, user.id));
     await new Promise((r) => setTimeout(r, 1_500));
     const killed = stack.web[1]!;
     killed.proc.kill('SIGKILL');
-    const before = statuses.length;
+    const before = load.statuses.length;
     await new Promise((r) => setTimeout(r, 4_000));
-    running = false;
-    await Promise.all(loops);
-    agent.destroy();
-    expect(killed.proc.signalCode ?? 'SIGKILL').toBe('SIGKILL');
-    expect(statuses.length - before).toBeGreaterThan(20);
-    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    await load.stop();
+    expect(load.statuses.length - before).toBeGreaterThan(20);
+    expect(load.statuses.filter((s) => s !== 200)).toEqual([]);
     // Requests that met the dead instance (a kept-alive connection reset, then refused) and went to the other one.
     const retried = stack.accessLog().split('\n').filter((l) => /upstream=\S+, \S+/.test(l));
     expect(retried.length).toBeGreaterThan(0);
-    console.log(`kill -9 d’une instance : ${statuses.length} requêtes, ${statuses.length - before} après l’arrêt, ${retried.length} rejouée(s) sur l’autre instance, 0 perdue`);
+    console.log(`kill -9 d’une instance : ${load.statuses.length} requêtes, ${load.statuses.length - before} après l’arrêt, ${retried.length} rejouée(s) sur l’autre instance, 0 perdue`);
   }, 60_000);
 });
