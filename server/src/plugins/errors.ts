@@ -55,7 +55,8 @@ export default fp(async function errorsPlugin(app: App) {
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     await drainBody(request.raw);
     if (error instanceof AppError) {
-      if (error.code === 'RATE_LIMITED') reply.header('retry-after', String((error as AppError & { retryAfter?: number }).retryAfter ?? 60));
+      const retryAfter = (error as AppError & { retryAfter?: number }).retryAfter;
+      if (error.code === 'RATE_LIMITED' || retryAfter !== undefined) reply.header('retry-after', String(retryAfter ?? 60));
       return reply.status(error.status).send(error.toBody());
     }
     if (error.validation) {
