@@ -175,7 +175,7 @@ export async function startStack(runDatabaseUrl: string): Promise<Stack> {
   writeWebDist(webDist);
   const env = {
     DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, TRUST_PROXY: 'true', HOST: '127.0.0.1', COOKIE_SECURE: 'true',
-    APP_SECRET: 'secret-du-test-de-deploiement', DATA_DIR: join(dir, 'data'), WEB_DIST: webDist, SEED_DEMO: 'false', LOG_LEVEL: 'warn',
+    APP_SECRET: 'secret-du-test-de-deploiement', DATA_DIR: join(dir, 'data'), WEB_DIST: webDist, SEED_DEMO: 'false', LOG_LEVEL: 'info',
   };
   // All three at once on an empty database, as after an upgrade: they must not race on the migrations.
   const web = [startApp(dir, 'web1', 'web', { ...env, PORT: String(web1) }), startApp(dir, 'web2', 'web', { ...env, PORT: String(web2) })];
