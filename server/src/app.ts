@@ -60,6 +60,10 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     // Per-request lines cost throughput; metrics cover requests. LOG_REQUESTS=true brings them back.
     logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true' }),
     bodyLimit: LIMITS.bodyLimit,
+    // A stopping instance (SIGTERM, systemctl restart) still answers the requests already on its open connections,
+    // rather than 503s that a reverse proxy cannot replay on the other instance (deploy/nginx/); new connections are
+    // refused at once, and those the proxy does replay.
+    return503OnClosing: false,
     trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Errors the router raises before any route runs (a malformed or over-long path segment): the same
