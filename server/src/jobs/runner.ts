@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Db } from '../db/client.js';
 import type { Config } from '../config.js';
 import type { Mailer } from '../modules/mail/service.js';
+import { isConnectionError } from '../db/connection-errors.js';
 
 /**
  * Background jobs on pg-boss, in the application's own PostgreSQL (schema `pgboss`, created by pg-boss).
@@ -77,6 +78,32 @@ async function ensureQueue(boss: PgBoss, def: JobDefinition<any>): Promise<void>
   }
 }
 
+/** While PostgreSQL is down every queue's poll fails every few seconds: one line per half-minute says it. */
+const OUTAGE_LOG_EVERY_MS = 30_000;
+
+/**
+ * pg-boss reports a failed poll or maintenance and carries on: its workers poll again at their
+ * interval, so the queues resume by themselves once PostgreSQL is back. A lost database is only
+ * logged now and then; any other error every time.
+ */
+function outageAwareLog(log: (msg: string) => void): (err: Error) => void {
+  let lastOutageLog = 0;
+  let missed = 0;
+  return (err) => {
+    if (!isConnectionError(err)) {
+      log(`tâches : erreur ${err.message}`);
+      return;
+    }
+    if (Date.now() - lastOutageLog < OUTAGE_LOG_EVERY_MS) {
+      missed += 1;
+      return;
+    }
+    log(`tâches : base de données injoignable, nouvelles tentatives (${err.message}${missed ? ` ; ${missed} autre(s) échec(s)` : ''})`);
+    lastOutageLog = Date.now();
+    missed = 0;
+  };
+}
+
 export class JobRunner implements JobSender {
   private constructor(private readonly boss: PgBoss, private readonly log: (msg: string) => void) {}
 
@@ -89,7 +116,7 @@ export class JobRunner implements JobSender {
       schedule: opts.work,
       migrate: true,
     });
-    boss.on('error', (err) => opts.log(`tâches : erreur ${err.message}`));
+    boss.on('error', outageAwareLog(opts.log));
     await boss.start();
     for (const def of opts.definitions) await ensureQueue(boss, def);
     if (opts.work) {
