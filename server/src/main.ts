@@ -89,7 +89,7 @@ try {
   await start();
 } catch (err) {
   stopping = true;
-  log(`Démarrage impossible : ${explainStartFailure(err, ctx)}`);
+  log(`Démarrage impossible : ${explainStartFailure(err, ctx)}`);
   await closeAll().catch(() => {});
   process.exit(1);
 }

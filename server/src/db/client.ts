@@ -37,7 +37,7 @@ export function createPool(url: string, max = 10, options: PoolOptions = {}): pg
   pool.on('error', (err) => {
     if (Date.now() - lastLog < LOST_LOG_QUIET_MS) return;
     lastLog = Date.now();
-    log(`[db] connexion(s) inactive(s) perdue(s) : ${err.message}`);
+    log(`[db] connexion(s) inactive(s) perdue(s) : ${err.message}`);
   });
   return pool;
 }

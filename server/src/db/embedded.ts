@@ -45,7 +45,7 @@ function pgCtl(c: Cluster, args: string[]): Promise<void> {
 }
 
 async function initialise(c: Cluster, log: (msg: string) => void): Promise<void> {
-  log('Base embarquée : initialisation (première fois, ~10 s)…');
+  log('Base embarquée : initialisation (première fois, ~10 s)…');
   mkdirSync(c.databaseDir, { recursive: true, mode: 0o700 });
   const pwfile = join(tmpdir(), `ecom-pg-${randomBytes(6).toString('hex')}`);
   writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
@@ -57,7 +57,7 @@ async function initialise(c: Cluster, log: (msg: string) => void): Promise<void>
     await new Promise<void>((resolve, reject) => {
       execFile(c.bin.initdb, [`--pgdata=${c.databaseDir}`, '--auth=password', '--username=postgres', `--pwfile=${pwfile}`,
         '--encoding=UTF8', '--locale=C.UTF-8'], { ...c.as, env: { ...process.env, LC_ALL: 'C' } }, (err, _out, stderr) =>
-        err ? reject(new StartupError(`L’initialisation de la base embarquée dans ${c.databaseDir} a échoué : vérifiez que le compte qui lance PostgreSQL peut écrire dans ce dossier, videz-le, puis relancez. (initdb : ${stderr.trim().split('\n').slice(-2).join(' ')})`)) : resolve());
+        err ? reject(new StartupError(`L’initialisation de la base embarquée dans ${c.databaseDir} a échoué : vérifiez que le compte qui lance PostgreSQL peut écrire dans ce dossier, videz-le, puis relancez. (initdb : ${stderr.trim().split('\n').slice(-2).join(' ')})`)) : resolve());
     });
   } finally {
     rmSync(pwfile, { force: true });
@@ -95,12 +95,12 @@ async function startPostmaster(c: Cluster): Promise<void> {
   } catch (err) {
     const tail = logTail(c.logFile);
     if (/could not bind|Address already in use/i.test(tail)) throw portTaken(c.port);
-    throw new StartupError(`Le PostgreSQL embarqué n’a pas démarré : lisez ${c.logFile} (dernières lignes ci-dessous), corrigez la cause, puis relancez « npm start ».\n${tail || (err as { stderr?: string }).stderr || ''}`);
+    throw new StartupError(`Le PostgreSQL embarqué n’a pas démarré : lisez ${c.logFile} (dernières lignes ci-dessous), corrigez la cause, puis relancez « npm start ».\n${tail || (err as { stderr?: string }).stderr || ''}`);
   }
 }
 
 function portTaken(port: number): StartupError {
-  return new StartupError(`Le port ${port} du PostgreSQL embarqué est déjà utilisé par un autre programme : arrêtez-le, ou choisissez un autre port, par exemple « EMBEDDED_PG_PORT=${port + 1} npm start ».`);
+  return new StartupError(`Le port ${port} du PostgreSQL embarqué est déjà utilisé par un autre programme : arrêtez-le, ou choisissez un autre port, par exemple « EMBEDDED_PG_PORT=${port + 1} npm start ».`);
 }
 
 /**
@@ -120,13 +120,13 @@ async function settleLeftover(c: Cluster, url: string, log: (msg: string) => voi
   if (info.port === c.port) {
     for (let i = 0; i < 30; i += 1) {
       if (await connectable(url)) {
-        log(`PostgreSQL embarqué resté actif après un arrêt brutal (PID ${info.pid}) : repris tel quel.`);
+        log(`PostgreSQL embarqué resté actif après un arrêt brutal (PID ${info.pid}) : repris tel quel.`);
         return 'running';
       }
       await new Promise((r) => setTimeout(r, 1_000));
     }
   }
-  log(`PostgreSQL embarqué resté actif (PID ${info.pid}, port ${info.port}) : arrêt propre avant redémarrage…`);
+  log(`PostgreSQL embarqué resté actif (PID ${info.pid}, port ${info.port}) : arrêt propre avant redémarrage…`);
   await pgCtl(c, ['stop', '-m', 'fast', '-w', '-t', String(PG_CTL_WAIT_S), '-s']).catch(() => {
     // Not answering a fast shutdown: an immediate one (crash recovery at the next start, nothing committed is lost).
     try { process.kill(info.pid, 'SIGQUIT'); } catch { /* already gone */ }
@@ -159,7 +159,7 @@ function checkWritable(dataDir: string): void {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.W_OK);
   } catch {
-    throw new StartupError(`Le dossier de données ${dataDir} n’est pas accessible en écriture : donnez-en les droits à l’utilisateur qui lance le service, ou choisissez un autre dossier avec DATA_DIR=….`);
+    throw new StartupError(`Le dossier de données ${dataDir} n’est pas accessible en écriture : donnez-en les droits à l’utilisateur qui lance le service, ou choisissez un autre dossier avec DATA_DIR=….`);
   }
 }
 
@@ -221,7 +221,7 @@ function watch(c: Cluster, log: (msg: string) => void): { stop: () => void } {
   const timer = setInterval(() => {
     if (stopped || busy || (current && isAliveSince(current.pid, current.startedMs))) return;
     busy = true;
-    log('PostgreSQL embarqué arrêté de façon inattendue : redémarrage…');
+    log('PostgreSQL embarqué arrêté de façon inattendue : redémarrage…');
     void (async () => {
       while (!stopped) {
         const found = readPostmasterPid(c.databaseDir);

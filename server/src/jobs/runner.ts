@@ -91,14 +91,14 @@ function outageAwareLog(log: (msg: string) => void): (err: Error) => void {
   let missed = 0;
   return (err) => {
     if (!isConnectionError(err)) {
-      log(`tâches : erreur ${err.message}`);
+      log(`tâches : erreur ${err.message}`);
       return;
     }
     if (Date.now() - lastOutageLog < OUTAGE_LOG_EVERY_MS) {
       missed += 1;
       return;
     }
-    log(`tâches : base de données injoignable, nouvelles tentatives (${err.message}${missed ? ` ; ${missed} autre(s) échec(s)` : ''})`);
+    log(`tâches : base de données injoignable, nouvelles tentatives (${err.message}${missed ? ` ; ${missed} autre(s) échec(s)` : ''})`);
     lastOutageLog = Date.now();
     missed = 0;
   };

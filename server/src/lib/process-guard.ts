@@ -20,12 +20,12 @@ export function installProcessGuards(log: (msg: string) => void, exit: (code: nu
     if (isConnectionError(err)) {
       if (Date.now() - lastOutageLog >= OUTAGE_LOG_EVERY_MS) {
         lastOutageLog = Date.now();
-        log(`base de données injoignable (${kind}) : ${describe(err)}. Le service continue et reprendra dès son retour.`);
+        log(`base de données injoignable (${kind}) : ${describe(err)}. Le service continue et reprendra dès son retour.`);
       }
       return;
     }
-    log(`erreur inattendue (${kind}) : ${err instanceof Error && err.stack ? err.stack : describe(err)}`);
-    log('arrêt du processus : relancez-le (npm start) ; si l’erreur revient, signalez-la avec les lignes ci-dessus.');
+    log(`erreur inattendue (${kind}) : ${err instanceof Error && err.stack ? err.stack : describe(err)}`);
+    log('arrêt du processus : relancez-le (npm start) ; si l’erreur revient, signalez-la avec les lignes ci-dessus.');
     exit(1);
   };
   process.on('unhandledRejection', handle('promesse rejetée sans traitement'));

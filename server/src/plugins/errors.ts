@@ -52,7 +52,7 @@ export default fp(async function errorsPlugin(app: App) {
       // Every request fails alike during an outage: one short line now and then, not one per request.
       if (Date.now() - lastOutageLog >= OUTAGE_LOG_EVERY_MS) {
         lastOutageLog = Date.now();
-        request.log.warn(`base de données injoignable, réponses 503 : ${connectionErrorSummary(error)}`);
+        request.log.warn(`base de données injoignable, réponses 503 : ${connectionErrorSummary(error)}`);
       }
       return reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS))
         .send({ code: 'SERVICE_UNAVAILABLE', message: ERRORS.SERVICE_UNAVAILABLE.message });
