@@ -88,8 +88,11 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   await start();
 } catch (err) {
-  stopping = true;
-  log(`Démarrage impossible : ${explainStartFailure(err, ctx)}`);
-  await closeAll().catch(() => {});
-  process.exit(1);
+  // After a signal, shutdown() is closing what is open and exits by itself: failures it causes are expected.
+  if (!stopping) {
+    stopping = true;
+    log(`Démarrage impossible : ${explainStartFailure(err, ctx)}`);
+    await closeAll().catch(() => {});
+    process.exit(1);
+  }
 }
