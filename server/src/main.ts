@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import { loadConfig, type Config } from './config.js';
 import { createDb, createPool } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
@@ -8,12 +10,26 @@ import { createMailer, type Mailer } from './modules/mail/service.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { JobRunner } from './jobs/runner.js';
 import { jobDefinitions } from './jobs/definitions.js';
+import { createLogger, logFormat, type LogFormat } from './lib/logger.js';
+import { instrumentPool } from './lib/metrics.js';
+import { serveMetrics } from './plugins/metrics.js';
 import { installProcessGuards } from './lib/process-guard.js';
 import { explainStartFailure, type StartContext } from './lib/startup-errors.js';
 import type { App } from './types.js';
 
-const log = (msg: string) => console.log(`[e-communautés] ${msg}`);
-installProcessGuards(log);
+/** The format before the configuration is read (and if it cannot be): a start failure must be printed anyway. */
+function initialFormat(): LogFormat {
+  try {
+    return logFormat(process.env, process.stdout.isTTY === true);
+  } catch {
+    return 'text';
+  }
+}
+
+// One logger for the start-up lines, the jobs, the mailer and Fastify: one format (lib/logger.ts).
+let logger: Logger = createLogger('info', initialFormat());
+const log = (msg: string) => logger.info(msg);
+installProcessGuards({ warn: (msg) => logger.warn(msg), error: (msg) => logger.error(msg) });
 
 let stopping = false;
 let embedded: EmbeddedDb | undefined;
@@ -21,10 +37,12 @@ let pool: pg.Pool | undefined;
 let mailer: Mailer | undefined;
 let jobs: JobRunner | undefined;
 let app: App | undefined;
+let metricsServer: Server | undefined;
 const ctx: StartContext = { step: 'config' };
 
 async function start(): Promise<void> {
   const config: Config = loadConfig();
+  logger = createLogger(config.logLevel, config.logFormat);
   ctx.port = config.port;
   ctx.host = config.host;
   ctx.step = 'database';
@@ -37,7 +55,8 @@ async function start(): Promise<void> {
   }
   ctx.databaseUrl = config.databaseUrl;
   // Connections ended by our own stop are expected: nothing to report then.
-  pool = createPool(config.databaseUrl, 10, { log: (msg) => { if (!stopping) log(msg); } });
+  pool = createPool(config.databaseUrl, 10, { log: (msg) => { if (!stopping) logger.warn(msg); } });
+  instrumentPool(pool, 'app');
   await pool.query('SELECT 1');
   const db = createDb(pool);
   ctx.step = 'migrations';
@@ -49,9 +68,13 @@ async function start(): Promise<void> {
   // Every role sends jobs (the web role schedules publications); only the worker role works them.
   jobs = await JobRunner.start({ db, pool, log, mailer, config, definitions: jobDefinitions, work: config.roles.worker });
   if (config.roles.worker) log('Tâches de fond démarrées (rôle worker).');
-  app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs }) : undefined;
+  app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs, logger }) : undefined;
+  ctx.step = 'listen';
+  ctx.port = config.metricsPort;
+  metricsServer = config.metricsPort !== undefined ? await serveMetrics(config.metricsPort) : undefined;
+  if (metricsServer) log(`Métriques servies sur http://127.0.0.1:${config.metricsPort}/metrics (accès local uniquement).`);
   if (app) {
-    ctx.step = 'listen';
+    ctx.port = config.port;
     await app.listen({ port: config.port, host: config.host });
     log(`Prêt en ${process.uptime().toFixed(1)} s : ${config.publicUrl}`);
   }
@@ -60,6 +83,7 @@ async function start(): Promise<void> {
 /** Closes what was opened, in reverse order; PostgreSQL last, once no connection of ours is left. */
 async function closeAll(): Promise<void> {
   await app?.close();
+  metricsServer?.close();
   // Lets a running job finish before the pool closes under it.
   await jobs?.stop();
   mailer?.close();
@@ -91,7 +115,8 @@ try {
   // After a signal, shutdown() is closing what is open and exits by itself: failures it causes are expected.
   if (!stopping) {
     stopping = true;
-    log(`Démarrage impossible : ${explainStartFailure(err, ctx)}`);
+    // Printed whatever LOG_LEVEL says: it is the only line that tells why the service is not there.
+    createLogger('info', initialFormat()).error(`Démarrage impossible\u00a0: ${explainStartFailure(err, ctx)}`);
     await closeAll().catch(() => {});
     process.exit(1);
   }

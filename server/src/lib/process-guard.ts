@@ -14,18 +14,23 @@ function describe(err: unknown): string {
  * keeps serving (503 until PostgreSQL is back). Anything else may have left the process in an
  * unknown state: it is logged with its stack and the process exits, for the supervisor to restart it.
  */
-export function installProcessGuards(log: (msg: string) => void, exit: (code: number) => void = (code) => process.exit(code)): void {
+export interface GuardLog {
+  warn: (msg: string) => void;
+  error: (msg: string) => void;
+}
+
+export function installProcessGuards(log: GuardLog, exit: (code: number) => void = (code) => process.exit(code)): void {
   let lastOutageLog = 0;
   const handle = (kind: string) => (err: unknown) => {
     if (isConnectionError(err)) {
       if (Date.now() - lastOutageLog >= OUTAGE_LOG_EVERY_MS) {
         lastOutageLog = Date.now();
-        log(`base de données injoignable (${kind}) : ${describe(err)}. Le service continue et reprendra dès son retour.`);
+        log.warn(`base de données injoignable (${kind}) : ${describe(err)}. Le service continue et reprendra dès son retour.`);
       }
       return;
     }
-    log(`erreur inattendue (${kind}) : ${err instanceof Error && err.stack ? err.stack : describe(err)}`);
-    log('arrêt du processus : relancez-le (npm start) ; si l’erreur revient, signalez-la avec les lignes ci-dessus.');
+    log.error(`erreur inattendue (${kind}) : ${err instanceof Error && err.stack ? err.stack : describe(err)}`);
+    log.error('arrêt du processus : relancez-le (npm start) ; si l’erreur revient, signalez-la avec les lignes ci-dessus.');
     exit(1);
   };
   process.on('unhandledRejection', handle('promesse rejetée sans traitement'));
