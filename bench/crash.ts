@@ -63,7 +63,7 @@ async function waitHealthy(child: ChildProcess | null, limitS = 180): Promise<nu
 
 interface Writer { headers: Record<string, string> }
 const acknowledged = new Set<string>();
-const counts = { retries: 0, unavailable: 0, networkErrors: 0, duplicateAnswers: 0, unexpected: new Map<number, number>() };
+const counts = { retries: 0, unavailable: 0, networkErrors: 0, inProgress: 0, duplicateAnswers: 0, replayed: 0, unexpected: new Map<number, number>() };
 let stopping = false;
 
 async function seed(): Promise<{ postId: number; writers: Writer[] }> {
@@ -101,21 +101,26 @@ async function write(writer: Writer, c: number, postId: number): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       let status = 0;
       let code = '';
+      let replayed = false;
       try {
         const res = await fetch(`${base}/api/posts/${postId}/comments`, {
           method: 'POST', headers: { ...writer.headers, 'idempotency-key': marker }, body, signal: AbortSignal.timeout(20_000),
         });
         status = res.status;
+        replayed = res.headers.get('idempotent-replayed') === 'true';
         code = ((await res.json().catch(() => ({}))) as { code?: string }).code ?? '';
       } catch {
         counts.networkErrors += 1;
       }
-      if (status === 201 || (status === 409 && code === 'DUPLICATE_CONTENT' && attempt > 1)) {
+      // Written, and the server says so: a first answer, a replay of it, or a retry recognised as already written.
+      if (status === 201 || (status === 409 && attempt > 1 && (code === 'DUPLICATE_CONTENT' || code === 'IDEMPOTENCY_ANSWER_LOST'))) {
+        if (replayed) counts.replayed += 1;
         if (status === 409) counts.duplicateAnswers += 1;
         acknowledged.add(marker);
         break;
       }
       if (status === 503) counts.unavailable += 1;
+      else if (status === 409 && code === 'IDEMPOTENCY_IN_PROGRESS') counts.inProgress += 1;
       else if (status !== 0) counts.unexpected.set(status, (counts.unexpected.get(status) ?? 0) + 1);
       counts.retries += 1;
       await new Promise((r) => setTimeout(r, 250));
@@ -186,8 +191,8 @@ try {
   console.log(`- durée sous charge : ${minutes.toFixed(1)} min ; écritures confirmées : ${acknowledged.size} ; commentaires en base : ${rows.reduce((s, r) => s + r.n, 0)}`);
   console.log(`- écritures confirmées perdues : ${lost.length}${lost.length ? ` (${lost.slice(0, 5).join(', ')}…)` : ''}`);
   console.log(`- doublons (même marqueur écrit deux fois) : ${duplicated.length}`);
-  console.log(`- écrites sans réponse puis reconnues au réessai (409 DUPLICATE_CONTENT) : ${counts.duplicateAnswers} ; en base sans confirmation : ${unacknowledgedStored}`);
-  console.log(`- réessais : ${counts.retries} (503 : ${counts.unavailable}, connexion coupée : ${counts.networkErrors}, autres réponses : ${unexpected})`);
+  console.log(`- écrites sans réponse puis reconnues au réessai : ${counts.replayed} par la réponse rejouée (Idempotency-Key), ${counts.duplicateAnswers} par un 409 (DUPLICATE_CONTENT ou IDEMPOTENCY_ANSWER_LOST) ; en base sans confirmation : ${unacknowledgedStored}`);
+  console.log(`- réessais : ${counts.retries} (503 : ${counts.unavailable}, connexion coupée : ${counts.networkErrors}, 409 IDEMPOTENCY_IN_PROGRESS : ${counts.inProgress}, autres réponses : ${unexpected})`);
   console.log(`- retour après kill -9 de l’application (npm start) : moyenne ${mean(recovery.app).toFixed(1)} s, pire ${Math.max(...recovery.app, 0).toFixed(1)} s`);
   console.log(`- retour après kill -9 de PostgreSQL (sans intervention) : moyenne ${mean(recovery.pg).toFixed(1)} s, pire ${Math.max(...recovery.pg, 0).toFixed(1)} s`);
   failed = lost.length > 0 || duplicated.length > 0;

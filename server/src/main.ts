@@ -71,10 +71,12 @@ async function start(): Promise<void> {
   app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs, logger }) : undefined;
   ctx.step = 'listen';
   ctx.port = config.metricsPort;
+  ctx.portVariable = 'METRICS_PORT';
   metricsServer = config.metricsPort !== undefined ? await serveMetrics(config.metricsPort) : undefined;
   if (metricsServer) log(`Métriques servies sur http://127.0.0.1:${config.metricsPort}/metrics (accès local uniquement).`);
   if (app) {
     ctx.port = config.port;
+    ctx.portVariable = 'PORT';
     await app.listen({ port: config.port, host: config.host });
     log(`Prêt en ${process.uptime().toFixed(1)} s : ${config.publicUrl}`);
   }

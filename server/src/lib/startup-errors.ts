@@ -17,6 +17,8 @@ export interface StartContext {
   /** Set when the database is the embedded one (no DATABASE_URL). */
   embedded?: boolean;
   port?: number;
+  /** The variable that sets `port` (PORT, or METRICS_PORT while the metrics server opens). */
+  portVariable?: string;
   host?: string;
 }
 
@@ -74,10 +76,10 @@ export function explainStartFailure(error: unknown, ctx: StartContext): string {
   if (ctx.step === 'config') return err.message ?? String(error);
   if (ctx.step === 'listen') {
     if (err.code === 'EADDRINUSE') {
-      return `Le port ${ctx.port} est déjà utilisé par un autre programme (peut-être une autre instance déjà lancée) : arrêtez-le, ou choisissez un autre port, par exemple « PORT=${(ctx.port ?? 3000) + 1} npm start ».`;
+      return `Le port ${ctx.port} est déjà utilisé par un autre programme (peut-être une autre instance déjà lancée) : arrêtez-le, ou choisissez un autre port, par exemple « ${ctx.portVariable ?? 'PORT'}=${(ctx.port ?? 3000) + 1} npm start ».`;
     }
     if (err.code === 'EACCES') {
-      return `Le système refuse l’ouverture du port ${ctx.port} (ports sous 1024 réservés à l’administrateur) : choisissez un port au-dessus de 1024 avec PORT=…, derrière un proxy inverse.`;
+      return `Le système refuse l’ouverture du port ${ctx.port} (ports sous 1024 réservés à l’administrateur) : choisissez un port au-dessus de 1024 avec ${ctx.portVariable ?? 'PORT'}=…, derrière un proxy inverse.`;
     }
     if (err.code === 'EADDRNOTAVAIL') return `L’adresse HOST=${ctx.host} n’existe pas sur cette machine : corrigez HOST (0.0.0.0 pour toutes les interfaces).`;
   }
