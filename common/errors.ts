@@ -137,7 +137,7 @@ export const ERRORS = {
   STATEMENT_NOT_FOUND: { status: 404, message: 'État de service introuvable.' },
   STATEMENT_ALREADY_VALIDATED: { status: 409, message: 'Cet état de service a déjà été validé.' },
   INTERNAL: { status: 500, message: 'Une erreur inattendue est survenue. Réessayez plus tard.' },
-  DATABASE_UNAVAILABLE: { status: 503, message: 'La base de données est momentanément indisponible.' },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'Le service est momentanément indisponible (base de données injoignable ou en cours de redémarrage). Réessayez dans quelques instants.' },
   MEETING_NOT_FOUND: { status: 404, message: 'Réunion introuvable.' },
   REPORT_NOT_FOUND: { status: 404, message: 'Rapport d’activité introuvable.' },
   REPORT_EXISTS: { status: 409, message: 'Vous avez déjà un rapport d’activité pour cette réunion : reprenez-le.' },
