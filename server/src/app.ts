@@ -15,6 +15,7 @@ import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
 import metricsPlugin from './plugins/metrics.js';
+import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
 import { ErrorBody } from './lib/schemas.js';
 import healthRoutes from './modules/health/routes.js';
 import accountsRoutes from './modules/accounts/routes.js';
@@ -77,6 +78,8 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   app.addSchema(ErrorBody);
 
   await app.register(errorsPlugin);
+  // Before any route: helmet reads each route's `helmet` option as it is added.
+  await app.register(securityHeaders);
   await app.register(cookie);
   await app.register(metricsPlugin);
   await app.register(swagger, {
@@ -84,7 +87,8 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
       info: { title: 'API e-communautés', version: '1.0.0', description: 'API JSON du réseau des e-communautés. Erreurs : `{code, message}`.' },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI gets its own policy (plugins/security-headers.ts), set by the plugin on its own routes only.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
   await app.register(sessionPlugin);
 
   await app.register(async (api) => {
