@@ -61,7 +61,8 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Errors the router raises before any route runs (a malformed or over-long path segment): the same
     // French `{code, message}` as every other refusal instead of Fastify's English body and 414.
-    frameworkErrors: (_error, _request, reply: FastifyReply) => reply.status(400).send({ code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST.message }),
+    frameworkErrors: (_error, request, reply: FastifyReply) =>
+      reply.status(400).headers(request.server.securityHeaders ?? {}).send({ code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST.message }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import fp from 'fastify-plugin';
-import helmet, { type FastifyHelmetRouteOptions } from '@fastify/helmet';
+import fastifyHelmet, { type FastifyHelmetOptions, type FastifyHelmetRouteOptions } from '@fastify/helmet';
+import helmet from 'helmet';
 import { embedFrameSources } from '../modules/attachments/embeds.js';
 import type { App } from '../types.js';
 
@@ -89,15 +91,39 @@ export default fp(async function securityHeaders(app: App) {
   const { config } = app;
   const shell = join(config.webDist, 'index.html');
   const hashes = existsSync(shell) ? inlineHashes(readFileSync(shell, 'utf8')) : undefined;
-  await app.register(helmet, {
+  const options: FastifyHelmetOptions = {
     contentSecurityPolicy: { useDefaults: false, directives: pageDirectives(embedFrameSources(config.embedHosts), hashes) },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: config.secureCookies ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
     // The embedded players are third-party documents that do not opt in to COEP: it would block them.
     crossOriginEmbedderPolicy: false,
-  });
+  };
+  await app.register(fastifyHelmet, options);
+  app.decorate('securityHeaders', { ...helmetHeaders(options), 'permissions-policy': PERMISSIONS_POLICY });
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
 });
+
+/**
+ * The headers helmet sets with these options, computed once. Refusals Fastify sends before any route is found
+ * (a malformed path, see `frameworkErrors` in app.ts) skip the hooks where @fastify/helmet works: they get these.
+ */
+function helmetHeaders(options: FastifyHelmetOptions): Record<string, string> {
+  const { global: _global, enableCSPNonces: _nonces, ...helmetOptions } = options;
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  helmet(helmetOptions as Parameters<typeof helmet>[0])({} as IncomingMessage, response as unknown as ServerResponse, () => {});
+  return headers;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every security header of a page or API answer, for replies sent outside the routes' hooks. */
+    securityHeaders: Record<string, string>;
+  }
+}
