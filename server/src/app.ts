@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import Fastify, { LogController, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -16,6 +13,7 @@ import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
 import metricsPlugin from './plugins/metrics.js';
 import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
+import webShell from './plugins/web-shell.js';
 import { ErrorBody } from './lib/schemas.js';
 import healthRoutes from './modules/health/routes.js';
 import accountsRoutes from './modules/accounts/routes.js';
@@ -99,16 +97,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     api.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message }));
   }, { prefix: '/api' });
 
-  // The built web client, with every unknown non-API path answered by the SPA shell.
-  const indexHtml = join(config.webDist, 'index.html');
-  if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h' });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method !== 'GET' || request.url.startsWith('/api')) {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message });
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }
+  await app.register(webShell);
   return app as unknown as App;
 }

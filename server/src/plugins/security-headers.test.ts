@@ -34,13 +34,22 @@ function expectCommonHeaders(res: LightMyRequestResponse) {
   expect(directives(res).get('frame-ancestors')).toEqual(["'none'"]);
 }
 
-/** The pages' policy: no inline script or style at all, frames only from the embed providers. */
+/**
+ * The pages' policy: no inline script or style but the shell's hashed ones, and on the shell the style nonce
+ * React Aria reads from the page; frames only from the embed providers.
+ */
 function expectPagePolicy(res: LightMyRequestResponse) {
   const d = directives(res);
   expect(d.get('default-src')).toEqual(["'self'"]);
   expect(d.get('script-src')).toEqual(["'self'", ...inlineHashes(`<script>${INLINE}</script>`).script]);
   expect(d.get('script-src-attr')).toEqual(["'none'"]);
-  expect(d.get('style-src')).toEqual(["'self'"]);
+  const nonce = /<meta property="csp-nonce" nonce="([A-Za-z0-9+/=]{24})">/.exec(res.body)?.[1];
+  if (String(res.headers['content-type']).startsWith('text/html')) {
+    expect(nonce).toBeDefined();
+    expect(d.get('style-src')).toEqual(["'self'", `'nonce-${nonce}'`]);
+  } else {
+    expect(d.get('style-src')).toEqual(["'self'"]);
+  }
   expect(d.get('object-src')).toEqual(["'none'"]);
   expect(d.get('base-uri')).toEqual(["'none'"]);
   expect(d.get('frame-src')).toEqual(expect.arrayContaining(['https://www.youtube-nocookie.com', 'https://player.vimeo.com', 'https://www.dailymotion.com', 'https://www.openstreetmap.org', 'https://framatube.org', 'https://umap.openstreetmap.fr']));
@@ -51,8 +60,15 @@ function expectPagePolicy(res: LightMyRequestResponse) {
 describe('security headers with secure cookies (HTTPS deployment)', async () => {
   const { app } = await useTestApp({ webDist, secureCookies: true });
 
+  it('sends the shell with a fresh style nonce each time', async () => {
+    const [a, b] = await Promise.all([app.inject({ method: 'GET', url: '/' }), app.inject({ method: 'GET', url: '/' })]);
+    expect(a.headers['content-security-policy']).not.toBe(b.headers['content-security-policy']);
+    expect(a.headers['cache-control']).toBe('no-cache');
+    expect((await app.inject({ method: 'GET', url: '/index.html' })).body).toContain('csp-nonce');
+  });
+
   it('sets them on the page shell, on a deep link and on the built files', async () => {
-    for (const url of ['/', '/communautes/urbanisme/publications/12', '/assets/app.js']) {
+    for (const url of ['/', '/communautes/urbanisme/publications/12', '/index.html', '/assets/app.js']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expectCommonHeaders(res);

@@ -33,15 +33,16 @@ export function inlineHashes(html: string): { script: string[]; style: string[] 
 /**
  * The pages' policy. Scripts and styles come only from our origin (the built files) or match a hash of the
  * shell; React's `style={…}` props are applied through the CSSOM, which CSP does not govern, so no
- * 'unsafe-inline' at all. Images also come from https: hosts, because posts and dossier covers may show
+ * 'unsafe-inline' at all. The page shell adds a per-response style nonce (plugins/web-shell.ts) for the
+ * few `<style>` elements React Aria inserts, which it marks with that nonce. Images also come from https: hosts, because posts and dossier covers may show
  * pictures from the web. Frames: only the players of the embed providers, loaded after the reader's click.
  */
-export function pageDirectives(frameSources: string[], hashes = { script: [] as string[], style: [] as string[] }): Directives {
+export function pageDirectives(frameSources: string[], hashes = { script: [] as string[], style: [] as string[] }, styleNonce?: string): Directives {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'", ...hashes.script],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'", ...hashes.style],
+    'style-src': ["'self'", ...hashes.style, ...(styleNonce ? [`'nonce-${styleNonce}'`] : [])],
     'img-src': ["'self'", 'data:', 'https:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'"],
@@ -100,6 +101,10 @@ export default fp(async function securityHeaders(app: App) {
     crossOriginEmbedderPolicy: false,
   };
   await app.register(fastifyHelmet, options);
+  const frameSources = embedFrameSources(config.embedHosts);
+  app.decorate('shellHelmet', (styleNonce: string) => ({
+    contentSecurityPolicy: { useDefaults: false, directives: pageDirectives(frameSources, hashes, styleNonce) },
+  }));
   app.decorate('securityHeaders', { ...helmetHeaders(options), 'permissions-policy': PERMISSIONS_POLICY });
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
@@ -125,5 +130,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every security header of a page or API answer, for replies sent outside the routes' hooks. */
     securityHeaders: Record<string, string>;
+    /** The page shell's helmet options: the pages' policy plus this response's style nonce. */
+    shellHelmet: (styleNonce: string) => FastifyHelmetOptions;
   }
 }
