@@ -55,9 +55,10 @@ export function pageDirectives(frameSources: string[], hashes = { script: [] as 
 }
 
 /**
- * Swagger UI (/api/docs) is a separate single-page application: its files are ours, but it renders the API
- * description with inline style attributes and shows data: images (its logo, icons). Styles may therefore be
- * inline there, never scripts; it sends requests only to our own API.
+ * Swagger UI (/api/docs) is a separate single-page application served from our origin. Its bundle inserts
+ * `<style>` elements (whose content changes with its versions, so no hash) and shows data: images (logo,
+ * icons): styles may be inline there, never scripts. The page shows only our own API description, no
+ * content from users, and sends requests only to our own API.
  */
 export const DOCS_CSP = Object.entries({
   'default-src': ["'self'"],
