@@ -60,6 +60,8 @@ describe.skipIf(!hasChromium)('en-têtes de sécurité : la politique vue par le
     const { context, page } = await newPage(scene.browser);
     try {
       const thirdParty: string[] = [];
+      const messages: string[] = [];
+      page.on('console', (m) => messages.push(m.text()));
       await context.route((url) => url.hostname !== 'localhost', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>lecteur</p>' }));
       page.on('request', (r) => {
         if (new URL(r.url()).hostname !== 'localhost') thirdParty.push(r.url());
@@ -72,6 +74,8 @@ describe.skipIf(!hasChromium)('en-têtes de sécurité : la politique vue par le
       await page.getByRole('button', { name: /Afficher la vidéo \(contenu hébergé par framatube\.org/ }).click();
       await page.locator('iframe[title="Diagnostic en marchant"]').waitFor();
       await expect.poll(() => thirdParty.some((u) => u.startsWith('https://framatube.org/videos/embed/'))).toBe(true);
+      // Every feature named in Permissions-Policy is one Chromium knows (it reports the others in the console).
+      expect(messages.filter((text) => /Permissions-Policy/i.test(text))).toEqual([]);
     } finally {
       await context.close();
     }
