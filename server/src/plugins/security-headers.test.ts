@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { useTestApp } from '../../test/helpers.js';
+import { DEFAULT_EMBED_HOSTS, loadConfig } from '../config.js';
 import { inlineHashes } from './security-headers.js';
 
 /** A built client shell with one inline script, as a future Vite version might emit. */
@@ -119,6 +120,22 @@ describe('security headers without secure cookies (plain HTTP)', async () => {
       const res = await app.inject({ method: 'GET', url });
       expectCommonHeaders(res);
       expect(res.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
+});
+
+describe('EMBED_PEERTUBE_HOSTS and EMBED_UMAP_HOSTS', () => {
+  const env = (extra: Record<string, string>) => ({ DATA_DIR: '/tmp/ecommunautes-headers-test', APP_SECRET: 'x', ...extra }) as NodeJS.ProcessEnv;
+
+  it('replace the default instances, and an empty value allows none', () => {
+    expect(loadConfig(env({}), []).embedHosts).toEqual(DEFAULT_EMBED_HOSTS);
+    expect(loadConfig(env({ EMBED_PEERTUBE_HOSTS: ' Video.Exemple.fr , tube.exemple.org', EMBED_UMAP_HOSTS: '' }), []).embedHosts)
+      .toEqual({ peertube: ['video.exemple.fr', 'tube.exemple.org'], umap: [] });
+  });
+
+  it('refuse an address or a port instead of a host name, with a French sentence', () => {
+    for (const bad of ['https://tube.exemple.fr', 'tube.exemple.fr:8443', '*.exemple.fr', 'localhost']) {
+      expect(() => loadConfig(env({ EMBED_PEERTUBE_HOSTS: bad }), [])).toThrow(/EMBED_PEERTUBE_HOSTS doit être une liste de noms d’hôtes/);
     }
   });
 });
