@@ -5,6 +5,9 @@
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: 'Les données envoyées sont invalides.' },
   BAD_REQUEST: { status: 400, message: 'Requête invalide.' },
+  INVALID_CHARACTERS: { status: 400, message: 'Le texte envoyé contient un caractère non autorisé (caractère nul) : retirez-le puis réessayez.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'Les en-têtes de la requête sont trop volumineux : effacez les cookies de ce site puis réessayez.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'La requête a mis trop de temps à arriver : réessayez.' },
   WEAK_PASSWORD: { status: 400, message: 'Le mot de passe doit contenir au moins 12 caractères.' },
   COMMON_PASSWORD: { status: 400, message: 'Ce mot de passe est trop courant : choisissez-en un autre.' },
   INVALID_TOKEN: { status: 400, message: 'Ce lien est invalide ou a expiré.' },
@@ -13,6 +16,7 @@ export const ERRORS = {
   INVALID_CREDENTIALS: { status: 401, message: 'Adresse électronique ou mot de passe incorrect.' },
   EMAIL_NOT_VERIFIED: { status: 403, message: 'Confirmez d’abord votre adresse électronique (lien reçu par courriel).' },
   FORBIDDEN: { status: 403, message: 'Vous n’avez pas les droits pour cette action.' },
+  MODERATION_RANK: { status: 403, message: 'Vous ne pouvez pas modérer un membre de rang égal ou supérieur au vôtre : signalez-le à la coordination ou à l’équipe nationale.' },
   CSRF_FAILED: { status: 403, message: 'Jeton de sécurité manquant ou invalide. Rechargez la page.' },
   NOT_MEMBER: { status: 403, message: 'Rejoignez d’abord cette e-communauté.' },
   COMMUNITY_NOT_OPEN: { status: 403, message: 'Cette e-communauté n’est pas ouverte.' },
@@ -140,6 +144,11 @@ export const ERRORS = {
   REPORT_NOT_SUBMITTED: { status: 409, message: 'Ce rapport d’activité n’a pas encore été transmis : la coordination le commentera une fois transmis.' },
   MEETING_NOT_HELD: { status: 409, message: 'Le compte rendu et les décisions s’enregistrent une fois la réunion commencée.' },
   PARTICIPANT_NOT_STAFF: { status: 400, message: 'Les participant·es sont choisi·es parmi l’équipe d’animation et de coordination de l’e-communauté.' },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, message: 'L’en-tête Idempotency-Key est invalide : de 1 à 200 lettres, chiffres ou signes « - », « _ », « . », « : ».' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: 'Cette clé d’idempotence a déjà servi pour une autre demande : envoyez cette demande avec une nouvelle clé.' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, message: 'Cette demande est déjà en cours de traitement. Patientez un instant, puis réessayez.' },
+  IDEMPOTENCY_ANSWER_LOST: { status: 409, message: 'Cette demande a déjà été enregistrée, mais sa réponse a été perdue : rechargez la page pour voir le résultat.' },
+  METRICS_TOKEN_REQUIRED: { status: 401, message: 'Jeton d’accès aux métriques manquant ou invalide.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -7,10 +7,13 @@ import { LIMITS } from '../../common/limits.js';
 import { ERRORS } from '../../common/errors.js';
 import type { Config } from './config.js';
 import type { App, Deps } from './types.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { clientErrorHandler } from './plugins/errors.js';
+import inputGuard from './plugins/input-guard.js';
+import { createLogger } from './lib/logger.js';
 import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
+import idempotencyPlugin from './plugins/idempotency.js';
 import metricsPlugin from './plugins/metrics.js';
 import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
 import webShell from './plugins/web-shell.js';
@@ -51,7 +54,7 @@ const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    loggerInstance: deps.logger ?? createLogger(config.logLevel, config.logFormat),
     // Per-request lines cost throughput; metrics cover requests. LOG_REQUESTS=true brings them back.
     logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true' }),
     bodyLimit: LIMITS.bodyLimit,
@@ -61,6 +64,9 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     // French `{code, message}` as every other refusal instead of Fastify's English body and 414.
     frameworkErrors: (_error, request, reply: FastifyReply) =>
       reply.status(400).headers(request.server.securityHeaders ?? {}).send({ code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST.message }),
+    // Errors Node's HTTP parser raises before Fastify sees a request (headers over 16 KB, a malformed
+    // request line, a slow client): answered on the raw socket, in French, with our codes.
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
@@ -77,8 +83,10 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   app.addSchema(ErrorBody);
 
   await app.register(errorsPlugin);
-  // Before any route: helmet reads each route's `helmet` option as it is added.
+  // Before any route and any refusing hook: helmet reads each route's `helmet` option as it is added, and its
+  // onRequest hooks run first, so early refusals carry the headers too.
   await app.register(securityHeaders);
+  await app.register(inputGuard);
   await app.register(cookie);
   await app.register(metricsPlugin);
   await app.register(swagger, {
@@ -89,6 +97,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   // Swagger UI gets its own policy (plugins/security-headers.ts), set by the plugin on its own routes only.
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
   await app.register(sessionPlugin);
+  await app.register(idempotencyPlugin);
 
   await app.register(async (api) => {
     // Before the modules, so every API route inherits its hook.
