@@ -93,8 +93,9 @@ export default fp(async function securityHeaders(app: App) {
   const { config } = app;
   const shell = join(config.webDist, 'index.html');
   const hashes = existsSync(shell) ? inlineHashes(readFileSync(shell, 'utf8')) : undefined;
+  const frameSources = embedFrameSources(config.embedHosts);
   const options: FastifyHelmetOptions = {
-    contentSecurityPolicy: { useDefaults: false, directives: pageDirectives(embedFrameSources(config.embedHosts), hashes) },
+    contentSecurityPolicy: { useDefaults: false, directives: pageDirectives(frameSources, hashes) },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: config.secureCookies ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
@@ -102,7 +103,6 @@ export default fp(async function securityHeaders(app: App) {
     crossOriginEmbedderPolicy: false,
   };
   await app.register(fastifyHelmet, options);
-  const frameSources = embedFrameSources(config.embedHosts);
   app.decorate('shellHelmet', (styleNonce: string) => ({
     contentSecurityPolicy: { useDefaults: false, directives: pageDirectives(frameSources, hashes, styleNonce) },
   }));
