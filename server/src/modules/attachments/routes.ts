@@ -69,7 +69,6 @@ export default async function attachmentsRoutes(app: App) {
   });
 
   const download = {
-    helmet: ATTACHMENT_HEADERS,
     schema: {
       tags, summary: 'Télécharger un fichier (type détecté à l’envoi, affichage isolé)',
       response: { 200: Type.String({ format: 'binary' }), 304: Type.Null(), ...errors },
@@ -81,8 +80,8 @@ export default async function attachmentsRoutes(app: App) {
     if (!row || !canReadAttachment(request.user, accessOf(row))) throw new AppError('ATTACHMENT_NOT_FOUND');
     return sendAttachment(reply, storage, row, String(request.headers['if-none-match'] ?? ''));
   };
-  app.get('/attachments/:id', { helmet: download.helmet, schema: { ...download.schema, params: IdParam } }, serve);
-  app.get('/attachments/:id/:filename', { helmet: download.helmet, schema: { ...download.schema, params: FileParams } }, serve);
+  app.get('/attachments/:id', { helmet: ATTACHMENT_HEADERS, schema: { ...download.schema, params: IdParam } }, serve);
+  app.get('/attachments/:id/:filename', { helmet: ATTACHMENT_HEADERS, schema: { ...download.schema, params: FileParams } }, serve);
 
   app.delete('/attachments/:id', {
     schema: { tags, summary: 'Retirer un fichier', params: IdParam, response: { 200: Ok, ...errors } },
