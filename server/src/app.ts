@@ -13,6 +13,7 @@ import { createLogger } from './lib/logger.js';
 import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
+import reauthPlugin from './plugins/reauth.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import metricsPlugin from './plugins/metrics.js';
 import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
@@ -58,7 +59,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     // Per-request lines cost throughput; metrics cover requests. LOG_REQUESTS=true brings them back.
     logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true' }),
     bodyLimit: LIMITS.bodyLimit,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Errors the router raises before any route runs (a malformed or over-long path segment): the same
     // French `{code, message}` as every other refusal instead of Fastify's English body and 414.
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   // Swagger UI gets its own policy (plugins/security-headers.ts), set by the plugin on its own routes only.
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
   await app.register(sessionPlugin);
+  await app.register(reauthPlugin);
   await app.register(idempotencyPlugin);
 
   await app.register(async (api) => {
