@@ -47,6 +47,7 @@ export const ERRORS = {
   LONG_DESC_REQUIRED: { status: 400, message: 'Une carte mentale ou une infographie doit être accompagnée de sa description complète en texte.' },
   FORMAT_INVALID: { status: 400, message: 'Ce format ne convient pas à ce type de fichier.' },
   EMBED_URL_UNSUPPORTED: { status: 400, message: 'Adresse non reconnue : indiquez une vidéo PeerTube, YouTube, Dailymotion ou Vimeo, ou une carte uMap ou OpenStreetMap.' },
+  EMBED_HOST_NOT_ALLOWED: { status: 400, message: 'Cette instance PeerTube ou uMap n’est pas autorisée sur la plateforme : ses vidéos et cartes ne peuvent être affichées que depuis les hébergeurs choisis par l’exploitant.' },
   ATTACHMENT_NOT_FOUND: { status: 404, message: 'Fichier introuvable.' },
   IMAGE_TOO_LARGE_PIXELS: { status: 413, message: 'Cette image a trop de pixels (40 mégapixels au plus) : réduisez ses dimensions avant de l’envoyer.' },
   FILE_TOO_LARGE: { status: 413, message: 'Ce fichier est trop volumineux.' },
