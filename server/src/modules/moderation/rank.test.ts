@@ -136,6 +136,37 @@ describe('moderation rank over HTTP', async () => {
     expect((await act(app, 'comment', c.id, national.headers, { action: 'hide', reasonCode: 'spam' })).statusCode).toBe(200);
   });
 
+  it('the posts module’s own delete follows the same rule for staff', async () => {
+    const { mod: animator, community, post: byMember } = await cell('animator', 'member');
+    const coordinator = await memberOf(app, community.id, 'coordinator');
+    const res = await app.inject({ method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: coordinator.headers, payload: { title: 'De la coordination', body: 'Texte.' } });
+    const byCoordinator = res.json().id as number;
+    const comment = await commentOn(app, byMember.id, coordinator.headers, 'Commentaire de la coordination.');
+    const del = (url: string, headers: Record<string, string>) => app.inject({ method: 'DELETE', url, headers });
+    expect((await del(`/api/posts/${byCoordinator}`, animator.headers)).json().code).toBe('MODERATION_RANK');
+    expect((await del(`/api/comments/${comment.id}`, animator.headers)).json().code).toBe('MODERATION_RANK');
+    const { rows } = await app.pool.query('SELECT deleted_at FROM posts WHERE id = $1', [byCoordinator]);
+    expect(rows[0].deleted_at).toBeNull();
+    // Downwards and on one's own words, as before.
+    expect((await del(`/api/comments/${comment.id}`, coordinator.headers)).statusCode).toBe(200);
+    expect((await del(`/api/posts/${byMember.id}`, animator.headers)).statusCode).toBe(200);
+    expect((await del(`/api/posts/${byCoordinator}`, coordinator.headers)).statusCode).toBe(200);
+  });
+
+  it('a private message by a national team member is not removed by another one', async () => {
+    const peer = await signIn(app, { nationalRole: 'admin' });
+    const reader = await signIn(app);
+    const national = await signIn(app, { nationalRole: 'admin' });
+    const started = await app.inject({ method: 'POST', url: '/api/conversations', headers: peer.headers, payload: { memberIds: [reader.user.id], body: 'Message de l’équipe nationale' } });
+    expect(started.statusCode, started.body).toBe(201);
+    const messageId = started.json().message.id as number;
+    expect((await app.inject({ method: 'POST', url: `/api/messages/${messageId}/report`, headers: reader.headers, payload: { reasonCode: 'spam' } })).statusCode).toBe(201);
+    const res = await app.inject({ method: 'POST', url: `/api/moderation/messages/${messageId}/actions`, headers: national.headers, payload: { action: 'remove', reasonCode: 'spam' } });
+    expect({ status: res.statusCode, code: res.json().code }).toEqual({ status: 403, code: 'MODERATION_RANK' });
+    const { rows } = await app.pool.query('SELECT removed_at FROM messages WHERE id = $1', [messageId]);
+    expect(rows[0].removed_at).toBeNull();
+  });
+
   it('the queue lists, per item, only the decisions the viewer may take', async () => {
     const community = await createCommunity(app);
     const animator = await memberOf(app, community.id, 'animator');

@@ -11,6 +11,7 @@ import { accessOf, presentComment } from './presenters.js';
 import { findComment, listComments, type CommentContextRow, type CommentRow } from './queries.js';
 import { Comment, CreateCommentBody, EditCommentBody, UsefulState } from './schema.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
+import { assertOutranksAuthor } from '../moderation/rank.js';
 
 const tags = ['publications'];
 
@@ -78,6 +79,7 @@ export default async function commentRoutes(app: App) {
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const row = await loadVisibleComment(app.db, request.params.id, user);
     ensure(commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, commentAccess(row)).delete, 'FORBIDDEN');
+    await assertOutranksAuthor(app.db, user, row.my_role, row.community_id, row.author_id, 'delete');
     await deleteComment(app.db, row.id, user.id);
     return { ok: true as const };
   });

@@ -81,6 +81,7 @@ export interface CommentRow extends Record<string, unknown> {
 
 /** The comment plus what decides who may act on it: its post's community and my role there. */
 export interface CommentContextRow extends CommentRow {
+  community_id: number;
   community_status: CommunityStatus;
   my_role: CommunityRole | null;
 }
@@ -262,7 +263,7 @@ export async function listComments(db: DbOrTx, postId: number, cursor: PgKeyset 
 export async function findComment(db: DbOrTx, id: number, user: CurrentUser | null): Promise<CommentContextRow | undefined> {
   const me = user?.id ?? null;
   const { rows } = await db.execute<CommentContextRow>(sql`
-    SELECT ${COMMENT_COLUMNS}, c.status AS community_status, m.role AS my_role
+    SELECT ${COMMENT_COLUMNS}, c.id AS community_id, c.status AS community_status, m.role AS my_role
       FROM comments k
       JOIN users u ON u.id = k.author_id
       JOIN posts p ON p.id = k.post_id AND p.deleted_at IS NULL

@@ -18,6 +18,7 @@ import { communityFeed, findPost, listComments, listRevisions, myFeed } from './
 import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithComments, Revision, SlugParam } from './schema.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
+import { assertOutranksAuthor } from '../moderation/rank.js';
 
 const tags = ['publications'];
 
@@ -139,6 +140,7 @@ export default async function postsRoutes(app: App) {
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const row = await loadVisiblePost(app.db, request.params.id, user);
     ensure(postAbilities(user, { authorId: row.author_id }, accessOf(row)).delete, 'FORBIDDEN');
+    await assertOutranksAuthor(app.db, user, row.my_role, row.community_id, row.author_id, 'delete');
     await deletePost(app.db, row.id, user.id);
     return { ok: true as const };
   });
