@@ -143,6 +143,17 @@ describe('moderation rank over HTTP', async () => {
     const byCoordinator = res.json().id as number;
     const comment = await commentOn(app, byMember.id, coordinator.headers, 'Commentaire de la coordination.');
     const del = (url: string, headers: Record<string, string>) => app.inject({ method: 'DELETE', url, headers });
+    // What the post page offers follows the same rule (and its cached comments, per reader rank).
+    const page = async (id: number, headers: Record<string, string>) => (await app.inject({ method: 'GET', url: `/api/posts/${id}`, headers })).json();
+    expect((await page(byCoordinator, animator.headers)).can.delete).toBe(false);
+    expect((await page(byCoordinator, coordinator.headers)).can.delete).toBe(true);
+    const asAnimator = await page(byMember.id, animator.headers);
+    expect(asAnimator.can.delete).toBe(true);
+    expect(asAnimator.comments.items.find((k: { id: number }) => k.id === comment.id).can.delete).toBe(false);
+    const admin = await signIn(app, { nationalRole: 'admin' });
+    expect((await page(byMember.id, admin.headers)).comments.items.find((k: { id: number }) => k.id === comment.id).can.delete).toBe(true);
+    const list = await app.inject({ method: 'GET', url: `/api/posts/${byMember.id}/comments`, headers: animator.headers });
+    expect(list.json().items.find((k: { id: number }) => k.id === comment.id).can.delete).toBe(false);
     expect((await del(`/api/posts/${byCoordinator}`, animator.headers)).json().code).toBe('MODERATION_RANK');
     expect((await del(`/api/comments/${comment.id}`, animator.headers)).json().code).toBe('MODERATION_RANK');
     const { rows } = await app.pool.query('SELECT deleted_at FROM posts WHERE id = $1', [byCoordinator]);

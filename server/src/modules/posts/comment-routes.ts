@@ -54,6 +54,7 @@ export default async function commentRoutes(app: App) {
       id: written.id, post_id: post.id, reply_to_id: replyToId, body_md: body, body_html: written.html,
       created_at: written.createdAt, edited_at: null, deleted: false, hidden_at: null, hidden_reason: null, moderated_at: null,
       author_id: user.id, author_first_name: user.firstName, author_last_name: user.lastName,
+      author_national_role: user.nationalRole, author_role: post.my_role,
     };
     return reply.status(201).send(presentComment(row, user, access));
   });

@@ -19,6 +19,7 @@ import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithCom
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
 import { assertOutranksAuthor } from '../moderation/rank.js';
+import { moderationRank } from '../moderation/policy.js';
 
 const tags = ['publications'];
 
@@ -165,10 +166,12 @@ export default async function postsRoutes(app: App) {
 }
 
 /**
- * What a comment looks like to a reader who did not write it depends only on this: whether they
- * may delete it (moderation) and whether they see through a moderation mask (staff).
+ * What a comment looks like to a reader who did not write it depends only on this: which comments
+ * they may delete (moderation: those of authors below their rank) and whether they see through a
+ * moderation mask (staff).
  */
 function readerKind(user: CurrentUser | null, access: CommunityAccess): string {
-  const can = commentAbilities(user, { authorId: 0, deleted: false }, access);
-  return `${can.delete}:${isCommunityStaff(user, access.role)}`;
+  const moderates = commentAbilities(user, { authorId: 0, deleted: false }, access).delete;
+  const rank = moderates && user ? moderationRank(user.nationalRole, access.role) : -1;
+  return `${rank}:${isCommunityStaff(user, access.role)}`;
 }
