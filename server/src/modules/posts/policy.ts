@@ -45,6 +45,7 @@ export function postAbilities(user: CurrentUser | null, post: { authorId: number
     comment: community.post,
     // Finding one's own post useful says nothing to other readers.
     markUseful: community.post && !author,
+    moderate: !author && staffMayRemove(user, community.moderate, access, post.author),
   };
 }
 
@@ -52,13 +53,14 @@ export function commentAbilities(
   user: CurrentUser | null,
   comment: { authorId: number; deleted: boolean; author?: AuthorRanks },
   access: CommunityAccess,
-): { edit: boolean; delete: boolean } {
-  if (comment.deleted) return { edit: false, delete: false };
+): { edit: boolean; delete: boolean; moderate: boolean } {
+  if (comment.deleted) return { edit: false, delete: false, moderate: false };
   const community = communityAbilities(user, access, access.role);
   const author = user !== null && user.id === comment.authorId;
   return {
     edit: author && access.status === 'open' && user.emailVerified,
     delete: author || staffMayRemove(user, community.moderate, access, comment.author),
+    moderate: !author && staffMayRemove(user, community.moderate, access, comment.author),
   };
 }
 
