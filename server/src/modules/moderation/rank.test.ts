@@ -176,6 +176,9 @@ describe('moderation rank over HTTP', async () => {
     expect({ status: res.statusCode, code: res.json().code }).toEqual({ status: 403, code: 'MODERATION_RANK' });
     const { rows } = await app.pool.query('SELECT removed_at FROM messages WHERE id = $1', [messageId]);
     expect(rows[0].removed_at).toBeNull();
+    // The queue of reported messages says so, so the page offers no decision.
+    const queue = (await app.inject({ method: 'GET', url: '/api/moderation/messages?limit=50', headers: national.headers })).json();
+    expect(queue.items.find((i: { message: { id: number } }) => i.message.id === messageId)?.can).toEqual({ decide: false });
   });
 
   it('the queue lists, per item, only the decisions the viewer may take', async () => {
