@@ -40,7 +40,7 @@ export interface FuzzReport {
 }
 
 /** Operations that end the session they run in: sent as a throwaway person so the actors stay signed in. */
-const SELF_ENDING = new Set(['POST /api/auth/logout', 'DELETE /api/me', 'POST /api/me/password']);
+const SELF_ENDING = new Set(['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/register', 'DELETE /api/me', 'POST /api/me/password']);
 const TIMEOUT_MS = 15_000;
 
 export function knownClass(r: FuzzRequest): string | undefined {

@@ -1,4 +1,6 @@
 import { multipart, tinyPng } from '../../src/modules/attachments/attachments.fixtures.js';
+import { addMember } from '../community-factories.js';
+import { createUser } from '../factories.js';
 import { unique } from '../helpers.js';
 import type { Person, World } from './world.js';
 
@@ -66,6 +68,12 @@ async function veilleSource(w: World): Promise<number> {
 }
 
 export const makers: Record<string, Maker> = {
+  /** A plain member of A (the target of role changes, blocks, profile reads). */
+  member: async (w) => {
+    const { user } = await createUser(w.app);
+    await addMember(w.app, w.a.id, user.id);
+    return user.id;
+  },
   post: (w) => post(w),
   comment,
   question: (w) => post(w, 'question'),

@@ -100,10 +100,10 @@ export function withPoolIds(value: unknown, schema: Schema, world: World, rng: R
 }
 
 /** A valid query string for the operation (required parameters always, optional ones sometimes). */
-export function validQuery(op: Operation, world: World, rng: Rng): Record<string, string> {
+export function validQuery(op: Operation, world: World, rng: Rng, requiredOnly = false): Record<string, string> {
   const out: Record<string, string> = {};
   for (const q of op.query) {
-    if (!q.required && !rng.chance(0.4)) continue;
+    if (!q.required && (requiredOnly || !rng.chance(0.4))) continue;
     const kind = fieldKind(q.name);
     out[q.name] = kind ? String(fromPool(world, kind, rng)) : String(validValue(q.schema, rng, q.name));
   }

@@ -98,10 +98,13 @@ function validString(schema: Schema, rng: Rng, name: string): string {
   return text.slice(0, max) || 'a';
 }
 
-/** A value the schema accepts (the generator's best effort: business rules may still refuse it). */
-export function validValue(schema: Schema, rng: Rng, name = '', depth = 0): unknown {
-  if (schema.anyOf || schema.oneOf) return validValue(firstVariant(schema, rng), rng, name, depth);
-  if (schema.default !== undefined && rng.chance(0.3)) return schema.default;
+/**
+ * A value the schema accepts (the generator's best effort: business rules may still refuse it).
+ * `minimal` leaves optional properties out: the authorization matrix wants the plainest valid request.
+ */
+export function validValue(schema: Schema, rng: Rng, name = '', depth = 0, minimal = false): unknown {
+  if (schema.anyOf || schema.oneOf) return validValue(firstVariant(schema, rng), rng, name, depth, minimal);
+  if (schema.default !== undefined && (minimal || rng.chance(0.3))) return schema.default;
   switch (typeOf(schema)) {
     case 'string': return validString(schema, rng, name);
     case 'integer': {
@@ -122,14 +125,14 @@ export function validValue(schema: Schema, rng: Rng, name = '', depth = 0): unkn
       const n = Math.min(schema.maxItems ?? 3, Math.max(min, rng.int(min, min + 2)));
       const items = schema.items ?? {};
       const out: unknown[] = [];
-      for (let i = 0; i < n && depth < 6; i += 1) out.push(validValue(items, rng, name, depth + 1));
+      for (let i = 0; i < n && depth < 6; i += 1) out.push(validValue(items, rng, name, depth + 1, minimal));
       return schema.uniqueItems ? [...new Map(out.map((v) => [JSON.stringify(v), v])).values()] : out;
     }
     case 'object': {
       const out: Record<string, unknown> = {};
       const required = new Set<string>(schema.required ?? []);
       for (const [key, sub] of Object.entries<Schema>(schema.properties ?? {})) {
-        if (required.has(key) || rng.chance(0.5)) out[key] = validValue(sub, rng, key, depth + 1);
+        if (required.has(key) || (!minimal && rng.chance(0.5))) out[key] = validValue(sub, rng, key, depth + 1, minimal);
       }
       return out;
     }

@@ -12,7 +12,7 @@ import { makers, type Maker } from './makers.js';
 export const ROLES = ['anonymous', 'member', 'otherAnimator', 'animator', 'coordinator', 'national'] as const;
 export type Role = typeof ROLES[number];
 
-export interface Person { id: number; headers: AuthHeaders }
+export interface Person { id: number; email: string; headers: AuthHeaders }
 
 export interface World {
   app: App;
@@ -40,7 +40,7 @@ export function headersOf(world: World, role: Role): Record<string, string> {
 
 async function person(app: App, opts: Parameters<typeof createUser>[1] = {}): Promise<Person> {
   const { user } = await createUser(app, opts);
-  return { id: user.id, headers: await sessionFor(app, user.id) };
+  return { id: user.id, email: user.email, headers: await sessionFor(app, user.id) };
 }
 
 export async function buildWorld(app: App): Promise<World> {
@@ -59,7 +59,8 @@ export async function buildWorld(app: App): Promise<World> {
   const world: World = {
     app, a, b, actors: { member, otherAnimator, animator, coordinator, national }, author, peer, colleague,
     pool: {
-      community: [a.slug, b.slug], communityId: [a.id, b.id], user: [author.id, peer.id, member.id, animator.id],
+      community: [a.slug, b.slug], communityId: [a.id, b.id], // Never an actor: a generated body must not promote, ban or appoint the people under test.
+      user: [author.id, peer.id, colleague.id],
       page: ['mentions-legales', 'accessibilite'], reason: [], scale: [],
     },
     make: async (kind) => {
