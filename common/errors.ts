@@ -5,6 +5,9 @@
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: 'Les données envoyées sont invalides.' },
   BAD_REQUEST: { status: 400, message: 'Requête invalide.' },
+  INVALID_CHARACTERS: { status: 400, message: 'Le texte envoyé contient un caractère non autorisé (caractère nul) : retirez-le puis réessayez.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'Les en-têtes de la requête sont trop volumineux : effacez les cookies de ce site puis réessayez.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'La requête a mis trop de temps à arriver : réessayez.' },
   WEAK_PASSWORD: { status: 400, message: 'Le mot de passe doit contenir au moins 12 caractères.' },
   COMMON_PASSWORD: { status: 400, message: 'Ce mot de passe est trop courant : choisissez-en un autre.' },
   INVALID_TOKEN: { status: 400, message: 'Ce lien est invalide ou a expiré.' },
@@ -13,6 +16,7 @@ export const ERRORS = {
   INVALID_CREDENTIALS: { status: 401, message: 'Adresse électronique ou mot de passe incorrect.' },
   EMAIL_NOT_VERIFIED: { status: 403, message: 'Confirmez d’abord votre adresse électronique (lien reçu par courriel).' },
   FORBIDDEN: { status: 403, message: 'Vous n’avez pas les droits pour cette action.' },
+  MODERATION_RANK: { status: 403, message: 'Vous ne pouvez pas modérer un membre de rang égal ou supérieur au vôtre : signalez-le à la coordination ou à l’équipe nationale.' },
   CSRF_FAILED: { status: 403, message: 'Jeton de sécurité manquant ou invalide. Rechargez la page.' },
   NOT_MEMBER: { status: 403, message: 'Rejoignez d’abord cette e-communauté.' },
   COMMUNITY_NOT_OPEN: { status: 403, message: 'Cette e-communauté n’est pas ouverte.' },

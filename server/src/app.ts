@@ -10,7 +10,8 @@ import { LIMITS } from '../../common/limits.js';
 import { ERRORS } from '../../common/errors.js';
 import type { Config } from './config.js';
 import type { App, Deps } from './types.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { clientErrorHandler } from './plugins/errors.js';
+import inputGuard from './plugins/input-guard.js';
 import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
@@ -61,6 +62,9 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     // Errors the router raises before any route runs (a malformed or over-long path segment): the same
     // French `{code, message}` as every other refusal instead of Fastify's English body and 414.
     frameworkErrors: (_error, _request, reply: FastifyReply) => reply.status(400).send({ code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST.message }),
+    // Errors Node's HTTP parser raises before Fastify sees a request (headers over 16 KB, a malformed
+    // request line, a slow client): answered on the raw socket, in French, with our codes.
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
@@ -77,6 +81,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   app.addSchema(ErrorBody);
 
   await app.register(errorsPlugin);
+  await app.register(inputGuard);
   await app.register(cookie);
   await app.register(metricsPlugin);
   await app.register(swagger, {

@@ -10,7 +10,14 @@ export const ErrorBody = Type.Object(
   { $id: 'ErrorBody' },
 );
 
-export const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) });
+/**
+ * The one schema of a row id (bigint identity columns, read as JavaScript numbers): every id in a
+ * path, a query or a body uses it. Non-finite values ("1e309" coerced to Infinity) are refused for
+ * every number by plugins/input-guard.ts, since Ajv skips `maximum` on them.
+ */
+export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+
+export const IdParam = Type.Object({ id: Id });
 
 export const CursorQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 200 })),

@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
-import type { FastifyError } from 'fastify';
-import { ERRORS } from '../../../common/errors.js';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ERRORS, type ErrorCode } from '../../../common/errors.js';
 import { AppError } from '../lib/errors.js';
 import type { App } from '../types.js';
 
@@ -50,3 +52,29 @@ export default fp(async function errorsPlugin(app: App) {
     return reply.status(500).send({ code: 'INTERNAL', message: ERRORS.INTERNAL.message });
   });
 });
+
+/** Node's parser errors (before any Fastify request exists), by the code we answer with. */
+function clientErrorCode(code: string | undefined): ErrorCode {
+  if (code === 'HPE_HEADER_OVERFLOW') return 'HEADERS_TOO_LARGE';
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'REQUEST_TIMEOUT';
+  return 'BAD_REQUEST';
+}
+
+/**
+ * The server's `clientError` handler (Fastify's `clientErrorHandler` option): the same French
+ * `{code, message}` as every other refusal, where Fastify's default writes an English body.
+ * The request never reached Fastify, so the answer is written on the socket by hand.
+ */
+export function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
+  // A reset connection has nobody left to answer.
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = clientErrorCode(err.code);
+  const { status, message } = ERRORS[code];
+  const body = JSON.stringify({ code, message });
+  this.log.trace({ err }, 'client error');
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}

@@ -20,6 +20,18 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
+ * Whether an anonymous write's Origin header names this site: the public URL, or the host the request
+ * was sent to. Anything unparsable — `null` (sandboxed frames, privacy-minded browsers), a bare word,
+ * a broken URL — is simply not this site, never an exception.
+ */
+export function sameSiteOrigin(origin: string, publicUrl: string, host: string | undefined): boolean {
+  if (origin === publicUrl) return true;
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && host !== undefined && url.host === host;
+}
+
+/**
  * Loads the session from its cookie on every API request (from the per-instance cache, else one
  * indexed query joining the user),
  * and enforces CSRF protection on cookie-authenticated writes:
@@ -67,9 +79,7 @@ export default fp(async function sessionPlugin(app: App) {
       if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) throw new AppError('CSRF_FAILED');
     } else {
       const origin = request.headers.origin;
-      if (origin && origin !== app.config.publicUrl && new URL(origin).host !== request.headers.host) {
-        throw new AppError('CSRF_FAILED');
-      }
+      if (origin !== undefined && !sameSiteOrigin(origin, app.config.publicUrl, request.headers.host)) throw new AppError('CSRF_FAILED');
     }
   });
 

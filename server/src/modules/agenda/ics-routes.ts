@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { AppError } from '../../lib/errors.js';
-import { errorResponses } from '../../lib/schemas.js';
+import { errorResponses, Id } from '../../lib/schemas.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { isCommunityStaff } from '../communities/policy.js';
@@ -12,7 +12,7 @@ import { IcsBody, SlugParam } from './schema.js';
 
 const tags = ['agenda'];
 const CONTENT_TYPE = 'text/calendar; charset=utf-8';
-const IcsPostIdParam = Type.Object({ postId: Type.String({ pattern: '^[1-9][0-9]{0,15}$' }) });
+const IcsPostIdParam = Type.Object({ postId: Id });
 
 /**
  * iCalendar exports. They need no session: calendar applications subscribe without cookies,
@@ -48,7 +48,7 @@ export default async function icsRoutes(app: App) {
       params: IcsPostIdParam, response: { 200: IcsBody, ...errorResponses },
     },
   }, async (request, reply) => {
-    const postId = Number(request.params.postId);
+    const postId = request.params.postId;
     const row = await findEvent(app.db, postId, request.user?.id ?? null, true);
     if (!row || !canView(request.user, { status: row.community_status, role: row.my_role })) throw new AppError('EVENT_NOT_FOUND');
     if (row.hidden && request.user?.id !== row.author_id && !isCommunityStaff(request.user, row.my_role)) throw new AppError('EVENT_NOT_FOUND');

@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of the agenda: the only definition of its request and response shapes. */
 
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const DateTime = Type.String({ format: 'date-time' });
 /** A Paris calendar day, checked again by the service (no Feb 30). */
 const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError } from '../../lib/errors.js';
+import { refuseNul } from '../../plugins/input-guard.js';
 
 export interface ReceivedFile {
   tmpPath: string;
@@ -41,7 +42,11 @@ export async function receiveUpload(request: FastifyRequest, tmpDir: string): Pr
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        // Multipart fields never reach request.body, where the input guard looks for NUL characters.
+        if (typeof part.value === 'string') {
+          refuseNul(part.value, part.fieldname);
+          fields[part.fieldname] = part.value;
+        }
         continue;
       }
       if (file || part.fieldname !== 'file') {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ATTACHMENT_FORMATS } from '../../../../common/attachments.js';
 import { LIMITS } from '../../../../common/limits.js';
+import { Id } from '../../lib/schemas.js';
 
 export const Attachment = Type.Object({
   id: Type.Integer(),
@@ -35,7 +36,7 @@ export const PostMedia = Type.Object({
 });
 
 export const AttachmentIdsBody = Type.Object(
-  { ids: Type.Array(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }), { maxItems: LIMITS.attachmentsPerPost, uniqueItems: true }) },
+  { ids: Type.Array(Id, { maxItems: LIMITS.attachmentsPerPost, uniqueItems: true }) },
   { additionalProperties: false },
 );
 
@@ -57,6 +58,6 @@ export const EmbedsBody = Type.Object(
 
 export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: LIMITS.communitySlug }) });
 export const FileParams = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
+  id: Id,
   filename: Type.String({ maxLength: 400 }),
 });

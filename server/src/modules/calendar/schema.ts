@@ -1,10 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { ArticleTypeSchema, LinkInput, TagsInput } from '../posts/schema.js';
+import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of the editorial calendar. */
 
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const DateTime = Type.String({ format: 'date-time' });
 const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
 

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { Id } from '../../lib/schemas.js';
 
 export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 
@@ -9,12 +10,12 @@ const text = Type.String({ maxLength: LIMITS.communityText });
 const name = Type.String({ minLength: 1, maxLength: LIMITS.communityName, pattern: '\\S' });
 const slug = Type.String({ minLength: 2, maxLength: LIMITS.communitySlug, pattern: SLUG_PATTERN });
 const launchDate = Type.Union([Type.String({ format: 'date', pattern: '^(19|20|21)\\d{2}-\\d{2}-\\d{2}$' }), Type.Null()]);
-const relatedIds = Type.Array(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }), { maxItems: 50, uniqueItems: true });
+const relatedIds = Type.Array(Id, { maxItems: 50, uniqueItems: true });
 
 export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 export const RoleParams = Type.Object({
   slug: Type.String({ minLength: 1, maxLength: 200 }),
-  userId: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
+  userId: Id,
 });
 
 export const DirectoryQuery = Type.Object({

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { AppError, ensure } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
-import { errorResponses, IdParam, Page } from '../../lib/schemas.js';
+import { Id, errorResponses, IdParam, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
@@ -93,7 +93,7 @@ export default async function contractsRoutes(app: App) {
     return service.loadStatement(app.pool, user, request.params.id);
   });
 
-  const Format = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }), format: Type.Union([Type.Literal('pdf'), Type.Literal('csv')]) });
+  const Format = Type.Object({ id: Id, format: Type.Union([Type.Literal('pdf'), Type.Literal('csv')]) });
   app.get('/contracts/statements/:id/export/:format', {
     schema: { tags, summary: 'État de service en PDF ou CSV (paie)', params: Format, response: { 200: Type.Any(), ...errorResponses } },
   }, async (request, reply) => {

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
+import { Id } from '../../lib/schemas.js';
 
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const Day = Type.String({ format: 'date', pattern: '^(19|20|21)\\d{2}-\\d{2}-\\d{2}$' });
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 const Count = Type.Integer({ minimum: 0 });

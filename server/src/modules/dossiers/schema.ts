@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of the dossiers module. */
 
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const DateTime = Type.String({ format: 'date-time' });
 const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
 

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../types.js';
 import { requireUser } from '../../plugins/session.js';
 import { AppError } from '../../lib/errors.js';
-import { errorResponses } from '../../lib/schemas.js';
+import { Id, errorResponses } from '../../lib/schemas.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { listPreferences, setPreference, unsubscribe } from './service.js';
 import { verifyUnsubscribeToken } from './token.js';
@@ -31,7 +31,7 @@ export default async function emailPrefsRoutes(app: App) {
   app.put('/me/email-preferences/:communityId', {
     schema: {
       tags: ['courriel'],
-      params: Type.Object({ communityId: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) }),
+      params: Type.Object({ communityId: Id }),
       body: Type.Object({ frequency: Frequency }, { additionalProperties: false }),
       response: { 200: Preference, ...errorResponses },
     },

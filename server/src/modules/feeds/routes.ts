@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { sql } from 'drizzle-orm';
 import type { App } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
-import { errorResponses } from '../../lib/schemas.js';
+import { errorResponses, IdParam } from '../../lib/schemas.js';
 import { renderAtom, type AtomEntry } from './atom.js';
 
 /** Entries per feed: readers poll often; older posts are on the site. */
@@ -58,7 +58,7 @@ export default async function feedsRoutes(app: App) {
   });
 
   app.get('/dossiers/:id/feed.atom', {
-    schema: { tags: ['flux'], params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) }), response: { 200: Type.String(), ...errorResponses } },
+    schema: { tags: ['flux'], params: IdParam, response: { 200: Type.String(), ...errorResponses } },
   }, async (request, reply) => {
     const d = (await app.db.execute<{ id: number; title: string; intro_md: string; updated_at: Date; slug: string; name: string }>(sql`
       SELECT d.id, d.title, d.intro_md, d.updated_at, c.slug, c.name FROM dossiers d JOIN communities c ON c.id = d.community_id

@@ -1,15 +1,15 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { Id } from '../../lib/schemas.js';
 
 const date = Type.String({ format: 'date-time' });
-const id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const body = Type.String({ minLength: 1, maxLength: LIMITS.messageBody, pattern: '\\S' });
 
 export const Person = Type.Object({ id: Type.Integer(), firstName: Type.String(), lastName: Type.String() });
 
 export const StartBody = Type.Object({
   /** The other people (the author is added); one person opens or reuses a direct conversation. */
-  memberIds: Type.Array(id, { minItems: 1, maxItems: LIMITS.conversationMembersMax * 2 }),
+  memberIds: Type.Array(Id, { minItems: 1, maxItems: LIMITS.conversationMembersMax * 2 }),
   title: Type.Optional(Type.String({ maxLength: LIMITS.conversationTitle })),
   body,
 }, { additionalProperties: false });
@@ -50,7 +50,7 @@ export const ConversationView = Type.Object({
 });
 
 export const AddParticipantsBody = Type.Object({
-  memberIds: Type.Array(id, { minItems: 1, maxItems: LIMITS.conversationMembersMax }),
+  memberIds: Type.Array(Id, { minItems: 1, maxItems: LIMITS.conversationMembersMax }),
 }, { additionalProperties: false });
 
 export const ParticipantsAdded = Type.Object({ added: Type.Array(Person), message: Message });

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of the moderation module: the only definition of its request and response shapes. */
 
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const DateTime = Type.String({ format: 'date-time' });
 const NullableDateTime = Type.Union([DateTime, Type.Null()]);
 const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { SLUG_PATTERN } from '../communities/schema.js';
+import { Id } from '../../lib/schemas.js';
 
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const Count = Type.Integer({ minimum: 0 });
 const Day = Type.String({ format: 'date', pattern: '^(19|20|21)\\d{2}-\\d{2}-\\d{2}$' });
 const Instant = Type.String({ format: 'date-time', maxLength: 40 });

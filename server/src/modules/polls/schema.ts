@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of the polls module: the only definition of its request and response shapes. */
 
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const DateTime = Type.String({ format: 'date-time' });
 const Visibility = Type.Union([Type.Literal('live'), Type.Literal('after_close')]);
 

@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of the posts module: the only definition of its request and response shapes. */
 
-const Id = Type.Integer({ minimum: 1 });
 const DateTime = Type.String({ format: 'date-time' });
 const NullableDateTime = Type.Union([DateTime, Type.Null()]);
 
@@ -141,7 +141,7 @@ export const FeedQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
   kind: Type.Optional(PostKindSchema),
-  rubrique: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 })),
+  rubrique: Type.Optional(Id),
   tag: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 export const EditPostBody = Type.Object(

@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { CommunityRef, UserRef } from '../posts/schema.js';
+import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of the questions module. */
 
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const DateTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Jour au format AAAA-MM-JJ (heure de Paris)' });

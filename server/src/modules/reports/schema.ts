@@ -1,9 +1,9 @@
 import { Type, type TSchema } from 'typebox';
 import { OBJECTIVES, REPORT_LIMITS } from '../../../../common/reports.js';
+import { Id } from '../../lib/schemas.js';
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 const Count = Type.Integer({ minimum: 0 });
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Person = Type.Object({ id: Type.Integer(), name: Type.String() });
 

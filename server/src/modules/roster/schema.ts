@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { Id } from '../../lib/schemas.js';
 
-const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
 const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
 

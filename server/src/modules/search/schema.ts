@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { POST_KINDS, PostKindSchema } from '../posts/schema.js';
+import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of full-text search. */
 
-const Id = Type.Integer({ minimum: 1 });
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
 
 export const SEARCH_QUERY_MAX = 200;

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MAX_MONTHLY_TARGET } from '../../../../common/contributions.js';
+import { Id } from '../../lib/schemas.js';
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 const Count = Type.Integer({ minimum: 0 });
@@ -7,18 +8,18 @@ const Count = Type.Integer({ minimum: 0 });
 export const AnimatorQuery = Type.Object({
   month: Type.Optional(Month),
   /** Another staff member's figures (coordinator, national admin). */
-  animatorId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 })),
+  animatorId: Type.Optional(Id),
 });
 
 /** Absent userId: back to the default for the community; else back to the community's target. */
-export const TargetResetQuery = Type.Object({ userId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 })) });
+export const TargetResetQuery = Type.Object({ userId: Type.Optional(Id) });
 
 export const TargetBody = Type.Object(
   {
     // No null branch: with type coercion on, 0 would silently become null.
     monthlyTarget: Type.Integer({ minimum: 1, maximum: MAX_MONTHLY_TARGET }),
     /** Absent: the whole community's target. */
-    userId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 })),
+    userId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

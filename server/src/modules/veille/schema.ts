@@ -1,11 +1,12 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { Id } from '../../lib/schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const SourceParams = Type.Object({
   slug: Type.String({ minLength: 1, maxLength: 200 }),
-  id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
+  id: Id,
 });
 
 export const NewSource = Type.Object({
@@ -49,7 +50,7 @@ export const InboxPage = Type.Object({ items: Type.Array(InboxItem), nextCursor:
 export const PublishBody = Type.Object({
   commentary: Type.String({ minLength: 1, maxLength: LIMITS.postBody }),
   title: Type.Optional(Type.String({ maxLength: LIMITS.postTitle })),
-  rubriqueId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  rubriqueId: Type.Optional(Nullable(Id)),
   tags: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 30 })),
 });
 
