@@ -18,11 +18,6 @@ export interface FuzzOptions {
   refreshEvery?: number;
   /** The test database is shared with other test files: never send spellings that coerce to small ids. */
   sharedDb?: boolean;
-  /**
-   * Classes another branch fixes at the schema level (NUL bytes, 1e309 ids, malformed Origin): counted
-   * apart rather than as failures while that work is not merged.
-   */
-  excludeKnown?: boolean;
   onProgress?: (done: number, total: number, failures: number) => void;
 }
 
@@ -34,22 +29,12 @@ export interface FuzzReport {
   operations: number;
   byStatus: Record<string, number>;
   failures: FuzzFailure[];
-  /** Server errors of the known classes, when `excludeKnown`. */
-  known: Record<string, number>;
   durationMs: number;
 }
 
 /** Operations that end the session they run in: sent as a throwaway person so the actors stay signed in. */
 const SELF_ENDING = new Set(['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/register', 'DELETE /api/me', 'POST /api/me/password']);
 const TIMEOUT_MS = 15_000;
-
-export function knownClass(r: FuzzRequest): string | undefined {
-  const text = `${r.url} ${r.payload ?? ''}`;
-  if (/%00|\\u0000|\u0000/i.test(text)) return 'octet NUL';
-  if (/1e309|Infinity/.test(text)) return '1e309 (Infinity)';
-  if (r.headers.origin !== undefined) return 'Origin malformé';
-  return undefined;
-}
 
 async function send(app: App, r: FuzzRequest): Promise<{ status: number; body: string }> {
   const stream = r.url.startsWith('/api/notifications/stream') && r.method === 'GET';
@@ -90,7 +75,7 @@ function ordered(app: App, rng: Rng): Operation[] {
 export async function fuzz(app: App, opts: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const ops = ordered(app, new Rng(opts.seed));
-  const report: FuzzReport = { seed: opts.seed, requests: 0, operations: ops.length, byStatus: {}, failures: [], known: {}, durationMs: 0 };
+  const report: FuzzReport = { seed: opts.seed, requests: 0, operations: ops.length, byStatus: {}, failures: [], durationMs: 0 };
   const refreshEvery = opts.refreshEvery ?? 1500;
   let world = await freshWorld(app);
   let next = 0;
@@ -116,9 +101,7 @@ export async function fuzz(app: App, opts: FuzzOptions): Promise<FuzzReport> {
     report.byStatus[status] = (report.byStatus[status] ?? 0) + 1;
     report.requests += 1;
     if (typeof status === 'number' && status < 500) return;
-    const known = opts.excludeKnown ? knownClass(request) : undefined;
-    if (known) report.known[known] = (report.known[known] ?? 0) + 1;
-    else report.failures.push({ index, status, request, body: outcome instanceof Error ? String(outcome.stack) : outcome === 'timeout' ? '' : outcome.body });
+    report.failures.push({ index, status, request, body: outcome instanceof Error ? String(outcome.stack) : outcome === 'timeout' ? '' : outcome.body });
   };
 
   const concurrency = opts.concurrency ?? 4;
