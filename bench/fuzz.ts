@@ -65,6 +65,7 @@ try {
   console.log(`\n${report.requests} requêtes sur ${report.operations} opérations en ${(report.durationMs / 1000).toFixed(1)} s `
     + `(${Math.round(report.requests / (report.durationMs / 1000))} req/s), graine ${seed}.`);
   console.log(`Statuts : ${statuses}.`);
+  console.log(`Opérations ayant répondu au moins une fois en 2xx : ${report.reached.size} sur ${report.operations}.`);
   const fivexx = Object.entries(report.byStatus).filter(([s]) => !(Number(s) < 500)).reduce((n, [, c]) => n + c, 0);
   console.log(`Réponses 5xx ou sans réponse : ${fivexx}.`);
   for (const f of report.failures.slice(0, 50)) console.log(`  ${describeFailure(f)}`);

@@ -29,6 +29,8 @@ export interface FuzzReport {
   operations: number;
   byStatus: Record<string, number>;
   failures: FuzzFailure[];
+  /** Operations that answered at least one 2xx: how deep the valid requests reach. */
+  reached: Set<string>;
   durationMs: number;
 }
 
@@ -75,7 +77,7 @@ function ordered(app: App, rng: Rng): Operation[] {
 export async function fuzz(app: App, opts: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const ops = ordered(app, new Rng(opts.seed));
-  const report: FuzzReport = { seed: opts.seed, requests: 0, operations: ops.length, byStatus: {}, failures: [], durationMs: 0 };
+  const report: FuzzReport = { seed: opts.seed, requests: 0, operations: ops.length, byStatus: {}, failures: [], reached: new Set(), durationMs: 0 };
   const refreshEvery = opts.refreshEvery ?? 1500;
   let world = await freshWorld(app);
   let next = 0;
@@ -100,6 +102,7 @@ export async function fuzz(app: App, opts: FuzzOptions): Promise<FuzzReport> {
     const status = outcome instanceof Error ? 'error' : outcome === 'timeout' ? 'timeout' : outcome.status;
     report.byStatus[status] = (report.byStatus[status] ?? 0) + 1;
     report.requests += 1;
+    if (typeof status === 'number' && status >= 200 && status < 300) report.reached.add(op.key);
     if (typeof status === 'number' && status < 500) return;
     report.failures.push({ index, status, request, body: outcome instanceof Error ? String(outcome.stack) : outcome === 'timeout' ? '' : outcome.body });
   };
