@@ -76,7 +76,7 @@ export const BODIES: Record<string, Body> = {
   'PUT /api/communities/{slug}/steering/objectives': () => ({ quality: 50 }),
   'PATCH /api/me/directory-settings': () => ({ listed: true }),
   'PATCH /api/planned-posts/{id}': () => ({ title: 'Titre revu' }),
-  'PUT /api/pages/{slug}': () => ({ title: 'Mentions légales', body: `Texte revu ${unique('m')}` }),
+  'PUT /api/pages/{slug}': () => ({ title: 'Données personnelles', body: `Texte revu ${unique('m')}` }),
   'POST /api/conversations': (w) => ({ memberIds: [w.peer.id], body: 'Bonjour' }),
   'POST /api/conversations/{id}/participants': (w) => ({ memberIds: [w.colleague.id] }),
 };
