@@ -143,6 +143,11 @@ export const ERRORS = {
   REPORT_NOT_SUBMITTED: { status: 409, message: 'Ce rapport d’activité n’a pas encore été transmis : la coordination le commentera une fois transmis.' },
   MEETING_NOT_HELD: { status: 409, message: 'Le compte rendu et les décisions s’enregistrent une fois la réunion commencée.' },
   PARTICIPANT_NOT_STAFF: { status: 400, message: 'Les participant·es sont choisi·es parmi l’équipe d’animation et de coordination de l’e-communauté.' },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, message: 'L’en-tête Idempotency-Key est invalide : de 1 à 200 lettres, chiffres ou signes « - », « _ », « . », « : ».' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: 'Cette clé d’idempotence a déjà servi pour une autre demande : envoyez cette demande avec une nouvelle clé.' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, message: 'Cette demande est déjà en cours de traitement. Patientez un instant, puis réessayez.' },
+  IDEMPOTENCY_ANSWER_LOST: { status: 409, message: 'Cette demande a déjà été enregistrée, mais sa réponse a été perdue : rechargez la page pour voir le résultat.' },
+  METRICS_TOKEN_REQUIRED: { status: 401, message: 'Jeton d’accès aux métriques manquant ou invalide.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

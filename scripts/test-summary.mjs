@@ -1,19 +1,33 @@
-// Prints the closing "N passed, N failed, N skipped" line from Vitest's JSON report.
+// Prints the closing "N passed, N failed, N skipped" line from one or more Vitest JSON reports (one per
+// Node.js version the suite ran on), summed, after one line per report.
 import { readFileSync } from 'node:fs';
 
-const file = process.argv[2];
-let report;
-try {
-  report = JSON.parse(readFileSync(file, 'utf8'));
-} catch {
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+const files = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of files) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // A run that wrote no report (crashed, or could not start) counts as one failure.
+    console.log(`${file} : rapport absent ou illisible`);
+    failed += 1;
+    continue;
+  }
+  // A file that failed to load has no failed test of its own: count it once as a failure.
+  const brokenFiles = report.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
+  const runFailed = report.numFailedTests + brokenFiles;
+  const runSkipped = report.numPendingTests + report.numTodoTests;
+  if (files.length > 1) console.log(`${file} : ${report.numPassedTests} réussis, ${runFailed} échoués, ${runSkipped} ignorés`);
+  if (report.numPassedTests === 0) failed += 1;
+  passed += report.numPassedTests;
+  failed += runFailed;
+  skipped += runSkipped;
 }
-// A file that failed to load has no failed test of its own: count it once as a failure.
-const brokenFiles = report.testResults.filter(
-  (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
-).length;
-const failed = report.numFailedTests + brokenFiles;
-const skipped = report.numPendingTests + report.numTodoTests;
-console.log(`${report.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed > 0 || report.numPassedTests === 0 ? 1 : 0);
+if (files.length === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);

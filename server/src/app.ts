@@ -12,9 +12,11 @@ import type { Config } from './config.js';
 import type { App, Deps } from './types.js';
 import errorsPlugin, { clientErrorHandler } from './plugins/errors.js';
 import inputGuard from './plugins/input-guard.js';
+import { createLogger } from './lib/logger.js';
 import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
+import idempotencyPlugin from './plugins/idempotency.js';
 import metricsPlugin from './plugins/metrics.js';
 import { ErrorBody } from './lib/schemas.js';
 import healthRoutes from './modules/health/routes.js';
@@ -53,7 +55,7 @@ const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    loggerInstance: deps.logger ?? createLogger(config.logLevel, config.logFormat),
     // Per-request lines cost throughput; metrics cover requests. LOG_REQUESTS=true brings them back.
     logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true' }),
     bodyLimit: LIMITS.bodyLimit,
@@ -91,6 +93,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin);
+  await app.register(idempotencyPlugin);
 
   await app.register(async (api) => {
     // Before the modules, so every API route inherits its hook.

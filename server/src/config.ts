@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { logFormat, type LogFormat } from './lib/logger.js';
 
 export interface Config {
   /** Unset: main.ts starts an embedded PostgreSQL and fills this in. */
@@ -44,6 +45,12 @@ export interface Config {
    * 12-week activity figures of the veille page stay complete.
    */
   veilleRetentionDays: number;
+  /** Bearer token that opens `/metrics` on the public port (METRICS_TOKEN); unset: 404 there. */
+  metricsToken: string | undefined;
+  /** Port of a `/metrics`-only server on 127.0.0.1 (METRICS_PORT), started by main.ts for every role. */
+  metricsPort: number | undefined;
+  /** `json` (pino lines, for log collectors) or `text` (readable lines for a person at a terminal). */
+  logFormat: LogFormat;
   /** Signs unsubscribe links (HMAC). APP_SECRET, else generated once into DATA_DIR/secret (never committed). */
   secret: string;
 }
@@ -94,6 +101,14 @@ function appSecret(env: NodeJS.ProcessEnv, dataDir: string): string {
  */
 export const VEILLE_MIN_RETENTION_DAYS = 12 * 7;
 
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && (token.length < 16 || /\s/.test(token))) {
+    throw new Error('METRICS_TOKEN doit compter au moins 16 caractères, sans espace (par exemple : openssl rand -hex 24).');
+  }
+  return token;
+}
+
 function int(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -137,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     linkPreviewAllowLoopback: false,
     veilleAllowLoopback: false,
     veilleRetentionDays: veilleRetentionDays(env),
+    metricsToken: metricsToken(env),
+    metricsPort: env.METRICS_PORT ? int('METRICS_PORT', env.METRICS_PORT, 0) : undefined,
+    logFormat: logFormat(env, process.stdout.isTTY === true),
     secret: appSecret(env, resolve(env.DATA_DIR ?? 'data')),
   };
 }

@@ -7,9 +7,14 @@ import { createMailer } from './modules/mail/service.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { JobRunner } from './jobs/runner.js';
 import { jobDefinitions } from './jobs/definitions.js';
+import { createLogger } from './lib/logger.js';
+import { instrumentPool } from './lib/metrics.js';
+import { serveMetrics } from './plugins/metrics.js';
 
 const config = loadConfig();
-const log = (msg: string) => console.log(`[e-communautés] ${msg}`);
+// One logger for the start-up lines, the jobs, the mailer and Fastify: one format (lib/logger.ts).
+const logger = createLogger(config.logLevel, config.logFormat);
+const log = (msg: string) => logger.info(msg);
 
 let embedded: EmbeddedDb | undefined;
 if (!config.databaseUrl) {
@@ -29,6 +34,7 @@ if (!config.databaseUrl) {
 }
 
 const pool = createPool(config.databaseUrl);
+instrumentPool(pool, 'app');
 const db = createDb(pool);
 await runMigrations(db);
 if (config.seedDemo) await seedDemoIfEmpty(db, log);
@@ -37,7 +43,9 @@ const mailer = createMailer(pool, config.smtpUrl, config.mailFrom, log);
 // Every role sends jobs (the web role schedules publications); only the worker role works them.
 const jobs = await JobRunner.start({ db, pool, log, mailer, config, definitions: jobDefinitions, work: config.roles.worker });
 if (config.roles.worker) log('Tâches de fond démarrées (rôle worker).');
-const app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs }) : undefined;
+const app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs, logger }) : undefined;
+const metricsServer = config.metricsPort !== undefined ? await serveMetrics(config.metricsPort) : undefined;
+if (metricsServer) log(`Métriques servies sur http://127.0.0.1:${config.metricsPort}/metrics (accès local uniquement).`);
 if (app) {
   await app.listen({ port: config.port, host: config.host });
   log(`Prêt en ${process.uptime().toFixed(1)} s : ${config.publicUrl}`);
@@ -50,6 +58,7 @@ async function shutdown(signal: string) {
   log(`${signal} reçu : arrêt propre…`);
   try {
     await app?.close();
+    metricsServer?.close();
     // Lets a running job finish before the pool closes under it.
     await jobs.stop();
     mailer.close();

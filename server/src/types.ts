@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Mailer } from './modules/mail/service.js';
@@ -27,6 +28,8 @@ export interface Deps {
   mailer: Mailer;
   /** Background jobs; absent in tests and tools, where scheduled work is driven directly. */
   jobs?: JobSender;
+  /** The process's logger (main.ts); built from the configuration when absent (tests). */
+  logger?: Logger;
 }
 
 declare module 'fastify' {

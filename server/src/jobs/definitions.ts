@@ -4,6 +4,7 @@ import { notificationJobs } from '../modules/notifications/jobs.js';
 import { emailJobs } from '../modules/email-prefs/jobs.js';
 import { veilleJobs } from '../modules/veille/jobs.js';
 import { nationalJobs } from '../modules/national/jobs.js';
+import { purgeIdempotencyKeys } from '../plugins/idempotency.js';
 
 /**
  * Every background job of the platform, one entry each. Handlers must be idempotent.
@@ -13,6 +14,7 @@ import { nationalJobs } from '../modules/national/jobs.js';
 export const JOBS = {
   publishPlannedPost: 'publish-planned-post',
   publishDuePlannedPosts: 'publish-due-planned-posts',
+  purgeIdempotencyKeys: 'idempotency-keys-purge',
 } as const;
 
 export const jobDefinitions: JobDefinition<any>[] = [
@@ -35,6 +37,18 @@ export const jobDefinitions: JobDefinition<any>[] = [
     handler: async (_data, ctx) => {
       const n = await publishDuePlannedPosts(ctx.db, ctx.log);
       if (n > 0) ctx.log(`${n} publication(s) programmée(s) en retard publiée(s).`);
+    },
+  },
+  {
+    // Answers kept for Idempotency-Key retries live 24 hours (plugins/idempotency.ts ignores older ones);
+    // hourly keeps the table at about one day of writes. Idempotent: deleting again finds nothing.
+    name: JOBS.purgeIdempotencyKeys,
+    cron: '17 * * * *',
+    policy: 'stately',
+    retryLimit: 0,
+    handler: async (_data, ctx) => {
+      const n = await purgeIdempotencyKeys(ctx.db);
+      if (n > 0) ctx.log(`idempotence : ${n} clé(s) de plus de 24 heures supprimée(s).`);
     },
   },
   ...notificationJobs,

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Db } from '../db/client.js';
 import type { Config } from '../config.js';
 import type { Mailer } from '../modules/mail/service.js';
+import { jobDuration, jobRuns, setJobsQueuedSource } from '../lib/metrics.js';
 
 /**
  * Background jobs on pg-boss, in the application's own PostgreSQL (schema `pgboss`, created by pg-boss).
@@ -77,6 +78,25 @@ async function ensureQueue(boss: PgBoss, def: JobDefinition<any>): Promise<void>
   }
 }
 
+/** Runs one job, counted and timed for the metrics (lib/metrics.ts) whatever its outcome. */
+async function runCounted(def: JobDefinition<any>, data: object, ctx: JobContext): Promise<void> {
+  const end = jobDuration.startTimer({ queue: def.name });
+  try {
+    await def.handler(data, ctx);
+    jobRuns.inc({ queue: def.name, outcome: 'completed' });
+  } catch (err) {
+    jobRuns.inc({ queue: def.name, outcome: 'failed' });
+    throw err;
+  } finally {
+    end();
+  }
+}
+
+/** Jobs created or waiting for a retry, per queue (0 included); pg-boss's job states are an ordered enum. */
+const QUEUED_SQL = `SELECT q.name AS queue, count(j.id)::int AS count
+  FROM pgboss.queue q LEFT JOIN pgboss.job j ON j.name = q.name AND j.state < 'active'
+ GROUP BY q.name`;
+
 export class JobRunner implements JobSender {
   private constructor(private readonly boss: PgBoss, private readonly log: (msg: string) => void) {}
 
@@ -96,11 +116,12 @@ export class JobRunner implements JobSender {
       const ctx: JobContext = { db: opts.db, pool: opts.pool, log: opts.log, mailer: opts.mailer, config: opts.config };
       for (const def of opts.definitions) {
         await boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-          for (const job of jobs) await def.handler(job.data as object, ctx);
+          for (const job of jobs) await runCounted(def, job.data as object, ctx);
         });
         if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Europe/Paris' });
       }
     }
+    setJobsQueuedSource(async () => (await opts.pool.query<{ queue: string; count: number }>(QUEUED_SQL)).rows);
     return new JobRunner(boss, opts.log);
   }
 

@@ -3,6 +3,7 @@ import type { App } from '../types.js';
 import { AppError } from './errors.js';
 import type { DbOrTx } from '../db/client.js';
 import { namedText } from './named-query.js';
+import { rateLimitRefusals } from './metrics.js';
 
 export interface Limit {
   /** Name of the action, e.g. 'login'. */
@@ -50,15 +51,16 @@ export function counterUpsert(key: string, windowSeconds: string): string {
 const HIT_SQL = counterUpsert('$1', '$2');
 
 /** One action of one subject against its limit, ready to be counted (alone by `hit`, or inside a larger statement). */
-export interface RateHit { key: string; max: number; windowSeconds: number }
+export interface RateHit { action: string; key: string; max: number; windowSeconds: number }
 
 export function rateHit(app: App, limit: Limit, subject: string): RateHit {
-  return { key: `${limit.action}:${subject}`, max: limit.max * app.config.rateLimitFactor, windowSeconds: limit.windowSeconds };
+  return { action: limit.action, key: `${limit.action}:${subject}`, max: limit.max * app.config.rateLimitFactor, windowSeconds: limit.windowSeconds };
 }
 
 /** RATE_LIMITED (429) when `count` went over the limit; `retry` (seconds) feeds the Retry-After header. */
 export function assertUnderLimit(r: RateHit, count: number, retry: number): void {
   if (count <= r.max) return;
+  rateLimitRefusals.inc({ action: r.action });
   const minutes = Math.max(1, Math.ceil(retry / 60));
   const err = new AppError('RATE_LIMITED', `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`);
   // Read by the error handler for the Retry-After header: the real wait, not a guess.

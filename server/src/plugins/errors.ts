@@ -28,7 +28,8 @@ function fieldMessage(keyword: string, params: Record<string, unknown>): string 
 export default fp(async function errorsPlugin(app: App) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.code === 'RATE_LIMITED') reply.header('retry-after', String((error as AppError & { retryAfter?: number }).retryAfter ?? 60));
+      const retryAfter = (error as AppError & { retryAfter?: number }).retryAfter;
+      if (error.code === 'RATE_LIMITED' || retryAfter !== undefined) reply.header('retry-after', String(retryAfter ?? 60));
       return reply.status(error.status).send(error.toBody());
     }
     if (error.validation) {

@@ -37,8 +37,9 @@ async function ensureCsrfToken(): Promise<void> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: Method, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') await ensureCsrfToken();
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -84,7 +85,49 @@ export function qs(params: Record<string, string | number | null | undefined>): 
   return s ? `?${s}` : '';
 }
 
+/** Keys of submissions still without a definite answer, by what was sent: sending it again reuses the key. */
+const pendingKeys = new Map<string, string>();
+
+function newIdempotencyKey(): string {
+  // randomUUID exists only in secure contexts (https, localhost); a deployment on plain http falls back.
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** No answer, or one that says nothing about the write: the same request may be sent again. */
+function worthRetrying(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 0 || err.status === 502 || err.status === 503 || err.status === 504 || err.code === 'IDEMPOTENCY_IN_PROGRESS');
+}
+
+const RETRY_DELAYS_MS = [1_000, 3_000];
+
+/**
+ * A creation (post, comment, message, vote) that must not happen twice. It carries an Idempotency-Key: when
+ * the answer is lost (network cut, server restarting), the request is sent again with the same key, here
+ * and when the person submits the same thing again, and the server answers with the first result instead
+ * of writing a second time. The key is dropped once an answer is definite.
+ */
+async function createOnce<T>(path: string, body: unknown): Promise<T> {
+  const submission = `${path} ${JSON.stringify(body)}`;
+  let key = pendingKeys.get(submission);
+  if (!key) pendingKeys.set(submission, (key = newIdempotencyKey()));
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const result = await request<T>('POST', path, body, key);
+      pendingKeys.delete(submission);
+      return result;
+    } catch (err) {
+      if (!worthRetrying(err)) pendingKeys.delete(submission);
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (!worthRetrying(err) || delay === undefined) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 export const api = {
+  /** POST with an Idempotency-Key, retried on a lost answer: see createOnce. */
+  create: <T>(path: string, body: unknown) => createOnce<T>(path, body),
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),

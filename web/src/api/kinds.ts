@@ -36,7 +36,7 @@ export interface NewPostInput {
 export function usePublish(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewPostInput) => api.post<Post>(`/communities/${slug}/posts`, input),
+    mutationFn: (input: NewPostInput) => api.create<Post>(`/communities/${slug}/posts`, input),
     onSuccess: (post) => {
       qc.setQueryData(keys.post(post.id), post);
       void qc.invalidateQueries({ queryKey: keys.postsAll });

@@ -66,7 +66,7 @@ export function useConversation(id: number) {
 export function useStartConversation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { memberIds: number[]; body: string; title?: string }) => api.post<{ conversationId: number; message: Message }>('/conversations', input),
+    mutationFn: (input: { memberIds: number[]; body: string; title?: string }) => api.create<{ conversationId: number; message: Message }>('/conversations', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: messageKeys.all }),
   });
 }
@@ -74,7 +74,7 @@ export function useStartConversation() {
 export function useSendMessage(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => api.post<Message>(`/conversations/${id}/messages`, { body }),
+    mutationFn: (body: string) => api.create<Message>(`/conversations/${id}/messages`, { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: messageKeys.all }),
   });
 }

@@ -71,7 +71,7 @@ export function usePostComments(post: Post) {
 export function useCreatePost(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title: string; body: string }) => api.post<Post>(`/communities/${slug}/posts`, input),
+    mutationFn: (input: { title: string; body: string }) => api.create<Post>(`/communities/${slug}/posts`, input),
     onSuccess: (post) => {
       qc.setQueryData(keys.post(post.id), { ...post, comments: { items: [], nextCursor: null } });
       void qc.invalidateQueries({ queryKey: keys.postsAll });
@@ -131,7 +131,7 @@ function useCommentsChanged(postId: number) {
 export function useCreateComment(postId: number) {
   const changed = useCommentsChanged(postId);
   return useMutation({
-    mutationFn: (input: { body: string; replyToId?: number }) => api.post<Comment>(`/posts/${postId}/comments`, input),
+    mutationFn: (input: { body: string; replyToId?: number }) => api.create<Comment>(`/posts/${postId}/comments`, input),
     onSuccess: changed,
   });
 }

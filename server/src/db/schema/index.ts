@@ -18,3 +18,4 @@ export * from './reports.js';
 export * from './directory.js';
 export * from './messages.js';
 export * from './veille.js';
+export * from './idempotency.js';

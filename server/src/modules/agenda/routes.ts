@@ -39,6 +39,7 @@ function monthRange(from: string, to: string): { from: Date; to: Date } {
 
 export default async function agendaRoutes(app: App) {
   app.post('/communities/:slug/events', {
+    config: { idempotent: true },
     schema: {
       tags, summary: 'Ajouter un événement à l’agenda (animation, coordination)',
       description: 'Dates et heures en heure de Paris. Une heure inexistante (passage à l’heure d’été) est décalée d’une heure ; une heure ambiguë (passage à l’heure d’hiver) désigne sa première occurrence.',

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type pg from 'pg';
+import { mailMessages } from '../../lib/metrics.js';
 
 export interface Mail {
   to: string;
@@ -39,6 +40,7 @@ export function createMailer(pool: pg.Pool, smtpUrl: string | undefined, from: s
           log(`Échec d'envoi du courriel à ${mail.to} : ${error}`);
         }
       }
+      mailMessages.inc({ status });
       await pool.query(
         'INSERT INTO mail_outbox (to_address, subject, text, html, status, error) VALUES ($1, $2, $3, $4, $5, $6)',
         [mail.to, mail.subject, mail.text, mail.html, status, error],

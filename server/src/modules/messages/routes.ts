@@ -51,6 +51,7 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.post('/conversations', {
+    config: { idempotent: true },
     schema: {
       tags, summary: 'Écrire à un membre (conversation à deux, réutilisée) ou à un petit groupe',
       body: StartBody, response: { 201: Started, ...errorResponses },
@@ -94,6 +95,7 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.post('/conversations/:id/messages', {
+    config: { idempotent: true },
     schema: { tags, summary: 'Envoyer un message', params: IdParam, body: SendBody, response: { 201: Message, ...errorResponses } },
   }, async (request, reply) => {
     const user = requireVerifiedUser(request);

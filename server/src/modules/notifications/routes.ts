@@ -9,6 +9,7 @@ import { findDossier } from '../dossiers/queries.js';
 import { canView } from '../posts/policy.js';
 import { isFollowingDossier, setDossierFollow } from './dossier-follows.js';
 import { NotificationHub } from './live.js';
+import { trackLiveConnections } from '../../lib/metrics.js';
 import { presentNotification } from './presenters.js';
 import { JOBS_NOTIFICATIONS } from './jobs.js';
 import {
@@ -37,6 +38,8 @@ const tags = ['notifications'];
 
 export default async function notificationsRoutes(app: App) {
   const hub = new NotificationHub(app);
+  const untrackLive = trackLiveConnections(() => hub.size);
+  app.addHook('onClose', async () => untrackLive());
   // The instance that can send jobs turns outbox wake-ups into fan-out jobs (duplicates collapse on the key).
   if (app.jobs) {
     const jobs = app.jobs;

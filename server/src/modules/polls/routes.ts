@@ -35,6 +35,7 @@ export default async function pollsRoutes(app: App) {
   }
 
   app.post('/communities/:slug/polls', {
+    config: { idempotent: true },
     schema: {
       tags, summary: 'Lancer un sondage ou une mini-enquête (animation)',
       params: SlugParam, body: CreatePollBody, response: { 201: Poll, ...errorResponses },
@@ -66,6 +67,7 @@ export default async function pollsRoutes(app: App) {
   }, async (request) => present(request.params.postId, request.user));
 
   app.post('/polls/:postId/vote', {
+    config: { idempotent: true },
     schema: {
       tags, summary: 'Répondre à un sondage (une seule fois)',
       params: PostIdParam, body: VoteBody, response: { 200: Poll, ...errorResponses },

@@ -35,6 +35,7 @@ export default async function commentRoutes(app: App) {
   });
 
   app.post('/posts/:id/comments', {
+    config: { idempotent: true },
     schema: {
       tags, summary: 'Commenter une publication (éventuellement en réponse à un commentaire)',
       params: IdParam, body: CreateCommentBody, response: { 201: Comment, ...errorResponses },

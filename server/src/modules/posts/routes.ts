@@ -53,6 +53,7 @@ export default async function postsRoutes(app: App) {
   });
 
   app.post('/communities/:slug/posts', {
+    config: { idempotent: true },
     schema: {
       tags, summary: 'Publier dans une e-communauté',
       params: SlugParam, body: CreatePostBody, response: { 201: Post, ...errorResponses },

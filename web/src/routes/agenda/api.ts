@@ -84,7 +84,7 @@ function useAgendaChanged() {
 export function useCreateEvent(slug: string) {
   const changed = useAgendaChanged();
   return useMutation({
-    mutationFn: (input: EventInput) => api.post<AgendaEvent>(`/communities/${slug}/events`, input),
+    mutationFn: (input: EventInput) => api.create<AgendaEvent>(`/communities/${slug}/events`, input),
     onSuccess: changed,
   });
 }

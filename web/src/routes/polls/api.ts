@@ -83,7 +83,7 @@ function usePollMutation<I>(postId: number, run: (input: I) => Promise<Poll>, po
 }
 
 export function useVote(postId: number) {
-  return usePollMutation(postId, (input: { optionIds: number[]; freeText?: string }) => api.post<Poll>(`/polls/${postId}/vote`, input));
+  return usePollMutation(postId, (input: { optionIds: number[]; freeText?: string }) => api.create<Poll>(`/polls/${postId}/vote`, input));
 }
 
 export function useClosePoll(postId: number) {
@@ -97,7 +97,7 @@ export function usePublishResults(postId: number) {
 export function useCreatePoll(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewPoll) => api.post<Poll>(`/communities/${slug}/polls`, input),
+    mutationFn: (input: NewPoll) => api.create<Poll>(`/communities/${slug}/polls`, input),
     onSuccess: (poll) => {
       qc.setQueryData(pollKeys.poll(poll.postId), poll);
       void qc.invalidateQueries({ queryKey: pollKeys.list(slug) });
