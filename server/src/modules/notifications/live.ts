@@ -16,9 +16,21 @@ export const HEARTBEAT_MS = 25_000;
 export const LISTENER_NAME = 'ecom-notifications-listen';
 /** Wake-ups of the messages module (messages/service.ts LIVE_CHANNEL). */
 const PRIVATE_MESSAGES_CHANNEL = 'private_messages';
+/** Reconnection pauses of the LISTEN connection: doubled after each failure, up to the maximum. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 15_000;
+
+/**
+ * Open streams one session (a browser) and one person may hold on an instance. Past them the oldest is
+ * closed with a `replaced` event, which tells the client not to reconnect (tabs left open in the background).
+ */
+export const STREAMS_PER_SESSION = 5;
+export const STREAMS_PER_USER = 10;
 
 interface Stream {
   userId: number;
+  /** The session's token hash: streams are capped per session and per person. */
+  session: string;
   lastId: number;
   res: ServerResponse;
   busy: boolean;
@@ -27,10 +39,11 @@ interface Stream {
 
 export class NotificationHub {
   private readonly streams = new Map<number, Set<Stream>>();
-  private client: pg.Client | null = null;
+  private current: pg.Client | null = null;
   private starting: Promise<void> | null = null;
   private closed = false;
-  private retryMs = 500;
+  private retryMs = RETRY_FIRST_MS;
+  private retry: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   /** Outbox wake-ups, for the instance that sends jobs (see routes.ts). */
   onEvent: ((eventId: number) => void) | null = null;
@@ -43,7 +56,10 @@ export class NotificationHub {
     return n;
   }
 
-  /** Idempotent; resolves once LISTEN is in place. */
+  /**
+   * Idempotent; resolves once the first LISTEN attempt is over. Later reconnections run on their own
+   * (a stream opened meanwhile is swept when LISTEN is back), so no request waits on an outage.
+   */
   start(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.starting ??= this.connect();
@@ -55,7 +71,10 @@ export class NotificationHub {
   }
 
   private async connect(): Promise<void> {
+    if (this.closed) return;
     const client = new pg.Client({ connectionString: this.app.config.databaseUrl, application_name: LISTENER_NAME });
+    // The connection being opened, or open: events of any older one are ignored (see lost()).
+    this.current = client;
     client.on('notification', (msg) => {
       if (msg.channel === PRIVATE_MESSAGES_CHANNEL) {
         this.privateMessage(msg.payload ?? '');
@@ -77,31 +96,56 @@ export class NotificationHub {
       this.lost(client, err as Error);
       return;
     }
-    this.client = client;
-    this.retryMs = 500;
+    if (this.current !== client) return;
+    if (this.retryMs > RETRY_FIRST_MS) this.app.log.info('notifications : connexion LISTEN rétablie');
+    this.retryMs = RETRY_FIRST_MS;
     // Anything committed while we were not listening.
     for (const userId of this.streams.keys()) this.wake(userId);
   }
 
+  /**
+   * The LISTEN connection failed or dropped (PostgreSQL restarted, pg_terminate_backend): reconnect
+   * with a growing pause. A connection fires both 'error' and 'end', and a failed connect lands here
+   * too: only the current connection schedules a retry, so attempts never multiply.
+   */
   private lost(client: pg.Client, err: Error | null): void {
-    if (this.closed || (this.client !== null && this.client !== client)) return;
-    this.client = null;
-    client.removeAllListeners('end');
+    if (this.closed || this.current !== client) return;
+    this.current = null;
     client.end().catch(() => {});
-    if (err) this.app.log.warn({ err }, 'notifications : connexion LISTEN perdue, nouvelle tentative');
+    // One line per outage, not one per attempt.
+    if (this.retryMs === RETRY_FIRST_MS) this.app.log.warn({ err }, 'notifications : connexion LISTEN perdue, nouvelles tentatives');
     const wait = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, 30_000);
-    this.starting = new Promise((resolve) => setTimeout(resolve, wait).unref()).then(() => this.connect());
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.connect();
+    }, wait);
+    this.retry.unref();
   }
 
   add(stream: Stream): void {
     let set = this.streams.get(stream.userId);
     if (!set) this.streams.set(stream.userId, (set = new Set()));
+    // A Set keeps insertion order: the first ones found are the oldest.
+    const sameSession = [...set].filter((s) => s.session === stream.session);
+    for (const old of sameSession.slice(0, Math.max(0, sameSession.length - STREAMS_PER_SESSION + 1))) this.replace(set, old);
+    for (const old of [...set].slice(0, Math.max(0, set.size - STREAMS_PER_USER + 1))) this.replace(set, old);
     set.add(stream);
     stream.res.on('close', () => {
       set!.delete(stream);
       if (set!.size === 0) this.streams.delete(stream.userId);
     });
+  }
+
+  private replace(set: Set<Stream>, stream: Stream): void {
+    set.delete(stream);
+    if (stream.res.destroyed) return;
+    stream.res.end('event: replaced\ndata: {}\n\n', () => stream.res.socket?.destroy());
+  }
+
+  /** Open streams of one person on this instance. */
+  countOf(userId: number): number {
+    return this.streams.get(userId)?.size ?? 0;
   }
 
   wake(userId: number): void {
@@ -154,14 +198,12 @@ export class NotificationHub {
   async close(): Promise<void> {
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.retry) clearTimeout(this.retry);
     for (const set of this.streams.values()) for (const s of set) s.res.end(() => s.res.socket?.destroy());
     this.streams.clear();
-    const client = this.client;
-    this.client = null;
-    if (client) {
-      client.removeAllListeners('end');
-      await client.end().catch(() => {});
-    }
+    const client = this.current;
+    this.current = null;
+    await client?.end().catch(() => {});
   }
 }
 
