@@ -73,6 +73,7 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/shared-pages/{id}/revisions': ALL,
   'GET /api/shared-pages/{id}/revisions/{number}': ALL,
   // SIGNED_IN
+  'POST /api/auth/reauth': SIGNED_IN,
   'POST /api/anonymisation/detect': SIGNED_IN,
   'POST /api/auth/resend-verification': SIGNED_IN,
   'POST /api/comments/{id}/flags': SIGNED_IN,

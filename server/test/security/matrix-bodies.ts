@@ -34,6 +34,11 @@ export const BODIES: Record<string, Body> = {
     employer: 'Mairie de Lyon', job: 'Agent', departement: '69', acceptCgu: true,
   }),
   'POST /api/auth/login': (w) => ({ email: w.author.email, password: FACTORY_PASSWORD }),
+  'POST /api/auth/reauth': () => ({ password: FACTORY_PASSWORD }),
+  'POST /api/network/events': () => ({
+    kind: 'gathering', title: `Rencontre ${unique('ne')}`, description: 'Entre pairs', location: 'En ligne',
+    startsAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 20 * 86_400_000 + 3_600_000).toISOString(),
+  }),
   'DELETE /api/me': () => ({ password: FACTORY_PASSWORD, deleteContent: false }),
   'POST /api/me/password': () => ({ currentPassword: FACTORY_PASSWORD, newPassword: `Nouveau-${FACTORY_PASSWORD}` }),
   'POST /api/me/cgu-acceptance': async (w) => {
