@@ -20,4 +20,22 @@ describe('fuzz findings', async () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().weeks[0].weekStart).toBe('2026-03-02');
   });
+
+  it('answers a malformed multipart upload with a French 400 (was a 500: seed 20261206, #15846)', async () => {
+    const community = await createCommunity(app);
+    const member = await signedInUser(app);
+    await addMember(app, community.id, member.user.id);
+    const bodies: [string, string][] = [
+      ['multipart/form-data', '{}'],
+      ['multipart/form-data; boundary=x', '{}'],
+    ];
+    for (const [type, payload] of bodies) {
+      const res = await app.inject({
+        method: 'POST', url: `/api/communities/${community.slug}/attachments`, headers: { ...member.headers, 'content-type': type }, payload,
+      });
+      expect(res.statusCode, `${type}: ${res.body}`).toBe(400);
+      expect(['BAD_REQUEST', 'FILE_REQUIRED']).toContain(res.json().code);
+      expect(res.json().message).toMatch(/fichier/);
+    }
+  });
 });

@@ -39,7 +39,8 @@ const SELF_ENDING = new Set(['POST /api/auth/logout', 'POST /api/auth/login', 'P
 const TIMEOUT_MS = 15_000;
 
 async function send(app: App, r: FuzzRequest): Promise<{ status: number; body: string }> {
-  const stream = r.url.startsWith('/api/notifications/stream') && r.method === 'GET';
+  // The live stream never ends by design (HEAD reaches the same handler): read its head, then hang up.
+  const stream = r.url.startsWith('/api/notifications/stream') && (r.method === 'GET' || r.method === 'HEAD');
   const res = await app.inject({ method: r.method as 'GET', url: r.url, headers: r.headers, payload: r.payload, payloadAsStream: stream });
   if (stream) {
     res.stream().destroy();
