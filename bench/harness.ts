@@ -118,8 +118,8 @@ export async function openBench(title: string): Promise<Bench> {
       const token = newToken();
       const csrf = newToken();
       const hash = hashToken(token);
-      await pool.query(`INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, user_agent)
-                        VALUES ($1, $2, $3, now() + interval '1 day', 'bench')`, [hash, userId, csrf]);
+      await pool.query(`INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, reauthenticated_at, user_agent)
+                        VALUES ($1, $2, $3, now() + interval '1 day', now(), 'bench')`, [hash, userId, csrf]);
       sessionHashes.push(hash);
       return { userId, cookie: `${sessionCookieName(config.secureCookies)}=${token}`, csrf };
     },

@@ -57,6 +57,11 @@ export const LIMITS = {
   /** Attachments: images are shown inline, so kept smaller than documents. */
   attachmentImageBytes: 5 * 1024 * 1024,
   attachmentDocumentBytes: 20 * 1024 * 1024,
+  /**
+   * Pixel budget of an image (width × height): a small file can hold a huge, highly compressible picture that
+   * every browser showing it inline would have to decode (30,000 × 30,000 pixels fit in 2.6 MB).
+   */
+  attachmentImagePixels: 40_000_000,
   attachmentName: 200,
   attachmentAlt: 300,
   attachmentLongDesc: 20_000,

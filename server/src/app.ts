@@ -16,6 +16,7 @@ import { createLogger } from './lib/logger.js';
 import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
+import reauthPlugin from './plugins/reauth.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import metricsPlugin from './plugins/metrics.js';
 import { ErrorBody } from './lib/schemas.js';
@@ -59,7 +60,11 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     // Per-request lines cost throughput; metrics cover requests. LOG_REQUESTS=true brings them back.
     logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true' }),
     bodyLimit: LIMITS.bodyLimit,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    // A stopping instance (SIGTERM, systemctl restart) still answers the requests already on its open connections,
+    // rather than 503s that a reverse proxy cannot replay on the other instance (deploy/nginx/); new connections are
+    // refused at once, and those the proxy does replay.
+    return503OnClosing: false,
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Errors the router raises before any route runs (a malformed or over-long path segment): the same
     // French `{code, message}` as every other refusal instead of Fastify's English body and 414.
@@ -93,6 +98,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin);
+  await app.register(reauthPlugin);
   await app.register(idempotencyPlugin);
 
   await app.register(async (api) => {

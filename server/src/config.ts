@@ -21,7 +21,15 @@ export interface Config {
   seedDemo: boolean;
   /** Multiplier on every rate limit (tests raise it; production keeps 1). */
   rateLimitFactor: number;
+  /** Days of inactivity after which a session ends (sliding). */
   sessionDays: number;
+  /** Days after sign-in after which a session ends however active it is (SESSION_MAX_DAYS). */
+  sessionMaxDays: number;
+  /**
+   * Which proxies' X-Forwarded-For is believed (TRUST_PROXY), as Fastify's `trustProxy` takes it: true (every
+   * hop), the first n hops, or a list of addresses/CIDRs; false when unset, so a client cannot pick its address.
+   */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   /** Longest life of a cached session (plugins/session-cache.ts), in seconds; 0 disables the cache. */
   sessionCacheSeconds: number;
   /** How often counted post reads are written (ms). */
@@ -158,6 +166,24 @@ function veilleRetentionDays(env: NodeJS.ProcessEnv): number {
   return days;
 }
 
+/** TRUST_PROXY: `true`, a number of hops (`1`), or a comma list of addresses and CIDRs (`127.0.0.1,10.0.0.0/8`). */
+export function trustProxy(value: string | undefined): Config['trustProxy'] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) {
+    // Fastify reads a bare number as "trust nothing" (it cannot check the peer): the first n hops, said as a function.
+    const hops = Number(text);
+    return (_address: string, hop: number) => hop < hops;
+  }
+  const list = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((s) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s));
+  if (bad.length > 0) {
+    throw new Error(`TRUST_PROXY attend true, un nombre de relais ou une liste d’adresses et de plages séparées par des virgules (reçu « ${bad.join(', ')} »).`);
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
   const port = int('PORT', env.PORT, 3000);
   const roleArg = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? env.APP_ROLE ?? 'all';
@@ -177,6 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     seedDemo: env.SEED_DEMO !== 'false',
     rateLimitFactor: int('RATE_LIMIT_FACTOR', env.RATE_LIMIT_FACTOR, 1),
     sessionDays: int('SESSION_DAYS', env.SESSION_DAYS, 30),
+    sessionMaxDays: int('SESSION_MAX_DAYS', env.SESSION_MAX_DAYS, 30),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     sessionCacheSeconds: int('SESSION_CACHE_SECONDS', env.SESSION_CACHE_SECONDS, 60),
     viewFlushMs: int('VIEW_FLUSH_MS', env.VIEW_FLUSH_MS, 5_000),
     postPageCacheEntries: int('POST_PAGE_CACHE_ENTRIES', env.POST_PAGE_CACHE_ENTRIES, 500),

@@ -43,8 +43,13 @@ declare module 'fastify' {
     /** Daily active members (national steering, audience). */
     activity: ActivityRecorder;
   }
+  /** Route options read by the API's hooks (declared per route, applied in one place). */
+  interface FastifyContextConfig {
+    /** Sensitive staff action: needs a recent proof of identity in the session (plugins/reauth.ts). */
+    reauth?: boolean;
+  }
   interface FastifyRequest {
     user: CurrentUser | null;
-    session: { tokenHash: string; csrfToken: string } | null;
+    session: { tokenHash: string; csrfToken: string; reauthenticatedAt: Date | null } | null;
   }
 }

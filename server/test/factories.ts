@@ -88,7 +88,8 @@ export async function sessionFor(app: App, userId: number): Promise<AuthHeaders>
   const token = newToken();
   const csrf = newToken();
   await app.pool.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`,
+    // Just signed in, as after a login: sensitive actions (plugins/reauth.ts) are allowed for a few minutes.
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, reauthenticated_at) VALUES ($1, $2, $3, now() + interval '1 day', now())`,
     [hashToken(token), userId, csrf],
   );
   return { cookie: `${sessionCookieName(app.config.secureCookies)}=${token}`, 'x-csrf-token': csrf };

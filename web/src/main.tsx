@@ -5,6 +5,7 @@ import { RouterProvider } from 'react-router/dom';
 import { I18nProvider } from 'react-aria-components';
 import { ApiError } from './api/client';
 import { router } from './router';
+import { ReauthDialog } from './components/ReauthDialog';
 import './ui/tokens.css';
 import './ui/base.css';
 import './ui/ui.css';
@@ -27,6 +28,7 @@ createRoot(document.getElementById('root')!).render(
     <I18nProvider locale="fr-FR">
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
+        <ReauthDialog />
       </QueryClientProvider>
     </I18nProvider>
   </StrictMode>,

@@ -5,6 +5,7 @@ import { emailJobs } from '../modules/email-prefs/jobs.js';
 import { veilleJobs } from '../modules/veille/jobs.js';
 import { nationalJobs } from '../modules/national/jobs.js';
 import { purgeIdempotencyKeys } from '../plugins/idempotency.js';
+import { accountJobs } from '../modules/accounts/jobs.js';
 
 /**
  * Every background job of the platform, one entry each. Handlers must be idempotent.
@@ -55,4 +56,5 @@ export const jobDefinitions: JobDefinition<any>[] = [
   ...emailJobs,
   ...veilleJobs,
   ...nationalJobs,
+  ...accountJobs,
 ];

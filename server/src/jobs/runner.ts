@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { Db } from '../db/client.js';
+import { withStartupLock } from '../db/migrate.js';
 import type { Config } from '../config.js';
 import type { Mailer } from '../modules/mail/service.js';
 import { jobDuration, jobRuns, setJobsQueuedSource } from '../lib/metrics.js';
@@ -110,8 +111,11 @@ export class JobRunner implements JobSender {
       migrate: true,
     });
     boss.on('error', (err) => opts.log(`tâches : erreur ${err.message}`));
-    await boss.start();
-    for (const def of opts.definitions) await ensureQueue(boss, def);
+    // pg-boss installs its schema on the first start; processes starting together would race on it.
+    await withStartupLock(opts.pool, async () => {
+      await boss.start();
+      for (const def of opts.definitions) await ensureQueue(boss, def);
+    });
     if (opts.work) {
       const ctx: JobContext = { db: opts.db, pool: opts.pool, log: opts.log, mailer: opts.mailer, config: opts.config };
       for (const def of opts.definitions) {

@@ -3,6 +3,7 @@ import type { App } from '../types.js';
 import { AppError } from './errors.js';
 import type { DbOrTx } from '../db/client.js';
 import { namedText } from './named-query.js';
+import { addressGroup } from './client-address.js';
 import { rateLimitRefusals } from './metrics.js';
 
 export interface Limit {
@@ -14,7 +15,13 @@ export interface Limit {
 
 /** Per-action limits; one place so they can be reviewed together. */
 export const LIMITS_BY_ACTION = {
-  login: { action: 'login', max: 10, windowSeconds: 15 * 60 },
+  /**
+   * Failed sign-ins per client address (IPv6 by /64), successes not counted: a town hall of hundreds of
+   * agents behind one address stays well under it. Per-account delays: accounts/login-throttle.ts.
+   */
+  loginFailuresPerAddress: { action: 'login-ip', max: 300, windowSeconds: 15 * 60 },
+  /** A signed-in member typing their password again (change of password, re-authentication). */
+  passwordCheck: { action: 'password-check', max: 10, windowSeconds: 15 * 60 },
   register: { action: 'register', max: 5, windowSeconds: 60 * 60 },
   passwordReset: { action: 'password-reset', max: 5, windowSeconds: 60 * 60 },
   verifyResend: { action: 'verify-resend', max: 5, windowSeconds: 60 * 60 },
@@ -83,8 +90,8 @@ export async function hit(app: App, limit: Limit, subject: string, tx?: DbOrTx):
   assertUnderLimit(r, rows[0]!.count, rows[0]!.retry);
 }
 
-/** The subject of a limit: the user when signed in, else the client address. */
+/** The subject of a limit: the user when signed in, else the client address (IPv6 by /64). */
 export function subjectOf(request: FastifyRequest): string {
-  return request.user ? `u${request.user.id}` : `ip${request.ip}`;
+  return request.user ? `u${request.user.id}` : `ip${addressGroup(request.ip)}`;
 }
 

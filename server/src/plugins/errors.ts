@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '../../../common/errors.js';
@@ -21,12 +21,39 @@ function fieldMessage(keyword: string, params: Record<string, unknown>): string 
   }
 }
 
+/** Past this much unread body, a refused request's connection is cut rather than read to its end. */
+const DRAIN_MAX_BYTES = 32 * 1024 * 1024;
+const DRAIN_MAX_WAIT_MS = 10_000;
+
+/**
+ * Reads and drops what is left of a refused request's body (too large, bad file) before answering. Node closes the
+ * connection as soon as an answer goes out over an unread body: a reverse proxy still sending it then meets a
+ * broken pipe, answers 502 instead of our French 413, and takes the instance out of its pool (deploy/nginx/).
+ */
+async function drainBody(raw: IncomingMessage): Promise<void> {
+  if (raw.complete || raw.readableEnded || raw.destroyed) return;
+  let seen = 0;
+  await new Promise<void>((resolve) => {
+    // A sender that stalls is not waited for: the answer goes, and Node closes the connection.
+    setTimeout(resolve, DRAIN_MAX_WAIT_MS).unref();
+    raw.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > DRAIN_MAX_BYTES) raw.destroy();
+    });
+    raw.once('end', () => resolve());
+    raw.once('error', () => resolve());
+    raw.once('close', () => resolve());
+    raw.resume();
+  });
+}
+
 /**
  * Every failure leaves as `{code, message}` with a French message and the right status;
  * unexpected errors are logged and never leak details.
  */
 export default fp(async function errorsPlugin(app: App) {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
+    await drainBody(request.raw);
     if (error instanceof AppError) {
       const retryAfter = (error as AppError & { retryAfter?: number }).retryAfter;
       if (error.code === 'RATE_LIMITED' || retryAfter !== undefined) reply.header('retry-after', String(retryAfter ?? 60));

@@ -4,7 +4,10 @@ import pg from 'pg';
 export interface SessionRow {
   csrf_token: string;
   last_seen_at: Date;
+  /** The earlier of the sliding and the absolute end. */
   expires_at: Date;
+  /** Last proof of identity in this session (plugins/reauth.ts); refreshed in place by a re-authentication. */
+  reauthenticated_at: Date | null;
   id: number;
   email: string;
   first_name: string;

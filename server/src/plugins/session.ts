@@ -54,16 +54,16 @@ export default fp(async function sessionPlugin(app: App) {
       const tokenHash = hashToken(token);
       const row = cache.get(tokenHash) ?? await loadSession(app, cache, tokenHash);
       if (row) {
-        request.session = { tokenHash, csrfToken: row.csrf_token };
+        request.session = { tokenHash, csrfToken: row.csrf_token, reauthenticatedAt: row.reauthenticated_at };
         request.user = {
           id: row.id, email: row.email, firstName: row.first_name, lastName: row.last_name,
           nationalRole: row.national_role, emailVerified: row.email_verified_at !== null,
         };
-        // Sliding expiry, written at most hourly so reads stay read-only.
+        // Sliding expiry, written at most hourly so reads stay read-only; never past the absolute end.
         if (Date.now() - row.last_seen_at.getTime() > 3_600_000) {
           const { rows } = await app.pool.query<{ expires_at: Date }>(
-            `UPDATE sessions SET last_seen_at = now(), expires_at = now() + make_interval(days => $2) WHERE token_hash = $1
-             RETURNING expires_at`,
+            `UPDATE sessions SET last_seen_at = now(), expires_at = least(now() + make_interval(days => $2), absolute_expires_at)
+              WHERE token_hash = $1 RETURNING expires_at`,
             [tokenHash, app.config.sessionDays],
           );
           row.last_seen_at = new Date();
@@ -95,9 +95,12 @@ async function loadSession(app: App, cache: SessionCache, tokenHash: string): Pr
   const { rows } = await app.pool.query<SessionRow>({
     // Named: planned once per connection. Runs on most API requests, where planning costs more than executing.
     name: 'session-load',
-    text: `SELECT s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.email, u.first_name, u.last_name, u.national_role, u.email_verified_at
+    // The absolute end (SESSION_MAX_DAYS after sign-in) is folded into expires_at, so the cache honours it too.
+    text: `SELECT s.csrf_token, s.last_seen_at, least(s.expires_at, s.absolute_expires_at) AS expires_at, s.reauthenticated_at,
+            u.id, u.email, u.first_name, u.last_name, u.national_role, u.email_verified_at
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.deleted_at IS NULL AND u.banned_at IS NULL`,
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND s.absolute_expires_at > now()
+        AND u.deleted_at IS NULL AND u.banned_at IS NULL`,
     values: [tokenHash],
   });
   const row = rows[0];
@@ -109,16 +112,19 @@ async function loadSession(app: App, cache: SessionCache, tokenHash: string): Pr
 export async function openSession(app: App, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<string> {
   const token = newToken();
   const csrfToken = newToken();
+  const days = Math.min(app.config.sessionDays, app.config.sessionMaxDays);
+  // Signing in is a proof of identity: the session starts "recently authenticated" (plugins/reauth.ts).
   await app.db.execute(sql`
-    INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, user_agent)
-    VALUES (${hashToken(token)}, ${userId}, ${csrfToken}, now() + make_interval(days => ${app.config.sessionDays}),
+    INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, absolute_expires_at, reauthenticated_at, user_agent)
+    VALUES (${hashToken(token)}, ${userId}, ${csrfToken}, now() + make_interval(days => ${days}),
+            now() + make_interval(days => ${app.config.sessionMaxDays}), now(),
             ${String(request.headers['user-agent'] ?? '').slice(0, 300)})`);
   reply.setCookie(sessionCookieName(app.config.secureCookies), token, {
     path: '/',
     httpOnly: true,
     secure: app.config.secureCookies,
     sameSite: 'lax',
-    maxAge: app.config.sessionDays * 86_400,
+    maxAge: days * 86_400,
   });
   return csrfToken;
 }

@@ -37,7 +37,19 @@ async function ensureCsrfToken(): Promise<void> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+/** Asks the person to prove who they are again; resolves true once done, false if they gave up. */
+type ReauthHandler = () => Promise<boolean>;
+let reauthHandler: ReauthHandler | null = null;
+
+/**
+ * Sensitive actions answer REAUTH_REQUIRED when the session's last proof of identity is too old: the handler
+ * (components/ReauthDialog) asks for the password, then the same request is sent again, once.
+ */
+export function setReauthHandler(handler: ReauthHandler | null): void {
+  reauthHandler = handler;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, idempotencyKey?: string, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -63,7 +75,13 @@ async function request<T>(method: Method, path: string, body?: unknown, idempote
       data = null;
     }
   }
-  if (!response.ok) throw toApiError(response.status, data);
+  if (!response.ok) {
+    const error = toApiError(response.status, data);
+    if (error.code === 'REAUTH_REQUIRED' && reauthHandler && !retried && (await reauthHandler())) {
+      return request<T>(method, path, body, idempotencyKey, true);
+    }
+    throw error;
+  }
   return data as T;
 }
 

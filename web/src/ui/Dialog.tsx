@@ -5,14 +5,19 @@ import { Form, type Errors, type Values } from './Form';
 import { QueryState, type QueryLike } from './QueryState';
 
 interface TriggerProps {
-  /** Label of the button that opens the dialog. */
-  triggerLabel: string;
+  /** Label of the button that opens the dialog; unused when the dialog is opened by code (`isOpen`). */
+  triggerLabel?: string;
   /** Accessible name of the trigger when the visible label is ambiguous in a list. */
   triggerAriaLabel?: string;
   triggerVariant?: Variant;
   small?: boolean;
   /** Called when the dialog opens or closes, e.g. to load what it needs only once opened. */
   onOpenChange?: (isOpen: boolean) => void;
+  /**
+   * Opened by code rather than by a button (e.g. when the server asks to confirm the password): no trigger is
+   * drawn, and focus goes back where it was when the dialog closes.
+   */
+  isOpen?: boolean;
 }
 
 interface ShellProps extends TriggerProps {
@@ -28,22 +33,27 @@ interface ShellProps extends TriggerProps {
  * A button and the modal dialog it opens, named by its heading. Focus is trapped inside, Échap and a click
  * outside close it, and focus returns to the button.
  */
-function ModalDialog({ triggerLabel, triggerAriaLabel, triggerVariant, small, onOpenChange, title, role, modalClassName, children }: ShellProps) {
+function ModalDialog({ triggerLabel, triggerAriaLabel, triggerVariant, small, onOpenChange, isOpen, title, role, modalClassName, children }: ShellProps) {
+  const controlled = isOpen !== undefined;
+  const overlay = (
+    <ModalOverlay className="modal-overlay" isDismissable {...(controlled ? { isOpen, onOpenChange } : {})}>
+      <Modal className={['modal', modalClassName].filter(Boolean).join(' ')}>
+        <Dialog className="dialog" role={role}>
+          {({ close }) => (
+            <>
+              <Heading slot="title">{title}</Heading>
+              {children(close)}
+            </>
+          )}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+  if (controlled) return overlay;
   return (
     <DialogTrigger onOpenChange={onOpenChange}>
       <Button variant={triggerVariant} small={small} aria-label={triggerAriaLabel}>{triggerLabel}</Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className={['modal', modalClassName].filter(Boolean).join(' ')}>
-          <Dialog className="dialog" role={role}>
-            {({ close }) => (
-              <>
-                <Heading slot="title">{title}</Heading>
-                {children(close)}
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      {overlay}
     </DialogTrigger>
   );
 }

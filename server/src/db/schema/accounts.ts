@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, index, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Case-insensitive text (extension citext), used for e-mail addresses. */
 export const citext = customType<{ data: string }>({ dataType: () => 'citext' });
@@ -62,10 +62,36 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Sliding end, pushed forward as the session is used (plugins/session.ts). */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Absolute end (SESSION_MAX_DAYS after sign-in): however active, a session never outlives it. */
+    absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull()
+      .default(sql`now() + interval '30 days'`),
+    /**
+     * Last time the person proved who they are in this session (sign-in, password re-entered; later a second
+     * factor): sensitive staff actions require it to be recent (plugins/reauth.ts).
+     */
+    reauthenticatedAt: timestamp('reauthenticated_at', { withTimezone: true }),
     userAgent: text('user_agent').notNull().default(''),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Browsers where a member signed in successfully (remembered-device cookie): the per-account login
+ * delays never apply to them, so an attacker's failures elsewhere cannot lock the owner out.
+ * One browser token may be remembered for several accounts (a shared office computer).
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    /** SHA-256 of the cookie token, as for sessions. */
+    tokenHash: text('token_hash').notNull(),
+    userId: bigint('user_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenHash, t.userId] }), index('known_devices_user_idx').on(t.userId, t.lastUsedAt)],
 );
 
 export const emailTokenKind = pgEnum('email_token_kind', ['verify_email', 'reset_password']);

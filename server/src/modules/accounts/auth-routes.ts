@@ -3,18 +3,22 @@ import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
-import { LoginBody, LogoutResult, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
+import { LoginBody, LogoutResult, ReauthBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
 import * as accounts from './service.js';
 import { presentUserSelf } from './presenters.js';
 import { cguToAccept } from '../privacy/cgu.js';
+import { addressGroup } from '../../lib/client-address.js';
+import { AppError } from '../../lib/errors.js';
+import { admitLogin, loginFailed, loginSucceeded } from './login-throttle.js';
 import * as sso from '../sso/service.js';
 import { oidcClient } from '../sso/routes.js';
 
+// Typing the password again is guessed at like a login: the same budget as changing it, per member.
+const REAUTH = { ...LIMITS_BY_ACTION.passwordCheck, action: 'reauth' };
 // Per-address limits stop one account being attacked from many addresses.
-const LOGIN_PER_EMAIL = { ...LIMITS_BY_ACTION.login, action: 'login-email' };
 const RESET_PER_EMAIL = { ...LIMITS_BY_ACTION.passwordReset, action: 'password-reset-email' };
 
-const ip = (request: FastifyRequest) => `ip${request.ip}`;
+const ip = (request: FastifyRequest) => `ip${addressGroup(request.ip)}`;
 const emailKey = (email: string) => email.trim().toLowerCase();
 
 /** Replaces any current session with a fresh one, so a session id never survives a change of identity. */
@@ -63,10 +67,27 @@ export default async function authRoutes(app: App) {
   app.post('/auth/login', {
     schema: { tags: ['comptes'], summary: 'Connexion', body: LoginBody, response: { 200: SignedIn, ...errorResponses } },
   }, async (request, reply) => {
-    await hit(app, LIMITS_BY_ACTION.login, ip(request));
-    await hit(app, LOGIN_PER_EMAIL, emailKey(request.body.email));
-    const userId = await accounts.authenticate(app, request.body.email, request.body.password);
-    return signIn(app, request, reply, userId);
+    // Only failures count (login-throttle.ts): signing in again and again never locks anyone out.
+    const attempt = await admitLogin(app, request, request.body.email);
+    const userId = await accounts.authenticate(app, request.body.email, request.body.password).catch(async (err: unknown) => {
+      if (err instanceof AppError && err.code === 'INVALID_CREDENTIALS') await loginFailed(app, request);
+      throw err;
+    });
+    const signedIn = await signIn(app, request, reply, userId);
+    await loginSucceeded(app, request, reply, attempt, userId);
+    return signedIn;
+  });
+
+  app.post('/auth/reauth', {
+    schema: {
+      tags: ['comptes'], summary: 'Confirmer son identité (mot de passe) avant une action sensible, pour 10 minutes',
+      body: ReauthBody, response: { 200: Ok, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, REAUTH, subjectOf(request));
+    await accounts.reauthenticate(app, user.id, request.session!.tokenHash, request.body.password);
+    return { ok: true as const };
   });
 
   app.post('/auth/logout', {

@@ -120,23 +120,7 @@ describe('rate limits', async () => {
     return codes;
   }
 
-  it('limits logins per address and per account', async () => {
-    const ip = newIp();
-    const codes = await until429(() => app.inject({
-      method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { email: `${unique()}@exemple.fr`, password: 'mauvais mot de passe' },
-    }), 10);
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    expect(codes[10]).toBe(429);
-
-    const { user } = await createUser(app);
-    const perEmail = await until429(() => app.inject({
-      method: 'POST', url: '/api/auth/login', remoteAddress: newIp(), payload: { email: user.email, password: 'mauvais mot de passe' },
-    }), 10);
-    expect(perEmail[10]).toBe(429);
-    const last = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: newIp(), payload: { email: user.email, password: 'x' } });
-    expect(last.json().code).toBe('RATE_LIMITED');
-    expect(last.headers['retry-after']).toBeDefined();
-  });
+  // Sign-in limits (failures only, per account and per address): login-limits.test.ts.
 
   it('limits registrations per address', async () => {
     const ip = newIp();

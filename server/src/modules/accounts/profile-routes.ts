@@ -12,7 +12,7 @@ import { loadProfile } from '../directory/queries.js';
 import { canSearchUsers, canSeeDraftMemberships, canViewProfile, profileAbilities } from './policy.js';
 
 // Guessing the current password through this route counts against the login limit.
-const CHANGE_PASSWORD = { ...LIMITS_BY_ACTION.login, action: 'change-password' };
+const CHANGE_PASSWORD = { ...LIMITS_BY_ACTION.passwordCheck, action: 'change-password' };
 
 export default async function profileRoutes(app: App) {
   async function me(userId: number) {

@@ -101,6 +101,18 @@ export async function authenticate(app: App, email: string, password: string): P
   return row.id;
 }
 
+/**
+ * The password typed again in a signed-in session: the session counts as recently authenticated
+ * (plugins/reauth.ts) from now on. A wrong password says so on the field, without ending the session.
+ */
+export async function reauthenticate(app: App, userId: number, tokenHash: string, password: string): Promise<void> {
+  const user = await loadUser(app.db, userId);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new AppError('INVALID_CREDENTIALS', 'Mot de passe incorrect.', { password: 'Mot de passe incorrect.' });
+  }
+  await app.db.execute(sql`UPDATE sessions SET reauthenticated_at = now() WHERE token_hash = ${tokenHash} AND user_id = ${userId}`);
+}
+
 export async function requestPasswordReset(app: App, email: string): Promise<void> {
   const result = await app.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));

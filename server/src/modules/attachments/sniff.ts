@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { ALLOWED_TYPES, allowedType, FORMAT_FAMILIES, LONG_DESC_REQUIRED, type AllowedType, type AttachmentFormat } from '../../../../common/attachments.js';
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError } from '../../lib/errors.js';
 import { tooLargeMessage, type ReceivedFile } from './receive.js';
+import { checkImagePixels } from './image-dimensions.js';
 
 /**
  * Decides what a received file is from its bytes alone (magic numbers; office documents from the
@@ -21,6 +23,8 @@ export async function checkType(file: ReceivedFile): Promise<AllowedType> {
   if (allowedType(file.claimedMime) && file.claimedMime !== type.mime) throw new AppError('FILE_TYPE_MISMATCH');
   const max = type.family === 'image' ? LIMITS.attachmentImageBytes : LIMITS.attachmentDocumentBytes;
   if (file.size > max) throw new AppError('FILE_TOO_LARGE', tooLargeMessage(max, type.family === 'image' ? 'Une image' : 'Ce document'));
+  // Read from the header, before anything decodes the image (strip-metadata, then every browser showing it).
+  if (type.family === 'image') checkImagePixels(await readFile(file.tmpPath), type.mime);
   return type;
 }
 

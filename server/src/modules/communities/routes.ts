@@ -69,6 +69,7 @@ export default async function communitiesRoutes(app: App) {
   });
 
   app.put('/communities/:slug/roles/:userId', {
+    config: { reauth: true },
     schema: { tags, summary: 'Attribuer un rôle dans une e-communauté', params: RoleParams, body: RoleBody, response: { 200: RoleResult, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);

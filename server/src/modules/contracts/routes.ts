@@ -85,6 +85,7 @@ export default async function contractsRoutes(app: App) {
   }, async (request) => service.loadStatement(app.pool, requireUser(request), request.params.id));
 
   app.post('/contracts/statements/:id/validation', {
+    config: { reauth: true },
     schema: { tags, summary: 'Valider l’état de service fait (coordination de l’e-communauté)', params: IdParam, response: { 200: Statement, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);

@@ -52,6 +52,7 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.post('/national/communities', {
+    config: { reauth: true },
     schema: {
       tags, summary: 'Créer une e-communauté avec son équipe (brouillon jusqu’à sa date de lancement)',
       body: WizardBody, response: { 201: WizardResult, ...errorResponses },

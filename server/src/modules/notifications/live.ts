@@ -17,8 +17,17 @@ export const LISTENER_NAME = 'ecom-notifications-listen';
 /** Wake-ups of the messages module (messages/service.ts LIVE_CHANNEL). */
 const PRIVATE_MESSAGES_CHANNEL = 'private_messages';
 
+/**
+ * Open streams one session (a browser) and one person may hold on an instance. Past them the oldest is
+ * closed with a `replaced` event, which tells the client not to reconnect (tabs left open in the background).
+ */
+export const STREAMS_PER_SESSION = 5;
+export const STREAMS_PER_USER = 10;
+
 interface Stream {
   userId: number;
+  /** The session's token hash: streams are capped per session and per person. */
+  session: string;
   lastId: number;
   res: ServerResponse;
   busy: boolean;
@@ -97,11 +106,26 @@ export class NotificationHub {
   add(stream: Stream): void {
     let set = this.streams.get(stream.userId);
     if (!set) this.streams.set(stream.userId, (set = new Set()));
+    // A Set keeps insertion order: the first ones found are the oldest.
+    const sameSession = [...set].filter((s) => s.session === stream.session);
+    for (const old of sameSession.slice(0, Math.max(0, sameSession.length - STREAMS_PER_SESSION + 1))) this.replace(set, old);
+    for (const old of [...set].slice(0, Math.max(0, set.size - STREAMS_PER_USER + 1))) this.replace(set, old);
     set.add(stream);
     stream.res.on('close', () => {
       set!.delete(stream);
       if (set!.size === 0) this.streams.delete(stream.userId);
     });
+  }
+
+  private replace(set: Set<Stream>, stream: Stream): void {
+    set.delete(stream);
+    if (stream.res.destroyed) return;
+    stream.res.end('event: replaced\ndata: {}\n\n', () => stream.res.socket?.destroy());
+  }
+
+  /** Open streams of one person on this instance. */
+  countOf(userId: number): number {
+    return this.streams.get(userId)?.size ?? 0;
   }
 
   wake(userId: number): void {

@@ -137,7 +137,8 @@ export default async function notificationsRoutes(app: App) {
   app.get('/notifications/stream', {
     schema: {
       tags,
-      description: 'Flux Server-Sent Events : un événement `notification` par nouvelle notification (`id:` = son id). Reprend après `Last-Event-ID`.',
+      description: 'Flux Server-Sent Events : un événement `notification` par nouvelle notification (`id:` = son id). Reprend après `Last-Event-ID`. '
+        + 'Au plus 5 flux par session et 10 par personne : au-delà, le plus ancien reçoit `replaced` et se ferme (ne pas le rouvrir).',
       headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 20 })) }),
       querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 20 })) }),
       response: errorResponses,
@@ -159,7 +160,7 @@ export default async function notificationsRoutes(app: App) {
       'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n: ouvert\n\n');
-    const stream = { userId: user.id, lastId, res, busy: false, again: false };
+    const stream = { userId: user.id, session: request.session!.tokenHash, lastId, res, busy: false, again: false };
     hub.add(stream);
     await hub.flush(stream);
   });

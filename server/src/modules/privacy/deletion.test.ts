@@ -32,6 +32,8 @@ describe('account deletion', async () => {
   it('erases the identity and everything personal, keeps posts under "Membre supprimé" with exact counters', async () => {
     const { community, leaving, other, mine, theirs } = await scene(app);
     const before = await counters(app, community.id, theirs.postId);
+    // A browser remembered at sign-in (login limits).
+    await app.pool.query('INSERT INTO known_devices (token_hash, user_id) VALUES ($1, $2)', [`device-${leaving.user.id}`, leaving.user.id]);
 
     const res = await app.inject({
       method: 'DELETE', url: '/api/me', headers: leaving.headers, payload: { password: leaving.password, deleteContent: false },
@@ -46,7 +48,7 @@ describe('account deletion', async () => {
     });
     expect(u.email).toMatch(/@supprime\.invalid$/);
     expect(u.password_hash).not.toMatch(/argon2/);
-    for (const table of ['sessions', 'memberships', 'post_reactions', 'email_tokens', 'cgu_acceptances', 'poll_votes', 'community_suspensions']) {
+    for (const table of ['sessions', 'known_devices', 'memberships', 'post_reactions', 'email_tokens', 'cgu_acceptances', 'poll_votes', 'community_suspensions']) {
       const { rows } = await app.pool.query(`SELECT 1 FROM ${table} WHERE user_id = $1`, [leaving.user.id]);
       expect(rows, table).toEqual([]);
     }

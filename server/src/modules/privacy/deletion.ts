@@ -75,6 +75,7 @@ export async function deleteAccount(app: App, userId: number, deleteContent: boo
     await tx.execute(sql`DELETE FROM poll_votes WHERE user_id = ${userId}`);
     await tx.execute(sql`DELETE FROM attachments WHERE uploader_id = ${userId} AND post_id IS NULL`);
     await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+    await tx.execute(sql`DELETE FROM known_devices WHERE user_id = ${userId}`);
     // Answers kept for Idempotency-Key retries (24 h) repeat the person's words and name.
     await tx.execute(sql`DELETE FROM idempotency_keys WHERE user_id = ${userId}`);
     await tx.execute(sql`DELETE FROM email_tokens WHERE user_id = ${userId}`);

@@ -37,6 +37,7 @@ describe('data export', async () => {
     expect(data.comments[0].created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(data.reactions).toEqual([expect.objectContaining({ post_id: theirs.postId })]);
     expect(data.sessions.length).toBeGreaterThan(0);
+    expect(Array.isArray(data.knownDevices)).toBe(true);
     expect(data.mails).toEqual([expect.objectContaining({ subject: 'Réinitialisation' })]);
     expect(Array.isArray(data.cguAcceptances)).toBe(true);
     expect(data.flags).toEqual([expect.objectContaining({ post_id: theirs.postId, reason_code: 'spam', comment: 'Publié trois fois', reason: 'Spam' })]);

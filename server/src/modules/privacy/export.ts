@@ -80,7 +80,10 @@ export async function buildExport(db: Db, userId: number) {
         FROM attachments a WHERE a.uploader_id = ${userId} AND a.post_id IS NULL
       ORDER BY created_at`);
     const sessions = await rows(tx, sql`
-      SELECT created_at, last_seen_at, expires_at, user_agent FROM sessions WHERE user_id = ${userId} ORDER BY created_at`);
+      SELECT created_at, last_seen_at, expires_at, absolute_expires_at, user_agent FROM sessions WHERE user_id = ${userId} ORDER BY created_at`);
+    // Browsers remembered at sign-in (login limits): when, not which; the token is only stored hashed.
+    const knownDevices = await rows(tx, sql`
+      SELECT created_at, last_used_at FROM known_devices WHERE user_id = ${userId} ORDER BY created_at`);
     const cguAcceptances = await rows(tx, sql`
       SELECT version, accepted_at FROM cgu_acceptances WHERE user_id = ${userId} ORDER BY version`);
     const mails = (await rows(tx, sql`
@@ -113,7 +116,7 @@ export async function buildExport(db: Db, userId: number) {
       exportedAt: new Date().toISOString(),
       profile, cguAcceptances, memberships,
       posts: posts.map((p) => ({ ...p, revisions: byPost.get(p.id) ?? [] })),
-      comments, reactions, pollVotes, questions, attachments, flags, moderationActions, suspensions, sessions, mails,
+      comments, reactions, pollVotes, questions, attachments, flags, moderationActions, suspensions, sessions, knownDevices, mails,
     };
   }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }

@@ -25,6 +25,7 @@ export default async function siteRoutes(app: App) {
   }, async (request) => presentPage(await loadPage(app.db, request.params.slug), request.user));
 
   app.put('/pages/:slug', {
+    config: { reauth: true },
     schema: {
       tags: ['site'], summary: 'Publier une nouvelle version d’une page légale (administration nationale)',
       params: SlugParam, body: PageBody, response: { 200: LegalPage, ...errorResponses },

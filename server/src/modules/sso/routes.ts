@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { AppError } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
+import { addressGroup } from '../../lib/client-address.js';
 import { errorResponses } from '../../lib/schemas.js';
 import { closeSession, openSession } from '../../plugins/session.js';
 import type { App } from '../../types.js';
@@ -24,6 +25,8 @@ export function oidcClient(config: Config): OidcClient | null {
 
 const flowCookie = (config: Config) => (config.secureCookies ? '__Host-ecom_oidc' : 'ecom_oidc');
 const ERROR_PAGE = '/connexion/proconnect/erreur';
+// Each start writes a flow row: bounded per address so nobody fills the table.
+const START_LIMIT = { action: 'oidc-start', max: 60, windowSeconds: 15 * 60 };
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 function safeNext(value: string | undefined): string {
@@ -70,7 +73,7 @@ export default async function ssoRoutes(app: App) {
     schema: { tags: ['comptes'], summary: 'Aller se connecter chez ProConnect', querystring: Type.Object({ suite: Type.Optional(Type.String({ maxLength: 500 })) }) },
   }, async (request, reply) => {
     try {
-      await hit(app, LIMITS_BY_ACTION.login, `ip${request.ip}`);
+      await hit(app, START_LIMIT, `ip${addressGroup(request.ip)}`);
       const { flowId, url } = await sso.startFlow(app, requireClient(), safeNext(request.query.suite));
       setFlowCookie(app, reply, flowId, 10);
       return reply.redirect(url, 303);
@@ -122,7 +125,7 @@ export default async function ssoRoutes(app: App) {
     },
   }, async (request, reply) => {
     requireClient();
-    await hit(app, LIMITS_BY_ACTION.register, `ip${request.ip}`);
+    await hit(app, LIMITS_BY_ACTION.register, `ip${addressGroup(request.ip)}`);
     const { userId, idToken, next } = await sso.completeSignup(app, request.cookies[flowCookie(app.config)]);
     reply.clearCookie(flowCookie(app.config), { path: '/' });
     const csrfToken = await openOidcSession(app, request, reply, userId, idToken);

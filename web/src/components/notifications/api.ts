@@ -84,15 +84,33 @@ export function useNotificationStream(enabled: boolean) {
   const qc = useQueryClient();
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/notifications/stream');
+    let source: EventSource | null = null;
     const refresh = () => void qc.invalidateQueries({ queryKey: notificationKeys.all });
-    source.addEventListener('notification', refresh);
-    // Private messages (messages module) travel on the same stream: refresh inbox, badge and open conversation.
-    source.addEventListener('private-message', () => void qc.invalidateQueries({ queryKey: ['messages'] }));
-    // After a reconnect, counts may have changed elsewhere (read in another tab).
-    source.addEventListener('open', refresh);
-    source.addEventListener('open', () => void qc.invalidateQueries({ queryKey: ['messages'] }));
-    return () => source.close();
+    const open = () => {
+      const es = new EventSource('/api/notifications/stream');
+      es.addEventListener('notification', refresh);
+      // Private messages (messages module) travel on the same stream: refresh inbox, badge and open conversation.
+      es.addEventListener('private-message', () => void qc.invalidateQueries({ queryKey: ['messages'] }));
+      // After a reconnect, counts may have changed elsewhere (read in another tab).
+      es.addEventListener('open', refresh);
+      es.addEventListener('open', () => void qc.invalidateQueries({ queryKey: ['messages'] }));
+      // Too many tabs open: the server closed this, the oldest one. Reconnecting at once would close another tab's;
+      // the stream comes back when the tab is looked at again.
+      es.addEventListener('replaced', () => {
+        es.close();
+        source = null;
+      });
+      source = es;
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && !source) open();
+    };
+    open();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      source?.close();
+    };
   }, [enabled, qc]);
 }
 
