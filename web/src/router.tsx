@@ -52,6 +52,8 @@ export const router = createBrowserRouter([
       { path: '/inscription', lazy: () => import('./routes/signup/SignupPage').then((m) => ({ Component: m.default })) },
       { path: '/verifier-email', element: <VerifyEmailPage /> },
       { path: '/connexion', element: <LoginPage /> },
+      { path: '/connexion/proconnect/inscription', lazy: () => import('./routes/proconnect/ProConnectSignupPage').then((m) => ({ Component: m.default })) },
+      { path: '/connexion/proconnect/erreur', lazy: () => import('./routes/proconnect/ProConnectErrorPage').then((m) => ({ Component: m.default })) },
       { path: '/mot-de-passe/oubli', element: <PasswordForgotPage /> },
       { path: '/mot-de-passe/nouveau', element: <PasswordNewPage /> },
       { path: '/profil', lazy: () => import('./routes/profile/ProfilePage').then((m) => ({ Component: m.default })) },

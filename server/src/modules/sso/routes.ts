@@ -56,8 +56,9 @@ async function openOidcSession(app: App, request: FastifyRequest, reply: Fastify
 }
 
 export default async function ssoRoutes(app: App) {
-  const client = oidcClient(app.config);
+  // Looked up per request (cached per config): the settings are read when a sign-in starts.
   const requireClient = () => {
+    const client = oidcClient(app.config);
     if (!client) throw new AppError('OIDC_DISABLED');
     return client;
   };
