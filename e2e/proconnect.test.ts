@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('ProConnect dans le navigateur', () => {
       await page.getByRole('heading', { level: 1, name: 'Créer votre compte avec ProConnect' }).waitFor();
       await page.getByText(`${login}@mairie.exemple.fr`).waitFor();
       await expectAccessible(page, 'inscription ProConnect');
-      await page.getByText('J’accepte les conditions générales d’utilisation').click();
+      await page.getByLabel(/accepte les conditions générales/).check();
       await page.getByRole('button', { name: 'Créer mon compte' }).click();
       await page.getByRole('button', { name: `Mon compte (Inès Moreau ${login})` }).waitFor();
 
@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('ProConnect dans le navigateur', () => {
       await page.waitForURL((url) => url.origin === provider.issuer, { timeout: 30_000 });
       // The test provider asks to confirm the sign-out (ProConnect does it without asking).
       await page.locator('button[autofocus], button[type="submit"]').first().click();
-      await page.waitForURL(`${server.url}/connexion`, { timeout: 30_000 });
+      await page.waitForURL((url) => url.origin === server.url && url.pathname === '/connexion', { timeout: 30_000 });
       await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
 
       // Both sessions ended: signing in again goes through the provider's login page.
