@@ -8,7 +8,8 @@ import { errorResponses } from '../../lib/schemas.js';
 import { closeSession, openSession } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { SignedIn } from '../accounts/schema.js';
-import { loadUser } from '../accounts/service.js';
+import { authenticate, loadUser } from '../accounts/service.js';
+import { admitLogin, loginFailed, loginSucceeded } from '../accounts/login-throttle.js';
 import { presentUserSelf } from '../accounts/presenters.js';
 import { OidcClient } from './client.js';
 import * as sso from './service.js';
@@ -89,9 +90,9 @@ export default async function ssoRoutes(app: App) {
     try {
       const currentUrl = new URL(request.url, app.config.publicUrl);
       const result = await sso.finishFlow(app, requireClient(), request.cookies[flowCookie(app.config)], currentUrl);
-      if (result.kind === 'signup') {
+      if (result.kind !== 'signed-in') {
         setFlowCookie(app, reply, result.flowId, 30);
-        return reply.redirect('/connexion/proconnect/inscription', 303);
+        return reply.redirect(result.kind === 'link' ? '/connexion/proconnect/associer' : '/connexion/proconnect/inscription', 303);
       }
       reply.clearCookie(flowCookie(app.config), { path: '/' });
       await openOidcSession(app, request, reply, result.userId, result.idToken);
@@ -108,6 +109,8 @@ export default async function ssoRoutes(app: App) {
         200: Type.Object({
           email: Type.String(), firstName: Type.String(), lastName: Type.String(),
           organisation: Type.Union([Type.String(), Type.Null()]), siret: Type.Union([Type.String(), Type.Null()]),
+          /** An account already uses this address: the person confirms with its password to link it. */
+          existingAccount: Type.Boolean(),
         }),
         ...errorResponses,
       },
@@ -115,7 +118,10 @@ export default async function ssoRoutes(app: App) {
   }, async (request) => {
     requireClient();
     const { claims } = await sso.pendingSignup(app, request.cookies[flowCookie(app.config)]);
-    return { email: claims.email, firstName: claims.givenName, lastName: claims.usualName, organisation: claims.organisation, siret: claims.siret };
+    return {
+      email: claims.email, firstName: claims.givenName, lastName: claims.usualName, organisation: claims.organisation, siret: claims.siret,
+      existingAccount: await sso.accountWithEmail(app, claims.email),
+    };
   });
 
   app.post('/auth/oidc/signup', {
@@ -131,5 +137,31 @@ export default async function ssoRoutes(app: App) {
     reply.clearCookie(flowCookie(app.config), { path: '/' });
     const csrfToken = await openOidcSession(app, request, reply, userId, idToken);
     return reply.status(201).send({ user: presentUserSelf(await loadUser(app.db, userId)), csrfToken, next });
+  });
+
+  app.post('/auth/oidc/link', {
+    schema: {
+      tags: ['comptes'], summary: 'Associer ProConnect au compte existant de la même adresse (mot de passe du compte)',
+      body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
+      response: { 200: Type.Intersect([SignedIn, Type.Object({ next: Type.String() })]), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    requireClient();
+    const flowId = request.cookies[flowCookie(app.config)];
+    const { claims } = await sso.pendingSignup(app, flowId);
+    // The password is guessed at like a login: same limits, same failure counting.
+    const attempt = await admitLogin(app, request, claims.email);
+    const userId = await authenticate(app, claims.email, request.body.password).catch(async (err: unknown) => {
+      if (err instanceof AppError && err.code === 'INVALID_CREDENTIALS') {
+        await loginFailed(app, request);
+        throw new AppError('INVALID_CREDENTIALS', 'Mot de passe incorrect.', { password: 'Mot de passe incorrect.' });
+      }
+      throw err;
+    });
+    const { idToken, next } = await sso.completeLink(app, flowId, userId);
+    reply.clearCookie(flowCookie(app.config), { path: '/' });
+    const csrfToken = await openOidcSession(app, request, reply, userId, idToken);
+    await loginSucceeded(app, request, reply, attempt, userId);
+    return { user: presentUserSelf(await loadUser(app.db, userId)), csrfToken, next };
   });
 }

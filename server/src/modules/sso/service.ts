@@ -40,7 +40,7 @@ export async function startFlow(app: App, client: OidcClient, next: string): Pro
 
 export type FlowResult =
   | { kind: 'signed-in'; userId: number; idToken: string; next: string }
-  | { kind: 'signup'; flowId: string };
+  | { kind: 'signup' | 'link'; flowId: string };
 
 /**
  * Finishes the sign-in the provider sent back. The flow row is deleted as it is read, so a replayed
@@ -70,7 +70,8 @@ export async function finishFlow(app: App, client: OidcClient, flowId: string | 
   }
   const userId = await signInKnown(app, claims);
   if (userId !== null) return { kind: 'signed-in', userId, idToken, next: flow.next };
-  return { kind: 'signup', flowId: await holdForSignup(app, claims, idToken, flow.next) };
+  const heldId = await holdIdentity(app, claims, idToken, flow.next);
+  return { kind: (await accountWithEmail(app, claims.email)) ? 'link' : 'signup', flowId: heldId };
 }
 
 /** The account already linked to this (sub, idp_id), its employer data refreshed; null when none. */
@@ -87,12 +88,11 @@ async function signInKnown(app: App, claims: ProConnectClaims): Promise<number |
 }
 
 /**
- * A first sign-in: nothing is created until the person accepts the CGU, so an abandoned sign-up
- * leaves no account behind. An address that already has an account is refused here, never linked
- * silently (the person signs in with their password instead).
+ * A first sign-in: nothing is created until the person accepts the CGU (new account) or confirms with
+ * the password of the account that has this address (link), so an abandoned step leaves nothing behind
+ * and an existing account is never taken over silently.
  */
-async function holdForSignup(app: App, claims: ProConnectClaims, idToken: string, next: string): Promise<string> {
-  await refuseTakenEmail(app, claims.email);
+async function holdIdentity(app: App, claims: ProConnectClaims, idToken: string, next: string): Promise<string> {
   const flowId = newToken();
   await app.db.insert(oidcFlows).values({
     idHash: hashToken(flowId), state: '', nonce: '', codeVerifier: '', next, claims, idToken,
@@ -101,12 +101,12 @@ async function holdForSignup(app: App, claims: ProConnectClaims, idToken: string
   return flowId;
 }
 
-async function refuseTakenEmail(app: App, email: string): Promise<void> {
+export async function accountWithEmail(app: App, email: string): Promise<boolean> {
   const [taken] = await app.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (taken) throw new AppError('OIDC_EMAIL_HAS_ACCOUNT');
+  return taken !== undefined;
 }
 
-/** The claims waiting for the CGU, for the sign-up page. */
+/** The claims waiting for the CGU or the password, for the sign-up and link pages. */
 export async function pendingSignup(app: App, flowId: string | undefined): Promise<{ claims: ProConnectClaims; next: string }> {
   const [flow] = flowId
     ? await app.db.select().from(oidcFlows)
@@ -140,6 +140,28 @@ export async function completeSignup(app: App, flowId: string | undefined): Prom
     return { userId: user!.id, idToken: flow.idToken!, next: flow.next };
   }).catch((err: unknown) => {
     if (isUniqueViolation(err, 'users_email_key')) throw new AppError('OIDC_EMAIL_HAS_ACCOUNT');
+    if (isUniqueViolation(err)) throw new AppError('OIDC_FLOW_EXPIRED');
+    throw err;
+  });
+}
+
+/**
+ * Links the held identity to the account `userId`, whose password the person has just typed
+ * (checked by the caller, with the login limits). The held flow is spent in the same transaction.
+ */
+export async function completeLink(app: App, flowId: string | undefined, userId: number): Promise<{ idToken: string; next: string }> {
+  return app.db.transaction(async (tx) => {
+    const [flow] = flowId
+      ? await tx.delete(oidcFlows)
+        .where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNotNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`)).returning()
+      : [];
+    if (!flow) throw new AppError('OIDC_FLOW_EXPIRED');
+    const claims = flow.claims as ProConnectClaims;
+    await tx.insert(oidcIdentities).values({
+      sub: claims.sub, idpId: claims.idpId, userId, siret: claims.siret, organisation: claims.organisation,
+    });
+    return { idToken: flow.idToken!, next: flow.next };
+  }).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw new AppError('OIDC_FLOW_EXPIRED');
     throw err;
   });

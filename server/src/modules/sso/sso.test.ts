@@ -91,7 +91,7 @@ describe('ProConnect sign-up and sign-in', async () => {
     const before = await app.pool.query('SELECT 1 FROM users WHERE email = $1', [agent.email]);
     expect(before.rowCount).toBe(0);
     const pending = await app.inject({ method: 'GET', url: '/api/auth/oidc/signup', cookies: { [FLOW]: held } });
-    expect(pending.json()).toEqual({ email: agent.email, firstName: 'Camille', lastName: 'Durand', organisation: 'Direction du numérique', siret: '21750001600019' });
+    expect(pending.json()).toEqual({ email: agent.email, firstName: 'Camille', lastName: 'Durand', organisation: 'Direction du numérique', siret: '21750001600019', existingAccount: false });
     const refused = await app.inject({ method: 'POST', url: '/api/auth/oidc/signup', cookies: { [FLOW]: held }, payload: { acceptCgu: false } });
     expect(refused.statusCode).toBe(400);
 
@@ -130,14 +130,35 @@ describe('ProConnect sign-up and sign-in', async () => {
     expect(session.json().user).toBeNull();
   });
 
-  it('never takes over a password account with the same address', async () => {
-    const { user } = await createUser(app);
+  it('links an existing password account only after its password is typed', async () => {
+    const { user, password } = await createUser(app);
     const login = unique('homonyme');
     provider.agents.set(login, { email: user.email, given_name: 'Autre', usual_name: 'Personne' });
     const { callback: url, flow } = await throughProvider(app, login);
-    expect(errorCode(await callback(app, url, flow))).toBe('OIDC_EMAIL_HAS_ACCOUNT');
-    const { rowCount } = await app.pool.query('SELECT 1 FROM oidc_identities WHERE user_id = $1', [user.id]);
-    expect(rowCount).toBe(0);
+    const back = await callback(app, url, flow);
+    expect(back.statusCode).toBe(303);
+    expect(back.headers.location).toBe('/connexion/proconnect/associer');
+    expect(cookie(back, SESSION)).toBeUndefined();
+    const held = cookie(back, FLOW)!;
+    const pending = await app.inject({ method: 'GET', url: '/api/auth/oidc/signup', cookies: { [FLOW]: held } });
+    expect(pending.json()).toMatchObject({ email: user.email, existingAccount: true });
+    // Creating a second account with the address is refused; so is a wrong password.
+    const signup = await app.inject({ method: 'POST', url: '/api/auth/oidc/signup', cookies: { [FLOW]: held }, payload: { acceptCgu: true } });
+    expect(signup.json().code).toBe('OIDC_EMAIL_HAS_ACCOUNT');
+    const wrong = await app.inject({ method: 'POST', url: '/api/auth/oidc/link', cookies: { [FLOW]: held }, payload: { password: 'pas le bon mot de passe' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', fields: { password: 'Mot de passe incorrect.' } });
+    const none = await app.pool.query('SELECT 1 FROM oidc_identities WHERE user_id = $1', [user.id]);
+    expect(none.rowCount).toBe(0);
+
+    const linked = await app.inject({ method: 'POST', url: '/api/auth/oidc/link', cookies: { [FLOW]: held }, payload: { password } });
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json().user.id).toBe(user.id);
+    const again = await throughProvider(app, login);
+    const signedIn = await callback(app, again.callback, again.flow);
+    expect(signedIn.headers.location).toBe('/communautes');
+    const session = await app.inject({ method: 'GET', url: '/api/session', cookies: { [SESSION]: cookie(signedIn, SESSION)! } });
+    expect(session.json().user.id).toBe(user.id);
   });
 
   it('refuses forged and replayed callbacks with stable codes', async () => {
