@@ -83,17 +83,36 @@ describe.skipIf(!hasChromium)('ProConnect dans le navigateur', () => {
     }
   }, 180_000);
 
-  it('explique en français un refus et propose toujours le mot de passe', async () => {
-    const { user } = await createUser(server.app);
+  it('associe un compte existant après son mot de passe', async () => {
+    const { user, password } = await createUser(server.app, { firstName: 'Paul', lastName: `Existant ${uniqueSuffix()}` });
     const login = `homonyme${uniqueSuffix()}`;
-    provider.agents.set(login, { email: user.email, given_name: 'Autre', usual_name: 'Personne' });
+    provider.agents.set(login, { email: user.email, given_name: 'Paul', usual_name: 'Existant' });
     const { context, page } = await newPage(browser);
     try {
       await page.goto(`${server.url}/connexion`);
       await page.getByRole('link', { name: 'S’identifier avec ProConnect' }).click();
       await signInAtProvider(page, login);
+      await page.getByRole('heading', { level: 1, name: 'Associer votre compte' }).waitFor();
+      await page.getByText(user.email).waitFor();
+      await expectAccessible(page, 'associer un compte');
+      await page.getByLabel('Mot de passe').fill(password);
+      await page.getByRole('button', { name: 'Associer et me connecter' }).click();
+      await page.getByRole('button', { name: `Mon compte (Paul ${user.lastName})` }).waitFor();
+      const { rowCount } = await server.pool.query('SELECT 1 FROM oidc_identities WHERE user_id = $1', [user.id]);
+      expect(rowCount).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('explique en français une connexion annulée et propose toujours le mot de passe', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${server.url}/connexion`);
+      await page.getByRole('link', { name: 'S’identifier avec ProConnect' }).click();
+      await page.getByRole('link', { name: '[ Cancel ]' }).click();
       await page.getByRole('heading', { level: 1, name: 'Connexion avec ProConnect impossible' }).waitFor();
-      await page.getByText('Un compte existe déjà avec votre adresse électronique.', { exact: false }).waitFor();
+      await page.getByText('La connexion avec ProConnect a été annulée ou refusée.').waitFor();
       await expectAccessible(page, 'erreur ProConnect');
       await page.getByRole('link', { name: 'Se connecter avec son mot de passe' }).click();
       await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();

@@ -53,6 +53,7 @@ export const router = createBrowserRouter([
       { path: '/verifier-email', element: <VerifyEmailPage /> },
       { path: '/connexion', element: <LoginPage /> },
       { path: '/connexion/proconnect/inscription', lazy: () => import('./routes/proconnect/ProConnectSignupPage').then((m) => ({ Component: m.default })) },
+      { path: '/connexion/proconnect/associer', lazy: () => import('./routes/proconnect/ProConnectLinkPage').then((m) => ({ Component: m.default })) },
       { path: '/connexion/proconnect/erreur', lazy: () => import('./routes/proconnect/ProConnectErrorPage').then((m) => ({ Component: m.default })) },
       { path: '/mot-de-passe/oubli', element: <PasswordForgotPage /> },
       { path: '/mot-de-passe/nouveau', element: <PasswordNewPage /> },

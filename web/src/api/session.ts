@@ -79,7 +79,7 @@ export function useProviders() {
 }
 
 export interface ProConnectIdentity {
-  email: string; firstName: string; lastName: string; organisation: string | null; siret: string | null;
+  email: string; firstName: string; lastName: string; organisation: string | null; siret: string | null; existingAccount: boolean;
 }
 
 /** The identity ProConnect sent for a first sign-in, waiting for the CGU. */
@@ -142,5 +142,14 @@ export function useUpdateMe() {
 export function useChangePassword() {
   return useMutation({
     mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<Ok>('/me/password', input),
+  });
+}
+
+/** Links the ProConnect identity to the existing account of the same address, with that account's password. */
+export function useLinkProConnect() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: (password: string) => api.post<{ user: UserSelf; csrfToken: string; next: string }>('/auth/oidc/link', { password }),
+    onSuccess: signedIn,
   });
 }
