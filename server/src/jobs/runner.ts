@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { withStartupLock } from '../db/migrate.js';
 import type { Config } from '../config.js';
 import type { Mailer } from '../modules/mail/service.js';
+import { isConnectionError } from '../db/connection-errors.js';
 import { jobDuration, jobRuns, setJobsQueuedSource } from '../lib/metrics.js';
 
 /**
@@ -79,6 +80,32 @@ async function ensureQueue(boss: PgBoss, def: JobDefinition<any>): Promise<void>
   }
 }
 
+/** While PostgreSQL is down every queue's poll fails every few seconds: one line per half-minute says it. */
+const OUTAGE_LOG_EVERY_MS = 30_000;
+
+/**
+ * pg-boss reports a failed poll or maintenance and carries on: its workers poll again at their
+ * interval, so the queues resume by themselves once PostgreSQL is back. A lost database is only
+ * logged now and then; any other error every time.
+ */
+function outageAwareLog(log: (msg: string) => void): (err: Error) => void {
+  let lastOutageLog = 0;
+  let missed = 0;
+  return (err) => {
+    if (!isConnectionError(err)) {
+      log(`tâches : erreur ${err.message}`);
+      return;
+    }
+    if (Date.now() - lastOutageLog < OUTAGE_LOG_EVERY_MS) {
+      missed += 1;
+      return;
+    }
+    log(`tâches : base de données injoignable, nouvelles tentatives (${err.message}${missed ? ` ; ${missed} autre(s) échec(s)` : ''})`);
+    lastOutageLog = Date.now();
+    missed = 0;
+  };
+}
+
 /** Runs one job, counted and timed for the metrics (lib/metrics.ts) whatever its outcome. */
 async function runCounted(def: JobDefinition<any>, data: object, ctx: JobContext): Promise<void> {
   const end = jobDuration.startTimer({ queue: def.name });
@@ -110,7 +137,7 @@ export class JobRunner implements JobSender {
       schedule: opts.work,
       migrate: true,
     });
-    boss.on('error', (err) => opts.log(`tâches : erreur ${err.message}`));
+    boss.on('error', outageAwareLog(opts.log));
     // pg-boss installs its schema on the first start; processes starting together would race on it.
     await withStartupLock(opts.pool, async () => {
       await boss.start();

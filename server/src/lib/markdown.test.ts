@@ -14,6 +14,13 @@ describe('renderMarkdown', () => {
     expect(html).toContain('&lt;script&gt;'); // shown as text, so nothing is lost
   });
 
+  it('aligns table columns with classes, never with style attributes the pages\' CSP would refuse', () => {
+    const html = renderMarkdown('| Commune | Habitants |\n|:--|--:|\n| Agen | 32 000 |');
+    expect(html).toContain('<th class="md-align-left">Commune</th>');
+    expect(html).toContain('<td class="md-align-right">32 000</td>');
+    expect(html).not.toMatch(/style=/);
+  });
+
   it('marks links as untrusted', () => {
     expect(renderMarkdown('https://www.cnfpt.fr')).toContain('rel="noopener noreferrer nofollow ugc"');
   });

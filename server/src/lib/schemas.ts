@@ -40,4 +40,6 @@ export const errorResponses = {
   409: ErrorBody,
   413: ErrorBody,
   429: ErrorBody,
+  /** SERVICE_UNAVAILABLE: the database is restarting or unreachable (plugins/errors.ts). */
+  503: ErrorBody,
 };

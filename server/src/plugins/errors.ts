@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ERRORS, type ErrorCode } from '../../../common/errors.js';
 import { AppError } from '../lib/errors.js';
+import { connectionErrorSummary, isConnectionError } from '../db/connection-errors.js';
 import type { App } from '../types.js';
 
 /** French wording for the JSON-schema keywords a form can break. */
@@ -47,11 +48,16 @@ async function drainBody(raw: IncomingMessage): Promise<void> {
   });
 }
 
+/** What a 503 tells clients to wait: about the time an embedded PostgreSQL takes to restart. */
+const RETRY_AFTER_SECONDS = 5;
+const OUTAGE_LOG_EVERY_MS = 10_000;
+
 /**
  * Every failure leaves as `{code, message}` with a French message and the right status;
  * unexpected errors are logged and never leak details.
  */
 export default fp(async function errorsPlugin(app: App) {
+  let lastOutageLog = 0;
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     await drainBody(request.raw);
     if (error instanceof AppError) {
@@ -70,6 +76,16 @@ export default fp(async function errorsPlugin(app: App) {
         fields[name || (error.validationContext ?? 'body')] ??= fieldMessage(v.keyword, params);
       }
       return reply.status(400).send({ code: 'VALIDATION_FAILED', message: ERRORS.VALIDATION_FAILED.message, fields });
+    }
+    // PostgreSQL restarting, stopped or unreachable: temporary, the request may be sent again.
+    if (isConnectionError(error)) {
+      // Every request fails alike during an outage: one short line now and then, not one per request.
+      if (Date.now() - lastOutageLog >= OUTAGE_LOG_EVERY_MS) {
+        lastOutageLog = Date.now();
+        request.log.warn(`base de données injoignable, réponses 503 : ${connectionErrorSummary(error)}`);
+      }
+      return reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ code: 'SERVICE_UNAVAILABLE', message: ERRORS.SERVICE_UNAVAILABLE.message });
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message });

@@ -20,6 +20,9 @@ export interface SessionRow {
 export const SESSION_LISTENER_NAME = 'ecom-sessions-listen';
 /** Sent by triggers (migration 0024) when a session ends or what a session carries of its user changes. */
 export const SESSION_CHANNEL = 'session_changes';
+/** Reconnection pauses of the LISTEN connection: doubled after each failure, up to the maximum. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 15_000;
 
 /**
  * Per-instance cache of sessions, so that most API requests do not start with a query.
@@ -35,6 +38,8 @@ export class SessionCache {
   private readonly entries = new Map<string, { row: SessionRow; cachedAt: number }>();
   private readonly byUser = new Map<number, Set<string>>();
   private client: pg.Client | null = null;
+  private current: pg.Client | null = null;
+  private retryMs = RETRY_FIRST_MS;
   private listening = false;
   private closed = false;
   /** Moves with every eviction: a read started before one must not store what it read. */
@@ -50,8 +55,10 @@ export class SessionCache {
   }
 
   async start(): Promise<void> {
-    if (!this.enabled || this.closed) return;
+    if (!this.enabled || this.closed || this.current) return;
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: SESSION_LISTENER_NAME });
+    // The connection being opened, or open: events of any older one are ignored (see lost()).
+    this.current = client;
     client.on('notification', (msg) => {
       const userId = Number(msg.payload);
       if (Number.isSafeInteger(userId)) this.evictUser(userId);
@@ -62,24 +69,35 @@ export class SessionCache {
     try {
       await client.connect();
       await client.query(`LISTEN ${SESSION_CHANNEL}`);
-      this.client = client;
-      this.listening = true;
     } catch {
       this.lost(client);
+      return;
     }
+    if (this.current !== client) return;
+    this.client = client;
+    this.listening = true;
+    this.retryMs = RETRY_FIRST_MS;
   }
 
+  /**
+   * The LISTEN connection failed or dropped (PostgreSQL restarted, pg_terminate_backend): serve nothing
+   * from the cache until it is back, and reconnect with a growing pause. A connection fires both
+   * 'error' and 'end', and a failed connect also lands here: only the current one schedules a retry.
+   */
   private lost(client: pg.Client): void {
-    if (this.client && this.client !== client) return;
+    if (this.current !== client) return;
+    this.current = null;
     this.listening = false;
     this.client = null;
     this.clear();
     client.end().catch(() => {});
-    if (this.closed || this.retry) return;
+    if (this.closed) return;
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
     this.retry = setTimeout(() => {
       this.retry = null;
       void this.start();
-    }, 1_000);
+    }, wait);
     this.retry.unref();
   }
 
@@ -163,7 +181,9 @@ export class SessionCache {
     if (this.retry) clearTimeout(this.retry);
     this.listening = false;
     this.clear();
-    await this.client?.end().catch(() => {});
+    const client = this.current;
+    this.current = null;
     this.client = null;
+    await client?.end().catch(() => {});
   }
 }

@@ -8,6 +8,11 @@ import { hashToken, newToken } from '../lib/tokens.js';
 import { SessionCache, type SessionRow } from './session-cache.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Routes that never look at the user. The health check must answer the same with or without a cookie,
+ * and must not fail on a session lookup when the database is the very thing it reports on.
+ */
+const SESSIONLESS_ROUTES = new Set(['/api/health']);
 
 export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-ecom_sid' : 'ecom_sid';
@@ -48,7 +53,7 @@ export default fp(async function sessionPlugin(app: App) {
   app.addHook('onClose', () => cache.close());
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') || SESSIONLESS_ROUTES.has(request.routeOptions.url ?? '')) return;
     const token = request.cookies[cookieName];
     if (token) {
       const tokenHash = hashToken(token);

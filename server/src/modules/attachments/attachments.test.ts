@@ -59,7 +59,9 @@ describe('attachments', async () => {
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('image/png');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
-    expect(got.headers['content-security-policy']).toMatch(/^sandbox/);
+    expect(got.headers['content-security-policy']).toBe("sandbox;default-src 'none';img-src 'self';style-src 'unsafe-inline';frame-ancestors 'none'");
+    // The rest of the security headers, as on every response (plugins/security-headers.ts).
+    expect(got.headers).toMatchObject({ 'cross-origin-resource-policy': 'same-origin', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY', 'permissions-policy': expect.stringContaining('camera=()') });
     expect(got.headers['content-disposition']).toBe(`inline; filename="Plan du quartier ete.png"; filename*=UTF-8''Plan%20du%20quartier%20%C3%A9t%C3%A9.png`);
     expect(got.rawPayload.equals(tinyPng())).toBe(true);
     const again = await app.inject({ method: 'GET', url: file.url, headers: { 'if-none-match': String(got.headers.etag) } });

@@ -13,16 +13,15 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
 
 /**
  * Sends the stored bytes with the type sniffed at upload, never anything the client said.
- * Served from our own origin, a file is treated as hostile: no type guessing by the browser,
- * a sandbox with no scripts, and office documents always downloaded rather than rendered.
+ * Served from our own origin, a file is treated as hostile: office documents are always downloaded rather
+ * than rendered, and the route's headers forbid type guessing and run the rest in a sandbox with no scripts.
  */
 export async function sendAttachment(reply: FastifyReply, storage: Storage, row: AttachmentRow, ifNoneMatch: string): Promise<FastifyReply> {
   const family = allowedType(row.mime)?.family ?? 'office';
   const etag = `"${row.sha256}"`;
+  // nosniff, the sandboxing policy and same-origin resource policy come from the route's `helmet` option
+  // (ATTACHMENT_HEADERS in plugins/security-headers.ts), with every other security header.
   reply
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-    .header('cross-origin-resource-policy', 'same-origin')
     // Access is checked per reader, so shared caches must not keep it; the content never changes.
     .header('cache-control', 'private, max-age=86400')
     .header('etag', etag);

@@ -47,6 +47,19 @@ describe('PUT /api/posts/:id/embeds', async () => {
     expect(media.json().embeds.map((e: { provider: string }) => e.provider)).toEqual(['vimeo']);
   });
 
+  it('accepts PeerTube and uMap only from the listed instances, which the pages may frame', async () => {
+    expect(app.config.embedHosts.peertube).toContain('framatube.org');
+    const listed = await put([{ url: 'https://framatube.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d' }]);
+    expect(listed.statusCode).toBe(200);
+    const res = await put([{ url: 'https://vimeo.com/76979871' }, { url: 'https://peertube.example.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d' }]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'EMBED_HOST_NOT_ALLOWED', message: expect.stringContaining('framatube.org'), fields: { 'items.1.url': expect.any(String) } });
+    expect((await put([{ url: 'https://umap.example.org/fr/map/quartiers_123456' }])).json().code).toBe('EMBED_HOST_NOT_ALLOWED');
+    const page = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(page.headers['content-security-policy']).toContain('frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://www.dailymotion.com https://www.openstreetmap.org https://framatube.org https://umap.openstreetmap.fr');
+    expect(page.headers['content-security-policy']).not.toContain('peertube.example.org');
+  });
+
   it('validates the body and who may change it', async () => {
     expect((await put([{ url: '' }])).statusCode).toBe(400);
     expect((await put(Array.from({ length: LIMITS.embedsPerPost + 1 }, () => ({ url: 'https://vimeo.com/1' })))).statusCode).toBe(400);

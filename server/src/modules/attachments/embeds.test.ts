@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEmbedUrl } from './embeds.js';
+import { embedFrameSources, embedHostAllowed, parseEmbedUrl } from './embeds.js';
 
 describe('parseEmbedUrl', () => {
   it.each([
@@ -15,6 +15,11 @@ describe('parseEmbedUrl', () => {
     ['https://umap.openstreetmap.fr/fr/map/quartiers-prioritaires_123456', 'umap', 'https://umap.openstreetmap.fr/fr/map/quartiers-prioritaires_123456?scaleControl=false&miniMap=false&scrollWheelZoom=false&zoomControl=true&editMode=disabled&captionBar=false'],
   ])('%s → %s', (url, provider, embedUrl) => {
     expect(parseEmbedUrl(url)).toMatchObject({ provider, embedUrl });
+    // Whatever a parser produces, the pages' frame-src lets it load once its instance is listed.
+    const hosts = { peertube: ['tube.numerique.gouv.fr', 'peertube.example.org'], umap: ['umap.openstreetmap.fr'] };
+    expect(embedHostAllowed(parseEmbedUrl(url)!, hosts)).toBe(true);
+    expect(embedFrameSources(hosts)).toContain(new URL(embedUrl).origin);
+    expect(embedHostAllowed(parseEmbedUrl(url)!, { peertube: [], umap: [] })).toBe(provider !== 'peertube' && provider !== 'umap');
   });
 
   it('turns an OpenStreetMap view into its embeddable export, with the marker', () => {

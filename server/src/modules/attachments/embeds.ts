@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { EMBED_PROVIDERS, type EmbedProvider } from '../../../../common/attachments.js';
+import type { EmbedHosts } from '../../config.js';
 
 export interface ParsedEmbed {
   provider: EmbedProvider;
@@ -138,4 +139,19 @@ export function parseEmbedUrl(raw: string, title?: string): ParsedEmbed | null {
     }
   }
   return null;
+}
+
+/** The single host each centralised provider's player is served from (what the parsers above produce). */
+const FIXED_FRAME_ORIGINS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com', 'https://www.dailymotion.com', 'https://www.openstreetmap.org'];
+
+/** PeerTube and uMap are federated: only the instances the operator listed may be embedded. */
+export function embedHostAllowed(embed: ParsedEmbed, hosts: EmbedHosts): boolean {
+  if (embed.provider !== 'peertube' && embed.provider !== 'umap') return true;
+  return hosts[embed.provider].includes(new URL(embed.embedUrl).hostname);
+}
+
+/** Every origin an embed's iframe may load: the Content-Security-Policy `frame-src` of the pages. */
+export function embedFrameSources(hosts: EmbedHosts): string[] {
+  const instances = [...hosts.peertube, ...hosts.umap].map((host) => `https://${host}`);
+  return [...new Set([...FIXED_FRAME_ORIGINS, ...instances])];
 }

@@ -2,6 +2,7 @@ import { unlink } from 'node:fs/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { ERRORS } from '../../../../common/errors.js';
 import { AppError, ensure } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { ErrorBody, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
@@ -11,7 +12,7 @@ import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { loadVisiblePost } from '../posts/context.js';
 import { assertCanContribute, postAbilities } from '../posts/policy.js';
-import { parseEmbedUrl } from './embeds.js';
+import { embedHostAllowed, parseEmbedUrl } from './embeds.js';
 import { canDeleteAttachment, canReadAttachment } from './policy.js';
 import { presentAttachment, presentEmbed } from './presenters.js';
 import { findAttachment, listPostAttachments, listPostEmbeds, type AttachmentContextRow } from './queries.js';
@@ -21,6 +22,7 @@ import { createAttachment, deleteAttachment, setPostAttachments, setPostEmbeds }
 import { checkDescription, checkType, safeFilename } from './sniff.js';
 import { stripImageMetadata } from './strip-metadata.js';
 import { sendAttachment } from './download.js';
+import { ATTACHMENT_HEADERS } from '../../plugins/security-headers.js';
 import { assertMayUpload } from '../trust/service.js';
 
 const tags = ['fichiers et intégrations'];
@@ -78,8 +80,8 @@ export default async function attachmentsRoutes(app: App) {
     if (!row || !canReadAttachment(request.user, accessOf(row))) throw new AppError('ATTACHMENT_NOT_FOUND');
     return sendAttachment(reply, storage, row, String(request.headers['if-none-match'] ?? ''));
   };
-  app.get('/attachments/:id', { schema: { ...download.schema, params: IdParam } }, serve);
-  app.get('/attachments/:id/:filename', { schema: { ...download.schema, params: FileParams } }, serve);
+  app.get('/attachments/:id', { helmet: ATTACHMENT_HEADERS, schema: { ...download.schema, params: IdParam } }, serve);
+  app.get('/attachments/:id/:filename', { helmet: ATTACHMENT_HEADERS, schema: { ...download.schema, params: FileParams } }, serve);
 
   app.delete('/attachments/:id', {
     schema: { tags, summary: 'Retirer un fichier', params: IdParam, response: { 200: Ok, ...errors } },
@@ -127,6 +129,12 @@ export default async function attachmentsRoutes(app: App) {
     const parsed = request.body.items.map((item) => parseEmbedUrl(item.url, item.title));
     const bad = parsed.findIndex((p) => p === null);
     if (bad >= 0) throw new AppError('EMBED_URL_UNSUPPORTED', undefined, { [`items.${bad}.url`]: 'Adresse de vidéo ou de carte non reconnue.' });
+    const hosts = app.config.embedHosts;
+    const unlisted = parsed.findIndex((p) => !embedHostAllowed(p!, hosts));
+    if (unlisted >= 0) {
+      const allowed = [...hosts.peertube, ...hosts.umap].join(', ') || 'aucune';
+      throw new AppError('EMBED_HOST_NOT_ALLOWED', `${ERRORS.EMBED_HOST_NOT_ALLOWED.message} Instances autorisées : ${allowed}.`, { [`items.${unlisted}.url`]: 'Instance PeerTube ou uMap non autorisée.' });
+    }
     await setPostEmbeds(app.db, post.id, parsed as NonNullable<(typeof parsed)[number]>[]);
     return presentMedia(post, user);
   });

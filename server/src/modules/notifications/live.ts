@@ -16,6 +16,9 @@ export const HEARTBEAT_MS = 25_000;
 export const LISTENER_NAME = 'ecom-notifications-listen';
 /** Wake-ups of the messages module (messages/service.ts LIVE_CHANNEL). */
 const PRIVATE_MESSAGES_CHANNEL = 'private_messages';
+/** Reconnection pauses of the LISTEN connection: doubled after each failure, up to the maximum. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 15_000;
 
 /**
  * Open streams one session (a browser) and one person may hold on an instance. Past them the oldest is
@@ -36,10 +39,11 @@ interface Stream {
 
 export class NotificationHub {
   private readonly streams = new Map<number, Set<Stream>>();
-  private client: pg.Client | null = null;
+  private current: pg.Client | null = null;
   private starting: Promise<void> | null = null;
   private closed = false;
-  private retryMs = 500;
+  private retryMs = RETRY_FIRST_MS;
+  private retry: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   /** Outbox wake-ups, for the instance that sends jobs (see routes.ts). */
   onEvent: ((eventId: number) => void) | null = null;
@@ -52,7 +56,10 @@ export class NotificationHub {
     return n;
   }
 
-  /** Idempotent; resolves once LISTEN is in place. */
+  /**
+   * Idempotent; resolves once the first LISTEN attempt is over. Later reconnections run on their own
+   * (a stream opened meanwhile is swept when LISTEN is back), so no request waits on an outage.
+   */
   start(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.starting ??= this.connect();
@@ -64,7 +71,10 @@ export class NotificationHub {
   }
 
   private async connect(): Promise<void> {
+    if (this.closed) return;
     const client = new pg.Client({ connectionString: this.app.config.databaseUrl, application_name: LISTENER_NAME });
+    // The connection being opened, or open: events of any older one are ignored (see lost()).
+    this.current = client;
     client.on('notification', (msg) => {
       if (msg.channel === PRIVATE_MESSAGES_CHANNEL) {
         this.privateMessage(msg.payload ?? '');
@@ -86,21 +96,31 @@ export class NotificationHub {
       this.lost(client, err as Error);
       return;
     }
-    this.client = client;
-    this.retryMs = 500;
+    if (this.current !== client) return;
+    if (this.retryMs > RETRY_FIRST_MS) this.app.log.info('notifications : connexion LISTEN rétablie');
+    this.retryMs = RETRY_FIRST_MS;
     // Anything committed while we were not listening.
     for (const userId of this.streams.keys()) this.wake(userId);
   }
 
+  /**
+   * The LISTEN connection failed or dropped (PostgreSQL restarted, pg_terminate_backend): reconnect
+   * with a growing pause. A connection fires both 'error' and 'end', and a failed connect lands here
+   * too: only the current connection schedules a retry, so attempts never multiply.
+   */
   private lost(client: pg.Client, err: Error | null): void {
-    if (this.closed || (this.client !== null && this.client !== client)) return;
-    this.client = null;
-    client.removeAllListeners('end');
+    if (this.closed || this.current !== client) return;
+    this.current = null;
     client.end().catch(() => {});
-    if (err) this.app.log.warn({ err }, 'notifications : connexion LISTEN perdue, nouvelle tentative');
+    // One line per outage, not one per attempt.
+    if (this.retryMs === RETRY_FIRST_MS) this.app.log.warn({ err }, 'notifications : connexion LISTEN perdue, nouvelles tentatives');
     const wait = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, 30_000);
-    this.starting = new Promise((resolve) => setTimeout(resolve, wait).unref()).then(() => this.connect());
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.connect();
+    }, wait);
+    this.retry.unref();
   }
 
   add(stream: Stream): void {
@@ -178,14 +198,12 @@ export class NotificationHub {
   async close(): Promise<void> {
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.retry) clearTimeout(this.retry);
     for (const set of this.streams.values()) for (const s of set) s.res.end(() => s.res.socket?.destroy());
     this.streams.clear();
-    const client = this.client;
-    this.client = null;
-    if (client) {
-      client.removeAllListeners('end');
-      await client.end().catch(() => {});
-    }
+    const client = this.current;
+    this.current = null;
+    await client?.end().catch(() => {});
   }
 }
 
