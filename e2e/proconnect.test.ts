@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('ProConnect dans le navigateur', () => {
       await page.goto(`${server.url}/connexion`);
       const button = page.getByRole('link', { name: 'S’identifier avec ProConnect' });
       await button.waitFor();
-      const about = page.getByRole('link', { name: 'Qu’est-ce que ProConnect ?' });
+      const about = page.getByRole('link', { name: 'Qu’est-ce que ProConnect ?' });
       expect(await about.getAttribute('href')).toBe('https://www.proconnect.gouv.fr/');
       expect(await about.getAttribute('target')).toBe('_blank');
       // ProConnect first, then « ou », then the password form.

@@ -108,7 +108,7 @@ export interface OidcConfig {
 function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   if (!env.OIDC_ISSUER) return undefined;
   const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter((name) => !env[name]);
-  if (missing.length > 0) throw new Error(`OIDC_ISSUER est défini mais il manque : ${missing.join(', ')}`);
+  if (missing.length > 0) throw new Error(`OIDC_ISSUER est défini mais il manque : ${missing.join(', ')}`);
   if (!URL.canParse(env.OIDC_ISSUER)) throw new Error(`OIDC_ISSUER doit être une adresse (reçu « ${env.OIDC_ISSUER} »)`);
   const insecure = new URL(env.OIDC_ISSUER).protocol === 'http:';
   if (insecure && env.OIDC_ALLOW_HTTP !== 'true') {

@@ -21,8 +21,8 @@ export function ProConnectButton({ next }: { next: string }) {
         </span>
       </a>
       <p className="proconnect__about">
-        <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener noreferrer" title="Qu’est-ce que ProConnect ? - nouvelle fenêtre">
-          Qu’est-ce que ProConnect ?
+        <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener noreferrer" title="Qu’est-ce que ProConnect ? - nouvelle fenêtre">
+          Qu’est-ce que ProConnect ?
         </a>
       </p>
     </div>

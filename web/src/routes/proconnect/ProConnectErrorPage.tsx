@@ -17,13 +17,13 @@ export default function ProConnectErrorPage() {
       <h1>Connexion avec ProConnect impossible</h1>
       <Alert tone="error" title="La connexion n’a pas abouti">
         <p>{message}</p>
-        <p className="muted">Code : {known ? code : 'OIDC_INVALID_RESPONSE'}</p>
+        <p className="muted">Code : {known ? code : 'OIDC_INVALID_RESPONSE'}</p>
       </Alert>
       <p style={{ marginTop: 'var(--sp-5)' }}>
         <strong><Link to="/connexion">Se connecter avec son mot de passe</Link></strong>
       </p>
       {code === 'OIDC_EMAIL_HAS_ACCOUNT' && (
-        <p><Link to="/mot-de-passe/oubli">Mot de passe oublié ?</Link></p>
+        <p><Link to="/mot-de-passe/oubli">Mot de passe oublié ?</Link></p>
       )}
       {retry && (
         <>

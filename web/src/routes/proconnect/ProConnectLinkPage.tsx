@@ -48,7 +48,7 @@ export default function ProConnectLinkPage() {
               <TextField name="password" type="password" label="Mot de passe" autoComplete="current-password" isRequired />
               <div className="form__actions">
                 <Button type="submit" isPending={link.isPending}>Associer et me connecter</Button>
-                <Link to="/mot-de-passe/oubli">Mot de passe oublié ?</Link>
+                <Link to="/mot-de-passe/oubli">Mot de passe oublié ?</Link>
               </div>
             </Form>
           </>

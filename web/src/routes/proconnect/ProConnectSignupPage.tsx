@@ -30,7 +30,7 @@ export default function ProConnectSignupPage() {
       <QueryState query={pending} loading="Chargement de votre identité ProConnect">
         {(identity) => (
           <>
-            <p>ProConnect nous a transmis :</p>
+            <p>ProConnect nous a transmis :</p>
             <dl className="proconnect-identity">
               <dt>Nom</dt><dd>{identity.firstName} {identity.lastName}</dd>
               <dt>Adresse électronique</dt><dd>{identity.email}</dd>
