@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { AppError } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
+import { hit } from '../../lib/rate-limit.js';
 import { addressGroup } from '../../lib/client-address.js';
 import { errorResponses } from '../../lib/schemas.js';
 import { closeSession, openSession } from '../../plugins/session.js';
@@ -28,6 +28,9 @@ const flowCookie = (config: Config) => (config.secureCookies ? '__Host-ecom_oidc
 const ERROR_PAGE = '/connexion/proconnect/erreur';
 // Each start writes a flow row: bounded per address so nobody fills the table.
 const START_LIMIT = { action: 'oidc-start', max: 60, windowSeconds: 15 * 60 };
+// Sign-ups through ProConnect come with an identity the State vouches for: a town hall whose agents share one
+// address must not be held to the 5 per hour of anonymous registrations.
+const SIGNUP_LIMIT = { action: 'oidc-signup', max: 200, windowSeconds: 60 * 60 };
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 function safeNext(value: string | undefined): string {
@@ -132,7 +135,7 @@ export default async function ssoRoutes(app: App) {
     },
   }, async (request, reply) => {
     requireClient();
-    await hit(app, LIMITS_BY_ACTION.register, `ip${addressGroup(request.ip)}`);
+    await hit(app, SIGNUP_LIMIT, `ip${addressGroup(request.ip)}`);
     const { userId, idToken, next } = await sso.completeSignup(app, request.cookies[flowCookie(app.config)]);
     reply.clearCookie(flowCookie(app.config), { path: '/' });
     const csrfToken = await openOidcSession(app, request, reply, userId, idToken);
