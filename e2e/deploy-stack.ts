@@ -112,7 +112,7 @@ async function dropDatabase(url: string): Promise<void> {
 /** A stand-in for `npm run build:web`: an SPA shell and one hashed asset. */
 function writeWebDist(dir: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="fr"><title>e-communautés</title><script type="module" src="/assets/app-d3pl0y.js"></script></html>');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="fr"><head><title>e-communautés</title><script type="module" src="/assets/app-d3pl0y.js"></script></head></html>');
   writeFileSync(join(dir, 'assets', 'app-d3pl0y.js'), 'console.log("e-communautés");\n');
 }
 

@@ -174,4 +174,29 @@ describe.skipIf(!hasChromium)('modération a posteriori', () => {
       await context.close();
     }
   });
+  it('la file ne propose aucune décision sur le contenu d’une personne de rang égal ou supérieur', async () => {
+    const app = scene.server.app;
+    const coordinator = await createUser(app, { firstName: 'Louise', lastName: `Test ${suffix}` });
+    await addMember(app, communityId, coordinator.user.id, 'coordinator');
+    const third = `Note de la coordination ${suffix}`;
+    const { rows } = await scene.server.pool.query<{ id: number }>(
+      `INSERT INTO posts (community_id, author_id, title, body_md, body_html, excerpt)
+       VALUES ($1, $2, $3, 'Réunion jeudi.', '<p>Réunion jeudi.</p>', 'Réunion jeudi.') RETURNING id`,
+      [communityId, coordinator.user.id, third]);
+    const reporter = await scene.server.pool.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [people.reporter.email]);
+    const flag = await app.inject({ method: 'POST', url: `/api/posts/${rows[0]!.id}/flags`, headers: await sessionFor(app, reporter.rows[0]!.id), payload: { reasonCode: 'spam' } });
+    expect(flag.statusCode, flag.body).toBe(201);
+
+    const { context, page } = await newPage(scene.browser);
+    try {
+      await signInThroughUi(page, scene.server.url, people.animator.email, people.animator.password, `/communautes/${slug}/moderation`);
+      const card = page.getByRole('article', { name: new RegExp(third) });
+      await card.getByText(/rang égal ou supérieur/).waitFor();
+      expect(await card.getByRole('group', { name: 'Décisions possibles' }).count()).toBe(0);
+      expect(await card.getByRole('button').count()).toBe(0);
+      await expectAccessible(page, 'file : contenu hors de portée');
+    } finally {
+      await context.close();
+    }
+  });
 });

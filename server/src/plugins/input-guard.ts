@@ -36,7 +36,8 @@ function findIn(root: unknown, bad: (v: unknown) => boolean, rootPath: string): 
   return null;
 }
 
-const hasNul = (v: unknown) => typeof v === 'string' && v.includes('\u0000');
+/** True for a string PostgreSQL cannot store (it holds U+0000); decoders of opaque cursors use it too. */
+export const hasNul = (v: unknown): boolean => typeof v === 'string' && v.includes('\u0000');
 const notFinite = (v: unknown) => typeof v === 'number' && !Number.isFinite(v);
 
 /** The parts of a request a handler reads; headers and cookies are refused by Node's parser itself. */

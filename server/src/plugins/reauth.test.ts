@@ -5,6 +5,15 @@ import { addMember, createCommunity } from '../../test/community-factories.js';
 import { memberOf } from '../modules/posts/posts.fixtures.js';
 import type { App } from '../types.js';
 
+/**
+ * The page as it is, to be written back unchanged: legal pages are shared by the whole run's database, and other
+ * tests read their seeded text.
+ */
+async function samePage(app: App, slug: string): Promise<{ title: string; body: string }> {
+  const page = json<{ title: string; bodyMd: string }>(await app.inject({ method: 'GET', url: `/api/pages/${slug}` }));
+  return { title: page.title, body: page.bodyMd };
+}
+
 /** A member signed in over HTTP (headers for app.inject), whose proof of identity is made `minutes` old. */
 async function staleSession(app: App, opts: Parameters<typeof createUser>[1] = {}, minutes = 11) {
   const { user, password } = await createUser(app, opts);
@@ -23,7 +32,7 @@ describe('recent authentication for sensitive staff actions', async () => {
   it('lets the national admin edit a legal page right after signing in, not 11 minutes later', async () => {
     const { user, password } = await createUser(app, { nationalRole: 'admin' });
     const headers: Record<string, string> = { ...(await login(app, user.email, password)) };
-    const payload = { title: 'Accessibilité', body: 'Conformité partielle au RGAA.' };
+    const payload = await samePage(app, 'accessibilite');
     expect((await app.inject({ method: 'PUT', url: '/api/pages/accessibilite', headers, payload })).statusCode).toBe(200);
 
     await app.pool.query(`UPDATE sessions SET reauthenticated_at = now() - interval '11 minutes' WHERE user_id = $1`, [user.id]);
@@ -34,7 +43,7 @@ describe('recent authentication for sensitive staff actions', async () => {
 
   it('takes the password again: a wrong one is refused on its field, the right one opens ten minutes', async () => {
     const admin = await staleSession(app, { nationalRole: 'admin' });
-    const payload = { title: 'Mentions légales', body: 'Éditeur : CNFPT.' };
+    const payload = await samePage(app, 'mentions-legales');
     const wrong = await app.inject({ method: 'POST', url: '/api/auth/reauth', headers: admin.headers, payload: { password: 'pas le bon' } });
     expect(wrong.statusCode).toBe(401);
     expect(json(wrong)).toMatchObject({ code: 'INVALID_CREDENTIALS', fields: { password: 'Mot de passe incorrect.' } });
@@ -80,7 +89,7 @@ describe('recent authentication for sensitive staff actions', async () => {
 
   it('sees a re-authentication made on another instance despite its session cache', async () => {
     const admin = await staleSession(cached.app, { nationalRole: 'admin' });
-    const payload = { title: 'Accessibilité', body: 'Conformité partielle au RGAA.' };
+    const payload = await samePage(app, 'accessibilite');
     // Cached here with its old proof.
     expect((await cached.app.inject({ method: 'PUT', url: '/api/pages/accessibilite', headers: admin.headers, payload })).statusCode).toBe(403);
     // Proved on the other instance.

@@ -35,6 +35,8 @@ export interface ReportedMessage {
   author: Person;
   reports: { reporter: Person; reasonCode: string; reasonLabel: string; comment: string; createdAt: string }[];
   oldestReportAt: string;
+  /** False on one's own message or another national team member's: the server refuses the decision. */
+  can: { decide: boolean };
 }
 
 /** Everything under this key is refreshed when the live stream says a message moved. */

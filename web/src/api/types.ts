@@ -170,7 +170,7 @@ export interface Post extends PostSummary {
   link: PostLink | null;
   sharedPostId: number | null;
   shared: SharedOriginal | null;
-  can: { edit: boolean; delete: boolean; comment: boolean; markUseful: boolean };
+  can: { edit: boolean; delete: boolean; comment: boolean; markUseful: boolean; moderate: boolean };
   /** The first page of comments, sent by GET /posts/:id only (not by create or edit). */
   comments?: Page<Comment>;
   /** Hidden by moderation: only its author and the moderators see it, with the reason. */
@@ -197,7 +197,7 @@ export interface Comment {
   createdAt: string;
   editedAt: string | null;
   deleted: boolean;
-  can: { edit: boolean; delete: boolean };
+  can: { edit: boolean; delete: boolean; moderate: boolean };
   /** Hidden by moderation; the reason only for its author and the moderators (others get an empty body). */
   hidden?: { reason: string | null } | null;
   moderatedAt?: string | null;

@@ -1,4 +1,5 @@
 import { AppError } from '../../lib/errors.js';
+import { hasNul } from '../../plugins/input-guard.js';
 
 /**
  * The directory's keyset cursor on (name, id), opaque to clients.
@@ -13,7 +14,7 @@ export function decodeNameCursor(cursor: string | undefined): { name: string; id
   if (!cursor) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(value) && typeof value[0] === 'string' && Number.isSafeInteger(value[1]) && value[1] > 0) {
+    if (Array.isArray(value) && typeof value[0] === 'string' && !hasNul(value[0]) && Number.isSafeInteger(value[1]) && value[1] > 0) {
       return { name: value[0], id: value[1] };
     }
   } catch {

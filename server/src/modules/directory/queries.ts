@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { hasNul } from '../../plugins/input-guard.js';
 import { isoText, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { regionOf } from '../../../../common/territories.js';
 import type { CurrentUser } from '../../types.js';
@@ -27,7 +28,7 @@ export function decodeDirectoryCursor(cursor: string | undefined): DirectoryCurs
   if (!cursor) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && value[0].length <= 200
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && value[0].length <= 200 && !hasNul(value[0])
       && Number.isSafeInteger(value[1]) && value[1] > 0) return { key: value[0], id: value[1] };
   } catch { /* falls through to the stable error */ }
   throw new AppError('INVALID_CURSOR');

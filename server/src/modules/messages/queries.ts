@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { isoText, toIso } from '../../lib/cursor.js';
+import type { CurrentUser } from '../../types.js';
 import { intArray } from '../moderation/queue-queries.js';
+import { actionRefusal } from '../moderation/policy.js';
 
 /** Reads of private conversations, always scoped to a participant. */
 
@@ -120,14 +122,14 @@ export async function unreadTotal(db: DbOrTx, userId: number): Promise<number> {
 
 interface ReportGroupRow extends Record<string, unknown> {
   key_id: number; oldest: string; message_id: number; conversation_id: number; body: string; removed: boolean;
-  created_at: string; author_id: number; first_name: string; last_name: string;
+  created_at: string; author_id: number; first_name: string; last_name: string; national_role: string | null;
 }
 
 /**
  * Reported messages waiting for the national team, oldest report first, each message once. Only the
  * reported message is read here: never its conversation.
  */
-export async function reportQueue(db: DbOrTx, cursor: { at: string; id: number } | undefined, limit: number) {
+export async function reportQueue(db: DbOrTx, viewer: CurrentUser, cursor: { at: string; id: number } | undefined, limit: number) {
   const after = cursor ? sql`AND (r.created_at, r.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
   const { rows } = await db.execute<ReportGroupRow>(sql`
     WITH g AS (
@@ -141,7 +143,7 @@ export async function reportQueue(db: DbOrTx, cursor: { at: string; id: number }
     )
     SELECT g.id AS key_id, ${isoText('g.created_at')} AS oldest, m.id AS message_id, m.conversation_id, m.body,
            m.removed_at IS NOT NULL AS removed, ${isoText('m.created_at')} AS created_at,
-           u.id AS author_id, u.first_name, u.last_name
+           u.id AS author_id, u.first_name, u.last_name, u.national_role
       FROM g JOIN messages m ON m.id = g.message_id JOIN users u ON u.id = m.author_id
      ORDER BY g.created_at, g.id`);
   const page = rows.slice(0, limit);
@@ -161,6 +163,8 @@ export async function reportQueue(db: DbOrTx, cursor: { at: string; id: number }
       reasonCode: r.reason_code, reasonLabel: r.label, comment: r.comment, createdAt: toIso(r.created_at),
     })),
     oldestReportAt: toIso(g.oldest),
+    // Private messages belong to no community: the moderation policy ranks their author by national role alone.
+    can: { decide: actionRefusal({ user: viewer, role: null, moderate: true }, { id: Number(g.author_id), nationalRole: g.national_role, role: null }, 'delete') === null },
   }));
   const last = page[page.length - 1];
   return { items, last: rows.length > limit && last ? { created_at: last.oldest, id: Number(last.key_id) } : null };

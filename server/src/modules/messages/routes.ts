@@ -197,9 +197,10 @@ export default async function messagesRoutes(app: App) {
       querystring: CursorQuery, response: { 200: Page(ReportedMessage), ...errorResponses },
     },
   }, async (request) => {
-    ensure(canReviewReportedMessages(requireUser(request)), 'FORBIDDEN');
+    const user = requireUser(request);
+    ensure(canReviewReportedMessages(user), 'FORBIDDEN');
     const limit = request.query.limit ?? LIMITS.pageSize;
-    const page = await reportQueue(app.db, decodeKeyset(request.query.cursor), limit);
+    const page = await reportQueue(app.db, user, decodeKeyset(request.query.cursor), limit);
     return { items: page.items, nextCursor: page.last ? encodeKeyset({ at: page.last.created_at, id: page.last.id }) : null };
   });
 

@@ -77,6 +77,8 @@ export const ReportedMessage = Type.Object({
     reporter: Person, reasonCode: Type.String(), reasonLabel: Type.String(), comment: Type.String(), createdAt: date,
   })),
   oldestReportAt: date,
+  /** Whether the reader may decide on it: not on their own message nor on another national team member's. */
+  can: Type.Object({ decide: Type.Boolean() }),
 });
 
 export const ReportActionBody = Type.Object({

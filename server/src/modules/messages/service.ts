@@ -4,6 +4,7 @@ import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { LIMITS } from '../../../../common/limits.js';
 import type { CurrentUser } from '../../types.js';
 import { intArray } from '../moderation/queue-queries.js';
+import { actionRefusal } from '../moderation/policy.js';
 import { presentMessage } from './queries.js';
 
 /**
@@ -157,8 +158,12 @@ export async function decideReport(tx: Tx, actor: CurrentUser, messageId: number
   } else if (action === 'remove') {
     throw new AppError('VALIDATION_FAILED', undefined, { reasonCode: 'Choisissez le motif de cette décision.' });
   }
-  const msg = (await tx.execute<{ author_id: number; body: string }>(sql`
-    SELECT author_id, body FROM messages WHERE id = ${messageId} FOR UPDATE`)).rows[0]!;
+  const msg = (await tx.execute<{ author_id: number; body: string; national_role: string | null }>(sql`
+    SELECT m.author_id, m.body, u.national_role FROM messages m JOIN users u ON u.id = m.author_id
+     WHERE m.id = ${messageId} FOR UPDATE OF m`)).rows[0]!;
+  // Private messages belong to no community: only the national role ranks their author.
+  const refusal = actionRefusal({ user: actor, role: null, moderate: true }, { id: msg.author_id, nationalRole: msg.national_role, role: null }, action === 'keep' ? 'keep' : 'delete');
+  if (refusal) throw refusal;
   const audit = await tx.execute<{ id: number }>(sql`
     INSERT INTO moderation_audit (community_id, actor_id, action, target_type, target_id, target_user_id, reason_code, message, before, after)
     VALUES (NULL, ${actor.id}, ${action === 'keep' ? 'keep' : 'delete'}, 'message', ${messageId}, ${msg.author_id}, ${reasonCode},

@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { isoText } from '../../lib/cursor.js';
 import type { CurrentUser } from '../../types.js';
+import type { CommunityRole } from '../communities/policy.js';
 import type { FlagReasonOut } from './schema.js';
 import { notifyModerationDecision } from '../notifications/hooks.js';
 import type { ActionInput, ItemTypeName, ModerationAction } from './schema.js';
@@ -26,6 +27,9 @@ export interface ItemRow extends Record<string, unknown> {
   deleted: boolean;
   author_email: string;
   author_first_name: string;
+  /** The author's ranks where the item lives, for the moderation policy. */
+  author_national_role: string | null;
+  author_role: CommunityRole | null;
 }
 
 /** The item with what deciding and notifying needs; `lock` takes the row lock inside a transaction. */
@@ -33,10 +37,14 @@ export async function loadItem(db: Db | Tx, type: ItemTypeName, id: number, lock
   const forUpdate = lock ? sql`FOR UPDATE OF x` : sql``;
   const { rows } = await db.execute<ItemRow>(type === 'post'
     ? sql`SELECT x.id, x.id AS post_id, x.community_id, x.author_id, x.title, x.body_md, x.hidden_at::text, x.hidden_reason,
-                 x.deleted_at IS NOT NULL AS deleted, u.email AS author_email, u.first_name AS author_first_name
+                 x.deleted_at IS NOT NULL AS deleted, u.email AS author_email, u.first_name AS author_first_name,
+                 u.national_role AS author_national_role,
+                 (SELECT m.role FROM memberships m WHERE m.community_id = x.community_id AND m.user_id = x.author_id) AS author_role
             FROM posts x JOIN users u ON u.id = x.author_id WHERE x.id = ${id} ${forUpdate}`
     : sql`SELECT x.id, x.post_id, p.community_id, x.author_id, p.title, x.body_md, x.hidden_at::text, x.hidden_reason,
-                 x.deleted_at IS NOT NULL AS deleted, u.email AS author_email, u.first_name AS author_first_name
+                 x.deleted_at IS NOT NULL AS deleted, u.email AS author_email, u.first_name AS author_first_name,
+                 u.national_role AS author_national_role,
+                 (SELECT m.role FROM memberships m WHERE m.community_id = p.community_id AND m.user_id = x.author_id) AS author_role
             FROM comments x JOIN posts p ON p.id = x.post_id JOIN users u ON u.id = x.author_id WHERE x.id = ${id} ${forUpdate}`);
   const row = rows[0];
   if (!row) throw new AppError(type === 'post' ? 'POST_NOT_FOUND' : 'COMMENT_NOT_FOUND');

@@ -2,6 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { isoText, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { named, variant } from '../../lib/named-query.js';
+import type { CommunityRole } from '../communities/policy.js';
+import { allowedActions, type Moderator } from './policy.js';
 import type { QueueItemOut } from './schema.js';
 
 /**
@@ -31,6 +33,8 @@ interface GroupRow extends Record<string, unknown> {
   author_id: number;
   author_first_name: string;
   author_last_name: string;
+  author_national_role: string | null;
+  author_role: CommunityRole | null;
 }
 
 /** Room for the queue page to say "and N more"; the counts stay exact. */
@@ -68,7 +72,9 @@ export async function queueGroups(db: DbOrTx, communityId: number | null, cursor
            coalesce(k.deleted_at, p.deleted_at) IS NOT NULL AS deleted,
            CASE WHEN k.id IS NULL THEN p.moderated_at ELSE k.moderated_at END IS NOT NULL AS moderated,
            c.id AS community_id, c.slug AS community_slug, c.name AS community_name,
-           u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name
+           u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name,
+           u.national_role AS author_national_role,
+           (SELECT m.role FROM memberships m WHERE m.community_id = c.id AND m.user_id = u.id) AS author_role
       FROM g
       LEFT JOIN comments k ON k.id = g.comment_id
       JOIN posts p ON p.id = coalesce(g.post_id, k.post_id)
@@ -104,7 +110,7 @@ function pageFlags(postIds: number[], commentIds: number[]): SQL {
 const key = (postId: number | null, commentId: number | null) => (postId ? `p${postId}` : `c${commentId}`);
 
 /** Adds reasons, reporters and the author's history to a page of groups, in three queries. */
-export async function presentQueue(db: DbOrTx, groups: GroupRow[]): Promise<QueueItemOut[]> {
+export async function presentQueue(db: DbOrTx, groups: GroupRow[], viewer: Moderator): Promise<QueueItemOut[]> {
   if (groups.length === 0) return [];
   const postIds = groups.flatMap((g) => (g.post_id ? [g.post_id] : []));
   const commentIds = groups.flatMap((g) => (g.comment_id ? [g.comment_id] : []));
@@ -160,6 +166,7 @@ export async function presentQueue(db: DbOrTx, groups: GroupRow[]): Promise<Queu
         id: r.id, firstName: r.first_name, lastName: r.last_name, reasonCode: r.reason_code, comment: r.comment, createdAt: toIso(r.created_at),
       })),
       oldestFlagAt: toIso(g.created_at),
+      can: { actions: allowedActions(viewer, { id: g.author_id, nationalRole: g.author_national_role, role: g.author_role }) },
     };
   });
 }

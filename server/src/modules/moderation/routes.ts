@@ -12,7 +12,7 @@ import { parsePeriod } from '../questions/stats.js';
 import { applyAction, loadItem, type ActionOutcome, type ItemRow } from './actions.js';
 import { listAudit, presentAudit } from './audit.js';
 import flagRoutes from './flags.js';
-import { canAct, canReadCommunityAudit, targetsAuthor } from './policy.js';
+import { actionRefusal, canReadCommunityAudit } from './policy.js';
 import { presentQueue, queueGroups } from './queue-queries.js';
 import reasonRoutes, { findReason } from './reasons.js';
 import { ActionBody, ActionResult, AuditEntry, ItemParams, QueueItem, SlugParam, Stats, StatsQuery, type ActionInput, type FlagReasonOut, type ItemTypeName } from './schema.js';
@@ -74,7 +74,7 @@ export default async function moderationRoutes(app: App) {
     ensure(ctx.can.moderate, 'FORBIDDEN');
     const limit = request.query.limit ?? LIMITS.pageSize;
     const page = keysetPage(await queueGroups(app.db, ctx.community.id, decodeKeyset(request.query.cursor), limit), limit);
-    return { items: await presentQueue(app.db, page.items), nextCursor: page.nextCursor };
+    return { items: await presentQueue(app.db, page.items, { user, role: ctx.role, moderate: true }), nextCursor: page.nextCursor };
   });
 
   app.get('/moderation/queue', {
@@ -83,10 +83,11 @@ export default async function moderationRoutes(app: App) {
       querystring: CursorQuery, response: { 200: Page(QueueItem), ...errorResponses },
     },
   }, async (request) => {
-    requireNationalAdmin(request);
+    const user = requireNationalAdmin(request);
     const limit = request.query.limit ?? LIMITS.pageSize;
     const page = keysetPage(await queueGroups(app.db, null, decodeKeyset(request.query.cursor), limit), limit);
-    return { items: await presentQueue(app.db, page.items), nextCursor: page.nextCursor };
+    // The national team's rank does not depend on its roles in the communities.
+    return { items: await presentQueue(app.db, page.items, { user, role: null, moderate: true }), nextCursor: page.nextCursor };
   });
 
   app.post('/moderation/items/:type/:id/actions', {
@@ -101,11 +102,12 @@ export default async function moderationRoutes(app: App) {
     const input = request.body;
     const item = await loadItem(app.db, type, id);
     const ctx = await loadCommunityContext(app.db, item.community_id, user);
-    ensure(canAct(user, ctx.can, input.action), 'FORBIDDEN');
-    if (targetsAuthor(input.action) && item.author_id === user.id) throw new AppError('FORBIDDEN', 'On ne se sanctionne pas soi-même.');
-    if (input.action === 'unhide' && item.author_id === user.id) {
-      throw new AppError('FORBIDDEN', 'Une autre personne de l’équipe de modération doit rétablir votre propre contenu.');
-    }
+    const refusal = actionRefusal(
+      { user, role: ctx.role, moderate: ctx.can.moderate },
+      { id: item.author_id, nationalRole: item.author_national_role, role: item.author_role },
+      input.action,
+    );
+    if (refusal) throw refusal;
     checkInput(input);
     const reason = input.reasonCode ? await findReason(app.db, input.reasonCode) : null;
     if (input.reasonCode && !reason) throw new AppError('VALIDATION_FAILED', undefined, { reasonCode: 'Motif inconnu.' });

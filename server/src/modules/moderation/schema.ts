@@ -54,6 +54,10 @@ export const FlagOut = Type.Object({ id: Id, reasonCode: Type.String(), createdA
 export const ItemType = Type.Union([Type.Literal('post'), Type.Literal('comment')]);
 export type ItemTypeName = Static<typeof ItemType>;
 
+export const ACTIONS = ['keep', 'hide', 'unhide', 'edit', 'anonymise', 'delete', 'warn', 'suspend', 'ban'] as const;
+export type ModerationAction = (typeof ACTIONS)[number];
+const ActionName = Type.Enum(ACTIONS);
+
 export const QueueItem = Type.Object({
   type: ItemType,
   id: Id,
@@ -84,16 +88,16 @@ export const QueueItem = Type.Object({
     id: Id, firstName: Type.String(), lastName: Type.String(), reasonCode: Type.String(), comment: Type.String(), createdAt: DateTime,
   })),
   oldestFlagAt: DateTime,
+  /** The decisions the current user may take on this item (rank, self, ban), whatever its state. */
+  can: Type.Object({ actions: Type.Array(ActionName) }),
 });
 export type QueueItemOut = Static<typeof QueueItem>;
 
 // ---- Actions ----
-export const ACTIONS = ['keep', 'hide', 'unhide', 'edit', 'anonymise', 'delete', 'warn', 'suspend', 'ban'] as const;
-export type ModerationAction = (typeof ACTIONS)[number];
 
 export const ItemParams = Type.Object({ type: ItemType, id: Id });
 export const ActionBody = Type.Object({
-  action: Type.Union(ACTIONS.map((a) => Type.Literal(a))),
+  action: ActionName,
   reasonCode: Type.Optional(ReasonCode),
   message: Type.Optional(Type.String({ maxLength: MESSAGE_MAX })),
   /** The new body, for edit and anonymise. */

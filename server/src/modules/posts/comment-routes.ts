@@ -11,6 +11,7 @@ import { accessOf, presentComment } from './presenters.js';
 import { findComment, listComments, type CommentContextRow, type CommentRow } from './queries.js';
 import { Comment, CreateCommentBody, EditCommentBody, UsefulState } from './schema.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
+import { assertOutranksAuthor } from '../moderation/rank.js';
 
 const tags = ['publications'];
 
@@ -53,6 +54,7 @@ export default async function commentRoutes(app: App) {
       id: written.id, post_id: post.id, reply_to_id: replyToId, body_md: body, body_html: written.html,
       created_at: written.createdAt, edited_at: null, deleted: false, hidden_at: null, hidden_reason: null, moderated_at: null,
       author_id: user.id, author_first_name: user.firstName, author_last_name: user.lastName,
+      author_national_role: user.nationalRole, author_role: post.my_role,
     };
     return reply.status(201).send(presentComment(row, user, access));
   });
@@ -79,6 +81,7 @@ export default async function commentRoutes(app: App) {
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const row = await loadVisibleComment(app.db, request.params.id, user);
     ensure(commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, commentAccess(row)).delete, 'FORBIDDEN');
+    await assertOutranksAuthor(app.db, user, row.my_role, row.community_id, row.author_id, 'delete');
     await deleteComment(app.db, row.id, user.id);
     return { ok: true as const };
   });

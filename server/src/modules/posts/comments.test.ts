@@ -108,7 +108,7 @@ describe('comments and the useful reaction', async () => {
 
     const list = await app.inject({ method: 'GET', url: `/api/posts/${post.id}/comments`, headers: reader.headers });
     expect(list.json().items).toEqual([
-      expect.objectContaining({ id: c1.id, deleted: true, bodyMd: '', bodyHtml: '', can: { edit: false, delete: false } }),
+      expect.objectContaining({ id: c1.id, deleted: true, bodyMd: '', bodyHtml: '', can: { edit: false, delete: false, moderate: false } }),
       expect.objectContaining({ id: c2.id, deleted: true, bodyMd: '', bodyHtml: '' }),
     ]);
     expect((await app.inject({ method: 'PATCH', url: '/api/comments/999999999', headers: reader.headers, payload: { body: 'x' } })).statusCode).toBe(404);

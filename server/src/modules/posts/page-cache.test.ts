@@ -84,8 +84,8 @@ describe('the post page across two instances', async () => {
     expect(seen.comments.items[0]!.can.edit).toBe(false);
     expect((await read(b, postId, reader.headers)).comments.items[0]!.can.edit).toBe(true);
     // Readers of another kind get their own serialization of the same page.
-    expect((await read(b, postId, animator.headers)).comments.items[0]!.can).toEqual({ edit: false, delete: true });
-    expect((await read(b, postId, other.headers)).comments.items[0]!.can).toEqual({ edit: false, delete: false });
+    expect((await read(b, postId, animator.headers)).comments.items[0]!.can).toEqual({ edit: false, delete: true, moderate: true });
+    expect((await read(b, postId, other.headers)).comments.items[0]!.can).toEqual({ edit: false, delete: false, moderate: false });
 
     const edited = await a.inject({ method: 'PATCH', url: `/api/comments/${commentId}`, headers: reader.headers, payload: { body: 'Avis corrigé' } });
     expect(edited.statusCode, edited.body).toBe(200);

@@ -1,6 +1,7 @@
 import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import { communityAbilities, type CommunityRole, type CommunityStatus } from '../communities/policy.js';
+import { moderationRank } from '../moderation/policy.js';
 import type { PostAbilities } from './schema.js';
 
 /**
@@ -18,31 +19,48 @@ export function canView(user: CurrentUser | null, access: CommunityAccess): bool
   return communityAbilities(user, access, access.role).view;
 }
 
-export function postAbilities(user: CurrentUser | null, post: { authorId: number }, access: CommunityAccess): PostAbilities {
+/** The author's ranks where the content lives (moderation policy: staff act only on lower ranks). */
+export interface AuthorRanks {
+  nationalRole: string | null;
+  role: CommunityRole | null;
+}
+
+/**
+ * Staff removing someone else's content: the moderation rank rule. Without the author's ranks (callers
+ * that only ask about reading, like revisions), any moderator qualifies.
+ */
+function staffMayRemove(user: CurrentUser | null, moderate: boolean, access: CommunityAccess, author?: AuthorRanks): boolean {
+  if (!moderate || user === null) return false;
+  return author === undefined || moderationRank(user.nationalRole, access.role) > moderationRank(author.nationalRole, author.role);
+}
+
+export function postAbilities(user: CurrentUser | null, post: { authorId: number; author?: AuthorRanks }, access: CommunityAccess): PostAbilities {
   const community = communityAbilities(user, access, access.role);
   const author = user !== null && user.id === post.authorId;
   return {
     // Archived communities are read-only, and writing always needs a verified address.
     edit: author && access.status === 'open' && user.emailVerified,
-    // Authors may always withdraw their own words; staff keep the community clean.
-    delete: author || community.moderate,
+    // Authors may always withdraw their own words; staff keep the community clean, below their own rank.
+    delete: author || staffMayRemove(user, community.moderate, access, post.author),
     comment: community.post,
     // Finding one's own post useful says nothing to other readers.
     markUseful: community.post && !author,
+    moderate: !author && staffMayRemove(user, community.moderate, access, post.author),
   };
 }
 
 export function commentAbilities(
   user: CurrentUser | null,
-  comment: { authorId: number; deleted: boolean },
+  comment: { authorId: number; deleted: boolean; author?: AuthorRanks },
   access: CommunityAccess,
-): { edit: boolean; delete: boolean } {
-  if (comment.deleted) return { edit: false, delete: false };
+): { edit: boolean; delete: boolean; moderate: boolean } {
+  if (comment.deleted) return { edit: false, delete: false, moderate: false };
   const community = communityAbilities(user, access, access.role);
   const author = user !== null && user.id === comment.authorId;
   return {
     edit: author && access.status === 'open' && user.emailVerified,
-    delete: author || community.moderate,
+    delete: author || staffMayRemove(user, community.moderate, access, comment.author),
+    moderate: !author && staffMayRemove(user, community.moderate, access, comment.author),
   };
 }
 

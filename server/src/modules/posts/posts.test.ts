@@ -30,14 +30,14 @@ describe('posts', async () => {
       community: { id: community.id, slug: community.slug, name: community.name },
       author: { id: author.user.id, firstName: author.user.firstName, lastName: author.user.lastName },
       editedAt: null, commentCount: 0, usefulCount: 0, usefulByMe: false,
-      can: { edit: true, delete: true, comment: true, markUseful: false },
+      can: { edit: true, delete: true, comment: true, markUseful: false, moderate: false },
     });
     expect(post.bodyHtml).toContain('<strong>à partager</strong>');
     expect(await postCount(app, community.id)).toBe(1);
 
     const anonymous = await app.inject({ method: 'GET', url: `/api/posts/${post.id}` });
     expect(anonymous.statusCode).toBe(200);
-    expect(anonymous.json().can).toEqual({ edit: false, delete: false, comment: false, markUseful: false });
+    expect(anonymous.json().can).toEqual({ edit: false, delete: false, comment: false, markUseful: false, moderate: false });
 
     const edited = await app.inject({
       method: 'PATCH', url: `/api/posts/${post.id}`, headers: author.headers, payload: { body: 'Nouvelle _version_' },

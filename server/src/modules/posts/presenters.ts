@@ -40,7 +40,7 @@ export function presentPost(row: PostRow, user: CurrentUser | null): PostOut {
       : null,
     sharedPostId: row.shared_post_id,
     shared: row.original ? { ...row.original, createdAt: toIso(row.original.createdAt)! } : null,
-    can: postAbilities(user, { authorId: row.author_id }, accessOf(row)),
+    can: postAbilities(user, { authorId: row.author_id, author: { nationalRole: row.author_national_role, role: row.author_role } }, accessOf(row)),
     hidden: row.hidden_at ? { at: toIso(row.hidden_at), reason: row.hidden_reason ?? null } : null,
     moderatedAt: toIso(row.moderated_at ?? null),
   };
@@ -61,7 +61,7 @@ export function presentComment(row: CommentRow, user: CurrentUser | null, access
     createdAt: toIso(row.created_at),
     editedAt: toIso(row.edited_at),
     deleted: row.deleted,
-    can: commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, access),
+    can: commentAbilities(user, { authorId: row.author_id, deleted: row.deleted, author: { nationalRole: row.author_national_role, role: row.author_role } }, access),
     hidden: hidden ? { reason: masked ? null : row.hidden_reason ?? null } : null,
     moderatedAt: toIso(row.moderated_at ?? null),
   };

@@ -46,6 +46,8 @@ export interface PostRow extends SummaryRow {
   community_status: CommunityStatus;
   my_role: CommunityRole | null;
   useful_by_me: boolean;
+  author_national_role: string | null;
+  author_role: CommunityRole | null;
   /** Moderation (moderation module): hidden from readers, or edited on the author's behalf. */
   hidden_at?: string | null;
   hidden_reason?: string | null;
@@ -69,6 +71,9 @@ export interface CommentRow extends Record<string, unknown> {
   author_id: number;
   author_first_name: string;
   author_last_name: string;
+  /** The author's ranks in the post's community, so staff are offered only what they may do (moderation policy). */
+  author_national_role: string | null;
+  author_role: CommunityRole | null;
   body_md: string;
   body_html: string;
   created_at: string;
@@ -81,6 +86,7 @@ export interface CommentRow extends Record<string, unknown> {
 
 /** The comment plus what decides who may act on it: its post's community and my role there. */
 export interface CommentContextRow extends CommentRow {
+  community_id: number;
   community_status: CommunityStatus;
   my_role: CommunityRole | null;
 }
@@ -107,7 +113,10 @@ const COMMENT_COLUMNS = sql`
   k.id, k.post_id, k.reply_to_id, k.body_md, k.body_html,
   ${isoText('k.created_at')} AS created_at, ${isoText('k.edited_at')} AS edited_at, k.deleted_at IS NOT NULL AS deleted,
   ${isoText('k.hidden_at')} AS hidden_at, k.hidden_reason, ${isoText('k.moderated_at')} AS moderated_at,
-  u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name`;
+  u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name,
+  u.national_role AS author_national_role,
+  (SELECT am.role FROM posts kp JOIN memberships am ON am.community_id = kp.community_id AND am.user_id = k.author_id
+    WHERE kp.id = k.post_id) AS author_role`;
 
 /** A live (not deleted) post with its community, my role there and my reaction. */
 export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null): Promise<PostRow | undefined> {
@@ -121,7 +130,8 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
              'community', json_build_object('id', oc.id, 'slug', oc.slug, 'name', oc.name),
              'author', json_build_object('id', ou.id, 'firstName', ou.first_name, 'lastName', ou.last_name)) END AS original,
            c.id AS community_id, c.slug AS community_slug, c.name AS community_name, c.status AS community_status,
-           m.role AS my_role,
+           m.role AS my_role, u.national_role AS author_national_role,
+           (SELECT am.role FROM memberships am WHERE am.community_id = p.community_id AND am.user_id = p.author_id) AS author_role,
            EXISTS (SELECT 1 FROM post_reactions r WHERE r.post_id = p.id AND r.user_id = ${me}) AS useful_by_me
       FROM posts p
       JOIN communities c ON c.id = p.community_id
@@ -262,7 +272,7 @@ export async function listComments(db: DbOrTx, postId: number, cursor: PgKeyset 
 export async function findComment(db: DbOrTx, id: number, user: CurrentUser | null): Promise<CommentContextRow | undefined> {
   const me = user?.id ?? null;
   const { rows } = await db.execute<CommentContextRow>(sql`
-    SELECT ${COMMENT_COLUMNS}, c.status AS community_status, m.role AS my_role
+    SELECT ${COMMENT_COLUMNS}, c.id AS community_id, c.status AS community_status, m.role AS my_role
       FROM comments k
       JOIN users u ON u.id = k.author_id
       JOIN posts p ON p.id = k.post_id AND p.deleted_at IS NULL

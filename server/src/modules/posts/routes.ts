@@ -18,6 +18,8 @@ import { communityFeed, findPost, listComments, listRevisions, myFeed } from './
 import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithComments, Revision, SlugParam } from './schema.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
+import { assertOutranksAuthor } from '../moderation/rank.js';
+import { moderationRank } from '../moderation/policy.js';
 
 const tags = ['publications'];
 
@@ -140,6 +142,7 @@ export default async function postsRoutes(app: App) {
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const row = await loadVisiblePost(app.db, request.params.id, user);
     ensure(postAbilities(user, { authorId: row.author_id }, accessOf(row)).delete, 'FORBIDDEN');
+    await assertOutranksAuthor(app.db, user, row.my_role, row.community_id, row.author_id, 'delete');
     await deletePost(app.db, row.id, user.id);
     return { ok: true as const };
   });
@@ -163,10 +166,12 @@ export default async function postsRoutes(app: App) {
 }
 
 /**
- * What a comment looks like to a reader who did not write it depends only on this: whether they
- * may delete it (moderation) and whether they see through a moderation mask (staff).
+ * What a comment looks like to a reader who did not write it depends only on this: which comments
+ * they may delete (moderation: those of authors below their rank) and whether they see through a
+ * moderation mask (staff).
  */
 function readerKind(user: CurrentUser | null, access: CommunityAccess): string {
-  const can = commentAbilities(user, { authorId: 0, deleted: false }, access);
-  return `${can.delete}:${isCommunityStaff(user, access.role)}`;
+  const moderates = commentAbilities(user, { authorId: 0, deleted: false }, access).delete;
+  const rank = moderates && user ? moderationRank(user.nationalRole, access.role) : -1;
+  return `${rank}:${isCommunityStaff(user, access.role)}`;
 }

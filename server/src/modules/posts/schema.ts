@@ -57,6 +57,8 @@ export const PostAbilitiesSchema = Type.Object({
   delete: Type.Boolean(),
   comment: Type.Boolean(),
   markUseful: Type.Boolean(),
+  /** A moderation decision (hide, restore, edit…) on someone else's post: staff above the author's rank. */
+  moderate: Type.Boolean(),
 });
 
 export const Post = Type.Object({
@@ -85,7 +87,7 @@ export const Comment = Type.Object({
   createdAt: DateTime,
   editedAt: NullableDateTime,
   deleted: Type.Boolean(),
-  can: Type.Object({ edit: Type.Boolean(), delete: Type.Boolean() }),
+  can: Type.Object({ edit: Type.Boolean(), delete: Type.Boolean(), moderate: Type.Boolean() }),
   /** Hidden by moderation; the reason only for its author and the moderators, who also keep the text. */
   hidden: Type.Optional(Type.Union([Type.Object({ reason: NullableText }), Type.Null()])),
   moderatedAt: Type.Optional(NullableDateTime),

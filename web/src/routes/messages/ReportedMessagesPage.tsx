@@ -56,15 +56,21 @@ function ReportCard({ r }: { r: ReportedMessage }) {
             <li key={x.reporter.id}>{fullName(x.reporter)} : {x.reasonLabel}{x.comment ? ` — « ${x.comment} »` : ''}</li>
           ))}
         </ul>
-        <Select name={`reason-${r.message.id}`} label="Motif de la décision" value={reasonCode} onChange={setReasonCode}
-          options={(reasons.data ?? []).map((x) => ({ value: x.code, label: x.label }))} placeholder="Choisir un motif" />
-        {decide.error ? <Alert tone="error"><p>{decide.error.message}</p></Alert> : null}
-        <div className="form__actions">
-          <Button variant="danger" isPending={decide.isPending} isDisabled={!reasonCode}
-            onPress={() => decide.mutate({ messageId: r.message.id, action: 'remove', reasonCode })}>Retirer le message</Button>
-          <Button variant="secondary" isPending={decide.isPending}
-            onPress={() => decide.mutate({ messageId: r.message.id, action: 'keep', ...(reasonCode ? { reasonCode } : {}) })}>Garder le message</Button>
-        </div>
+        {r.can.decide ? (
+          <>
+            <Select name={`reason-${r.message.id}`} label="Motif de la décision" value={reasonCode} onChange={setReasonCode}
+              options={(reasons.data ?? []).map((x) => ({ value: x.code, label: x.label }))} placeholder="Choisir un motif" />
+            {decide.error ? <Alert tone="error"><p>{decide.error.message}</p></Alert> : null}
+            <div className="form__actions">
+              <Button variant="danger" isPending={decide.isPending} isDisabled={!reasonCode}
+                onPress={() => decide.mutate({ messageId: r.message.id, action: 'remove', reasonCode })}>Retirer le message</Button>
+              <Button variant="secondary" isPending={decide.isPending}
+                onPress={() => decide.mutate({ messageId: r.message.id, action: 'keep', ...(reasonCode ? { reasonCode } : {}) })}>Garder le message</Button>
+            </div>
+          </>
+        ) : (
+          <p className="small muted">Ce message est le vôtre ou celui d’un membre de l’équipe nationale : une autre personne doit en décider.</p>
+        )}
       </article>
     </li>
   );

@@ -9,6 +9,9 @@ import { historyText, waitingLong, waitingShort } from './labels';
 
 const ACTIONS: ModerationAction[] = ['keep', 'hide', 'edit', 'anonymise', 'delete', 'warn', 'suspend', 'ban'];
 
+/** Said instead of the buttons on an item by oneself or by someone of equal or higher rank. */
+const OUT_OF_RANK = 'Vous ne pouvez pas décider sur ce contenu (le vôtre, ou celui d’un membre de rang égal ou supérieur) : la coordination ou l’équipe nationale s’en charge.';
+
 const keyOf = (item: QueueItem) => `${item.type}-${item.id}`;
 
 /** The pending flags, one card per flagged item, oldest waiting first. `slug` null: the whole network. */
@@ -45,6 +48,8 @@ export function QueueList({ slug }: { slug: string | null }) {
 
 function QueueCard({ item, network, isAdmin, onDialog }: { item: QueueItem; network: boolean; isAdmin: boolean; onDialog: (open: boolean) => void }) {
   const kind = item.type === 'post' ? 'Publication' : 'Commentaire';
+  // A hidden item is restored rather than hidden again; the server says which decisions are ours to take.
+  const actions = ACTIONS.map((a) => (a === 'hide' && item.hidden ? 'unhide' : a)).filter((a) => item.can.actions.includes(a));
   const titleId = `queue-${item.type}-${item.id}`;
   return (
     <li>
@@ -95,10 +100,15 @@ function QueueCard({ item, network, isAdmin, onDialog }: { item: QueueItem; netw
             </dd>
           </div>
         </dl>
-        <div className="row" role="group" aria-label="Décisions possibles" style={{ marginTop: 'var(--sp-4)' }}>
-          {/* A hidden item is restored rather than hidden again. */}
-          {ACTIONS.map((a) => (a === 'hide' && item.hidden ? 'unhide' : a)).map((a) => <ActionDialog key={a} item={item} action={a} isAdmin={isAdmin} onOpenChange={onDialog} />)}
-        </div>
+        {actions.length > 0 ? (
+          <div className="row" role="group" aria-label="Décisions possibles" style={{ marginTop: 'var(--sp-4)' }}>
+            {actions.map((a) => <ActionDialog key={a} item={item} action={a} isAdmin={isAdmin} onOpenChange={onDialog} />)}
+          </div>
+        ) : (
+          <p className="small muted" style={{ marginTop: 'var(--sp-4)' }}>
+            {OUT_OF_RANK}
+          </p>
+        )}
       </article>
     </li>
   );

@@ -3,12 +3,12 @@ import { ActionDialog } from './ActionDialog';
 import type { ItemType } from './api';
 
 /**
- * "Rétablir" on a hidden post or comment. Only its author and the moderators see a hidden item with
- * its reason, and the author does not restore their own content: whoever else sees it here moderates.
+ * "Rétablir" on a hidden post or comment, for the moderators the server allows (`can.moderate`: not
+ * their own content, an author below their rank).
  */
-export function RestoreButton({ type, id, title, authorId }: { type: ItemType; id: number; title: string; authorId: number }) {
+export function RestoreButton({ type, id, title, canModerate }: { type: ItemType; id: number; title: string; canModerate: boolean }) {
   const me = useCurrentUser();
-  if (!me || me.id === authorId) return null;
+  if (!me || !canModerate) return null;
   return (
     <ActionDialog item={{ type, id, title, bodyMd: '', reasons: [] }} action="unhide" isAdmin={me.nationalRole === 'admin'} fromQueue={false} />
   );

@@ -41,6 +41,8 @@ export interface QueueItem {
   reasons: { code: string; label: string; article: string; count: number }[];
   reporters: (UserRef & { reasonCode: string; comment: string; createdAt: string })[];
   oldestFlagAt: string;
+  /** The decisions the server lets the current user take on this item (rank, own content, ban). */
+  can: { actions: ModerationAction[] };
 }
 
 export interface AuditEntry {

@@ -39,7 +39,7 @@ export function CommentItem({ comment: c, postId, parent, canReply, onReply }: P
         {c.hidden && !c.deleted ? (
           <>
             <p className="muted"><em>{c.hidden.reason ? `Ce commentaire est masqué par la modération (les autres membres ne le voient plus). Motif : ${c.hidden.reason}` : 'Ce commentaire a été masqué par la modération.'}</em></p>
-            {c.hidden.reason ? <RestoreButton type="comment" id={c.id} title={`commentaire de ${author}`} authorId={c.author.id} /> : null}
+            {c.hidden.reason ? <RestoreButton type="comment" id={c.id} title={`commentaire de ${author}`} canModerate={c.can.moderate} /> : null}
           </>
         ) : null}
         {c.deleted ? (

@@ -45,7 +45,7 @@ function PostView({ post }: { post: Post }) {
         <Alert tone="warning">
           <p><strong>Cette publication est masquée par la modération</strong> : les autres membres ne la voient plus.</p>
           {post.hidden.reason ? <p>Motif : {post.hidden.reason}</p> : null}
-          <RestoreButton type="post" id={post.id} title={post.title} authorId={post.author.id} />
+          <RestoreButton type="post" id={post.id} title={post.title} canModerate={post.can.moderate} />
         </Alert>
       ) : null}
       {saved && !editing ? <Alert tone="success"><p>La publication a été modifiée.</p></Alert> : null}
