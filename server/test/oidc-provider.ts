@@ -54,6 +54,8 @@ export async function startTestProvider(redirectUris: string[], postLogoutRedire
     scopes: ['openid', ...CLAIMS],
     acrValues: ['eidas1', 'eidas2'],
     pkce: { required: () => true },
+    // Explicit lifetimes (seconds), so the provider does not warn about its defaults on every test.
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Grant: 3600, Session: 3600 },
     features: {
       devInteractions: { enabled: true },
       jwtUserinfo: { enabled: true },
