@@ -19,6 +19,12 @@ export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
 
 export const IdParam = Type.Object({ id: Id });
 
+/**
+ * A calendar day "YYYY-MM-DD" that exists: `format: 'date'` refuses 2026-02-30 or 9999-99-99 before
+ * any code builds a Date from it (an invalid Date throws on toISOString, which was a 500).
+ */
+export const Day = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
+
 export const CursorQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),

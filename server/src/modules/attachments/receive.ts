@@ -81,11 +81,17 @@ export function tooLargeMessage(bytes: number, what = 'Ce fichier'): string {
   return `${what} dépasse la taille maximale de ${Math.round(bytes / (1024 * 1024))} Mo.`;
 }
 
-/** @fastify/multipart's own limit errors, in our codes. */
+/**
+ * @fastify/multipart's own limit errors, in our codes. The parser (busboy) throws plain errors without a
+ * code on a body that is not multipart after all ("Boundary not found", "Unexpected end of form"): those
+ * are the client's, a 400. Only system errors (disk full, permissions: they carry a `syscall`) stay 500s.
+ */
 function translate(err: unknown): unknown {
   if (err instanceof AppError) return err;
-  const code = (err as { code?: string }).code ?? '';
+  const { code = '', syscall } = err as { code?: string; syscall?: string };
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('FILE_TOO_LARGE', tooLargeMessage(MAX_UPLOAD_BYTES));
-  if (code.startsWith('FST_') || code === 'ERR_STREAM_PREMATURE_CLOSE') return new AppError('BAD_REQUEST', 'Envoi du fichier incomplet ou invalide.');
+  if (code.startsWith('FST_') || code === 'ERR_STREAM_PREMATURE_CLOSE' || (!code && !syscall)) {
+    return new AppError('BAD_REQUEST', 'Envoi du fichier incomplet ou invalide.');
+  }
   return err;
 }

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { Day, Id } from '../../lib/schemas.js';
 
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
 const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
 
 export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: LIMITS.communitySlug }) });
