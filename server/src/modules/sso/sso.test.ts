@@ -216,3 +216,19 @@ describe('ProConnect down', async () => {
     expect(res.statusCode).toBe(200);
   });
 });
+
+describe('ProConnect going down between the sign-in and the callback', async () => {
+  const fragile = await startTestProvider([CALLBACK], [`${PUBLIC}/connexion`]);
+  const { app } = await useTestApp({ oidc: { ...oidc, issuer: fragile.issuer } });
+
+  it('sends the browser to the French error page, and no account is left behind', async () => {
+    const login = unique('fragile');
+    fragile.agents.set(login, { email: `${login}@mairie.exemple.fr`, given_name: 'Léa', usual_name: 'Panne' });
+    const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+    const url = new URL(await new ProviderBrowser().signIn(start.headers.location as string, login, CALLBACK));
+    await fragile.close();
+    expect(errorCode(await callback(app, url, cookie(start, FLOW)))).toBe('OIDC_PROVIDER_UNAVAILABLE');
+    const { rowCount } = await app.pool.query('SELECT 1 FROM users WHERE email = $1', [`${login}@mairie.exemple.fr`]);
+    expect(rowCount).toBe(0);
+  });
+});
