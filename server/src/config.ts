@@ -61,6 +61,8 @@ export interface Config {
   logFormat: LogFormat;
   /** Signs unsubscribe links (HMAC). APP_SECRET, else generated once into DATA_DIR/secret (never committed). */
   secret: string;
+  /** ProConnect (OpenID Connect) sign-in; unset: no button and no route does anything. */
+  oidc: OidcConfig | undefined;
   /**
    * PeerTube and uMap instances whose videos and maps may be embedded. Both are federated (anyone can run an
    * instance), so the Content-Security-Policy `frame-src` can only list the instances named here.
@@ -88,6 +90,38 @@ function hostList(name: string, value: string | undefined, fallback: string[]): 
   const bad = hosts.find((h) => !HOST_NAME.test(h));
   if (bad) throw new Error(`${name} doit être une liste de noms d’hôtes séparés par des virgules, sans « https:// » ni port (reçu « ${bad} »)`);
   return hosts;
+}
+
+export interface OidcConfig {
+  /** e.g. https://fca.integ01.dev-agentconnect.fr/api/v2 (sandbox) or https://auth.agentconnect.gouv.fr/api/v2. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Sent as acr_values; ProConnect's levels are eidas1 (default), eidas2, eidas3. */
+  acrValues: string;
+  /** Name shown to people (button, error pages). */
+  label: string;
+  /** Plain-HTTP issuer allowed (tests and a local provider only; ProConnect is HTTPS). */
+  allowInsecure: boolean;
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  if (!env.OIDC_ISSUER) return undefined;
+  const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`OIDC_ISSUER est défini mais il manque : ${missing.join(', ')}`);
+  if (!URL.canParse(env.OIDC_ISSUER)) throw new Error(`OIDC_ISSUER doit être une adresse (reçu « ${env.OIDC_ISSUER} »)`);
+  const insecure = new URL(env.OIDC_ISSUER).protocol === 'http:';
+  if (insecure && env.OIDC_ALLOW_HTTP !== 'true') {
+    throw new Error('OIDC_ISSUER doit commencer par https:// (OIDC_ALLOW_HTTP=true pour un fournisseur local de test).');
+  }
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    acrValues: env.OIDC_ACR_VALUES || 'eidas1',
+    label: env.OIDC_LABEL || 'ProConnect',
+    allowInsecure: insecure,
+  };
 }
 
 export interface S3Config {
@@ -211,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     metricsPort: env.METRICS_PORT ? int('METRICS_PORT', env.METRICS_PORT, 0) : undefined,
     logFormat: logFormat(env, process.stdout.isTTY === true),
     secret: appSecret(env, resolve(env.DATA_DIR ?? 'data')),
+    oidc: oidcConfig(env),
     embedHosts: {
       peertube: hostList('EMBED_PEERTUBE_HOSTS', env.EMBED_PEERTUBE_HOSTS, DEFAULT_EMBED_HOSTS.peertube),
       umap: hostList('EMBED_UMAP_HOSTS', env.EMBED_UMAP_HOSTS, DEFAULT_EMBED_HOSTS.umap),

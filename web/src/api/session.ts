@@ -60,8 +60,42 @@ export function useRegister() {
 export function useLogout() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: () => api.post<Ok>('/auth/logout'),
-    onSuccess: () => signedIn({ user: null, csrfToken: null }),
+    mutationFn: () => api.post<Ok & { endSessionUrl?: string }>('/auth/logout'),
+    onSuccess: (result) => {
+      signedIn({ user: null, csrfToken: null });
+      // Signed in through ProConnect: its session ends too, by a full-page visit (no pop-up, no frame).
+      if (result.endSessionUrl) window.location.assign(result.endSessionUrl);
+    },
+  });
+}
+
+/** Sign-in methods besides the password (ProConnect when the server is configured for it). */
+export function useProviders() {
+  return useQuery({
+    queryKey: ['session', 'providers'],
+    queryFn: () => api.get<{ proconnect: { label: string } | null }>('/auth/providers'),
+    staleTime: Infinity,
+  });
+}
+
+export interface ProConnectIdentity {
+  email: string; firstName: string; lastName: string; organisation: string | null; siret: string | null; existingAccount: boolean;
+}
+
+/** The identity ProConnect sent for a first sign-in, waiting for the CGU. */
+export function useProConnectSignup() {
+  return useQuery({
+    queryKey: ['session', 'proconnect-signup'],
+    queryFn: () => api.get<ProConnectIdentity>('/auth/oidc/signup'),
+    retry: false,
+  });
+}
+
+export function useCompleteProConnectSignup() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: () => api.post<{ user: UserSelf; csrfToken: string; next: string }>('/auth/oidc/signup', { acceptCgu: true }),
+    onSuccess: signedIn,
   });
 }
 
@@ -108,5 +142,14 @@ export function useUpdateMe() {
 export function useChangePassword() {
   return useMutation({
     mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<Ok>('/me/password', input),
+  });
+}
+
+/** Links the ProConnect identity to the existing account of the same address, with that account's password. */
+export function useLinkProConnect() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: (password: string) => api.post<{ user: UserSelf; csrfToken: string; next: string }>('/auth/oidc/link', { password }),
+    onSuccess: signedIn,
   });
 }

@@ -6,6 +6,6 @@ export function useSignOut() {
   const navigate = useNavigate();
   return {
     isPending: logout.isPending,
-    signOut: () => logout.mutate(undefined, { onSuccess: () => navigate('/') }),
+    signOut: () => logout.mutate(undefined, { onSuccess: (result) => { if (!result.endSessionUrl) navigate('/'); } }),
   };
 }

@@ -19,3 +19,4 @@ export * from './directory.js';
 export * from './messages.js';
 export * from './veille.js';
 export * from './idempotency.js';
+export * from './sso.js';

@@ -3,13 +3,15 @@ import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
-import { LoginBody, ReauthBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
+import { LoginBody, LogoutResult, ReauthBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
 import * as accounts from './service.js';
 import { presentUserSelf } from './presenters.js';
 import { cguToAccept } from '../privacy/cgu.js';
 import { addressGroup } from '../../lib/client-address.js';
 import { AppError } from '../../lib/errors.js';
 import { admitLogin, loginFailed, loginSucceeded } from './login-throttle.js';
+import * as sso from '../sso/service.js';
+import { oidcClient } from '../sso/routes.js';
 
 // Typing the password again is guessed at like a login: the same budget as changing it, per member.
 const REAUTH = { ...LIMITS_BY_ACTION.passwordCheck, action: 'reauth' };
@@ -89,10 +91,12 @@ export default async function authRoutes(app: App) {
   });
 
   app.post('/auth/logout', {
-    schema: { tags: ['comptes'], summary: 'Déconnexion', response: { 200: Ok, ...errorResponses } },
+    schema: { tags: ['comptes'], summary: 'Déconnexion', response: { 200: LogoutResult, ...errorResponses } },
   }, async (request, reply) => {
+    // A ProConnect session ends there too: the client sends the browser to this address.
+    const endSessionUrl = request.session ? await sso.endSessionUrl(app, oidcClient(app.config), request.session.tokenHash) : null;
     await closeSession(app, request, reply);
-    return { ok: true as const };
+    return endSessionUrl ? { ok: true as const, endSessionUrl } : { ok: true as const };
   });
 
   app.post('/auth/password-reset/request', {

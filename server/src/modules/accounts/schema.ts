@@ -76,6 +76,8 @@ export const Membership = Type.Object({
 
 export const Me = Type.Object({ ...UserSelf.properties, memberships: Type.Array(Membership) });
 
+/** endSessionUrl: where to send the browser so the ProConnect session ends too (absent for a password session). */
+export const LogoutResult = Type.Object({ ok: Type.Literal(true), endSessionUrl: Type.Optional(Type.String()) });
 export const SignedIn = Type.Object({ user: UserSelf, csrfToken: Type.String() });
 export const SessionState = Type.Object({
   user: Type.Union([UserSelf, Type.Null()]),

@@ -1,6 +1,7 @@
 import { useNavigate, useSearchParams, Link } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
-import { useLogin } from '../../api/session';
+import { useLogin, useProviders } from '../../api/session';
+import { ProConnectButton } from '../proconnect/ProConnectButton';
 import { useTitle } from '../../lib/useTitle';
 import { Button, Form, TextField, check } from '../../ui';
 
@@ -14,9 +15,16 @@ export default function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const providers = useProviders();
   return (
     <div className="narrow">
       <h1>Connexion</h1>
+      {providers.data?.proconnect && (
+        <>
+          <ProConnectButton next={safeNext(params.get('suite'))} />
+          <p className="proconnect-or">ou</p>
+        </>
+      )}
       <Form
         labels={{ email: 'Adresse électronique', password: 'Mot de passe' }}
         validate={(v) => check(v, { email: { required: true, max: LIMITS.email }, password: { required: true } })}

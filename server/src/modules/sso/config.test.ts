@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.js';
+
+const load = (env: Record<string, string>) => loadConfig({ DATA_DIR: '/tmp/ecom-oidc-config-test', APP_SECRET: 'x', ...env } as NodeJS.ProcessEnv, []);
+
+describe('ProConnect configuration', () => {
+  it('is off unless OIDC_ISSUER is set', () => {
+    expect(load({}).oidc).toBeUndefined();
+  });
+
+  it('reads the issuer, client and defaults (eidas1, ProConnect)', () => {
+    const { oidc } = load({ OIDC_ISSUER: 'https://fca.integ01.dev-agentconnect.fr/api/v2', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's' });
+    expect(oidc).toEqual({
+      issuer: 'https://fca.integ01.dev-agentconnect.fr/api/v2', clientId: 'id', clientSecret: 's',
+      acrValues: 'eidas1', label: 'ProConnect', allowInsecure: false,
+    });
+    expect(load({ OIDC_ISSUER: 'https://a.fr', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', OIDC_ACR_VALUES: 'eidas2', OIDC_LABEL: 'AgentConnect' }).oidc)
+      .toMatchObject({ acrValues: 'eidas2', label: 'AgentConnect' });
+  });
+
+  it('refuses, in French, a missing secret or a plain-HTTP issuer', () => {
+    expect(() => load({ OIDC_ISSUER: 'https://a.fr', OIDC_CLIENT_ID: 'id' })).toThrow(/il manque\u202f: OIDC_CLIENT_SECRET/);
+    expect(() => load({ OIDC_ISSUER: 'http://a.fr', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's' })).toThrow(/https:\/\//);
+    expect(load({ OIDC_ISSUER: 'http://127.0.0.1:9', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 's', OIDC_ALLOW_HTTP: 'true' }).oidc?.allowInsecure).toBe(true);
+  });
+});

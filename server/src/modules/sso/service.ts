@@ -1,0 +1,196 @@
+import { and, eq, isNull, isNotNull, sql } from 'drizzle-orm';
+import * as oidc from 'openid-client';
+import { oidcFlows, oidcIdentities, oidcSessions, users } from '../../db/schema/index.js';
+import { AppError, isUniqueViolation } from '../../lib/errors.js';
+import { hashPassword } from '../../lib/password.js';
+import { hashToken, newToken } from '../../lib/tokens.js';
+import type { App } from '../../types.js';
+import { recordCguAtRegistration } from '../privacy/cgu.js';
+import { providerError, SCOPES, type OidcClient } from './client.js';
+import { claimsFrom, type ProConnectClaims } from './claims.js';
+
+/** Time to come back from the provider, then time to read and accept the CGU on a first sign-in. */
+const FLOW_MINUTES = 10;
+const SIGNUP_MINUTES = 30;
+
+export function callbackUrl(app: App): string {
+  return `${app.config.publicUrl}/api/auth/oidc/callback`;
+}
+
+/** Starts a sign-in: returns the browser-binding flow id (for the cookie) and the provider URL to go to. */
+export async function startFlow(app: App, client: OidcClient, next: string): Promise<{ flowId: string; url: string }> {
+  const config = await client.configuration();
+  const flowId = newToken();
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const codeVerifier = oidc.randomPKCECodeVerifier();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: callbackUrl(app), scope: SCOPES, state, nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
+    acr_values: client.settings.acrValues,
+  });
+  // Abandoned flows are swept here rather than by a job: starting a sign-in is rare enough.
+  await app.db.delete(oidcFlows).where(sql`${oidcFlows.expiresAt} < now()`);
+  await app.db.insert(oidcFlows).values({
+    idHash: hashToken(flowId), state, nonce, codeVerifier, next,
+    expiresAt: sql`now() + make_interval(mins => ${FLOW_MINUTES})`,
+  });
+  return { flowId, url: url.href };
+}
+
+export type FlowResult =
+  | { kind: 'signed-in'; userId: number; idToken: string; next: string }
+  | { kind: 'signup' | 'link'; flowId: string };
+
+/**
+ * Finishes the sign-in the provider sent back. The flow row is deleted as it is read, so a replayed
+ * callback finds nothing; the state must match the one this browser started with, and the library
+ * checks PKCE, the nonce, the id_token's signature, issuer, audience and lifetime.
+ */
+export async function finishFlow(app: App, client: OidcClient, flowId: string | undefined, currentUrl: URL): Promise<FlowResult> {
+  const [flow] = flowId
+    ? await app.db.delete(oidcFlows).where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`)).returning()
+    : [];
+  if (!flow) throw new AppError('OIDC_FLOW_EXPIRED');
+  const params = currentUrl.searchParams;
+  if (params.get('state') !== flow.state) throw new AppError('OIDC_STATE_MISMATCH');
+  if (params.get('error') === 'access_denied') throw new AppError('OIDC_ACCESS_DENIED');
+  const config = await client.configuration();
+  let claims: ProConnectClaims;
+  let idToken: string;
+  try {
+    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: flow.codeVerifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true,
+    });
+    idToken = tokens.id_token!;
+    const sub = tokens.claims()!.sub;
+    claims = claimsFrom(await oidc.fetchUserInfo(config, tokens.access_token, sub));
+  } catch (err) {
+    throw providerError(err);
+  }
+  const userId = await signInKnown(app, claims);
+  if (userId !== null) return { kind: 'signed-in', userId, idToken, next: flow.next };
+  const heldId = await holdIdentity(app, claims, idToken, flow.next);
+  return { kind: (await accountWithEmail(app, claims.email)) ? 'link' : 'signup', flowId: heldId };
+}
+
+/** The account already linked to this (sub, idp_id), its employer data refreshed; null when none. */
+async function signInKnown(app: App, claims: ProConnectClaims): Promise<number | null> {
+  const [row] = await app.db.update(oidcIdentities)
+    .set({ siret: claims.siret, organisation: claims.organisation, lastSeenAt: sql`now()` })
+    .where(and(eq(oidcIdentities.sub, claims.sub), eq(oidcIdentities.idpId, claims.idpId)))
+    .returning({ userId: oidcIdentities.userId });
+  if (!row) return null;
+  const [user] = await app.db.select({ bannedAt: users.bannedAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, row.userId));
+  if (!user || user.deletedAt) throw new AppError('USER_NOT_FOUND');
+  if (user.bannedAt) throw new AppError('ACCOUNT_BANNED');
+  return row.userId;
+}
+
+/**
+ * A first sign-in: nothing is created until the person accepts the CGU (new account) or confirms with
+ * the password of the account that has this address (link), so an abandoned step leaves nothing behind
+ * and an existing account is never taken over silently.
+ */
+async function holdIdentity(app: App, claims: ProConnectClaims, idToken: string, next: string): Promise<string> {
+  const flowId = newToken();
+  await app.db.insert(oidcFlows).values({
+    idHash: hashToken(flowId), state: '', nonce: '', codeVerifier: '', next, claims, idToken,
+    expiresAt: sql`now() + make_interval(mins => ${SIGNUP_MINUTES})`,
+  });
+  return flowId;
+}
+
+export async function accountWithEmail(app: App, email: string): Promise<boolean> {
+  const [taken] = await app.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return taken !== undefined;
+}
+
+/** The claims waiting for the CGU or the password, for the sign-up and link pages. */
+export async function pendingSignup(app: App, flowId: string | undefined): Promise<{ claims: ProConnectClaims; next: string }> {
+  const [flow] = flowId
+    ? await app.db.select().from(oidcFlows)
+      .where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNotNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`))
+    : [];
+  if (!flow) throw new AppError('OIDC_FLOW_EXPIRED');
+  return { claims: flow.claims as ProConnectClaims, next: flow.next };
+}
+
+/** Creates the account from the held claims, with its CGU acceptance and identity, in one transaction. */
+export async function completeSignup(app: App, flowId: string | undefined): Promise<{ userId: number; idToken: string; next: string }> {
+  // No password was chosen: a random one nobody knows; "mot de passe oublié" lets the member set one.
+  const passwordHash = await hashPassword(newToken());
+  return app.db.transaction(async (tx) => {
+    const [flow] = flowId
+      ? await tx.delete(oidcFlows)
+        .where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNotNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`)).returning()
+      : [];
+    if (!flow) throw new AppError('OIDC_FLOW_EXPIRED');
+    const claims = flow.claims as ProConnectClaims;
+    const [user] = await tx.insert(users).values({
+      email: claims.email, passwordHash, firstName: claims.givenName, lastName: claims.usualName,
+      employer: claims.organisation ?? '',
+      // The identity provider vouches for the professional address.
+      emailVerifiedAt: sql`now()`,
+    }).returning({ id: users.id });
+    await recordCguAtRegistration(tx, user!.id);
+    await tx.insert(oidcIdentities).values({
+      sub: claims.sub, idpId: claims.idpId, userId: user!.id, siret: claims.siret, organisation: claims.organisation,
+    });
+    return { userId: user!.id, idToken: flow.idToken!, next: flow.next };
+  }).catch((err: unknown) => {
+    if (isUniqueViolation(err, 'users_email_key')) throw new AppError('OIDC_EMAIL_HAS_ACCOUNT');
+    if (isUniqueViolation(err)) throw new AppError('OIDC_FLOW_EXPIRED');
+    throw err;
+  });
+}
+
+/**
+ * Links the held identity to the account `userId`, whose password the person has just typed
+ * (checked by the caller, with the login limits). The held flow is spent in the same transaction.
+ */
+export async function completeLink(app: App, flowId: string | undefined, userId: number): Promise<{ idToken: string; next: string }> {
+  return app.db.transaction(async (tx) => {
+    const [flow] = flowId
+      ? await tx.delete(oidcFlows)
+        .where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNotNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`)).returning()
+      : [];
+    if (!flow) throw new AppError('OIDC_FLOW_EXPIRED');
+    const claims = flow.claims as ProConnectClaims;
+    await tx.insert(oidcIdentities).values({
+      sub: claims.sub, idpId: claims.idpId, userId, siret: claims.siret, organisation: claims.organisation,
+    });
+    return { idToken: flow.idToken!, next: flow.next };
+  }).catch((err: unknown) => {
+    if (isUniqueViolation(err)) throw new AppError('OIDC_FLOW_EXPIRED');
+    throw err;
+  });
+}
+
+/** Remembers the id_token of the session just opened (found by its fresh CSRF token), for logout. */
+export async function rememberIdToken(app: App, userId: number, csrfToken: string, idToken: string): Promise<void> {
+  await app.db.execute(sql`
+    INSERT INTO oidc_sessions (session_token_hash, id_token)
+    SELECT token_hash, ${idToken} FROM sessions WHERE user_id = ${userId} AND csrf_token = ${csrfToken}`);
+}
+
+/**
+ * Where the browser goes to end the ProConnect session too, or null for a password session.
+ * Read before the session row is deleted (its oidc_sessions row goes with it).
+ */
+export async function endSessionUrl(app: App, client: OidcClient | null, sessionTokenHash: string): Promise<string | null> {
+  if (!client) return null;
+  const [row] = await app.db.select({ idToken: oidcSessions.idToken }).from(oidcSessions)
+    .where(eq(oidcSessions.sessionTokenHash, sessionTokenHash));
+  if (!row) return null;
+  try {
+    const config = await client.configuration();
+    return oidc.buildEndSessionUrl(config, {
+      id_token_hint: row.idToken, state: oidc.randomState(), post_logout_redirect_uri: `${app.config.publicUrl}/connexion`,
+    }).href;
+  } catch (err) {
+    // The local session ends anyway; the provider's session will expire on its own.
+    app.log.warn({ err }, 'ProConnect logout URL unavailable');
+    return null;
+  }
+}
