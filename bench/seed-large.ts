@@ -5,12 +5,34 @@
  *   DATABASE_URL=postgres://… npm run seed:large [-- --force] [-- --drop-indexes] [-- --drop-foreign-keys] [-- --scale=0.1]
  */
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { createDb, createPool } from '../server/src/db/client.js';
 import { runMigrations } from '../server/src/db/migrate.js';
 import { hashPassword } from '../server/src/lib/password.js';
 import { copyRows } from './copy.js';
 import { LargeDataSet } from './large-rows.js';
 import { addLargeEvents } from './large-events.js';
+
+/** A new operator names a database that does not exist yet: it is created rather than met with a stack trace. */
+async function createDatabaseIfMissing(target: string): Promise<void> {
+  const name = decodeURIComponent(new URL(target).pathname.slice(1));
+  const server = new URL(target);
+  server.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: server.toString() });
+  try {
+    await admin.connect();
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      console.log(`Base « ${name} » créée.`);
+    }
+  } catch (err) {
+    console.error(`Impossible de préparer la base « ${name} » (${(err as Error).message}) : vérifiez DATABASE_URL et que PostgreSQL répond.`);
+    process.exit(1);
+  } finally {
+    await admin.end().catch(() => {});
+  }
+}
 
 export const BENCH_PASSWORD = 'bench-e-communautes';
 
@@ -31,6 +53,7 @@ const scale = Number(args.find((a) => a.startsWith('--scale='))?.slice(8) ?? 1);
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+await createDatabaseIfMissing(url);
 const pool = createPool(url, 2);
 await runMigrations(createDb(pool));
 const client = await pool.connect();
