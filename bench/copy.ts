@@ -4,14 +4,7 @@ import type pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import cliProgress from 'cli-progress';
 
-/** Escapes a value for COPY's text format. */
-export function esc(value: string): string {
-  return /[\\\n\r\t]/.test(value)
-    ? value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')
-    : value;
-}
-
-export const NULL = '\\N';
+export { esc, NULL } from '../server/src/db/copy.js';
 
 /**
  * Streams rows produced by `rows` into `table` with COPY, in ~64 KB chunks so memory stays flat

@@ -146,7 +146,7 @@ for (let a = 0, p = 0; a < APP_KILLS || p < PG_KILLS;) {
 }
 
 const recovery = { app: [] as number[], pg: [] as number[] };
-let failed = false;
+let failed: boolean;
 try {
   console.log(`Banc d’essai des pannes : ${APP_KILLS} kill -9 de l’application, ${PG_KILLS} kill -9 de PostgreSQL, ${CLIENTS} clients qui écrivent.`);
   app = startApp();

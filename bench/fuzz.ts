@@ -42,7 +42,7 @@ const config: Config = {
 };
 const pool = createPool(config.databaseUrl!, 5);
 const db = createDb(pool);
-let exitCode = 1;
+let exitCode: number;
 try {
   await runMigrations(db);
   const mailer = createMailer(pool, undefined, config.mailFrom, () => {});

@@ -57,6 +57,21 @@ export interface Bench {
   peakMemory(): { heapMb: number; externalMb: number };
 }
 
+/** Runs autocannon against `base` in a child process, not a thread: the API process's memory and CPU are then its own. */
+function loadFrom(base: string, variants: Variant[], seconds: number, connections: number): Promise<Result & { cpuMs: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./load-worker.mjs', import.meta.url), { execArgv: [] });
+    child.once('message', (m) => {
+      const { refused, ...r } = m as Result & { cpuMs: number; refused?: string[] };
+      for (const line of refused ?? []) console.log(`  réponse refusée : ${line}`);
+      resolve(r);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => { if (code !== 0) reject(new Error(`générateur de charge arrêté (code ${code})`)); });
+    child.send({ url: base, connections, duration: seconds, variants });
+  });
+}
+
 export async function openBench(title: string): Promise<Bench> {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -86,16 +101,7 @@ export async function openBench(title: string): Promise<Bench> {
   const sessionHashes: string[] = [];
   const rows: Row[] = [];
 
-  function load(variants: Variant[], seconds = SECONDS, connections = CONNECTIONS): Promise<Result & { cpuMs: number }> {
-    return new Promise((resolve, reject) => {
-      // A child process, not a thread: the API process's memory and CPU are then its own.
-      const child = fork(new URL('./load-worker.mjs', import.meta.url), { execArgv: [] });
-      child.once('message', (m) => resolve(m as Result & { cpuMs: number }));
-      child.once('error', reject);
-      child.once('exit', (code) => { if (code !== 0) reject(new Error(`générateur de charge arrêté (code ${code})`)); });
-      child.send({ url: base, connections, duration: seconds, variants });
-    });
-  }
+  const load = (variants: Variant[], seconds = SECONDS, connections = CONNECTIONS) => loadFrom(base, variants, seconds, connections);
 
   async function measure(label: string, variants: Variant[], connections = CONNECTIONS): Promise<Result> {
     const before = await snapshot(pool);

@@ -5,17 +5,22 @@ import autocannon from 'autocannon';
 
 process.once('message', async ({ url, connections, duration, variants }) => {
   let next = 0;
+  // The first refused requests, to say what failed (a count of errors alone does not).
+  const refused = [];
   const opts = {
     url,
     connections,
     duration,
     // Each request takes the next variant (path, headers, body), e.g. another member or another post.
-    // A body's "{n}" becomes a request number: writes must not trip the duplicate-content check.
+    // Every "{n}" of a body becomes the request number: writes must not trip the duplicate-content check.
     requests: [{
       setupRequest: (req) => {
         const n = next++;
         const v = variants[n % variants.length];
-        return { ...req, ...v, ...(v.body ? { body: v.body.replace('{n}', String(n)) } : {}) };
+        return { ...req, ...v, ...(v.body ? { body: v.body.replaceAll('{n}', String(n)) } : {}) };
+      },
+      onResponse: (status, body) => {
+        if (status >= 300 && refused.length < 5) refused.push(`${status} ${String(body).slice(0, 160)}`);
       },
     }],
   };
@@ -32,5 +37,6 @@ process.once('message', async ({ url, connections, duration, variants }) => {
     errors: result.errors,
     timeouts: result.timeouts,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    refused,
   }, () => process.exit(0));
 });

@@ -13,6 +13,7 @@
  */
 import { addTaggedRows, largestOpenCommunity } from './area-fixtures.js';
 import { clean, openBench, type Floor } from './harness.js';
+import { PARIS_SQL } from '../common/time/index.js';
 
 const BENCH_TAG = 'Banc pages co-écrites';
 const PAGES = 2_000;
@@ -124,7 +125,7 @@ async function addRows(communityId: number, staffId: number): Promise<boolean> {
       WHERE a.k <= array_length(people.ids, 1)`, [communityId]);
     await client.query(`
       INSERT INTO duty_roster (community_id, week_start, animator_id, set_by)
-      SELECT $1, (date_trunc('week', now() AT TIME ZONE 'Europe/Paris'))::date + 7 * w, $2, $2 FROM generate_series(-26, 25) w
+      SELECT $1, (date_trunc('week', now() AT TIME ZONE ${PARIS_SQL}))::date + 7 * w, $2, $2 FROM generate_series(-26, 25) w
       ON CONFLICT DO NOTHING`, [communityId, staffId]);
     await client.query('COMMIT');
     return true;

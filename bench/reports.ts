@@ -9,8 +9,8 @@
  * quarter and one draft report of one of the community's animators; nothing else is written.
  */
 import { openBench, clean, type Floor } from './harness.js';
-import { currentParisMonth, shiftMonth } from '../server/src/modules/steering/families.js';
 import { quarterOf } from '../server/src/modules/steering/coordinator.js';
+import { addMonths, parisMonthNow } from '../common/time/index.js';
 
 const bench = await openBench('Pilotage : rapport d’activité trimestriel (chiffres et PDF)');
 const floors: Floor[] = [];
@@ -25,8 +25,8 @@ try {
   if (!staff) throw new Error(`Aucun animateur dans « ${community.name} ».`);
 
   // The last full quarter before this one.
-  const quarter = quarterOf(shiftMonth(quarterOf(currentParisMonth()).from, -1));
-  const toMonth = shiftMonth(quarter.to, -1);
+  const quarter = quarterOf(addMonths(quarterOf(parisMonthNow()).from, -1));
+  const toMonth = addMonths(quarter.to, -1);
   const [y, m] = toMonth.split('-').map(Number) as [number, number];
   const periodTo = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   let { rows: [meeting] } = await bench.pool.query<{ id: number }>(

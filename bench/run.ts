@@ -18,6 +18,7 @@ try {
   const post: Variant = { path: `/api/posts/${fx.longPost.id}`, headers: reader };
   const comments: Variant = { path: `/api/posts/${fx.longPost.id}/comments?limit=50`, headers: reader };
   const myFeed: Variant = { path: '/api/feed', headers: reader };
+  const anonymousFeed: Variant = { path: `/api/communities/${fx.community.slug}/posts` };
   // Search, agenda and "Questions à traiter" are measured by bench/toolkit.ts (npm run bench:toolkit).
   const create: Variant[] = fx.commenters.map((c, i) => ({
     method: 'POST', path: `/api/posts/${fx.recentPosts[i % fx.recentPosts.length]}/comments`,
@@ -29,6 +30,7 @@ try {
   const postJson = await bench.check('publication', post, 200);
   const commentsJson = await bench.check('commentaires', comments, 200);
   await bench.check('mon fil', myFeed, 200);
+  await bench.check('fil anonyme', anonymousFeed, 200);
   await bench.check('nouveau commentaire', create[0]!, 201);
   // The post page is ONE request: the post carries its first page of comments. The reference
   // serves those same bytes from memory.
@@ -39,12 +41,13 @@ try {
     + `(${fx.longPost.commentCount} commentaires, ${shown} affichés), membre de ${fx.feedMember.communities} communautés, `
     + `${fx.commenters.length} membres qui commentent ${fx.recentPosts.length} publications récentes.\n`);
 
-  await bench.load([post, comments, feed, myFeed], 3); // warm-up: JIT, pool connections, PostgreSQL cache
+  await bench.load([post, comments, feed, myFeed, anonymousFeed], 3); // warm-up: JIT, pool connections, PostgreSQL cache
   const ref = await bench.measureReference(postJson);
-  await bench.measure('fil de la communauté', [feed]);
+  const feedRun = await bench.measure('fil de la communauté', [feed]);
+  const anonymousRun = await bench.measure('fil de la communauté (anonyme)', [anonymousFeed]);
   const page = await bench.measure('page publication (+50 comm.)', [post]);
-  await bench.measure('commentaires (route seule, 50)', [comments]);
-  await bench.measure('mon fil (5 communautés)', [myFeed]);
+  const commentsRun = await bench.measure('commentaires (route seule, 50)', [comments]);
+  const myFeedRun = await bench.measure('mon fil (5 communautés)', [myFeed]);
   const written = await bench.measure('nouveau commentaire', create);
 
   console.log(`page d’une publication (une requête : publication + 50 commentaires) : ${page.rps.toFixed(0)} pages/s, `
@@ -53,6 +56,10 @@ try {
   console.log(`RSS max du processus de l’API (générateur de charge à part) : ${bench.maxRssMb().toFixed(0)} Mo`
     + ` (tas JS ${peak.heapMb.toFixed(0)} Mo, hors tas ${peak.externalMb.toFixed(0)} Mo)\n`);
   floors.push(
+    // Issue 19: the feeds as fast as the post page, for members (their marks overlaid) and anonymous readers.
+    ...([['fil de la communauté', feedRun], ['fil anonyme', anonymousRun], ['mon fil', myFeedRun]] as const).flatMap(([label, r]): Floor[] => [
+      [`${label} p99 < 30 ms`, r.p99 < 30], [`${label} ≥ 30 % de la référence`, r.rps >= 0.3 * ref.rps]]),
+    ['commentaires (route seule) p99 < 30 ms', commentsRun.p99 < 30],
     ['page publication p99 < 50 ms', page.p99 < 50],
     ['page publication ≥ 30 % de la référence', page.rps >= 0.3 * ref.rps],
     ['création de commentaires ≥ 500/s', written.rps >= 500 && clean(written)],

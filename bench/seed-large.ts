@@ -2,7 +2,10 @@
  * Full-scale data set: 220,000 members, 40 communities, ~300,000 memberships, 200,000 posts and ~800,000 comments
  * over seven years, loaded with COPY in one transaction.
  *
- *   DATABASE_URL=postgres://… npm run seed:large [-- --force] [-- --drop-indexes] [-- --drop-foreign-keys] [-- --scale=0.1]
+ *   DATABASE_URL=postgres://… npm run seed:large [-- --force] [-- --drop-indexes] [-- --drop-foreign-keys] [-- --scale 10]
+ *
+ * --scale multiplies members, posts, comments and reactions (the 40 communities stay): `--scale 10` is the network
+ * ten times larger (2.2 million members, 2 million posts, ~8 million comments), `--scale 0.1` a quick small one.
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -49,7 +52,20 @@ const dropIndexes = args.includes('--drop-indexes');
 // Same for foreign keys (checked row by row, or validated once per key afterwards): no measurable gain
 // here (scale 0.2: 109/100 s without, 117/78 s with, on a shared machine), kept by default.
 const dropForeignKeys = args.includes('--drop-foreign-keys');
-const scale = Number(args.find((a) => a.startsWith('--scale='))?.slice(8) ?? 1);
+const scale = scaleArg(args);
+
+/** `--scale 10` or `--scale=10`: a positive factor, 1 when absent. */
+function scaleArg(argv: string[]): number {
+  const at = argv.findIndex((a) => a === '--scale' || a.startsWith('--scale='));
+  if (at < 0) return 1;
+  const raw = argv[at]!.includes('=') ? argv[at]!.slice('--scale='.length) : argv[at + 1];
+  const value = Number(raw);
+  if (!raw || !Number.isFinite(value) || value <= 0 || value > 100) {
+    console.error(`--scale attend un facteur positif (au plus 100), par exemple « --scale 10 » ; reçu « ${raw ?? ''} ».`);
+    process.exit(1);
+  }
+  return value;
+}
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -104,7 +120,7 @@ try {
     // An append-only table (the moderation log) refuses TRUNCATE: fine on an empty database,
     // where we only lose the frozen load; fatal when asked to wipe existing data.
     await client.query('ROLLBACK TO SAVEPOINT wipe');
-    if (!wiped && rows[0]!.busy) throw new Error(`Impossible de vider la base (${(err as Error).message}) : utilisez une base neuve.`);
+    if (!wiped && rows[0]!.busy) throw new Error(`Impossible de vider la base (${(err as Error).message}) : utilisez une base neuve.`, { cause: err });
     frozen = false;
   }
   console.log(`[${seconds()} s] base prête${wiped ? ' (vidée)' : ''}${frozen ? '' : ' (chargement sans FREEZE)'}`);
@@ -137,6 +153,9 @@ try {
     console.log(`[${seconds()} s] ${foreignKeys.length} clés étrangères retirées pendant le chargement`);
   }
 
+  // The feed version trigger would keep every loaded post in a transition table only to bump each community
+  // once: the load sets no feed version (every instance starts with an empty page cache anyway).
+  await client.query('ALTER TABLE posts DISABLE TRIGGER posts_bump_feed_version_insert');
   const freeze = frozen ? 'WITH (FREEZE)' : '';
   const copy = (label: string, table: string, cols: string[], total: number, gen: () => Generator<string>) =>
     copyRows(client, label, `${table}`, cols, total, gen, freeze);
@@ -154,6 +173,7 @@ try {
   await copy('commentaires', 'comments', ['id', 'post_id', 'author_id', 'reply_to_id', 'body_md', 'body_html', 'created_at', 'deleted_at', 'deleted_by'],
     data.comments, () => data.commentRows());
   await copy('« utile »', 'post_reactions', ['post_id', 'user_id', 'created_at'], data.reactions, () => data.reactionRows());
+  await client.query('ALTER TABLE posts ENABLE TRIGGER posts_bump_feed_version_insert');
 
   for (const { name, def } of dropped) {
     const t = performance.now();

@@ -62,7 +62,7 @@ async function start(label: string, dataDir: string): Promise<{ seconds: number;
     await ready(`http://127.0.0.1:${port}/api/health`, child);
   } catch (err) {
     await stop(child);
-    throw new Error(`${label} : ${(err as Error).message}\n${log}`);
+    throw new Error(`${label} : ${(err as Error).message}\n${log}`, { cause: err });
   }
   const seconds = (performance.now() - t0) / 1000;
   await stop(child);
@@ -72,7 +72,7 @@ async function start(label: string, dataDir: string): Promise<{ seconds: number;
 const dataDir = mkdtempSync(join(tmpdir(), 'ecom-startup-'));
 // The embedded PostgreSQL runs as a dedicated user when we are root: it must reach the folder.
 chmodSync(dataDir, 0o777);
-let failed = false;
+let failed: boolean;
 try {
   const first = await start('premier démarrage', dataDir);
   const built = first.log.includes('Construction du client web');

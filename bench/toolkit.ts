@@ -10,7 +10,7 @@
 import { openBench, clean, type Floor, type Variant } from './harness.js';
 import { pickFixtures } from './fixtures.js';
 import { addLargeQuestions } from './large-questions.js';
-import { addDays, utcToParis } from '../common/paris-time.js';
+import { addDays, utcToParis } from '../common/time/index.js';
 
 const bench = await openBench('Boîte à outils de l’animation : recherche, questions à traiter, agenda');
 const floors: Floor[] = [];

@@ -33,8 +33,12 @@ export function allowedType(mime: string): AllowedType | undefined {
   return ALLOWED_TYPES.find((t) => t.mime === mime);
 }
 
+const accept = (types: readonly AllowedType[]) => types.flatMap((t) => [t.mime, ...t.exts.map((e) => `.${e}`)]).join(',');
+
 /** The `accept` attribute of the file input. */
-export const ACCEPT_ATTRIBUTE = ALLOWED_TYPES.flatMap((t) => [t.mime, ...t.exts.map((e) => `.${e}`)]).join(',');
+export const ACCEPT_ATTRIBUTE = accept(ALLOWED_TYPES);
+/** The same for an image placed in a text. */
+export const IMAGE_ACCEPT_ATTRIBUTE = accept(ALLOWED_TYPES.filter((t) => t.family === 'image'));
 
 export const ATTACHMENT_FORMATS = ['document', 'image', 'carte-mentale', 'infographie', 'carte'] as const;
 export type AttachmentFormat = (typeof ATTACHMENT_FORMATS)[number];

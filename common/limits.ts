@@ -19,6 +19,12 @@ export const LIMITS = {
   pollOptionLabel: 200,
   pollFreeText: 2000,
   pollCommentary: 10_000,
+  surveyQuestionsMax: 30,
+  surveyOptionsMin: 2,
+  surveyOptionsMax: 20,
+  surveyLabel: 300,
+  surveyDescription: 5000,
+  surveyTextAnswer: 1000,
   dossierTitle: 200,
   dossierIntro: 20_000,
   dossierItemsMax: 100,
@@ -43,6 +49,8 @@ export const LIMITS = {
   /** Veille: RSS/Atom sources a community follows, and the name shown for one. */
   veilleSourcesPerCommunity: 50,
   veilleSourceTitle: 120,
+  /** National sources of CNFPT resources (set up by the national team). */
+  cnfptSources: 20,
   /** Private messages: one message, a group's title, the people in a group (the author included). */
   messageBody: 5000,
   conversationTitle: 120,
@@ -50,6 +58,15 @@ export const LIMITS = {
   messageReportComment: 1000,
   /** Directory filters typed by hand (job, employer). */
   directoryText: 120,
+  /** First-sign-in link of an imported member: a campaign of 220,000 welcome mails takes days to send. */
+  activationLinkDays: 30,
+  /** CSV member list (national team, coordinators): file size in bytes, and lines. */
+  memberCsvBytes: 1024 * 1024,
+  memberCsvRows: 5000,
+  /** Drafts (« Mes brouillons »): the text kept per place, the place key, and how many one person keeps. */
+  draftBody: 50_000,
+  draftPlace: 80,
+  draftsPerUser: 200,
   pageSize: 20,
   pageSizeMax: 50,
   /** Largest JSON body accepted by the API, in bytes. */

@@ -53,3 +53,7 @@ export const REPORT_SECTIONS = [
 ] as const;
 
 export type ReportSection = (typeof REPORT_SECTIONS)[number]['key'];
+
+/** The coordination's verdict on a draft report before the meeting. */
+export const REVIEW_STATUSES = { to_revise: 'à revoir', ready: 'prêt' } as const;
+export type ReviewStatus = keyof typeof REVIEW_STATUSES;

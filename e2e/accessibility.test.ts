@@ -111,6 +111,7 @@ describe.skipIf(!hasChromium)('accessibilité de toutes les pages', () => {
       await page.keyboard.press('Escape');
       await check(page, base, '/communautes', 'Annuaire des e-communautés');
       await check(page, base, `/communautes/${slug}`, communityName);
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
       await page.getByRole('form', { name: 'Publier' }).waitFor();
       await check(page, base, `/publications/${postId}`, postTitle);
       await page.getByRole('button', { name: /^Utile \(\d+\)$/ }).waitFor();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
-import { addDays, utcToParis } from '../common/paris-time.js';
+import { addDays, utcToParis } from '../common/time/index.js';
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
@@ -46,6 +46,8 @@ describe.skipIf(!hasChromium)('agenda', { timeout: 150_000 }, () => {
     try {
       await signInThroughUi(page, scene.server.url, animator.email, animator.password);
       await page.goto(`${scene.server.url}/communautes/${slug}`);
+      // The animator's daily sections come first; the agenda is with the others under « Plus ».
+      await page.getByRole('navigation', { name: `Rubriques de ${communityName}` }).getByRole('button', { name: 'Plus' }).click();
       await page.getByRole('navigation', { name: `Rubriques de ${communityName}` }).getByRole('link', { name: 'Agenda' }).click();
       await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
       await page.getByText('Aucun événement à venir pour le moment.').waitFor();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix, fillEditor, editorValue,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 
@@ -27,9 +27,10 @@ describe.skipIf(!hasChromium)('aide à l’anonymisation', () => {
     const { context, page } = await newPage(scene.browser);
     try {
       await signInThroughUi(page, scene.server.url, member.email, member.password, `/communautes/${slug}`);
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
       const form = page.getByRole('form', { name: 'Publier' });
       await form.getByLabel('Titre').fill(title);
-      await form.getByLabel('Texte').fill(
+      await fillEditor(form, 'Texte', 
         'Pour le protocole, écrivez à karim.haddad@ville-exemple.fr ou appelez le standard au 01 23 45 67 89.',
       );
       await form.getByRole('button', { name: 'Vérifier l’anonymisation' }).click();
@@ -45,7 +46,7 @@ describe.skipIf(!hasChromium)('aide à l’anonymisation', () => {
       await panel.getByRole('button', { name: 'Ignorer « 01 23 45 67 89 »' }).click();
       await panel.getByText('Ignoré : le texte reste tel quel.').waitFor();
       await form.getByRole('heading', { name: 'Vérification terminée' }).waitFor();
-      await expect(form.getByLabel('Texte').inputValue()).resolves.toBe(
+      await expect(editorValue(form, 'Texte')).resolves.toBe(
         'Pour le protocole, écrivez à [adresse électronique] ou appelez le standard au 01 23 45 67 89.',
       );
       await expectAccessible(page, 'vérification terminée');
@@ -68,12 +69,12 @@ describe.skipIf(!hasChromium)('aide à l’anonymisation', () => {
       await signInThroughUi(page, scene.server.url, member.email, member.password, `/communautes/${slug}`);
       await page.getByRole('link', { name: title }).first().click();
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
-      await page.getByLabel('Votre commentaire').fill('Mme Lefèvre habite 12 rue des Lilas, 69003 Lyon.');
+      await fillEditor(page, 'Votre commentaire', 'Mme Lefèvre habite 12 rue des Lilas, 69003 Lyon.');
       await page.getByRole('button', { name: 'Vérifier l’anonymisation' }).click();
       await page.getByRole('heading', { name: '2 données personnelles probables à vérifier' }).waitFor();
       await page.getByRole('button', { name: 'Remplacer « Mme Lefèvre » par « Mme [nom] »' }).click();
       await page.getByRole('button', { name: 'Remplacer « 12 rue des Lilas, 69003 Lyon » par « [adresse] »' }).click();
-      await expect(page.getByLabel('Votre commentaire').inputValue()).resolves.toBe('Mme [nom] habite [adresse].');
+      await expect(editorValue(page, 'Votre commentaire')).resolves.toBe('Mme [nom] habite [adresse].');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await expectAccessible(page, 'commentaire sur téléphone');

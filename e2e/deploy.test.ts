@@ -130,8 +130,9 @@ describe.skipIf(!hasNginx)('déploiement derrière nginx : deux instances web, u
     expect(asset.headers['cache-control']).toContain('immutable');
     const shell = await viaProxy(stack, '/communautes/une-page-du-client');
     expect(shell.body).toContain('/assets/app-d3pl0y.js');
-    const log = stack.accessLog();
-    expect(upstreamsOf(log, '/communautes/une-page-du-client')[0]).toMatch(/^127\.0\.0\.1:\d+$/);
+    // nginx writes its access line once the response has gone out: the client may read the log before it is there.
+    await expect.poll(() => upstreamsOf(stack.accessLog(), '/communautes/une-page-du-client')[0] ?? '', { timeout: 5_000 })
+      .toMatch(/^127\.0\.0\.1:\d+$/);
     // Prometheus figures are not published through the proxy.
     expect((await viaProxy(stack, '/metrics')).status).toBe(404);
   });

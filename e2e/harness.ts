@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result as AxeResult } from 'axe-core';
 import { loadConfig, type Config } from '../server/src/config.js';
@@ -115,17 +115,25 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   }
 }
 
-/** The last e-mail sent to an address (dev outbox table), for following links as a person would. */
-export async function lastMailTo(pool: pg.Pool, to: string): Promise<{ subject: string; text: string }> {
+/** Sent at each sign-in from a browser new to the account (« Mes appareils »): every browser test signs in fresh. */
+const NEW_DEVICE_SUBJECT = 'Nouvelle connexion à votre compte';
+
+/**
+ * The last e-mail sent to an address (dev outbox table), for following links as a person would. The new-device
+ * notice each browser sign-in may send, a moment later, is skipped unless it is the subject asked for.
+ */
+export async function lastMailTo(pool: pg.Pool, to: string, subject?: string): Promise<{ subject: string; text: string }> {
   for (let i = 0; i < 50; i++) {
     const { rows } = await pool.query<{ subject: string; text: string }>(
-      'SELECT subject, text FROM mail_outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1',
-      [to],
+      subject === undefined
+        ? 'SELECT subject, text FROM mail_outbox WHERE to_address = $1 AND subject <> $2 ORDER BY id DESC LIMIT 1'
+        : 'SELECT subject, text FROM mail_outbox WHERE to_address = $1 AND subject = $2 ORDER BY id DESC LIMIT 1',
+      [to, subject ?? NEW_DEVICE_SUBJECT],
     );
     if (rows[0]) return rows[0];
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`Aucun courriel pour ${to}`);
+  throw new Error(`Aucun courriel pour ${to}${subject ? ` (« ${subject} »)` : ''}`);
 }
 
 let counter = 0;
@@ -135,9 +143,16 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${process.pid.toString(36)}${counter}`;
 }
 
-/** A fresh browser context (one per person: its own cookies) and its page. */
-export async function newPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+/**
+ * A fresh browser context (one per person: its own cookies) and its page. `timezoneId` sets the browser's zone
+ * (an agent in Réunion, a server in UTC), to check that times entered as Paris time stay Paris time.
+ */
+export async function newPage(
+  browser: Browser, viewport = { width: 1280, height: 900 }, options: { timezoneId?: string; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  // The service worker (web/public/sw.js) stays out of the way unless a test is about it: with it, requests
+  // would no longer pass through Playwright's interception, and every page would depend on its cache.
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', serviceWorkers: 'block', ...options });
   // Generous: other work may share the machine; a healthy page answers in well under a second.
   context.setDefaultTimeout(20_000);
   context.setDefaultNavigationTimeout(30_000);
@@ -201,4 +216,26 @@ export function linkIn(text: string, path: string): string {
   const match = new RegExp(`https?://[^\\s]*${path.replace(/[?]/g, '\\?')}[^\\s]*`).exec(text);
   if (!match) throw new Error(`Aucun lien ${path} dans le courriel :\n${text}`);
   return match[0];
+}
+
+/** The whole MarkdownEditor field (web/src/ui/MarkdownEditor.tsx) whose label is `label`, inside `scope`. */
+export function editorField(scope: Page | Locator, label: string | RegExp): Locator {
+  return scope.getByLabel(label, { exact: typeof label === 'string' }).first()
+    .locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " md-editor ")][1]');
+}
+
+/**
+ * Writes Markdown into a MarkdownEditor as a person preferring raw text would: its « Markdown » mode (a textarea),
+ * so a test states the exact text sent. The rich mode has its own journeys (e2e/editor.test.ts).
+ */
+export async function fillEditor(scope: Page | Locator, label: string | RegExp, markdown: string): Promise<void> {
+  const field = editorField(scope, label);
+  const toggle = field.getByRole('button', { name: 'Markdown', exact: true });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await field.locator('textarea').fill(markdown);
+}
+
+/** The Markdown a MarkdownEditor holds (its hidden input, what the form sends). */
+export function editorValue(scope: Page | Locator, label: string | RegExp): Promise<string> {
+  return editorField(scope, label).locator('input[type="hidden"]').inputValue();
 }

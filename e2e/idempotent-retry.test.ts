@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
-import { NO_CHROMIUM_REASON, hasChromium, newPage, signInThroughUi, uniqueSuffix } from './harness.js';
+import { NO_CHROMIUM_REASON, hasChromium, newPage, signInThroughUi, uniqueSuffix, fillEditor } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('une réponse perdue ne double pas un commentaire'
       });
       await page.goto(`${scene.server.url}/publications/${post!.id}`);
       await page.getByRole('heading', { name: 'Commentaires (0)' }).waitFor();
-      await page.getByLabel('Votre commentaire').fill('Nous avons une ligne de covoiturage solidaire.');
+      await fillEditor(page, 'Votre commentaire', 'Nous avons une ligne de covoiturage solidaire.');
       await page.getByRole('button', { name: 'Publier le commentaire' }).click();
       await page.getByRole('heading', { name: 'Commentaires (1)' }).waitFor();
       await page.getByText('ligne de covoiturage solidaire').waitFor();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, linkIn, newPage, signInThroughUi, uniqueSuffix,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, linkIn, newPage, signInThroughUi, uniqueSuffix, fillEditor,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 
@@ -68,9 +68,10 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
       await page.getByRole('link', { name: communityName }).click();
       await page.getByRole('heading', { level: 1, name: communityName }).waitFor();
       await expectAccessible(page, 'page de l’e-communauté');
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
       const publish = page.getByRole('form', { name: 'Publier' });
       await publish.getByLabel('Titre').fill(postTitle);
-      await publish.getByLabel('Texte').fill('Nous avons ouvert une **maison du projet** au cœur du quartier.');
+      await fillEditor(publish, 'Texte', 'Nous avons ouvert une **maison du projet** au cœur du quartier.');
       await publish.getByRole('button', { name: 'Publier' }).click();
       await page.getByRole('link', { name: 'Voir la publication' }).click();
       await page.getByRole('heading', { level: 1, name: postTitle }).waitFor();
@@ -105,7 +106,7 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
       await page.getByRole('heading', { name: 'Commentaires (0)' }).waitFor();
       await expectAccessible(page, 'publication vue par un membre');
 
-      await page.getByLabel('Votre commentaire').fill('Très intéressant, comment avez-vous associé les habitants ?');
+      await fillEditor(page, 'Votre commentaire', 'Très intéressant, comment avez-vous associé les habitants ?');
       await page.getByRole('button', { name: 'Publier le commentaire' }).click();
       await page.getByRole('heading', { name: 'Commentaires (1)' }).waitFor();
       await page.getByText('comment avez-vous associé les habitants').waitFor();
@@ -114,7 +115,7 @@ describe.skipIf(!hasChromium)('parcours membre', () => {
       await page.getByText(`En réponse à ${name}`).first().waitFor();
       await page.getByRole('button', { name: 'Annuler la réponse' }).waitFor();
       await expectAccessible(page, 'réponse à un commentaire');
-      await page.getByLabel('Votre commentaire').fill('Je précise : surtout les conseils citoyens.');
+      await fillEditor(page, 'Votre commentaire', 'Je précise : surtout les conseils citoyens.');
       await page.getByRole('button', { name: 'Publier le commentaire' }).click();
       await page.getByRole('heading', { name: 'Commentaires (2)' }).waitFor();
       const reply = page.getByRole('article', { name: `Commentaire de ${name}` }).filter({ hasText: 'conseils citoyens' });

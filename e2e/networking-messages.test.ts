@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix, fillEditor,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 
@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('annuaire des membres et messages privés', () => 
       await peer.page.getByRole('heading', { level: 1, name: `Hélène ${family}` }).waitFor();
       await expectAccessible(peer.page, 'page d’un membre');
       await peer.page.getByRole('button', { name: 'Envoyer un message privé' }).click();
-      await peer.page.getByLabel('Votre message').fill('Bonjour Hélène, comment avez-vous organisé le plan vélo ?');
+      await fillEditor(peer.page, 'Votre message', 'Bonjour Hélène, comment avez-vous organisé le plan vélo ?');
       await peer.page.getByRole('button', { name: 'Envoyer', exact: true }).click();
       await peer.page.getByRole('heading', { level: 1, name: `Hélène ${family}` }).waitFor();
       await peer.page.getByRole('log', { name: 'Messages' }).getByText('comment avez-vous organisé le plan vélo').waitFor();
@@ -57,12 +57,12 @@ describe.skipIf(!hasChromium)('annuaire des membres et messages privés', () => 
       await owner.page.getByRole('link', { name: /Marc/ }).first().click();
       await owner.page.getByText('comment avez-vous organisé le plan vélo').waitFor();
       await owner.page.getByRole('link', { name: 'Messages', exact: true }).waitFor();
-      await owner.page.getByLabel('Votre message').fill('Avec un comité d’usagers, je vous raconte.');
+      await fillEditor(owner.page, 'Votre message', 'Avec un comité d’usagers, je vous raconte.');
       await owner.page.getByRole('button', { name: 'Envoyer', exact: true }).click();
       await peer.page.getByRole('log', { name: 'Messages' }).getByText('Avec un comité d’usagers').waitFor({ timeout: 15_000 });
 
       // Marc writes something out of line; Hélène reports it, then blocks him.
-      await peer.page.getByLabel('Votre message').fill('Message déplacé à signaler');
+      await fillEditor(peer.page, 'Votre message', 'Message déplacé à signaler');
       await peer.page.getByRole('button', { name: 'Envoyer', exact: true }).click();
       await owner.page.getByText('Message déplacé à signaler').waitFor({ timeout: 15_000 });
       await owner.page.getByRole('button', { name: `Signaler le message de Marc Collègue${suffix}` }).last().click();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, sessionFor } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, linkIn, newPage, signInThroughUi, uniqueSuffix,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, lastMailTo, linkIn, newPage, signInThroughUi, uniqueSuffix, fillEditor, editorValue,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 
@@ -84,6 +84,14 @@ describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () 
       const row = animator.page.getByRole('row', { name: new RegExp(`Alice a ${suffix}`) });
       await expect.poll(async () => (await row.getByRole('cell').allInnerTexts()).join(' ')).toBe('1 1 1');
       await expectAccessible(animator.page, 'invitations (animation, ambassadeurs)');
+      // The accepted invitation shows the new member, linked to her profile, and no longer her address.
+      const list = animator.page.getByRole('region', { name: 'Toutes les invitations' });
+      const invitedMember = list.getByRole('link', { name: `Inès Invitée ${suffix}` });
+      await invitedMember.waitFor();
+      await expect(list.getByText(invitee).count()).resolves.toBe(0);
+      await expect(animator.page.content()).resolves.not.toContain(invitee);
+      await invitedMember.click();
+      await animator.page.getByRole('heading', { level: 1, name: new RegExp(`Inès Invitée ${suffix}`) }).waitFor();
     } finally {
       await animator.context.close();
     }
@@ -109,14 +117,14 @@ describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () 
       await signInThroughUi(page, scene.server.url, people.a!.email, people.a!.password, `/communautes/${slug}/pages`);
       await page.getByRole('heading', { level: 1, name: 'Pages co-écrites' }).waitFor();
       await page.getByLabel('Titre').fill('Guide des appels à projets');
-      await page.getByLabel('Texte').fill('Étape 1 : lire le cahier des charges.');
+      await fillEditor(page, 'Texte', 'Étape 1 : lire le cahier des charges.');
       await page.getByRole('button', { name: 'Créer la page' }).click();
       await page.getByRole('heading', { level: 1, name: 'Guide des appels à projets' }).waitFor();
       await expectAccessible(page, 'page co-écrite (lecture)');
       const pageId = Number(/pages-co-ecrites\/(\d+)/.exec(page.url())![1]);
 
       await page.getByRole('button', { name: 'Modifier', exact: true }).click();
-      await page.getByLabel('Texte').fill('Étape 1 : lire le cahier des charges.\nÉtape 2 : écrire à Alice.');
+      await fillEditor(page, 'Texte', 'Étape 1 : lire le cahier des charges.\nÉtape 2 : écrire à Alice.');
       // Meanwhile Bruno saves another version from the same revision.
       const bruno = await sessionFor(scene.server.app, people.b!.id);
       const saved = await scene.server.app.inject({
@@ -127,7 +135,7 @@ describe.skipIf(!hasChromium)('invitations, astreinte et pages co-écrites', () 
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       await page.getByText('Une autre version a été enregistrée pendant que vous écriviez').waitFor();
       await page.locator('.diff ins', { hasText: 'attentivement' }).first().waitFor();
-      expect(await page.getByLabel('Texte').inputValue()).toContain('Étape 2 : écrire à Alice.');
+      expect(await editorValue(page, 'Texte')).toContain('Étape 2 : écrire à Alice.');
       await expectAccessible(page, 'page co-écrite (conflit)');
       await page.getByRole('button', { name: /J’ai pris en compte ces changements/ }).click();
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();

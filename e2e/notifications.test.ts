@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix, fillEditor,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 
@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('notifications en direct', () => {
       await bell.waitFor();
 
       await pb.page.goto(`${scene.server.url}/publications/${created.id}`);
-      await pb.page.getByLabel('Votre commentaire').fill('Nous l’avons fait en 2024, volontiers.');
+      await fillEditor(pb.page, 'Votre commentaire', 'Nous l’avons fait en 2024, volontiers.');
       await pb.page.getByRole('button', { name: 'Publier le commentaire' }).click();
 
       // Live, without reload: the SSE stream invalidates the count.

@@ -50,6 +50,7 @@ describe.skipIf(!hasChromium)('sondages et dossiers', () => {
     const { context, page } = await newPage(scene.browser);
     try {
       await signInThroughUi(page, scene.server.url, people.animator!.email, people.animator!.password, `/communautes/${slug}`);
+      await page.getByRole('navigation', { name: `Rubriques de ${communityName}` }).getByRole('button', { name: 'Plus' }).click();
       await page.getByRole('navigation', { name: `Rubriques de ${communityName}` }).getByRole('link', { name: 'Sondages' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sondages et mini-enquêtes' }).waitFor();
       await expectAccessible(page, 'liste des sondages');

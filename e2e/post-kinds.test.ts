@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix, fillEditor,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 
@@ -69,10 +69,11 @@ describe.skipIf(!hasChromium)('types de publication', () => {
       await signInThroughUi(page, scene.server.url, animator.email, animator.password, `/communautes/${slug}`);
       await page.getByRole('heading', { level: 1, name: `Politique de la ville ${suffix}` }).waitFor();
 
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
       await page.getByLabel('Type de publication').selectOption('article');
       await page.getByLabel('Type d’article').selectOption('retour_experience');
       await page.getByLabel('Titre', { exact: true }).fill(articleTitle);
-      await page.getByLabel('Texte', { exact: true }).fill('Trois enseignements de nos **conseils citoyens**.');
+      await fillEditor(page, 'Texte', 'Trois enseignements de nos **conseils citoyens**.');
       await page.getByLabel(/Mots-clés/).fill('Conseils citoyens, Participation');
       await expectAccessible(page, 'formulaire article');
       await page.getByRole('button', { name: 'Publier', exact: true }).click();
@@ -86,7 +87,7 @@ describe.skipIf(!hasChromium)('types de publication', () => {
       // The animator edits what was fetched before publishing.
       await page.getByLabel('Titre', { exact: true }).fill(`Observatoire des quartiers : le rapport 2024 ${suffix}`);
       await page.getByLabel(/Source/).fill('Observatoire national');
-      await page.getByLabel('Commentaire de l’animation').fill('À lire avant vos prochains diagnostics de territoire.');
+      await fillEditor(page, 'Commentaire de l’animation', 'À lire avant vos prochains diagnostics de territoire.');
       await expectAccessible(page, 'formulaire veille');
       await page.getByRole('button', { name: 'Publier', exact: true }).click();
       await publishSucceeded(page);
@@ -120,6 +121,7 @@ describe.skipIf(!hasChromium)('types de publication', () => {
       const feed = page.getByRole('region', { name: 'Publications' });
       await feed.getByRole('link', { name: articleTitle }).waitFor();
       // A member publishes discussions and questions only.
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
       expect(await page.getByLabel('Type de publication').locator('option').allTextContents()).toEqual(['Discussion', 'Question']);
 
       await feed.getByLabel('Type', { exact: true }).selectOption('veille');

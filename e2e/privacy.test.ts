@@ -11,7 +11,8 @@ import { useBrowserScene } from './fixtures/browser-scene.js';
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 describe.skipIf(!hasChromium)('données personnelles', () => {
-  const scene = useBrowserScene();
+  // Without the session cache, so that making the sign-in look 11 minutes old in the database takes effect at once.
+  const scene = useBrowserScene({ sessionCacheSeconds: 0 });
 
   it('un membre télécharge ses données puis supprime son compte ; sa publication reste sous « Membre supprimé »', async () => {
     const suffix = uniqueSuffix();
@@ -57,11 +58,16 @@ describe.skipIf(!hasChromium)('données personnelles', () => {
       await page.keyboard.press('Enter');
       await dialog.waitFor();
       await expectAccessible(page, 'dialogue de suppression du compte');
-      await dialog.getByLabel('Mot de passe').fill('pas le bon mot de passe');
+      // Signed in more than 10 minutes ago: the password is asked again (ReauthDialog) before the deletion is sent.
+      await scene.server.pool.query(`UPDATE sessions SET reauthenticated_at = now() - interval '11 minutes' WHERE user_id = $1`, [user.id]);
       await dialog.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
-      await dialog.getByText('Mot de passe incorrect').first().waitFor();
-      await dialog.getByLabel('Mot de passe').fill(password);
-      await dialog.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
+      const reauth = page.getByRole('dialog', { name: 'Confirmez votre mot de passe' });
+      await reauth.waitFor();
+      await reauth.getByLabel('Mot de passe').fill('pas le bon mot de passe');
+      await reauth.getByRole('button', { name: 'Confirmer' }).click();
+      await reauth.getByText('Mot de passe incorrect.').first().waitFor();
+      await reauth.getByLabel('Mot de passe').fill(password);
+      await reauth.getByRole('button', { name: 'Confirmer' }).click();
       await page.getByRole('heading', { level: 1, name: 'Votre compte est supprimé' }).waitFor();
       await page.getByRole('link', { name: 'Se connecter' }).first().waitFor();
       await expectAccessible(page, 'compte supprimé');

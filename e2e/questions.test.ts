@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix, fillEditor, editorValue,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 
@@ -43,10 +43,11 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
     const { context, page } = await newPage(scene.browser);
     try {
       await signInThroughUi(page, scene.server.url, member.email, member.password, `/communautes/${slug}`);
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
       const publish = page.getByRole('form', { name: 'Publier' });
       await publish.getByLabel('Type de publication').selectOption('question');
       await publish.getByLabel('Titre').fill(questionTitle);
-      await publish.getByLabel('Votre question en détail').fill('Quels cofinancements avez-vous mobilisés ?');
+      await fillEditor(publish, 'Votre question en détail', 'Quels cofinancements avez-vous mobilisés ?');
       await publish.getByRole('button', { name: 'Publier' }).click();
       await page.getByRole('link', { name: 'Voir la publication' }).click();
       await page.getByRole('heading', { level: 1, name: questionTitle }).waitFor();
@@ -78,11 +79,11 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
 
       await pendingList(page).getByRole('link', { name: questionTitle }).click();
       await page.getByRole('heading', { level: 1, name: questionTitle }).waitFor();
-      await page.getByLabel('Votre commentaire').fill('Bonjour Nadia, voyez ce guide :');
+      await fillEditor(page, 'Votre commentaire', 'Bonjour Nadia, voyez ce guide :');
       const cite = page.getByRole('combobox', { name: /Citer une publication/ });
       await cite.fill('cites educ');
       await page.getByRole('option', { name: new RegExp(citedTitle) }).click();
-      await expect(page.getByLabel('Votre commentaire').inputValue()).resolves.toMatch(/\[Guide des cités éducatives .*\]\(\/publications\/\d+\)$/);
+      await expect(editorValue(page, 'Votre commentaire')).resolves.toMatch(/\[Guide des cités éducatives .*\]\(\/publications\/\d+\)$/);
       await page.getByText(/Lien vers «\sGuide des cités éducatives .*\s» ajouté/).waitFor();
       await expectAccessible(page, 'réponse avec citation');
       await page.getByRole('button', { name: 'Publier le commentaire' }).click();

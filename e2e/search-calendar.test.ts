@@ -5,6 +5,7 @@ import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
+import { parisToday } from '../common/time/index.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
@@ -71,7 +72,7 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
       await page.getByRole('button', { name: 'Planifier une publication' }).click();
       await page.getByLabel('Titre').fill(`Veille programmée ${suffix}`);
       await page.getByLabel(/^Texte/).fill('La veille de la semaine.');
-      const day = new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + 86_400_000));
+      const day = parisToday(Date.now() + 86_400_000);
       await page.getByLabel('Date', { exact: true }).fill(day);
       await page.getByLabel('Heure', { exact: true }).fill('09:00');
       await expectAccessible(page, 'formulaire de planification');

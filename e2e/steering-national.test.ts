@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import { refreshRollups } from '../server/src/modules/national/rollups.js';
+import { parisToday } from '../common/time/index.js';
 import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
@@ -49,8 +50,8 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       await page.getByText(/données du .* à /).waitFor();
       const row = page.getByRole('row', { name: new RegExp(communityName) });
       await row.waitFor();
-      // Two staff members, target 20 each.
-      await expect(row.getByRole('cell').last().textContent()).resolves.toContain('/ 40');
+      // Only the animator carries the monthly target of 20; the coordinator adds none.
+      await expect(row.getByRole('cell').last().textContent()).resolves.toContain('/ 20');
       await page.getByRole('img', { name: /Abonné·es du réseau, fin de mois/ }).waitFor();
       await expectAccessible(page, 'tableau de bord national');
 
@@ -78,14 +79,16 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       const { rows } = await scene.server.pool.query(`SELECT status, launch_date::text AS d, perimeter FROM communities WHERE slug = $1`, [newSlug]);
       expect(rows[0]).toEqual({ status: 'draft', d: '2099-02-01', perimeter: 'Contrats de ville et quartiers prioritaires' });
 
-      // The network: one exchange session this month.
+      // The network: one exchange session a month (here, a month a year and a half ahead).
+      const [y, mo] = parisToday().split('-').map(Number) as [number, number];
+      const exchangeMonth = new Date(Date.UTC(y, mo - 1 + 18, 1)).toISOString().slice(0, 7);
       await page.getByRole('tab', { name: 'Réseau des animateurs' }).click();
       await page.getByLabel('Titre', { exact: true }).fill(`Échange de pratiques ${suffix}`);
-      await page.getByLabel('Début', { exact: true }).fill('2097-06-10T10:00');
+      await page.getByLabel('Début', { exact: true }).fill(`${exchangeMonth}-10T10:00`);
       await page.getByRole('button', { name: 'Programmer' }).click();
       await page.getByText(`« Échange de pratiques ${suffix} » est programmé.`).waitFor();
       await page.getByLabel('Titre', { exact: true }).fill('Deuxième échange du mois');
-      await page.getByLabel('Début', { exact: true }).fill('2097-06-20T10:00');
+      await page.getByLabel('Début', { exact: true }).fill(`${exchangeMonth}-20T10:00`);
       await page.getByRole('button', { name: 'Programmer' }).click();
       await page.getByText(/déjà prévue ce mois-ci/).waitFor();
       await expectAccessible(page, 'réseau des animateurs (pilotage)');
@@ -128,6 +131,7 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       await signInThroughUi(page, scene.server.url, coordinator.email, coordinator.password, `/communautes/${slug}/etats-de-service`);
       await page.getByRole('heading', { level: 1, name: /États de service fait/ }).waitFor();
       await page.getByRole('button', { name: /Valider le service fait de Lina Anime/ }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Je valide le service fait' }).click();
       await page.getByText(/Validé le .* par Paul Coordonne/).waitFor();
       const pdf = await page.getByRole('link', { name: /^PDF/ }).getAttribute('href');
       const res = await page.request.get(`${scene.server.url}${pdf}`);
@@ -135,6 +139,7 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
       await expectAccessible(page, 'états de service (coordination)');
 
+      await page.getByRole('navigation', { name: /Rubriques de/ }).getByRole('button', { name: 'Plus' }).click();
       await page.getByRole('navigation', { name: /Rubriques de/ }).getByRole('link', { name: 'Audience' }).click();
       await page.getByRole('heading', { level: 1, name: /Audience/ }).waitFor();
       await page.getByText(/sans adresse IP/).waitFor();

@@ -1,15 +1,15 @@
-import { utcToParis } from '../common/paris-time.js';
+import { parisMonthNow, utcToParis } from '../common/time/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
+  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix, fillEditor,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 import { seedSteeringScene, type SteeringCast } from './fixtures/steering-scene.js';
+import { chooseMonth } from './fixtures/month-field.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
 
 /** Paris month of now, 'YYYY-MM'. */
-const parisMonth = () => new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 describe.skipIf(!hasChromium)('coordination, réunion de programmation et rapport d’activité', () => {
   const scene = useBrowserScene();
@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('coordination, réunion de programmation et rappor
     const { context, page } = await newPage(scene.browser);
     try {
       await signInThroughUi(page, scene.server.url, cast.coordinator.email, cast.coordinator.password, `/communautes/${cast.slug}`);
-      await page.getByRole('navigation', { name: /Rubriques de/ }).getByRole('link', { name: 'Coordination' }).click();
+      await page.getByRole('navigation', { name: /Rubriques de/ }).getByRole('link', { name: 'Tableau de bord' }).click();
       await page.getByRole('heading', { level: 1, name: 'Tableau de bord de coordination' }).waitFor();
       await page.getByText(/Aucune réunion de programmation et d’analyse n’est prévue au T\d/).waitFor();
       const row = page.getByRole('row', { name: new RegExp(cast.animatorName) });
@@ -51,8 +51,8 @@ describe.skipIf(!hasChromium)('coordination, réunion de programmation et rappor
       const local = `${at.date}T${at.time}`;
       const schedule = page.getByRole('form', { name: 'Programmer une réunion' });
       await schedule.getByLabel('Date et heure').fill(local);
-      await schedule.getByLabel('Premier mois analysé').fill(parisMonth());
-      await schedule.getByLabel('Dernier mois analysé').fill(parisMonth());
+      await chooseMonth(schedule, 'Premier mois analysé', parisMonthNow());
+      await chooseMonth(schedule, 'Dernier mois analysé', parisMonthNow());
       await schedule.getByLabel('Ordre du jour').fill('Bilan du trimestre\nLigne éditoriale : dossiers à venir');
       await expect(schedule.getByLabel(new RegExp(cast.animatorName)).isChecked()).resolves.toBe(true);
       await schedule.getByRole('button', { name: 'Programmer la réunion' }).click();
@@ -78,8 +78,8 @@ describe.skipIf(!hasChromium)('coordination, réunion de programmation et rappor
       reportPath = new URL(page.url()).pathname;
       await page.getByText(/3 sur un objectif de 20 pour la période/).waitFor();
       await page.getByRole('img', { name: /Contributions par famille.*Veille 2, Animation 0, Rédaction 1/ }).waitFor();
-      await page.getByLabel('Faits marquants').fill('Deux veilles très lues sur la rénovation urbaine.');
-      await page.getByLabel('Rendez-vous prévus').fill('Webinaire en janvier.');
+      await fillEditor(page, 'Faits marquants', 'Deux veilles très lues sur la rénovation urbaine.');
+      await fillEditor(page, 'Rendez-vous prévus', 'Webinaire en janvier.');
       await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
       await page.getByText('Brouillon enregistré.').waitFor();
       await expectAccessible(page, 'rapport d’activité en brouillon');
@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('coordination, réunion de programmation et rappor
       await page.getByRole('textbox', { name: 'Compte rendu', exact: true }).fill('Tour de table de l’équipe.');
       await page.getByRole('textbox', { name: 'Décisions', exact: true }).fill('Dossier « rénovation urbaine » au prochain trimestre.');
       await page.getByRole('button', { name: 'Enregistrer le compte rendu' }).click();
-      await page.getByText('Compte rendu enregistré.').waitFor();
+      await page.getByText(/Compte rendu finalisé\s: l’équipe peut le lire\./).waitFor();
       await page.getByText(/Enregistré par Marc Petit/).waitFor();
       await expectAccessible(page, 'compte rendu de la réunion');
     } finally {

@@ -6,6 +6,7 @@ import {
   NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
+import { conformity, conformityMention } from '../common/accessibility.js';
 import { seedSteeringScene, type SteeringCast } from './fixtures/steering-scene.js';
 
 if (!hasChromium) it.skip(NO_CHROMIUM_REASON, () => {});
@@ -21,10 +22,11 @@ function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Menu principal' });
 }
 
-/** Every section of the community's menu, as its staff (here the national administrator) sees them. */
-const ALL_SECTIONS = [
-  'Publications', 'Calendrier éditorial', 'Questions à traiter', 'Veille', 'Tableau de bord', 'Coordination', 'Réunions',
-  'Modération', 'Audience', 'États de service', 'Agenda', 'Sondages', 'Dossiers', 'Pages co-écrites', 'Inviter', 'Ligne éditoriale',
+/** The community's menu as its coordination (here the national administrator) sees it: daily sections first. */
+const PRIMARY_SECTIONS = ['Publications', 'Tableau de bord', 'États de service', 'Réunions', 'Modération', 'Questions à traiter'];
+/** The sections folded behind « Plus ». */
+const MORE_SECTIONS = [
+  'Tableau d’animation', 'Calendrier éditorial', 'Veille', 'Audience', 'Agenda', 'Sondages', 'Dossiers', 'Pages co-écrites', 'Inviter', 'Ligne éditoriale',
 ];
 const ADMIN_MAIN_LINKS = ['Accueil', 'Annuaire', 'Membres', 'Agenda', 'Questions à traiter', 'Pilotage national', 'Modération', 'Administration'];
 
@@ -162,13 +164,14 @@ describe.skipIf(!hasChromium)('finitions de l’interface', () => {
       await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
       const panel = page.locator(`[id="${panelId}"]`);
       await expect(panel.isVisible()).resolves.toBe(true);
-      await expect(visibleLinks(sectionsNav)).resolves.toEqual(ALL_SECTIONS);
+      await expect(visibleLinks(sectionsNav)).resolves.toEqual(PRIMARY_SECTIONS);
+      await expect(panel.getByRole('button', { name: 'Plus' }).isVisible()).resolves.toBe(true);
       await expect(panel.getByRole('link', { name: 'Publications', exact: true }).getAttribute('aria-current')).resolves.toBe('page');
       await expect(toggle.evaluate((el) => getComputedStyle(el).outlineStyle)).resolves.not.toBe('none');
       await page.keyboard.press('Tab');
       await expect(hasFocus(sectionsNav.getByRole('link', { name: 'Publications', exact: true }))).resolves.toBe(true);
       await page.keyboard.press('Tab');
-      await expect(hasFocus(sectionsNav.getByRole('link', { name: 'Calendrier éditorial' }))).resolves.toBe(true);
+      await expect(hasFocus(sectionsNav.getByRole('link', { name: 'Tableau de bord' }))).resolves.toBe(true);
       await expectAccessible(page, 'rubriques de l’e-communauté ouvertes sur téléphone');
       await page.keyboard.press('Escape');
       await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
@@ -210,17 +213,20 @@ describe.skipIf(!hasChromium)('finitions de l’interface', () => {
     }
   });
 
-  it('sur grand écran, tous les liens des menus sont visibles sans rien ouvrir', async () => {
+  it('sur grand écran, les rubriques du quotidien sont visibles, les autres sous « Plus »', async () => {
     const { context, page } = await newPage(scene.browser);
     try {
       await signInThroughUi(page, scene.server.url, admin.email, admin.password, `/communautes/${cast.slug}`);
       await page.getByRole('heading', { level: 1, name: `Finitions ${suffix}` }).waitFor();
       const sectionsNav = page.getByRole('navigation', { name: `Rubriques de Finitions ${suffix}` });
-      await sectionsNav.getByRole('link', { name: 'Ligne éditoriale' }).waitFor();
-      await expect(visibleLinks(sectionsNav)).resolves.toEqual(ALL_SECTIONS);
+      await sectionsNav.getByRole('link', { name: 'Questions à traiter' }).waitFor();
+      await expect(visibleLinks(sectionsNav)).resolves.toEqual(PRIMARY_SECTIONS);
+      await sectionsNav.getByRole('button', { name: 'Plus' }).click();
+      await expect(visibleLinks(sectionsNav)).resolves.toEqual([...PRIMARY_SECTIONS, ...MORE_SECTIONS]);
+      await sectionsNav.getByRole('button', { name: 'Plus' }).click();
       await expect(visibleLinks(mainNav(page))).resolves.toEqual(ADMIN_MAIN_LINKS);
-      // No toggle on a wide screen: nothing to open, nothing announced.
-      await expect(sectionsNav.getByRole('button').count()).resolves.toBe(0);
+      // No toggle on a wide screen beside « Plus »: nothing else to open.
+      await expect(sectionsNav.getByRole('button').count()).resolves.toBe(1);
       await expect(mainNav(page).getByRole('button').count()).resolves.toBe(0);
       // The main menu holds on one line beside the logo.
       const heights = await mainNav(page).getByRole('link').evaluateAll((links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size);
@@ -257,7 +263,7 @@ describe.skipIf(!hasChromium)('finitions de l’interface', () => {
       await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
       const text = await page.locator('body').innerText();
       expect(text).toContain('Pas encore de compte\u202f?');
-      expect(text).toContain('Accessibilité\u00a0: partiellement conforme');
+      expect(text).toContain(`Accessibilité\u00a0: ${conformityMention(conformity().rate)}`);
       // No ordinary (breakable) space left before « ? ! ; : » nor inside guillemets.
       expect(text).not.toMatch(/[\p{L}\d] [?!;:](\s|$)|« | »/u);
       await expectAccessible(page, 'connexion');

@@ -13,8 +13,10 @@ import { createLogger } from './lib/logger.js';
 import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
+import readRouting from './plugins/read-routing.js';
 import reauthPlugin from './plugins/reauth.js';
 import idempotencyPlugin from './plugins/idempotency.js';
+import routeGuards from './plugins/route-guards.js';
 import metricsPlugin from './plugins/metrics.js';
 import securityHeaders, { DOCS_CSP } from './plugins/security-headers.js';
 import webShell from './plugins/web-shell.js';
@@ -26,6 +28,7 @@ import postsRoutes from './modules/posts/routes.js';
 import siteRoutes from './modules/site/routes.js';
 import agendaRoutes from './modules/agenda/routes.js';
 import pollsRoutes from './modules/polls/routes.js';
+import surveysRoutes from './modules/surveys/routes.js';
 import dossiersRoutes from './modules/dossiers/routes.js';
 import questionsRoutes from './modules/questions/routes.js';
 import attachmentsRoutes from './modules/attachments/routes.js';
@@ -40,17 +43,24 @@ import nationalRoutes from './modules/national/routes.js';
 import contractsRoutes from './modules/contracts/routes.js';
 import reportsRoutes from './modules/reports/routes.js';
 import notificationsRoutes from './modules/notifications/routes.js';
+import mentionRoutes from './modules/notifications/mention-routes.js';
 import emailPrefsRoutes from './modules/email-prefs/routes.js';
 import feedsRoutes from './modules/feeds/routes.js';
 import directoryRoutes from './modules/directory/routes.js';
 import messagesRoutes from './modules/messages/routes.js';
 import veilleRoutes from './modules/veille/routes.js';
+import cnfptRoutes from './modules/cnfpt/routes.js';
 import pagesRoutes from './modules/pages/routes.js';
 import invitationsRoutes from './modules/invitations/routes.js';
 import rosterRoutes from './modules/roster/routes.js';
+import mfaRoutes from './modules/mfa/routes.js';
+import draftsRoutes from './modules/drafts/routes.js';
+import readingRoutes from './modules/reading/routes.js';
+import memberImportRoutes from './modules/member-import/routes.js';
+import { ByteLru } from './lib/byte-lru.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, steeringRoutes, pagesRoutes, invitationsRoutes, rosterRoutes, reportsRoutes, nationalRoutes, contractsRoutes, directoryRoutes, messagesRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, surveysRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, mentionRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, cnfptRoutes, steeringRoutes, pagesRoutes, invitationsRoutes, rosterRoutes, reportsRoutes, nationalRoutes, contractsRoutes, directoryRoutes, messagesRoutes, memberImportRoutes, mfaRoutes, draftsRoutes, readingRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {
@@ -80,6 +90,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   app.decorate('mailer', deps.mailer);
   const postViews = new ViewCounter(deps.pool, config.viewFlushMs, (msg) => app.log.warn(msg));
   app.decorate('postViews', postViews);
+  app.decorate('pageCache', new ByteLru<unknown>(config.pageCacheMb * 1024 * 1024));
   app.addHook('onClose', () => postViews.close());
   const activity = new ActivityRecorder(deps.pool, config.viewFlushMs, (msg) => app.log.warn(msg));
   app.decorate('activity', activity);
@@ -102,8 +113,12 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   // Swagger UI gets its own policy (plugins/security-headers.ts), set by the plugin on its own routes only.
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
   await app.register(sessionPlugin);
+  // After the session (a route may send only anonymous readers to a replica), before every route.
+  await app.register(readRouting);
   await app.register(reauthPlugin);
   await app.register(idempotencyPlugin);
+  // After idempotency, as the handlers' own checks were: a replayed answer is not counted again.
+  await app.register(routeGuards);
 
   await app.register(async (api) => {
     // Before the modules, so every API route inherits its hook.

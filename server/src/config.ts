@@ -2,10 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { logFormat, type LogFormat } from './lib/logger.js';
+import { replyMailConfig, type ReplyMailConfig } from './modules/reply-mail/config.js';
+import { LIMITS } from '../../common/limits.js';
 
 export interface Config {
   /** Unset: main.ts starts an embedded PostgreSQL and fills this in. */
   databaseUrl: string | undefined;
+  /**
+   * Streaming replicas of that database (DATABASE_REPLICA_URLS, comma-separated) for reads that tolerate a little
+   * lag (db/replicas.ts, plugins/read-routing.ts); empty: every read goes to DATABASE_URL, as on one machine.
+   */
+  databaseReplicaUrls: string[];
+  /** A replica further behind the primary than this (REPLICA_MAX_LAG_SECONDS, default 5) is skipped until it catches up. */
+  replicaMaxLagMs: number;
+  /** How often each web instance measures its replicas' state and lag (REPLICA_CHECK_MS, default 1000). */
+  replicaCheckMs: number;
   port: number;
   host: string;
   /** Public origin, used in e-mail links and origin checks. */
@@ -35,7 +46,8 @@ export interface Config {
   /** How often counted post reads are written (ms). */
   viewFlushMs: number;
   /** Post pages kept per instance (posts/page-cache.ts) and their longest life, in seconds; 0 entries disables. */
-  postPageCacheEntries: number;
+  /** Bytes (in MB) the per-instance page cache (post pages and feed pages) may hold. */
+  pageCacheMb: number;
   postPageCacheSeconds: number;
   roles: { web: boolean; worker: boolean };
   /** Attachments go to this S3-compatible bucket when S3_BUCKET is set; else to DATA_DIR/uploads. */
@@ -47,6 +59,11 @@ export interface Config {
   linkPreviewAllowLoopback: boolean;
   /** Same for veille feeds: tests serve their RSS/Atom from a local server; false in every real deployment. */
   veilleAllowLoopback: boolean;
+  /**
+   * How many national CNFPT sources the network may have (LIMITS.cnfptSources). Tests that add sources raise it:
+   * their database is shared with test files that add sources of their own at the same time.
+   */
+  cnfptSourcesMax: number;
   /**
    * Days a veille item that was dismissed or never acted upon stays in the inbox table before the
    * `veille-purge` job deletes it (published ones are kept). At least VEILLE_MIN_RETENTION_DAYS, so the
@@ -64,10 +81,21 @@ export interface Config {
   /** ProConnect (OpenID Connect) sign-in; unset: no button and no route does anything. */
   oidc: OidcConfig | undefined;
   /**
+   * Who must use a second factor when signing in (MFA_REQUIRED_FOR): `staff` (animators, coordinators, national
+   * team; default), `all`, or `none`. A factor a person enrolled is asked for whatever this says.
+   */
+  mfaRequiredFor: 'staff' | 'all' | 'none';
+  /** Days a person who must use a second factor may still sign in without one, from the first offer (MFA_GRACE_DAYS). */
+  mfaGraceDays: number;
+  /**
    * PeerTube and uMap instances whose videos and maps may be embedded. Both are federated (anyone can run an
    * instance), so the Content-Security-Policy `frame-src` can only list the instances named here.
    */
   embedHosts: EmbedHosts;
+  /** Welcome e-mails of imported members sent per hour at most (IMPORT_WELCOME_PER_HOUR), by the worker. */
+  importWelcomePerHour: number;
+  /** Reply by e-mail (modules/reply-mail); unset without REPLY_DOMAIN: notification e-mails carry no reply address. */
+  replyMail: ReplyMailConfig | undefined;
 }
 
 export interface EmbedHosts {
@@ -103,6 +131,12 @@ export interface OidcConfig {
   label: string;
   /** Plain-HTTP issuer allowed (tests and a local provider only; ProConnect is HTTPS). */
   allowInsecure: boolean;
+  /**
+   * Who may come in through ProConnect (ProConnect itself lets every public agent through): e-mail domains and
+   * SIRET numbers. Both empty: everyone; otherwise a person matching either list.
+   */
+  allowedDomains?: string[];
+  allowedSirets?: string[];
 }
 
 function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
@@ -121,7 +155,17 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
     acrValues: env.OIDC_ACR_VALUES || 'eidas1',
     label: env.OIDC_LABEL || 'ProConnect',
     allowInsecure: insecure,
+    allowedDomains: oidcList('OIDC_ALLOWED_DOMAINS', env.OIDC_ALLOWED_DOMAINS, /^[a-z0-9-]+(\.[a-z0-9-]+)+$/),
+    allowedSirets: oidcList('OIDC_ALLOWED_SIRETS', env.OIDC_ALLOWED_SIRETS, /^\d{14}$/),
   };
+}
+
+/** A comma-separated list of domains or SIRET numbers, refused in French when one entry is malformed. */
+function oidcList(name: string, value: string | undefined, shape: RegExp): string[] {
+  const items = (value ?? '').split(',').map((s) => s.trim().toLowerCase().replace(/\s/g, '')).filter((s) => s !== '');
+  const bad = items.find((s) => !shape.test(s));
+  if (bad) throw new Error(`${name} : « ${bad} » n’est pas ${name.endsWith('SIRETS') ? 'un numéro SIRET (14 chiffres)' : 'un nom de domaine'}`);
+  return items;
 }
 
 export interface S3Config {
@@ -178,6 +222,20 @@ function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
   return token;
 }
 
+/** DATABASE_REPLICA_URLS: PostgreSQL addresses separated by commas, each refused in French when it is not one. */
+function replicaUrls(value: string | undefined): string[] {
+  const urls = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = urls.find((u) => !URL.canParse(u) || !/^postgres(ql)?:$/.test(new URL(u).protocol));
+  if (bad !== undefined) throw new Error(`DATABASE_REPLICA_URLS attend des adresses postgres://… séparées par des virgules (reçu « ${bad.replace(/\/\/[^@/]*@/, '//…@')} »)`);
+  return urls;
+}
+
+function positiveNumber(name: string, value: string | undefined, fallback: number): number {
+  const n = int(name, value, fallback);
+  if (n <= 0) throw new Error(`${name} doit être un nombre positif (reçu « ${value} »)`);
+  return n;
+}
+
 function int(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -191,6 +249,20 @@ function veilleRetentionDays(env: NodeJS.ProcessEnv): number {
     throw new Error(`VEILLE_RETENTION_DAYS doit être un nombre entier de jours, au moins ${VEILLE_MIN_RETENTION_DAYS} (reçu « ${days} ») : la page de veille montre 12 semaines d’activité.`);
   }
   return days;
+}
+
+function importWelcomePerHour(env: NodeJS.ProcessEnv): number {
+  const n = int('IMPORT_WELCOME_PER_HOUR', env.IMPORT_WELCOME_PER_HOUR, 3000);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`IMPORT_WELCOME_PER_HOUR doit être un nombre entier de courriels par heure, au moins 1 (reçu « ${n} »)`);
+  return n;
+}
+
+function mfaRequiredFor(value: string | undefined): Config['mfaRequiredFor'] {
+  const text = (value ?? '').trim() || 'staff';
+  if (text !== 'staff' && text !== 'all' && text !== 'none') {
+    throw new Error(`MFA_REQUIRED_FOR attend staff, all ou none (reçu « ${text} »)`);
+  }
+  return text;
 }
 
 /** TRUST_PROXY: `true`, a number of hops (`1`), or a comma list of addresses and CIDRs (`127.0.0.1,10.0.0.0/8`). */
@@ -216,8 +288,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const roleArg = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? env.APP_ROLE ?? 'all';
   if (!['all', 'web', 'worker'].includes(roleArg)) throw new Error(`Rôle inconnu : ${roleArg} (all, web ou worker)`);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const secret = appSecret(env, resolve(env.DATA_DIR ?? 'data'));
+  if (env.DATABASE_REPLICA_URLS?.trim() && !env.DATABASE_URL) {
+    throw new Error('DATABASE_REPLICA_URLS suppose DATABASE_URL : les réplicas copient une base PostgreSQL du système, pas la base embarquée.');
+  }
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrls: replicaUrls(env.DATABASE_REPLICA_URLS),
+    replicaMaxLagMs: positiveNumber('REPLICA_MAX_LAG_SECONDS', env.REPLICA_MAX_LAG_SECONDS, 5) * 1000,
+    replicaCheckMs: positiveNumber('REPLICA_CHECK_MS', env.REPLICA_CHECK_MS, 1000),
     port,
     host: env.HOST ?? '0.0.0.0',
     publicUrl,
@@ -234,21 +313,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     trustProxy: trustProxy(env.TRUST_PROXY),
     sessionCacheSeconds: int('SESSION_CACHE_SECONDS', env.SESSION_CACHE_SECONDS, 60),
     viewFlushMs: int('VIEW_FLUSH_MS', env.VIEW_FLUSH_MS, 5_000),
-    postPageCacheEntries: int('POST_PAGE_CACHE_ENTRIES', env.POST_PAGE_CACHE_ENTRIES, 500),
+    pageCacheMb: int('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 48),
     postPageCacheSeconds: int('POST_PAGE_CACHE_SECONDS', env.POST_PAGE_CACHE_SECONDS, 30),
     roles: { web: roleArg !== 'worker', worker: roleArg !== 'web' },
     s3: s3Config(env),
     linkPreviewAllowLoopback: false,
     veilleAllowLoopback: false,
+    cnfptSourcesMax: LIMITS.cnfptSources,
     veilleRetentionDays: veilleRetentionDays(env),
     metricsToken: metricsToken(env),
     metricsPort: env.METRICS_PORT ? int('METRICS_PORT', env.METRICS_PORT, 0) : undefined,
     logFormat: logFormat(env, process.stdout.isTTY === true),
-    secret: appSecret(env, resolve(env.DATA_DIR ?? 'data')),
+    secret,
     oidc: oidcConfig(env),
+    mfaRequiredFor: mfaRequiredFor(env.MFA_REQUIRED_FOR),
+    mfaGraceDays: int('MFA_GRACE_DAYS', env.MFA_GRACE_DAYS, 7),
     embedHosts: {
       peertube: hostList('EMBED_PEERTUBE_HOSTS', env.EMBED_PEERTUBE_HOSTS, DEFAULT_EMBED_HOSTS.peertube),
       umap: hostList('EMBED_UMAP_HOSTS', env.EMBED_UMAP_HOSTS, DEFAULT_EMBED_HOSTS.umap),
     },
+    importWelcomePerHour: importWelcomePerHour(env),
+    replyMail: replyMailConfig(env, secret),
   };
 }

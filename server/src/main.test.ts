@@ -98,10 +98,9 @@ describe('server process: crash, restart, stop', () => {
   }, 240_000);
 
   it('every start failure says in French what to do, and exits with 1', async () => {
-    let blocker: Server | undefined;
     const taken = await freePort();
-    blocker = createServer();
-    await new Promise<void>((r) => blocker!.listen(taken, '127.0.0.1', () => r()));
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(taken, '127.0.0.1', () => r()));
     const notADir = join(data.dir, 'a-file');
     writeFileSync(notADir, '');
     const cases: { env: Record<string, string>; says: RegExp }[] = [

@@ -16,6 +16,7 @@ import { serveMetrics } from './plugins/metrics.js';
 import { installProcessGuards } from './lib/process-guard.js';
 import { explainStartFailure, type StartContext } from './lib/startup-errors.js';
 import type { App } from './types.js';
+import { startReplyListener, type ReplyListener } from './modules/reply-mail/listener.js';
 
 /** The format before the configuration is read (and if it cannot be): a start failure must be printed anyway. */
 function initialFormat(): LogFormat {
@@ -38,6 +39,7 @@ let mailer: Mailer | undefined;
 let jobs: JobRunner | undefined;
 let app: App | undefined;
 let metricsServer: Server | undefined;
+let replyListener: ReplyListener | undefined;
 const ctx: StartContext = { step: 'config' };
 
 async function start(): Promise<void> {
@@ -68,6 +70,14 @@ async function start(): Promise<void> {
   // Every role sends jobs (the web role schedules publications); only the worker role works them.
   jobs = await JobRunner.start({ db, pool, log, mailer, config, definitions: jobDefinitions, work: config.roles.worker });
   if (config.roles.worker) log('Tâches de fond démarrées (rôle worker).');
+  if (config.roles.worker && config.replyMail?.port !== undefined) {
+    ctx.step = 'listen';
+    ctx.port = config.replyMail.port;
+    ctx.portVariable = 'REPLY_SMTP_PORT';
+    replyListener = await startReplyListener({ db, mailer, config, log }, config.replyMail);
+    log(`Réponses par courriel reçues sur ${config.replyMail.host}:${replyListener.port} (adresses @${config.replyMail.domain}).`);
+    ctx.step = 'other';
+  }
   app = config.roles.web ? await buildApp(config, { db, pool, mailer, jobs, logger }) : undefined;
   ctx.step = 'listen';
   ctx.port = config.metricsPort;
@@ -85,6 +95,7 @@ async function start(): Promise<void> {
 /** Closes what was opened, in reverse order; PostgreSQL last, once no connection of ours is left. */
 async function closeAll(): Promise<void> {
   await app?.close();
+  await replyListener?.close();
   metricsServer?.close();
   // Lets a running job finish before the pool closes under it.
   await jobs?.stop();

@@ -5,9 +5,11 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Mailer } from './modules/mail/service.js';
+import type { ByteLru } from './lib/byte-lru.js';
 import type { ViewCounter } from './modules/steering/view-counter.js';
 import type { ActivityRecorder } from './modules/national/activity.js';
 import type { JobSender } from './jobs/runner.js';
+import type { ReplicaSet } from './db/replicas.js';
 
 /** The Fastify instance with TypeBox typing, as every route module receives it. */
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -40,16 +42,29 @@ declare module 'fastify' {
     mailer: Mailer;
     jobs: JobSender | null;
     postViews: ViewCounter;
+    /** Post pages and feed pages shared by every reader of this instance (posts/page-cache.ts, posts/feed-cache.ts). */
+    pageCache: ByteLru<unknown>;
     /** Daily active members (national steering, audience). */
     activity: ActivityRecorder;
+    /** Streaming replicas (plugins/read-routing.ts); null without DATABASE_REPLICA_URLS. */
+    replicas: ReplicaSet | null;
   }
   /** Route options read by the API's hooks (declared per route, applied in one place). */
   interface FastifyContextConfig {
     /** Sensitive staff action: needs a recent proof of identity in the session (plugins/reauth.ts). */
     reauth?: boolean;
+    /**
+     * Reads tolerate a little lag: `request.readDb` may be a streaming replica (plugins/read-routing.ts); `'anonymous'`
+     * only for anonymous readers. The handler still writes through `app.db`.
+     */
+    readReplica?: true | 'anonymous';
   }
   interface FastifyRequest {
     user: CurrentUser | null;
     session: { tokenHash: string; csrfToken: string; reauthenticatedAt: Date | null } | null;
+    /** Where this request reads: a replica on routes declaring `readReplica`, else the primary (`app.db`). */
+    readonly readDb: Db;
+    /** The same database as `readDb`, as a pool, for modules that read through raw SQL. */
+    readonly readPool: pg.Pool;
   }
 }

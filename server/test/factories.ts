@@ -1,6 +1,7 @@
 import { hashPassword } from '../src/lib/password.js';
 import { hashToken, newToken } from '../src/lib/tokens.js';
 import { sessionCookieName } from '../src/plugins/session.js';
+import { deviceCookieName } from '../src/modules/accounts/login-throttle.js';
 import type { App } from '../src/types.js';
 import { unique } from './helpers.js';
 
@@ -68,9 +69,20 @@ export type AuthHeaders = {
   'x-csrf-token': string;
 };
 
-/** Signs in over HTTP and returns headers ready for app.inject (cookie + CSRF token). */
+/**
+ * Signs in over HTTP and returns headers ready for app.inject (cookie + CSRF token). The browser is one the
+ * member signed in from before (remembered-device cookie), so no "new device" e-mail is sent: tests of that
+ * e-mail sign in without the cookie.
+ */
 export async function login(app: App, email: string, password: string): Promise<AuthHeaders & { csrf: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  const device = newToken();
+  await app.pool.query(
+    'INSERT INTO known_devices (token_hash, user_id) SELECT $1, id FROM users WHERE email = $2 AND deleted_at IS NULL',
+    [hashToken(device), email.trim()],
+  );
+  const res = await app.inject({
+    method: 'POST', url: '/api/auth/login', payload: { email, password }, cookies: { [deviceCookieName(app.config.secureCookies)]: device },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed (${res.statusCode}): ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;

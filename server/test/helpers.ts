@@ -48,6 +48,21 @@ export async function useTestApp(overrides: Partial<Config> = {}): Promise<TestA
 
 let counter = 0;
 /** A unique suffix so each test makes its own data in the shared run database. */
+/**
+ * Takes a PostgreSQL advisory lock on a connection of its own and keeps it until `release`: test files that flip
+ * one network-wide setting (the welcome campaign's pause) take turns with those that depend on it, across processes.
+ */
+export async function holdTestLock(app: App, name: string): Promise<{ release: () => Promise<void> }> {
+  const client = await app.pool.connect();
+  await client.query('SELECT pg_advisory_lock(hashtext($1))', [`test:${name}`]);
+  return {
+    release: async () => {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`test:${name}`]).catch(() => undefined);
+      client.release();
+    },
+  };
+}
+
 export function unique(prefix = 'x'): string {
   counter += 1;
   return `${prefix}${Date.now().toString(36)}${process.pid.toString(36)}${counter}`;

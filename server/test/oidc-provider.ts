@@ -16,6 +16,8 @@ export interface Agent {
   siret?: string;
   organizational_unit?: string;
   idp_id?: string;
+  /** ProConnect sends none; set to false to play a provider that does not vouch for the address. */
+  email_verified?: boolean;
 }
 
 export interface TestProvider {
@@ -50,7 +52,7 @@ export async function startTestProvider(redirectUris: string[], postLogoutRedire
     jwks: { keys: [jwk] },
     cookies: { keys: ['cookie-key-for-tests-only'] },
     // ProConnect: one scope per claim.
-    claims: { openid: ['sub'], ...Object.fromEntries(CLAIMS.map((c) => [c, [c]])) },
+    claims: { openid: ['sub'], ...Object.fromEntries(CLAIMS.map((c) => [c, [c]])), email: ['email', 'email_verified'] },
     scopes: ['openid', ...CLAIMS],
     acrValues: ['eidas1', 'eidas2'],
     pkce: { required: () => true },
@@ -60,6 +62,8 @@ export async function startTestProvider(redirectUris: string[], postLogoutRedire
       devInteractions: { enabled: true },
       jwtUserinfo: { enabled: true },
       rpInitiatedLogout: { enabled: true },
+      // ProConnect's `amr` is asked for with the claims parameter.
+      claimsParameter: { enabled: true },
     },
     findAccount: (_ctx: unknown, id: string) => {
       const agent = agents.get(id);

@@ -85,17 +85,24 @@ export interface SmtpSink {
   url: string;
   mails: ReceivedMail[];
   /** Resolves with the first message to `to` received since the sink started (or after `since`). */
-  waitForMail(to: string, opts?: { timeoutMs?: number; since?: number }): Promise<ReceivedMail>;
+  waitForMail(to: string, opts?: { timeoutMs?: number; since?: number; subject?: string }): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a random local port, keeping every message it receives. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * A real SMTP server on a random local port, keeping every message it receives.
+ * `rejects`: recipients it refuses (550), as a mail server does for an address that does not exist.
+ */
+export async function startSmtpSink(opts: { rejects?: (address: string) => boolean } = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (opts.rejects?.(address.address.toLowerCase())) callback(Object.assign(new Error('Adresse inconnue'), { responseCode: 550 }));
+      else callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -109,11 +116,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
 
-  async function waitForMail(to: string, opts: { timeoutMs?: number; since?: number } = {}): Promise<ReceivedMail> {
+  /** `subject`: only a mail with that subject (a sign-in may also bring a « new device » notice meanwhile). */
+  async function waitForMail(to: string, opts: { timeoutMs?: number; since?: number; subject?: string } = {}): Promise<ReceivedMail> {
     const deadline = Date.now() + (opts.timeoutMs ?? 5000);
     const target = to.toLowerCase();
     for (;;) {
-      const mail = mails.slice(opts.since ?? 0).find((m) => m.to.includes(target));
+      const mail = mails.slice(opts.since ?? 0).find((m) => m.to.includes(target) && (opts.subject === undefined || m.subject === opts.subject));
       if (mail) return mail;
       if (Date.now() > deadline) throw new Error(`no mail to ${to} within the timeout`);
       await new Promise((r) => setTimeout(r, 20));

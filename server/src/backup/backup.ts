@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type pg from 'pg';
-import { utcToParis } from '../../../common/paris-time.js';
+import { utcToParis } from '../../../common/time/index.js';
 import type { Config } from '../config.js';
 import { DUMP, folderSize, MANIFEST, pack, SECRET, UPLOADS, type Manifest } from './archive.js';
 import { connect, migrationCount, openTarget, serverMajor, tableCounts } from './database.js';

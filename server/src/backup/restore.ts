@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type pg from 'pg';
-import { utcToParis } from '../../../common/paris-time.js';
+import { utcToParis } from '../../../common/time/index.js';
 import type { Config } from '../config.js';
 import { migrationsFolder } from '../db/migrate.js';
 import { DUMP, SECRET, UPLOADS, unpack, type Manifest } from './archive.js';

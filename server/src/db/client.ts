@@ -15,6 +15,8 @@ export interface PoolOptions {
   name?: string;
   /** Where a lost idle connection is reported; main.ts silences it during a planned stop. */
   log?: (msg: string) => void;
+  /** How long a new connection may take (default 10 s); a replica's is short, since the primary can serve instead. */
+  connectTimeoutMs?: number;
 }
 
 /** A burst of lost connections (a restart drops them all) makes one line, not one per connection. */
@@ -25,7 +27,7 @@ export function createPool(url: string, max = 10, options: PoolOptions = {}): pg
   const pool = new pg.Pool({
     connectionString: url, max, idleTimeoutMillis: 30_000, application_name: options.name ?? 'e-communautes',
     // An unreachable host would otherwise hold each request for the OS's TCP timeout (minutes) before the 503.
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
   });
   // A connection dropped while checked out (inside a transaction, a LISTEN-less fan-out batch, a roll-up)
   // emits 'error' on its client, and node-postgres' pool only listens while the client is idle: an

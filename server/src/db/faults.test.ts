@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import type pg from 'pg';
 import { makeTestApp, type TestApp } from '../../test/helpers.js';
 import { signedInUser } from '../../test/factories.js';
 import { throwawayPostgres, type ThrowawayPostgres } from '../../test/throwaway-postgres.js';

@@ -1,11 +1,14 @@
-import type { JobDefinition } from './runner.js';
+import type { AnyJobDefinition } from './runner.js';
 import { publishDuePlannedPosts, publishPlannedPost } from '../modules/calendar/service.js';
 import { notificationJobs } from '../modules/notifications/jobs.js';
 import { emailJobs } from '../modules/email-prefs/jobs.js';
 import { veilleJobs } from '../modules/veille/jobs.js';
+import { cnfptJobs } from '../modules/cnfpt/jobs.js';
 import { nationalJobs } from '../modules/national/jobs.js';
 import { purgeIdempotencyKeys } from '../plugins/idempotency.js';
 import { accountJobs } from '../modules/accounts/jobs.js';
+import { welcomeJobs } from '../modules/member-import/welcome.js';
+import { privacyJobs } from '../modules/privacy/retention.js';
 
 /**
  * Every background job of the platform, one entry each. Handlers must be idempotent.
@@ -18,7 +21,7 @@ export const JOBS = {
   purgeIdempotencyKeys: 'idempotency-keys-purge',
 } as const;
 
-export const jobDefinitions: JobDefinition<any>[] = [
+export const jobDefinitions: AnyJobDefinition[] = [
   {
     // Sent when a post is scheduled, to run at its time. Exactly once is guaranteed by the
     // conditional claim in publishPlannedPost, not by the queue (which may deliver twice).
@@ -55,6 +58,9 @@ export const jobDefinitions: JobDefinition<any>[] = [
   ...notificationJobs,
   ...emailJobs,
   ...veilleJobs,
+  ...cnfptJobs,
   ...nationalJobs,
   ...accountJobs,
+  ...welcomeJobs,
+  ...privacyJobs,
 ];

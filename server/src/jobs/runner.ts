@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Mailer } from '../modules/mail/service.js';
 import { isConnectionError } from '../db/connection-errors.js';
 import { jobDuration, jobRuns, setJobsQueuedSource } from '../lib/metrics.js';
+import { PARIS_TIME_ZONE } from '../../../common/time/index.js';
 
 /**
  * Background jobs on pg-boss, in the application's own PostgreSQL (schema `pgboss`, created by pg-boss).
@@ -22,6 +23,8 @@ export interface JobContext {
   /** For jobs that send e-mail (digests, reminders); main.ts passes them. */
   mailer?: Mailer;
   config?: Config;
+  /** Sending jobs from a job (a batch that schedules the next one); set by the runner. */
+  jobs?: JobSender;
 }
 
 export interface JobDefinition<T extends object = object> {
@@ -42,6 +45,13 @@ export interface JobDefinition<T extends object = object> {
   retryBackoff?: boolean;
 }
 
+/**
+ * A job of any payload, as the lists of jobs hold them: each handler states its own payload's type, and the runner
+ * only passes it the JSON it was sent with.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a handler's parameter is contravariant: JobDefinition<{ n: number }> is no JobDefinition<object>
+export type AnyJobDefinition = JobDefinition<any>;
+
 export interface SendOptions {
   startAfter?: Date;
   singletonKey?: string;
@@ -53,7 +63,7 @@ export interface JobSender {
 }
 
 export interface StartOptions extends JobContext {
-  definitions: JobDefinition<any>[];
+  definitions: AnyJobDefinition[];
   /** Work the queues and run the schedules (the worker role); otherwise only send. */
   work: boolean;
   /** How often an idle worker looks for jobs; pg-boss's minimum is 0.5 s. */
@@ -64,7 +74,7 @@ export interface StartOptions extends JobContext {
  * Creates the queue if missing. Two processes starting together (web and worker) may both create it:
  * pg-boss then deadlocks on its partition table, so a deadlock is retried after a short pause.
  */
-async function ensureQueue(boss: PgBoss, def: JobDefinition<any>): Promise<void> {
+async function ensureQueue(boss: PgBoss, def: AnyJobDefinition): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       if (await boss.getQueue(def.name)) return;
@@ -107,7 +117,7 @@ function outageAwareLog(log: (msg: string) => void): (err: Error) => void {
 }
 
 /** Runs one job, counted and timed for the metrics (lib/metrics.ts) whatever its outcome. */
-async function runCounted(def: JobDefinition<any>, data: object, ctx: JobContext): Promise<void> {
+async function runCounted(def: AnyJobDefinition, data: object, ctx: JobContext): Promise<void> {
   const end = jobDuration.startTimer({ queue: def.name });
   try {
     await def.handler(data, ctx);
@@ -144,12 +154,15 @@ export class JobRunner implements JobSender {
       for (const def of opts.definitions) await ensureQueue(boss, def);
     });
     if (opts.work) {
-      const ctx: JobContext = { db: opts.db, pool: opts.pool, log: opts.log, mailer: opts.mailer, config: opts.config };
+      const ctx: JobContext = {
+        db: opts.db, pool: opts.pool, log: opts.log, mailer: opts.mailer, config: opts.config,
+        jobs: { send: (name, data, options = {}) => boss.send(name, data, options) },
+      };
       for (const def of opts.definitions) {
         await boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
           for (const job of jobs) await runCounted(def, job.data as object, ctx);
         });
-        if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Europe/Paris' });
+        if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: PARIS_TIME_ZONE });
       }
     }
     setJobsQueuedSource(async () => (await opts.pool.query<{ queue: string; count: number }>(QUEUED_SQL)).rows);

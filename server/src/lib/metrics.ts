@@ -139,3 +139,51 @@ export function instrumentPool(pool: pg.Pool, label: string): void {
   };
   (pool as unknown as { connect: typeof timed }).connect = timed;
 }
+
+export const routedReads = new client.Counter({
+  name: 'db_routed_reads_total',
+  help: 'Requêtes de lecture tolérant un léger retard, par base qui les sert (replica, primary) et raison : lag_tolerant (réplica à jour), own_write (la personne vient d’écrire), no_replica (aucun réplica utilisable), signed_in (route réservée aux anonymes)',
+  labelNames: ['target', 'reason'],
+  registers: [registry],
+});
+
+export const replicaFailovers = new client.Counter({
+  name: 'db_replica_failovers_total',
+  help: 'Lectures reprises par le primaire parce que la connexion à un réplica a échoué',
+  labelNames: ['replica'],
+  registers: [registry],
+});
+
+/** What a replica set tells the gauges below (db/replicas.ts); `replica` is host:port/database, a bounded set. */
+export interface ReplicaGaugeState {
+  name: string;
+  up: boolean;
+  usable: boolean;
+  lagSeconds: number | null;
+}
+
+const replicaSources = new Set<() => ReplicaGaugeState[]>();
+
+export function trackReplicas(states: () => ReplicaGaugeState[]): () => void {
+  replicaSources.add(states);
+  return () => { replicaSources.delete(states); };
+}
+
+function replicaGauge(name: string, help: string, read: (s: ReplicaGaugeState) => number | null): void {
+  new client.Gauge({
+    name, help, labelNames: ['replica'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const states of replicaSources) {
+        for (const s of states()) {
+          const value = read(s);
+          if (value !== null) this.set({ replica: s.name }, value);
+        }
+      }
+    },
+  });
+}
+
+replicaGauge('db_replica_up', 'Réplica joignable et en réplication (1) ou non (0)', (s) => (s.up ? 1 : 0));
+replicaGauge('db_replica_usable', 'Réplica qui sert les lectures (1) ou écarté : injoignable ou trop en retard (0)', (s) => (s.usable ? 1 : 0));
+replicaGauge('db_replica_lag_seconds', 'Retard du réplica sur le primaire, au dernier contrôle (secondes)', (s) => s.lagSeconds);

@@ -29,16 +29,26 @@ export const LIMITS_BY_ACTION = {
   comment: { action: 'comment', max: 120, windowSeconds: 60 * 60 },
   reaction: { action: 'reaction', max: 600, windowSeconds: 60 * 60 },
   write: { action: 'write', max: 300, windowSeconds: 60 * 60 },
+  /** « I have this page's editor open », renewed every minute per open editor: kept apart from `write`. */
+  editingPresence: { action: 'editing-presence', max: 600, windowSeconds: 60 * 60 },
   upload: { action: 'upload', max: 60, windowSeconds: 60 * 60 },
   flag: { action: 'flag', max: 30, windowSeconds: 60 * 60 },
   moderate: { action: 'moderate', max: 600, windowSeconds: 60 * 60 },
   /** Report exports (PDF, DOCX, CSV): reads, but each one costs a document's layout. */
   export: { action: 'export', max: 120, windowSeconds: 60 * 60 },
+  /** Autosaved drafts: a save every few seconds while typing, for hours, stays under it. */
+  draft: { action: 'draft', max: 1200, windowSeconds: 60 * 60 },
+  /** Bookmarks and « tout marquer comme lu ». */
+  reading: { action: 'reading', max: 600, windowSeconds: 60 * 60 },
   // Private messages: a lively conversation stays well under it, a spammer does not.
   message: { action: 'message', max: 120, windowSeconds: 60 * 60 },
   conversation: { action: 'conversation', max: 20, windowSeconds: 60 * 60 },
+  /** Posts and comments calling a whole team (`@animation`, `@coordination`): a team is not paged at will. */
+  groupMention: { action: 'group-mention', max: 10, windowSeconds: 60 * 60 },
   /** Changes of a group conversation (add people, rename, leave). */
   conversationChange: { action: 'conversation-change', max: 60, windowSeconds: 60 * 60 },
+  /** Messages to the reply-by-e-mail listener per envelope sender (reply-mail/listener.ts), whatever becomes of them. */
+  replyMail: { action: 'reply-mail', max: 60, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
 /**
@@ -60,7 +70,8 @@ const HIT_SQL = counterUpsert('$1', '$2');
 /** One action of one subject against its limit, ready to be counted (alone by `hit`, or inside a larger statement). */
 export interface RateHit { action: string; key: string; max: number; windowSeconds: number }
 
-export function rateHit(app: App, limit: Limit, subject: string): RateHit {
+/** `app`: anything with the configuration (the worker's reply-by-e-mail listener has no Fastify instance). */
+export function rateHit(app: Pick<App, 'config'>, limit: Limit, subject: string): RateHit {
   return { action: limit.action, key: `${limit.action}:${subject}`, max: limit.max * app.config.rateLimitFactor, windowSeconds: limit.windowSeconds };
 }
 

@@ -16,6 +16,8 @@ function fieldMessage(keyword: string, params: Record<string, unknown>): string 
     case 'format': return 'Format invalide.';
     case 'pattern': return 'Format invalide.';
     case 'minimum': case 'maximum': return 'Valeur hors limites.';
+    // Only declared hours are multiples of a fraction (payroll counts quarter hours).
+    case 'multipleOf': return params.multipleOf === 0.25 ? 'Les heures se déclarent par quarts d’heure (par exemple 12, 12,25, 12,5 ou 12,75).' : `Un multiple de ${String(params.multipleOf)}.`;
     case 'enum': case 'const': return 'Valeur non autorisée.';
     case 'additionalProperties': return 'Champ inconnu.';
     default: return 'Valeur invalide.';

@@ -33,7 +33,7 @@ function send(method: string, path: string, opts: { headers?: Record<string, str
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let body = {};
+        let body: Answer['body'];
         try { body = JSON.parse(text); } catch { body = { message: text }; }
         resolve({ status: res.statusCode ?? 0, body });
       });

@@ -10,8 +10,8 @@ const recent = (at: Date | null) => at !== null && Date.now() - at.getTime() < R
 
 /**
  * Whether the session proved who its person is in the last REAUTH_MINUTES. The proof is whatever set
- * `sessions.reauthenticated_at`: the sign-in, the password typed again (POST /auth/reauth), and later a
- * second factor, which will write the same column. The session cache may hold an older value than another
+ * `sessions.reauthenticated_at`: the sign-in, the password typed again (POST /auth/reauth), or a second factor
+ * (mfa module: POST /auth/reauth/second-factor and /auth/reauth/passkey). The session cache may hold an older value than another
  * instance wrote: when it looks stale, the database decides.
  */
 async function recentlyAuthenticated(app: App, request: FastifyRequest): Promise<boolean> {

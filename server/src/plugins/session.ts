@@ -6,6 +6,7 @@ import type { App, CurrentUser } from '../types.js';
 import { AppError } from '../lib/errors.js';
 import { hashToken, newToken } from '../lib/tokens.js';
 import { SessionCache, type SessionRow } from './session-cache.js';
+import type { SignInMethod } from '../../../common/sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
@@ -113,17 +114,20 @@ async function loadSession(app: App, cache: SessionCache, tokenHash: string): Pr
   return row;
 }
 
-/** Opens a session for the user and sets its cookie. Returns the CSRF token for the client. */
-export async function openSession(app: App, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<string> {
+/**
+ * Opens a session for the user and sets its cookie. Returns the CSRF token for the client.
+ * `method` is how the person proved who they are, shown in « Mes appareils ».
+ */
+export async function openSession(app: App, request: FastifyRequest, reply: FastifyReply, userId: number, method: SignInMethod): Promise<string> {
   const token = newToken();
   const csrfToken = newToken();
   const days = Math.min(app.config.sessionDays, app.config.sessionMaxDays);
   // Signing in is a proof of identity: the session starts "recently authenticated" (plugins/reauth.ts).
   await app.db.execute(sql`
-    INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, absolute_expires_at, reauthenticated_at, user_agent)
+    INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, absolute_expires_at, reauthenticated_at, user_agent, sign_in_method)
     VALUES (${hashToken(token)}, ${userId}, ${csrfToken}, now() + make_interval(days => ${days}),
             now() + make_interval(days => ${app.config.sessionMaxDays}), now(),
-            ${String(request.headers['user-agent'] ?? '').slice(0, 300)})`);
+            ${String(request.headers['user-agent'] ?? '').slice(0, 300)}, ${method})`);
   reply.setCookie(sessionCookieName(app.config.secureCookies), token, {
     path: '/',
     httpOnly: true,
@@ -139,6 +143,7 @@ export async function closeSession(app: App, request: FastifyRequest, reply: Fas
   reply.clearCookie(sessionCookieName(app.config.secureCookies), { path: '/' });
 }
 
+/** The signed-in person, typed; on a route declaring `config: { auth }` (plugins/route-guards.ts) it cannot fail. */
 export function requireUser(request: FastifyRequest): CurrentUser {
   if (!request.user) throw new AppError('UNAUTHENTICATED');
   return request.user;

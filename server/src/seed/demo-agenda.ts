@@ -1,20 +1,22 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { excerpt, renderMarkdown } from '../lib/markdown.js';
-import { addDays, parisToUtc, utcToParis } from '../../../common/paris-time.js';
+import { addDays, parisToUtc, utcToParis } from '../../../common/time/index.js';
+import { eventSpanFrom, seasonalName } from './demo-dates.js';
 
 const DAY = 86_400_000;
 
 interface DemoEvent {
   community: string;
   by: string;
-  /** Paris days from today (negative: past). */
+  /** Paris days from today (negative: past), moved to the nearest working day away from today. */
   inDays: number;
   start: string | null;
   end: string | null;
   /** Extra days for events spanning several days. */
   lastsDays?: number;
-  title: string;
+  /** A function of the first day for a title that depends on the season. */
+  title: string | ((first: string) => string);
   body: string;
   place?: string;
   onlineUrl?: string;
@@ -51,12 +53,21 @@ const EVENTS: DemoEvent[] = [
   },
   {
     community: 'politique-de-la-ville', by: 'animation@e-communautes.test', inDays: 33, start: null, end: null, lastsDays: 1,
-    title: 'Université d’automne des acteurs de la cohésion urbaine',
+    title: (first) => `${seasonalName('Université', first)} des acteurs de la cohésion urbaine`,
     body: 'Deux jours de conférences et de visites de sites. Programme détaillé à venir.',
     place: 'Campus universitaire, Villeurbanne', registrationUrl: 'https://inscription.exemple.fr/universite',
     comment: { by: 'claire.dubois@e-communautes.test', body: 'Nous viendrons à trois depuis Lyon. Le programme sera-t-il publié ici ?' },
   },
 ];
+
+/** Each event's title and days (Paris) when the demo is loaded on `today`: working days, outside the year-end break. */
+export function planDemoEvents(today: string): { event: DemoEvent; title: string; first: string; last: string }[] {
+  return EVENTS.map((event) => {
+    const first = eventSpanFrom(addDays(today, event.inDays), (event.lastsDays ?? 0) + 1, event.inDays < 0 ? -1 : 1);
+    const title = typeof event.title === 'string' ? event.title : event.title(first);
+    return { event, title, first, last: addDays(first, event.lastsDays ?? 0) };
+  });
+}
 
 /**
  * Demo events, written as the agenda module writes them: a post of kind 'evenement' plus its row
@@ -64,13 +75,11 @@ const EVENTS: DemoEvent[] = [
  */
 export async function seedDemoAgenda(tx: DbOrTx, now: Date): Promise<void> {
   const today = utcToParis(now).date;
-  for (const e of EVENTS) {
+  for (const { event: e, title, first, last } of planDemoEvents(today)) {
     const { rows: ctx } = await tx.execute<{ community_id: number; user_id: number }>(sql`
       SELECT c.id AS community_id, u.id AS user_id FROM communities c, users u
        WHERE c.slug = ${e.community} AND u.email = ${e.by}`);
     if (!ctx[0]) continue;
-    const first = addDays(today, e.inDays);
-    const last = addDays(first, e.lastsDays ?? 0);
     const allDay = e.start === null;
     const startsAt = allDay ? parisToUtc(first)! : parisToUtc(first, e.start!)!;
     const endsAt = allDay ? parisToUtc(addDays(last, 1))! : parisToUtc(last, e.end!)!;
@@ -79,7 +88,7 @@ export async function seedDemoAgenda(tx: DbOrTx, now: Date): Promise<void> {
     const createdAt = new Date(Math.min(now.getTime() - 26 * 3600_000, startsAt.getTime() - 21 * DAY));
     const { rows: post } = await tx.execute<{ id: number }>(sql`
       INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt, created_at)
-      VALUES (${ctx[0].community_id}, ${ctx[0].user_id}, 'evenement', ${e.title}, ${e.body}, ${renderMarkdown(e.body)},
+      VALUES (${ctx[0].community_id}, ${ctx[0].user_id}, 'evenement', ${title}, ${e.body}, ${renderMarkdown(e.body)},
               ${excerpt(e.body)}, ${createdAt.toISOString()}::timestamptz)
       RETURNING id`);
     await tx.execute(sql`

@@ -4,6 +4,7 @@ import { inviterFigures } from '../modules/invitations/queries.js';
 import { listInbox, listMessages, loadConversation } from '../modules/messages/queries.js';
 import { seedDemo } from './demo.js';
 import { seedDemoNetworking } from './demo-networking.js';
+import { PARIS_SQL } from '../../../common/time/index.js';
 
 /** Thrown to roll the seed back: the run database is shared with other test files. */
 class Rollback extends Error {}
@@ -31,7 +32,7 @@ describe('demo seed: networking between peers in « Politique de la Ville »', (
           SELECT r.week_start::text AS week, m.role
             FROM duty_roster r JOIN memberships m ON m.community_id = r.community_id AND m.user_id = r.animator_id
            WHERE r.community_id = ${community} ORDER BY r.week_start`),
-        thisWeek: (await q(`SELECT (date_trunc('week', now() AT TIME ZONE 'Europe/Paris'))::date::text AS w`))[0].w,
+        thisWeek: (await q(`SELECT (date_trunc('week', now() AT TIME ZONE ${PARIS_SQL}))::date::text AS w`))[0].w,
         invitations: (await q(`SELECT count(*)::int AS n FROM invitations WHERE community_id = ${community}`))[0].n,
         conversations: (await q(`SELECT count(*)::int AS n FROM conversations WHERE title = 'Webinaire cités éducatives : préparation'`))[0].n,
       });

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/client.js';
 import { renderMarkdown } from '../lib/markdown.js';
 import { hashToken, newToken } from '../lib/tokens.js';
 import { DEMO_USERS } from './demo-content.js';
+import { parisZoneSql } from '../../../common/time/sql.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -161,7 +162,7 @@ export async function seedDemoNetworking(tx: DbOrTx, now: Date): Promise<void> {
   const coordinator = byKey('coordination');
   await tx.execute(sql`
     INSERT INTO duty_roster (community_id, week_start, animator_id, set_by, set_at)
-    SELECT ${community}, (date_trunc('week', ${now.toISOString()}::timestamptz AT TIME ZONE 'Europe/Paris'))::date + 7 * n,
+    SELECT ${community}, (date_trunc('week', ${now.toISOString()}::timestamptz AT TIME ZONE ${parisZoneSql}))::date + 7 * n,
            CASE WHEN n % 2 = 0 THEN ${animator}::bigint ELSE ${coordinator}::bigint END, ${coordinator}, ${at(7 * DAY)}::timestamptz
       FROM generate_series(0, 5) AS n`);
 

@@ -1,9 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { quarterOf } from '../modules/steering/coordinator.js';
-import { currentParisMonth, shiftMonth } from '../modules/steering/families.js';
 
-const DAY = 86_400_000;
+import { addDays, addMonths, lastDayOfMonth, parisMonthNow, parisToUtc, utcToParis } from '../../../common/time/index.js';
+import { eventDayFrom } from './demo-dates.js';
+
+/** The review meetings' days when the demo is loaded on `today`: about twenty days ago and in ten days, on working days. */
+export function planDemoMeetings(today: string): { held: string; next: string } {
+  return { held: eventDayFrom(addDays(today, -20), -1), next: eventDayFrom(addDays(today, 10)) };
+}
 
 /**
  * Politique de la Ville's review meetings: last quarter's, held twenty days ago with its minutes and decisions,
@@ -16,25 +21,21 @@ export async function seedDemoReports(tx: DbOrTx, now: Date): Promise<void> {
      WHERE c.slug = 'politique-de-la-ville' AND k.email = 'coordination@e-communautes.test' AND a.email = 'animation@e-communautes.test'`);
   const r = rows[0];
   if (!r) return;
-  const month = currentParisMonth(now);
+  const month = parisMonthNow(now);
   const current = quarterOf(month);
-  const last = quarterOf(shiftMonth(current.from, -1));
-  const endOf = (m: string) => {
-    const [y, n] = m.split('-').map(Number) as [number, number];
-    return new Date(Date.UTC(y, n, 0)).toISOString().slice(0, 10);
-  };
-  // Meetings start on the hour (10:00 UTC, 11:00 or 12:00 in Paris), not at the minute the demo was seeded.
-  const onTheHour = (ms: number) => new Date(new Date(ms).setUTCHours(10, 0, 0, 0));
+  const last = quarterOf(addMonths(current.from, -1));
+  // At 10:00 in Paris on a working day, not at the minute the demo was seeded.
+  const days = planDemoMeetings(utcToParis(now).date);
   const meetings = [
     {
-      at: onTheHour(now.getTime() - 20 * DAY), from: last.from, to: shiftMonth(last.from, 2),
+      at: parisToUtc(days.held, '10:00')!, from: last.from, to: addMonths(last.from, 2),
       agenda: `Bilan du ${last.label} : audience, questions, modération.\nProgrammation : dossiers et rendez-vous du trimestre.`,
       minutes: 'Tour de table des chiffres du trimestre : audience en hausse, délais de réponse tenus sauf pendant l’été.',
       decisions: 'Un dossier « renouvellement urbain » ; un webinaire sur la gestion urbaine et sociale de proximité.',
     },
     {
       // The quarter so far, analysed from the animators' activity reports.
-      at: onTheHour(now.getTime() + 10 * DAY), from: current.from, to: month,
+      at: parisToUtc(days.next, '10:00')!, from: current.from, to: month,
       agenda: `Point d’étape du ${current.label} à partir des rapports d’activité.\nLigne éditoriale et dossiers à venir.`,
       minutes: null, decisions: null,
     },
@@ -42,7 +43,7 @@ export async function seedDemoReports(tx: DbOrTx, now: Date): Promise<void> {
   for (const m of meetings) {
     const { rows: created } = await tx.execute<{ id: number }>(sql`
       INSERT INTO review_meetings (community_id, scheduled_at, period_from, period_to, agenda, minutes, decisions, minutes_by, minutes_at, created_by)
-      VALUES (${r.community_id}, ${m.at.toISOString()}, ${`${m.from}-01`}, ${endOf(m.to)}, ${m.agenda}, ${m.minutes}, ${m.decisions},
+      VALUES (${r.community_id}, ${m.at.toISOString()}, ${`${m.from}-01`}, ${lastDayOfMonth(m.to)}, ${m.agenda}, ${m.minutes}, ${m.decisions},
               ${m.minutes ? r.coordinator : null}, ${m.minutes ? m.at.toISOString() : null}, ${r.coordinator})
       RETURNING id`);
     await tx.execute(sql`

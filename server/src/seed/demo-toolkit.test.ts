@@ -10,7 +10,7 @@ describe('demo seed: the animation toolkit in « Politique de la Ville »', () =
   const db = createDb(pool);
   afterAll(() => pool.end());
 
-  it('has rubriques with posts filed under them, a poll with votes, and an editorial calendar', async () => {
+  it('has rubriques with posts filed under them, a poll with votes, an editorial calendar and a mini-enquête', async () => {
     const checks: Record<string, any> = {};
     await expect(db.transaction(async (tx) => {
       await seedDemo(tx);
@@ -27,6 +27,14 @@ describe('demo seed: the animation toolkit in « Politique de la Ville »', () =
       checks.slots = await q(`SELECT label, kind::text FROM editorial_slots WHERE community_id = ${pdlv} ORDER BY id`);
       checks.planned = await q(`
         SELECT kind::text, status::text, payload, planned_at > now() AS future FROM planned_posts WHERE community_id = ${pdlv} ORDER BY id`);
+      checks.survey = (await q(`
+        SELECT s.anonymous, s.closes_at > now() AS open,
+               (SELECT count(*)::int FROM survey_questions q WHERE q.survey_id = s.id) AS questions,
+               (SELECT count(*)::int FROM survey_participants sp WHERE sp.survey_id = s.id) AS participants,
+               (SELECT count(*)::int FROM survey_submissions ss WHERE ss.survey_id = s.id AND ss.user_id IS NULL) AS anonymous_submissions,
+               (SELECT count(*)::int FROM users u JOIN survey_participants sp ON sp.user_id = u.id
+                 WHERE sp.survey_id = s.id AND u.email = 'membre@e-communautes.test') AS demo_member_answered
+          FROM surveys s WHERE s.community_id = ${pdlv}`))[0];
       throw new Rollback();
     })).rejects.toBeInstanceOf(Rollback);
 
@@ -34,6 +42,8 @@ describe('demo seed: the animation toolkit in « Politique de la Ville »', () =
     expect(checks.rubriques.filter((r: { posts: number }) => r.posts > 0).length).toBeGreaterThanOrEqual(2);
     expect(checks.poll).toMatchObject({ kind: 'sondage', open: true, options: 4, votes: 15, comment_count: 1 });
     expect(checks.slots).toHaveLength(2);
+    // An open, anonymous mini-enquête already answered by six members; membre@ can still answer it.
+    expect(checks.survey).toEqual({ anonymous: true, open: true, questions: 3, participants: 6, anonymous_submissions: 6, demo_member_answered: 0 });
     expect(checks.planned).toEqual([
       expect.objectContaining({ kind: 'veille', status: 'scheduled', future: true, payload: expect.objectContaining({ link: expect.objectContaining({ source: 'Légifrance' }) }) }),
       expect.objectContaining({ kind: 'article', status: 'draft', future: true, payload: { articleType: 'retour_experience' } }),

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { excerpt, renderMarkdown } from '../lib/markdown.js';
-import { addDays, parisToUtc, utcToParis } from '../../../common/paris-time.js';
+import { addDays, parisToUtc, utcToParis } from '../../../common/time/index.js';
+import { eventDayFrom } from './demo-dates.js';
 
 const DAY = 86_400_000;
 
@@ -100,5 +101,5 @@ export async function seedDemoToolkit(tx: DbOrTx, now: Date): Promise<void> {
            (${community}, ${ctx.coordinator}, 'article', 'Retour d’expérience : un conseil citoyen qui co-évalue le contrat de ville',
             'Plan : la démarche, les outils, ce que nous referions autrement.',
             ${JSON.stringify({ articleType: 'retour_experience' })}::jsonb,
-            ${parisToUtc(addDays(monday, 17), '14:00')!.toISOString()}::timestamptz, 'draft', ${slotOf('article')})`);
+            ${parisToUtc(eventDayFrom(addDays(monday, 17)), '14:00')!.toISOString()}::timestamptz, 'draft', ${slotOf('article')})`);
 }

@@ -1,12 +1,35 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, describe, expect, it, inject } from 'vitest';
 import { createDb, createPool } from '../db/client.js';
 import { verifyPassword } from '../lib/password.js';
 import { DEMO_PASSWORD } from './demo-content.js';
 import { seedDemo, type DemoSummary } from './demo.js';
+import { PARIS_SQL } from '../../../common/time/index.js';
 
 /** Thrown to roll the seed back: the run database is shared with other test files. */
 class Rollback extends Error {}
+
+/** What the demo's dashboards and veille show: a living network, nothing dated in the future, offline sources. */
+async function livingNetwork(q: (text: string) => Promise<any[]>, ids: string) {
+  return {
+    audience: (await q(`
+      SELECT (SELECT count(DISTINCT user_id)::int FROM member_activity_daily WHERE community_id = ANY(${ids}) AND day >= current_date - 30) AS active,
+             (SELECT coalesce(sum(views), 0)::int FROM post_views_daily WHERE community_id = ANY(${ids}) AND day >= current_date - 30) AS views,
+             (SELECT count(*)::int FROM member_activity_daily a JOIN memberships m ON m.community_id = a.community_id AND m.user_id = a.user_id
+               WHERE a.community_id = ANY(${ids}) AND a.day < (m.joined_at AT TIME ZONE ${PARIS_SQL})::date) AS before_joining,
+             (SELECT count(*)::int FROM memberships m WHERE m.community_id = ANY(${ids})
+                 AND m.joined_at >= date_trunc('month', now()) - interval '1 month') AS recent_joins,
+             (SELECT count(*)::int FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.community_id = ANY(${ids}) AND c.created_at > now()) AS future_comments`))[0],
+    veille: (await q(`
+      SELECT (SELECT count(*)::int FROM veille_sources s JOIN communities c ON c.id = s.community_id WHERE c.slug = 'politique-de-la-ville') AS sources,
+             (SELECT count(*)::int FROM veille_sources WHERE community_id = ANY(${ids}) AND next_poll_at <= now() + interval '1 year') AS due,
+             (SELECT count(*)::int FROM veille_items i JOIN communities c ON c.id = i.community_id
+               WHERE c.slug = 'politique-de-la-ville' AND i.status = 'new' AND i.published_at < now() AND i.published_at > now() - interval '15 days') AS inbox`))[0],
+    cnfpt: (await q(`
+      SELECT count(*)::int AS sources, count(*) FILTER (WHERE s.next_poll_at <= now() + interval '1 year')::int AS due,
+             sum((SELECT count(*) FROM cnfpt_items i WHERE i.source_id = s.id AND i.published_at < now()))::int AS items
+        FROM cnfpt_sources s WHERE s.url LIKE 'https://catalogue-cnfpt.e-communautes.test/%'`))[0],
+  };
+}
 
 describe('demo seed', () => {
   const pool = createPool(inject('databaseUrl'), 2);
@@ -35,7 +58,7 @@ describe('demo seed', () => {
         SELECT p.id FROM posts p WHERE p.community_id = ANY(${ids})
            AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = p.community_id AND m.user_id = p.author_id)`);
       checks.roles = await q(`
-        SELECT u.email, u.national_role, u.email_verified_at IS NOT NULL AS verified, m.role, u.password_hash
+        SELECT u.email, u.national_role, u.email_verified_at IS NOT NULL AS verified, m.role, u.password_hash, u.demo_account
           FROM users u LEFT JOIN memberships m ON m.user_id = u.id
            AND m.community_id = (SELECT id FROM communities WHERE slug = 'politique-de-la-ville')
          WHERE u.email LIKE '%@e-communautes.test'`);
@@ -49,14 +72,7 @@ describe('demo seed', () => {
         SELECT id, kind FROM posts WHERE community_id = ANY(${ids}) AND (
           (kind IN ('veille', 'ressource') AND link_url IS NULL) OR (kind = 'article' AND article_type IS NULL) OR
           (kind = 'question' AND NOT EXISTS (SELECT 1 FROM questions q WHERE q.post_id = posts.id)))`);
-      checks.audience = (await q(`
-        SELECT (SELECT count(DISTINCT user_id)::int FROM member_activity_daily WHERE community_id = ANY(${ids}) AND day >= current_date - 30) AS active,
-               (SELECT coalesce(sum(views), 0)::int FROM post_views_daily WHERE community_id = ANY(${ids}) AND day >= current_date - 30) AS views,
-               (SELECT count(*)::int FROM member_activity_daily a JOIN memberships m ON m.community_id = a.community_id AND m.user_id = a.user_id
-                 WHERE a.community_id = ANY(${ids}) AND a.day < (m.joined_at AT TIME ZONE 'Europe/Paris')::date) AS before_joining,
-               (SELECT count(*)::int FROM memberships m WHERE m.community_id = ANY(${ids})
-                   AND m.joined_at >= date_trunc('month', now()) - interval '1 month') AS recent_joins,
-               (SELECT count(*)::int FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.community_id = ANY(${ids}) AND c.created_at > now()) AS future_comments`))[0];
+      Object.assign(checks, await livingNetwork(q, ids));
       throw new Rollback();
     })).rejects.toBeInstanceOf(Rollback);
 
@@ -82,6 +98,11 @@ describe('demo seed', () => {
     });
     expect(checks.kindsWithoutDetails).toEqual([]);
 
+    // Veille can be tried offline: recorded sources, never polled, with recent items in the inbox.
+    expect(checks.veille).toEqual({ sources: 2, due: 0, inbox: 7 });
+    // So can the CNFPT resources: a national source, never polled, whose training offers reach every community's veille.
+    expect(checks.cnfpt).toEqual({ sources: 1, due: 0, items: 3 });
+
     const byEmail = new Map(checks.roles.map((r: any) => [r.email, r]));
     expect(byEmail.get('admin@e-communautes.test')).toMatchObject({ national_role: 'admin' });
     expect(byEmail.get('coordination@e-communautes.test')).toMatchObject({ role: 'coordinator' });
@@ -89,6 +110,8 @@ describe('demo seed', () => {
     expect(byEmail.get('membre@e-communautes.test')).toMatchObject({ role: 'member' });
     expect(checks.roles.length).toBeGreaterThanOrEqual(24);
     expect(checks.roles.every((r: any) => r.verified)).toBe(true);
+    // Shared accounts with a published password: marked so the second factor never applies to them.
+    expect(checks.roles.every((r: any) => r.demo_account)).toBe(true);
     expect(await verifyPassword(checks.roles[0].password_hash, DEMO_PASSWORD)).toBe(true);
     expect(checks.membreCommunities.n).toBeGreaterThanOrEqual(2);
     expect(checks.membreCommunities.n).toBeLessThanOrEqual(3);

@@ -9,9 +9,12 @@ import { seedDemoAgenda } from './demo-agenda.js';
 import { seedDemoFormats } from './demo-formats.js';
 import { seedDemoReports } from './demo-reports.js';
 import { seedDemoNational } from './demo-national.js';
+import { seedDemoSurvey } from './demo-survey.js';
 import { seedDemoToolkit } from './demo-toolkit.js';
 import { seedDemoNetworking } from './demo-networking.js';
 import { seedDemoAudience } from './demo-audience.js';
+import { seedDemoVeille } from './demo-veille.js';
+import { seedDemoCnfpt } from './demo-cnfpt.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -70,50 +73,17 @@ function joinedDaysAgo(c: DemoCommunity, index: number, count: number, firstActi
   return Math.max(spread, firstActivity + 1);
 }
 
-/** Inserts the whole demo network with the given handle (call it inside one transaction). */
-export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}, now = new Date()): Promise<DemoSummary> {
-  const at = (ms: number) => new Date(Math.min(now.getTime() - 60_000, ms));
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+interface PostSeedContext {
+  uid: (key: string) => number;
+  communityId: Map<string, number>;
+  /** A time of the seed's past: never later than a minute before `now`. */
+  at: (ms: number) => Date;
+  now: Date;
+  log: (msg: string) => void;
+}
 
-  const userRows = await tx.insert(users).values(DEMO_USERS.map((u, i) => ({
-    email: u.email, passwordHash, firstName: u.firstName, lastName: u.lastName, employer: u.employer, job: u.job,
-    departement: u.departement, bio: u.bio ?? '', nationalRole: u.nationalRole ?? null,
-    emailVerifiedAt: at(now.getTime() - (400 - i) * DAY), createdAt: at(now.getTime() - (400 - i) * DAY),
-  }))).returning({ id: users.id, email: users.email });
-  const userId = new Map(DEMO_USERS.map((u) => [u.key, userRows.find((r) => r.email === u.email)!.id]));
-  const uid = (key: string) => {
-    const id = userId.get(key);
-    if (id === undefined) throw new Error(`Compte de démonstration inconnu : ${key}`);
-    return id;
-  };
-  log(`  ${userRows.length} comptes créés`);
-
-  const communityRows = await tx.insert(communities).values(DEMO_COMMUNITIES.map((c) => ({
-    slug: c.slug, name: c.name, description: c.description, perimeter: c.perimeter, targetAudience: c.targetAudience,
-    editorialLine: c.editorialLine, status: c.status, launchDate: c.launchDate,
-    createdAt: at(c.launchDate ? Date.parse(c.launchDate) - 30 * DAY : now.getTime() - 20 * DAY),
-  }))).returning({ id: communities.id, slug: communities.slug });
-  const communityId = new Map(communityRows.map((r) => [r.slug, r.id]));
-  const ids = communityRows.map((r) => r.id);
-
-  const relations = DEMO_COMMUNITIES.flatMap((c) => c.related.flatMap((other) => [
-    { communityId: communityId.get(c.slug)!, relatedId: communityId.get(other)! },
-    { communityId: communityId.get(other)!, relatedId: communityId.get(c.slug)! },
-  ]));
-  await tx.insert(communityRelations).values(relations).onConflictDoNothing();
-
-  const memberRows = DEMO_COMMUNITIES.flatMap((c) => {
-    const list = people(c);
-    const first = firstActivityDaysAgo(c.slug);
-    return list.map((p, i) => ({
-      communityId: communityId.get(c.slug)!, userId: uid(p.key), role: p.role,
-      joinedAt: at(now.getTime() - joinedDaysAgo(c, i, list.length, first.get(p.key)) * DAY),
-      roleGrantedBy: p.role === 'member' ? null : uid('admin'),
-    }));
-  });
-  await tx.insert(memberships).values(memberRows);
-  log(`  ${communityRows.length} communautés et ${memberRows.length} adhésions créées`);
-
+/** The demo posts, their comments and « utile » reactions, each written by a member of its community. */
+async function seedDemoPosts(tx: DbOrTx, { uid, communityId, at, now, log }: PostSeedContext): Promise<{ posts: number; comments: number }> {
   // Oldest first, so ids follow time as they would in real life.
   const all = Object.entries(DEMO_POSTS)
     .flatMap(([slug, list]) => list.map((p) => ({ slug, p })))
@@ -152,6 +122,57 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
     }
   }
   log(`  ${all.length} publications et ${commentTotal} commentaires créés`);
+  return { posts: all.length, comments: commentTotal };
+}
+
+/** Inserts the whole demo network with the given handle (call it inside one transaction). */
+export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}, now = new Date()): Promise<DemoSummary> {
+  const at = (ms: number) => new Date(Math.min(now.getTime() - 60_000, ms));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const userRows = await tx.insert(users).values(DEMO_USERS.map((u, i) => ({
+    email: u.email, passwordHash, firstName: u.firstName, lastName: u.lastName, employer: u.employer, job: u.job,
+    departement: u.departement, bio: u.bio ?? '', nationalRole: u.nationalRole ?? null,
+    // Shared by every visitor with a published password: exempt from the second factor (mfa module). Only this
+    // seed sets the flag; no route can.
+    demoAccount: true,
+    emailVerifiedAt: at(now.getTime() - (400 - i) * DAY), createdAt: at(now.getTime() - (400 - i) * DAY),
+  }))).returning({ id: users.id, email: users.email });
+  const userId = new Map(DEMO_USERS.map((u) => [u.key, userRows.find((r) => r.email === u.email)!.id]));
+  const uid = (key: string) => {
+    const id = userId.get(key);
+    if (id === undefined) throw new Error(`Compte de démonstration inconnu : ${key}`);
+    return id;
+  };
+  log(`  ${userRows.length} comptes créés`);
+
+  const communityRows = await tx.insert(communities).values(DEMO_COMMUNITIES.map((c) => ({
+    slug: c.slug, name: c.name, description: c.description, perimeter: c.perimeter, targetAudience: c.targetAudience,
+    editorialLine: c.editorialLine, status: c.status, launchDate: c.launchDate,
+    createdAt: at(c.launchDate ? Date.parse(c.launchDate) - 30 * DAY : now.getTime() - 20 * DAY),
+  }))).returning({ id: communities.id, slug: communities.slug });
+  const communityId = new Map(communityRows.map((r) => [r.slug, r.id]));
+  const ids = communityRows.map((r) => r.id);
+
+  const relations = DEMO_COMMUNITIES.flatMap((c) => c.related.flatMap((other) => [
+    { communityId: communityId.get(c.slug)!, relatedId: communityId.get(other)! },
+    { communityId: communityId.get(other)!, relatedId: communityId.get(c.slug)! },
+  ]));
+  await tx.insert(communityRelations).values(relations).onConflictDoNothing();
+
+  const memberRows = DEMO_COMMUNITIES.flatMap((c) => {
+    const list = people(c);
+    const first = firstActivityDaysAgo(c.slug);
+    return list.map((p, i) => ({
+      communityId: communityId.get(c.slug)!, userId: uid(p.key), role: p.role,
+      joinedAt: at(now.getTime() - joinedDaysAgo(c, i, list.length, first.get(p.key)) * DAY),
+      roleGrantedBy: p.role === 'member' ? null : uid('admin'),
+    }));
+  });
+  await tx.insert(memberships).values(memberRows);
+  log(`  ${communityRows.length} communautés et ${memberRows.length} adhésions créées`);
+
+  const written = await seedDemoPosts(tx, { uid, communityId, at, now, log });
 
   // One edited post, so the revision history has something to show.
   const edited = await tx.select({ id: posts.id, createdAt: posts.createdAt, authorId: posts.authorId }).from(posts)
@@ -172,11 +193,14 @@ export async function seedDemo(tx: DbOrTx, log: (msg: string) => void = () => {}
   await seedDemoReports(tx, now);
   await seedDemoNational(tx, now);
   await seedDemoToolkit(tx, now);
+  await seedDemoSurvey(tx, now);
   await seedDemoNetworking(tx, now);
   await seedDemoAudience(tx, ids, now);
+  await seedDemoVeille(tx, communityId.get('politique-de-la-ville')!, uid('animation'), now);
+  await seedDemoCnfpt(tx, uid('admin'), now);
   await refreshCounters(tx, ids);
   log('  compteurs recalculés');
-  return { users: userRows.length, communities: communityRows.length, posts: all.length, comments: commentTotal, communityIds: ids };
+  return { users: userRows.length, communities: communityRows.length, posts: written.posts, comments: written.comments, communityIds: ids };
 }
 
 /** Recomputes the stored counters of the given communities and their posts from the rows themselves. */

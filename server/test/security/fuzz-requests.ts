@@ -1,6 +1,6 @@
 import { fillPath, type Operation } from './operations.js';
 import { validPathParams, validQuery, withPoolIds } from './params.js';
-import { HOSTILE_STRINGS, hostileValue, Rng, validValue, WRONG_TYPES } from './values.js';
+import { HOSTILE_STRINGS, hostileValue, type Rng, validValue, WRONG_TYPES } from './values.js';
 import { ROLES, type Role, type World } from './world.js';
 
 /** One generated request: everything needed to replay it. */
@@ -41,9 +41,18 @@ const ODD_CONTENT_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'm
 const MUTATIONS = ['valid', 'valid', 'valid', 'field', 'field', 'field', 'missing', 'extra', 'wrongBody', 'malformed', 'contentType',
   'segment', 'segment', 'query', 'query', 'csrf', 'cookie', 'origin', 'method'] as const;
 
-function validBody(op: Operation, world: World, rng: Rng): Record<string, unknown> | undefined {
+/**
+ * Network-wide switches a valid request may not flip on a database other test files use at the same time: a
+ * campaign paused by the fuzzer stays paused for the rest of the run (the welcome tests then fail).
+ */
+const SHARED_SWITCHES: Record<string, Record<string, unknown>> = {
+  'PUT /api/national/import-welcome/paused': { paused: false },
+};
+
+function validBody(op: Operation, world: World, rng: Rng, sharedDb: boolean): Record<string, unknown> | undefined {
   if (!op.body) return undefined;
-  return withPoolIds(validValue(op.body, rng), op.body, world, rng) as Record<string, unknown>;
+  const body = withPoolIds(validValue(op.body, rng), op.body, world, rng) as Record<string, unknown>;
+  return sharedDb && SHARED_SWITCHES[op.key] ? { ...body, ...SHARED_SWITCHES[op.key] } : body;
 }
 
 /** encodeURIComponent that also sends lone surrogates, as the raw (invalid) UTF-8 bytes a client could send. */
@@ -68,7 +77,7 @@ export function generate(
   const headers: Record<string, string> = { ...headersFor(role) };
   const params = validPathParams(op, world, rng);
   const query = validQuery(op, world, rng);
-  let body: unknown = validBody(op, world, rng);
+  let body: unknown = validBody(op, world, rng, sharedDb);
   let raw: string | undefined;
   let rawPath = false;
   let method = op.method;

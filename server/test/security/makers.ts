@@ -67,6 +67,15 @@ async function veilleSource(w: World): Promise<number> {
   return rows[0]!.id;
 }
 
+async function cnfptSource(w: World): Promise<number> {
+  // Inserted, not created over HTTP, like veille sources: creating one fetches the feed.
+  const { rows } = await w.app.pool.query<{ id: number }>(
+    `INSERT INTO cnfpt_sources (url, title, resource_type, next_poll_at) VALUES ($1, 'Catalogue de test', 'formation', 'infinity') RETURNING id`,
+    [`http://127.0.0.1:9/${unique('cnfpt')}.xml`],
+  );
+  return rows[0]!.id;
+}
+
 export const makers: Record<string, Maker> = {
   /** A plain member of A (the target of role changes, blocks, profile reads). */
   member: async (w) => {
@@ -79,6 +88,10 @@ export const makers: Record<string, Maker> = {
   question: (w) => post(w, 'question'),
   poll: async (w) => idOf(await call(w, 'colleague', 'POST', `/api/communities/${w.a.slug}/polls`, {
     title: `Sondage ${unique('s')}`, options: ['Oui', 'Non'], closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  })),
+  survey: async (w) => idOf(await call(w, 'colleague', 'POST', `/api/communities/${w.a.slug}/surveys`, {
+    title: `Enquête ${unique('q')}`, anonymous: false, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    questions: [{ kind: 'single', label: 'Oui ou non ?', options: ['Oui', 'Non'] }, { kind: 'text', label: 'Pourquoi ?', required: false }],
   })),
   event: async (w) => idOf(await call(w, 'colleague', 'POST', `/api/communities/${w.a.slug}/events`, {
     title: `Rencontre ${unique('e')}`, body: 'Ordre du jour', startDate: day(10), endDate: day(10), startTime: '10:00', endTime: '12:00',
@@ -138,6 +151,13 @@ export const makers: Record<string, Maker> = {
     const { rows } = await w.app.pool.query<{ id: number }>(
       `INSERT INTO veille_items (source_id, community_id, guid, link, title) VALUES ($1, $2, $3, $4, 'Article') RETURNING id`,
       [source, w.a.id, unique('g'), `http://127.0.0.1:9/${unique('a')}`]);
+    return rows[0]!.id;
+  },
+  cnfptSource,
+  cnfptItem: async (w) => {
+    const { rows } = await w.app.pool.query<{ id: number }>(
+      `INSERT INTO cnfpt_items (source_id, guid, link, title) VALUES ($1, $2, $3, 'Formation de test') RETURNING id`,
+      [await cnfptSource(w), unique('g'), `https://www.cnfpt.fr/${unique('formation')}`]);
     return rows[0]!.id;
   },
 };

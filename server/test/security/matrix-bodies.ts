@@ -39,7 +39,8 @@ export const BODIES: Record<string, Body> = {
     kind: 'gathering', title: `Rencontre ${unique('ne')}`, description: 'Entre pairs', location: 'En ligne',
     startsAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 20 * 86_400_000 + 3_600_000).toISOString(),
   }),
-  'DELETE /api/me': () => ({ password: FACTORY_PASSWORD, deleteContent: false }),
+  'DELETE /api/me': () => ({ deleteContent: false }),
+  'PUT /api/drafts/{place}': () => ({ body: `Brouillon ${unique('d')}` }),
   'POST /api/me/password': () => ({ currentPassword: FACTORY_PASSWORD, newPassword: `Nouveau-${FACTORY_PASSWORD}` }),
   'POST /api/me/cgu-acceptance': async (w) => {
     const { rows } = await w.app.pool.query<{ version: number }>(`SELECT version FROM legal_pages WHERE slug = 'cgu'`);
@@ -58,6 +59,7 @@ export const BODIES: Record<string, Body> = {
   'PUT /api/communities/{slug}/roles/{userId}': () => ({ role: 'animator' }),
   'PUT /api/communities/{slug}/duty-roster/{week}': (w) => ({ animatorId: w.colleague.id }),
   'PUT /api/communities/{slug}/steering/target': (w) => ({ monthlyTarget: 12, userId: w.colleague.id }),
+  'PUT /api/contracts/assignments/{id}/ceilings/{month}': () => ({ hours: 20, reason: 'Rencontre régionale' }),
   'POST /api/contracts/assignments': async (w) => ({ userId: await freshAnimator(w), communitySlug: w.a.slug, startsOn: day(-60), monthlyHours: 10, hourlyRateCents: 2500 }),
   'POST /api/national/communities': async (w) => ({
     name: `Réseau ${unique('n')}`, slug: unique('n').toLowerCase(), description: 'd', perimeter: 'p', targetAudience: 't', editorialLine: 'e',
@@ -70,6 +72,15 @@ export const BODIES: Record<string, Body> = {
     const { rows } = await w.app.pool.query<{ id: number }>(`SELECT id FROM poll_options WHERE poll_id = $1 ORDER BY position LIMIT 1`, [p.postId]);
     return { optionIds: [rows[0]!.id] };
   },
+  'POST /api/surveys/{id}/responses': async (w, p) => {
+    const { rows } = await w.app.pool.query<{ question_id: number; id: number }>(
+      `SELECT o.question_id, o.id FROM survey_options o JOIN survey_questions q ON q.id = o.question_id WHERE q.survey_id = $1 ORDER BY q.position, o.position LIMIT 1`, [p.id]);
+    return { answers: [{ questionId: Number(rows[0]!.question_id), optionIds: [Number(rows[0]!.id)] }] };
+  },
+  'POST /api/communities/{slug}/surveys': () => ({
+    title: `Enquête ${unique('q')}`, anonymous: true, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    questions: [{ kind: 'scale', label: 'Note' }],
+  }),
   'PUT /api/questions/{postId}/solution': async (w, p) => {
     const c = await call(w, 'peer', 'POST', `/api/posts/${p.postId}/comments`, { body: 'Une piste.' });
     return { commentId: c.id };
@@ -84,12 +95,19 @@ export const BODIES: Record<string, Body> = {
   'PUT /api/pages/{slug}': () => ({ title: 'Données personnelles', body: `Texte revu ${unique('m')}` }),
   'POST /api/conversations': (w) => ({ memberIds: [w.peer.id], body: 'Bonjour' }),
   'POST /api/conversations/{id}/participants': (w) => ({ memberIds: [w.colleague.id] }),
+  'POST /api/member-imports/preview': (w) => ({ csv: `${unique('csv')}@exemple.fr;Anne;Dupont;Mairie`, community: w.a.slug }),
+  'POST /api/member-imports': (w) => ({ csv: `${unique('csv')}@exemple.fr;Anne;Dupont;Mairie`, community: w.a.slug }),
+  // Never left paused: other tests of the run send welcome mails.
+  'PUT /api/national/import-welcome/paused': () => ({ paused: false }),
 };
 
 export const PREPARE: Record<string, (w: World, p: Params) => Promise<unknown>> = {
+  'POST /api/national/import-welcome/members/{userId}/resend': (w, p) =>
+    w.app.pool.query('INSERT INTO import_welcomes (user_id) VALUES ($1) ON CONFLICT DO NOTHING', [p.userId]),
   'PUT /api/meetings/{id}/minutes': (w, p) => w.app.pool.query(`UPDATE review_meetings SET scheduled_at = now() - interval '1 day' WHERE id = $1`, [p.id]),
   'PUT /api/reports/{id}/comment': (w, p) => call(w, 'colleague', 'POST', `/api/reports/${p.id}/submit`),
   'POST /api/polls/{postId}/publish-results': (w, p) => call(w, 'colleague', 'POST', `/api/polls/${p.postId}/close`),
+  'POST /api/surveys/{id}/publish-results': (w, p) => call(w, 'colleague', 'POST', `/api/surveys/${p.id}/close`),
   'DELETE /api/dossiers/{id}/items/{postId}': (w, p) => call(w, 'coordinator', 'POST', `/api/dossiers/${p.id}/items`, { postId: Number(p.postId) }),
   'DELETE /api/dossiers/{id}/shared-pages/{pageId}': (w, p) => call(w, 'coordinator', 'POST', `/api/dossiers/${p.id}/shared-pages`, { pageId: Number(p.pageId) }),
   'POST /api/shared-pages/{id}/restore': async (w, p) => call(w, 'author', 'PUT', `/api/shared-pages/${p.id}`, { title: 'Version 2', body: 'Deux', baseRevision: await revisionOf(w, p.id!) }),

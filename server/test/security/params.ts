@@ -1,5 +1,5 @@
 import type { Operation } from './operations.js';
-import { Rng, validValue, type Schema } from './values.js';
+import { type Rng, validValue, type Schema } from './values.js';
 import type { World } from './world.js';
 
 /**
@@ -11,11 +11,11 @@ import type { World } from './world.js';
 const ID_BY_PREFIX: [prefix: string, kind: string][] = [
   ['/api/posts/', 'post'], ['/api/comments/', 'comment'], ['/api/rubriques/', 'rubrique'], ['/api/dossiers/', 'dossier'],
   ['/api/attachments/', 'attachment'], ['/api/planned-posts/', 'plannedPost'], ['/api/slots/', 'slot'],
-  ['/api/notifications/', 'notification'], ['/api/shared-pages/', 'sharedPage'], ['/api/invitations/', 'invitation'],
+  ['/api/notifications/', 'notification'], ['/api/surveys/', 'survey'], ['/api/shared-pages/', 'sharedPage'], ['/api/invitations/', 'invitation'],
   ['/api/meetings/', 'meeting'], ['/api/reports/', 'report'], ['/api/network/events/', 'networkEvent'],
   ['/api/network/practices/', 'practice'], ['/api/contracts/assignments/', 'assignment'], ['/api/contracts/statements/', 'statement'],
   ['/api/members/', 'user'], ['/api/users/', 'user'], ['/api/conversations/', 'conversation'], ['/api/messages/', 'message'],
-  ['/api/moderation/messages/', 'message'],
+  ['/api/moderation/messages/', 'message'], ['/api/national/users/', 'user'],
 ];
 
 /** The pool kind of a path parameter, or undefined when any schema-valid value will do. */
@@ -35,6 +35,8 @@ export function pathParamKind(path: string, name: string, typeValue?: string): s
     case 'id':
       if (path.includes('/veille/sources/')) return 'veilleSource';
       if (path.includes('/veille/items/')) return 'veilleItem';
+      if (path.includes('/veille/cnfpt/')) return 'cnfptItem';
+      if (path.startsWith('/api/national/cnfpt-sources/')) return 'cnfptSource';
       if (path.startsWith('/api/moderation/items/')) return typeValue === 'comment' ? 'comment' : 'post';
       return ID_BY_PREFIX.find(([prefix]) => path.startsWith(prefix))?.[1];
     default: return undefined;

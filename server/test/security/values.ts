@@ -84,6 +84,8 @@ function validString(schema: Schema, rng: Rng, name: string): string {
     if (pattern.includes('(0[1-9]|1[0-2])$')) return isoDate(-rng.int(0, 200)).slice(0, 7);
     if (pattern.includes('\\d{4}-\\d{2}-\\d{2}') || pattern.includes('(19|20|21)')) return isoDate(rng.int(1, 30));
     if (pattern.startsWith('^([01]\\d|2[0-3])') || pattern === '^\\d{2}:\\d{2}$') return `${String(rng.int(8, 18)).padStart(2, '0')}:${rng.pick(['00', '30'])}`;
+    // A draft's place (drafts module): drafts are the person's own, the place need not exist.
+    if (pattern.startsWith('^(post|comment|message):')) return `comment:${rng.int(1, 999)}`;
     if (pattern.startsWith('^https://')) return `https://exemple.invalid/${rng.int(0, 999)}.png`;
     if (pattern.startsWith('^[a-z0-9]+(-')) return `fuzz-${rng.int(0, 1e9).toString(36)}`;
     if (pattern.startsWith('^[a-z][a-z0-9_]*')) return `fuzz_${rng.int(0, 1e9).toString(36)}`;
@@ -104,6 +106,9 @@ function validString(schema: Schema, rng: Rng, name: string): string {
  */
 export function validValue(schema: Schema, rng: Rng, name = '', depth = 0, minimal = false): unknown {
   if (schema.anyOf || schema.oneOf) return validValue(firstVariant(schema, rng), rng, name, depth, minimal);
+  // A literal of any type (`acceptCgu: true`, which OpenAPI may spell `enum: [true]`): one of the values there are.
+  if (schema.const !== undefined) return schema.const;
+  if (Array.isArray(schema.enum) && typeOf(schema) !== 'string') return rng.pick(schema.enum);
   if (schema.default !== undefined && (minimal || rng.chance(0.3))) return schema.default;
   switch (typeOf(schema)) {
     case 'string': return validString(schema, rng, name);
@@ -118,7 +123,9 @@ export function validValue(schema: Schema, rng: Rng, name = '', depth = 0, minim
       const step = schema.multipleOf ?? 1;
       return Math.max(min + step, Math.min(max, Math.round(rng.int(min, max) / step) * step));
     }
-    case 'boolean': return rng.chance(0.5);
+    // A literal (acceptCgu: true; OpenAPI writes it as a one-value enum) has one valid value: a coin toss made the
+    // matrix depend on the seed.
+    case 'boolean': return schema.const ?? (schema.enum ? rng.pick(schema.enum) : rng.chance(0.5));
     case 'null': return null;
     case 'array': {
       const min = schema.minItems ?? 0;

@@ -93,6 +93,48 @@ function toApiError(status: number, data: unknown): ApiError {
   return new ApiError(status, code, message, body.fields ?? {});
 }
 
+/**
+ * A multipart upload (files), with its progress. XMLHttpRequest rather than fetch: only it reports how much of the
+ * body was sent. A 413 from a proxy in front of the server has no JSON body: it still reads as FILE_TOO_LARGE.
+ */
+export async function upload<T>(path: string, data: FormData, onProgress?: (fraction: number) => void): Promise<T> {
+  await ensureCsrfToken();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    if (onProgress) xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.'));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(toApiError(xhr.status, body ?? (xhr.status === 413 ? { code: 'FILE_TOO_LARGE' } : null)));
+    };
+    xhr.send(data);
+  });
+}
+
+/**
+ * A small write sent while the page is being closed (a draft's last keystrokes): `keepalive` lets the browser
+ * finish it after the page is gone, with the session's CSRF token, which `navigator.sendBeacon` cannot carry.
+ * Returns false when it could not be sent that way (no token yet, body over the browser's 64 KB keepalive budget).
+ */
+export function sendOnLeave(method: 'PUT' | 'DELETE', path: string, body?: unknown): boolean {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  if (!csrfToken || (payload && new Blob([payload]).size > 60_000)) return false;
+  const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': csrfToken };
+  if (payload) headers['content-type'] = 'application/json';
+  void fetch(`/api${path}`, { method, headers, body: payload, credentials: 'same-origin', keepalive: true }).catch(() => undefined);
+  return true;
+}
+
 /** Builds a query string, skipping empty values. */
 export function qs(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();

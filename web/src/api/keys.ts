@@ -2,6 +2,7 @@
 export const keys = {
   session: ['session'] as const,
   me: ['me'] as const,
+  security: ['me', 'security'] as const,
   user: (id: number) => ['users', id] as const,
   userSearch: (q: string) => ['users', 'search', q] as const,
   communities: (q: string, status: string) => ['communities', 'list', q, status] as const,

@@ -1,3 +1,4 @@
+import type { CnfptResourceType } from '../../../common/cnfpt';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
 import { keys } from './keys';
@@ -28,6 +29,8 @@ export interface NewPostInput {
   body: string;
   articleType?: ArticleType;
   link?: { url: string; title?: string; description?: string; source?: string };
+  /** A « ressource CNFPT »: what the catalogue entry is. */
+  cnfptType?: CnfptResourceType;
   sharedPostId?: number;
   rubriqueId?: number | null;
   tags?: string[];

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from './client';
 import { keys } from './keys';
+import { forgetOfflineCopies } from '../lib/offline';
 import type { Me, Ok, Session, UserSelf } from './types';
 
 async function fetchSession(): Promise<Session> {
@@ -31,10 +32,11 @@ export interface RegisterInput {
 }
 
 /** After sign-in, sign-up or sign-out every cached answer may differ (`can`, drafts, feed). */
-function useSignedIn() {
+export function useSignedIn() {
   const qc = useQueryClient();
   return (session: Session) => {
     setCsrfToken(session.csrfToken);
+    forgetOfflineCopies();
     qc.setQueryData(keys.session, session);
     void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
   };
@@ -44,8 +46,9 @@ export function useLogin() {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: (input: { email: string; password: string }) =>
-      api.post<{ user: UserSelf; csrfToken: string }>('/auth/login', input),
-    onSuccess: signedIn,
+      api.post<{ user: UserSelf; csrfToken: string } | { secondFactor: { step: 'verify' | 'enrol' } }>('/auth/login', input),
+    // With a second factor to give, no session exists yet: the sign-in continues on /connexion/second-facteur.
+    onSuccess: (result) => { if ('user' in result) signedIn(result); },
   });
 }
 
@@ -73,7 +76,7 @@ export function useLogout() {
 export function useProviders() {
   return useQuery({
     queryKey: ['session', 'providers'],
-    queryFn: () => api.get<{ proconnect: { label: string } | null }>('/auth/providers'),
+    queryFn: () => api.get<{ proconnect: { label: string; allowedDomains: string[]; allowedSirets: string[] } | null }>('/auth/providers'),
     staleTime: Infinity,
   });
 }
@@ -115,6 +118,15 @@ export function useRequestPasswordReset() {
   return useMutation({ mutationFn: (email: string) => api.post<Ok>('/auth/password-reset/request', { email }) });
 }
 
+/** First sign-in of an imported account (link of the welcome mail): password chosen, CGU accepted, signed in. */
+export function useActivateAccount() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: (input: { token: string; password: string; acceptCgu: true }) => api.post<{ user: UserSelf; csrfToken: string }>('/auth/activate', input),
+    onSuccess: signedIn,
+  });
+}
+
 export function useConfirmPasswordReset() {
   return useMutation({
     mutationFn: (input: { token: string; password: string }) => api.post<Ok>('/auth/password-reset/confirm', input),
@@ -149,7 +161,9 @@ export function useChangePassword() {
 export function useLinkProConnect() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (password: string) => api.post<{ user: UserSelf; csrfToken: string; next: string }>('/auth/oidc/link', { password }),
-    onSuccess: signedIn,
+    mutationFn: (password: string) =>
+      api.post<{ user: UserSelf; csrfToken: string; next: string } | { secondFactor: { step: 'verify' | 'enrol' } }>('/auth/oidc/link', { password }),
+    // A second factor to give first: the sign-in goes on at /connexion/second-facteur.
+    onSuccess: (result) => { if ('user' in result) signedIn(result); },
   });
 }

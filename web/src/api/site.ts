@@ -6,6 +6,7 @@ import type { LegalPage, OutboxMail, Page } from './types';
 export const LEGAL_PAGES = [
   { slug: 'mentions-legales', label: 'Mentions légales' },
   { slug: 'accessibilite', label: 'Accessibilité' },
+  { slug: 'plan-accessibilite', label: 'Schéma pluriannuel d’accessibilité' },
   { slug: 'donnees-personnelles', label: 'Données personnelles' },
   { slug: 'cgu', label: 'Conditions générales d’utilisation' },
   { slug: 'charte-editoriale', label: 'Charte éditoriale' },

@@ -1,3 +1,4 @@
+import type { CnfptResourceType } from '../../../common/cnfpt';
 /** Shapes of the API responses, mirroring docs/api.md. */
 
 export type NationalRole = 'admin' | null;
@@ -113,6 +114,11 @@ export interface Member {
 
 export type PostKind = 'discussion' | 'question' | 'article' | 'veille' | 'ressource' | 'evenement' | 'sondage' | 'partage';
 
+export interface CnfptRef {
+  type: CnfptResourceType;
+  url: string;
+}
+
 export interface PostSummary {
   id: number;
   community: CommunityRef;
@@ -126,6 +132,12 @@ export interface PostSummary {
   usefulCount: number;
   tags: string[];
   rubrique: { id: number; name: string } | null;
+  /** A « ressource CNFPT »: its type and catalogue link (null or absent for any other post). */
+  cnfpt?: CnfptRef | null;
+  /** Feeds of a signed-in reader: published since their last visit and not opened yet. */
+  isNew?: boolean;
+  /** Comments added since they last opened it; null when they never did. */
+  unreadComments?: number | null;
 }
 
 export type ArticleType = 'expertise' | 'analyse_reglementaire' | 'contextualisation_veille' | 'retour_experience' | 'autre';
@@ -163,6 +175,11 @@ export interface LinkPreview {
 }
 
 export interface Post extends PostSummary {
+  /** Signed-in readers: saved with « Enregistrer ». */
+  bookmarked?: boolean;
+  /** Signed-in readers: where they stopped last time (seen false on a first visit). */
+  /** Where the reader stopped last time, and the post's newest comment now (unread ones may lie past the first page). */
+  readState?: { seen: boolean; lastCommentId: number | null; newestCommentId: number | null };
   bodyHtml: string;
   bodyMd: string;
   usefulByMe: boolean;

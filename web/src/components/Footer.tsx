@@ -1,5 +1,9 @@
 import { Link } from 'react-router';
 import { LEGAL_PAGES } from '../api/site';
+import { conformity, conformityMention } from '../../../common/accessibility';
+
+/** The mention the law requires, from the same audit as the statement. */
+const ACCESSIBILITY_MENTION = `Accessibilité\u00a0: ${conformityMention(conformity().rate)}`;
 
 export function Footer() {
   return (
@@ -11,7 +15,7 @@ export function Footer() {
         <nav aria-label="Informations légales">
           <ul>
             {LEGAL_PAGES.map((p) => (
-              <li key={p.slug}><Link to={`/pages/${p.slug}`}>{p.slug === 'accessibilite' ? 'Accessibilité : partiellement conforme' : p.label}</Link></li>
+              <li key={p.slug}><Link to={`/pages/${p.slug}`}>{p.slug === 'accessibilite' ? ACCESSIBILITY_MENTION : p.label}</Link></li>
             ))}
           </ul>
         </nav>

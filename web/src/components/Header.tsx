@@ -51,6 +51,7 @@ function StaffLinks({ admin }: { admin: boolean }) {
       {admin ? <li><NavLink to="/pilotage-national">Pilotage national</NavLink></li> : null}
       {admin ? <li><NavLink to="/moderation">Modération</NavLink></li> : null}
       {admin ? <li><NavLink to="/admin">Administration</NavLink></li> : null}
+
     </>
   );
 }

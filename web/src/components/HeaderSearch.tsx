@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { Icon } from '../ui';
 import './header-search.css';
 
 /** The site-wide search field: sends to /recherche, where the filters are. */
@@ -26,7 +27,7 @@ export function HeaderSearch() {
         onChange={(e) => setQ(e.target.value)}
       />
       <button type="submit" className="header-search__button">
-        <span aria-hidden="true">⌕</span>
+        <Icon name="search" />
         <span className="visually-hidden">Lancer la recherche</span>
       </button>
     </form>

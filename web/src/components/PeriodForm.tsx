@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { addDays, parisToday } from '../../../common/time';
 import { Button, Form, TextField, type Errors, type Values } from '../ui';
 
 /** A period of whole days, bounds as 'YYYY-MM-DD' (Paris dates), both included. */
@@ -7,19 +8,11 @@ export interface Period {
   to: string;
 }
 
-function parisToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-}
-
-function daysBefore(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The period a figures panel shows: at first the `days` days up to today in Paris, then what its form chose. */
 export function useRecentPeriod(days: number): [Period, (period: Period) => void] {
   const [period, setPeriod] = useState(() => {
     const today = parisToday();
-    return { from: daysBefore(today, days - 1), to: today };
+    return { from: addDays(today, -(days - 1)), to: today };
   });
   return [period, setPeriod];
 }

@@ -27,7 +27,10 @@ export function UserMenu({ name }: { name: string }) {
           }}
         >
           <MenuItem id="/profil" className="menu__item">Mon profil</MenuItem>
+          <MenuItem id="/brouillons" className="menu__item">Mes brouillons</MenuItem>
+          <MenuItem id="/enregistrements" className="menu__item">Mes enregistrements</MenuItem>
           <MenuItem id="/preferences" className="menu__item">Mes notifications par courriel</MenuItem>
+          <MenuItem id="/compte/securite" className="menu__item">Sécurité du compte</MenuItem>
           {user ? <MenuItem id={`/membres/${user.id}`} className="menu__item">Ma page publique</MenuItem> : null}
           {user?.nationalRole === 'admin' ? <MenuItem id="/admin" className="menu__item">Administration</MenuItem> : null}
           {user?.nationalRole === 'admin' ? <MenuItem id="/pilotage-national" className="menu__item">Pilotage national</MenuItem> : null}

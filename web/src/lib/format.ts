@@ -1,6 +1,8 @@
-const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
-const weekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' });
-const parisClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' });
+import { PARIS } from '../../../common/time';
+
+const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: PARIS });
+const weekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: PARIS });
+const parisClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: PARIS });
 const numbers = new Intl.NumberFormat('fr-FR');
 
 /** French writes the first day of a month as an ordinal: « 1er janvier ». */
@@ -12,6 +14,12 @@ function firstOfMonth(text: string): string {
 export function formatClock(hhmm: string): string {
   const [h, m] = hhmm.split(':');
   return `${Number(h)}\u00a0h\u00a0${m}`;
+}
+
+/** A month 'YYYY-MM' in French: « mars 2026 », or « mars 26 » when short (a calendar month: no time zone). */
+export function monthLabel(month: string, short = false): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat('fr-FR', { month: short ? 'short' : 'long', year: short ? '2-digit' : 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 /** An instant's time of day in Paris: « 9 h 30 ». */

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Button as AriaButton, type ButtonProps as AriaButtonProps } from 'react-aria-components';
 import { Link as RouterLink, type LinkProps as RouterLinkProps } from 'react-router';
 import { Spinner } from './Spinner';
@@ -14,6 +14,8 @@ export interface ButtonProps extends Omit<AriaButtonProps, 'className' | 'childr
   small?: boolean;
   className?: string;
   children: ReactNode;
+  /** To give the focus back to the button (React 19 passes refs as props). */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 /** A button; while `isPending` it stays focusable and announces the wait. */

@@ -107,7 +107,7 @@ interface FormDialogBase extends TriggerProps, Omit<ShellProps, 'children' | key
    * Runs on a valid submission; the dialog closes once it resolves, unless it resolves to `false`.
    * Throw an ApiError to show it in the form.
    */
-  onSubmit: (values: Values) => unknown;
+  onSubmit: (values: Values, data: FormData) => unknown;
   submitLabel: string;
   submitVariant?: Variant;
   isPending?: boolean;
@@ -144,8 +144,8 @@ export function FormDialog<T>({
             aria-label={formLabel}
             labels={labels}
             validate={validate}
-            onSubmit={async (values) => {
-              if ((await onSubmit(values)) !== false) close();
+            onSubmit={async (values, data) => {
+              if ((await onSubmit(values, data)) !== false) close();
             }}
           >
             {fields}

@@ -100,7 +100,7 @@ export function Form({ labels = {}, validate, onSubmit, children, requiredNote, 
                       onClick={(e) => {
                         e.preventDefault();
                         const form = e.currentTarget.closest('form');
-                        const target = form?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`) ?? document.getElementById(`${idPrefix}-${name}`);
+                        const target = form?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]:not([type="hidden"])`) ?? document.getElementById(`${idPrefix}-${name}`);
                         target?.focus();
                       }}
                     >

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Case-insensitive text (extension citext), used for e-mail addresses. */
 export const citext = customType<{ data: string }>({ dataType: () => 'citext' });
@@ -28,6 +28,25 @@ export const users = pgTable(
     bannedAt: timestamp('banned_at', { withTimezone: true }),
     bannedReason: text('banned_reason'),
     /**
+     * Set for accounts brought in by an import (exchange bundle or CSV list) rather than registered here: they have
+     * no usable password until the member activates the account (first-sign-in link or ProConnect, member-import).
+     */
+    importedAt: timestamp('imported_at', { withTimezone: true }),
+    /**
+     * A shared account of the demo network (seed/demo.ts sets it, no route ever does): exempt from the second
+     * factor, so `npm start` stays a two-command trial, and never enrolled (one visitor must not lock out the next).
+     */
+    demoAccount: boolean('demo_account').notNull().default(false),
+    /** When a person who must use a second factor was first offered to enrol (start of the grace period; mfa module). */
+    mfaGraceStartedAt: timestamp('mfa_grace_started_at', { withTimezone: true }),
+    /**
+     * Hash of the secret in the member's private feed addresses (« mon agenda » .ics, Atom of my communities):
+     * calendar applications and feed readers send no cookie, so the URL itself is the credential. Only the hash
+     * is kept (the address is shown once, when made); « régénérer » replaces it, revoking clears it.
+     */
+    feedTokenHash: text('feed_token_hash'),
+    feedTokenCreatedAt: timestamp('feed_token_created_at', { withTimezone: true }),
+    /**
      * Lowercase unaccented keys of the name ("first last", and "last first" for the alphabetical order),
      * job and employer, stored so that searches compare plain columns: the unaccent wrapper is a SQL
      * function PostgreSQL cannot inline, and calling it on every candidate row cost tens of milliseconds.
@@ -50,6 +69,10 @@ export const users = pgTable(
     // intersects both inside the index instead of reading every member who has that job.
     index('users_job_trgm').using('gin', sql`${t.jobKey} gin_trgm_ops`, t.departement),
     index('users_employer_trgm').using('gin', sql`${t.employerKey} gin_trgm_ops`, t.departement),
+    // The sign-in page lists the demo accounts (a handful) without reading the whole table.
+    index('users_demo_account_idx').on(t.id).where(sql`${t.demoAccount}`),
+    // A private feed request finds its owner by the hash alone.
+    uniqueIndex('users_feed_token_key').on(t.feedTokenHash).where(sql`${t.feedTokenHash} IS NOT NULL`),
   ],
 );
 
@@ -58,6 +81,8 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie token: a leaked table does not leak sessions. */
     tokenHash: text('token_hash').primaryKey(),
+    /** What « Mes appareils » names a session by: the token hash never leaves the server. */
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     userId: bigint('user_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -68,11 +93,13 @@ export const sessions = pgTable(
     absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull()
       .default(sql`now() + interval '30 days'`),
     /**
-     * Last time the person proved who they are in this session (sign-in, password re-entered; later a second
+     * Last time the person proved who they are in this session (sign-in, password re-entered, second
      * factor): sensitive staff actions require it to be recent (plugins/reauth.ts).
      */
     reauthenticatedAt: timestamp('reauthenticated_at', { withTimezone: true }),
     userAgent: text('user_agent').notNull().default(''),
+    /** How the session was opened, shown in « Mes appareils » (common/sessions.ts: SIGN_IN_METHODS). */
+    signInMethod: text('sign_in_method').notNull().default('password'),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
@@ -94,7 +121,7 @@ export const knownDevices = pgTable(
   (t) => [primaryKey({ columns: [t.tokenHash, t.userId] }), index('known_devices_user_idx').on(t.userId, t.lastUsedAt)],
 );
 
-export const emailTokenKind = pgEnum('email_token_kind', ['verify_email', 'reset_password']);
+export const emailTokenKind = pgEnum('email_token_kind', ['verify_email', 'reset_password', 'activate_account']);
 
 export const emailTokens = pgTable(
   'email_tokens',
@@ -106,7 +133,11 @@ export const emailTokens = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
-  (t) => [index('email_tokens_user_idx').on(t.userId, t.kind)],
+  (t) => [
+    index('email_tokens_user_idx').on(t.userId, t.kind),
+    // The nightly retention purge (privacy/retention.ts) takes links expired long ago.
+    index('email_tokens_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /** Fixed-window counters for rate limits, shared by every app instance. */

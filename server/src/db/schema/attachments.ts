@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { communities } from './communities.js';
 import { posts } from './posts.js';
@@ -11,7 +11,8 @@ import { posts } from './posts.js';
 export const attachmentFormat = pgEnum('attachment_format', ['document', 'image', 'carte-mentale', 'infographie', 'carte']);
 
 /**
- * Uploaded files. Uploaded first (post_id null, visible to the uploader only), then attached to a post.
+ * Uploaded files. Uploaded first (post_id null, visible to the uploader only), then attached to a post; or images
+ * put in a text from the editor (`inline`), shown to whoever reads the community from the start.
  * The bytes live in the storage under a content-addressed key; the type is the one sniffed from the content.
  */
 export const attachments = pgTable(
@@ -32,6 +33,8 @@ export const attachments = pgTable(
     longDescHtml: text('long_desc_html').notNull().default(''),
     format: attachmentFormat('format').notNull(),
     sha256: text('sha256').notNull(),
+    /** Put in the text of a post or comment by the editor: read by the community's readers, never attached. */
+    inline: boolean('inline').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

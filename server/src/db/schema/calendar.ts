@@ -61,5 +61,7 @@ export const plannedPosts = pgTable(
     index('planned_posts_community_planned_idx').on(t.communityId, t.plannedAt, t.id),
     // The minutely sweep looks only at what is still waiting.
     index('planned_posts_due_idx').on(t.plannedAt).where(sql`${t.status} = 'scheduled'`),
+    // The member's own rows: « Exporter mes données » and account deletion (privacy/).
+    index('planned_posts_author_idx').on(t.authorId),
   ],
 );

@@ -19,6 +19,12 @@ export const communities = pgTable(
     /** Kept by the join/leave transactions so the directory never counts rows. */
     memberCount: integer('member_count').notNull().default(0),
     postCount: integer('post_count').notNull().default(0),
+    /**
+     * Bumped by a trigger whenever a post of the community changes in a way its feed pages keep (new, edited,
+     * deleted, hidden, moved) or a rubrique is renamed: the version the feed page cache (posts/feed-cache.ts)
+     * checks, read with the community row every feed request loads anyway. Counters are read live instead.
+     */
+    feedVersion: bigint('feed_version', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -65,6 +65,8 @@ export const messages = pgTable(
   },
   (t) => [
     index('messages_conversation_idx').on(t.conversationId, t.id.desc()),
+    // The member's own rows: « Exporter mes données » and account deletion (privacy/).
+    index('messages_author_idx').on(t.authorId),
     check('messages_kind', sql`${t.kind} IN ('text', 'system')`),
   ],
 );

@@ -27,6 +27,8 @@ export const memberActivityDaily = pgTable(
     primaryKey({ columns: [t.communityId, t.day, t.userId] }),
     // Network-wide distinct actives of a day range (the rollup job).
     index('member_activity_daily_day_user_idx').on(t.day, t.userId),
+    // The member's own rows: « Exporter mes données » and account deletion (privacy/).
+    index('member_activity_daily_user_idx').on(t.userId),
   ],
 );
 
@@ -43,11 +45,12 @@ export const communityStats = pgTable('community_stats', {
   postsMonth: integer('posts_month').notNull(),
   commentsMonth: integer('comments_month').notNull(),
   activeMonth: integer('active_month').notNull(),
-  /** Questions whose deadline fell in the month (and is past), and those answered by then. */
+  /** Questions asked in the month whose outcome is known (answered, or deadline past), and those answered in time (questions/stats.ts). */
   questionsDue: integer('questions_due').notNull(),
   questionsInTime: integer('questions_in_time').notNull(),
   flagsPending: integer('flags_pending').notNull(),
   moderationActionsMonth: integer('moderation_actions_month').notNull(),
+  /** Animators carrying the monthly target (steering/targets.ts: coordinators carry none). */
   staffCount: integer('staff_count').notNull(),
   contributionsMonth: integer('contributions_month').notNull(),
   /** Sum of the staff members' monthly targets. */
@@ -143,7 +146,11 @@ export const networkPosts = pgTable(
     commentCount: integer('comment_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('network_posts_created_idx').on(t.createdAt.desc(), t.id.desc())],
+  (t) => [
+    index('network_posts_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    // The member's own rows: « Exporter mes données » and account deletion (privacy/).
+    index('network_posts_author_idx').on(t.authorId),
+  ],
 );
 
 export const networkComments = pgTable(
@@ -156,7 +163,11 @@ export const networkComments = pgTable(
     bodyHtml: text('body_html').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('network_comments_post_idx').on(t.postId, t.createdAt, t.id)],
+  (t) => [
+    index('network_comments_post_idx').on(t.postId, t.createdAt, t.id),
+    // The member's own rows: « Exporter mes données » and account deletion (privacy/).
+    index('network_comments_author_idx').on(t.authorId),
+  ],
 );
 
 /** Pay scales, editable by the national admin. Money in integer cents. */
@@ -195,6 +206,26 @@ export const animatorAssignments = pgTable(
     index('animator_assignments_community_idx').on(t.communityId, t.startsOn, t.id),
     check('animator_assignments_hours', sql`${t.monthlyHours} BETWEEN 1 AND 200`),
     check('animator_assignments_dates', sql`${t.endsOn} IS NULL OR ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/**
+ * A month in which the national team let an animator declare more than the assignment's monthly hours
+ * (an event, a dossier): the new ceiling and why. Without a row, the assignment's monthly hours are the limit.
+ */
+export const hoursCeilings = pgTable(
+  'hours_ceilings',
+  {
+    assignmentId: bigint('assignment_id', { mode: 'number' }).notNull().references(() => animatorAssignments.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    maxMinutes: integer('max_minutes').notNull(),
+    reason: text('reason').notNull(),
+    setBy: bigint('set_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assignmentId, t.month] }),
+    check('hours_ceilings_minutes', sql`${t.maxMinutes} BETWEEN 0 AND 12000`),
   ],
 );
 

@@ -72,6 +72,8 @@ export const dutyRoster = pgTable(
   (t) => [
     primaryKey({ columns: [t.communityId, t.weekStart] }),
     check('duty_roster_monday', sql`extract(isodow FROM ${t.weekStart}) = 1`),
+    // The member's own rows: « Exporter mes données » and account deletion (privacy/).
+    index('duty_roster_animator_idx').on(t.animatorId),
   ],
 );
 
@@ -93,6 +95,12 @@ export const wikiPages = pgTable(
     revision: integer('revision').notNull().default(1),
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     lockedBy: bigint('locked_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Who has the editor open, until when (renewed every minute while it stays open): others are told that
+     * the page is being edited. Advisory only: saves still carry their base revision and conflict.
+     */
+    editingBy: bigint('editing_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    editingUntil: timestamp('editing_until', { withTimezone: true }),
     createdBy: bigint('created_by', { mode: 'number' }).notNull().references(() => users.id),
     updatedBy: bigint('updated_by', { mode: 'number' }).notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -127,6 +135,8 @@ export const wikiRevisions = pgTable(
   (t) => [
     // Two saves from the same base both claim number base+1: the database lets exactly one in.
     uniqueIndex('wiki_revisions_page_number_key').on(t.pageId, t.number),
+    // The member's own rows: « Exporter mes données » and account deletion (privacy/).
+    index('wiki_revisions_author_idx').on(t.authorId),
   ],
 );
 

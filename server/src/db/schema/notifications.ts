@@ -26,6 +26,8 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_user_id_idx').on(t.userId, t.id.desc()),
     index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} IS NULL`),
+    // The nightly retention purge (privacy/retention.ts) takes the oldest rows.
+    index('notifications_created_idx').on(t.createdAt),
   ],
 );
 
@@ -49,7 +51,11 @@ export const notificationEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     doneAt: timestamp('done_at', { withTimezone: true }),
   },
-  (t) => [index('notification_events_pending_idx').on(t.id).where(sql`${t.doneAt} IS NULL`)],
+  (t) => [
+    index('notification_events_pending_idx').on(t.id).where(sql`${t.doneAt} IS NULL`),
+    // The nightly retention purge (privacy/retention.ts) takes events done long ago.
+    index('notification_events_done_idx').on(t.doneAt).where(sql`${t.doneAt} IS NOT NULL`),
+  ],
 );
 
 /** Communities a member follows: a new post there notifies them. */

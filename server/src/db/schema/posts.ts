@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { communities } from './communities.js';
 
@@ -54,6 +54,11 @@ export const posts = pgTable(
     linkTitle: text('link_title'),
     linkDescription: text('link_description'),
     linkSource: text('link_source'),
+    /**
+     * A « ressource CNFPT »: a ressource whose link is the CNFPT catalogue entry, with what it is
+     * (formation, numéro de la LID, publication, autre). Null for every other post.
+     */
+    cnfptType: text('cnfpt_type'),
     /** Partage: the post shared from another e-community. */
     sharedPostId: bigint('shared_post_id', { mode: 'number' }).references((): AnyPgColumn => posts.id),
     rubriqueId: bigint('rubrique_id', { mode: 'number' }).references(() => rubriques.id, { onDelete: 'set null' }),
@@ -82,6 +87,9 @@ export const posts = pgTable(
     uniqueIndex('posts_shared_once_key').on(t.communityId, t.sharedPostId).where(sql`${t.sharedPostId} IS NOT NULL AND ${t.deletedAt} IS NULL`),
     index('posts_shared_post_idx').on(t.sharedPostId).where(sql`${t.sharedPostId} IS NOT NULL`),
     // Title suggestions while writing (citing a post): accent-insensitive substring match.
+    // CNFPT resources promoted in a community in a month (animator dashboard, activity report).
+    index('posts_cnfpt_month_idx').on(t.communityId, t.createdAt).where(sql`${t.cnfptType} IS NOT NULL AND ${t.deletedAt} IS NULL`),
+    check('posts_cnfpt_type', sql`${t.cnfptType} IS NULL OR (${t.kind} = 'ressource' AND ${t.cnfptType} IN ('formation', 'lid', 'publication', 'autre'))`),
     index('posts_title_trgm').using('gin', sql`(immutable_unaccent(lower(${t.title}))) gin_trgm_ops`),
   ],
 );

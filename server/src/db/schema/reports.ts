@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { communities } from './communities.js';
 
@@ -38,6 +38,8 @@ export const reviewMeetings = pgTable(
     decisions: text('decisions'),
     minutesBy: bigint('minutes_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     minutesAt: timestamp('minutes_at', { withTimezone: true }),
+    /** Minutes prepared before (or during) the meeting: only the coordination reads them until finalised. */
+    minutesDraft: boolean('minutes_draft').notNull().default(false),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -77,11 +79,17 @@ export const activityReports = pgTable(
     comment: text('comment'),
     commentBy: bigint('comment_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     commentAt: timestamp('comment_at', { withTimezone: true }),
+    /** The coordination's review of the draft, before the meeting: « à revoir » or « prêt », and a note per written section. */
+    reviewStatus: text('review_status'),
+    reviewNotes: jsonb('review_notes').notNull().default({}),
+    reviewBy: bigint('review_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+    reviewAt: timestamp('review_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('activity_reports_meeting_author_key').on(t.meetingId, t.authorId),
     index('activity_reports_author_idx').on(t.authorId, t.createdAt.desc(), t.id.desc()),
+    check('activity_reports_review_status', sql`${t.reviewStatus} IN ('to_revise', 'ready')`),
   ],
 );

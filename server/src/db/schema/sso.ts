@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { sessions, users } from './accounts.js';
 
 /**
@@ -37,6 +37,18 @@ export const oidcFlows = pgTable(
     /** Set once the provider answered, for a person without an account yet. */
     claims: jsonb('claims'),
     idToken: text('id_token'),
+    /**
+     * A code e-mailed to the account that has the held address, typed instead of its password to link it.
+     * Only its hash is kept; a new code replaces the previous one; each try counts, right or wrong.
+     */
+    linkCodeHash: text('link_code_hash'),
+    linkCodeExpiresAt: timestamp('link_code_expires_at', { withTimezone: true }),
+    linkCodeAttempts: integer('link_code_attempts').notNull().default(0),
+    /**
+     * 'reauth': a signed-in person proving who they are again before a sensitive action (plugins/reauth.ts);
+     * the callback then refreshes the current session instead of opening one.
+     */
+    purpose: text('purpose').notNull().default('sign-in'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('oidc_flows_expires_idx').on(t.expiresAt)],

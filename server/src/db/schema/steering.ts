@@ -22,6 +22,8 @@ export const animatorTargets = pgTable(
     // One community-wide row (user 0) and one row per animator: the upsert's conflict target.
     uniqueIndex('animator_targets_key').on(t.communityId, sql`coalesce(${t.userId}, 0)`),
     check('animator_targets_range', sql`${t.monthlyTarget} BETWEEN 1 AND 500`),
+    // The member's own rows: « Exporter mes données » and account deletion (privacy/).
+    index('animator_targets_user_idx').on(t.userId),
   ],
 );
 

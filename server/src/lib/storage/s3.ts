@@ -2,9 +2,54 @@ import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { AwsV4Signer } from 'aws4fetch';
 import type { S3Config } from '../../config.js';
 import type { Storage } from './index.js';
-import { EMPTY_SHA256, signRequest, uriEncode } from './sigv4.js';
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+}
+
+export interface SignInput {
+  method: string;
+  url: URL;
+  /** Headers to sign (host is added from the URL); names in any case. */
+  headers: Record<string, string>;
+  /** Hex sha256 of the body (the empty body's for HEAD, GET, DELETE). */
+  payloadHash: string;
+  /** Signing time; tests pin it. */
+  now?: Date;
+}
+
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** RFC 3986 encoding of a path segment (encodeURIComponent leaves !'()* alone). */
+export function uriEncode(value: string, keepSlash = false): string {
+  const encoded = encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return keepSlash ? encoded.replace(/%2F/g, '/') : encoded;
+}
+
+/**
+ * AWS Signature Version 4, header variant, by aws4fetch (no dependencies, Web Crypto): the headers to send, with
+ * x-amz-date, x-amz-content-sha256 and authorization. Every header given is signed (content-type and
+ * content-length included), and the body's digest is given, never computed here: bodies are streamed.
+ */
+export async function signRequest(input: SignInput, creds: Credentials): Promise<Headers> {
+  const signer = new AwsV4Signer({
+    method: input.method,
+    url: input.url.toString(),
+    headers: { ...input.headers, 'x-amz-content-sha256': input.payloadHash },
+    accessKeyId: creds.accessKeyId,
+    secretAccessKey: creds.secretAccessKey,
+    region: creds.region,
+    service: 's3',
+    allHeaders: true,
+    datetime: input.now?.toISOString().replace(/[:-]|\.\d{3}/g, ''),
+  });
+  return (await signer.sign()).headers;
+}
 
 /**
  * S3-compatible object storage over plain fetch and SigV4 (PUT, GET, HEAD, DELETE of one object):
@@ -27,11 +72,10 @@ export class S3Storage implements Storage {
 
   private async send(method: string, key: string, extra: { headers?: Record<string, string>; payloadHash?: string; body?: Readable } = {}) {
     const url = this.urlOf(key);
-    const headers = signRequest(
+    const headers = await signRequest(
       { method, url, headers: extra.headers ?? {}, payloadHash: extra.payloadHash ?? EMPTY_SHA256 },
       { accessKeyId: this.config.accessKeyId, secretAccessKey: this.config.secretAccessKey, region: this.config.region },
     );
-    delete headers.host; // fetch sets it, and refuses it as a header
     return fetch(url, {
       method,
       headers,

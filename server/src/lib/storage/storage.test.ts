@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStorage, keyFor } from './index.js';
 import { LocalStorage } from './local.js';
-import { S3Storage } from './s3.js';
-import { EMPTY_SHA256, signRequest } from './sigv4.js';
+import { EMPTY_SHA256, S3Storage, signRequest } from './s3.js';
 
 const streamToBuffer = async (stream: NodeJS.ReadableStream) => {
   const chunks: Buffer[] = [];
@@ -24,8 +23,8 @@ async function tmpFile(dir: string, content: string): Promise<string> {
 }
 
 describe('SigV4 signing', () => {
-  it('matches the GET Object example of the S3 documentation', () => {
-    const headers = signRequest(
+  it('matches the GET Object example of the S3 documentation', async () => {
+    const headers = await signRequest(
       {
         method: 'GET',
         url: new URL('https://examplebucket.s3.amazonaws.com/test.txt'),
@@ -35,11 +34,13 @@ describe('SigV4 signing', () => {
       },
       { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', region: 'us-east-1' },
     );
-    expect(headers.authorization).toBe(
-      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,'
-      + 'SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,'
-      + 'Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
-    );
+    expect(headers.get('authorization')?.split(/,\s*/)).toEqual([
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request',
+      'SignedHeaders=host;range;x-amz-content-sha256;x-amz-date',
+      'Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
+    ]);
+    expect(headers.get('x-amz-date')).toBe('20130524T000000Z');
+    expect(headers.has('host')).toBe(false); // fetch sets it, and refuses it as a header
   });
 });
 
@@ -83,25 +84,25 @@ describe('S3 storage against a recording server', async () => {
   const objects = new Map<string, Buffer>();
   const seen: { method: string; path: string; signatureOk: boolean; bodyHashOk: boolean }[] = [];
 
-  function verify(req: IncomingMessage, body: Buffer, port: number): { signatureOk: boolean; bodyHashOk: boolean } {
+  async function verify(req: IncomingMessage, body: Buffer, port: number): Promise<{ signatureOk: boolean; bodyHashOk: boolean }> {
     const auth = String(req.headers.authorization ?? '');
     const signed = /SignedHeaders=([^,]+)/.exec(auth)?.[1]?.split(';') ?? [];
     const amzDate = String(req.headers['x-amz-date']);
     const now = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
     const headers: Record<string, string> = {};
     for (const name of signed) if (!['host', 'x-amz-date', 'x-amz-content-sha256'].includes(name)) headers[name] = String(req.headers[name]);
-    const again = signRequest(
+    const again = await signRequest(
       { method: req.method!, url: new URL(req.url!, `http://127.0.0.1:${port}`), headers, payloadHash: String(req.headers['x-amz-content-sha256']), now },
       creds,
     );
     const payload = String(req.headers['x-amz-content-sha256']);
-    return { signatureOk: again.authorization === auth, bodyHashOk: payload === sha(body) };
+    return { signatureOk: again.get('authorization') === auth, bodyHashOk: payload === sha(body) };
   }
 
   const server = createServer(async (req, res) => {
     const body = await streamToBuffer(req);
     const { port } = server.address() as AddressInfo;
-    seen.push({ method: req.method!, path: req.url!, ...verify(req, body, port) });
+    seen.push({ method: req.method!, path: req.url!, ...(await verify(req, body, port)) });
     const stored = objects.get(req.url!);
     if (req.method === 'PUT') {
       objects.set(req.url!, body);

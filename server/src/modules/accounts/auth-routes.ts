@@ -9,9 +9,14 @@ import { presentUserSelf } from './presenters.js';
 import { cguToAccept } from '../privacy/cgu.js';
 import { addressGroup } from '../../lib/client-address.js';
 import { AppError } from '../../lib/errors.js';
-import { admitLogin, loginFailed, loginSucceeded } from './login-throttle.js';
+import { admitLogin, loginFailed, loginSucceeded, rememberDevice } from './login-throttle.js';
+import { notifyNewDevice } from './devices.js';
 import * as sso from '../sso/service.js';
 import { oidcClient } from '../sso/routes.js';
+import { canReauthWithProconnect } from '../sso/reauth.js';
+import { Type } from 'typebox';
+import { decideSignIn, holdSignIn } from '../mfa/gate.js';
+import { SecondFactorPending } from '../mfa/schema.js';
 
 // Typing the password again is guessed at like a login: the same budget as changing it, per member.
 const REAUTH = { ...LIMITS_BY_ACTION.passwordCheck, action: 'reauth' };
@@ -24,7 +29,7 @@ const emailKey = (email: string) => email.trim().toLowerCase();
 /** Replaces any current session with a fresh one, so a session id never survives a change of identity. */
 async function signIn(app: App, request: FastifyRequest, reply: FastifyReply, userId: number) {
   if (request.session) await closeSession(app, request, reply);
-  const csrfToken = await openSession(app, request, reply, userId);
+  const csrfToken = await openSession(app, request, reply, userId, 'password');
   return { user: presentUserSelf(await accounts.loadUser(app.db, userId)), csrfToken };
 }
 
@@ -44,7 +49,10 @@ export default async function authRoutes(app: App) {
   }, async (request, reply) => {
     await hit(app, LIMITS_BY_ACTION.register, ip(request));
     const userId = await accounts.register(app, request.body);
-    return reply.status(201).send(await signIn(app, request, reply, userId));
+    const signedIn = await signIn(app, request, reply, userId);
+    // The browser the account was created from is its first known device: no "new sign-in" e-mail now nor later from it.
+    await rememberDevice(app, request, reply, userId);
+    return reply.status(201).send(signedIn);
   });
 
   app.post('/auth/verify-email', {
@@ -65,7 +73,10 @@ export default async function authRoutes(app: App) {
   });
 
   app.post('/auth/login', {
-    schema: { tags: ['comptes'], summary: 'Connexion', body: LoginBody, response: { 200: SignedIn, ...errorResponses } },
+    schema: {
+      tags: ['comptes'], summary: 'Connexion (ou, si un second facteur est demandé, première étape)',
+      body: LoginBody, response: { 200: Type.Union([SignedIn, SecondFactorPending]), ...errorResponses },
+    },
   }, async (request, reply) => {
     // Only failures count (login-throttle.ts): signing in again and again never locks anyone out.
     const attempt = await admitLogin(app, request, request.body.email);
@@ -73,8 +84,16 @@ export default async function authRoutes(app: App) {
       if (err instanceof AppError && err.code === 'INVALID_CREDENTIALS') await loginFailed(app, request);
       throw err;
     });
+    // The password is right; the second-factor rule (mfa/gate.ts) may still hold the session back.
+    const decision = await decideSignIn(app, userId);
+    if (decision.step !== 'open') {
+      await holdSignIn(app, request, reply, { userId, step: decision.step, method: 'password', newDevice: !attempt.device });
+      await loginSucceeded(app, request, reply, attempt, userId);
+      return { secondFactor: { step: decision.step } };
+    }
     const signedIn = await signIn(app, request, reply, userId);
     await loginSucceeded(app, request, reply, attempt, userId);
+    if (!attempt.device) notifyNewDevice(app, request, userId, 'password');
     return signedIn;
   });
 
@@ -88,6 +107,18 @@ export default async function authRoutes(app: App) {
     await hit(app, REAUTH, subjectOf(request));
     await accounts.reauthenticate(app, user.id, request.session!.tokenHash, request.body.password);
     return { ok: true as const };
+  });
+
+  app.get('/auth/reauth/methods', {
+    schema: {
+      tags: ['comptes'], summary: 'Moyens de confirmer son identité avant une action sensible',
+      response: { 200: Type.Object({ password: Type.Boolean(), proconnect: Type.Boolean() }), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    // Accounts created through ProConnect have a password nobody knows: they confirm there instead.
+    const proconnect = app.config.oidc !== undefined && app.config.oidc !== null && await canReauthWithProconnect(app, user.id);
+    return { password: true, proconnect };
   });
 
   app.post('/auth/logout', {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { JobDefinition } from '../../jobs/runner.js';
+import type { AnyJobDefinition } from '../../jobs/runner.js';
 
 export const ACCOUNT_JOBS = {
   purge: 'accounts-purge',
@@ -33,7 +33,7 @@ export async function purgeAccountLeftovers(pool: pg.Pool, batchSize = 5_000): P
   return counts;
 }
 
-export const accountJobs: JobDefinition<any>[] = [
+export const accountJobs: AnyJobDefinition[] = [
   {
     // Hourly: nothing here is read once ended (every read checks the end), so this only keeps tables small.
     name: ACCOUNT_JOBS.purge,

@@ -110,6 +110,22 @@ export async function loginFailed(app: App, request: FastifyRequest): Promise<vo
 
 /** The right password: the attempt's counter is forgotten and the browser remembered for the account. */
 export async function loginSucceeded(app: App, request: FastifyRequest, reply: FastifyReply, attempt: LoginAttempt, userId: number): Promise<void> {
+  await rememberDevice(app, request, reply, userId, attempt.key);
+}
+
+/** Whether this browser's remembered-device cookie was set by a sign-in to this account (« appareil connu »). */
+export async function isKnownDevice(app: App, request: FastifyRequest, userId: number): Promise<boolean> {
+  const token = request.cookies[deviceCookieName(app.config.secureCookies)];
+  if (!token) return false;
+  const { rows } = await app.pool.query('SELECT 1 FROM known_devices WHERE token_hash = $1 AND user_id = $2', [hashToken(token), userId]);
+  return rows.length > 0;
+}
+
+/**
+ * Remembers this browser for the account (any way of signing in), forgetting the failure counter `forgetKey`
+ * when given: later failures from it wait on their own counter, and later sign-ins from it are not "new devices".
+ */
+export async function rememberDevice(app: App, request: FastifyRequest, reply: FastifyReply, userId: number, forgetKey = ''): Promise<void> {
   const name = deviceCookieName(app.config.secureCookies);
   // One token per browser, remembered for each account signed in from it.
   const token = request.cookies[name] && /^[\w-]{43}$/.test(request.cookies[name]) ? request.cookies[name] : newToken();
@@ -118,7 +134,7 @@ export async function loginSucceeded(app: App, request: FastifyRequest, reply: F
           old AS (DELETE FROM known_devices WHERE user_id = $2 AND last_used_at < now() - make_interval(days => $4))
      INSERT INTO known_devices (token_hash, user_id) VALUES ($1, $2)
      ON CONFLICT (token_hash, user_id) DO UPDATE SET last_used_at = now()`,
-    [hashToken(token), userId, attempt.key, DEVICE_DAYS],
+    [hashToken(token), userId, forgetKey, DEVICE_DAYS],
   );
   reply.setCookie(name, token, {
     path: '/', httpOnly: true, secure: app.config.secureCookies, sameSite: 'lax', maxAge: DEVICE_DAYS * 86_400,

@@ -32,7 +32,7 @@ export const LoginBody = Type.Object({ email: Type.String({ minLength: 1, maxLen
 export const TokenBody = Type.Object({ token }, { additionalProperties: false });
 export const ResetRequestBody = Type.Object({ email: Type.String({ minLength: 1, maxLength: LIMITS.email }) }, { additionalProperties: false });
 export const ResetConfirmBody = Type.Object({ token, password }, { additionalProperties: false });
-/** A proof of identity for sensitive actions: the password today; a second factor will be another member. */
+/** A proof of identity for sensitive actions by password; the mfa module takes a second factor instead. */
 export const ReauthBody = Type.Object({ password }, { additionalProperties: false });
 export const ChangePasswordBody = Type.Object({ currentPassword: password, newPassword: password }, { additionalProperties: false });
 

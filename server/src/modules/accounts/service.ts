@@ -6,13 +6,16 @@ import { hashPassword, verifyPassword } from '../../lib/password.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import type { App } from '../../types.js';
 import type { Mail } from '../mail/service.js';
-import { passwordResetMail, verificationMail } from '../mail/templates.js';
+import { passwordResetMail, verificationMail, welcomeMail } from '../mail/templates.js';
 import { completePendingInvitations } from '../invitations/service.js';
 import { checkNewPassword } from './password-rules.js';
 import { recordCguAtRegistration } from '../privacy/cgu.js';
+import { endOtherSessions } from './devices.js';
+import { awaitingActivation } from '../member-import/welcome-state.js';
+import { LIMITS } from '../../../../common/limits.js';
 
-type TokenKind = 'verify_email' | 'reset_password';
-const TOKEN_HOURS: Record<TokenKind, number> = { verify_email: 48, reset_password: 1 };
+type TokenKind = 'verify_email' | 'reset_password' | 'activate_account';
+const TOKEN_HOURS: Record<TokenKind, number> = { verify_email: 48, reset_password: 1, activate_account: LIMITS.activationLinkDays * 24 };
 
 // Unknown e-mails are checked against this hash so a failed login takes the same time either way.
 // Computed at start-up, so even the first unknown address costs no extra hash.
@@ -22,11 +25,11 @@ const dummyHash = hashPassword(newToken());
  * Sending happens after the transaction commits and never delays nor fails the request:
  * SMTP can be slow, and the message is recorded in mail_outbox either way.
  */
-function sendLater(app: App, mail: Mail): void {
+export function sendLater(app: App, mail: Mail): void {
   app.mailer.send(mail).catch((err) => app.log.error({ err }, 'mail not recorded'));
 }
 
-async function issueToken(tx: DbOrTx, userId: number, kind: TokenKind): Promise<string> {
+export async function issueToken(tx: DbOrTx, userId: number, kind: TokenKind): Promise<string> {
   // A new link replaces the previous ones: only the latest mail works.
   await tx.delete(emailTokens).where(and(eq(emailTokens.userId, userId), eq(emailTokens.kind, kind), isNull(emailTokens.usedAt)));
   const token = newToken();
@@ -37,7 +40,7 @@ async function issueToken(tx: DbOrTx, userId: number, kind: TokenKind): Promise<
 }
 
 /** Marks the token used and returns its user, or throws INVALID_TOKEN. One UPDATE, so it is single-use under races. */
-async function consumeToken(tx: DbOrTx, token: string, kind: TokenKind): Promise<number> {
+export async function consumeToken(tx: DbOrTx, token: string, kind: TokenKind): Promise<number> {
   const rows = await tx.update(emailTokens).set({ usedAt: sql`now()` })
     .where(and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.kind, kind), isNull(emailTokens.usedAt), sql`${emailTokens.expiresAt} > now()`))
     .returning({ userId: emailTokens.userId });
@@ -90,12 +93,22 @@ export async function resendVerification(app: App, userId: number): Promise<void
   if (result) sendLater(app, verificationMail(app.config.publicUrl, result.user.email, result.user.firstName, result.token));
 }
 
+/**
+ * Said for every failed password sign-in, whether the address is unknown, the password wrong or the account imported
+ * and not activated yet: one answer for all, so that it never tells which addresses have an account.
+ */
+export const LOGIN_FAILED = 'Adresse électronique ou mot de passe incorrect. Première connexion depuis la reprise de votre '
+  + 'e-communauté ? Utilisez le lien d’activation reçu par courriel, ou demandez-en un nouveau avec « Mot de passe oublié ».';
+
 /** Returns the user id, or throws INVALID_CREDENTIALS after the same amount of work. */
 export async function authenticate(app: App, email: string, password: string): Promise<number> {
-  const [row] = await app.db.select({ id: users.id, passwordHash: users.passwordHash, bannedAt: users.bannedAt }).from(users)
-    .where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
-  const ok = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
-  if (!row || !ok) throw new AppError('INVALID_CREDENTIALS');
+  const [row] = await app.db.select({ id: users.id, passwordHash: users.passwordHash, bannedAt: users.bannedAt, awaiting: sql<boolean>`${awaitingActivation}` })
+    .from(users).where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
+  // An imported account not activated yet has no password to find: it fails like an unknown address, after the
+  // same work, and the message (common to every failure) points to the activation link.
+  const usable = row && !row.awaiting && row.passwordHash.startsWith('$argon2');
+  const ok = await verifyPassword(usable ? row.passwordHash : await dummyHash, password);
+  if (!row || !usable || !ok) throw new AppError('INVALID_CREDENTIALS', LOGIN_FAILED);
   // Said only after the right password, so the ban does not reveal that an address has an account.
   if (row.bannedAt) throw new AppError('ACCOUNT_BANNED');
   return row.id;
@@ -115,11 +128,18 @@ export async function reauthenticate(app: App, userId: number, tokenHash: string
 
 export async function requestPasswordReset(app: App, email: string): Promise<void> {
   const result = await app.db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
+    const [user] = await tx.select({ id: users.id, email: users.email, firstName: users.firstName, awaiting: sql<boolean>`${awaitingActivation}` })
+      .from(users).where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
     if (!user) return null;
-    return { user, token: await issueToken(tx, user.id, 'reset_password') };
+    // An imported account never activated has no password to reset: it gets its activation link again.
+    const kind: TokenKind = user.awaiting ? 'activate_account' : 'reset_password';
+    return { user, kind, token: await issueToken(tx, user.id, kind) };
   });
-  if (result) sendLater(app, passwordResetMail(app.config.publicUrl, result.user.email, result.user.firstName, result.token));
+  if (!result) return;
+  const { user, kind, token } = result;
+  sendLater(app, kind === 'activate_account'
+    ? welcomeMail(app.config.publicUrl, user.email, user.firstName, token, LIMITS.activationLinkDays)
+    : passwordResetMail(app.config.publicUrl, user.email, user.firstName, token));
 }
 
 export async function confirmPasswordReset(app: App, token: string, password: string): Promise<void> {
@@ -131,7 +151,7 @@ export async function confirmPasswordReset(app: App, token: string, password: st
     // Following the link proves the mailbox is theirs, as verification would.
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()`, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
       .where(eq(users.id, userId));
-    await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+    await endOtherSessions(tx, userId, null);
   });
 }
 
@@ -145,7 +165,7 @@ export async function changePassword(app: App, userId: number, current: string, 
   const passwordHash = await hashPassword(next);
   await app.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
-    await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${userId} AND token_hash <> ${keepSession}`);
+    await endOtherSessions(tx, userId, keepSession);
   });
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCommunity } from '../../../test/community-factories.js';
+import { parseIcs } from '../../../test/feed-parsers.js';
 import { useTestApp } from '../../../test/helpers.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
-import { addDays, utcToParis } from '../../../../common/paris-time.js';
+import { addDays, utcToParis } from '../../../../common/time/index.js';
 
 type Headers = Record<string, string>;
 
@@ -164,8 +165,7 @@ describe('agenda', async () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ title: 'Atelier reporté', startDate: '2027-04-02', startTime: '03:30', startsAt: '2027-04-02T01:30:00.000Z', place: null, onlineUrl: atelier.onlineUrl });
     const ics = await app.inject({ method: 'GET', url: `/api/events/${event.postId}.ics` });
-    expect(ics.body).toContain('SEQUENCE:1\r\n');
-    expect(ics.body).toContain('SUMMARY:Atelier reporté\r\n');
+    expect(parseIcs(ics.body).events).toMatchObject([{ sequence: 1, summary: 'Atelier reporté' }]);
     const revisions = await app.inject({ method: 'GET', url: `/api/posts/${event.postId}/revisions`, headers: animator.headers });
     expect(revisions.json().items[0].title).toBe(atelier.title);
 
@@ -183,22 +183,22 @@ describe('agenda', async () => {
     const feed = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/agenda.ics` });
     expect(feed.statusCode).toBe(200);
     expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
-    expect(feed.body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
-    expect(feed.body.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(feed.body).toContain(`UID:${event.postId}@e-communautes\r\n`);
-    expect(feed.body).not.toContain(`UID:${old.postId}@e-communautes`);
-    expect(feed.body).toContain('SUMMARY:Réunion \\; bilan\\, suite\r\n');
-    expect(feed.body).toContain(`DTSTART:${event.startsAt.replace(/[-:]/g, '').replace('.000', '')}\r\n`);
+    const cal = parseIcs(feed.body);
+    expect(cal.events.map((e) => e.uid)).toContain(`${event.postId}@e-communautes`);
+    expect(cal.events.map((e) => e.uid)).not.toContain(`${old.postId}@e-communautes`);
+    const parsed = cal.events.find((e) => e.uid === `${event.postId}@e-communautes`)!;
+    expect(parsed.summary).toBe('Réunion ; bilan, suite');
+    expect(parsed.start.toISOString()).toBe(event.startsAt);
     for (const line of feed.body.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
 
     const one = await app.inject({ method: 'GET', url: `/api/events/${old.postId}.ics` });
     expect(one.statusCode).toBe(200);
     expect(one.headers['content-disposition']).toBe(`attachment; filename="evenement-${old.postId}.ics"`);
-    const unfolded = one.body.replace(/\r\n /g, '');
-    expect(unfolded).toContain('DTSTART:20250110T130000Z\r\n');
-    expect(unfolded).toContain(`URL:http://localhost:3000/publications/${old.postId}\r\n`);
-    expect(unfolded).toContain('LOCATION:Salle du conseil\\, mairie de Roubaix\r\n');
-    expect(unfolded).toContain('Inscription : https://exemple.fr/inscription?id=1\\,2');
+    const [single] = parseIcs(one.body).events;
+    expect(single!.start.toISOString()).toBe('2025-01-10T13:00:00.000Z');
+    expect(single!.url).toBe(`http://localhost:3000/publications/${old.postId}`);
+    expect(single!.location).toBe('Salle du conseil, mairie de Roubaix');
+    expect(single!.description).toMatch(/Inscription\s*: https:\/\/exemple\.fr\/inscription\?id=1,2/);
   });
 
   it('refuses bad input with clear codes', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseIcs } from '../../../test/feed-parsers.js';
 import { buildCalendar, escapeText, foldLine, formatUtc } from './ics.js';
 
 const base = {
@@ -77,5 +78,28 @@ describe('iCalendar writer', () => {
     expect(ics).not.toContain('LOCATION');
     expect(ics).not.toContain('DESCRIPTION');
     expect(ics).not.toContain('URL:');
+  });
+
+  it('reads back through ical.js exactly as written: escapes, folding of long accented text, dates', () => {
+    const description = `Ligne 1\nLigne 2 ; avec, ponctuation \\ et « guillemets » ${'é’'.repeat(80)}`;
+    const ics = buildCalendar({
+      name: 'Agenda, Politique de la Ville',
+      description: 'Réseau ; tests',
+      events: [
+        { ...base, sequence: 3, description, location: 'Salle 3, mairie', url: 'https://exemple.fr/publications/42?a=1,2' },
+        { ...base, uid: '43@e-communautes', summary: 'Journée', allDay: { startDate: '2026-10-25', endDate: '2026-10-27' } },
+      ],
+    });
+    const cal = parseIcs(ics);
+    expect(cal.name).toBe('Agenda, Politique de la Ville');
+    expect(cal.description).toBe('Réseau ; tests');
+    const [timed, day] = cal.events;
+    expect(timed).toMatchObject({
+      uid: '42@e-communautes', summary: 'Atelier', description, location: 'Salle 3, mairie',
+      url: 'https://exemple.fr/publications/42?a=1,2', sequence: 3, allDay: false,
+    });
+    expect(timed!.start.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(timed!.end.toISOString()).toBe('2026-03-29T03:00:00.000Z');
+    expect(day).toMatchObject({ uid: '43@e-communautes', allDay: true, startDate: '2026-10-25', endDate: '2026-10-27' });
   });
 });

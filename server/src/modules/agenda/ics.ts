@@ -1,3 +1,4 @@
+import { PARIS_TIME_ZONE } from '../../../../common/time/index.js';
 /**
  * A small iCalendar (RFC 5545) writer: just what an agenda feed and "Ajouter à mon agenda" need.
  * Timed events are written in UTC ("Z"), so no VTIMEZONE is needed and every client agrees on the
@@ -107,7 +108,7 @@ export function buildCalendar(cal: IcsCalendar): string {
     'METHOD:PUBLISH',
     ...textLine('X-WR-CALNAME', cal.name),
     ...textLine('X-WR-CALDESC', cal.description),
-    'X-WR-TIMEZONE:Europe/Paris',
+    `X-WR-TIMEZONE:${PARIS_TIME_ZONE}`,
     ...cal.events.flatMap(eventLines),
     'END:VCALENDAR',
   ];

@@ -1,7 +1,7 @@
 import type { LocalEventFields } from '../../../../common/agenda.js';
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError } from '../../lib/errors.js';
-import { addDays, parisToUtc, parseDate, utcToParis } from '../../../../common/paris-time.js';
+import { addDays, parisToUtc, parseDate, utcToParis } from '../../../../common/time/index.js';
 
 export interface ResolvedEvent {
   startsAt: Date;
@@ -36,7 +36,7 @@ function cleanUrl(value: string | null | undefined, field: string, errors: Recor
 
 /**
  * Checks and converts what the form sent: Paris wall-clock times become UTC instants
- * (see paris-time.ts for the daylight-saving rule). Every problem answers 400 before anything is written.
+ * (see common/time/paris.ts for the daylight-saving rule). Every problem answers 400 before anything is written.
  */
 export function resolveEvent(input: LocalEventFields): ResolvedEvent {
   const errors: Record<string, string> = {};

@@ -3,7 +3,7 @@ import { toIso } from '../../lib/cursor.js';
 import { excerpt } from '../../lib/markdown.js';
 import type { IcsEvent } from './ics.js';
 import { localFields } from './input.js';
-import { addDays } from '../../../../common/paris-time.js';
+import { addDays } from '../../../../common/time/index.js';
 import { eventAbilities } from './policy.js';
 import type { EventRow } from './queries.js';
 import type { EventOut } from './schema.js';

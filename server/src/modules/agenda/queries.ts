@@ -126,3 +126,26 @@ export async function feedEvents(db: DbOrTx, communityId: number): Promise<Event
      ORDER BY e.starts_at, e.post_id LIMIT 2000`);
   return rows;
 }
+
+/** The network agenda as a feed: open communities, every upcoming event plus those of the last three months. */
+export async function networkFeedEvents(db: DbOrTx): Promise<EventRow[]> {
+  const { rows } = await db.execute<EventRow>(sql`
+    SELECT ${columns(null, true)} FROM events e ${joins(null)}
+     WHERE c.status = 'open' AND ${LISTED} AND e.starts_at > now() - interval '3 months'
+     ORDER BY e.starts_at, e.post_id LIMIT 2000`);
+  return rows;
+}
+
+/**
+ * « Mon agenda »: the events of every community the member belongs to (open or archived, never a draft:
+ * a feed address outlives the role that let its owner see one), read per membership off events_community_starts_idx.
+ */
+export async function memberFeedEvents(db: DbOrTx, userId: number): Promise<EventRow[]> {
+  const { rows } = await db.execute<EventRow>(sql`
+    SELECT ${columns(userId, true)} FROM events e
+      JOIN memberships mine ON mine.community_id = e.community_id AND mine.user_id = ${userId}
+      ${joins(userId)}
+     WHERE c.status IN ('open', 'archived') AND ${LISTED} AND e.starts_at > now() - interval '3 months'
+     ORDER BY e.starts_at, e.post_id LIMIT 2000`);
+  return rows;
+}

@@ -9,7 +9,7 @@ import { loadVisiblePost } from '../posts/context.js';
 import { canView } from '../posts/policy.js';
 import icsRoutes from './ics-routes.js';
 import { resolveEvent } from './input.js';
-import { addDays, daysBetween, parisToUtc, parseDate } from '../../../../common/paris-time.js';
+import { addDays, daysBetween, parisToUtc, parseDate } from '../../../../common/time/index.js';
 import { agendaAbilities, assertCanManageAgenda } from './policy.js';
 import { presentEvent } from './presenters.js';
 import { communityEvents, eventsBetween, findEvent, networkEvents, type EventRow } from './queries.js';
@@ -86,6 +86,7 @@ export default async function agendaRoutes(app: App) {
   });
 
   app.get('/communities/:slug/events', {
+    config: { readReplica: true },
     schema: {
       tags, summary: 'Agenda d’une e-communauté : à venir, passés, ou un mois (from/to, jours de Paris inclus)',
       params: SlugParam, querystring: ListQuery, response: { 200: EventPage, ...errorResponses },
@@ -95,25 +96,26 @@ export default async function agendaRoutes(app: App) {
     ensure((from === undefined) === (to === undefined), 'VALIDATION_FAILED', 'Indiquez à la fois « from » et « to ».');
     const range = from && to ? monthRange(from, to) : undefined;
     const keyset = decodeKeyset(cursor);
-    const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
+    const ctx = await loadCommunityContext(request.readDb, request.params.slug, request.user);
     const me = request.user?.id ?? null;
     const can = agendaAbilities(request.user, { status: ctx.community.status, role: ctx.role });
     if (range) {
-      const rows = await eventsBetween(app.db, ctx.community.id, me, range.from, range.to);
+      const rows = await eventsBetween(request.readDb, ctx.community.id, me, range.from, range.to);
       return { items: rows.map((r) => presentEvent(r, request.user)), nextCursor: null, can };
     }
-    const result = page(await communityEvents(app.db, ctx.community.id, me, when, keyset, limit), limit);
+    const result = page(await communityEvents(request.readDb, ctx.community.id, me, when, keyset, limit), limit);
     return { items: result.items.map((r) => presentEvent(r, request.user)), nextCursor: result.nextCursor, can };
   });
 
   app.get('/events', {
+    config: { readReplica: true },
     schema: {
       tags, summary: 'Agenda du réseau : les événements des e-communautés ouvertes, les prochains d’abord',
       querystring: NetworkQuery, response: { 200: EventPage, ...errorResponses },
     },
   }, async (request) => {
     const { when = 'upcoming', cursor, limit = LIMITS.pageSize } = request.query;
-    const result = page(await networkEvents(app.db, request.user?.id ?? null, when, decodeKeyset(cursor), limit), limit);
+    const result = page(await networkEvents(request.readDb, request.user?.id ?? null, when, decodeKeyset(cursor), limit), limit);
     return { items: result.items.map((r) => presentEvent(r, request.user)), nextCursor: result.nextCursor, can: { create: false } };
   });
 

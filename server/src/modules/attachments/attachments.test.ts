@@ -198,6 +198,43 @@ describe('attachments', async () => {
     expect((await put([a.id], author.headers, 999_999_999)).statusCode).toBe(404);
   });
 
+  it('shows an image placed in a text to the community\'s readers at once, and to nobody who may not read it', async () => {
+    const inline = (slug: string, headers: Record<string, string>, parts: Part[]) => upload(app, slug, headers, [{ name: 'inline', value: '1' }, ...parts]);
+    const res = await inline(community.slug, author.headers, [{ name: 'alt', value: 'Plan du quartier' }, png()]);
+    expect(res.statusCode).toBe(201);
+    const file = res.json();
+    expect(file.url).toBe(`/api/attachments/${file.id}/plan.png`);
+    // Not attached to any post, yet read by every reader of the (open) community, anonymous included.
+    const other = await member(app, community.id);
+    expect((await app.inject({ method: 'GET', url: file.url, headers: other.headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: file.url })).statusCode).toBe(200);
+    // The text that shows it keeps its relative address.
+    const post = await app.inject({ method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: author.headers, payload: { kind: 'discussion', title: 'Plan', body: `Voici le plan.\n\n![Plan du quartier](${file.url})` } });
+    expect(post.statusCode, post.body).toBe(201);
+    expect(post.json().bodyHtml).toContain(`<img src="${file.url}" alt="Plan du quartier" />`);
+    // It is no attachment of a post: the attachments list cannot take it (and later delete it under the text).
+    const postId = await insertPost(app, community.id, author.user.id);
+    expect((await app.inject({ method: 'PUT', url: `/api/posts/${postId}/attachments`, headers: author.headers, payload: { ids: [file.id] } })).statusCode).toBe(404);
+    // Only images go in a text; the alternative stays required.
+    const pdf = await inline(community.slug, author.headers, [{ name: 'file', file: { filename: 'b.pdf', contentType: 'application/pdf', data: minimalPdf() } }]);
+    expect(pdf.statusCode).toBe(415);
+    expect(pdf.json().code).toBe('FILE_TYPE_NOT_ALLOWED');
+    expect((await inline(community.slug, author.headers, [png()])).json().code).toBe('ALT_REQUIRED');
+
+    // Of a community being prepared: only those who see that community read it, wherever the address is pasted.
+    const draft = await createCommunity(app, { status: 'draft' });
+    const coordinator = await member(app, draft.id, 'coordinator');
+    const { rows } = await app.pool.query<{ id: number }>(
+      `INSERT INTO attachments (uploader_id, community_id, storage_key, mime, size, original_name, alt, format, sha256, inline)
+       VALUES ($1, $2, 'aa/bb/absent', 'image/png', 10, 'secret.png', 'Secret', 'image', 'absent', true) RETURNING id`,
+      [coordinator.user.id, draft.id],
+    );
+    const plain = await member(app, draft.id);
+    for (const headers of [plain.headers, other.headers, {}]) {
+      expect((await app.inject({ method: 'GET', url: `/api/attachments/${rows[0]!.id}/secret.png`, headers })).statusCode).toBe(404);
+    }
+  });
+
   it('lets the uploader or a moderator remove a file', async () => {
     const f = (await upload(app, community.slug, author.headers, [{ name: 'alt', value: 'À retirer' }, png()])).json();
     const postId = await insertPost(app, community.id, author.user.id);

@@ -3,13 +3,17 @@ import { communityAbilities, type CommunityRole, type CommunityStatus } from '..
 
 /**
  * Who reads and manages attachments. A file attached to a post is read by whoever reads the post;
- * a file not yet attached only by the person who uploaded it.
+ * a file not yet attached only by the person who uploaded it. An image put in a text by the editor (`inline`)
+ * is read by whoever reads the community: the text it is in (post, comment, draft being written) is only ever
+ * shown to them, and it carries no link to that text. Shown elsewhere (pasted into another community's post),
+ * it stays unreadable to those who do not read its own community: they get a 404 and its alternative text.
  */
 
 export interface AttachmentAccess {
   uploaderId: number;
   postId: number | null;
   postDeleted: boolean;
+  inline: boolean;
   communityStatus: CommunityStatus;
   myRole: CommunityRole | null;
 }
@@ -17,6 +21,7 @@ export interface AttachmentAccess {
 export function canReadAttachment(user: CurrentUser | null, a: AttachmentAccess): boolean {
   const community = communityAbilities(user, { status: a.communityStatus }, a.myRole);
   if (!community.view) return false;
+  if (a.inline) return true;
   if (a.postId === null) return user !== null && user.id === a.uploaderId;
   return !a.postDeleted;
 }

@@ -28,7 +28,7 @@ export function presentAttachment(
     createdAt: new Date(row.created_at).toISOString(),
     can: {
       delete: canDeleteAttachment(user, {
-        uploaderId: row.uploader_id, postId: row.post_id, postDeleted: access.postDeleted ?? false,
+        uploaderId: row.uploader_id, postId: row.post_id, inline: row.inline, postDeleted: access.postDeleted ?? false,
         communityStatus: access.communityStatus, myRole: access.myRole,
       }),
     },

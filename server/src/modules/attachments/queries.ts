@@ -17,6 +17,7 @@ export interface AttachmentRow extends Record<string, unknown> {
   long_desc_html: string;
   format: string;
   sha256: string;
+  inline: boolean;
   created_at: string;
 }
 
@@ -28,7 +29,7 @@ export interface AttachmentContextRow extends AttachmentRow {
 }
 
 const COLUMNS = sql`a.id, a.uploader_id, a.community_id, a.post_id, a.position, a.storage_key, a.mime, a.size,
-  a.original_name, a.alt, a.long_desc_html, a.format, a.sha256, a.created_at`;
+  a.original_name, a.alt, a.long_desc_html, a.format, a.sha256, a.inline, a.created_at`;
 
 export async function findAttachment(db: DbOrTx, id: number, user: CurrentUser | null): Promise<AttachmentContextRow | undefined> {
   const { rows } = await db.execute<AttachmentContextRow>(sql`

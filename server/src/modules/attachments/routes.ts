@@ -29,7 +29,7 @@ const tags = ['fichiers et intégrations'];
 const errors = { ...errorResponses, 415: ErrorBody };
 
 function accessOf(row: AttachmentContextRow) {
-  return { uploaderId: row.uploader_id, postId: row.post_id, postDeleted: row.post_deleted, communityStatus: row.community_status, myRole: row.my_role };
+  return { uploaderId: row.uploader_id, postId: row.post_id, inline: row.inline, postDeleted: row.post_deleted, communityStatus: row.community_status, myRole: row.my_role };
 }
 
 export default async function attachmentsRoutes(app: App) {
@@ -40,7 +40,7 @@ export default async function attachmentsRoutes(app: App) {
 
   app.post('/communities/:slug/attachments', {
     schema: {
-      tags, summary: 'Déposer un fichier (multipart : file, alt, longDesc, format), à joindre ensuite à une publication',
+      tags, summary: 'Déposer un fichier (multipart : file, alt, longDesc, format, inline), à joindre ensuite à une publication ou, avec inline=1, image à placer dans un texte',
       consumes: ['multipart/form-data'], params: SlugParam, response: { 201: Attachment, ...errors },
     },
   }, async (request, reply) => {
@@ -55,10 +55,12 @@ export default async function attachmentsRoutes(app: App) {
     try {
       const type = await checkType(file);
       const described = checkDescription(type, fields);
+      const inline = fields.inline === '1';
+      if (inline && type.family !== 'image') throw new AppError('FILE_TYPE_NOT_ALLOWED', 'Seule une image se place dans le texte : joignez ce document à la publication.');
       // GPS position, device and the like never reach the storage.
       await stripImageMetadata(file, type.mime);
       id = await createAttachment(app.db, storage, {
-        file, mime: type.mime, name: safeFilename(file.filename, type), described, communityId: ctx.community.id, uploaderId: user.id,
+        file, mime: type.mime, name: safeFilename(file.filename, type), described, inline, communityId: ctx.community.id, uploaderId: user.id,
       });
     } finally {
       // Moved into the storage on success; removed here on any refusal.

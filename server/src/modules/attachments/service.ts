@@ -15,35 +15,36 @@ import type { DescribedFields } from './sniff.js';
 export async function createAttachment(
   db: Db,
   storage: Storage,
-  input: { file: ReceivedFile; mime: string; name: string; described: DescribedFields; communityId: number; uploaderId: number },
+  input: { file: ReceivedFile; mime: string; name: string; described: DescribedFields; inline: boolean; communityId: number; uploaderId: number },
 ): Promise<number> {
   const { file, described } = input;
   const key = keyFor(file.sha256);
   await storage.putFile(key, file.tmpPath, { size: file.size, mime: input.mime, sha256: file.sha256 });
   const { rows } = await db.execute<{ id: number }>(sql`
-    INSERT INTO attachments (uploader_id, community_id, storage_key, mime, size, original_name, alt, long_desc_md, long_desc_html, format, sha256)
+    INSERT INTO attachments (uploader_id, community_id, storage_key, mime, size, original_name, alt, long_desc_md, long_desc_html, format, sha256, inline)
     VALUES (${input.uploaderId}, ${input.communityId}, ${key}, ${input.mime}, ${file.size}, ${input.name}, ${described.alt},
-            ${described.longDescMd}, ${described.longDescMd ? renderMarkdown(described.longDescMd) : ''}, ${described.format}, ${file.sha256})
+            ${described.longDescMd}, ${described.longDescMd ? renderMarkdown(described.longDescMd) : ''}, ${described.format}, ${file.sha256}, ${input.inline})
     RETURNING id`);
   return rows[0]!.id;
 }
 
 /**
  * Makes `ids`, in this order, the attachments of the post. Each must be the user's own upload in the
- * post's community, pending or already on this post. Those left out are removed from the post.
+ * post's community, pending or already on this post (never an image placed in a text). Those left out are removed from the post.
  * The rows are locked so two concurrent edits cannot both claim the same upload.
  */
 export async function setPostAttachments(db: Db, post: { id: number; communityId: number }, userId: number, ids: number[]): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT id FROM posts WHERE id = ${post.id} FOR UPDATE`);
     if (ids.length > 0) {
-      const { rows } = await tx.execute<{ id: number; uploader_id: number; community_id: number; post_id: number | null }>(sql`
-        SELECT id, uploader_id, community_id, post_id FROM attachments
+      const { rows } = await tx.execute<{ id: number; uploader_id: number; community_id: number; post_id: number | null; inline: boolean }>(sql`
+        SELECT id, uploader_id, community_id, post_id, inline FROM attachments
          WHERE id = ANY(${sql.raw(`ARRAY[${ids.map(Number).join(',')}]::bigint[]`)}) FOR UPDATE`);
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const [index, id] of ids.entries()) {
         const row = byId.get(id);
-        const usable = row && row.community_id === post.communityId
+        // An image of a text stays out: removed from the list later, its row would go and the text show a hole.
+        const usable = row && !row.inline && row.community_id === post.communityId
           && (row.post_id === post.id || (row.post_id === null && row.uploader_id === userId));
         if (!usable) throw new AppError('ATTACHMENT_NOT_FOUND', undefined, { [`ids.${index}`]: 'Fichier introuvable ou déjà utilisé ailleurs.' });
       }

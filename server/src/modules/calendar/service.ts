@@ -5,6 +5,7 @@ import { checkClassification, NO_KIND_FIELDS, parseHttpUrl, type KindFields } fr
 import { insertPost, type PostKind } from '../posts/service.js';
 import type { CreatePlannedInput, EditPlannedInput, EditSlotInput, PlannedPayloadValue, SlotInput } from './schema.js';
 import { instantSql } from './time.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
 
 /**
  * Writes of the editorial calendar. Authorization is decided by the routes (staff only);
@@ -170,7 +171,7 @@ export async function createSlot(db: Db, communityId: number, userId: number, in
   const { rows } = await db.execute<{ id: number }>(sql`
     INSERT INTO editorial_slots (community_id, label, kind, weekday, time_of_day, interval_weeks, starts_on, active, created_by)
     VALUES (${communityId}, ${input.label.trim()}, ${input.kind ?? 'discussion'}, ${input.weekday}, ${input.time}::time,
-            ${input.intervalWeeks ?? 1}, COALESCE(${input.startsOn ?? null}::date, (now() AT TIME ZONE 'Europe/Paris')::date),
+            ${input.intervalWeeks ?? 1}, COALESCE(${input.startsOn ?? null}::date, (now() AT TIME ZONE ${parisZoneSql})::date),
             ${input.active ?? true}, ${userId})
     RETURNING id`);
   return rows[0]!.id;

@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { PARIS_TIME_ZONE } from '../../../../common/time/index.js';
 import { AppError } from '../../lib/errors.js';
 
 /** The community's clock: every wall-clock time people enter or read is in this zone. */
-export const ZONE = 'Europe/Paris';
+export const ZONE = PARIS_TIME_ZONE;
 
 const PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/;
 

@@ -1,4 +1,5 @@
-import { and, eq, getTableColumns } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { communities, memberships } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
@@ -19,6 +20,29 @@ export interface LoadOptions {
   forUpdate?: boolean;
 }
 
+function contextQuery(db: DbOrTx, by: 'id' | 'slug', lock: boolean) {
+  const query = db
+    .select({ community: getTableColumns(communities), role: memberships.role })
+    .from(communities)
+    .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, sql.placeholder('userId'))))
+    .where(eq(by === 'id' ? communities.id : communities.slug, sql.placeholder('ref')))
+    .limit(1);
+  const name = `community-context:${by}${lock ? ':lock' : ''}`;
+  return lock ? query.for('update', { of: communities }).prepare(name) : query.prepare(name);
+}
+
+type ContextStatement = ReturnType<typeof contextQuery>;
+const prepared = new WeakMap<object, Record<'id' | 'slug', ContextStatement>>();
+
+function preparedContext(db: DbOrTx, by: 'id' | 'slug'): ContextStatement {
+  let mine = prepared.get(db);
+  if (!mine) {
+    mine = { id: contextQuery(db, 'id', false), slug: contextQuery(db, 'slug', false) };
+    prepared.set(db, mine);
+  }
+  return mine[by];
+}
+
 /**
  * Loads a community by slug or id together with the user's membership, in one query.
  * A community the user may not see (a draft) answers COMMUNITY_NOT_FOUND, like a missing one,
@@ -30,17 +54,12 @@ export async function loadCommunityContext(
   user: CurrentUser | null,
   opts: LoadOptions = {},
 ): Promise<CommunityContext> {
-  const query = db
-    .select({ community: getTableColumns(communities), role: memberships.role })
-    .from(communities)
-    .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, user?.id ?? 0)))
-    .where(typeof ref === 'number' ? eq(communities.id, ref) : eq(communities.slug, ref))
-    .limit(1);
-  // Named (planned once per connection): every community page and write starts here.
-  const name = `community-context:${typeof ref === 'number' ? 'id' : 'slug'}${opts.forUpdate ? ':lock' : ''}`;
-  const rows = opts.forUpdate
-    ? await query.for('update', { of: communities }).prepare(name).execute()
-    : await query.prepare(name).execute();
+  const userId = user?.id ?? 0;
+  // Every community page and write starts here: outside a transaction, the statement is built once per
+  // database handle (building it was most of a feed's Node time) and planned once per connection.
+  const rows = opts.forUpdate || db instanceof PgTransaction
+    ? await contextQuery(db, typeof ref === 'number' ? 'id' : 'slug', opts.forUpdate === true).execute({ ref, userId })
+    : await preparedContext(db, typeof ref === 'number' ? 'id' : 'slug').execute({ ref, userId });
   const row = rows[0];
   if (!row) throw new AppError('COMMUNITY_NOT_FOUND');
   const role = row.role ?? null;

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createCommunity } from '../../../test/community-factories.js';
 import { json, unique, useTestApp } from '../../../test/helpers.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
-import { countContributions, currentParisMonth, FAMILY_OF } from '../steering/families.js';
+import { countContributions, FAMILY_OF } from '../steering/families.js';
 import { insertComment, insertPost } from '../steering/steering.fixtures.js';
+import { parisMonthNow } from '../../../../common/time/index.js';
 
 describe('contracts and hours', async () => {
   const { app } = await useTestApp();
@@ -42,9 +43,41 @@ describe('contracts and hours', async () => {
     expect((await send('POST', '/contracts/assignments', animator.headers, { userId: animator.user.id, communitySlug: c.slug, startsOn: '2024-01-01' })).statusCode).toBe(403);
   });
 
+  it('refuses hours above the mission’s monthly hours unless the national team raised that month’s ceiling, with a reason in the audit log', async () => {
+    const { assignment, animator, coordinator } = await scene();
+    const path = `/contracts/assignments/${assignment.id}/statements`;
+    const above = await send('POST', path, animator.headers, { month: '2024-03', hours: 40 });
+    expect(above.statusCode).toBe(400);
+    expect(json(above)).toMatchObject({ code: 'HOURS_ABOVE_CEILING', message: expect.stringMatching(/Au plus 13 h ce mois-ci/) });
+    // A value that is not a quarter hour says so, in French.
+    const odd = await send('POST', path, animator.headers, { month: '2024-03', hours: 12.1 });
+    expect(odd.statusCode).toBe(400);
+    expect(odd.body).toMatch(/par quarts d’heure/);
+
+    const ceiling = `/contracts/assignments/${assignment.id}/ceilings/2024-03`;
+    expect((await send('PUT', ceiling, coordinator.headers, { hours: 40, reason: 'Rencontre régionale' })).statusCode).toBe(403);
+    expect((await send('PUT', ceiling, admin.headers, { hours: 40 })).statusCode).toBe(400);
+    const raised = await send('PUT', ceiling, admin.headers, { hours: 40, reason: 'Rencontre régionale à préparer' });
+    expect(raised.statusCode).toBe(200);
+    expect(json(raised)).toEqual({ month: '2024-03', hours: 40, reason: 'Rencontre régionale à préparer' });
+    const { rows } = await app.pool.query(
+      `SELECT actor_id::int AS actor, target_user_id AS who, message, before, after FROM moderation_audit WHERE action = 'hours_ceiling' AND target_id = $1`,
+      [assignment.id],
+    );
+    expect(rows).toEqual([{
+      actor: admin.user.id, who: null, message: 'Rencontre régionale à préparer',
+      before: { month: '2024-03', maxMinutes: 780 }, after: { month: '2024-03', maxMinutes: 2400, userId: animator.user.id },
+    }]);
+    // That month only.
+    expect(json(await send('POST', path, animator.headers, { month: '2024-04', hours: 40 })).code).toBe('HOURS_ABOVE_CEILING');
+    const declared = await send('POST', path, animator.headers, { month: '2024-03', hours: 40 });
+    expect(declared.statusCode).toBe(201);
+    expect(json(declared)).toMatchObject({ minutes: 2400, amountCents: 155200 });
+  });
+
   it('takes one declaration a month, validated only by the coordinator of that community, with the month’s contributions', async () => {
     const { c, animator, coordinator, assignment } = await scene();
-    const month = currentParisMonth();
+    const month = parisMonthNow();
     const now = new Date().toISOString();
     const q = await insertPost(app, c.id, (await memberOf(app, c.id)).user.id, 'question', now);
     await insertComment(app, q, animator.user.id, now);

@@ -1,6 +1,7 @@
 import { FAMILY_LABELS } from '../../../../common/contributions.js';
 import { euros, hours, plainEuros } from './money.js';
 import type { Statement } from './service.js';
+import { parisFormat } from '../../../../common/time/index.js';
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
@@ -15,7 +16,7 @@ function day(d: string): string {
 }
 
 function parisDateTime(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  return parisFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** One line per statement, for payroll: semicolons and a BOM, as French spreadsheets expect. */

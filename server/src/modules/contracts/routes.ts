@@ -8,7 +8,7 @@ import { loadCommunityContext } from '../communities/context.js';
 import { canManageContracts, canValidate } from './policy.js';
 import { statementCsv, statementPdf } from './render.js';
 import {
-  Assignment, AssignmentBody, DeclareBody, ListQuery, Scale, ScaleBody, ScaleParams, Statement,
+  Assignment, AssignmentBody, Ceiling, CeilingBody, CeilingParams, DeclareBody, ListQuery, Scale, ScaleBody, ScaleParams, Statement,
 } from './schema.js';
 import * as service from './service.js';
 
@@ -70,6 +70,19 @@ export default async function contractsRoutes(app: App) {
     const { month, hours, note } = request.body;
     const id = await service.declareHours(app.db, app.pool, user, request.params.id, month, Math.round(hours * 60), note ?? '');
     return reply.status(201).send(await service.loadStatement(app.pool, user, id));
+  });
+
+  app.put('/contracts/assignments/:id/ceilings/:month', {
+    schema: {
+      tags, summary: 'Relever le plafond d’heures d’un mois, avec son motif (administration nationale)',
+      params: CeilingParams, body: CeilingBody, response: { 200: Ceiling, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    ensure(canManageContracts(user), 'FORBIDDEN');
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const { id, month } = request.params;
+    return service.setHoursCeiling(app.db, app.pool, user, id, month, Math.round(request.body.hours * 60), request.body.reason.trim());
   });
 
   app.get('/contracts/statements', {

@@ -48,6 +48,17 @@ export const DeclareBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const CeilingParams = Type.Object({ id: Type.Integer({ minimum: 1 }), month: Month });
+export const CeilingBody = Type.Object(
+  {
+    /** The hours the animator may declare that month, quarter hours at most. */
+    hours: Type.Number({ minimum: 0, maximum: 200, multipleOf: 0.25 }),
+    reason: Type.String({ minLength: 3, maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export const Ceiling = Type.Object({ month: Month, hours: Type.Number(), reason: Type.String() });
+
 const Families = Type.Object({ veille: Count, animation: Count, redaction: Count, total: Count });
 
 export const Statement = Type.Object({

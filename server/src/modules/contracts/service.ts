@@ -3,9 +3,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
-import { countContributions, currentParisMonth, FAMILY_OF } from '../steering/families.js';
+import { countContributions, FAMILY_OF } from '../steering/families.js';
 import { amountCents } from './money.js';
 import { canValidate } from './policy.js';
+import { parisMonthNow } from '../../../../common/time/index.js';
 
 export const DEFAULT_SCALE = '4T1';
 export const DEFAULT_MONTHLY_HOURS = 13;
@@ -94,9 +95,16 @@ export async function listAssignments(pool: Pool, filter: { communityId?: number
 export async function declareHours(db: Db, pool: Pool, user: CurrentUser, assignmentId: number, month: string, minutes: number, note: string) {
   const a = await loadAssignment(pool, assignmentId);
   if (a.userId !== user.id) throw new AppError('FORBIDDEN', 'Seul·e l’animateur·rice de cette mission déclare ses heures.');
-  if (month > currentParisMonth()) throw new AppError('MONTH_IN_FUTURE');
+  if (month > parisMonthNow()) throw new AppError('MONTH_IN_FUTURE');
   if (month < a.startsOn.slice(0, 7) || (a.endsOn && month > a.endsOn.slice(0, 7))) throw new AppError('MONTH_OUTSIDE_ASSIGNMENT');
   return db.transaction(async (tx) => {
+    // Above the mission's monthly hours only when the national team raised this month's ceiling.
+    const { rows: ceiling } = await tx.execute<{ max_minutes: number }>(sql`
+      SELECT max_minutes FROM hours_ceilings WHERE assignment_id = ${a.id} AND month = ${`${month}-01`}::date`);
+    const maxMinutes = ceiling[0]?.max_minutes ?? a.monthlyHours * 60;
+    if (minutes > maxMinutes) {
+      throw new AppError('HOURS_ABOVE_CEILING', `Au plus ${hoursText(maxMinutes)} ce mois-ci pour cette mission : au-delà, l’équipe nationale doit d’abord relever le plafond du mois.`);
+    }
     const { rows } = await tx.execute<{ id: number }>(sql`
       INSERT INTO service_statements (assignment_id, community_id, month, minutes, note, amount_cents)
       VALUES (${a.id}, ${a.communityId}, ${`${month}-01`}::date, ${minutes}, ${note}, ${amountCents(minutes, a.hourlyRateCents)})
@@ -106,6 +114,34 @@ export async function declareHours(db: Db, pool: Pool, user: CurrentUser, assign
     });
     return rows[0]!.id;
   });
+}
+
+const hoursText = (minutes: number) => `${(minutes / 60).toLocaleString('fr-FR')} h`;
+
+/**
+ * The national team raises (or sets back) the hours an animator may declare for one month of an assignment,
+ * with the reason; the change is written to the audit log in the same transaction.
+ */
+export async function setHoursCeiling(db: Db, pool: Pool, actor: CurrentUser, assignmentId: number, month: string, minutes: number, reason: string) {
+  const a = await loadAssignment(pool, assignmentId);
+  if (month < a.startsOn.slice(0, 7) || (a.endsOn && month > a.endsOn.slice(0, 7))) throw new AppError('MONTH_OUTSIDE_ASSIGNMENT');
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.execute<{ max_minutes: number }>(sql`
+      SELECT max_minutes FROM hours_ceilings WHERE assignment_id = ${a.id} AND month = ${`${month}-01`}::date FOR UPDATE`);
+    await tx.execute(sql`
+      INSERT INTO hours_ceilings (assignment_id, month, max_minutes, reason, set_by)
+      VALUES (${a.id}, ${`${month}-01`}::date, ${minutes}, ${reason}, ${actor.id})
+      ON CONFLICT (assignment_id, month) DO UPDATE SET max_minutes = EXCLUDED.max_minutes, reason = EXCLUDED.reason,
+                                                       set_by = EXCLUDED.set_by, set_at = now()`);
+    // A network-wide entry (no community): not a moderation action of the community's staff; and no target user,
+    // so it never shows in the animator's moderation history. Who it concerns is in `after`.
+    await tx.execute(sql`
+      INSERT INTO moderation_audit (community_id, actor_id, action, target_type, target_id, message, before, after)
+      VALUES (NULL, ${actor.id}, 'hours_ceiling', 'assignment', ${a.id}, ${reason},
+              ${JSON.stringify({ month, maxMinutes: rows[0]?.max_minutes ?? a.monthlyHours * 60 })}::jsonb,
+              ${JSON.stringify({ month, maxMinutes: minutes, userId: a.userId })}::jsonb)`);
+  });
+  return { month, hours: minutes / 60, reason };
 }
 
 interface StatementRow extends AssignmentRow {

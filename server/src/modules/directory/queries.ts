@@ -82,12 +82,11 @@ export async function searchDirectory(db: DbOrTx, f: DirectoryFilters, cursor: D
   // PostgreSQL weighs, with its statistics, walking users_directory_sort_idx in page order against
   // collecting rare matches through a trigram index and sorting them.
   const where: SQL[] = [sql`coalesce(s.listed, true)`];
-  let prefix: string | null = null;
   if (f.q) {
     const needle = f.q.trim().toLowerCase().replace(/\s+/g, ' ');
     const mode = await nameMode(db, needle);
     if ('prefix' in mode) {
-      prefix = mode.prefix;
+      const { prefix } = mode;
       where.push(sql`${SORT_KEY} >= ${prefix} AND ${SORT_KEY} < ${prefix} || chr(1114111)`);
     } else {
       // Word similarity tolerates a typo in one name and finds a fragment of three letters or more;

@@ -16,6 +16,7 @@ const tags = ['annuaire'];
 
 export default async function directoryRoutes(app: App) {
   app.get('/directory', {
+    config: { readReplica: true },
     schema: {
       tags, summary: 'Annuaire des membres : nom (sans accents, fautes tolérées), métier, employeur, département, région, e-communauté',
       querystring: DirectoryQuery, response: { 200: Page(DirectoryEntry), ...errorResponses },
@@ -24,9 +25,9 @@ export default async function directoryRoutes(app: App) {
     const user = requireUser(request);
     ensure(canUseDirectory(user), 'FORBIDDEN');
     const q = request.query;
-    const communityId = q.community ? (await loadCommunityContext(app.db, q.community, user)).community.id : undefined;
+    const communityId = q.community ? (await loadCommunityContext(request.readDb, q.community, user)).community.id : undefined;
     const departements = q.region ? findRegion(q.region)?.departements : undefined;
-    return searchDirectory(app.db, {
+    return searchDirectory(request.readDb, {
       q: q.q, job: q.job, employer: q.employer, departement: q.departement, departements, communityId,
     }, decodeDirectoryCursor(q.cursor), q.limit ?? LIMITS.pageSize);
   });
@@ -46,21 +47,23 @@ export default async function directoryRoutes(app: App) {
   });
 
   app.get('/members/:id', {
+    config: { readReplica: true },
     schema: { tags, summary: 'Profil d’un membre, selon ce qu’il a choisi de montrer', params: IdParam, response: { 200: MemberProfile, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const id = request.params.id;
-    const profile = await loadProfile(app.db, user, id);
+    const profile = await loadProfile(request.readDb, user, id);
     if (!profile) throw new AppError('USER_NOT_FOUND');
     return {
       ...profile.entry,
-      memberships: await loadMemberships(app.db, id, seesDraftCommunities(user, id)),
+      memberships: await loadMemberships(request.readDb, id, seesDraftCommunities(user, id)),
       blockedByMe: profile.blockedByMe,
       can: profileAbilities(user, id, profile.blockedMe),
     };
   });
 
   app.get('/members/:id/posts', {
+    config: { readReplica: true },
     schema: {
       tags, summary: 'Contributions publiques d’un membre (publications lisibles par moi), les plus récentes d’abord',
       params: IdParam, querystring: CursorQuery, response: { 200: Page(Contribution), ...errorResponses },
@@ -68,9 +71,9 @@ export default async function directoryRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const id = request.params.id;
-    if (!(await loadProfile(app.db, user, id))) throw new AppError('USER_NOT_FOUND');
+    if (!(await loadProfile(request.readDb, user, id))) throw new AppError('USER_NOT_FOUND');
     const limit = request.query.limit ?? LIMITS.pageSize;
-    const page = keysetPage(await listContributions(app.db, user, id, decodeKeyset(request.query.cursor), limit), limit);
+    const page = keysetPage(await listContributions(request.readDb, user, id, decodeKeyset(request.query.cursor), limit), limit);
     return { items: page.items.map(presentContribution), nextCursor: page.nextCursor };
   });
 }

@@ -3,12 +3,15 @@ import type { Db } from '../../db/client.js';
 import type { Config } from '../../config.js';
 import type { Mailer } from '../mail/service.js';
 import { digestMail, type DigestSection } from '../mail/templates.js';
+import { replyAddress } from '../reply-mail/address.js';
 import { unsubscribeLinks } from './token.js';
+import { parisToday } from '../../../../common/time/index.js';
 
 export interface MailJobContext {
   db: Db;
   mailer: Mailer;
-  config: Pick<Config, 'publicUrl' | 'secret'>;
+  /** `replyMail`: reply addresses in the mails about one post (absent: none). */
+  config: Pick<Config, 'publicUrl' | 'secret'> & Partial<Pick<Config, 'replyMail'>>;
   log: (msg: string) => void;
 }
 
@@ -21,7 +24,7 @@ const SEND_CONCURRENCY = 10;
 
 /** The Paris calendar day of `now`, or the Monday of its week: the key that makes a re-run a no-op. */
 export function periodKey(frequency: DigestFrequency, now: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const day = parisToday(now);
   if (frequency === 'daily') return day;
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
@@ -115,7 +118,8 @@ export async function runDigest(ctx: MailJobContext, frequency: DigestFrequency,
           unsubscribe: unsubscribeLinks(ctx.config, userId, communityId) };
         sections.set(communityId, s);
       }
-      s.posts.push({ title: r.title, authorName: `${r.first_name} ${r.last_name}`, excerpt: r.excerpt, url: `${ctx.config.publicUrl}/publications/${r.post_id}` });
+      s.posts.push({ title: r.title, authorName: `${r.first_name} ${r.last_name}`, excerpt: r.excerpt, url: `${ctx.config.publicUrl}/publications/${r.post_id}`,
+        replyTo: replyAddress(ctx.config.replyMail, Number(r.post_id), userId) });
       s.more = Number(r.total) - s.posts.length;
     }
 

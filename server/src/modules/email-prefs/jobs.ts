@@ -1,4 +1,4 @@
-import type { JobContext, JobDefinition } from '../../jobs/runner.js';
+import type { AnyJobDefinition, JobContext } from '../../jobs/runner.js';
 import { runDigest, type MailJobContext } from './digests.js';
 import { runImmediateNotices } from './notices.js';
 import { runReminders } from '../reminders/service.js';
@@ -9,7 +9,7 @@ function mailContext(ctx: JobContext): MailJobContext {
 }
 
 /** E-mail jobs (digests, immediate notices, answer-deadline reminders). Cron in Europe/Paris. */
-export const emailJobs: JobDefinition<any>[] = [
+export const emailJobs: AnyJobDefinition[] = [
   {
     name: 'email-digest-daily',
     cron: '0 7 * * *',

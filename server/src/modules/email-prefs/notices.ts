@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { MailJobContext } from './digests.js';
 import { newPostMail } from '../mail/templates.js';
 import { unsubscribeLinks } from './token.js';
+import { replyAddress } from '../reply-mail/address.js';
 
 type NewPost = { id: number; community_id: number; slug: string; name: string; title: string; excerpt: string; author_id: number; first_name: string; last_name: string }
 type Claimed = { user_id: number; email: string }
@@ -42,6 +43,7 @@ export async function runImmediateNotices(ctx: MailJobContext, now = new Date())
       const mail = newPostMail(r.email, p.name, {
         title: p.title, authorName: `${p.first_name} ${p.last_name}`, excerpt: p.excerpt,
         url: `${ctx.config.publicUrl}/publications/${p.id}`,
+        replyTo: replyAddress(ctx.config.replyMail, Number(p.id), Number(r.user_id)),
       }, unsubscribeLinks(ctx.config, Number(r.user_id), Number(p.community_id)));
       const status = await ctx.mailer.send(mail);
       await ctx.db.execute(sql`UPDATE post_notices SET status = ${status} WHERE post_id = ${p.id} AND user_id = ${r.user_id}`);

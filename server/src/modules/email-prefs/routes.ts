@@ -22,7 +22,7 @@ export default async function emailPrefsRoutes(app: App) {
   app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'], { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}));
 
   app.get('/me/email-preferences', {
-    schema: { tags: ['courriel'], response: { 200: Type.Object({ items: Type.Array(Preference) }), ...errorResponses } },
+    schema: { tags: ['courriel'], summary: 'Mes préférences de courriel, par e-communauté', response: { 200: Type.Object({ items: Type.Array(Preference) }), ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     return { items: await listPreferences(app.db, user.id) };
@@ -31,6 +31,7 @@ export default async function emailPrefsRoutes(app: App) {
   app.put('/me/email-preferences/:communityId', {
     schema: {
       tags: ['courriel'],
+      summary: 'Choisir la fréquence des courriels d’une e-communauté',
       params: Type.Object({ communityId: Id }),
       body: Type.Object({ frequency: Frequency }, { additionalProperties: false }),
       response: { 200: Preference, ...errorResponses },
@@ -45,13 +46,14 @@ export default async function emailPrefsRoutes(app: App) {
   });
 
   // A link scanner must not unsubscribe anyone: GET only leads to the confirmation page.
-  app.get('/email/unsubscribe', { schema: { tags: ['courriel'], querystring: TokenQuery, response: { 303: Type.Null(), ...errorResponses } } }, async (request, reply) => {
+  app.get('/email/unsubscribe', { schema: { tags: ['courriel'], summary: 'Lien de désabonnement d’un courriel : mène à la page de confirmation', querystring: TokenQuery, response: { 303: Type.Null(), ...errorResponses } } }, async (request, reply) => {
     return reply.redirect(`/preferences/desabonnement?token=${encodeURIComponent(request.query.token)}`, 303);
   });
 
   app.post('/email/unsubscribe', {
     schema: {
       tags: ['courriel'],
+      summary: 'Confirmer le désabonnement (jeton du courriel, sans connexion)',
       querystring: TokenQuery,
       response: { 200: Type.Object({ ok: Type.Literal(true), communityName: Type.String() }), ...errorResponses },
     },

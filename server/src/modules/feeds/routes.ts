@@ -3,7 +3,18 @@ import { sql } from 'drizzle-orm';
 import type { App } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { requireUser } from '../../plugins/session.js';
+import { absoluteUrls } from '../../lib/markdown.js';
 import { renderAtom, type AtomEntry } from './atom.js';
+import { FeedTokenParam, feedOwner, feedTokenCreatedAt, feedUrls, renewFeedToken, revokeFeedToken } from './token.js';
+
+const FeedTokenState = Type.Object({ createdAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) });
+const NewFeedToken = Type.Object({
+  createdAt: Type.String({ format: 'date-time' }),
+  agendaUrl: Type.String(),
+  atomUrl: Type.String(),
+});
 
 /** Entries per feed: readers poll often; older posts are on the site. */
 const FEED_SIZE = 30;
@@ -18,7 +29,8 @@ function entries(app: App, rows: Row[]): AtomEntry[] {
     url: `${base}/publications/${r.id}`,
     authorName: `${r.first_name} ${r.last_name}`,
     summary: r.excerpt,
-    html: r.body_html,
+    // Read by a feed reader on another site: the text's own images and links need the site's address.
+    html: absoluteUrls(r.body_html, base),
     published: new Date(r.created_at),
     updated: new Date(r.edited_at ?? r.created_at),
   }));
@@ -34,12 +46,13 @@ const PUBLIC_POST = sql`p.deleted_at IS NULL AND p.hidden_at IS NULL`;
 export default async function feedsRoutes(app: App) {
   // Anonymous, cacheable: only content of open or archived communities, never a draft community.
   app.get('/communities/:slug/feed.atom', {
-    schema: { tags: ['flux'], params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) }), response: { 200: Type.String(), ...errorResponses } },
+    config: { readReplica: true },
+    schema: { tags: ['flux'], summary: 'Flux Atom public des publications d’une e-communauté', params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) }), response: { 200: Type.String(), ...errorResponses } },
   }, async (request, reply) => {
-    const c = (await app.db.execute<{ id: number; slug: string; name: string; description: string; created_at: Date }>(sql`
+    const c = (await request.readDb.execute<{ id: number; slug: string; name: string; description: string; created_at: Date }>(sql`
       SELECT id, slug, name, description, created_at FROM communities WHERE slug = ${request.params.slug} AND status IN ('open', 'archived')`)).rows[0];
     if (!c) throw new AppError('COMMUNITY_NOT_FOUND');
-    const rows = (await app.db.execute<Row>(sql`
+    const rows = (await request.readDb.execute<Row>(sql`
       SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, u.first_name, u.last_name
       FROM posts p JOIN users u ON u.id = p.author_id
       WHERE p.community_id = ${c.id} AND ${PUBLIC_POST}
@@ -58,13 +71,14 @@ export default async function feedsRoutes(app: App) {
   });
 
   app.get('/dossiers/:id/feed.atom', {
-    schema: { tags: ['flux'], params: IdParam, response: { 200: Type.String(), ...errorResponses } },
+    config: { readReplica: true },
+    schema: { tags: ['flux'], summary: 'Flux Atom d’un dossier', params: IdParam, response: { 200: Type.String(), ...errorResponses } },
   }, async (request, reply) => {
-    const d = (await app.db.execute<{ id: number; title: string; intro_md: string; updated_at: Date; slug: string; name: string }>(sql`
+    const d = (await request.readDb.execute<{ id: number; title: string; intro_md: string; updated_at: Date; slug: string; name: string }>(sql`
       SELECT d.id, d.title, d.intro_md, d.updated_at, c.slug, c.name FROM dossiers d JOIN communities c ON c.id = d.community_id
       WHERE d.id = ${request.params.id} AND c.status IN ('open', 'archived')`)).rows[0];
     if (!d) throw new AppError('NOT_FOUND');
-    const rows = (await app.db.execute<Row>(sql`
+    const rows = (await request.readDb.execute<Row>(sql`
       SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, u.first_name, u.last_name
       FROM dossier_items di JOIN posts p ON p.id = di.post_id JOIN users u ON u.id = p.author_id
       WHERE di.dossier_id = ${d.id} AND ${PUBLIC_POST}
@@ -80,5 +94,62 @@ export default async function feedsRoutes(app: App) {
       updated: newest(list, new Date(d.updated_at)),
       entries: list,
     }));
+  });
+
+  // The member's newest posts across their communities (open or archived), FEED_SIZE rows per membership at most.
+  app.get('/feeds/:token/feed.atom', {
+    config: { readReplica: true },
+    schema: { tags: ['flux'], summary: 'Flux Atom privé : les dernières publications de mes e-communautés', params: FeedTokenParam, response: { 200: Type.String(), ...errorResponses } },
+  }, async (request, reply) => {
+    const userId = await feedOwner(request.readDb, request.params.token);
+    const rows = (await request.readDb.execute<Row>(sql`
+      SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, u.first_name, u.last_name
+        FROM memberships m
+        JOIN communities c ON c.id = m.community_id AND c.status IN ('open', 'archived')
+        CROSS JOIN LATERAL (
+          SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, p.author_id FROM posts p
+           WHERE p.community_id = m.community_id AND ${PUBLIC_POST}
+           ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST LIMIT ${FEED_SIZE}) p
+        JOIN users u ON u.id = p.author_id
+       WHERE m.user_id = ${userId}
+       ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST LIMIT ${FEED_SIZE}`)).rows;
+    const list = entries(app, rows);
+    const base = app.config.publicUrl;
+    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer').send(renderAtom({
+      // The feed's identity must not carry the secret: it stays the same when the address is regenerated.
+      id: `${base}/flux/membre/${userId}`,
+      title: 'Mon fil — e-communautés',
+      subtitle: 'Les dernières publications de mes e-communautés',
+      selfUrl: `${base}/api/feeds/${request.params.token}/feed.atom`,
+      siteUrl: `${base}/`,
+      updated: newest(list, new Date(0)),
+      entries: list,
+    }));
+  });
+
+  app.get('/me/feed-token', {
+    schema: { tags: ['flux'], summary: 'Mes adresses d’abonnement privées : existent-elles, depuis quand (le secret n’est montré qu’à sa création)', response: { 200: FeedTokenState, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    const createdAt = await feedTokenCreatedAt(app.db, user.id);
+    return { createdAt: createdAt ? createdAt.toISOString() : null };
+  });
+
+  app.post('/me/feed-token', {
+    schema: { tags: ['flux'], summary: 'Créer ou régénérer mes adresses d’abonnement privées (les anciennes cessent de fonctionner)', response: { 200: NewFeedToken, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const { token, createdAt } = await renewFeedToken(app.db, user.id);
+    return { createdAt: createdAt.toISOString(), ...feedUrls(app.config.publicUrl, token) };
+  });
+
+  app.delete('/me/feed-token', {
+    schema: { tags: ['flux'], summary: 'Révoquer mes adresses d’abonnement privées', response: { 200: FeedTokenState, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await revokeFeedToken(app.db, user.id);
+    return { createdAt: null };
   });
 }

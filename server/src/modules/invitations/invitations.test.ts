@@ -74,6 +74,12 @@ describe('invitations', async () => {
       totals: { sent: 1, accepted: 1, joined: 1 },
       byInviter: [{ inviter: { id: member.user.id, firstName: member.user.firstName, lastName: member.user.lastName }, role: 'member', sent: 1, accepted: 1, joined: 1 }],
     });
+    // Once accepted, the list shows the member, never their address.
+    const list = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/invitations`, headers: member.headers });
+    expect(list.json().items[0]).toMatchObject({
+      kind: 'email', status: 'accepted', email: null, member: { id: me.json().id, firstName: 'Inès', lastName: 'Invitée' },
+    });
+    expect(list.body).not.toContain(email);
     const forbidden = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/invitation-stats`, headers: member.headers });
     expect(forbidden.statusCode).toBe(403);
   });

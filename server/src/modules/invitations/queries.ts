@@ -8,7 +8,12 @@ export interface InvitationRow extends Record<string, unknown> {
   id: number;
   community_id: number;
   kind: 'email' | 'link';
+  /** The invited address, until the invitation is accepted: the person is then shown, not their address. */
   email: string | null;
+  /** Who accepted a personal invitation (null for links, pending ones, or once that account is deleted). */
+  member_id: number | null;
+  member_first_name: string | null;
+  member_last_name: string | null;
   inviter_id: number;
   inviter_first_name: string;
   inviter_last_name: string;
@@ -18,8 +23,18 @@ export interface InvitationRow extends Record<string, unknown> {
   expires_at: string;
 }
 
+/** A personal invitation has at most one acceptance, found by the primary key (invitation_id, user_id). */
+const acceptedBy = sql.raw(`
+  LEFT JOIN LATERAL (
+    SELECT a.user_id, au.first_name, au.last_name
+      FROM invitation_acceptances a JOIN users au ON au.id = a.user_id
+     WHERE a.invitation_id = i.id AND i.kind = 'email'
+     LIMIT 1) acc ON true`);
+
 const columns = sql.raw(`
-  i.id, i.community_id, i.kind, i.email::text AS email, i.accepted_count,
+  i.id, i.community_id, i.kind, i.accepted_count,
+  CASE WHEN i.kind = 'email' AND i.accepted_count > 0 THEN NULL ELSE i.email::text END AS email,
+  acc.user_id AS member_id, acc.first_name AS member_first_name, acc.last_name AS member_last_name,
   u.id AS inviter_id, u.first_name AS inviter_first_name, u.last_name AS inviter_last_name,
   CASE WHEN i.revoked_at IS NOT NULL THEN 'revoked'
        WHEN i.kind = 'email' AND i.accepted_count > 0 THEN 'accepted'
@@ -33,7 +48,7 @@ export async function communityInvitations(
 ): Promise<InvitationRow[]> {
   const { rows } = await db.execute<InvitationRow>(sql`
     SELECT ${columns}
-      FROM invitations i JOIN users u ON u.id = i.inviter_id
+      FROM invitations i JOIN users u ON u.id = i.inviter_id ${acceptedBy}
      WHERE i.community_id = ${communityId}
        ${inviterId !== null ? sql`AND i.inviter_id = ${inviterId}` : sql``}
        ${cursor ? sql`AND (i.created_at, i.id) < (${cursor.at}::timestamptz, ${cursor.id})` : sql``}
@@ -44,7 +59,7 @@ export async function communityInvitations(
 
 export async function findInvitation(db: DbOrTx, id: number): Promise<InvitationRow | undefined> {
   const { rows } = await db.execute<InvitationRow>(sql`
-    SELECT ${columns} FROM invitations i JOIN users u ON u.id = i.inviter_id WHERE i.id = ${id}`);
+    SELECT ${columns} FROM invitations i JOIN users u ON u.id = i.inviter_id ${acceptedBy} WHERE i.id = ${id}`);
   return rows[0];
 }
 

@@ -21,6 +21,7 @@ const goneResponses = { ...errorResponses, 410: ErrorBody };
 function present(row: InvitationRow, user: CurrentUser | null, role: Parameters<typeof canRevoke>[1]) {
   return {
     id: row.id, kind: row.kind, email: row.email,
+    member: row.member_id === null ? null : { id: row.member_id, firstName: row.member_first_name!, lastName: row.member_last_name! },
     inviter: { id: row.inviter_id, firstName: row.inviter_first_name, lastName: row.inviter_last_name },
     status: row.status, acceptedCount: row.accepted_count,
     createdAt: new Date(row.created_at).toISOString(), expiresAt: new Date(row.expires_at).toISOString(),

@@ -32,7 +32,10 @@ export const InvitationStatus = Type.Union([
 export const Invitation = Type.Object({
   id: Id,
   kind: Type.Union([Type.Literal('email'), Type.Literal('link')]),
+  /** The invited address while the invitation waits; null for a link and once accepted (the member is shown). */
   email: Type.Union([Type.String(), Type.Null()]),
+  /** Who accepted a personal invitation. */
+  member: Type.Union([UserRef, Type.Null()]),
   inviter: UserRef,
   status: InvitationStatus,
   acceptedCount: Type.Integer(),

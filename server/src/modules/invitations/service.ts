@@ -6,11 +6,12 @@ import { hashToken, newToken } from '../../lib/tokens.js';
 import type { App, CurrentUser } from '../../types.js';
 import { invitationMail } from '../mail/templates.js';
 import type { Mail } from '../mail/service.js';
+import { parisFormat } from '../../../../common/time/index.js';
 
 /** Writes of invitations; each in one transaction, mails sent after commit. */
 
 const DAY_MS = 86_400_000;
-const expiryFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' });
+const expiryFormat = parisFormat('fr-FR', { dateStyle: 'long' });
 
 export function invitationUrl(app: App, token: string): string {
   return `${app.config.publicUrl}/invitation/${token}`;

@@ -30,7 +30,8 @@ function text(title: string, paragraphs: string[], action: { label: string; url:
   return [title, '', ...paragraphs.flatMap((t) => [t, '']), `${action.label} : ${action.url}`, '', ...after.flatMap((t) => [t, '']), '-- ', 'Le réseau des e-communautés', ''].join('\n');
 }
 
-function build(to: string, subject: string, title: string, paragraphs: string[], action: { label: string; url: string }, after: string[]): Mail {
+/** The common layout, also used by modules that keep their own message next to their code (sso/mail.ts). */
+export function build(to: string, subject: string, title: string, paragraphs: string[], action: { label: string; url: string }, after: string[]): Mail {
   return { to, subject, text: text(title, paragraphs, action, after), html: layout(title, paragraphs, action, after) };
 }
 
@@ -160,6 +161,20 @@ export interface MailPost {
   authorName: string;
   excerpt: string;
   url: string;
+  /** The member's signed reply address for this post (reply-mail module); absent when reply by e-mail is off. */
+  replyTo?: string;
+}
+
+const REPLY_HINT = 'Répondez simplement à ce courriel pour commenter la publication (texte seul, sans pièce jointe).';
+
+/** A Reply-To on the mails about one post, so that answering them comments the post (reply-mail/listener.ts). */
+function replyHeaders(u: UnsubscribeLinks, replyTo: string | undefined): Record<string, string> {
+  return replyTo ? { ...unsubscribeHeaders(u), 'Reply-To': replyTo } : unsubscribeHeaders(u);
+}
+
+/** A mailto link answering one post of a digest (a digest lists several posts, so it has no Reply-To). */
+function replyMailto(p: MailPost): string | undefined {
+  return p.replyTo ? `mailto:${p.replyTo}?subject=${encodeURIComponent(`RE: ${p.title}`)}` : undefined;
 }
 
 export function newPostMail(to: string, communityName: string, post: MailPost, u: UnsubscribeLinks): Mail {
@@ -167,10 +182,10 @@ export function newPostMail(to: string, communityName: string, post: MailPost, u
   const inner = `<h2 style="font-size:18px;margin:0 0 8px"><a href="${escapeHtml(post.url)}" style="color:#1d4f91">${escapeHtml(post.title)}</a></h2>
 <p style="margin:0 0 8px;color:#444">Par ${escapeHtml(post.authorName)}</p>
 <p style="margin:0 0 16px;line-height:1.5">${escapeHtml(post.excerpt)}</p>
-<p style="margin:0 0 16px">Lire la publication : <a href="${escapeHtml(post.url)}" style="color:#1d4f91;word-break:break-all">${escapeHtml(post.url)}</a></p>
+${post.replyTo ? `<p style="margin:0 0 16px;line-height:1.5">${REPLY_HINT}</p>\n` : ''}<p style="margin:0 0 16px">Lire la publication : <a href="${escapeHtml(post.url)}" style="color:#1d4f91;word-break:break-all">${escapeHtml(post.url)}</a></p>
 ${footerHtml(u, communityName)}`;
-  const text = [title, '', post.title, `Par ${post.authorName}`, '', post.excerpt, '', `Lire la publication : ${post.url}`, '', '-- ', footerText(u, communityName), ''].join('\n');
-  return { to, subject: `${communityName} : ${post.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
+  const text = [title, '', post.title, `Par ${post.authorName}`, '', post.excerpt, '', `Lire la publication : ${post.url}`, '', ...(post.replyTo ? [REPLY_HINT, ''] : []), '-- ', footerText(u, communityName), ''].join('\n');
+  return { to, subject: `${communityName} : ${post.title}`, text, html: page(title, inner), headers: replyHeaders(u, post.replyTo) };
 }
 
 export interface DigestSection {
@@ -192,7 +207,7 @@ export function digestMail(to: string, firstName: string, frequency: 'daily' | '
   const htmlSections = sections.map((s) => `<section>
 <h2 style="font-size:19px;margin:24px 0 8px"><a href="${escapeHtml(s.communityUrl)}" style="color:#1d4f91">${escapeHtml(s.communityName)}</a></h2>
 <ul style="margin:0;padding-left:20px">
-${s.posts.map((p) => `<li style="margin:0 0 12px;line-height:1.5"><a href="${escapeHtml(p.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(p.title)}</a><br><span style="color:#444">Par ${escapeHtml(p.authorName)}</span><br>${escapeHtml(p.excerpt)}</li>`).join('\n')}
+${s.posts.map((p) => `<li style="margin:0 0 12px;line-height:1.5"><a href="${escapeHtml(p.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(p.title)}</a><br><span style="color:#444">Par ${escapeHtml(p.authorName)}</span><br>${escapeHtml(p.excerpt)}${replyMailto(p) ? `<br><a href="${escapeHtml(replyMailto(p)!)}" style="color:#1d4f91">Répondre par courriel</a>` : ''}</li>`).join('\n')}
 </ul>
 ${s.more > 0 ? `<p style="margin:0 0 8px"><a href="${escapeHtml(s.communityUrl)}" style="color:#1d4f91">Et ${s.more} autre${s.more > 1 ? 's' : ''} publication${s.more > 1 ? 's' : ''}</a></p>` : ''}
 <p style="margin:0 0 8px;font-size:14px"><a href="${escapeHtml(s.unsubscribe.oneClick)}" style="color:#1d4f91">Ne plus recevoir de courriel de « ${escapeHtml(s.communityName)} »</a></p>
@@ -204,7 +219,7 @@ ${htmlSections}
   const text = [title, '', intro, '',
     ...sections.flatMap((s) => [
       `== ${s.communityName} ==`, s.communityUrl, '',
-      ...s.posts.flatMap((p) => [`* ${p.title}`, `  Par ${p.authorName}`, `  ${p.excerpt}`, `  ${p.url}`, '']),
+      ...s.posts.flatMap((p) => [`* ${p.title}`, `  Par ${p.authorName}`, `  ${p.excerpt}`, `  ${p.url}`, ...(p.replyTo ? [`  Répondre par courriel : ${p.replyTo}`] : []), '']),
       ...(s.more > 0 ? [`Et ${s.more} autre(s) publication(s) : ${s.communityUrl}`, ''] : []),
       `Ne plus recevoir de courriel de « ${s.communityName} » : ${s.unsubscribe.oneClick}`, '',
     ]),
@@ -218,24 +233,26 @@ export interface ReminderQuestion {
   communityName: string;
   /** Already written in French, e.g. « dimanche 29 novembre à 14:00 ». */
   deadline: string;
+  /** The animator's signed reply address: answering the reminder answers the question. */
+  replyTo?: string;
 }
 
 export function questionDueSoonMail(to: string, firstName: string, q: ReminderQuestion, u: UnsubscribeLinks): Mail {
   const title = 'Une question attend une réponse';
   const inner = `<p style="margin:0 0 16px;line-height:1.5">Bonjour ${escapeHtml(firstName)}, la question suivante de « ${escapeHtml(q.communityName)} » n’a pas encore reçu de réponse. Son délai de réponse expire le ${escapeHtml(q.deadline)}.</p>
 <p style="margin:0 0 16px"><a href="${escapeHtml(q.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(q.title)}</a></p>
-${footerHtml(u, q.communityName)}`;
-  const text = [title, '', `Bonjour ${firstName}, la question suivante de « ${q.communityName} » n’a pas encore reçu de réponse. Son délai de réponse expire le ${q.deadline}.`, '', q.title, q.url, '', '-- ', footerText(u, q.communityName), ''].join('\n');
-  return { to, subject: `Question sans réponse : ${q.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
+${q.replyTo ? `<p style="margin:0 0 16px;line-height:1.5">${REPLY_HINT}</p>\n` : ''}${footerHtml(u, q.communityName)}`;
+  const text = [title, '', `Bonjour ${firstName}, la question suivante de « ${q.communityName} » n’a pas encore reçu de réponse. Son délai de réponse expire le ${q.deadline}.`, '', q.title, q.url, '', ...(q.replyTo ? [REPLY_HINT, ''] : []), '-- ', footerText(u, q.communityName), ''].join('\n');
+  return { to, subject: `Question sans réponse : ${q.title}`, text, html: page(title, inner), headers: replyHeaders(u, q.replyTo) };
 }
 
 export function questionOverdueMail(to: string, firstName: string, q: ReminderQuestion, u: UnsubscribeLinks): Mail {
   const title = 'Délai de réponse dépassé';
   const inner = `<p style="margin:0 0 16px;line-height:1.5">Bonjour ${escapeHtml(firstName)}, le délai de réponse de cette question de « ${escapeHtml(q.communityName)} » a expiré le ${escapeHtml(q.deadline)} sans réponse de l’équipe d’animation.</p>
 <p style="margin:0 0 16px"><a href="${escapeHtml(q.url)}" style="color:#1d4f91;font-weight:bold">${escapeHtml(q.title)}</a></p>
-${footerHtml(u, q.communityName)}`;
-  const text = [title, '', `Bonjour ${firstName}, le délai de réponse de cette question de « ${q.communityName} » a expiré le ${q.deadline} sans réponse de l’équipe d’animation.`, '', q.title, q.url, '', '-- ', footerText(u, q.communityName), ''].join('\n');
-  return { to, subject: `Délai dépassé : ${q.title}`, text, html: page(title, inner), headers: unsubscribeHeaders(u) };
+${q.replyTo ? `<p style="margin:0 0 16px;line-height:1.5">${REPLY_HINT}</p>\n` : ''}${footerHtml(u, q.communityName)}`;
+  const text = [title, '', `Bonjour ${firstName}, le délai de réponse de cette question de « ${q.communityName} » a expiré le ${q.deadline} sans réponse de l’équipe d’animation.`, '', q.title, q.url, '', ...(q.replyTo ? [REPLY_HINT, ''] : []), '-- ', footerText(u, q.communityName), ''].join('\n');
+  return { to, subject: `Délai dépassé : ${q.title}`, text, html: page(title, inner), headers: replyHeaders(u, q.replyTo) };
 }
 
 /**
@@ -277,5 +294,72 @@ export function invitationMail(to: string, n: InvitationNotice): Mail {
     ],
     { label: 'Accepter l’invitation', url: n.url },
     ['Si vous ne connaissez pas cette personne, ignorez ce message : aucun compte n’est créé sans vous.'],
+  );
+}
+
+export interface NewDeviceNotice {
+  /** Date and time of the sign-in, already written in French (Paris time). */
+  at: string;
+  browser: string;
+  system: string;
+  /** How the person signed in, in French (common/sessions.ts). */
+  method: string;
+}
+
+/** Sent at each sign-in from a browser the account was never used from (accounts/devices.ts). */
+export function newDeviceMail(publicUrl: string, to: string, firstName: string, n: NewDeviceNotice): Mail {
+  return build(
+    to,
+    'Nouvelle connexion à votre compte',
+    `Bonjour ${firstName},`,
+    [
+      'Votre compte sur le réseau des e-communautés vient d’être utilisé depuis un appareil que nous ne connaissions pas :',
+      `Date : ${n.at}. Navigateur : ${n.browser}. Système : ${n.system}. Moyen de connexion : ${n.method}.`,
+      'Si c’est vous, il n’y a rien à faire.',
+      'Si ce n’est pas vous, ouvrez « Mes appareils » pour mettre fin à cette session :',
+    ],
+    { label: 'Voir mes appareils', url: `${publicUrl}/profil/appareils` },
+    [
+      'Changez ensuite votre mot de passe depuis votre profil : toutes vos autres sessions seront fermées. Si vous vous connectez avec ProConnect, prévenez aussi le service informatique de votre collectivité.',
+    ],
+  );
+}
+
+/**
+ * First sign-in of a member whose account was brought in by an import (exchange bundle or CSV list): the platform
+ * never knew their old password, so the link lets them choose one and accept the CGU. Also sent instead of a
+ * password reset while the account is not activated.
+ */
+export function welcomeMail(publicUrl: string, to: string, firstName: string, token: string, days: number): Mail {
+  const url = `${publicUrl}/activation?token=${encodeURIComponent(token)}`;
+  return build(
+    to,
+    'Votre compte sur la plateforme des e-communautés',
+    `Bonjour ${firstName},`,
+    [
+      'Vos e-communautés ont rejoint une nouvelle plateforme, et votre compte vous y attend avec vos e-communautés.',
+      'Pour vous connecter la première fois, choisissez votre mot de passe et acceptez les conditions générales d’utilisation en suivant ce lien, '
+        + `valable ${days} jours et utilisable une seule fois :`,
+    ],
+    { label: 'Activer mon compte', url },
+    [
+      'Vous pouvez aussi vous connecter avec ProConnect, avec cette même adresse électronique.',
+      'Lien expiré ? Demandez-en un nouveau avec « Mot de passe oublié » sur la page de connexion.',
+    ],
+  );
+}
+
+/** The national team removed a person's second factors (lost phone, lost key): they hear of it at once. */
+export function mfaResetMail(publicUrl: string, to: string, firstName: string): Mail {
+  return build(
+    to,
+    'Votre second facteur de connexion a été réinitialisé',
+    `Bonjour ${firstName},`,
+    [
+      'L’équipe nationale a retiré les seconds facteurs de votre compte (application d’authentification, clés d’accès et codes de secours). Toutes vos sessions ont été fermées.',
+      'À votre prochaine connexion, associez de nouveau une application d’authentification ou une clé d’accès depuis la page « Sécurité du compte ».',
+    ],
+    { label: 'Se connecter', url: `${publicUrl}/connexion` },
+    ['Si vous n’avez pas demandé cette réinitialisation, prévenez sans attendre l’équipe nationale : quelqu’un cherche peut-être à accéder à votre compte.'],
   );
 }

@@ -16,6 +16,8 @@ import {
 } from './schema.js';
 import { decideReport, markRead, reportMessage, sendMessage, setBlock, startConversation, type MailNotice } from './service.js';
 
+import { discardDraft } from '../drafts/queries.js';
+
 const tags = ['messages privés'];
 /** Enough to read a conversation's latest exchange at a glance; older pages on demand. */
 const MESSAGES_PAGE = 30;
@@ -102,7 +104,9 @@ export default async function messagesRoutes(app: App) {
     const id = request.params.id;
     const out = await app.db.transaction(async (tx) => {
       await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
-      return sendMessage(tx, user, id, request.body.body);
+      const sent = await sendMessage(tx, user, id, request.body.body);
+      await discardDraft(tx, user.id, `message:${id}`);
+      return sent;
     });
     mail(user, id, out.notices);
     return reply.status(201).send(out.message);

@@ -5,9 +5,8 @@ import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { isoText } from '../../lib/cursor.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityRole } from '../communities/policy.js';
-import type { FlagReasonOut } from './schema.js';
+import type { FlagReasonOut, ActionInput, ItemTypeName, ModerationAction } from './schema.js';
 import { notifyModerationDecision } from '../notifications/hooks.js';
-import type { ActionInput, ItemTypeName, ModerationAction } from './schema.js';
 
 /**
  * The moderation actions. Each accepted action runs in ONE transaction that locks the item's

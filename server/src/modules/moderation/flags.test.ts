@@ -10,11 +10,12 @@ describe('flags and their reasons', async () => {
   it('lists the seeded charter reasons, in order, to anyone', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/moderation/reasons' });
     expect(res.statusCode).toBe(200);
-    const codes = res.json().items.map((r: { code: string }) => r.code);
-    expect(codes.slice(0, 8)).toEqual([
-      'diffamation', 'discrimination', 'manque_bienveillance', 'devoir_reserve', 'defaut_anonymisation', 'demarche_commerciale', 'spam', 'autre',
-    ]);
-    expect(res.json().items[3]).toMatchObject({ label: 'Devoir de réserve', article: 'Charte éditoriale, art. 2' });
+    const seeded = ['diffamation', 'discrimination', 'manque_bienveillance', 'devoir_reserve', 'defaut_anonymisation', 'demarche_commerciale', 'spam', 'autre'];
+    // Other test files (the authorization matrix, the fuzz) add reasons to the shared database at any position:
+    // only the seeded reasons' relative order is this test's business.
+    const codes = res.json().items.map((r: { code: string }) => r.code).filter((c: string) => seeded.includes(c));
+    expect(codes).toEqual(seeded);
+    expect(res.json().items.find((r: { code: string }) => r.code === 'devoir_reserve')).toMatchObject({ label: 'Devoir de réserve', article: 'Charte éditoriale, art. 2' });
   });
 
   it('lets the national admin add, edit and deactivate reasons; others get 403', async () => {

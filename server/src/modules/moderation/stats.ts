@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Period } from '../questions/stats.js';
+import { PARIS_SQL } from '../../../../common/time/index.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
 
 export type SeriesUnit = 'day' | 'week' | 'month';
 
@@ -17,8 +19,8 @@ export function seriesUnit(period: Period): SeriesUnit {
  * and moderation_audit_community_idx.
  */
 export async function moderationStats(db: DbOrTx, communityId: number | null, period: Period) {
-  const start = sql`(${period.from}::date::timestamp AT TIME ZONE 'Europe/Paris')`;
-  const end = sql`((${period.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`;
+  const start = sql`(${period.from}::date::timestamp AT TIME ZONE ${parisZoneSql})`;
+  const end = sql`((${period.to}::date + 1)::timestamp AT TIME ZONE ${parisZoneSql})`;
   const scopeF = communityId === null ? sql`TRUE` : sql`f.community_id = ${communityId}`;
   const scopeM = communityId === null ? sql`TRUE` : sql`m.community_id = ${communityId}`;
   const { rows } = await db.execute<{ received: number; handled: number; pending: number; median: number | null }>(sql`
@@ -34,7 +36,7 @@ export async function moderationStats(db: DbOrTx, communityId: number | null, pe
      GROUP BY m.action ORDER BY count(*) DESC, m.action`);
   // Received and handled per Paris day, week or month of the period, empty ones included.
   const unit = seriesUnit(period);
-  const paris = (col: string) => sql.raw(`date_trunc('${unit}', ${col} AT TIME ZONE 'Europe/Paris')`);
+  const paris = (col: string) => sql.raw(`date_trunc('${unit}', ${col} AT TIME ZONE ${PARIS_SQL})`);
   const series = await db.execute<{ start: string; received: number; handled: number }>(sql`
     SELECT to_char(s.d, 'YYYY-MM-DD') AS start, coalesce(x.received, 0)::int AS received, coalesce(x.handled, 0)::int AS handled
       FROM generate_series(date_trunc(${unit}, ${period.from}::date::timestamp), ${period.to}::date::timestamp, make_interval(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { parisFormat } from '../../../../common/time/index.js';
 
 /**
  * A suspended member may not post or comment in the community until the end date.
@@ -15,7 +16,7 @@ export async function assertNotSuspended(db: DbOrTx, communityId: number, userId
 }
 
 export function frenchDateTime(d: Date): string {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(d);
+  return parisFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(d);
 }
 
 export function suspendedError(until: Date): AppError {

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
+import { parisToday } from '../../../../common/time/index.js';
 
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
  * Daily and monthly active members: which members were active in which community on which Paris day.
@@ -21,7 +21,7 @@ export class ActivityRecorder {
   }
 
   record(userId: number, communityId: number, now = new Date()): void {
-    const day = parisDay.format(now);
+    const day = parisToday(now);
     if (day !== this.seenDay) {
       this.seen = new Set();
       this.seenDay = day;

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { PARIS_SQL } from '../../../../common/time/index.js';
 
 /**
  * A community's audience: members, newcomers and monthly active members month by month (rollup
@@ -15,16 +16,16 @@ export async function communityAudience(pool: Pool, communityId: number) {
       [communityId],
     ),
     pool.query(
-      `WITH days AS (SELECT generate_series((now() AT TIME ZONE 'Europe/Paris')::date - 29, (now() AT TIME ZONE 'Europe/Paris')::date, interval '1 day')::date AS d),
+      `WITH days AS (SELECT generate_series((now() AT TIME ZONE ${PARIS_SQL})::date - 29, (now() AT TIME ZONE ${PARIS_SQL})::date, interval '1 day')::date AS d),
             counted AS (SELECT day, count(*)::int AS n FROM member_activity_daily
-                         WHERE community_id = $1 AND day >= (now() AT TIME ZONE 'Europe/Paris')::date - 29 GROUP BY day)
+                         WHERE community_id = $1 AND day >= (now() AT TIME ZONE ${PARIS_SQL})::date - 29 GROUP BY day)
        SELECT days.d::text AS day, coalesce(counted.n, 0) AS active FROM days LEFT JOIN counted ON counted.day = days.d ORDER BY days.d`,
       [communityId],
     ),
     pool.query(
       `SELECT v.post_id::int AS "postId", p.title, v.views::int AS views
          FROM (SELECT post_id, sum(views) AS views FROM post_views_daily
-                WHERE community_id = $1 AND day >= (now() AT TIME ZONE 'Europe/Paris')::date - 29 GROUP BY post_id) v
+                WHERE community_id = $1 AND day >= (now() AT TIME ZONE ${PARIS_SQL})::date - 29 GROUP BY post_id) v
          JOIN posts p ON p.id = v.post_id
         WHERE p.deleted_at IS NULL AND p.hidden_at IS NULL
         ORDER BY v.views DESC, v.post_id DESC LIMIT 10`,

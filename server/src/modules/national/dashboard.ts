@@ -60,14 +60,15 @@ let cache: { key: string; body: string } | null = null;
  * far more often). Each instance keeps its own copy, keyed by the refresh instant stored in the
  * database, so several instances serve the same snapshot.
  */
-export async function nationalDashboardJson(pool: Pool): Promise<string> {
+/** `pool` may be a replica (plugins/read-routing.ts); the first roll-up of a new platform is written on `primary`. */
+export async function nationalDashboardJson(pool: Pool, primary: Pool): Promise<string> {
   const { rows } = await pool.query<{ key: string | null }>({
     name: 'national-refreshed',
     text: `SELECT (SELECT refreshed_at::text FROM network_days ORDER BY day DESC LIMIT 1) AS key`,
   });
   let key = rows[0]?.key ?? null;
   // A new platform has no rollups until the job's first run: compute them rather than show an empty page.
-  if (key === null) key = (await refreshRollups(pool)).toISOString();
+  if (key === null) key = (await refreshRollups(primary)).toISOString();
   if (cache?.key !== key) cache = { key, body: JSON.stringify(await nationalDashboard(pool)) };
   return cache.body;
 }

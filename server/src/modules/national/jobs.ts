@@ -1,4 +1,4 @@
-import type { JobDefinition } from '../../jobs/runner.js';
+import type { AnyJobDefinition } from '../../jobs/runner.js';
 import { refreshRollups } from './rollups.js';
 import { openLaunchedCommunities } from './wizard.js';
 
@@ -7,7 +7,7 @@ export const NATIONAL_JOBS = {
   openLaunched: 'open-launched-communities',
 } as const;
 
-export const nationalJobs: JobDefinition<any>[] = [
+export const nationalJobs: AnyJobDefinition[] = [
   {
     // Rewrites the rollups whole: running twice gives the same tables.
     name: NATIONAL_JOBS.refreshRollups,

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createCommunity } from '../../../test/community-factories.js';
 import { json, unique, useTestApp } from '../../../test/helpers.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
-import { countContributions, currentParisMonth } from '../steering/families.js';
+import { countContributions } from '../steering/families.js';
 import { insertComment, insertPost } from '../steering/steering.fixtures.js';
 import { openLaunchedCommunities } from './wizard.js';
+import { parisMonthNow } from '../../../../common/time/index.js';
 
 describe('national steering', async () => {
   const { app } = await useTestApp();
@@ -37,11 +38,11 @@ describe('national steering', async () => {
     expect(res.statusCode).toBe(200);
     const body = json(res);
     expect(body.refreshedAt).toBe(json(refreshed).refreshedAt.replace(/\.\d{3}Z$/, 'Z'));
-    expect(body.month).toBe(currentParisMonth());
+    expect(body.month).toBe(parisMonthNow());
     const row = body.communities.find((r: { id: number }) => r.id === c.id);
     // Recomputed independently from the base tables.
     const q = async (text: string) => (await app.pool.query<{ n: number }>(text, [c.id])).rows[0]!.n;
-    const contributions = (await countContributions(app.pool, c.id, currentParisMonth())).reduce((s, r) => s + r.count, 0);
+    const contributions = (await countContributions(app.pool, c.id, parisMonthNow())).reduce((s, r) => s + r.count, 0);
     expect(contributions).toBe(3);
     expect(row).toMatchObject({
       slug: c.slug,
@@ -50,14 +51,15 @@ describe('national steering', async () => {
       postsMonth: await q('SELECT count(*)::int AS n FROM posts WHERE community_id = $1 AND deleted_at IS NULL'),
       commentsMonth: 2,
       activeMonth: 1,
-      staffCount: 2,
+      // Only the animator carries the monthly target; the coordinator adds none.
+      staffCount: 1,
       contributionsMonth: contributions,
-      contributionsTarget: 40,
+      contributionsTarget: 20,
       flagsPending: 0,
     });
     expect(row.members).toBe(3);
     expect(body.months).toHaveLength(12);
-    expect(body.months.at(-1).month).toBe(currentParisMonth());
+    expect(body.months.at(-1).month).toBe(parisMonthNow());
     expect(body.months.at(-1).active).toBeGreaterThanOrEqual(1);
     expect(body.network.memberships).toBe(body.communities.reduce((sum: number, r: { members: number }) => sum + r.members, 0));
     expect(body.days).toHaveLength(60);
@@ -117,20 +119,33 @@ describe('national steering', async () => {
     const c = await createCommunity(app);
     const animator = await memberOf(app, c.id, 'animator');
     const member = await memberOf(app, c.id, 'member');
-    const exchange = { kind: 'exchange', title: 'Échange mensuel', description: 'Tour de table', location: 'https://visio.example/anim', startsAt: '2099-03-10T10:00:00.000Z', endsAt: '2099-03-10T11:00:00.000Z' };
+    // A month about a year ahead (events are scheduled from now to two years ahead), and its last day.
+    const now = new Date();
+    const month = (add: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 13 + add, 1)).toISOString().slice(0, 7);
+    const [m, next, later] = [month(0), month(1), month(2)];
+    const lastDay = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const exchange = { kind: 'exchange', title: 'Échange mensuel', description: 'Tour de table', location: 'https://visio.example/anim', startsAt: `${m}-10T10:00:00.000Z`, endsAt: `${m}-10T11:00:00.000Z` };
     expect((await send('POST', '/network/events', animator.headers, exchange)).statusCode).toBe(403);
     const first = await send('POST', '/network/events', admin.headers, exchange);
     expect(first.statusCode).toBe(201);
-    const second = await send('POST', '/network/events', admin.headers, { ...exchange, startsAt: '2099-03-24T10:00:00.000Z', endsAt: '2099-03-24T11:00:00.000Z' });
+    const second = await send('POST', '/network/events', admin.headers, { ...exchange, startsAt: `${m}-24T10:00:00.000Z`, endsAt: `${m}-24T11:00:00.000Z` });
     expect(second.statusCode).toBe(409);
     expect(json(second)).toMatchObject({ code: 'EXCHANGE_MONTH_TAKEN' });
     expect(json(second).message).toMatch(/une par mois/);
-    // 23:30 UTC on 31 March is 1 April in Paris: another month.
-    expect((await send('POST', '/network/events', admin.headers, { ...exchange, startsAt: '2099-03-31T23:30:00.000Z', endsAt: '2099-04-01T00:30:00.000Z' })).statusCode).toBe(201);
-    const long = await send('POST', '/network/events', admin.headers, { ...exchange, startsAt: '2099-05-10T10:00:00.000Z', endsAt: '2099-05-10T12:00:00.000Z' });
+    // 23:30 UTC on the last day of the month is the next day in Paris: another month.
+    expect((await send('POST', '/network/events', admin.headers, { ...exchange, startsAt: `${lastDay}T23:30:00.000Z`, endsAt: `${next}-01T00:30:00.000Z` })).statusCode).toBe(201);
+    const long = await send('POST', '/network/events', admin.headers, { ...exchange, startsAt: `${later}-10T10:00:00.000Z`, endsAt: `${later}-10T12:00:00.000Z` });
     expect(json(long).code).toBe('EXCHANGE_ONE_HOUR');
-    const gathering = await send('POST', '/network/events', admin.headers, { ...exchange, kind: 'gathering', title: 'Rassemblement annuel', startsAt: '2099-03-12T08:00:00.000Z', endsAt: '2099-03-13T16:00:00.000Z' });
+    const gathering = await send('POST', '/network/events', admin.headers, { ...exchange, kind: 'gathering', title: 'Rassemblement annuel', startsAt: `${m}-12T08:00:00.000Z`, endsAt: `${m}-13T16:00:00.000Z` });
     expect(gathering.statusCode).toBe(201);
+    // Dates outside a sensible window are refused, in French: a typo in the year, the past, a gathering of weeks.
+    const far = await send('POST', '/network/events', admin.headers, { ...exchange, startsAt: '2900-06-10T10:00:00.000Z', endsAt: '2900-06-10T11:00:00.000Z' });
+    expect(far.statusCode).toBe(400);
+    expect(json(far)).toMatchObject({ code: 'NETWORK_EVENT_TOO_FAR', message: expect.stringMatching(/deux ans/) });
+    const past = await send('POST', '/network/events', admin.headers, { ...exchange, startsAt: '2020-06-10T10:00:00.000Z', endsAt: '2020-06-10T11:00:00.000Z' });
+    expect(json(past).code).toBe('NETWORK_EVENT_IN_PAST');
+    const weeks = await send('POST', '/network/events', admin.headers, { ...exchange, kind: 'gathering', startsAt: `${later}-01T08:00:00.000Z`, endsAt: `${later}-20T16:00:00.000Z` });
+    expect(json(weeks).code).toBe('NETWORK_EVENT_TOO_LONG');
 
     const id = json(first).id;
     expect((await send('PUT', `/network/events/${id}/registration`, member.headers)).statusCode).toBe(403);

@@ -3,11 +3,13 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
+import { networkEventDatesError } from '../../../../common/network-events.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import type { Static } from 'typebox';
 import type { CurrentUser } from '../../types.js';
 import type { NetworkEvent } from './schema.js';
 import { canSteerNetwork } from './policy.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
 
 const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -23,11 +25,13 @@ export async function createEvent(db: Db, input: EventInput, actorId: number): P
   const end = new Date(input.endsAt);
   if (!(end > start)) throw new AppError('EVENT_ENDS_BEFORE_START');
   if (input.kind === 'exchange' && end.getTime() - start.getTime() !== 3_600_000) throw new AppError('EXCHANGE_ONE_HOUR');
+  const outOfWindow = networkEventDatesError(start, end);
+  if (outOfWindow) throw new AppError(outOfWindow);
   return db.transaction(async (tx) => {
     const { rows } = await tx.execute<{ id: number }>(sql`
       INSERT INTO network_events (kind, title, description, location, starts_at, ends_at, month, created_by)
       VALUES (${input.kind}, ${input.title}, ${input.description}, ${input.location}, ${input.startsAt}, ${input.endsAt},
-              date_trunc('month', ${input.startsAt}::timestamptz AT TIME ZONE 'Europe/Paris')::date, ${actorId})
+              date_trunc('month', ${input.startsAt}::timestamptz AT TIME ZONE ${parisZoneSql})::date, ${actorId})
       RETURNING id::int AS id`).catch((err: unknown) => {
       if (isUniqueViolation(err, 'network_events_one_exchange_per_month')) throw new AppError('EXCHANGE_MONTH_TAKEN');
       throw err;

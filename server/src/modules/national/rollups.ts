@@ -1,6 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
-import { countContributions, currentParisMonth } from '../steering/families.js';
-import { listStaff, loadTargets, targetOf } from '../steering/targets.js';
+import { countContributions } from '../steering/families.js';
+import { listStaff, loadTargets, teamProgress } from '../steering/targets.js';
+import { QUESTION_FIGURES_SQL } from '../questions/stats.js';
+import { PARIS_SQL, parisMonthNow } from '../../../../common/time/index.js';
 
 /**
  * The national dashboard reads only these rollups: counting 220,000 members, 800,000 comments and
@@ -10,8 +12,8 @@ import { listStaff, loadTargets, targetOf } from '../steering/targets.js';
  */
 
 /** First day of the current Paris month and the instant it began. */
-const PERIOD = `(SELECT date_trunc('month', now() AT TIME ZONE 'Europe/Paris')::date AS month,
-                        (date_trunc('month', now() AT TIME ZONE 'Europe/Paris') AT TIME ZONE 'Europe/Paris') AS lo)`;
+const PERIOD = `(SELECT date_trunc('month', now() AT TIME ZONE ${PARIS_SQL})::date AS month,
+                        (date_trunc('month', now() AT TIME ZONE ${PARIS_SQL}) AT TIME ZONE ${PARIS_SQL}) AS lo)`;
 
 const STATS_SQL = `
   INSERT INTO community_stats (community_id, month, members, members_month_start, joined_month, posts_month, comments_month,
@@ -28,26 +30,26 @@ const STATS_SQL = `
                          WHERE p.community_id = c.id AND p.created_at >= b.lo AND p.deleted_at IS NULL) p
     CROSS JOIN LATERAL (SELECT count(DISTINCT user_id)::int AS n FROM member_activity_daily
                          WHERE community_id = c.id AND day >= b.month) a
-    -- Asked up to 62 days before the month: a deadline of 3 working days cannot be further away.
-    CROSS JOIN LATERAL (SELECT count(*)::int AS due,
-                               count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= deadline_at)::int AS in_time
-                          FROM questions WHERE community_id = c.id AND asked_at >= b.lo - interval '62 days'
-                           AND deadline_at >= b.lo AND deadline_at < now()) q
+    -- Questions asked this month whose outcome is known, and those answered in time: questions/stats.ts's figures.
+    CROSS JOIN LATERAL (SELECT f."decided" AS due, f."answeredWithinDeadline" AS in_time FROM (
+                          SELECT ${QUESTION_FIGURES_SQL}
+                            FROM questions q JOIN posts p ON p.id = q.post_id AND p.deleted_at IS NULL
+                           WHERE q.community_id = c.id AND q.asked_at >= b.lo) f) q
     CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM flags WHERE community_id = c.id AND status = 'pending') f
     CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM moderation_audit WHERE community_id = c.id AND created_at >= b.lo) ma
    WHERE c.status <> 'archived'`;
 
 /** Last 12 Paris months per community; members are today's members by the month they joined. */
 const COMMUNITY_MONTHS_SQL = `
-  WITH b AS (SELECT (date_trunc('month', now() AT TIME ZONE 'Europe/Paris') - interval '11 months')::date AS first),
+  WITH b AS (SELECT (date_trunc('month', now() AT TIME ZONE ${PARIS_SQL}) - interval '11 months')::date AS first),
   months AS (SELECT generate_series((SELECT first FROM b), (SELECT first FROM b) + interval '11 months', interval '1 month')::date AS m),
-  lo AS (SELECT ((SELECT first FROM b)::timestamp AT TIME ZONE 'Europe/Paris') AS t),
-  joined AS (SELECT community_id, date_trunc('month', joined_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
+  lo AS (SELECT ((SELECT first FROM b)::timestamp AT TIME ZONE ${PARIS_SQL}) AS t),
+  joined AS (SELECT community_id, date_trunc('month', joined_at AT TIME ZONE ${PARIS_SQL})::date AS m, count(*)::int AS n
                FROM memberships WHERE joined_at >= (SELECT t FROM lo) GROUP BY 1, 2),
   before AS (SELECT community_id, count(*)::int AS n FROM memberships WHERE joined_at < (SELECT t FROM lo) GROUP BY 1),
-  posts_m AS (SELECT community_id, date_trunc('month', created_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
+  posts_m AS (SELECT community_id, date_trunc('month', created_at AT TIME ZONE ${PARIS_SQL})::date AS m, count(*)::int AS n
                 FROM posts WHERE created_at >= (SELECT t FROM lo) AND deleted_at IS NULL GROUP BY 1, 2),
-  comments_m AS (SELECT p.community_id, date_trunc('month', x.created_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
+  comments_m AS (SELECT p.community_id, date_trunc('month', x.created_at AT TIME ZONE ${PARIS_SQL})::date AS m, count(*)::int AS n
                    FROM comments x JOIN posts p ON p.id = x.post_id
                   WHERE x.created_at >= (SELECT t FROM lo) AND x.deleted_at IS NULL GROUP BY 1, 2),
   active_m AS (SELECT community_id, date_trunc('month', day)::date AS m, count(DISTINCT user_id)::int AS n
@@ -66,9 +68,9 @@ const COMMUNITY_MONTHS_SQL = `
 
 /** The network's months: distinct subscribers (by their first membership), posts, comments, distinct actives. */
 const NETWORK_MONTHS_SQL = `
-  WITH b AS (SELECT (date_trunc('month', now() AT TIME ZONE 'Europe/Paris') - interval '11 months')::date AS first),
+  WITH b AS (SELECT (date_trunc('month', now() AT TIME ZONE ${PARIS_SQL}) - interval '11 months')::date AS first),
   months AS (SELECT generate_series((SELECT first FROM b), (SELECT first FROM b) + interval '11 months', interval '1 month')::date AS m),
-  firsts AS (SELECT date_trunc('month', min(joined_at) AT TIME ZONE 'Europe/Paris')::date AS m FROM memberships GROUP BY user_id),
+  firsts AS (SELECT date_trunc('month', min(joined_at) AT TIME ZONE ${PARIS_SQL})::date AS m FROM memberships GROUP BY user_id),
   per AS (SELECT m, count(*)::int AS n FROM firsts GROUP BY m)
   INSERT INTO network_months (month, subscribers, joined, posts, comments, active, refreshed_at)
   SELECT months.m,
@@ -82,23 +84,20 @@ const NETWORK_MONTHS_SQL = `
     FROM months`;
 
 const NETWORK_DAYS_SQL = `
-  WITH days AS (SELECT generate_series((now() AT TIME ZONE 'Europe/Paris')::date - 59, (now() AT TIME ZONE 'Europe/Paris')::date, interval '1 day')::date AS d)
+  WITH days AS (SELECT generate_series((now() AT TIME ZONE ${PARIS_SQL})::date - 59, (now() AT TIME ZONE ${PARIS_SQL})::date, interval '1 day')::date AS d)
   INSERT INTO network_days (day, active, refreshed_at)
   SELECT days.d, (SELECT count(DISTINCT user_id) FROM member_activity_daily WHERE day = days.d)::int, $1 FROM days`;
 
 /** Recomputes every rollup; idempotent (each table is rewritten whole). Returns the refresh instant. */
 export async function refreshRollups(pool: Pool): Promise<Date> {
-  const month = currentParisMonth();
+  const month = parisMonthNow();
   // Contributions go through families.ts (the one definition) per community, outside the write transaction.
   const { rows: ids } = await pool.query<{ id: number }>(`SELECT id::int AS id FROM communities WHERE status <> 'archived' ORDER BY id`);
   const teams = new Map<number, { staff: number; done: number; target: number }>();
   for (const { id } of ids) {
     const [staff, targets, counts] = await Promise.all([listStaff(pool, id), loadTargets(pool, id), countContributions(pool, id, month)]);
-    teams.set(id, {
-      staff: staff.length,
-      done: counts.reduce((s, r) => s + r.count, 0),
-      target: staff.reduce((s, m) => s + targetOf(targets, m.id), 0),
-    });
+    const team = teamProgress(staff, targets, counts);
+    teams.set(id, { staff: team.animators, done: team.done, target: team.target });
   }
   const client = await pool.connect();
   try {

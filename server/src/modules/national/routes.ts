@@ -35,11 +35,12 @@ export default async function nationalRoutes(app: App) {
   };
 
   app.get('/national/dashboard', {
+    config: { readReplica: true },
     schema: { tags, summary: 'Tableau de bord national : les e-communautés côte à côte et la série du réseau', response: { 200: NationalDashboard, ...errorResponses } },
   }, async (request, reply) => {
     requireAdmin(request);
     // Already serialized (a string skips the serializer): the type system only knows the object form.
-    const body = (await nationalDashboardJson(app.pool)) as unknown as Static<typeof NationalDashboard>;
+    const body = (await nationalDashboardJson(request.readPool, app.pool)) as unknown as Static<typeof NationalDashboard>;
     return reply.type('application/json; charset=utf-8').header('cache-control', 'private, no-store').send(body);
   });
 
@@ -64,12 +65,13 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.get('/communities/:slug/audience', {
+    config: { readReplica: true },
     schema: { tags, summary: 'Audience d’une e-communauté : membres, actifs par jour et par mois, lectures', params: SlugParam, response: { 200: Audience, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    const ctx = await loadCommunityContext(request.readDb, request.params.slug, user);
     ensure(isCommunityStaff(user, ctx.role), 'FORBIDDEN');
-    return communityAudience(app.pool, ctx.community.id);
+    return communityAudience(request.readPool, ctx.community.id);
   });
 
   app.get('/network/me', {

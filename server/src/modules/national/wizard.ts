@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
 
 export interface WizardInput {
   name: string;
@@ -35,7 +36,7 @@ export async function createCommunityFromWizard(db: Db, input: WizardInput, acto
       INSERT INTO communities (slug, name, description, perimeter, target_audience, editorial_line, launch_date, status, member_count)
       VALUES (${input.slug}, ${input.name}, ${input.description}, ${input.perimeter}, ${input.targetAudience}, ${input.editorialLine},
               ${input.launchDate}::date,
-              CASE WHEN ${input.launchDate}::date <= (now() AT TIME ZONE 'Europe/Paris')::date THEN 'open' ELSE 'draft' END::community_status,
+              CASE WHEN ${input.launchDate}::date <= (now() AT TIME ZONE ${parisZoneSql})::date THEN 'open' ELSE 'draft' END::community_status,
               ${people.length})
       RETURNING id::int AS id, status::text AS status, launch_date::text AS launch_date`).catch((err: unknown) => {
       if (isUniqueViolation(err, 'communities_slug_key')) throw new AppError('SLUG_TAKEN');
@@ -57,7 +58,7 @@ export async function createCommunityFromWizard(db: Db, input: WizardInput, acto
 export async function openLaunchedCommunities(db: DbOrTx): Promise<string[]> {
   const { rows } = await db.execute<{ slug: string }>(sql`
     UPDATE communities SET status = 'open', updated_at = now()
-     WHERE status = 'draft' AND launch_date IS NOT NULL AND launch_date <= (now() AT TIME ZONE 'Europe/Paris')::date
+     WHERE status = 'draft' AND launch_date IS NOT NULL AND launch_date <= (now() AT TIME ZONE ${parisZoneSql})::date
     RETURNING slug`);
   return rows.map((r) => r.slug);
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { onDutyFor } from '../roster/on-duty.js';
+import { groupMentionRoles, USER_HANDLE } from './mentions.js';
 
 /**
  * Notifications written in the transaction of the change that causes them, each hook ONE
@@ -22,7 +23,19 @@ export function mentionHandles(body: string): string[] {
 }
 
 /** The handle of a person, as the SQL side computes it (see mentionHandles). */
-const userHandle = sql.raw(`trim(both '-' from regexp_replace(immutable_unaccent(lower(u.first_name || '-' || u.last_name)), '[^a-z0-9]+', '-', 'g'))`);
+const userHandle = USER_HANDLE;
+
+/** Whom a text mentions: people by handle, teams by role (`@animation`, `@coordination`: mentions.ts). */
+function mentioned(body: string): { handles: string[]; roles: string[]; any: boolean } {
+  const handles = mentionHandles(body);
+  const roles = groupMentionRoles(body);
+  return { handles, roles, any: handles.length > 0 || roles.length > 0 };
+}
+
+/** A member is mentioned by their handle or by their team's; the statement text is the same for both. */
+function mentionMatch(m: { handles: string[]; roles: string[] }) {
+  return sql`(${userHandle} = ANY(${handlesArray(m.handles)}) OR m.role::text = ANY(${sql.param(m.roles)}::text[]))`;
+}
 
 // One parameter whatever the number of handles: the statement text stays fixed, so it can be named.
 function handlesArray(handles: string[]) {
@@ -40,13 +53,13 @@ function handlesArray(handles: string[]) {
  * parameter gating the branch made PostgreSQL re-plan the statement on every comment).
  */
 export function commentNotifications(c: { authorId: number; replyToId: number | null; body: string }): { ctes: SQL; mentions: boolean } {
-  const handles = mentionHandles(c.body);
-  const mentions = handles.length === 0 ? sql`` : sql`
+  const who = mentioned(c.body);
+  const mentions = !who.any ? sql`` : sql`
       UNION ALL
       SELECT u.id, 'mention', 3 FROM commented p
         JOIN memberships m ON m.community_id = p.community_id
         JOIN users u ON u.id = m.user_id
-       WHERE ${userHandle} = ANY(${handlesArray(handles)})`;
+       WHERE ${mentionMatch(who)}`;
   const ctes = sql`
     comment_targets AS (
       SELECT (SELECT author_id FROM comments WHERE id = ${c.replyToId}::bigint) AS user_id, 'reply_comment' AS kind, 1 AS rank
@@ -63,7 +76,7 @@ export function commentNotifications(c: { authorId: number; replyToId: number | 
       RETURNING user_id),
     comment_notified AS (
       SELECT count(pg_notify('notifications', user_id::text)) AS n FROM comment_notifications)`;
-  return { ctes, mentions: handles.length > 0 };
+  return { ctes, mentions: who.any };
 }
 
 /**
@@ -72,7 +85,7 @@ export function commentNotifications(c: { authorId: number; replyToId: number | 
  * animators and coordinators when nobody is (see roster/on-duty.ts).
  */
 export async function notifyPostPublished(tx: DbOrTx, p: { postId: number; authorId: number; body: string }): Promise<void> {
-  const handles = mentionHandles(p.body);
+  const who = mentioned(p.body);
   await tx.execute(sql`
     WITH p AS (SELECT id, community_id, author_id, kind, title FROM posts WHERE id = ${p.postId}),
     ev AS (
@@ -89,7 +102,7 @@ export async function notifyPostPublished(tx: DbOrTx, p: { postId: number; autho
       SELECT u.id, 'mention', 2 FROM p
         JOIN memberships m ON m.community_id = p.community_id
         JOIN users u ON u.id = m.user_id
-       WHERE ${handles.length > 0} AND ${userHandle} = ANY(${handlesArray(handles)})),
+       WHERE ${who.any} AND ${mentionMatch(who)}),
     picked AS (
       SELECT DISTINCT ON (user_id) user_id, kind FROM targets WHERE user_id <> ${p.authorId} ORDER BY user_id, rank),
     ins AS (

@@ -1,4 +1,4 @@
-import type { JobDefinition } from '../../jobs/runner.js';
+import type { AnyJobDefinition } from '../../jobs/runner.js';
 import { fanOutEvent, fanOutPending } from './service.js';
 
 export const JOBS_NOTIFICATIONS = {
@@ -7,7 +7,7 @@ export const JOBS_NOTIFICATIONS = {
 } as const;
 
 /** Listed in server/src/jobs/definitions.ts. Both idempotent: the event row remembers its progress. */
-export const notificationJobs: JobDefinition<any>[] = [
+export const notificationJobs: AnyJobDefinition[] = [
   {
     name: JOBS_NOTIFICATIONS.fanOut,
     policy: 'stately',

@@ -213,7 +213,7 @@ describe('live notifications across two instances', async () => {
   });
 
   it('survives a lost LISTEN connection: reconnects and sweeps what was committed meanwhile', async () => {
-    const { author, replier, postId, stream } = await authorListening();
+    const { replier, postId, stream } = await authorListening();
     await a.app.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [LISTENER_NAME]);
     await commentOn(a.app, postId, replier.headers, 'Pendant la reconnexion');
     await until(() => stream.events.length >= 1, 5000);

@@ -54,7 +54,7 @@ export default async function notificationsRoutes(app: App) {
   app.addHook('onClose', async () => { await hub.close(); });
 
   app.get('/notifications', {
-    schema: { tags, querystring: CursorQuery, response: { 200: Page(NotificationOut), ...errorResponses } },
+    schema: { tags, summary: 'Mes notifications, les plus récentes d’abord', querystring: CursorQuery, response: { 200: Page(NotificationOut), ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const page = await listNotifications(app.pool, user.id, decodeIdCursor(request.query.cursor), request.query.limit ?? 20);
@@ -62,11 +62,11 @@ export default async function notificationsRoutes(app: App) {
   });
 
   app.get('/notifications/unread-count', {
-    schema: { tags, response: { 200: Count, ...errorResponses } },
+    schema: { tags, summary: 'Nombre de notifications non lues', response: { 200: Count, ...errorResponses } },
   }, async (request) => ({ unread: await unreadCount(app.pool, requireUser(request).id) }));
 
   app.post('/notifications/:id/read', {
-    schema: { tags, params: IdParam, response: { 200: Ok, ...errorResponses } },
+    schema: { tags, summary: 'Marquer une notification comme lue', params: IdParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
@@ -75,7 +75,7 @@ export default async function notificationsRoutes(app: App) {
   });
 
   app.post('/notifications/read-all', {
-    schema: { tags, response: { 200: Count, ...errorResponses } },
+    schema: { tags, summary: 'Marquer toutes mes notifications comme lues', response: { 200: Count, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
@@ -84,7 +84,7 @@ export default async function notificationsRoutes(app: App) {
   });
 
   app.get('/communities/:slug/follow', {
-    schema: { tags, params: SlugParam, response: { 200: Following, ...errorResponses } },
+    schema: { tags, summary: 'Est-ce que je suis les nouvelles publications de cette e-communauté ?', params: SlugParam, response: { 200: Following, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
@@ -93,7 +93,7 @@ export default async function notificationsRoutes(app: App) {
   });
 
   app.put('/communities/:slug/follow', {
-    schema: { tags, params: SlugParam, body: Following, response: { 200: Following, ...errorResponses } },
+    schema: { tags, summary: 'Suivre ou ne plus suivre les nouvelles publications d’une e-communauté', params: SlugParam, body: Following, response: { 200: Following, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
@@ -137,6 +137,7 @@ export default async function notificationsRoutes(app: App) {
   app.get('/notifications/stream', {
     schema: {
       tags,
+      summary: 'Mes notifications en direct (Server-Sent Events)',
       description: 'Flux Server-Sent Events : un événement `notification` par nouvelle notification (`id:` = son id). Reprend après `Last-Event-ID`. '
         + 'Au plus 5 flux par session et 10 par personne : au-delà, le plus ancien reçoit `replaced` et se ferme (ne pas le rouvrir).',
       headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 20 })) }),

@@ -104,6 +104,28 @@ describe('co-written pages', async () => {
     expect((await save(page.id, alice.headers, 'De nouveau libre', 2)).statusCode).toBe(200);
   });
 
+  it('tells the others who has the editor open, until that person saves, leaves or stops renewing', async () => {
+    const { page, alice, bob } = await setup();
+    const editing = (method: 'PUT' | 'DELETE', headers: Record<string, string>) =>
+      app.inject({ method, url: `/api/shared-pages/${page.id}/editing`, headers });
+    const read = async (headers: Record<string, string>) => (await app.inject({ method: 'GET', url: `/api/shared-pages/${page.id}`, headers })).json();
+    expect((await editing('PUT', alice.headers)).json().editing).toBeNull();
+    expect((await read(bob.headers)).editing).toMatchObject({ by: { id: alice.user.id } });
+    // The first editor keeps the claim; Bob opening the editor too does not hide her.
+    expect((await editing('PUT', bob.headers)).json().editing).toMatchObject({ by: { id: alice.user.id } });
+    expect((await save(page.id, alice.headers, 'Version d’Alice', 1)).statusCode).toBe(200);
+    expect((await read(bob.headers)).editing).toBeNull();
+    await editing('PUT', alice.headers);
+    await editing('DELETE', alice.headers);
+    expect((await read(bob.headers)).editing).toBeNull();
+    // A claim not renewed lapses.
+    await editing('PUT', alice.headers);
+    await app.pool.query(`UPDATE wiki_pages SET editing_until = now() - interval '1 second' WHERE id = $1`, [page.id]);
+    expect((await read(bob.headers)).editing).toBeNull();
+    const outsider = await signIn(app);
+    expect((await editing('PUT', outsider.headers)).statusCode).toBe(403);
+  });
+
   it('keeps non-members out of writing and drafts out of reading', async () => {
     const { community, page } = await setup();
     const outsider = await signIn(app);

@@ -29,6 +29,10 @@ export function presentPage(row: PageRow, user: CurrentUser | null): WikiPageOut
     locked: locked
       ? { at: toIso(row.locked_at!), by: row.locker_id ? { id: row.locker_id, firstName: row.locker_first_name!, lastName: row.locker_last_name! } : null }
       : null,
+    // Someone else with the editor open (one's own editing is no news).
+    editing: row.editor_id !== null && row.editor_id !== user?.id && row.editing_until
+      ? { by: { id: row.editor_id, firstName: row.editor_first_name!, lastName: row.editor_last_name! }, until: toIso(row.editing_until) }
+      : null,
     createdBy: { id: row.creator_id, firstName: row.creator_first_name, lastName: row.creator_last_name },
     createdAt: toIso(row.created_at),
     updatedBy: { id: row.updater_id, firstName: row.updater_first_name, lastName: row.updater_last_name },

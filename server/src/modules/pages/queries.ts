@@ -48,6 +48,10 @@ export interface PageRow extends PageSummaryRow {
   locker_id: number | null;
   locker_first_name: string | null;
   locker_last_name: string | null;
+  editor_id: number | null;
+  editor_first_name: string | null;
+  editor_last_name: string | null;
+  editing_until: string | null;
   creator_id: number;
   creator_first_name: string;
   creator_last_name: string;
@@ -59,12 +63,15 @@ export async function findPage(db: DbOrTx, id: number, user: CurrentUser | null)
            c.id AS community_id, c.slug AS community_slug, c.name AS community_name, c.status AS community_status,
            m.role AS my_role,
            lu.id AS locker_id, lu.first_name AS locker_first_name, lu.last_name AS locker_last_name,
+           eu.id AS editor_id, eu.first_name AS editor_first_name, eu.last_name AS editor_last_name,
+           ${isoText('w.editing_until')} AS editing_until,
            cu.id AS creator_id, cu.first_name AS creator_first_name, cu.last_name AS creator_last_name
       FROM wiki_pages w
       JOIN communities c ON c.id = w.community_id
       JOIN users uu ON uu.id = w.updated_by
       JOIN users cu ON cu.id = w.created_by
       LEFT JOIN users lu ON lu.id = w.locked_by
+      LEFT JOIN users eu ON eu.id = w.editing_by AND w.editing_until > now()
       LEFT JOIN memberships m ON m.community_id = c.id AND m.user_id = ${user?.id ?? 0}
      WHERE w.id = ${id}`);
   return rows[0];

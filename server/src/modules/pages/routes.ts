@@ -16,7 +16,7 @@ import { presentPage, presentPageSummary, presentRevision } from './presenters.j
 import { communityPages, findPage, findRevisions, pageRevisions, type PageRow } from './queries.js';
 import { CreatePageBody, DiffQuery, PageDiff, PageSearchHit, PageSummary, RestoreBody, Revision, RevisionParams, RevisionSummary, SavePageBody, SlugParam, WikiPage } from './schema.js';
 import { searchPages } from './search.js';
-import { createPage, restoreRevision, savePage, setLock } from './service.js';
+import { createPage, restoreRevision, savePage, setEditing, setLock } from './service.js';
 
 const tags = ['pages co-écrites'];
 const conflictResponses = { ...errorResponses, 409: ErrorBody };
@@ -142,6 +142,23 @@ export default async function pagesRoutes(app: App) {
         const row = await load(request.params.id, user);
         ensure(canLockPage(user, { status: row.community_status, role: row.my_role }), 'FORBIDDEN', 'Seule l’équipe d’animation verrouille les pages.');
         await setLock(app.db, row.id, user.id, locked);
+        return present(row.id, user);
+      },
+    });
+  }
+
+  for (const [method, on] of [['PUT', true], ['DELETE', false]] as const) {
+    app.route({
+      method, url: '/shared-pages/:id/editing',
+      schema: {
+        tags, summary: on ? 'Signaler que j’ai la page ouverte en modification (à renouveler chaque minute)' : 'Ne plus signaler que je modifie la page',
+        params: IdParam, response: { 200: WikiPage, ...errorResponses },
+      },
+      handler: async (request) => {
+        const user = requireVerifiedUser(request);
+        await hit(app, LIMITS_BY_ACTION.editingPresence, subjectOf(request));
+        const row = await loadForEdit(request.params.id, user);
+        await setEditing(app.db, row.id, user.id, on);
         return present(row.id, user);
       },
     });

@@ -55,6 +55,8 @@ export const WikiPage = Type.Object({
   bodyHtml: Type.String(),
   revision: Type.Integer(),
   locked: Type.Union([Type.Object({ at: DateTime, by: Type.Union([UserRef, Type.Null()]) }), Type.Null()]),
+  /** Another person has the editor open (until: when that claim lapses unless renewed). */
+  editing: Type.Union([Type.Object({ by: UserRef, until: DateTime }), Type.Null()]),
   createdBy: UserRef,
   createdAt: DateTime,
   updatedBy: UserRef,

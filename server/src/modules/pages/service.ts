@@ -50,7 +50,9 @@ async function appendRevision(
     VALUES (${page.id}, ${next}, ${content.title}, ${content.bodyMd}, ${html}, ${content.summary}, ${content.restoredFrom}, ${userId})`);
   const { rows } = await tx.execute(sql`
     UPDATE wiki_pages SET title = ${content.title}, body_md = ${content.bodyMd}, body_html = ${html}, revision = ${next},
-           updated_by = ${userId}, updated_at = now()
+           updated_by = ${userId}, updated_at = now(),
+           editing_until = CASE WHEN editing_by = ${userId} THEN NULL ELSE editing_until END,
+           editing_by = CASE WHEN editing_by = ${userId} THEN NULL ELSE editing_by END
      WHERE id = ${page.id} AND revision = ${base}
     RETURNING id`);
   if (rows.length === 0) throw new AppError('WIKI_EDIT_CONFLICT');
@@ -88,6 +90,20 @@ export async function setLock(db: Db, pageId: number, userId: number, locked: bo
   await db.execute(locked
     ? sql`UPDATE wiki_pages SET locked_at = coalesce(locked_at, now()), locked_by = coalesce(locked_by, ${userId}) WHERE id = ${pageId}`
     : sql`UPDATE wiki_pages SET locked_at = NULL, locked_by = NULL WHERE id = ${pageId}`);
+}
+
+/** How long an open editor is announced without a renewal (the client renews every minute). */
+export const EDITING_CLAIM_SECONDS = 150;
+
+/**
+ * Announces (or, with `on` false, withdraws) that the user has the editor open. The first person keeps the
+ * claim while it is renewed; a lapsed claim is taken over. Nothing is refused on it: saves conflict on revisions.
+ */
+export async function setEditing(db: Db, pageId: number, userId: number, on: boolean): Promise<void> {
+  await db.execute(on
+    ? sql`UPDATE wiki_pages SET editing_by = ${userId}, editing_until = now() + make_interval(secs => ${EDITING_CLAIM_SECONDS})
+           WHERE id = ${pageId} AND (editing_by IS NULL OR editing_by = ${userId} OR editing_until IS NULL OR editing_until <= now())`
+    : sql`UPDATE wiki_pages SET editing_by = NULL, editing_until = NULL WHERE id = ${pageId} AND editing_by = ${userId}`);
 }
 
 /** Places a page of the dossier's community at the end of the dossier. */

@@ -1,4 +1,5 @@
 import { LIMITS } from '../../../../common/limits.js';
+import { parisFormat } from '../../../../common/time/index.js';
 
 /** The Markdown of a "résultats du sondage" post: a table of the figures and the animator's commentary. */
 
@@ -8,7 +9,7 @@ function escapeMd(text: string): string {
 }
 
 const percentFmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
-const dateFmt = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const dateFmt = parisFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 
 export function percentOf(count: number, voters: number): number {
   return voters === 0 ? 0 : Math.round((count / voters) * 1000) / 10;

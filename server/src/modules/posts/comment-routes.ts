@@ -1,6 +1,7 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError, ensure } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
+import { hitGroupMentions } from '../notifications/mentions.js';
 import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
 import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
@@ -12,6 +13,8 @@ import { findComment, listComments, type CommentContextRow, type CommentRow } fr
 import { Comment, CreateCommentBody, EditCommentBody, UsefulState } from './schema.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
 import { assertOutranksAuthor } from '../moderation/rank.js';
+import { discardDraft } from '../drafts/queries.js';
+import type { PostPageCache } from './page-cache.js';
 
 const tags = ['publications'];
 
@@ -20,18 +23,22 @@ function commentAccess(row: CommentContextRow): CommunityAccess {
 }
 
 /** Comments (threaded by reply-to) and the "utile" reaction. */
-export default async function commentRoutes(app: App) {
+export default async function commentRoutes(app: App, { pages }: { pages: PostPageCache }) {
   app.get('/posts/:id/comments', {
     schema: {
       tags, summary: 'Commentaires d’une publication, les plus anciens d’abord',
       params: IdParam, querystring: CursorQuery, response: { 200: Page(Comment), ...errorResponses },
     },
   }, async (request) => {
-    const post = await loadVisiblePost(app.db, request.params.id, request.user);
+    const state = await loadVisiblePostState(app.db, request.params.id, request.user);
     const cursor = decodeKeyset(request.query.cursor);
     const limit = request.query.limit ?? LIMITS.pageSize;
-    const page = keysetPage(await listComments(app.db, post.id, cursor, limit), limit);
-    const access = accessOf(post);
+    // The first page is the post page's first comments (page cache, checked against the post's version).
+    const rows = !cursor && limit <= LIMITS.pageSizeMax
+      ? (await pages.load(app.db, state, request.user)).comments.slice(0, limit + 1)
+      : await listComments(app.db, state.id, cursor, limit);
+    const page = keysetPage(rows, limit);
+    const access: CommunityAccess = { status: state.community_status, role: state.my_role };
     return { items: page.items.map((row) => presentComment(row, request.user, access)), nextCursor: page.nextCursor };
   });
 
@@ -48,7 +55,9 @@ export default async function commentRoutes(app: App) {
     const access: CommunityAccess = { status: post.community_status, role: post.my_role };
     assertCanContribute(user, access);
     const { body, replyToId = null } = request.body;
+    await hitGroupMentions(app, request, body);
     const written = await createComment(app.db, post, user.id, { body, replyToId }, rateHit(app, LIMITS_BY_ACTION.comment, subjectOf(request)));
+    await discardDraft(app.db, user.id, `comment:${post.id}`);
     // Presented from what was written, without reading it back.
     const row: CommentRow = {
       id: written.id, post_id: post.id, reply_to_id: replyToId, body_md: body, body_html: written.html,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { CNFPT_LINK_SOURCE, type CnfptResourceType } from '../../../../common/cnfpt.js';
 import { LIMITS } from '../../../../common/limits.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
@@ -29,13 +30,15 @@ export interface KindFields {
   linkTitle: string | null;
   linkDescription: string | null;
   linkSource: string | null;
+  /** A « ressource CNFPT »: what the catalogue entry is. */
+  cnfptType: CnfptResourceType | null;
   sharedPostId: number | null;
   rubriqueId: number | null;
   tags: string[];
 }
 
 export const NO_KIND_FIELDS: KindFields = {
-  articleType: null, linkUrl: null, linkTitle: null, linkDescription: null, linkSource: null,
+  articleType: null, linkUrl: null, linkTitle: null, linkDescription: null, linkSource: null, cnfptType: null,
   sharedPostId: null, rubriqueId: null, tags: [],
 };
 
@@ -44,6 +47,7 @@ export interface KindInput {
   title?: string;
   articleType?: ArticleType;
   link?: { url: string; title?: string; description?: string; source?: string };
+  cnfptType?: CnfptResourceType;
   sharedPostId?: number;
   rubriqueId?: number | null;
   tags?: string[];
@@ -122,6 +126,7 @@ export async function resolveKindInput(
   if (!OPEN_KINDS.includes(kind) && !isCommunityStaff(user, role)) throw new AppError('KIND_RESERVED_TO_STAFF');
   if (input.articleType !== undefined && kind !== 'article') invalid('articleType', 'Le type ne concerne que les articles.');
   if (input.link !== undefined && kind !== 'veille' && kind !== 'ressource') invalid('link', 'Un lien accompagne une veille ou une ressource.');
+  if (input.cnfptType !== undefined && kind !== 'ressource') invalid('cnfptType', 'Seule une ressource peut être une ressource CNFPT.');
   if (input.sharedPostId !== undefined && kind !== 'partage') invalid('sharedPostId', 'Seul un partage reprend une autre publication.');
 
   const fields: KindFields = { ...NO_KIND_FIELDS, tags: normaliseTags(input.tags) };
@@ -137,6 +142,11 @@ export async function resolveKindInput(
     fields.linkDescription = blankToNull(input.link.description);
     fields.linkSource = blankToNull(input.link.source);
     if (!title && fields.linkTitle) title = fields.linkTitle;
+  }
+  if (input.cnfptType !== undefined) {
+    // The link is the catalogue entry: the card names the CNFPT as its source whatever was typed.
+    fields.cnfptType = input.cnfptType;
+    fields.linkSource = CNFPT_LINK_SOURCE;
   }
   if (kind === 'partage') {
     if (input.sharedPostId === undefined) invalid('sharedPostId', 'Choisissez la publication à partager.');

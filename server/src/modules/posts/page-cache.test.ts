@@ -4,6 +4,7 @@ import { useTestApp } from '../../../test/helpers.js';
 import { act } from '../moderation/moderation.fixtures.js';
 import { memberOf } from './posts.fixtures.js';
 import { PostPageCache, type PostPage } from './page-cache.js';
+import { ByteLru, estimateBytes } from '../../lib/byte-lru.js';
 import type { PostStateRow } from './queries.js';
 import type { App } from '../../types.js';
 
@@ -19,7 +20,7 @@ function page(version: string, loadedAt = Date.now()): PostPage {
 
 describe('PostPageCache', () => {
   it('serves an entry only for the version it was loaded at, and within its lifetime', () => {
-    const cache = new PostPageCache(10, 30_000);
+    const cache = new PostPageCache(new ByteLru(1 << 20), 30_000);
     cache.set(1, page('100', 0));
     expect(cache.get(state(1, '100'), 1_000)).toBeDefined();
     expect(cache.get(state(1, '100'), 31_000)).toBeUndefined();
@@ -29,16 +30,20 @@ describe('PostPageCache', () => {
     expect(cache.get(state(1, '100'), 1_000)).toBeUndefined();
   });
 
-  it('keeps at most its size, dropping the least recently read', () => {
-    const cache = new PostPageCache(2, 30_000);
+  it('keeps at most its bytes, dropping the least recently read', () => {
+    const lru = new ByteLru<unknown>(2 * estimateBytes({ post: {}, comments: [] }));
+    const cache = new PostPageCache(lru, 30_000);
     cache.set(1, page('a'));
     cache.set(2, page('b'));
     cache.get(state(1, 'a'));
     cache.set(3, page('c'));
-    expect(cache.size).toBe(2);
+    expect(lru.size).toBe(2);
     expect(cache.get(state(2, 'b'))).toBeUndefined();
     expect(cache.get(state(1, 'a'))).toBeDefined();
-    expect(new PostPageCache(0, 30_000).size).toBe(0);
+    // What is serialized from a page later counts too.
+    cache.grew(1, 1);
+    expect(lru.size).toBe(1);
+    expect(lru.bytes).toBeLessThanOrEqual(lru.maxBytes);
   });
 });
 
@@ -87,9 +92,16 @@ describe('the post page across two instances', async () => {
     expect((await read(b, postId, animator.headers)).comments.items[0]!.can).toEqual({ edit: false, delete: true, moderate: true });
     expect((await read(b, postId, other.headers)).comments.items[0]!.can).toEqual({ edit: false, delete: false, moderate: false });
 
+    // The comments route reads its first page from the same cached page, with each reader's abilities.
+    const listed = async (headers: Record<string, string>) =>
+      (await b.inject({ method: 'GET', url: `/api/posts/${postId}/comments?limit=10`, headers })).json().items as { bodyMd: string; can: { edit: boolean } }[];
+    expect((await listed(reader.headers)).map((c) => [c.bodyMd, c.can.edit])).toEqual([['Premier avis', true]]);
+    expect((await listed(other.headers)).map((c) => [c.bodyMd, c.can.edit])).toEqual([['Premier avis', false]]);
+
     const edited = await a.inject({ method: 'PATCH', url: `/api/comments/${commentId}`, headers: reader.headers, payload: { body: 'Avis corrigé' } });
     expect(edited.statusCode, edited.body).toBe(200);
     expect((await read(b, postId, other.headers)).comments.items[0]!.bodyMd).toBe('Avis corrigé');
+    expect((await listed(other.headers))[0]!.bodyMd).toBe('Avis corrigé');
 
     const hidden = await act(a, 'comment', commentId, animator.headers, { action: 'hide', reasonCode: 'spam', message: 'Hors charte' });
     expect(hidden.statusCode, hidden.body).toBeLessThan(300);

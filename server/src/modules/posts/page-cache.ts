@@ -1,4 +1,9 @@
-import type { CommentRow, PostRow, PostStateRow } from './queries.js';
+import { estimateBytes, type ByteLru } from '../../lib/byte-lru.js';
+import { LIMITS } from '../../../../common/limits.js';
+import type { DbOrTx } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import type { CurrentUser } from '../../types.js';
+import { findPost, listComments, type CommentRow, type PostRow, type PostStateRow } from './queries.js';
 
 /**
  * Per-instance cache of what a post page shows to everyone: the post row and its first page of
@@ -31,33 +36,41 @@ export function newPostPage(version: string, post: PostRow, comments: CommentRow
   return { version, loadedAt: Date.now(), post, comments, commentAuthors: new Set(comments.map((c) => c.author_id)), serialized: new Map() };
 }
 
+/** Post pages in the instance's page cache (shared with the feed pages, bounded by bytes). */
 export class PostPageCache {
-  // Map keeps insertion order: re-inserting on use makes the first key the least recently used.
-  private readonly entries = new Map<number, PostPage>();
-
-  constructor(private readonly maxEntries: number, private readonly maxAgeMs: number) {}
+  constructor(private readonly lru: ByteLru<unknown>, private readonly maxAgeMs: number) {}
 
   /** The cached page when it is still the post's current version. */
   get(state: PostStateRow, now = Date.now()): PostPage | undefined {
-    const entry = this.entries.get(state.id);
-    if (!entry) return undefined;
-    if (entry.version !== state.version || now - entry.loadedAt > this.maxAgeMs) {
-      this.entries.delete(state.id);
-      return undefined;
-    }
-    this.entries.delete(state.id);
-    this.entries.set(state.id, entry);
-    return entry;
+    return this.lru.get(`post:${state.id}`, (v) => {
+      const entry = v as PostPage;
+      return entry.version === state.version && now - entry.loadedAt <= this.maxAgeMs;
+    }) as PostPage | undefined;
+  }
+
+  /**
+   * The post's page at the version `state` was read at, from the cache or loaded. Loaded after the state was
+   * read: if anything changes meanwhile, the version has moved past the one stored here and the next reader reloads.
+   */
+  async load(db: DbOrTx, state: PostStateRow, user: CurrentUser | null): Promise<PostPage> {
+    const cached = this.get(state);
+    if (cached) return cached;
+    const [post, comments] = await Promise.all([
+      findPost(db, state.id, user),
+      listComments(db, state.id, undefined, LIMITS.pageSizeMax),
+    ]);
+    if (!post) throw new AppError('POST_NOT_FOUND');
+    const page = newPostPage(state.version, post, comments);
+    this.set(state.id, page);
+    return page;
   }
 
   set(id: number, page: PostPage): void {
-    if (this.maxEntries <= 0) return;
-    this.entries.delete(id);
-    this.entries.set(id, page);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.lru.set(`post:${id}`, page, estimateBytes({ post: page.post, comments: page.comments }));
   }
 
-  get size(): number {
-    return this.entries.size;
+  /** A serialized form was added to the page: its bytes count too. */
+  grew(id: number, bytes: number): void {
+    this.lru.grow(`post:${id}`, bytes);
   }
 }

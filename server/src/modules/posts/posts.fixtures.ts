@@ -8,7 +8,7 @@ import type { App } from '../../types.js';
 export async function signIn(app: App, opts: CreateUserOptions = {}) {
   const signed = await signedInUser(app, opts);
   const headers: Record<string, string> = { ...signed.headers };
-  return { user: signed.user, headers };
+  return { user: signed.user, headers, password: signed.password };
 }
 
 export async function memberOf(

@@ -21,6 +21,9 @@ export function presentSummary(row: SummaryRow): PostSummaryOut {
     usefulCount: row.useful_count,
     tags: row.tags ?? [],
     rubrique: row.rubrique_id && row.rubrique_name ? { id: row.rubrique_id, name: row.rubrique_name } : null,
+    // Rows of other modules' summaries (search, bookmarks) may not read the column: then nothing is said.
+    ...(row.cnfpt_type === undefined ? {} : { cnfpt: row.cnfpt_type && row.cnfpt_url ? { type: row.cnfpt_type, url: row.cnfpt_url } : null }),
+    ...(row.is_new === undefined ? {} : { isNew: row.is_new, unreadComments: row.unread_comments ?? null }),
   };
 }
 

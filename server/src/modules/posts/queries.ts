@@ -30,6 +30,11 @@ export interface SummaryRow extends Record<string, unknown> {
   tags: string[];
   rubrique_id: number | null;
   rubrique_name: string | null;
+  cnfpt_type?: import('../../../../common/cnfpt.js').CnfptResourceType | null; cnfpt_url?: string | null; // posts module only
+  /** Feeds of a signed-in reader (reading module): published since their last visit and never opened. */
+  is_new?: boolean;
+  /** Comments added since they last opened the post; null when they never did. */
+  unread_comments?: number | null;
 }
 
 export interface PostRow extends SummaryRow {
@@ -105,7 +110,7 @@ const SUMMARY_COLUMNS = sql`
   p.id, p.kind, p.title, p.excerpt, ${isoText('p.created_at')} AS created_at, ${isoText('p.edited_at')} AS edited_at,
   p.comment_count, p.useful_count,
   u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name,
-  p.tags, p.rubrique_id, rb.name AS rubrique_name`;
+  p.tags, p.rubrique_id, rb.name AS rubrique_name, p.cnfpt_type, CASE WHEN p.cnfpt_type IS NOT NULL THEN p.link_url END AS cnfpt_url`;
 
 const RUBRIQUE_JOIN = sql`LEFT JOIN rubriques rb ON rb.id = p.rubrique_id`;
 
@@ -186,6 +191,9 @@ function before(cursor: PgKeyset | undefined): SQL {
   return cursor ? sql`AND (p.created_at, p.id) < (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
 }
 
+// One post_reads primary-key lookup per row of the page (reading module).
+const UNREAD_COMMENTS = sql.raw(`CASE WHEN r.post_id IS NULL THEN NULL ELSE greatest(p.comment_count - r.comments_seen, 0) END AS unread_comments`);
+
 export interface FeedFilters {
   kind?: PostKind;
   rubriqueId?: number;
@@ -195,6 +203,7 @@ export interface FeedFilters {
 /**
  * One community's live posts, newest first, optionally of one kind, rubrique or tag
  * (served by posts_community_feed_idx, posts_community_kind_feed_idx, posts_rubrique_feed_idx, posts_tags_idx).
+ * The same rows for every reader: the feed page cache keeps them, and each reader's marks are overlaid after.
  */
 export async function communityFeed(
   db: DbOrTx,
@@ -218,20 +227,66 @@ export async function communityFeed(
      LIMIT ${limit + 1}`);
 }
 
+/** What a shared feed page shows live: a post's counters and what this reader has seen of it. */
+export interface LivePartsRow extends Record<string, unknown> {
+  id: number;
+  comment_count: number;
+  useful_count: number;
+  /** Comments seen when the reader last opened the post; null when they never did (or are anonymous). */
+  comments_seen: number | null;
+}
+
 /**
- * "My feed": the newest posts across my communities. Each membership contributes at most
+ * The live parts of the posts of a feed page (posts and post_reads primary keys): counters change with every
+ * comment and « utile », too often for the page's version to follow them without making every write of a
+ * community wait on its row.
+ */
+export async function feedLiveParts(db: DbOrTx, postIds: number[], readerId: number | null): Promise<LivePartsRow[]> {
+  if (postIds.length === 0) return [];
+  return named<LivePartsRow>(db, 'feed-live-parts', sql`
+    SELECT p.id, p.comment_count, p.useful_count, r.comments_seen
+      FROM posts p
+      LEFT JOIN post_reads r ON r.user_id = ${readerId}::bigint AND r.post_id = p.id
+     WHERE p.id = ANY(${sql.param(postIds)}::bigint[])`);
+}
+
+/** A community of mine as « mon fil » merges it: its feed version and where my previous visit started. */
+export interface MyCommunityRow extends Record<string, unknown> {
+  id: number;
+  slug: string;
+  name: string;
+  feed_version: number;
+  previous_visit_at: string | null;
+}
+
+/** The communities whose posts « mon fil » shows me (memberships_user_idx, communities and community_visits keys). */
+export async function myFeedCommunities(db: DbOrTx, user: CurrentUser): Promise<MyCommunityRow[]> {
+  const admin = user.nationalRole === 'admin';
+  return named<MyCommunityRow>(db, 'my-feed-communities', sql`
+    SELECT c.id, c.slug, c.name, c.feed_version, ${isoText('cv.previous_visit_at')} AS previous_visit_at
+      FROM memberships m
+      JOIN communities c ON c.id = m.community_id
+      LEFT JOIN community_visits cv ON cv.user_id = m.user_id AND cv.community_id = m.community_id
+     WHERE m.user_id = ${user.id}
+       AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin}::boolean)`);
+}
+
+/**
+ * "My feed" after a cursor (its first page is merged from the cached community pages): the newest posts across my communities. Each membership contributes at most
  * limit+1 rows read straight off the feed index, then the pieces are merged, so the cost
  * depends on the number of communities I belong to, never on the number of posts.
  */
 export async function myFeed(db: DbOrTx, user: CurrentUser, cursor: PgKeyset | undefined, limit: number): Promise<SummaryRow[]> {
   const admin = user.nationalRole === 'admin';
   return named<SummaryRow>(db, variant('my-feed', { cursor: !!cursor }), sql`
-    SELECT ${SUMMARY_COLUMNS}, c.id AS community_id, c.slug AS community_slug, c.name AS community_name
+    SELECT ${SUMMARY_COLUMNS}, c.id AS community_id, c.slug AS community_slug, c.name AS community_name,
+           coalesce(p.created_at > cv.previous_visit_at AND p.author_id <> m.user_id AND r.post_id IS NULL, false) AS is_new,
+           ${UNREAD_COMMENTS}
       FROM memberships m
       JOIN communities c ON c.id = m.community_id
       CROSS JOIN LATERAL (
         SELECT p.id, p.kind, p.author_id, p.title, p.excerpt, p.created_at, p.edited_at, p.comment_count, p.useful_count,
-               p.tags, p.rubrique_id
+               p.tags, p.rubrique_id, p.cnfpt_type, p.link_url
           FROM posts p
          WHERE p.community_id = m.community_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL ${before(cursor)}
          ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST
@@ -239,6 +294,8 @@ export async function myFeed(db: DbOrTx, user: CurrentUser, cursor: PgKeyset | u
       ) p
       JOIN users u ON u.id = p.author_id
       ${RUBRIQUE_JOIN}
+      LEFT JOIN community_visits cv ON cv.user_id = m.user_id AND cv.community_id = m.community_id
+      LEFT JOIN post_reads r ON r.user_id = m.user_id AND r.post_id = p.id
      WHERE m.user_id = ${user.id}
        AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin}::boolean)
      ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST

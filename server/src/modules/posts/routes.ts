@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError, ensure } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { hitGroupMentions } from '../notifications/mentions.js';
 import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
 import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
@@ -10,12 +11,16 @@ import { loadCommunityContext } from '../communities/context.js';
 import commentRoutes from './comment-routes.js';
 import kindRoutes from './kind-routes.js';
 import { loadVisiblePost, loadVisiblePostState } from './context.js';
-import { newPostPage, PostPageCache } from './page-cache.js';
-import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
+import { PostPageCache } from './page-cache.js';
+import { decodeKeyset, keysetPage, toIso, type PgKeyset } from '../../lib/cursor.js';
+import { discardDraft } from '../drafts/queries.js';
+import { previousVisit, recordCommunityVisit, recordPostRead } from '../reading/queries.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
-import { communityFeed, findPost, listComments, listRevisions, myFeed } from './queries.js';
-import { CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithComments, Revision, SlugParam } from './schema.js';
+import { communityFeed, findPost, listRevisions, myFeed, myFeedCommunities, feedLiveParts, type FeedFilters } from './queries.js';
+import { FeedPageCache } from './feed-cache.js';
+import { itemsJson, mergeNewest } from './feed-overlay.js';
+import { CommunityFeedPage, CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithComments, Revision, SlugParam } from './schema.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
 import { assertOutranksAuthor } from '../moderation/rank.js';
@@ -23,22 +28,45 @@ import { moderationRank } from '../moderation/policy.js';
 
 const tags = ['publications'];
 
+/** bigint ids come back from pg as strings. */
+const idOrNull = (id: number | string | null): number | null => (id === null ? null : Number(id));
+
 export default async function postsRoutes(app: App) {
-  const pages = new PostPageCache(app.config.postPageCacheEntries, app.config.postPageCacheSeconds * 1000);
+  const maxAgeMs = app.config.postPageCacheSeconds * 1000;
+  const pages = new PostPageCache(app.pageCache, maxAgeMs);
+  const feeds = new FeedPageCache(app.pageCache, maxAgeMs);
 
   app.get('/communities/:slug/posts', {
+    // A signed-in reader's page carries their visit, written by this very request: the primary for them.
+    config: { readReplica: 'anonymous' },
     schema: {
       tags, summary: 'Publications d’une e-communauté, les plus récentes d’abord',
-      params: SlugParam, querystring: FeedQuery, response: { 200: Page(PostSummary), ...errorResponses },
+      params: SlugParam, querystring: FeedQuery, response: { 200: CommunityFeedPage, ...errorResponses },
     },
-  }, async (request) => {
-    const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
+  }, async (request, reply) => {
+    const { community } = await loadCommunityContext(request.readDb, request.params.slug, request.user);
     const { cursor: rawCursor, limit: rawLimit, kind, rubrique, tag } = request.query;
     const cursor = decodeKeyset(rawCursor);
     const limit = rawLimit ?? LIMITS.pageSize;
     const filters = { kind, rubriqueId: rubrique, tag: tag === undefined ? undefined : normaliseTags([tag])[0] };
-    const page = keysetPage(await communityFeed(app.db, ctx.community, cursor, limit, filters), limit);
-    return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
+    const page = await feeds.get(feedKey(community.id, limit, cursor, filters), community.feedVersion,
+      () => communityFeed(request.readDb, community, cursor, limit, filters));
+    const me = request.user?.id ?? null;
+    const { items, nextCursor } = keysetPage(page.rows, limit);
+    // The first page of a signed-in reader opens (or continues) their visit; later pages only read where the
+    // previous one started. Beside it, the page's live parts: two statements besides the community's.
+    const [visit, since, live] = await Promise.all([
+      me !== null && !cursor ? recordCommunityVisit(app.db, me, community.id) : null,
+      me !== null && cursor ? previousVisit(app.db, me, community.id) : null,
+      feedLiveParts(app.db, items.map((r) => r.id), me),
+    ]);
+    const reader = me === null ? null : { id: me, previousVisit: () => visit?.previous_visit_at ?? since };
+    const visitJson = visit
+      ? `,"visit":${JSON.stringify({ previousVisitAt: toIso(visit.previous_visit_at), newPosts: visit.new_posts })}` : '';
+    const json = itemsJson(items.map((_, index) => ({ page, index })), live, reader);
+    // Written as text around the cached items (the type provider only knows objects, hence the cast).
+    return reply.type('application/json; charset=utf-8')
+      .send(`{"items":${json},"nextCursor":${JSON.stringify(nextCursor)}${visitJson}}` as never);
   });
 
   app.get('/feed', {
@@ -46,12 +74,24 @@ export default async function postsRoutes(app: App) {
       tags, summary: 'Mon fil : les publications de mes e-communautés, les plus récentes d’abord',
       querystring: CursorQuery, response: { 200: Page(PostSummary), ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const user = requireUser(request);
     const cursor = decodeKeyset(request.query.cursor);
     const limit = request.query.limit ?? LIMITS.pageSize;
-    const page = keysetPage(await myFeed(app.db, user, cursor, limit), limit);
-    return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
+    if (cursor) {
+      const page = keysetPage(await myFeed(app.db, user, cursor, limit), limit);
+      return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
+    }
+    // The first page, the one everybody opens: merged from my communities' cached first pages.
+    const mine = await myFeedCommunities(app.db, user);
+    const pages = await Promise.all(mine.map((c) =>
+      feeds.get(feedKey(c.id, limit, undefined, {}), c.feed_version, () => communityFeed(app.db, c, undefined, limit))));
+    const newest = mergeNewest(pages, limit);
+    const { items, nextCursor } = keysetPage(newest.map(({ page, index }) => page.rows[index]!), limit);
+    const visits = new Map(mine.map((c) => [c.id, c.previous_visit_at]));
+    const live = await feedLiveParts(app.db, items.map((r) => r.id), user.id);
+    const json = itemsJson(newest.slice(0, limit), live, { id: user.id, previousVisit: (id) => visits.get(id) ?? null });
+    return reply.type('application/json; charset=utf-8').send(`{"items":${json},"nextCursor":${JSON.stringify(nextCursor)}}` as never);
   });
 
   app.post('/communities/:slug/posts', {
@@ -65,7 +105,9 @@ export default async function postsRoutes(app: App) {
     await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
+    await hitGroupMentions(app, request, request.body.body);
     const id = await publishPost(app.db, user, ctx.role, ctx.community.id, request.body);
+    await discardDraft(app.db, user.id, `post:${ctx.community.id}`);
     const row = await loadVisiblePost(app.db, id, user);
     return reply.status(201).send(presentPost(row, user));
   });
@@ -78,18 +120,12 @@ export default async function postsRoutes(app: App) {
   }, async (request, reply) => {
     const user = request.user;
     const state = await loadVisiblePostState(app.db, request.params.id, user);
-    let page = pages.get(state);
-    if (!page) {
-      // Loaded after the state was read: if anything changes meanwhile, the version has moved
-      // past the one stored here and the next reader reloads.
-      const [post, comments] = await Promise.all([
-        findPost(app.db, state.id, user),
-        listComments(app.db, state.id, undefined, LIMITS.pageSizeMax),
-      ]);
-      if (!post) throw new AppError('POST_NOT_FOUND');
-      page = newPostPage(state.version, post, comments);
-      pages.set(state.id, page);
-    }
+    const page = await pages.load(app.db, state, user);
+    // The one reading statement of the page (reading module): where the reader stopped, now updated.
+    const reading = user ? await recordPostRead(app.db, user.id, state.id) : null;
+    const readFields = reading
+      ? { bookmarked: reading.bookmarked, readState: { seen: reading.seen, lastCommentId: idOrNull(reading.last_comment_id), newestCommentId: idOrNull(reading.newest_comment_id) } }
+      : {};
     // Audience (steering): batched upserts, not awaited, so a read never waits on the counters.
     app.postViews.record(state.id, state.community_id);
     if (user) app.activity.record(user.id, state.community_id);
@@ -100,17 +136,21 @@ export default async function postsRoutes(app: App) {
       return { items: comments.items.map((c) => presentComment(c, user, access)), nextCursor: comments.nextCursor };
     };
     // A reader who wrote none of these comments sees them exactly as every reader of their kind does.
-    if (user && page.commentAuthors.has(user.id)) return { ...presentPost(row, user), comments: presentComments() };
+    if (user && page.commentAuthors.has(user.id)) return { ...presentPost(row, user), ...readFields, comments: presentComments() };
     const kind = readerKind(user, access);
     let comments = page.serialized.get(kind);
     if (comments === undefined) {
       comments = Buffer.from(`,"comments":${JSON.stringify(presentComments())}}`);
       page.serialized.set(kind, comments);
+      pages.grew(state.id, comments.length);
     }
     // Only two fields of the post depend on the reader; the rest was serialized with the page.
     const { can, usefulByMe, ...shared } = presentPost(row, user);
-    page.postFields ??= Buffer.from(JSON.stringify(shared).slice(1, -1));
-    const mine = Buffer.from(`{"usefulByMe":${usefulByMe},"can":${JSON.stringify(can)},`);
+    if (!page.postFields) {
+      page.postFields = Buffer.from(JSON.stringify(shared).slice(1, -1));
+      pages.grew(state.id, page.postFields.length);
+    }
+    const mine = Buffer.from(`{"usefulByMe":${usefulByMe},"can":${JSON.stringify(can)},${JSON.stringify(readFields).slice(1, -1)}${reading ? ',' : ''}`);
     // Bytes are sent as they are (the type provider only knows objects, hence the cast).
     return reply.type('application/json; charset=utf-8').send(Buffer.concat([mine, page.postFields, comments]) as never);
   });
@@ -161,7 +201,7 @@ export default async function postsRoutes(app: App) {
     return { items: (await listRevisions(app.db, row.id)).map(presentRevision) };
   });
 
-  await app.register(commentRoutes);
+  await app.register(commentRoutes, { pages });
   await app.register(kindRoutes);
 }
 
@@ -174,4 +214,9 @@ function readerKind(user: CurrentUser | null, access: CommunityAccess): string {
   const moderates = commentAbilities(user, { authorId: 0, deleted: false }, access).delete;
   const rank = moderates && user ? moderationRank(user.nationalRole, access.role) : -1;
   return `${rank}:${isCommunityStaff(user, access.role)}`;
+}
+
+/** One feed page in the page cache: the community, the page size, where it starts, its filters. */
+function feedKey(communityId: number, limit: number, cursor: PgKeyset | undefined, f: FeedFilters): string {
+  return `${communityId}:${limit}:${cursor ? `${cursor.at}|${cursor.id}` : ''}:${f.kind ?? ''}:${f.rubriqueId ?? ''}:${f.tag ?? ''}`;
 }

@@ -16,6 +16,10 @@ export const PostKindSchema = Type.Union([
   Type.Literal('ressource'), Type.Literal('evenement'), Type.Literal('sondage'), Type.Literal('partage'),
 ]);
 
+export const CnfptTypeSchema = Type.Union([
+  Type.Literal('formation'), Type.Literal('lid'), Type.Literal('publication'), Type.Literal('autre'),
+]);
+
 const summaryProps = {
   id: Id,
   community: CommunityRef,
@@ -29,6 +33,8 @@ const summaryProps = {
   usefulCount: Type.Integer(),
   tags: Type.Array(Type.String()),
   rubrique: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+  /** A « ressource CNFPT »: its type and the catalogue link, so feeds show it as its own card. */
+  cnfpt: Type.Optional(Type.Union([Type.Object({ type: CnfptTypeSchema, url: Type.String() }), Type.Null()])),
 };
 
 export const ArticleTypeSchema = Type.Union([
@@ -50,7 +56,24 @@ export const SharedOriginal = Type.Object({
   author: UserRef,
 });
 
-export const PostSummary = Type.Object(summaryProps);
+export const PostSummary = Type.Object({
+  ...summaryProps,
+  /** Feeds of a signed-in reader: published since their last visit and not opened yet. */
+  isNew: Type.Optional(Type.Boolean()),
+  /** Comments added since they last opened it; null when they never did. */
+  unreadComments: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+});
+
+/** A community's feed; its first page, for a signed-in reader, says what is new since their previous visit. */
+export const CommunityFeedPage = Type.Object({
+  items: Type.Array(PostSummary),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  visit: Type.Optional(Type.Object({
+    previousVisitAt: Type.Union([DateTime, Type.Null()]),
+    /** Posts by others since then, counted up to 100 (shown as « 99 et plus »). */
+    newPosts: Type.Integer(),
+  })),
+});
 
 export const PostAbilitiesSchema = Type.Object({
   edit: Type.Boolean(),
@@ -99,6 +122,10 @@ export const Comment = Type.Object({
  */
 export const PostWithComments = Type.Object({
   ...Post.properties,
+  /** Signed-in readers: saved with « Enregistrer ». */
+  bookmarked: Type.Optional(Type.Boolean()),
+  /** Signed-in readers: where they stopped last time (seen false on a first visit), to mark the first new comment. */
+  readState: Type.Optional(Type.Object({ seen: Type.Boolean(), lastCommentId: Type.Union([Id, Type.Null()]), newestCommentId: Type.Union([Id, Type.Null()]) })),
   comments: Type.Object({ items: Type.Array(Comment), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
 });
 
@@ -134,6 +161,7 @@ export const CreatePostBody = Type.Object({
   body: PostBodyText,
   articleType: Type.Optional(ArticleTypeSchema),
   link: Type.Optional(LinkInput),
+  cnfptType: Type.Optional(CnfptTypeSchema),
   sharedPostId: Type.Optional(Id),
   rubriqueId: Type.Optional(Type.Union([Id, Type.Null()])),
   tags: Type.Optional(TagsInput),

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { onCommentPosted, onQuestionPosted } from '../questions/service.js';
-import { assertContributionAllowed, assertEditAllowed, guardNewComment } from '../trust/service.js';
+import { assertEditAllowed, guardNewComment } from '../trust/service.js';
 import { assertNotSuspended } from '../moderation/suspensions.js';
 import { commentNotifications, notifyPostPublished } from '../notifications/hooks.js';
 import { named, variant } from '../../lib/named-query.js';
@@ -43,9 +43,9 @@ export async function insertPost(tx: DbOrTx, communityId: number, authorId: numb
   const f = { ...NO_KIND_FIELDS, ...input.fields };
   const { rows } = await tx.execute<{ id: number }>(sql`
     INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt,
-                       article_type, link_url, link_title, link_description, link_source, shared_post_id, rubrique_id, tags)
+                       article_type, link_url, link_title, link_description, link_source, cnfpt_type, shared_post_id, rubrique_id, tags)
     VALUES (${communityId}, ${authorId}, ${input.kind ?? 'discussion'}, ${input.title.trim()}, ${input.body}, ${html}, ${text},
-            ${f.articleType}, ${f.linkUrl}, ${f.linkTitle}, ${f.linkDescription}, ${f.linkSource}, ${f.sharedPostId}, ${f.rubriqueId},
+            ${f.articleType}, ${f.linkUrl}, ${f.linkTitle}, ${f.linkDescription}, ${f.linkSource}, ${f.cnfptType}, ${f.sharedPostId}, ${f.rubriqueId},
             ${sql`ARRAY[${sql.join(f.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`})
     RETURNING id`);
   await tx.execute(sql`UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId}`);

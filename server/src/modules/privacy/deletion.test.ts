@@ -36,7 +36,7 @@ describe('account deletion', async () => {
     await app.pool.query('INSERT INTO known_devices (token_hash, user_id) VALUES ($1, $2)', [`device-${leaving.user.id}`, leaving.user.id]);
 
     const res = await app.inject({
-      method: 'DELETE', url: '/api/me', headers: leaving.headers, payload: { password: leaving.password, deleteContent: false },
+      method: 'DELETE', url: '/api/me', headers: leaving.headers, payload: { deleteContent: false },
     });
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['set-cookie'])).toMatch(/ecom_sid=;/);
@@ -82,7 +82,7 @@ describe('account deletion', async () => {
     const { community, leaving, other, mine, theirs } = await scene(app);
     const before = await counters(app, community.id, theirs.postId);
     const res = await app.inject({
-      method: 'DELETE', url: '/api/me', headers: leaving.headers, payload: { password: leaving.password, deleteContent: true },
+      method: 'DELETE', url: '/api/me', headers: leaving.headers, payload: { deleteContent: true },
     });
     expect(res.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: `/api/posts/${mine.postId}`, headers: other.headers })).statusCode).toBe(404);
@@ -99,15 +99,20 @@ describe('account deletion', async () => {
     });
   });
 
-  it('refuses a wrong password (401), bad input (400) and anonymous callers (401)', async () => {
+  it('asks for a fresh proof of identity (403 REAUTH_REQUIRED), refuses bad input (400) and anonymous callers (401)', async () => {
     const { user, headers, password } = await signedInUser(app);
-    const wrong = await app.inject({ method: 'DELETE', url: '/api/me', headers, payload: { password: 'pas le bon mot de passe', deleteContent: false } });
-    expect(wrong.statusCode).toBe(401);
+    await app.pool.query(`UPDATE sessions SET reauthenticated_at = now() - interval '11 minutes' WHERE user_id = $1`, [user.id]);
+    const stale = await app.inject({ method: 'DELETE', url: '/api/me', headers, payload: { deleteContent: false } });
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json().code).toBe('REAUTH_REQUIRED');
+    const wrong = await app.inject({ method: 'POST', url: '/api/auth/reauth', headers, payload: { password: 'pas le bon mot de passe' } });
     expect(wrong.json().code).toBe('INVALID_CREDENTIALS');
-    for (const payload of [{}, { password }, { password: '', deleteContent: false }, { password, deleteContent: 'oui' }, { password, deleteContent: false, x: 1 }]) {
+    expect((await app.inject({ method: 'DELETE', url: '/api/me', headers, payload: { deleteContent: false } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/reauth', headers, payload: { password } })).statusCode).toBe(200);
+    for (const payload of [{}, { password }, { deleteContent: 'oui' }, { deleteContent: false, x: 1 }]) {
       expect((await app.inject({ method: 'DELETE', url: '/api/me', headers, payload })).statusCode).toBe(400);
     }
-    expect((await app.inject({ method: 'DELETE', url: '/api/me', payload: { password, deleteContent: false } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'DELETE', url: '/api/me', payload: { deleteContent: false } })).statusCode).toBe(401);
     const { rows } = await app.pool.query('SELECT deleted_at FROM users WHERE id = $1', [user.id]);
     expect(rows[0].deleted_at).toBeNull();
   });

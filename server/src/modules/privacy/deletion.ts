@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import type { App } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
-import { verifyPassword } from '../../lib/password.js';
+import { eraseMore } from './deletion-more.js';
 
 /**
  * The name every deleted member's row carries. Presenters across the app read authors' names from
@@ -14,17 +14,6 @@ export const DELETED_LAST_NAME = 'supprimé';
 
 /** Unique (keeps users_email_key) and non-routable (.invalid is reserved, RFC 2606): frees the real address. */
 const placeholderEmail = (userId: number) => `membre-supprime-${userId}@supprime.invalid`;
-
-/** Re-checks the password, outside the transaction (hashing is slow). Throws 401 when wrong. */
-export async function checkPassword(app: App, userId: number, password: string): Promise<void> {
-  const { rows } = await app.pool.query<{ password_hash: string }>(
-    'SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL', [userId]);
-  const row = rows[0];
-  if (!row) throw new AppError('USER_NOT_FOUND');
-  if (!(await verifyPassword(row.password_hash, password))) {
-    throw new AppError('INVALID_CREDENTIALS', 'Mot de passe incorrect.', { password: 'Mot de passe incorrect.' });
-  }
-}
 
 /** Soft-deletes the member's posts and comments and erases their text, keeping every counter exact. */
 async function eraseContent(tx: Tx, userId: number): Promise<void> {
@@ -90,11 +79,13 @@ export async function deleteAccount(app: App, userId: number, deleteContent: boo
     await tx.execute(sql`DELETE FROM flags WHERE reporter_id = ${userId} AND status = 'pending'`);
     await tx.execute(sql`UPDATE flags SET comment = '' WHERE reporter_id = ${userId}`);
     await tx.execute(sql`DELETE FROM community_suspensions WHERE user_id = ${userId}`);
+    await eraseMore(tx, userId, email, deleteContent);
 
     await tx.execute(sql`
       UPDATE users SET email = ${placeholderEmail(userId)}, password_hash = '!', first_name = ${DELETED_FIRST_NAME},
                        last_name = ${DELETED_LAST_NAME}, employer = '', job = '', departement = '', bio = '',
-                       national_role = NULL, email_verified_at = NULL, banned_reason = NULL, updated_at = now(), deleted_at = now()
+                       national_role = NULL, email_verified_at = NULL, banned_reason = NULL,
+                       feed_token_hash = NULL, feed_token_created_at = NULL, updated_at = now(), deleted_at = now()
        WHERE id = ${userId}`);
   });
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { moreSections } from './export-more.js';
 
 type Row = Record<string, unknown>;
 
@@ -104,6 +105,9 @@ export async function buildExport(db: Db, userId: number) {
         FROM community_suspensions s JOIN communities c ON c.id = s.community_id
        WHERE s.user_id = ${userId} ORDER BY s.created_at`);
 
+    const more: Record<string, Row[]> = {};
+    for (const [key, query] of Object.entries(moreSections(userId))) more[key] = await rows(tx, query);
+
     const byPost = new Map<unknown, Row[]>();
     for (const r of revisions) {
       const list = byPost.get(r.post_id) ?? [];
@@ -117,6 +121,7 @@ export async function buildExport(db: Db, userId: number) {
       profile, cguAcceptances, memberships,
       posts: posts.map((p) => ({ ...p, revisions: byPost.get(p.id) ?? [] })),
       comments, reactions, pollVotes, questions, attachments, flags, moderationActions, suspensions, sessions, knownDevices, mails,
+      ...more,
     };
   }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 }

@@ -8,11 +8,11 @@ import { CguAcceptanceBody, DeleteAccountBody, ExportFile, LegalVersion, LegalVe
 import { listVersions, loadVersion } from './legal-versions.js';
 import { acceptCgu } from './cgu.js';
 import { buildExport } from './export.js';
-import { checkPassword, deleteAccount } from './deletion.js';
+import { deleteAccount } from './deletion.js';
 import { CGU_ACCEPT_LIMIT, DELETE_LIMIT, EXPORT_LIMIT } from './policy.js';
+import { parisToday } from '../../../../common/time/index.js';
 
 /** Paris calendar day, for the export's file name. */
-const parisDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 export default async function privacyRoutes(app: App) {
   app.get('/pages/:slug/versions', {
@@ -42,6 +42,7 @@ export default async function privacyRoutes(app: App) {
   });
 
   app.get('/me/export', {
+    config: { readReplica: true },
     schema: {
       tags: ['comptes'], summary: 'Télécharger toutes mes données (fichier JSON)',
       response: { 200: ExportFile, ...errorResponses },
@@ -49,24 +50,25 @@ export default async function privacyRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     await hit(app, EXPORT_LIMIT, subjectOf(request));
-    const data = await buildExport(app.db, user.id);
+    const data = await buildExport(request.readDb, user.id);
     // Sent as text: its shape is the database's, and the response schema would strip what it does not list.
     return reply
-      .header('content-disposition', `attachment; filename="e-communautes-mes-donnees-${parisDay()}.json"`)
+      .header('content-disposition', `attachment; filename="e-communautes-mes-donnees-${parisToday()}.json"`)
       .header('cache-control', 'no-store')
       .type('application/json; charset=utf-8')
       .send(JSON.stringify(data, null, 2) as never);
   });
 
   app.delete('/me', {
+    // A fresh proof of identity (password, or ProConnect for accounts created there): plugins/reauth.ts.
+    config: { reauth: true },
     schema: {
-      tags: ['comptes'], summary: 'Supprimer mon compte (mot de passe exigé)',
+      tags: ['comptes'], summary: 'Supprimer mon compte (identité confirmée depuis moins de 10 minutes)',
       body: DeleteAccountBody, response: { 200: Ok, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
     await hit(app, DELETE_LIMIT, subjectOf(request));
-    await checkPassword(app, user.id, request.body.password);
     await deleteAccount(app, user.id, request.body.deleteContent);
     await closeSession(app, request, reply);
     return { ok: true as const };

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
 
 const date = Type.String({ format: 'date-time' });
 const slug = Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z0-9-]+$' });
@@ -32,7 +31,6 @@ export const CguAcceptanceBody = Type.Object({ version: Type.Integer({ minimum: 
 
 export const DeleteAccountBody = Type.Object(
   {
-    password: Type.String({ minLength: 1, maxLength: LIMITS.passwordMax }),
     deleteContent: Type.Boolean(),
   },
   { additionalProperties: false },

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
 import { named, variant } from '../../lib/named-query.js';
 import type { CurrentUser } from '../../types.js';
+import { readableSql } from '../search/queries.js';
 
 /**
  * Read queries of the questions module, one statement each. Pending lists read the partial index
@@ -132,19 +133,30 @@ export interface SuggestRow extends Record<string, unknown> {
   title: string;
   kind: string;
   created_at: string;
+  community_slug: string;
+  community_name: string;
 }
 
-/** Titles containing the typed text (accents and case ignored), best matches first. */
-export async function suggestPosts(db: DbOrTx, communityId: number, q: string, limit: number): Promise<SuggestRow[]> {
+/**
+ * Titles containing the typed text (accents and case ignored), best matches first. With `related`, the
+ * readable communities related to this one count too (an animator citing a neighbour's answer or resource).
+ */
+export async function suggestPosts(
+  db: DbOrTx, communityId: number, q: string, limit: number, related?: { user: CurrentUser | null },
+): Promise<SuggestRow[]> {
   const needle = q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
   // The pattern is an expression of the parameter only, so the planner may use posts_title_trgm.
   const typed = sql`immutable_unaccent(${needle}::text)`;
   const title = sql`immutable_unaccent(lower(p.title))`;
+  const scope = related
+    ? sql`p.community_id IN (SELECT r.id FROM (${readableSql(related.user)}) r
+                              WHERE r.id = ${communityId} OR r.id IN (SELECT related_id FROM community_relations WHERE community_id = ${communityId}))`
+    : sql`p.community_id = ${communityId}`;
   const { rows } = await db.execute<SuggestRow>(sql`
-    SELECT p.id, p.title, p.kind::text AS kind, ${isoText('p.created_at')} AS created_at
-      FROM posts p
-     WHERE p.community_id = ${communityId} AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND ${title} LIKE '%' || ${typed} || '%'
-     ORDER BY ${title} LIKE ${typed} || '%' DESC, similarity(${title}, ${typed}) DESC, p.created_at DESC, p.id DESC
+    SELECT p.id, p.title, p.kind::text AS kind, ${isoText('p.created_at')} AS created_at, c.slug AS community_slug, c.name AS community_name
+      FROM posts p JOIN communities c ON c.id = p.community_id
+     WHERE ${scope} AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND ${title} LIKE '%' || ${typed} || '%'
+     ORDER BY (p.community_id = ${communityId}) DESC, ${title} LIKE ${typed} || '%' DESC, similarity(${title}, ${typed}) DESC, p.created_at DESC, p.id DESC
      LIMIT ${limit}`);
   return rows;
 }

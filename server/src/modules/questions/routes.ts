@@ -2,9 +2,9 @@ import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
 import { CursorQuery, errorResponses, IdParam } from '../../lib/schemas.js';
-import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { loadVisiblePost } from '../posts/context.js';
@@ -38,17 +38,17 @@ export default async function questionsRoutes(app: App) {
   });
 
   app.put('/questions/:postId/solution', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Marquer un commentaire comme la solution (la personne qui a posé la question)',
       params: PostIdParam, body: SolutionBody, response: { 200: Question, ...errorResponses },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const { post, question } = await loadQuestion(request.params.postId, user);
     const access = { status: post.community_status, role: post.my_role };
     const can = questionAbilities(user, { askerId: question.asker_id }, access);
-    ensure(can.markSolution, 'FORBIDDEN', 'Seule la personne qui a posé la question peut choisir la solution.');
+    authorize(can, 'markSolution', 'Seule la personne qui a posé la question peut choisir la solution.');
     await markSolution(app.db, post.id, request.body.commentId);
     const fresh = await findQuestion(app.db, post.id);
     if (!fresh) throw new AppError('QUESTION_NOT_FOUND');
@@ -56,6 +56,7 @@ export default async function questionsRoutes(app: App) {
   });
 
   app.get('/communities/:slug/questions/pending', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Questions à traiter : questions sans réponse, la plus proche de son échéance d’abord',
       params: SlugParam, querystring: CursorQuery, response: { 200: PendingPage, ...errorResponses },
@@ -75,6 +76,7 @@ export default async function questionsRoutes(app: App) {
   });
 
   app.get('/questions/pending', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Questions à traiter dans toutes les e-communautés que j’anime ou coordonne',
       querystring: CursorQuery, response: { 200: PendingPage, ...errorResponses },
@@ -92,6 +94,7 @@ export default async function questionsRoutes(app: App) {
   });
 
   app.get('/communities/:slug/questions/stats', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Délai de première réponse (médiane, 90e centile) et part des réponses dans les délais, sur une période',
       params: SlugParam, querystring: PeriodQuery, response: { 200: Stats, ...errorResponses },
@@ -112,14 +115,14 @@ export default async function questionsRoutes(app: App) {
   });
 
   app.put('/communities/:slug/questions/settings', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Changer le délai de réponse (s’applique aux questions posées ensuite)',
       params: SlugParam, body: Type.Object(DeadlineRuleSchema.properties, { additionalProperties: false }),
       response: { 200: Settings, ...errorResponses },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     ensure(canHandleQuestions(ctx.can), 'FORBIDDEN');
     await saveDeadlineRule(app.db, ctx.community.id, request.body);
@@ -128,12 +131,17 @@ export default async function questionsRoutes(app: App) {
 
   app.get('/communities/:slug/posts/suggest', {
     schema: {
-      tags, summary: 'Publications dont le titre contient le texte saisi (pour citer une publication)',
+      tags, summary: 'Publications dont le titre contient le texte saisi, de l’e-communauté (et de ses e-communautés liées avec related=true), pour citer une publication',
       params: SlugParam, querystring: SuggestQuery, response: { 200: Suggestions, ...errorResponses },
     },
   }, async (request) => {
     const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
-    const rows = await suggestPosts(app.db, ctx.community.id, request.query.q, request.query.limit ?? 8);
-    return { items: rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, createdAt: new Date(r.created_at).toISOString() })) };
+    const related = request.query.related ? { user: request.user } : undefined;
+    const rows = await suggestPosts(app.db, ctx.community.id, request.query.q, request.query.limit ?? 8, related);
+    return {
+      items: rows.map((r) => ({
+        id: r.id, title: r.title, kind: r.kind, createdAt: new Date(r.created_at).toISOString(), community: { slug: r.community_slug, name: r.community_name },
+      })),
+    };
   });
 }

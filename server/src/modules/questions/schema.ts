@@ -83,10 +83,15 @@ export const Stats = Type.Object({
 export const SuggestQuery = Type.Object({
   q: Type.String({ minLength: 2, maxLength: 100, pattern: '\\S' }),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+  /** Also the posts of the related communities the user may read (citing in an answer). */
+  related: Type.Optional(Type.Boolean()),
 });
 
 export const Suggestions = Type.Object({
-  items: Type.Array(Type.Object({ id: Id, title: Type.String(), kind: Type.String(), createdAt: DateTime })),
+  items: Type.Array(Type.Object({
+    id: Id, title: Type.String(), kind: Type.String(), createdAt: DateTime,
+    community: Type.Object({ slug: Type.String(), name: Type.String() }),
+  })),
 });
 
 export const Settings = Type.Object({ ...DeadlineRuleSchema.properties, can: Type.Object({ edit: Type.Boolean() }) });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { computeDeadline, DEFAULT_RULE, type DeadlineRule } from './deadline.js';
+import { computeDeadline, DEFAULT_RULE, type DeadlineRule } from '../../../../common/time/index.js';
 
 /**
  * Writes of the questions module. The posts service calls the two hooks inside the transaction

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
 
 /**
  * Figures over the questions ASKED in a period (Paris calendar days, both ends included).
@@ -51,7 +52,11 @@ interface ResponderRow extends Record<string, unknown> {
   p90: number | null;
 }
 
-const FIGURES = sql`
+/**
+ * The one definition of the question indicators (answered in time, median delay…), used by the coordination and
+ * animator dashboards, the activity reports and their exports, and the national rollups: over rows `q` of questions.
+ */
+export const QUESTION_FIGURES_SQL = `
   count(*)::int AS "asked",
   count(q.answered_at)::int AS "answered",
   (count(*) FILTER (WHERE q.answered_at <= q.deadline_at))::int AS "answeredWithinDeadline",
@@ -60,14 +65,15 @@ const FIGURES = sql`
   (count(*) FILTER (WHERE q.answered_at IS NULL AND q.deadline_at < now()))::int AS "overdue",
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM q.answered_at - q.asked_at)) AS "medianSeconds",
   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM q.answered_at - q.asked_at)) AS "p90Seconds"`;
+const FIGURES = sql.raw(QUESTION_FIGURES_SQL);
 
 export async function communityStats(db: DbOrTx, communityId: number, period: Period) {
   // Served by questions_community_asked_idx (community_id, asked_at).
   const from = sql`FROM questions q JOIN posts p ON p.id = q.post_id AND p.deleted_at IS NULL`;
   const where = sql`
    WHERE q.community_id = ${communityId}
-     AND q.asked_at >= (${period.from}::date)::timestamp AT TIME ZONE 'Europe/Paris'
-     AND q.asked_at < ((${period.to}::date + 1))::timestamp AT TIME ZONE 'Europe/Paris'`;
+     AND q.asked_at >= (${period.from}::date)::timestamp AT TIME ZONE ${parisZoneSql}
+     AND q.asked_at < ((${period.to}::date + 1))::timestamp AT TIME ZONE ${parisZoneSql}`;
   const [total, responders] = await Promise.all([
     db.execute<FigureRow>(sql`SELECT ${FIGURES} ${from} ${where}`),
     db.execute<ResponderRow>(sql`

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { MailJobContext } from '../email-prefs/digests.js';
+import { replyAddress } from '../reply-mail/address.js';
 import { questionDueSoonMail, questionOverdueMail } from '../mail/templates.js';
 import { unsubscribeLinks } from '../email-prefs/token.js';
 import { onDutyFor } from '../roster/on-duty.js';
+import { parisFormat } from '../../../../common/time/index.js';
 
 export type ReminderKind = 'due_soon' | 'overdue';
 
@@ -13,7 +15,7 @@ const OVERDUE_LOOKBACK = 7 * 24 * HOUR;
 type Claimed = { question_id: number; community_id: number; title: string; deadline_at: Date; community_name: string }
 type Recipient = { community_id: number; email: string; first_name: string; user_id: number }
 
-const deadlineFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
+const deadlineFormat = parisFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short' });
 
 /**
  * Answer-deadline reminders, run every 5 minutes: the animator on duty (or, with nobody on duty, every
@@ -77,7 +79,8 @@ async function remind(ctx: MailJobContext, kind: ReminderKind, now: Date): Promi
         ON CONFLICT (question_id, kind) DO NOTHING RETURNING id`);
       if (mine.rows.length === 0) continue;
       const links = unsubscribeLinks(ctx.config, Number(s.user_id), Number(q.community_id));
-      const mail = kind === 'due_soon' ? questionDueSoonMail(s.email, s.first_name, question, links) : questionOverdueMail(s.email, s.first_name, question, links);
+      const personal = { ...question, replyTo: replyAddress(ctx.config.replyMail, Number(q.question_id), Number(s.user_id)) };
+      const mail = kind === 'due_soon' ? questionDueSoonMail(s.email, s.first_name, personal, links) : questionOverdueMail(s.email, s.first_name, personal, links);
       if ((await ctx.mailer.send(mail)) !== 'failed') {
         delivered += 1;
       } else {

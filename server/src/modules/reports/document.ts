@@ -1,12 +1,17 @@
 import { REPORT_SECTIONS } from '../../../../common/reports.js';
 import type { ReportFigures } from './figures.js';
+import { parisFormat } from '../../../../common/time/index.js';
 
 /**
  * One description of an activity report, rendered three ways (PDF, DOCX, CSV) so the exports
  * always say the same thing: figure tables, the written parts, the comment, and one chart.
  */
 
-export interface FigureRow { section: string; label: string; value: string; raw: number | string | null }
+/**
+ * One figure: `value` is what the PDF and DOCX print (« 15 h 1 min », « 33,3 % »); `raw` and `unit` are what the
+ * CSV holds, a number a spreadsheet can compute with, in the unit named beside it (never in the label).
+ */
+export interface FigureRow { section: string; label: string; value: string; raw: number | string | null; unit: string }
 export interface ReportDocument {
   title: string;
   meta: string[];
@@ -42,7 +47,7 @@ export function duration(seconds: number | null): string {
 const MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
 export const monthShort = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
 const day = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-const when = (at: Date) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(at);
+const when = (at: Date) => parisFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' }).format(at);
 
 export interface DocumentInput {
   community: string;
@@ -56,8 +61,13 @@ export interface DocumentInput {
 
 export function reportDocument(input: DocumentInput): ReportDocument {
   const f = input.figures;
-  const row = (section: string, label: string, raw: number | string | null, value?: string): FigureRow =>
-    ({ section, label, raw, value: value ?? (raw === null ? 'sans objet' : typeof raw === 'number' ? num(raw) : raw) });
+  const row = (section: string, label: string, raw: number | string | null, value?: string, unit = 'nombre'): FigureRow =>
+    ({ section, label, raw, unit, value: value ?? (raw === null ? 'sans objet' : typeof raw === 'number' ? num(raw) : raw) });
+  // Shares go to the CSV as percentages and delays as hours, rounded as they are shown.
+  const share = (section: string, label: string, v: number | null) =>
+    row(section, label, v === null ? null : Math.round(v * 1000) / 10, pct(v), '%');
+  const delay = (section: string, label: string, seconds: number | null) =>
+    row(section, label, seconds === null ? null : Math.round(seconds / 36) / 100, duration(seconds), 'heures');
   const members = 'Membres';
   const contrib = 'Contributions';
   const formats = 'Formats utilisés';
@@ -78,7 +88,7 @@ export function reportDocument(input: DocumentInput): ReportDocument {
         row(members, 'Membres en début de période', f.members.atStart),
         row(members, 'Membres en fin de période', f.members.atEnd),
         row(members, 'Nouveaux membres', f.members.joined),
-        row(members, 'Croissance', f.members.growthRate, pct(f.members.growthRate)),
+        share(members, 'Croissance', f.members.growthRate),
         row(members, 'Membres actifs (lecture ou écriture)', f.members.active),
       ] },
       { heading: contrib, rows: [
@@ -93,18 +103,20 @@ export function reportDocument(input: DocumentInput): ReportDocument {
         ...f.formats.kinds.map((k) => row(formats, `Publications : ${(KINDS[k.kind] ?? k.kind).toLowerCase()}`, k.count)),
         ...f.formats.attachments.map((a) => row(formats, `Pièces jointes ${a.format}`, a.count)),
         ...f.formats.embeds.map((e) => row(formats, `Médias intégrés ${e.provider}`, e.count)),
+        ...(f.cnfptResources === undefined ? [] : [row(formats, 'Ressources CNFPT mises en avant', f.cnfptResources)]),
       ] },
       { heading: questions, rows: [
         row(questions, 'Questions posées', f.questions.asked),
         row(questions, 'Questions avec une réponse', f.questions.answered),
-        row(questions, 'Réponses dans le délai', f.questions.answeredWithinDeadline),
-        row(questions, 'Part répondue dans le délai', f.questions.shareWithinDeadline, pct(f.questions.shareWithinDeadline)),
-        row(questions, 'Délai médian de première réponse (secondes)', f.questions.medianSeconds, duration(f.questions.medianSeconds)),
+        row(questions, 'Questions dont l’issue est connue', f.questions.decided),
+        row(questions, 'Questions répondues dans le délai', f.questions.answeredWithinDeadline),
+        share(questions, 'Part répondue dans le délai', f.questions.shareWithinDeadline),
+        delay(questions, 'Délai médian de première réponse', f.questions.medianSeconds),
       ] },
       { heading: moderation, rows: [
         row(moderation, 'Signalements reçus', f.moderation.flagsReceived),
         row(moderation, 'Signalements traités', f.moderation.flagsHandled),
-        row(moderation, 'Délai médian de traitement (secondes)', f.moderation.medianHandleSeconds, duration(f.moderation.medianHandleSeconds)),
+        delay(moderation, 'Délai médian de traitement', f.moderation.medianHandleSeconds),
         ...f.moderation.actions.map((a) => row(moderation, `Modération : ${(ACTIONS[a.action] ?? a.action).toLowerCase()}`, a.count)),
       ] },
       { heading: agenda, rows: [
@@ -114,7 +126,7 @@ export function reportDocument(input: DocumentInput): ReportDocument {
         row(agenda, 'Réponses à ces sondages', f.polls.votes),
         row(agenda, 'Résultats publiés', f.polls.resultsPublished),
       ] },
-      { heading: read, rows: f.mostRead.map((p) => row(read, p.title, p.value, `${num(p.value)} lectures`)) },
+      { heading: read, rows: f.mostRead.map((p) => row(read, p.title, p.value, `${num(p.value)} lectures`, 'lectures')) },
     ],
     texts: [
       ...REPORT_SECTIONS.map((s) => ({ heading: s.label, body: input.text[s.key].trim() || '(non renseigné)' })),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCommunity } from '../../../test/community-factories.js';
+import { parseFrenchCsv } from '../../../test/french-csv.js';
 import { json, useTestApp } from '../../../test/helpers.js';
 import { memberOf } from '../posts/posts.fixtures.js';
 import { insertComment, insertEvent, insertPoll, insertPost } from '../steering/steering.fixtures.js';
+import { PARIS_SQL } from '../../../../common/time/index.js';
 
 /**
  * The figures of an activity report for Q2 2025 (Paris), checked two ways: against what the scene
@@ -30,7 +32,9 @@ describe('activity report figures', async () => {
     // 2025-03-31T22:30Z is 1 April 00:30 in Paris (inside); 2025-06-30T22:30Z is 1 July 00:30 (outside).
     await insertPost(app, c.id, a, 'veille', '2025-03-31T22:30:00Z');
     await insertPost(app, c.id, a, 'article', '2025-05-20T10:00:00Z');
-    await insertPost(app, c.id, a, 'ressource', '2025-06-30T21:30:00Z');
+    // A « ressource CNFPT » (LID issue) on the last Paris evening of the period: counted for the animator.
+    const lid = await insertPost(app, c.id, a, 'ressource', '2025-06-30T21:30:00Z');
+    await app.pool.query(`UPDATE posts SET cnfpt_type = 'lid', link_url = 'https://www.cnfpt.fr/lid' WHERE id = $1`, [lid]);
     await insertPost(app, c.id, a, 'article', '2025-06-30T22:30:00Z');
     await insertPost(app, c.id, a, 'article', '2025-05-21T10:00:00Z', { deleted: true });
     const read = await insertPost(app, c.id, coordinator.user.id, 'article', '2025-04-20T10:00:00Z');
@@ -78,8 +82,8 @@ describe('activity report figures', async () => {
     const report = await reportFor(s);
     const f = report.figures;
     const args = [s.c.id, '2025-04-01', '2025-06-30'];
-    const LO = `($2::date::timestamp AT TIME ZONE 'Europe/Paris')`;
-    const HI = `(($3::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`;
+    const LO = `($2::date::timestamp AT TIME ZONE ${PARIS_SQL})`;
+    const HI = `(($3::date + 1)::timestamp AT TIME ZONE ${PARIS_SQL})`;
 
     // Members: the test's own counts over memberships and member_activity_daily.
     const [m] = await q<{ start: number; end: number; joined: number; active: number }>(
@@ -127,6 +131,7 @@ describe('activity report figures', async () => {
     expect(f.moderation).toMatchObject({ flagsReceived: 1, flagsHandled: 1, medianHandleSeconds: 6 * 3600 });
     expect(f.agenda).toEqual({ eventsHeld: 1, eventsAdded: 1 });
     expect(f.polls).toEqual({ launched: 1, votes: 1, resultsPublished: 0 });
+    expect(f.cnfptResources).toBe(1);
     expect(f.mostRead).toEqual([{ postId: expect.any(Number), title: expect.any(String), value: 7 }]);
   });
 
@@ -145,17 +150,22 @@ describe('activity report figures', async () => {
     const csv = await app.inject({ method: 'GET', url: `/api/reports/${report.id}/export?format=csv`, headers: s.coordinator.headers });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const rows = new Map(csv.body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => {
-      const [, label, value] = l.split(';');
-      return [label, value];
-    }));
-    expect(rows.get('Membres en fin de période')).toBe('5');
-    expect(rows.get('Membres actifs (lecture ou écriture)')).toBe('3');
-    expect(rows.get('Total')).toBe('6');
-    expect(rows.get('Questions posées')).toBe('2');
-    expect(rows.get('Part répondue dans le délai')).toBe('0.5');
-    expect(rows.get('Signalements reçus')).toBe('1');
-    expect(rows.get('Publications : veilles')).toBe('1');
-    expect(rows.get('Veille — Événements ajoutés à l’agenda')).toBe('1');
+    // Opened as a French spreadsheet would: numbers are numbers, units are said once, in their own column.
+    const sheet = parseFrenchCsv(csv.rawPayload);
+    expect(sheet[0]).toEqual(['rubrique', 'indicateur', 'valeur', 'unité']);
+    const rows = new Map(sheet.slice(1).map((r) => [r[1], { value: r[2], unit: r[3] }] as const));
+    expect(rows.get('Membres en fin de période')).toEqual({ value: 5, unit: 'nombre' });
+    expect(rows.get('Membres actifs (lecture ou écriture)')?.value).toBe(3);
+    expect(rows.get('Croissance')).toEqual({ value: 66.7, unit: '%' });
+    expect(rows.get('Total')?.value).toBe(6);
+    expect(rows.get('Questions posées')?.value).toBe(2);
+    expect(rows.get('Part répondue dans le délai')).toEqual({ value: 50, unit: '%' });
+    // (1 day + 10 days) / 2 = 5.5 days = 132 hours; 6 hours for the flag.
+    expect(rows.get('Délai médian de première réponse')).toEqual({ value: 132, unit: 'heures' });
+    expect(rows.get('Délai médian de traitement')).toEqual({ value: 6, unit: 'heures' });
+    expect(rows.get('Signalements reçus')?.value).toBe(1);
+    expect(rows.get('Publications : veilles')?.value).toBe(1);
+    expect(rows.get('Veille — Événements ajoutés à l’agenda')?.value).toBe(1);
+    expect([...rows.keys()].filter((k) => typeof k === 'string' && /secondes/.test(k))).toEqual([]);
   });
 });

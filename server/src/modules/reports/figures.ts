@@ -7,6 +7,7 @@ import { formatsUsed } from '../steering/dashboard.js';
 import { countContributions } from '../steering/families.js';
 import { memberSeries, type MemberMonth } from '../steering/coordinator-members.js';
 import { loadTargets, targetOf } from '../steering/targets.js';
+import { lastDayOfMonth, PARIS_SQL } from '../../../../common/time/index.js';
 
 /**
  * The figures of an activity report: one animator, one community, whole Paris months.
@@ -34,9 +35,7 @@ export function periodMonths(p: ReportPeriod): string[] {
 
 /** 'YYYY-MM-DD' of the first day of the first month and of the last day of the last month. */
 export function periodDays(p: ReportPeriod): { from: string; to: string } {
-  const [y, m] = p.toMonth.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  return { from: `${p.fromMonth}-01`, to: last };
+  return { from: `${p.fromMonth}-01`, to: lastDayOfMonth(p.toMonth) };
 }
 
 const sumBy = <T,>(lists: T[][], key: (t: T) => string, value: (t: T) => number) => {
@@ -59,6 +58,8 @@ export interface ReportFigures {
   moderation: { flagsReceived: number; flagsHandled: number; medianHandleSeconds: number | null; actions: { action: string; count: number }[] };
   agenda: { eventsHeld: number; eventsAdded: number };
   polls: { launched: number; votes: number; resultsPublished: number };
+  /** « Ressources CNFPT » the animator put forward over the period; absent from reports frozen before it was counted. */
+  cnfptResources?: number;
   mostRead: { postId: number; title: string; value: number }[];
 }
 
@@ -67,9 +68,9 @@ export async function reportFigures(pool: Pool, db: Db, communityId: number, aut
   const days = periodDays(p);
   const range = [communityId, days.from, days.to];
   // Paris-local bounds of the period, shared by the plain SQL below.
-  const lo = `($2::date::timestamp AT TIME ZONE 'Europe/Paris')`;
-  const hi = `(($3::date + 1)::timestamp AT TIME ZONE 'Europe/Paris')`;
-  const [series, active, contributions, targets, formats, questions, moderation, agenda, polls, read] = await Promise.all([
+  const lo = `($2::date::timestamp AT TIME ZONE ${PARIS_SQL})`;
+  const hi = `(($3::date + 1)::timestamp AT TIME ZONE ${PARIS_SQL})`;
+  const [series, active, contributions, targets, formats, questions, moderation, agenda, polls, cnfpt, read] = await Promise.all([
     memberSeries(pool, communityId, p.fromMonth, months.length),
     pool.query<{ n: number }>(
       'SELECT count(DISTINCT user_id)::int AS n FROM member_activity_daily WHERE community_id = $1 AND day BETWEEN $2::date AND $3::date',
@@ -97,18 +98,19 @@ export async function reportFigures(pool: Pool, db: Db, communityId: number, aut
                 WHERE pl.community_id = $1 AND r.created_at >= ${lo} AND r.created_at < ${hi} AND r.deleted_at IS NULL)::int AS results`,
       range,
     ),
+    // Over posts_cnfpt_month_idx.
+    pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM posts WHERE community_id = $1 AND created_at >= ${lo} AND created_at < ${hi}
+          AND cnfpt_type IS NOT NULL AND deleted_at IS NULL AND author_id = $4`,
+      [...range, authorId],
+    ),
     mostReadOver(pool, communityId, days.from, days.to),
   ]);
 
   const atStart = series.length ? series[0]!.total - series[0]!.joined : 0;
   const atEnd = series.length ? series[series.length - 1]!.total : 0;
   const joined = series.reduce((s, m) => s + m.joined, 0);
-  const bySource = new Map<string, number>();
-  for (const c of contributions) bySource.set(c.source, (bySource.get(c.source) ?? 0) + c.count);
-  const families = FAMILIES.map((code) => {
-    const sources = CONTRIBUTION_SOURCES.filter((s) => s.family === code).map((s) => ({ code: s.code, label: s.label, count: bySource.get(s.code) ?? 0 }));
-    return { code, label: FAMILY_LABELS[code], count: sources.reduce((s, x) => s + x.count, 0), sources };
-  });
+  const families = byFamily(contributions);
   return {
     period: { ...p, ...days },
     members: { atStart, atEnd, joined, growthRate: atStart === 0 ? null : joined / atStart, active: active.rows[0]!.n },
@@ -118,11 +120,7 @@ export async function reportFigures(pool: Pool, db: Db, communityId: number, aut
       target: targetOf(targets, authorId) * months.length,
       families,
     },
-    formats: {
-      kinds: sumBy(formats.map((f) => f.kinds), (k) => k.kind, (k) => k.count).map(({ k, n }) => ({ kind: k, count: n })),
-      attachments: sumBy(formats.map((f) => f.attachments), (a) => a.format, (a) => a.count).map(({ k, n }) => ({ format: k, count: n })),
-      embeds: sumBy(formats.map((f) => f.embeds), (e) => e.provider, (e) => e.count).map(({ k, n }) => ({ provider: k, count: n })),
-    },
+    formats: formatTotals(formats),
     questions: {
       asked: questions.asked,
       answered: questions.answered,
@@ -139,7 +137,27 @@ export async function reportFigures(pool: Pool, db: Db, communityId: number, aut
     },
     agenda: { eventsHeld: agenda.rows[0]!.held, eventsAdded: agenda.rows[0]!.added },
     polls: { launched: polls.rows[0]!.launched, votes: polls.rows[0]!.votes, resultsPublished: polls.rows[0]!.results },
+    cnfptResources: cnfpt.rows[0]!.n,
     mostRead: read,
+  };
+}
+
+/** The period's contributions by family, each with its sources, in the order of common/contributions. */
+function byFamily(contributions: { source: string; count: number }[]) {
+  const bySource = new Map<string, number>();
+  for (const c of contributions) bySource.set(c.source, (bySource.get(c.source) ?? 0) + c.count);
+  return FAMILIES.map((code) => {
+    const sources = CONTRIBUTION_SOURCES.filter((s) => s.family === code).map((s) => ({ code: s.code, label: s.label, count: bySource.get(s.code) ?? 0 }));
+    return { code, label: FAMILY_LABELS[code], count: sources.reduce((s, x) => s + x.count, 0), sources };
+  });
+}
+
+/** The formats used month by month, added up over the period. */
+function formatTotals(formats: Awaited<ReturnType<typeof formatsUsed>>[]): ReportFigures['formats'] {
+  return {
+    kinds: sumBy(formats.map((f) => f.kinds), (k) => k.kind, (k) => k.count).map(({ k, n }) => ({ kind: k, count: n })),
+    attachments: sumBy(formats.map((f) => f.attachments), (a) => a.format, (a) => a.count).map(({ k, n }) => ({ format: k, count: n })),
+    embeds: sumBy(formats.map((f) => f.embeds), (e) => e.provider, (e) => e.count).map(({ k, n }) => ({ provider: k, count: n })),
   };
 }
 

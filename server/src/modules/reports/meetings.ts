@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
-import { REPORT_LIMITS } from '../../../../common/reports.js';
+import { REPORT_LIMITS, type ReviewStatus } from '../../../../common/reports.js';
 import type { Tx } from '../../db/client.js';
 import { encodeKeyset, type PgKeyset } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { periodMonths } from './figures.js';
+import { lastDayOfMonth } from '../../../../common/time/index.js';
 
 export interface MeetingRow {
   id: number;
@@ -16,6 +17,7 @@ export interface MeetingRow {
   minutes: string | null;
   decisions: string | null;
   minutes_at: Date | null;
+  minutes_draft: boolean;
   minutes_by: number | null;
   minutes_by_name: string | null;
   created_by: number | null;
@@ -24,7 +26,7 @@ export interface MeetingRow {
 
 const COLUMNS = `m.id::int AS id, m.community_id::int AS community_id, m.scheduled_at,
   to_char(m.period_from, 'YYYY-MM') AS from_month, to_char(m.period_to, 'YYYY-MM') AS to_month,
-  m.agenda, m.minutes, m.decisions, m.minutes_at, m.minutes_by::int AS minutes_by, m.created_by::int AS created_by,
+  m.agenda, m.minutes, m.decisions, m.minutes_at, m.minutes_draft, m.minutes_by::int AS minutes_by, m.created_by::int AS created_by,
   mb.first_name || ' ' || mb.last_name AS minutes_by_name, cb.first_name || ' ' || cb.last_name AS created_by_name`;
 const FROM = `FROM review_meetings m LEFT JOIN users mb ON mb.id = m.minutes_by LEFT JOIN users cb ON cb.id = m.created_by`;
 
@@ -58,8 +60,9 @@ export async function meetingParticipants(pool: Pool, id: number) {
 
 /** A meeting's reports (at most one per staff member, so bounded by the team); `authorId` narrows to one. */
 export async function meetingReports(pool: Pool, id: number, authorId: number | null) {
-  const { rows } = await pool.query<{ id: number; author_id: number; name: string; submitted_at: Date | null; commented: boolean }>(
-    `SELECT r.id::int AS id, r.author_id::int AS author_id, u.first_name || ' ' || u.last_name AS name, r.submitted_at, r.comment IS NOT NULL AS commented
+  const { rows } = await pool.query<{ id: number; author_id: number; name: string; submitted_at: Date | null; commented: boolean; review_status: ReviewStatus | null }>(
+    `SELECT r.id::int AS id, r.author_id::int AS author_id, u.first_name || ' ' || u.last_name AS name, r.submitted_at, r.comment IS NOT NULL AS commented,
+            r.review_status
        FROM activity_reports r JOIN users u ON u.id = r.author_id
       WHERE r.meeting_id = $1 AND ($2::bigint IS NULL OR r.author_id = $2::bigint)
       ORDER BY u.last_name, u.first_name, r.id`,
@@ -67,7 +70,7 @@ export async function meetingReports(pool: Pool, id: number, authorId: number | 
   );
   return rows.map((r) => ({
     id: r.id, author: { id: r.author_id, name: r.name }, status: r.submitted_at ? 'submitted' as const : 'draft' as const,
-    submittedAt: r.submitted_at?.toISOString() ?? null, commented: r.commented,
+    submittedAt: r.submitted_at?.toISOString() ?? null, commented: r.commented, reviewStatus: r.review_status,
   }));
 }
 
@@ -102,10 +105,7 @@ async function setParticipants(tx: Tx, meetingId: number, communityId: number, i
   }
 }
 
-const lastDay = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
+const lastDay = lastDayOfMonth;
 
 export async function createMeeting(tx: Tx, communityId: number, userId: number, input: MeetingInput): Promise<number> {
   checkPeriod(input);
@@ -127,10 +127,15 @@ export async function updateMeeting(tx: Tx, meeting: MeetingRow, input: MeetingI
   await setParticipants(tx, meeting.id, meeting.community_id, input.participantIds);
 }
 
-/** Minutes and decisions, once the meeting has started; who wrote them and when is stamped. */
-export async function recordMinutes(tx: Tx, meeting: MeetingRow, userId: number, input: { minutes: string; decisions: string }): Promise<void> {
-  if (meeting.scheduled_at.getTime() > Date.now()) throw new AppError('MEETING_NOT_HELD');
+/**
+ * Minutes and decisions: prepared as a draft at any time, finalised once the meeting has started
+ * (what was decided cannot be recorded before). Who wrote them and when is stamped.
+ */
+export async function recordMinutes(tx: Tx, meeting: MeetingRow, userId: number, input: { minutes: string; decisions: string; final?: boolean }): Promise<void> {
+  const final = input.final ?? true;
+  if (final && meeting.scheduled_at.getTime() > Date.now()) throw new AppError('MEETING_NOT_HELD');
   await tx.execute(sql`
-    UPDATE review_meetings SET minutes = ${input.minutes}, decisions = ${input.decisions}, minutes_by = ${userId}, minutes_at = now()
+    UPDATE review_meetings SET minutes = ${input.minutes}, decisions = ${input.decisions}, minutes_by = ${userId}, minutes_at = now(),
+           minutes_draft = ${!final}
      WHERE id = ${meeting.id}`);
 }

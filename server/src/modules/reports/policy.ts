@@ -24,7 +24,18 @@ export function canReadReport(user: CurrentUser, role: CommunityRole | null, aut
   return user.id === authorId || canSteerCommunity(user, role);
 }
 
+/**
+ * The coordination reviews a draft before the meeting (a note per section, « à revoir » / « prêt »);
+ * once submitted, the report takes a comment instead. Nobody reviews their own report.
+ */
+export function canReviewReport(user: CurrentUser, role: CommunityRole | null, report: { authorId: number; submitted: boolean }): boolean {
+  return canSteerCommunity(user, role) && !report.submitted && user.id !== report.authorId;
+}
+
 export function reportAbilities(user: CurrentUser, role: CommunityRole | null, report: { authorId: number; submitted: boolean }) {
   const own = user.id === report.authorId && canWriteReport(role);
-  return { edit: own && !report.submitted, submit: own && !report.submitted, comment: canSteerCommunity(user, role) && report.submitted };
+  return {
+    edit: own && !report.submitted, submit: own && !report.submitted, comment: canSteerCommunity(user, role) && report.submitted,
+    review: canReviewReport(user, role, report),
+  };
 }

@@ -1,17 +1,14 @@
 import type { Paragraph, Table } from 'docx';
 import type { ReportDocument } from './document.js';
+import { frenchCsv, type CsvValue } from '../../lib/french-csv.js';
 
 /** PDF, DOCX and CSV renderings of one ReportDocument. */
 
-/** The figures as CSV: UTF-8 with a BOM and semicolons, as French office suites open it. Raw values, not formatted. */
+/** The figures as CSV in the French convention (lib/french-csv.ts), the unit of each value in its own column. */
 export function renderCsv(doc: ReportDocument): Buffer {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [['rubrique', 'indicateur', 'valeur'].join(';')];
-  for (const t of doc.figures) for (const r of t.rows) lines.push([cell(r.section), cell(r.label), cell(r.raw)].join(';'));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const rows: CsvValue[][] = [['rubrique', 'indicateur', 'valeur', 'unité']];
+  for (const t of doc.figures) for (const r of t.rows) rows.push([r.section, r.label, r.raw, r.unit]);
+  return frenchCsv(rows);
 }
 
 /**

@@ -133,7 +133,7 @@ describe('review meetings and activity reports', async () => {
     await bad({ fromMonth: '2025-13' });
     await bad({ extra: true });
     const future = json(await schedule(s, s.coordinator.headers, meetingBody(s, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() })));
-    expect(future.can.recordMinutes).toBe(false);
+    expect(future.can).toMatchObject({ recordMinutes: true, finalizeMinutes: false });
     const early = await app.inject({ method: 'PUT', url: `/api/meetings/${future.id}/minutes`, headers: s.coordinator.headers, payload: { minutes: 'x', decisions: 'y' } });
     expect(early.statusCode).toBe(409);
     expect(json(early).code).toBe('MEETING_NOT_HELD');
@@ -142,6 +142,67 @@ describe('review meetings and activity reports', async () => {
       payload: meetingBody(s, { agenda: 'Ordre du jour révisé', participantIds: [s.animator.user.id] }),
     });
     expect(json(moved)).toMatchObject({ agenda: 'Ordre du jour révisé', participants: [{ id: s.animator.user.id }] });
+  });
+
+  it('lets the coordination review a draft before the meeting, section by section', async () => {
+    const s = await scene();
+    const future = json(await schedule(s, s.coordinator.headers, meetingBody(s, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() })));
+    const report = json(await app.inject({ method: 'POST', url: `/api/meetings/${future.id}/reports`, headers: s.animator.headers }));
+    expect(report).toMatchObject({ review: null, can: { review: false } });
+    await app.inject({ method: 'PATCH', url: `/api/reports/${report.id}`, headers: s.animator.headers, payload: { highlights: 'Un webinaire' } });
+    const asCoordinator = json(await app.inject({ method: 'GET', url: `/api/reports/${report.id}`, headers: s.coordinator.headers }));
+    expect(asCoordinator.can).toMatchObject({ review: true, comment: false });
+
+    const review = (headers: Record<string, string> | undefined, payload: unknown) =>
+      app.inject({ method: 'PUT', url: `/api/reports/${report.id}/review`, headers, payload: payload as object });
+    const body = { status: 'to_revise', notes: { highlights: 'Précisez le nombre de participant·es.', difficulties: '  ' } };
+    const res = await review(s.coordinator.headers, body);
+    expect(res.statusCode).toBe(200);
+    expect(json(res).review).toMatchObject({ status: 'to_revise', notes: { highlights: 'Précisez le nombre de participant·es.' }, by: { id: s.coordinator.user.id } });
+    expect(json(res).review.notes).not.toHaveProperty('difficulties');
+
+    // The author reads the review on their draft; the meeting's list shows its status to the coordination.
+    const asAuthor = json(await app.inject({ method: 'GET', url: `/api/reports/${report.id}`, headers: s.animator.headers }));
+    expect(asAuthor).toMatchObject({ status: 'draft', review: { status: 'to_revise', notes: { highlights: expect.stringContaining('participant') } }, can: { edit: true, review: false } });
+    const meeting = json(await app.inject({ method: 'GET', url: `/api/meetings/${future.id}`, headers: s.coordinator.headers }));
+    expect(meeting.reports).toEqual([expect.objectContaining({ id: report.id, reviewStatus: 'to_revise' })]);
+
+    // Only the community's coordination and the national team review; bad bodies are refused.
+    const admin = await signIn(app, { nationalRole: 'admin' });
+    expect((await review(admin.headers, { status: 'ready', notes: {} })).statusCode).toBe(200);
+    for (const who of [s.animator, s.member, s.otherCoordinator]) expect((await review(who.headers, body)).statusCode).toBe(403);
+    expect((await review(undefined, body)).statusCode).toBe(401);
+    for (const bad of [{ status: 'ok', notes: {} }, { status: 'ready', notes: { other: 'x' } }, { status: 'ready' }]) {
+      expect((await review(s.coordinator.headers, bad)).statusCode).toBe(400);
+    }
+
+    // Once submitted, the draft review is closed (the report then takes a comment).
+    await app.inject({ method: 'POST', url: `/api/reports/${report.id}/submit`, headers: s.animator.headers });
+    const closed = await review(s.coordinator.headers, body);
+    expect(closed.statusCode).toBe(409);
+    expect(json(closed)).toMatchObject({ code: 'REPORT_REVIEW_CLOSED', message: expect.stringContaining('transmis') });
+    expect(json(await app.inject({ method: 'GET', url: `/api/reports/${report.id}`, headers: s.animator.headers })).review.status).toBe('ready');
+  });
+
+  it('prepares minutes as a draft before the meeting and finalises them after', async () => {
+    const s = await scene();
+    const future = json(await schedule(s, s.coordinator.headers, meetingBody(s, { scheduledAt: new Date(Date.now() + 86_400_000).toISOString() })));
+    const put = (id: number, headers: Record<string, string>, payload: object) => app.inject({ method: 'PUT', url: `/api/meetings/${id}/minutes`, headers, payload });
+    const draft = await put(future.id, s.coordinator.headers, { minutes: 'Points à aborder : bilan.', decisions: '', final: false });
+    expect(draft.statusCode).toBe(200);
+    expect(json(draft)).toMatchObject({ hasMinutes: false, minutesDraft: true, minutes: 'Points à aborder : bilan.', can: { recordMinutes: true, finalizeMinutes: false } });
+    // The animators read the minutes once finalised, not the coordination's draft.
+    const asAnimator = json(await app.inject({ method: 'GET', url: `/api/meetings/${future.id}`, headers: s.animator.headers }));
+    expect(asAnimator).toMatchObject({ minutes: null, decisions: null, minutesAt: null, minutesDraft: false, can: { recordMinutes: false } });
+    const early = await put(future.id, s.coordinator.headers, { minutes: 'x', decisions: 'y', final: true });
+    expect(json(early)).toMatchObject({ code: 'MEETING_NOT_HELD', message: expect.stringContaining('brouillon') });
+    expect((await put(future.id, s.animator.headers, { minutes: 'x', decisions: 'y', final: false })).statusCode).toBe(403);
+
+    // The meeting takes place: the prepared draft is finalised and everyone on the team reads it.
+    await app.pool.query('UPDATE review_meetings SET scheduled_at = now() - interval \'1 hour\' WHERE id = $1', [future.id]);
+    const final = await put(future.id, s.coordinator.headers, { minutes: 'Bilan fait.', decisions: 'Un dossier.', final: true });
+    expect(json(final)).toMatchObject({ hasMinutes: true, minutesDraft: false });
+    expect(json(await app.inject({ method: 'GET', url: `/api/meetings/${future.id}`, headers: s.animator.headers }))).toMatchObject({ minutes: 'Bilan fait.', decisions: 'Un dossier.' });
   });
 
   it('accepts exactly one of two simultaneous submissions', async () => {

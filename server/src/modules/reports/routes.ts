@@ -13,21 +13,22 @@ import { loadCommunityContext, type CommunityContext } from '../communities/cont
 import { SlugParam } from '../posts/schema.js';
 import { coordinatorDashboard } from '../steering/coordinator.js';
 import { loadObjectives, saveObjectives } from '../steering/coordinator-objectives.js';
-import { currentParisMonth } from '../steering/families.js';
 import { reportDocument } from './document.js';
 import { createMeeting, findMeeting, listMeetings, meetingParticipants, meetingReports, recordMinutes, updateMeeting, type MeetingRow } from './meetings.js';
-import { canReadMeetings, canReadReport, canSteerCommunity, canWriteReport, reportAbilities } from './policy.js';
+import { canReadMeetings, canReadReport, canReviewReport, canSteerCommunity, canWriteReport, reportAbilities } from './policy.js';
 import { renderCsv, renderDocx, renderPdf } from './render.js';
 import {
   CommentBody, CoordinatorDashboard, ExportQuery, Meeting, MeetingBody, MeetingSummary, MinutesBody, MonthQuery, ObjectivesBody,
-  ObjectivesOut, Report, ReportTextBody,
+  ObjectivesOut, Report, ReportTextBody, ReviewBody,
 } from './schema.js';
-import { commentReport, createReport, editReport, figuresOf, findReport, submitReport, type ReportRow } from './service.js';
+import { commentReport, createReport, editReport, figuresOf, findReport, reviewReport, submitReport, type ReportRow } from './service.js';
+import { parisMonthNow } from '../../../../common/time/index.js';
+import { discardDraftsStartingWith } from '../drafts/queries.js';
 
 const tags = ['pilotage'];
 
 const summary = (m: MeetingRow) => ({
-  id: m.id, scheduledAt: m.scheduled_at.toISOString(), fromMonth: m.from_month, toMonth: m.to_month, agenda: m.agenda, hasMinutes: m.minutes_at !== null,
+  id: m.id, scheduledAt: m.scheduled_at.toISOString(), fromMonth: m.from_month, toMonth: m.to_month, agenda: m.agenda, hasMinutes: m.minutes_at !== null && !m.minutes_draft,
 });
 
 export default async function reportsRoutes(app: App) {
@@ -55,18 +56,21 @@ export default async function reportsRoutes(app: App) {
   async function presentMeeting(id: number, user: CurrentUser) {
     const { meeting: m, ctx } = await loadMeeting(id, user);
     const steer = canSteerCommunity(user, ctx.role);
+    // Draft minutes are the coordination's working notes: the team reads the minutes once finalised.
+    const shown = steer || !m.minutes_draft;
     const [participants, reports] = await Promise.all([meetingParticipants(app.pool, id), meetingReports(app.pool, id, steer ? null : user.id)]);
     return {
       ...summary(m),
       community: { slug: ctx.community.slug, name: ctx.community.name },
       participants,
-      minutes: m.minutes, decisions: m.decisions,
-      minutesBy: m.minutes_by === null ? null : { id: m.minutes_by, name: m.minutes_by_name ?? '' },
-      minutesAt: m.minutes_at?.toISOString() ?? null,
+      minutes: shown ? m.minutes : null, decisions: shown ? m.decisions : null,
+      minutesBy: !shown || m.minutes_by === null ? null : { id: m.minutes_by, name: m.minutes_by_name ?? '' },
+      minutesAt: shown ? m.minutes_at?.toISOString() ?? null : null,
+      minutesDraft: shown && m.minutes_at !== null && m.minutes_draft,
       createdBy: m.created_by === null ? null : { id: m.created_by, name: m.created_by_name ?? '' },
       reports,
       myReportId: reports.find((r) => r.author.id === user.id)?.id ?? null,
-      can: { edit: steer, recordMinutes: steer && m.scheduled_at.getTime() <= Date.now(), writeReport: canWriteReport(ctx.role) },
+      can: { edit: steer, recordMinutes: steer, finalizeMinutes: steer && m.scheduled_at.getTime() <= Date.now(), writeReport: canWriteReport(ctx.role) },
     };
   }
 
@@ -107,6 +111,10 @@ export default async function reportsRoutes(app: App) {
       comment: r.comment === null ? null : {
         text: r.comment, by: r.comment_by === null ? null : { id: r.comment_by, name: r.comment_by_name ?? '' }, at: r.comment_at!.toISOString(),
       },
+      review: r.review_status === null ? null : {
+        status: r.review_status, notes: r.review_notes,
+        by: r.review_by === null ? null : { id: r.review_by, name: r.review_by_name ?? '' }, at: r.review_at!.toISOString(),
+      },
       can: reportAbilities(user, ctx.role, { authorId: r.author_id, submitted: r.submitted_at !== null }),
     };
   }
@@ -117,6 +125,7 @@ export default async function reportsRoutes(app: App) {
   }
 
   app.get('/communities/:slug/steering/coordinator', {
+    config: { readReplica: true },
     schema: {
       tags, summary: 'Tableau de bord de coordination : objectifs, animateur·rices, délais de réponse, modération, membres, réunion du trimestre',
       params: SlugParam, querystring: MonthQuery, response: { 200: CoordinatorDashboard, ...errorResponses },
@@ -124,8 +133,8 @@ export default async function reportsRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await steerable(request.params.slug, user);
-    const now = currentParisMonth();
-    return coordinatorDashboard(app.pool, app.db, ctx.community.id, request.query.month ?? now, now);
+    const now = parisMonthNow();
+    return coordinatorDashboard(request.readPool, request.readDb, ctx.community.id, request.query.month ?? now, now);
   });
 
   app.put('/communities/:slug/steering/objectives', {
@@ -180,7 +189,7 @@ export default async function reportsRoutes(app: App) {
 
   app.put('/meetings/:id/minutes', {
     schema: {
-      tags, summary: 'Enregistrer le compte rendu et les décisions, après la réunion (coordination)',
+      tags, summary: 'Préparer le compte rendu et les décisions en brouillon, ou les finaliser une fois la réunion commencée (coordination)',
       params: IdParam, body: MinutesBody, response: { 200: Meeting, ...errorResponses },
     },
   }, async (request) => {
@@ -215,7 +224,11 @@ export default async function reportsRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const { report } = await loadOwnReport(request.params.id, user);
-    await limitedWrite(request, (tx) => editReport(tx, report.id, request.body));
+    await limitedWrite(request, async (tx) => {
+      await editReport(tx, report.id, request.body);
+      // Saved for good: the sections' autosaved drafts (drafts module) are done.
+      await discardDraftsStartingWith(tx, user.id, `report:${report.id}:`);
+    });
     return reread(report.id, user);
   });
 
@@ -241,7 +254,22 @@ export default async function reportsRoutes(app: App) {
     return reread(report.id, user);
   });
 
+  app.put('/reports/:id/review', {
+    schema: {
+      tags, summary: 'Relire un brouillon de rapport avant la réunion : une note par partie, « à revoir » ou « prêt » (coordination)',
+      params: IdParam, body: ReviewBody, response: { 200: Report, ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    const { report, ctx } = await loadReport(request.params.id, user);
+    if (report.submitted_at && canSteerCommunity(user, ctx.role)) throw new AppError('REPORT_REVIEW_CLOSED');
+    ensure(canReviewReport(user, ctx.role, { authorId: report.author_id, submitted: report.submitted_at !== null }), 'FORBIDDEN');
+    await limitedWrite(request, (tx) => reviewReport(tx, report.id, user.id, request.body));
+    return reread(report.id, user);
+  });
+
   app.get('/reports/:id/export', {
+    config: { readReplica: true },
     schema: {
       tags, summary: 'Exporter un rapport d’activité en PDF ou DOCX, ou ses chiffres en CSV',
       params: IdParam, querystring: ExportQuery, response: { 200: Type.Any(), ...errorResponses },
@@ -255,7 +283,7 @@ export default async function reportsRoutes(app: App) {
       author: r.author_name,
       meetingAt: meeting.scheduled_at,
       submittedAt: r.submitted_at,
-      figures: await figuresOf(app.pool, app.db, r, meeting),
+      figures: await figuresOf(request.readPool, request.readDb, r, meeting),
       text: { highlights: r.highlights, difficulties: r.difficulties, proposals: r.proposals, rendezvous: r.rendezvous },
       comment: r.comment === null ? null : { text: r.comment, by: r.comment_by_name, at: r.comment_at! },
     });

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { OBJECTIVES, REPORT_LIMITS } from '../../../../common/reports.js';
+import { OBJECTIVES, REPORT_LIMITS, REPORT_SECTIONS } from '../../../../common/reports.js';
 import { Id } from '../../lib/schemas.js';
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
@@ -30,7 +30,8 @@ export const CoordinatorDashboard = Type.Object({
   objectives: Type.Array(Type.Object({ ...Objective.properties, value: Nullable(Type.Number()), met: Nullable(Type.Boolean()) })),
   animators: Type.Array(Type.Object({
     userId: Type.Integer(), name: Type.String(), role: Type.String(),
-    contributions: Type.Object({ total: Count, target: Count, families: Families, met: Type.Boolean() }),
+    /** target and met are null for a coordinator: only animators carry the monthly target. */
+    contributions: Type.Object({ total: Count, target: Nullable(Count), families: Families, met: Nullable(Type.Boolean()) }),
     regularity: Type.Object({ activeWeeks: Count, target: Type.Number(), met: Type.Boolean() }),
     quality: Type.Object({
       answered: Count, answeredWithinDeadline: Count, share: Nullable(Type.Number()), medianSeconds: Nullable(Type.Integer()), met: Nullable(Type.Boolean()),
@@ -64,13 +65,27 @@ export const MeetingBody = Type.Object(
 );
 
 export const MinutesBody = Type.Object(
-  { minutes: Text(REPORT_LIMITS.minutes), decisions: Text(REPORT_LIMITS.minutes) },
+  {
+    minutes: Text(REPORT_LIMITS.minutes), decisions: Text(REPORT_LIMITS.minutes),
+    /** false: a draft, allowed before the meeting and read by the coordination only; absent or true: the final minutes. */
+    final: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 
+const ReviewStatus = Type.Union([Type.Literal('to_revise'), Type.Literal('ready')]);
+
+/** One optional note per written section of the report. */
+const ReviewNotes = Type.Object(
+  Object.fromEntries(REPORT_SECTIONS.map((s) => [s.key, Type.Optional(Text(REPORT_LIMITS.comment))])),
+  { additionalProperties: false },
+);
+
+export const ReviewBody = Type.Object({ status: ReviewStatus, notes: ReviewNotes }, { additionalProperties: false });
+
 const ReportSummary = Type.Object({
   id: Type.Integer(), author: Person, status: Type.Union([Type.Literal('draft'), Type.Literal('submitted')]),
-  submittedAt: Nullable(Type.String()), commented: Type.Boolean(),
+  submittedAt: Nullable(Type.String()), commented: Type.Boolean(), reviewStatus: Nullable(ReviewStatus),
 });
 
 export const MeetingSummary = Type.Object({
@@ -85,11 +100,14 @@ export const Meeting = Type.Object({
   decisions: Nullable(Type.String()),
   minutesBy: Nullable(Person),
   minutesAt: Nullable(Type.String()),
+  /** Only the coordination reads draft minutes; for anyone else minutes are null until finalised. */
+  minutesDraft: Type.Boolean(),
   createdBy: Nullable(Person),
   /** Every report for the coordinator; only the reader's own for an animator. */
   reports: Type.Array(ReportSummary),
   myReportId: Nullable(Type.Integer()),
-  can: Type.Object({ edit: Type.Boolean(), recordMinutes: Type.Boolean(), writeReport: Type.Boolean() }),
+  /** recordMinutes: save a draft (any time); finalizeMinutes: once the meeting has started. */
+  can: Type.Object({ edit: Type.Boolean(), recordMinutes: Type.Boolean(), finalizeMinutes: Type.Boolean(), writeReport: Type.Boolean() }),
 });
 
 export const ReportTextBody = Type.Object(
@@ -129,6 +147,8 @@ export const Figures = Type.Object({
   moderation: Type.Object({ flagsReceived: Count, flagsHandled: Count, medianHandleSeconds: Nullable(Type.Integer()), actions: Type.Array(ActionCount) }),
   agenda: Type.Object({ eventsHeld: Count, eventsAdded: Count }),
   polls: Type.Object({ launched: Count, votes: Count, resultsPublished: Count }),
+  /** Absent from reports submitted before it was counted. */
+  cnfptResources: Type.Optional(Count),
   mostRead: Type.Array(TopPost),
 });
 
@@ -143,7 +163,9 @@ export const Report = Type.Object({
   /** Computed now for a draft; as submitted for a submitted report. */
   figures: Figures,
   comment: Nullable(Type.Object({ text: Type.String(), by: Nullable(Person), at: Type.String() })),
-  can: Type.Object({ edit: Type.Boolean(), submit: Type.Boolean(), comment: Type.Boolean() }),
+  /** The coordination's review of the draft, shown to its author. */
+  review: Nullable(Type.Object({ status: ReviewStatus, notes: ReviewNotes, by: Nullable(Person), at: Type.String() })),
+  can: Type.Object({ edit: Type.Boolean(), submit: Type.Boolean(), comment: Type.Boolean(), review: Type.Boolean() }),
 });
 
 export const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx'), Type.Literal('csv')]) });

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { reportFigures, type ReportFigures } from './figures.js';
 import type { MeetingRow } from './meetings.js';
+import type { ReportSection, ReviewStatus } from '../../../../common/reports.js';
 
 export interface ReportRow {
   id: number;
@@ -21,15 +22,25 @@ export interface ReportRow {
   comment_by: number | null;
   comment_by_name: string | null;
   comment_at: Date | null;
+  review_status: ReviewStatus | null;
+  review_notes: ReviewNotes;
+  review_by: number | null;
+  review_by_name: string | null;
+  review_at: Date | null;
 }
+
+export type ReviewNotes = Partial<Record<ReportSection, string>>;
 
 export async function findReport(pool: Pool, id: number): Promise<ReportRow | null> {
   const { rows } = await pool.query<ReportRow>(
     `SELECT r.id::int AS id, r.meeting_id::int AS meeting_id, r.community_id::int AS community_id, r.author_id::int AS author_id,
             a.first_name || ' ' || a.last_name AS author_name, r.highlights, r.difficulties, r.proposals, r.rendezvous,
             r.figures, r.submitted_at, r.comment, r.comment_by::int AS comment_by, r.comment_at,
-            c.first_name || ' ' || c.last_name AS comment_by_name
+            c.first_name || ' ' || c.last_name AS comment_by_name,
+            r.review_status, r.review_notes, r.review_by::int AS review_by, r.review_at,
+            v.first_name || ' ' || v.last_name AS review_by_name
        FROM activity_reports r JOIN users a ON a.id = r.author_id LEFT JOIN users c ON c.id = r.comment_by
+       LEFT JOIN users v ON v.id = r.review_by
       WHERE r.id = $1`,
     [id],
   );
@@ -80,4 +91,16 @@ export async function submitReport(tx: Tx, id: number, figures: ReportFigures): 
 export async function commentReport(tx: Tx, report: ReportRow, userId: number, comment: string): Promise<void> {
   if (!report.submitted_at) throw new AppError('REPORT_NOT_SUBMITTED');
   await tx.execute(sql`UPDATE activity_reports SET comment = ${comment}, comment_by = ${userId}, comment_at = now() WHERE id = ${report.id}`);
+}
+
+/**
+ * The coordination's review of a draft: a verdict and a note per section (an empty note is dropped).
+ * The draft check is in the statement, so a review cannot land on a report submitted meanwhile.
+ */
+export async function reviewReport(tx: Tx, id: number, userId: number, input: { status: ReviewStatus; notes: ReviewNotes }): Promise<void> {
+  const notes = Object.fromEntries(Object.entries(input.notes).map(([k, v]) => [k, v?.trim() ?? '']).filter(([, v]) => v !== ''));
+  const { rows } = await tx.execute<{ id: number }>(sql`
+    UPDATE activity_reports SET review_status = ${input.status}, review_notes = ${JSON.stringify(notes)}::jsonb, review_by = ${userId}, review_at = now()
+     WHERE id = ${id} AND submitted_at IS NULL RETURNING id`);
+  if (rows.length === 0) throw new AppError('REPORT_REVIEW_CLOSED');
 }

@@ -7,6 +7,7 @@ import { memberOf } from '../posts/posts.fixtures.js';
 import { insertPost } from '../posts/service.js';
 import { runReminders } from '../reminders/service.js';
 import { mondayOf } from './week.js';
+import { PARIS_SQL, parisToday } from '../../../../common/time/index.js';
 
 const HOUR = 3_600_000;
 
@@ -25,7 +26,7 @@ describe('duty roster', async () => {
     return { community, coordinator, alice, bruno, member };
   }
 
-  const thisWeek = async () => (await app.pool.query(`SELECT to_char(date_trunc('week', now() AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') AS w`)).rows[0].w as string;
+  const thisWeek = async () => (await app.pool.query(`SELECT to_char(date_trunc('week', now() AT TIME ZONE ${PARIS_SQL}), 'YYYY-MM-DD') AS w`)).rows[0].w as string;
   const put = (slug: string, week: string, headers: Record<string, string>, animatorId: number) =>
     app.inject({ method: 'PUT', url: `/api/communities/${slug}/duty-roster/${week}`, headers, payload: { animatorId } });
 
@@ -96,7 +97,7 @@ describe('duty roster', async () => {
     const without = await team();
     // Far from other files' questions, and a known week for the roster.
     const now = new Date(Date.now() + 400 * 24 * HOUR);
-    const week = mondayOf(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now));
+    const week = mondayOf(parisToday(now));
     expect((await put(withDuty.community.slug, week, withDuty.coordinator.headers, withDuty.alice.user.id)).statusCode).toBe(200);
     for (const t of [withDuty, without]) {
       const id = await insertPost(app.db, t.community.id, t.member.user.id, { title: `Question ${t.community.slug}`, body: 'Merci.', kind: 'question' });

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../lib/errors.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
 
 /**
  * Duty weeks are ISO weeks in Europe/Paris, named by their Monday ("2027-03-01").
@@ -7,8 +8,8 @@ import { AppError } from '../../lib/errors.js';
  */
 export function dutyWeekSql(at?: Date): SQL {
   return at
-    ? sql`(date_trunc('week', ${at.toISOString()}::timestamptz AT TIME ZONE 'Europe/Paris'))::date`
-    : sql`(date_trunc('week', now() AT TIME ZONE 'Europe/Paris'))::date`;
+    ? sql`(date_trunc('week', ${at.toISOString()}::timestamptz AT TIME ZONE ${parisZoneSql}))::date`
+    : sql`(date_trunc('week', now() AT TIME ZONE ${parisZoneSql}))::date`;
 }
 
 /** The Monday of `day`'s ISO week, both as "YYYY-MM-DD". */

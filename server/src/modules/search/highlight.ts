@@ -47,6 +47,7 @@ const UNACCENT = new Map([...ACCENTED].map((c, i) => [c, PLAIN[i]!]));
  */
 function fold(text: string): string | null {
   const lower = text.toLowerCase();
+  // eslint-disable-next-line no-control-regex -- the ASCII range [\x00-\x7f] is meant: every other character is folded
   return lower.length === text.length ? lower.replace(/[^\x00-\x7f]/g, (c) => UNACCENT.get(c) ?? c) : null;
 }
 

@@ -1,22 +1,26 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { AppError } from '../../lib/errors.js';
 import { errorResponses } from '../../lib/schemas.js';
+import type { Db } from '../../db/client.js';
 import type { App } from '../../types.js';
 import { asDate, assertDay } from '../calendar/time.js';
 import { decodeSearchCursor, encodeSearchCursor } from './cursor.js';
 import { hitPattern, htmlToText, markAll, markedExcerpt } from './highlight.js';
 import { authorIdsMatching, byRank, hitDetails, type HitKey, type HitRow, searchContext, type SearchFilters, searchWindow } from './queries.js';
 import { SearchQuery, SearchResults } from './schema.js';
+import { similarRoutes } from './similar.js';
 
 const tags = ['recherche'];
 const empty = { items: [], nextCursor: null };
 
 export default async function searchRoutes(app: App) {
+  similarRoutes(app, tags);
+
   /** Fills a page from one window, moving to older windows while the page has room (a few at most). */
-  async function collectPage(q: string, filters: SearchFilters, before: string | null, after: HitKey | null, limit: number) {
+  async function collectPage(db: Db, q: string, filters: SearchFilters, before: string | null, after: HitKey | null, limit: number) {
     const page: HitRow[] = [];
     for (let windows = 0; windows < 5; windows += 1) {
-      const win = await searchWindow(app.db, q, filters, before);
+      const win = await searchWindow(db, q, filters, before);
       const rest = after ? win.hits.filter((h) => byRank(h, after!) > 0) : win.hits;
       const room = limit - page.length;
       page.push(...rest.slice(0, room));
@@ -32,6 +36,7 @@ export default async function searchRoutes(app: App) {
   }
 
   app.get('/search', {
+    config: { readReplica: true },
     schema: {
       tags,
       summary: 'Recherche plein texte dans les publications et commentaires des e-communautés lisibles',
@@ -47,7 +52,7 @@ export default async function searchRoutes(app: App) {
     const cursor = decodeSearchCursor(request.query.cursor);
     const limit = request.query.limit ?? LIMITS.pageSize;
 
-    const { readable, searchable, lexemes } = await searchContext(app.db, request.user, q);
+    const { readable, searchable, lexemes } = await searchContext(request.readDb, request.user, q);
     const scope = community ? readable.filter((c) => c.slug === community) : readable;
     if (community && scope.length === 0) throw new AppError('COMMUNITY_NOT_FOUND');
     // Only stop words ("le", "de la"): nothing to look for, and no error either.
@@ -55,12 +60,12 @@ export default async function searchRoutes(app: App) {
 
     const filters: SearchFilters = { communityIds: scope.map((c) => c.id), kind, from, to };
     if (author?.trim()) {
-      filters.authorIds = await authorIdsMatching(app.db, author);
+      filters.authorIds = await authorIdsMatching(request.readDb, author);
       if (filters.authorIds.length === 0) return empty;
     }
 
-    const { page, nextCursor } = await collectPage(q, filters, cursor.before, cursor.after, limit);
-    const details = new Map((await hitDetails(app.db, page)).map((d) => [`${d.t}:${d.id}`, d]));
+    const { page, nextCursor } = await collectPage(request.readDb, q, filters, cursor.before, cursor.after, limit);
+    const details = new Map((await hitDetails(request.readDb, page)).map((d) => [`${d.t}:${d.id}`, d]));
     const communities = new Map(readable.map((c) => [c.id, c]));
     const pattern = hitPattern(lexemes);
     const items = page.flatMap((h) => {

@@ -1,11 +1,10 @@
-import type { App } from '../../types.js';
+import type { App, CurrentUser } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
 import { decodeKeyset } from '../../lib/cursor.js';
 import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { requireUser } from '../../plugins/session.js';
 import { LIMITS } from '../../../../common/limits.js';
-import type { CurrentUser } from '../../types.js';
 import { LegalPage, OutboxItem, PageBody, SlugParam } from './schema.js';
 import { canEditLegalPage, canReadOutbox, pageAbilities } from './policy.js';
 import { loadPage, outboxPage, savePage } from './service.js';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 
-export const LEGAL_SLUGS = ['mentions-legales', 'accessibilite', 'donnees-personnelles', 'cgu', 'charte-editoriale'] as const;
+export const LEGAL_SLUGS = ['mentions-legales', 'accessibilite', 'plan-accessibilite', 'donnees-personnelles', 'cgu', 'charte-editoriale'] as const;
 
 export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z0-9-]+$' }) });
 

@@ -4,10 +4,14 @@ import { oidcFlows, oidcIdentities, oidcSessions, users } from '../../db/schema/
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/password.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
+import type { DbOrTx } from '../../db/client.js';
 import type { App } from '../../types.js';
 import { recordCguAtRegistration } from '../privacy/cgu.js';
-import { providerError, SCOPES, type OidcClient } from './client.js';
-import { claimsFrom, type ProConnectClaims } from './claims.js';
+import { resendVerification } from '../accounts/service.js';
+import { CLAIMS_REQUEST, providerError, SCOPES, type OidcClient } from './client.js';
+import { assertAllowed, claimsFrom, type ProConnectClaims } from './claims.js';
+import { claimImportedAccount } from '../member-import/activation.js';
+import { awaitingActivation } from '../member-import/welcome-state.js';
 
 /** Time to come back from the provider, then time to read and accept the CGU on a first sign-in. */
 const FLOW_MINUTES = 10;
@@ -17,8 +21,11 @@ export function callbackUrl(app: App): string {
   return `${app.config.publicUrl}/api/auth/oidc/callback`;
 }
 
-/** Starts a sign-in: returns the browser-binding flow id (for the cookie) and the provider URL to go to. */
-export async function startFlow(app: App, client: OidcClient, next: string): Promise<{ flowId: string; url: string }> {
+/**
+ * Starts a sign-in: returns the browser-binding flow id (for the cookie) and the provider URL to go to.
+ * A 'reauth' flow (sso/reauth.ts) makes the provider ask the person to authenticate again, whatever session they have there.
+ */
+export async function startFlow(app: App, client: OidcClient, next: string, purpose: FlowPurpose = 'sign-in'): Promise<{ flowId: string; url: string }> {
   const config = await client.configuration();
   const flowId = newToken();
   const state = oidc.randomState();
@@ -27,19 +34,27 @@ export async function startFlow(app: App, client: OidcClient, next: string): Pro
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: callbackUrl(app), scope: SCOPES, state, nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
-    acr_values: client.settings.acrValues,
+    acr_values: client.settings.acrValues, claims: CLAIMS_REQUEST,
+    ...(purpose === 'reauth' ? { prompt: 'login', max_age: '0' } : {}),
   });
   // Abandoned flows are swept here rather than by a job: starting a sign-in is rare enough.
   await app.db.delete(oidcFlows).where(sql`${oidcFlows.expiresAt} < now()`);
   await app.db.insert(oidcFlows).values({
-    idHash: hashToken(flowId), state, nonce, codeVerifier, next,
+    idHash: hashToken(flowId), state, nonce, codeVerifier, next, purpose,
     expiresAt: sql`now() + make_interval(mins => ${FLOW_MINUTES})`,
   });
   return { flowId, url: url.href };
 }
 
+export type FlowPurpose = 'sign-in' | 'reauth';
+
+/**
+ * `amr` (how the person authenticated at ProConnect, e.g. ['pwd'] or ['totp', 'mfa']) is given with a
+ * sign-in; for a sign-up or a link it is held with the claims (ProConnectClaims.amr) and returned when done.
+ */
 export type FlowResult =
-  | { kind: 'signed-in'; userId: number; idToken: string; next: string }
+  | { kind: 'signed-in'; userId: number; idToken: string; next: string; amr: string[] }
+  | { kind: 'reauth'; sub: string; idpId: string; next: string }
   | { kind: 'signup' | 'link'; flowId: string };
 
 /**
@@ -61,17 +76,47 @@ export async function finishFlow(app: App, client: OidcClient, flowId: string | 
   try {
     const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
       pkceCodeVerifier: flow.codeVerifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true,
+      // A re-authentication counts only if the person authenticated after it was asked for (auth_time).
+      ...(flow.purpose === 'reauth' ? { maxAge: Math.ceil((Date.now() - flow.expiresAt.getTime()) / 1000) + FLOW_MINUTES * 60 } : {}),
     });
     idToken = tokens.id_token!;
-    const sub = tokens.claims()!.sub;
-    claims = claimsFrom(await oidc.fetchUserInfo(config, tokens.access_token, sub));
+    const idClaims = tokens.claims()!;
+    claims = claimsFrom(await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub), idClaims);
   } catch (err) {
     throw providerError(err);
   }
+  // Before anything is signed in, held or linked.
+  assertAllowed(client.settings, claims);
+  if (flow.purpose === 'reauth') return { kind: 'reauth', sub: claims.sub, idpId: claims.idpId, next: flow.next };
   const userId = await signInKnown(app, claims);
-  if (userId !== null) return { kind: 'signed-in', userId, idToken, next: flow.next };
+  if (userId !== null) return { kind: 'signed-in', userId, idToken, next: flow.next, amr: claims.amr };
+  const account = await accountByEmail(app.db, claims.email);
+  if (account) assertLinkable(claims, account);
   const heldId = await holdIdentity(app, claims, idToken, flow.next);
-  return { kind: (await accountWithEmail(app, claims.email)) ? 'link' : 'signup', flowId: heldId };
+  return { kind: account ? 'link' : 'signup', flowId: heldId };
+}
+
+interface LocalAccount { id: number; email: string; firstName: string; emailVerifiedAt: Date | null; bannedAt: Date | null }
+
+/**
+ * The account to link, by its address. An imported account nobody activated yet is not one: the sign-up page
+ * claims it instead (completeSignup), since it has no password and its address was never confirmed here.
+ */
+export async function accountByEmail(db: DbOrTx, email: string): Promise<LocalAccount | undefined> {
+  const [row] = await db.select({
+    id: users.id, email: users.email, firstName: users.firstName, emailVerifiedAt: users.emailVerifiedAt, bannedAt: users.bannedAt,
+  }).from(users).where(and(eq(users.email, email), isNull(users.deletedAt), sql`NOT ${awaitingActivation}`));
+  return row;
+}
+
+/**
+ * The same person arriving with an address that already has an account: linking is offered only when both
+ * sides vouch for that address (ProConnect, and the account's own confirmation), never otherwise.
+ */
+export function assertLinkable(claims: ProConnectClaims, account: LocalAccount): void {
+  if (claims.emailVerified !== true) throw new AppError('OIDC_EMAIL_UNVERIFIED');
+  if (!account.emailVerifiedAt) throw new AppError('OIDC_ACCOUNT_EMAIL_UNVERIFIED');
+  if (account.bannedAt) throw new AppError('ACCOUNT_BANNED');
 }
 
 /** The account already linked to this (sub, idp_id), its employer data refreshed; null when none. */
@@ -101,8 +146,9 @@ async function holdIdentity(app: App, claims: ProConnectClaims, idToken: string,
   return flowId;
 }
 
+/** An account to link with its password; an imported one awaiting activation is not one (completeSignup claims it). */
 export async function accountWithEmail(app: App, email: string): Promise<boolean> {
-  const [taken] = await app.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const [taken] = await app.db.select({ id: users.id }).from(users).where(and(eq(users.email, email), sql`NOT ${awaitingActivation}`));
   return taken !== undefined;
 }
 
@@ -117,7 +163,7 @@ export async function pendingSignup(app: App, flowId: string | undefined): Promi
 }
 
 /** Creates the account from the held claims, with its CGU acceptance and identity, in one transaction. */
-export async function completeSignup(app: App, flowId: string | undefined): Promise<{ userId: number; idToken: string; next: string }> {
+export async function completeSignup(app: App, client: OidcClient, flowId: string | undefined): Promise<Completed & { userId: number }> {
   // No password was chosen: a random one nobody knows; "mot de passe oublié" lets the member set one.
   const passwordHash = await hashPassword(newToken());
   return app.db.transaction(async (tx) => {
@@ -127,29 +173,40 @@ export async function completeSignup(app: App, flowId: string | undefined): Prom
       : [];
     if (!flow) throw new AppError('OIDC_FLOW_EXPIRED');
     const claims = flow.claims as ProConnectClaims;
-    const [user] = await tx.insert(users).values({
+    assertAllowed(client.settings, claims);
+    // member-import: an imported account nobody activated yet is activated and linked instead of a new one,
+    // when ProConnect vouches for the address (the platform never sent that account anything).
+    const imported = claims.emailVerified === true ? await claimImportedAccount(tx, claims.email) : null;
+    const [user] = imported !== null ? [{ id: imported }] : await tx.insert(users).values({
       email: claims.email, passwordHash, firstName: claims.givenName, lastName: claims.usualName,
       employer: claims.organisation ?? '',
-      // The identity provider vouches for the professional address.
-      emailVerifiedAt: sql`now()`,
+      // The identity provider vouches for the professional address, unless it says otherwise.
+      emailVerifiedAt: claims.emailVerified === true ? sql`now()` : null,
     }).returning({ id: users.id });
     await recordCguAtRegistration(tx, user!.id);
     await tx.insert(oidcIdentities).values({
       sub: claims.sub, idpId: claims.idpId, userId: user!.id, siret: claims.siret, organisation: claims.organisation,
     });
-    return { userId: user!.id, idToken: flow.idToken!, next: flow.next };
-  }).catch((err: unknown) => {
+    return { userId: user!.id, idToken: flow.idToken!, next: flow.next, amr: claims.amr ?? [], emailVerified: claims.emailVerified === true };
+  }).then(async ({ emailVerified, ...done }) => {
+    // An address the provider did not vouch for is confirmed like any other registration.
+    if (!emailVerified) await resendVerification(app, done.userId);
+    return done;
+  }, (err: unknown) => {
     if (isUniqueViolation(err, 'users_email_key')) throw new AppError('OIDC_EMAIL_HAS_ACCOUNT');
     if (isUniqueViolation(err)) throw new AppError('OIDC_FLOW_EXPIRED');
     throw err;
   });
 }
 
+export interface Completed { idToken: string; next: string; amr: string[] }
+
 /**
- * Links the held identity to the account `userId`, whose password the person has just typed
- * (checked by the caller, with the login limits). The held flow is spent in the same transaction.
+ * Links the held identity to the account `userId`, whose owner has just proved it is theirs (its password,
+ * checked by the caller with the login limits, or a code sent to its address). Checked again here, in the
+ * transaction that spends the held flow: the account still has the held address, and both sides vouch for it.
  */
-export async function completeLink(app: App, flowId: string | undefined, userId: number): Promise<{ idToken: string; next: string }> {
+export async function completeLink(app: App, client: OidcClient, flowId: string | undefined, userId: number): Promise<Completed> {
   return app.db.transaction(async (tx) => {
     const [flow] = flowId
       ? await tx.delete(oidcFlows)
@@ -157,10 +214,14 @@ export async function completeLink(app: App, flowId: string | undefined, userId:
       : [];
     if (!flow) throw new AppError('OIDC_FLOW_EXPIRED');
     const claims = flow.claims as ProConnectClaims;
+    assertAllowed(client.settings, claims);
+    const account = await accountByEmail(tx, claims.email);
+    if (!account || account.id !== userId) throw new AppError('OIDC_FLOW_EXPIRED');
+    assertLinkable(claims, account);
     await tx.insert(oidcIdentities).values({
       sub: claims.sub, idpId: claims.idpId, userId, siret: claims.siret, organisation: claims.organisation,
     });
-    return { idToken: flow.idToken!, next: flow.next };
+    return { idToken: flow.idToken!, next: flow.next, amr: claims.amr ?? [] };
   }).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw new AppError('OIDC_FLOW_EXPIRED');
     throw err;

@@ -65,7 +65,7 @@ describe('ProConnect sign-up and sign-in', async () => {
   const { app } = await useTestApp({ oidc });
 
   it('tells the client which providers are on, and nothing when unconfigured', async () => {
-    expect((await app.inject('/api/auth/providers')).json()).toEqual({ proconnect: { label: 'ProConnect' } });
+    expect((await app.inject('/api/auth/providers')).json()).toEqual({ proconnect: { label: 'ProConnect', allowedDomains: [], allowedSirets: [] } });
     const plain = await makeTestApp();
     try {
       expect((await plain.app.inject('/api/auth/providers')).json()).toEqual({ proconnect: null });
@@ -161,7 +161,8 @@ describe('ProConnect sign-up and sign-in', async () => {
     expect(session.json().user.id).toBe(user.id);
   });
 
-  it('refuses forged and replayed callbacks with stable codes', async () => {
+  it('refuses forged and replayed callbacks with stable codes, each with an audit row', async () => {
+    const [{ last }] = (await app.pool.query(`SELECT coalesce(max(id), 0)::int AS last FROM security_events`)).rows;
     const agent = newAgent();
     const browser = new ProviderBrowser();
     const first = await throughProvider(app, agent.login, browser);
@@ -186,6 +187,14 @@ describe('ProConnect sign-up and sign-in', async () => {
     const other = await throughProvider(app, agent.login, browser);
     await app.pool.query(`UPDATE oidc_flows SET nonce = 'autre-nonce' WHERE state = $1`, [other.callback.searchParams.get('state')]);
     expect(errorCode(await callback(app, other.callback, other.flow))).toBe('OIDC_NONCE_MISMATCH');
+
+    // Other test files may write events meanwhile (same database): each of these refusals has its row.
+    const { rows } = await app.pool.query(`SELECT code, count(*)::int AS n FROM security_events WHERE id > $1 GROUP BY code`, [last]);
+    const written = Object.fromEntries(rows.map((r) => [r.code, r.n]));
+    expect(written).toMatchObject({ OIDC_STATE_MISMATCH: expect.any(Number), OIDC_CODE_REFUSED: expect.any(Number), OIDC_NONCE_MISMATCH: expect.any(Number) });
+    expect(written.OIDC_FLOW_EXPIRED).toBeGreaterThanOrEqual(2);
+    // Only the genuine sign-up step was held; no account was made by any of these.
+    expect((await app.pool.query('SELECT 1 FROM users WHERE email = $1', [agent.email])).rowCount).toBe(0);
   });
 
   it('says so when the person cancels at the provider', async () => {
@@ -198,6 +207,8 @@ describe('ProConnect sign-up and sign-in', async () => {
     for (let i = 0; i < 5 && !url.href.startsWith(CALLBACK); i++) url = new URL((await browser.go(url.href)).headers.get('location')!, url);
     expect(url.searchParams.get('error')).toBe('access_denied');
     expect(errorCode(await callback(app, url, cookie(start, FLOW)))).toBe('OIDC_ACCESS_DENIED');
+    const { rows } = await app.pool.query(`SELECT kind FROM security_events WHERE code = 'OIDC_ACCESS_DENIED'`);
+    expect(rows).toContainEqual({ kind: 'oidc-callback-refused' });
   });
 });
 

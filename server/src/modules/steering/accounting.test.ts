@@ -5,8 +5,9 @@ import { useTestApp } from '../../../test/helpers.js';
 import { memberOf } from '../posts/posts.fixtures.js';
 import { countContributions } from './families.js';
 import {
-  insertComment, insertDossier, insertEvent, insertModeration, insertPoll, insertPost, parisMonth, type Expected,
+  insertComment, insertDossier, insertEvent, insertModeration, insertPoll, insertPost, type Expected,
 } from './steering.fixtures.js';
+import { parisMonthNow } from '../../../../common/time/index.js';
 
 describe('contribution accounting', async () => {
   const { app } = await useTestApp();
@@ -62,7 +63,7 @@ describe('contribution accounting', async () => {
     const key = (userId: number, source: string, month: string) => `${userId}|${source}|${month}`;
     const want = new Map<string, number>();
     for (const e of expected) {
-      const k = key(e.userId, e.source, parisMonth(e.at));
+      const k = key(e.userId, e.source, parisMonthNow(new Date(e.at)));
       want.set(k, (want.get(k) ?? 0) + 1);
     }
     const got = new Map(counted.map((r) => [key(r.userId, r.source, r.month), r.count]));
@@ -78,7 +79,7 @@ describe('contribution accounting', async () => {
     const august = await countContributions(app.pool, c.id, '2025-08', 1, animator);
     expect(august.every((r) => r.month === '2025-08' && r.userId === animator)).toBe(true);
     expect(august.reduce((s, r) => s + r.count, 0)).toBe(
-      expected.filter((e) => e.userId === animator && parisMonth(e.at) === '2025-08').length,
+      expected.filter((e) => e.userId === animator && parisMonthNow(new Date(e.at)) === '2025-08').length,
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { monthRange } from './families.js';
+import { monthRange, PARIS_SQL } from '../../../../common/time/index.js';
 
 export interface MemberMonth {
   month: string;
@@ -23,13 +23,13 @@ export async function memberSeries(pool: Pool, communityId: number, fromMonth: s
       text: `WITH months AS (
          SELECT generate_series($2::date, ($3::date - interval '1 month')::date, interval '1 month')::date AS m),
        joined AS (
-         SELECT date_trunc('month', joined_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
+         SELECT date_trunc('month', joined_at AT TIME ZONE ${PARIS_SQL})::date AS m, count(*)::int AS n
            FROM memberships
           WHERE community_id = $1
-            AND joined_at >= ($2::date::timestamp AT TIME ZONE 'Europe/Paris') AND joined_at < ($3::date::timestamp AT TIME ZONE 'Europe/Paris')
+            AND joined_at >= ($2::date::timestamp AT TIME ZONE ${PARIS_SQL}) AND joined_at < ($3::date::timestamp AT TIME ZONE ${PARIS_SQL})
           GROUP BY 1),
        before AS (
-         SELECT count(*)::int AS n FROM memberships WHERE community_id = $1 AND joined_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris')),
+         SELECT count(*)::int AS n FROM memberships WHERE community_id = $1 AND joined_at < ($2::date::timestamp AT TIME ZONE ${PARIS_SQL})),
        active AS (
          SELECT date_trunc('month', day)::date AS m, count(DISTINCT user_id)::int AS n
            FROM member_activity_daily WHERE community_id = $1 AND day >= $2::date AND day < $3::date GROUP BY 1)

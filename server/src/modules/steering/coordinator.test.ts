@@ -3,8 +3,8 @@ import { createCommunity } from '../../../test/community-factories.js';
 import { json, useTestApp } from '../../../test/helpers.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
 import { quarterOf } from './coordinator.js';
-import { currentParisMonth } from './families.js';
 import { insertComment, insertPost } from './steering.fixtures.js';
+import { PARIS_SQL, parisMonthNow } from '../../../../common/time/index.js';
 
 describe('coordinator dashboard', async () => {
   const { app } = await useTestApp();
@@ -59,16 +59,16 @@ describe('coordinator dashboard', async () => {
     expect(d.members[10]).toMatchObject({ month: '2025-04', active: 1 });
     // Independent count of the members at the end of May.
     const { rows } = await app.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM memberships WHERE community_id = $1 AND joined_at < ('2025-06-01'::timestamp AT TIME ZONE 'Europe/Paris')`, [c.id]);
+      `SELECT count(*)::int AS n FROM memberships WHERE community_id = $1 AND joined_at < ('2025-06-01'::timestamp AT TIME ZONE ${PARIS_SQL})`, [c.id]);
     expect(d.members[11].total).toBe(rows[0]!.n);
   });
 
   it('warns when no review meeting is planned this quarter', async () => {
     const { c, coordinator, animator } = await scene();
     const before = json(await dash(c.slug, coordinator.headers));
-    expect(before.meetings).toMatchObject({ quarter: quarterOf(currentParisMonth()).label, planned: 0, warning: true, next: null });
+    expect(before.meetings).toMatchObject({ quarter: quarterOf(parisMonthNow()).label, planned: 0, warning: true, next: null });
     // A meeting in the next quarter does not count for this one.
-    const q = quarterOf(currentParisMonth());
+    const q = quarterOf(parisMonthNow());
     const nextQuarter = new Date(`${q.to}-15T10:00:00Z`).toISOString();
     const body = (scheduledAt: string) => ({ scheduledAt, fromMonth: '2025-01', toMonth: '2025-03', agenda: 'Bilan', participantIds: [animator.user.id] });
     expect((await app.inject({ method: 'POST', url: `/api/communities/${c.slug}/meetings`, headers: coordinator.headers, payload: body(nextQuarter) })).statusCode).toBe(201);

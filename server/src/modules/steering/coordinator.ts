@@ -5,12 +5,13 @@ import { moderationStats } from '../moderation/stats.js';
 import { communityStats } from '../questions/stats.js';
 import { loadObjectives, type Objective } from './coordinator-objectives.js';
 import { memberSeries } from './coordinator-members.js';
-import { CONTRIBUTION_ROWS_SQL, countContributions, monthRange, shiftMonth } from './families.js';
-import { listStaff, loadTargets, targetOf } from './targets.js';
+import { CONTRIBUTION_ROWS_SQL, countContributions } from './families.js';
+import { listStaff, loadTargets, staffTarget } from './targets.js';
+import { addMonths, monthRange, PARIS_SQL } from '../../../../common/time/index.js';
 
 /** Paris weeks (Monday to Sunday) of the month in which each staff member contributed at least once. */
 const ACTIVE_WEEKS_SQL = `${CONTRIBUTION_ROWS_SQL}
-  SELECT a.user_id::int AS user_id, count(DISTINCT date_trunc('week', a.at AT TIME ZONE 'Europe/Paris'))::int AS weeks
+  SELECT a.user_id::int AS user_id, count(DISTINCT date_trunc('week', a.at AT TIME ZONE ${PARIS_SQL}))::int AS weeks
     FROM contribution_rows a GROUP BY 1`;
 
 /** The first and last day of a Paris month, 'YYYY-MM-DD'. */
@@ -24,7 +25,7 @@ export function quarterOf(month: string): { from: string; to: string; label: str
   const [y, m] = month.split('-').map(Number) as [number, number];
   const q = Math.floor((m - 1) / 3);
   const first = `${y}-${String(q * 3 + 1).padStart(2, '0')}`;
-  return { from: first, to: shiftMonth(first, 3), label: `T${q + 1} ${y}` };
+  return { from: first, to: addMonths(first, 3), label: `T${q + 1} ${y}` };
 }
 
 /** Meetings scheduled within the Paris quarter of `month`, and the next one from now (review_meetings_community_scheduled_idx). */
@@ -33,7 +34,7 @@ async function quarterMeetings(pool: Pool, communityId: number, month: string) {
   const { rows } = await pool.query<{ id: number; scheduled_at: Date }>(
     `SELECT id::int AS id, scheduled_at FROM review_meetings
       WHERE community_id = $1
-        AND scheduled_at >= ($2::date::timestamp AT TIME ZONE 'Europe/Paris') AND scheduled_at < ($3::date::timestamp AT TIME ZONE 'Europe/Paris')
+        AND scheduled_at >= ($2::date::timestamp AT TIME ZONE ${PARIS_SQL}) AND scheduled_at < ($3::date::timestamp AT TIME ZONE ${PARIS_SQL})
       ORDER BY scheduled_at, id`,
     [communityId, `${q.from}-01`, `${q.to}-01`],
   );
@@ -64,7 +65,7 @@ export async function coordinatorDashboard(pool: Pool, db: Db, communityId: numb
     }),
     communityStats(db, communityId, days),
     moderationStats(db, communityId, days),
-    memberSeries(pool, communityId, shiftMonth(month, -11), 12),
+    memberSeries(pool, communityId, addMonths(month, -11), 12),
     quarterMeetings(pool, communityId, currentMonth),
   ]);
   const quality = objectiveTarget(objectives, 'quality');
@@ -77,13 +78,14 @@ export async function coordinatorDashboard(pool: Pool, db: Db, communityId: numb
     const families = { veille: 0, animation: 0, redaction: 0 };
     for (const c of contributions) if (c.userId === s.id) families[c.family] += c.count;
     const total = FAMILIES.reduce((sum, f) => sum + families[f], 0);
-    const target = targetOf(targets, s.id);
+    const target = staffTarget(targets, s);
     const activeWeeks = weeks.rows.find((w) => w.user_id === s.id)?.weeks ?? 0;
     const answers = questions.byAnimator.find((a) => a.user.id === s.id);
     const answerShare = answers?.shareWithinDeadline ?? null;
     return {
       userId: s.id, name: s.name, role: s.role,
-      contributions: { total, target, families, met: total >= target },
+      // Only animators carry the monthly target: a coordinator's row shows their contributions, with no target.
+      contributions: { total, target, families, met: target === null ? null : total >= target },
       regularity: { activeWeeks, target: regularity, met: activeWeeks >= regularity },
       quality: {
         answered: answers?.answered ?? 0,

@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
-import { monthRange, shiftMonth } from './families.js';
+import { addMonths, monthRange, PARIS_SQL } from '../../../../common/time/index.js';
 
 /** Paris-local bounds of a period given as 'YYYY-MM-DD' first days ($2, $3). */
-const PERIOD = `($2::date::timestamp AT TIME ZONE 'Europe/Paris')`;
-const PERIOD_END = `($3::date::timestamp AT TIME ZONE 'Europe/Paris')`;
+const PERIOD = `($2::date::timestamp AT TIME ZONE ${PARIS_SQL})`;
+const PERIOD_END = `($3::date::timestamp AT TIME ZONE ${PARIS_SQL})`;
 
 export interface Formats {
   kinds: { kind: string; count: number }[];
@@ -68,13 +68,13 @@ export interface MemberMonth { month: string; joined: number; total: number }
  */
 export async function memberGrowth(pool: Pool, communityId: number, month: string): Promise<MemberMonth[]> {
   const end = monthRange(month).to;
-  const { from } = monthRange(shiftMonth(month, -11));
+  const { from } = monthRange(addMonths(month, -11));
   const { rows } = await pool.query<MemberMonth>({
     name: 'steering-member-growth',
     text: `WITH months AS (
        SELECT generate_series($2::date, ($3::date - interval '1 month')::date, interval '1 month')::date AS m),
      joined AS (
-       SELECT date_trunc('month', joined_at AT TIME ZONE 'Europe/Paris')::date AS m, count(*)::int AS n
+       SELECT date_trunc('month', joined_at AT TIME ZONE ${PARIS_SQL})::date AS m, count(*)::int AS n
          FROM memberships WHERE community_id = $1 AND joined_at >= ${PERIOD} AND joined_at < ${PERIOD_END} GROUP BY 1),
      after AS (
        SELECT count(*)::int AS n FROM memberships WHERE community_id = $1 AND joined_at >= ${PERIOD_END}),
@@ -116,4 +116,20 @@ export async function mostUseful(pool: Pool, communityId: number, month: string,
     [communityId, from, to, limit],
   );
   return rows;
+}
+
+/**
+ * « Ressources CNFPT » put forward in the month, by the animator and by the whole community (one
+ * statement over posts_cnfpt_month_idx: the brief asks animators to promote them).
+ */
+export async function cnfptPromoted(pool: Pool, communityId: number, userId: number, month: string): Promise<{ animator: number; community: number }> {
+  const { from, to } = monthRange(month);
+  const { rows } = await pool.query<{ animator: number; community: number }>({
+    name: 'steering-cnfpt-promoted',
+    text: `SELECT count(*) FILTER (WHERE author_id = $4)::int AS animator, count(*)::int AS community FROM posts
+            WHERE community_id = $1 AND created_at >= ${PERIOD} AND created_at < ${PERIOD_END}
+              AND cnfpt_type IS NOT NULL AND deleted_at IS NULL`,
+    values: [communityId, from, to, userId],
+  });
+  return rows[0]!;
 }

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import {
   CONTRIBUTION_SOURCES, FAMILIES, type ContributionFamily, type ContributionSource,
 } from '../../../../common/contributions.js';
+import { monthRange, PARIS_SQL } from '../../../../common/time/index.js';
 
 export { CONTRIBUTION_SOURCES, FAMILIES, type ContributionFamily, type ContributionSource };
 
@@ -68,7 +69,7 @@ export const FAMILY_OF: Record<ContributionSource, ContributionFamily> = Object.
  */
 export const CONTRIBUTION_ROWS_SQL = `
   WITH period AS (
-         SELECT ($2::date::timestamp AT TIME ZONE 'Europe/Paris') AS lo, ($3::date::timestamp AT TIME ZONE 'Europe/Paris') AS hi),
+         SELECT ($2::date::timestamp AT TIME ZONE ${PARIS_SQL}) AS lo, ($3::date::timestamp AT TIME ZONE ${PARIS_SQL}) AS hi),
        staff AS (
          SELECT user_id FROM memberships
           WHERE community_id = $1 AND role IN ('animator', 'coordinator') AND ($4::bigint IS NULL OR user_id = $4::bigint)),
@@ -80,7 +81,7 @@ export const CONTRIBUTION_ROWS_SQL = `
 /** Counts by (staff member, source, Paris month). Parameters: CONTRIBUTION_ROWS_SQL's. */
 export const CONTRIBUTIONS_SQL = `${CONTRIBUTION_ROWS_SQL}
   SELECT a.user_id::int AS user_id, a.source,
-         to_char(date_trunc('month', a.at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM') AS month, count(*)::int AS n
+         to_char(date_trunc('month', a.at AT TIME ZONE ${PARIS_SQL}), 'YYYY-MM') AS month, count(*)::int AS n
     FROM contribution_rows a
    GROUP BY 1, 2, 3`;
 
@@ -90,24 +91,6 @@ export interface ContributionCount {
   family: ContributionFamily;
   month: string;
   count: number;
-}
-
-/** 'YYYY-MM' -> the first day of that month and of the next, as 'YYYY-MM-DD'. */
-export function monthRange(month: string, months = 1): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const end = new Date(Date.UTC(y, m - 1 + months, 1));
-  return { from: `${month}-01`, to: end.toISOString().slice(0, 10) };
-}
-
-/** 'YYYY-MM' moved by `delta` months. */
-export function shiftMonth(month: string, delta: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + delta, 1)).toISOString().slice(0, 7);
-}
-
-/** The current month in Paris. */
-export function currentParisMonth(now = new Date()): string {
-  return new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(now).slice(0, 7);
 }
 
 export async function countContributions(

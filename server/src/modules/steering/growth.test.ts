@@ -3,6 +3,7 @@ import { addMember, createCommunity } from '../../../test/community-factories.js
 import { createUser } from '../../../test/factories.js';
 import { useTestApp } from '../../../test/helpers.js';
 import { memberGrowth } from './dashboard.js';
+import { PARIS_SQL } from '../../../../common/time/index.js';
 
 describe('member growth', async () => {
   const { app } = await useTestApp();
@@ -22,8 +23,8 @@ describe('member growth', async () => {
       const [y, mo] = m.month.split('-').map(Number) as [number, number];
       const next = new Date(Date.UTC(y, mo, 1)).toISOString().slice(0, 10);
       const { rows } = await app.pool.query<{ total: number; joined: number }>(
-        `SELECT count(*) FILTER (WHERE joined_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris'))::int AS total,
-                count(*) FILTER (WHERE joined_at >= ($3::date::timestamp AT TIME ZONE 'Europe/Paris') AND joined_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris'))::int AS joined
+        `SELECT count(*) FILTER (WHERE joined_at < ($2::date::timestamp AT TIME ZONE ${PARIS_SQL}))::int AS total,
+                count(*) FILTER (WHERE joined_at >= ($3::date::timestamp AT TIME ZONE ${PARIS_SQL}) AND joined_at < ($2::date::timestamp AT TIME ZONE ${PARIS_SQL}))::int AS joined
            FROM memberships WHERE community_id = $1`,
         [c.id, next, `${m.month}-01`],
       );

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createCommunity } from '../../../test/community-factories.js';
 import { json, useTestApp } from '../../../test/helpers.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
-import { currentParisMonth } from './families.js';
 import { insertComment, insertPost } from './steering.fixtures.js';
+import { parisMonthNow } from '../../../../common/time/index.js';
 
 describe('steering routes', async () => {
   const { app } = await useTestApp();
@@ -31,14 +31,14 @@ describe('steering routes', async () => {
     expect(res.statusCode).toBe(200);
     const body = json(res);
     expect(body).toMatchObject({
-      month: currentParisMonth(), animator: { id: animator.user.id }, target: 20, total: 3,
+      month: parisMonthNow(), animator: { id: animator.user.id }, target: 20, total: 3,
       balance: { balanced: true, message: 'équilibré' }, flagsWaiting: 0, team: null, targets: null,
       can: { setTarget: false, readTeam: false },
     });
     expect(body.families.map((f: { code: string; count: number }) => [f.code, f.count])).toEqual([['veille', 1], ['animation', 1], ['redaction', 1]]);
     expect(body.formats.kinds).toEqual(expect.arrayContaining([{ kind: 'veille', count: 1 }, { kind: 'article', count: 1 }]));
     expect(body.members).toHaveLength(12);
-    expect(body.members[11]).toMatchObject({ month: currentParisMonth(), total: 3 });
+    expect(body.members[11]).toMatchObject({ month: parisMonthNow(), total: 3 });
   });
 
   it('keeps the audience a minute and says since when, while questions and contributions stay live', async () => {

@@ -5,12 +5,12 @@ import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { SlugParam } from '../posts/schema.js';
-import { currentParisMonth } from './families.js';
 import { canSteerTeam } from './policy.js';
 import { AnimatorDashboard, AnimatorQuery, TargetBody, TargetOut, TargetResetQuery } from './schema.js';
 import { animatorDashboard, AUDIENCE_SECONDS, presentTargets, type AudienceCache } from './service.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
 import { listStaff, loadTargets, saveTarget } from './targets.js';
+import { parisMonthNow } from '../../../../common/time/index.js';
 
 const tags = ['pilotage'];
 
@@ -19,15 +19,16 @@ export default async function steeringRoutes(app: App) {
   const audience: AudienceCache = new TtlCache(AUDIENCE_SECONDS * 1000, 500);
 
   app.get('/communities/:slug/steering/animator', {
+    config: { readReplica: true },
     schema: {
       tags, summary: 'Tableau de bord d’un·e animateur·rice : contributions du mois face à l’objectif, questions, membres, lectures',
       params: SlugParam, querystring: AnimatorQuery, response: { 200: AnimatorDashboard, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    const month = request.query.month ?? currentParisMonth();
-    return animatorDashboard(app.pool, audience, ctx, user, request.query.animatorId ?? user.id, month);
+    const ctx = await loadCommunityContext(request.readDb, request.params.slug, user);
+    const month = request.query.month ?? parisMonthNow();
+    return animatorDashboard(request.readPool, audience, ctx, user, request.query.animatorId ?? user.id, month);
   });
 
   app.put('/communities/:slug/steering/target', {

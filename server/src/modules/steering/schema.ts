@@ -32,7 +32,8 @@ export const TeamRow = Type.Object({
   name: Type.String(),
   role: Type.String(),
   total: Count,
-  target: Count,
+  /** Null for a coordinator: only animators carry the monthly target. */
+  target: Type.Union([Count, Type.Null()]),
   families: Families,
 });
 
@@ -45,7 +46,7 @@ export const TargetOut = Type.Object({
 export const AnimatorDashboard = Type.Object({
   month: Month,
   animator: Type.Object({ id: Type.Integer(), name: Type.String() }),
-  target: Count,
+  target: Type.Union([Count, Type.Null()]),
   total: Count,
   families: Type.Array(Type.Object({
     code: Type.String(),
@@ -65,6 +66,8 @@ export const AnimatorDashboard = Type.Object({
     items: Type.Array(Type.Object({ postId: Type.Integer(), title: Type.String(), deadlineAt: Type.String(), hoursLeft: Type.Integer() })),
   }),
   flagsWaiting: Count,
+  /** « Ressources CNFPT » promoted in the month: by this animator, by the whole community. */
+  cnfptResources: Type.Object({ animator: Count, community: Count }),
   members: Type.Array(Type.Object({ month: Type.String(), joined: Count, total: Count })),
   mostRead: Type.Array(TopPost),
   mostUseful: Type.Array(TopPost),

@@ -5,13 +5,13 @@ import {
 import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityContext } from '../communities/context.js';
-import { TtlCache } from '../../lib/ttl-cache.js';
+import type { TtlCache } from '../../lib/ttl-cache.js';
 import {
-  formatsUsed, memberGrowth, mostRead, mostUseful, waitingFlags, waitingQuestions, type MemberMonth, type TopPost,
+  cnfptPromoted, formatsUsed, memberGrowth, mostRead, mostUseful, waitingFlags, waitingQuestions, type MemberMonth, type TopPost,
 } from './dashboard.js';
 import { countContributions, type ContributionCount } from './families.js';
 import { canReadAnimator, steeringAbilities } from './policy.js';
-import { listStaff, loadTargets, targetOf, type Targets } from './targets.js';
+import { listStaff, loadTargets, staffTarget, type Targets } from './targets.js';
 
 type FamilyCounts = Record<ContributionFamily, number>;
 
@@ -55,7 +55,7 @@ export async function animatorDashboard(
   if (!canReadAnimator(viewer, ctx.role, animatorId)) throw new AppError('FORBIDDEN');
   const communityId = ctx.community.id;
   const can = steeringAbilities(viewer, ctx.role);
-  const [staff, targets, contributions, formats, questions, flagsWaiting, audience] = await Promise.all([
+  const [staff, targets, contributions, formats, questions, flagsWaiting, cnfptResources, audience] = await Promise.all([
     listStaff(pool, communityId),
     loadTargets(pool, communityId),
     // The team's counts when the viewer may see them, else only the animator's own.
@@ -63,6 +63,7 @@ export async function animatorDashboard(
     formatsUsed(pool, communityId, animatorId, month),
     waitingQuestions(pool, communityId),
     waitingFlags(pool, communityId),
+    cnfptPromoted(pool, communityId, animatorId, month),
     audienceOf(pool, cache, communityId, month),
   ]);
   const self = staff.find((s) => s.id === animatorId);
@@ -78,7 +79,8 @@ export async function animatorDashboard(
   return {
     month,
     animator: { id: animatorId, name },
-    target: targetOf(targets, animatorId),
+    // Null for a coordinator: only animators carry the monthly target.
+    target: self ? staffTarget(targets, self) : null,
     total,
     families: FAMILIES.map((code) => ({
       code,
@@ -92,12 +94,13 @@ export async function animatorDashboard(
     formats,
     questions,
     flagsWaiting,
+    cnfptResources,
     ...audience.value,
     audienceAt: new Date(audience.at).toISOString(),
     team: can.readTeam
       ? staff.map((s) => {
         const f = familyCounts(contributions, s.id);
-        return { userId: s.id, name: s.name, role: s.role, total: f.veille + f.animation + f.redaction, target: targetOf(targets, s.id), families: f };
+        return { userId: s.id, name: s.name, role: s.role, total: f.veille + f.animation + f.redaction, target: staffTarget(targets, s), families: f };
       })
       : null,
     targets: can.setTarget ? presentTargets(targets) : null,

@@ -1,5 +1,6 @@
 import type { ContributionSource } from '../../../../common/contributions.js';
 import type { App } from '../../types.js';
+import {  } from '../../../../common/time/index.js';
 
 /** Test-only raw inserts at chosen instants, so month boundaries can be tested. */
 
@@ -48,7 +49,3 @@ export async function insertModeration(app: App, communityId: number, actorId: n
 /** An action the fixture expects to be counted: which source, whose, when. */
 export interface Expected { source: ContributionSource; userId: number; at: string }
 
-/** 'YYYY-MM' of an instant in Paris, computed without the database. */
-export function parisMonth(at: string): string {
-  return new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date(at)).slice(0, 7);
-}

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { DEFAULT_MONTHLY_TARGET } from '../../../../common/contributions.js';
+import { PARIS_SQL } from '../../../../common/time/index.js';
 
 export interface Targets {
   /** The community-wide target (the default when the coordinator set none). */
@@ -37,14 +38,47 @@ export async function saveTarget(pool: Pool, communityId: number, userId: number
   );
 }
 
-/** The community's animators and coordinators, by name. */
-export async function listStaff(pool: Pool, communityId: number): Promise<{ id: number; name: string; role: 'animator' | 'coordinator' }[]> {
-  const { rows } = await pool.query<{ id: number; name: string; role: 'animator' | 'coordinator' }>(
-    `SELECT u.id::int AS id, u.first_name || ' ' || u.last_name AS name, m.role
+export interface StaffMember { id: number; name: string; role: 'animator' | 'coordinator' }
+
+/**
+ * The community's animators and coordinators, by name, each once. A coordinator who also holds an animation
+ * mission in the community (a current animator assignment) is listed as an animator: only animators carry the
+ * monthly contributions target (see `carriesTarget`), and that person carries it once.
+ */
+export async function listStaff(pool: Pool, communityId: number): Promise<StaffMember[]> {
+  const { rows } = await pool.query<StaffMember>(
+    `SELECT u.id::int AS id, u.first_name || ' ' || u.last_name AS name,
+            CASE WHEN m.role = 'animator' OR EXISTS (
+                   SELECT 1 FROM animator_assignments a
+                    WHERE a.user_id = m.user_id AND a.community_id = m.community_id
+                      AND a.starts_on <= (now() AT TIME ZONE ${PARIS_SQL})::date
+                      AND (a.ends_on IS NULL OR a.ends_on >= (now() AT TIME ZONE ${PARIS_SQL})::date))
+                 THEN 'animator' ELSE 'coordinator' END AS role
        FROM memberships m JOIN users u ON u.id = m.user_id
       WHERE m.community_id = $1 AND m.role IN ('animator', 'coordinator')
-      ORDER BY m.role DESC, u.last_name, u.first_name, u.id`,
+      ORDER BY 3 DESC, u.last_name, u.first_name, u.id`,
     [communityId],
   );
   return rows;
+}
+
+/** Whether a staff member is held to the monthly contributions target: animators only. */
+export const carriesTarget = (member: StaffMember) => member.role === 'animator';
+
+/** A staff member's monthly target, or null for a coordinator (who carries none). */
+export function staffTarget(targets: Targets, member: StaffMember): number | null {
+  return carriesTarget(member) ? targetOf(targets, member.id) : null;
+}
+
+/**
+ * The team's month, as every page and export shows it: the contributions of the staff who carry a target,
+ * against the sum of their targets. `counts` are families.ts counts of the month.
+ */
+export function teamProgress(staff: StaffMember[], targets: Targets, counts: { userId: number; count: number }[]) {
+  const carriers = new Set(staff.filter(carriesTarget).map((m) => m.id));
+  return {
+    animators: carriers.size,
+    done: counts.reduce((sum, c) => sum + (carriers.has(c.userId) ? c.count : 0), 0),
+    target: staff.reduce((sum, m) => sum + (staffTarget(targets, m) ?? 0), 0),
+  };
 }

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
+import { parisToday } from '../../../../common/time/index.js';
 
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
  * Post reads, counted in memory and written in batches: one upsert per flush instead of one per read.
@@ -17,7 +17,7 @@ export class ViewCounter {
   }
 
   record(postId: number, communityId: number): void {
-    const day = parisDay.format(new Date());
+    const day = parisToday();
     const key = `${postId}|${day}`;
     const entry = this.pending.get(key);
     if (entry) entry.views += 1;

@@ -1,6 +1,5 @@
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { createCommunity } from '../../../test/community-factories.js';
 import { makeTestApp, unique } from '../../../test/helpers.js';
 import { multipart, tinyPng } from '../attachments/attachments.fixtures.js';

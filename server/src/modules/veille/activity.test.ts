@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers.js';
 import { createCommunity } from '../../../test/community-factories.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
+import { parisToday } from '../../../../common/time/index.js';
 
 /**
  * GET /api/communities/:slug/veille/activity. Items are written directly with chosen reception dates,
@@ -13,7 +14,7 @@ const DAY = 86_400_000;
 
 /** The Paris calendar date of an instant, as a UTC midnight. */
 function parisDate(at: Date): Date {
-  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const ymd = parisToday(at);
   return new Date(`${ymd}T00:00:00Z`);
 }
 /** Monday of the Paris week `back` weeks before the current one. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { BROKEN_AFTER } from './poller.js';
 import type { Figures, VeilleActivity, WeekFigures } from '../../../../common/veille.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
 
 export type { SourceState, VeilleActivity } from '../../../../common/veille.js';
 
@@ -32,9 +33,9 @@ function figures(weeks: WeekFigures[]): Figures {
 
 export async function veilleActivity(db: DbOrTx, communityId: number): Promise<VeilleActivity> {
   const { rows: weeks } = await db.execute<{ start: string; starts_at: string }>(sql`
-    SELECT to_char(d, 'YYYY-MM-DD') AS start, (d AT TIME ZONE 'Europe/Paris') AS starts_at
-      FROM generate_series(date_trunc('week', now() AT TIME ZONE 'Europe/Paris') - make_interval(weeks => ${ACTIVITY_WEEKS - 1}),
-                           date_trunc('week', now() AT TIME ZONE 'Europe/Paris'), interval '1 week') AS d
+    SELECT to_char(d, 'YYYY-MM-DD') AS start, (d AT TIME ZONE ${parisZoneSql}) AS starts_at
+      FROM generate_series(date_trunc('week', now() AT TIME ZONE ${parisZoneSql}) - make_interval(weeks => ${ACTIVITY_WEEKS - 1}),
+                           date_trunc('week', now() AT TIME ZONE ${parisZoneSql}), interval '1 week') AS d
      ORDER BY d`);
   const { rows: sources } = await db.execute<{
     id: number; title: string; failure_count: number; last_error: string | null; last_error_at: string | null; last_success_at: string | null;
@@ -42,7 +43,7 @@ export async function veilleActivity(db: DbOrTx, communityId: number): Promise<V
     SELECT id, title, failure_count, last_error, last_error_at, last_success_at
       FROM veille_sources WHERE community_id = ${communityId} ORDER BY title, id`);
   const { rows: counts } = await db.execute<{ source_id: number; week: string } & WeekFigures>(sql`
-    SELECT i.source_id, to_char(date_trunc('week', i.fetched_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') AS week,
+    SELECT i.source_id, to_char(date_trunc('week', i.fetched_at AT TIME ZONE ${parisZoneSql}), 'YYYY-MM-DD') AS week,
            count(*)::int AS received,
            count(*) FILTER (WHERE i.status = 'published')::int AS published,
            count(*) FILTER (WHERE i.status = 'dismissed')::int AS dismissed

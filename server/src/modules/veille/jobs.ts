@@ -1,4 +1,4 @@
-import type { JobDefinition } from '../../jobs/runner.js';
+import type { AnyJobDefinition } from '../../jobs/runner.js';
 import { pollDueSources } from './poller.js';
 import { purgeVeilleItems } from './purge.js';
 
@@ -8,7 +8,7 @@ export const JOBS_VEILLE = { poll: 'veille-poll-due', purge: 'veille-purge' } as
 const DEFAULT_RETENTION_DAYS = 90;
 
 /** Listed in server/src/jobs/definitions.ts. */
-export const veilleJobs: JobDefinition<any>[] = [
+export const veilleJobs: AnyJobDefinition[] = [
   {
     // Idempotent: items already stored are ignored on insert.
     name: JOBS_VEILLE.poll,

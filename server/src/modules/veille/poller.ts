@@ -66,7 +66,7 @@ export async function fetchFeed(url: string, validators: Validators, opts: Addre
 }
 
 /** The same article reached by two links differing only in a fragment is one item. */
-function dedupe(entries: FeedEntry[]): FeedEntry[] {
+export function dedupe(entries: FeedEntry[]): FeedEntry[] {
   const links = new Set<string>();
   const guids = new Set<string>();
   return entries.filter((e) => {
@@ -77,6 +77,14 @@ function dedupe(entries: FeedEntry[]): FeedEntry[] {
   });
 }
 
+/** Feed entries as rows x(guid, link, title, summary, published_at), one statement whatever their number. */
+export function entryRows(list: FeedEntry[]) {
+  return sql`unnest(${sql.param(list.map((e) => e.guid))}::text[], ${sql.param(list.map((e) => e.link))}::text[],
+                    ${sql.param(list.map((e) => e.title))}::text[], ${sql.param(list.map((e) => e.summary))}::text[],
+                    ${sql.param(list.map((e) => e.publishedAt?.toISOString() ?? null))}::timestamptz[])
+             AS x(guid, link, title, summary, published_at)`;
+}
+
 /** New items of a source's feed, in one statement; returns how many were added. */
 export async function storeEntries(db: DbOrTx, sourceId: number, communityId: number, entries: FeedEntry[]): Promise<number> {
   const list = dedupe(entries);
@@ -85,10 +93,7 @@ export async function storeEntries(db: DbOrTx, sourceId: number, communityId: nu
     WITH ins AS (
       INSERT INTO veille_items (source_id, community_id, guid, link, title, summary, published_at)
       SELECT ${sourceId}, ${communityId}, x.guid, x.link, x.title, x.summary, x.published_at
-        FROM unnest(${sql.param(list.map((e) => e.guid))}::text[], ${sql.param(list.map((e) => e.link))}::text[],
-                    ${sql.param(list.map((e) => e.title))}::text[], ${sql.param(list.map((e) => e.summary))}::text[],
-                    ${sql.param(list.map((e) => e.publishedAt?.toISOString() ?? null))}::timestamptz[])
-             AS x(guid, link, title, summary, published_at)
+        FROM ${entryRows(list)}
       ON CONFLICT DO NOTHING
       RETURNING 1)
     SELECT count(*)::int AS n FROM ins`);

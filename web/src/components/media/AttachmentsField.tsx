@@ -2,34 +2,12 @@ import { useState } from 'react';
 import { ACCEPT_ATTRIBUTE, ATTACHMENT_FORMATS, FORMAT_LABELS, LONG_DESC_REQUIRED, type AttachmentFormat } from '../../../../common/attachments';
 import { LIMITS } from '../../../../common/limits';
 import { Alert, Button, Form, Select, TextField, type Errors } from '../../ui';
-import { useFieldId } from '../../ui/Form';
+import { FileField } from '../../ui/FileField';
 import { useAddAttachment, useSetAttachments, type PostMedia } from './api';
 import { fileSummary } from './MediaDisplay';
 
 const FORMAT_OPTIONS = ATTACHMENT_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }));
 const MiB = 1024 * 1024;
-
-/** Native file input wired to the form's error messages, like the design system's fields. */
-function FileInput({ name, label, description }: { name: string; label: string; description: string }) {
-  const field = useFieldId(name);
-  return (
-    <div className="field field--wide">
-      <label className="field__label" htmlFor={field.id}>{label}</label>
-      <span id={`${field.id}-desc`} className="field__description">{description}</span>
-      <input
-        id={field.id}
-        name={name}
-        type="file"
-        accept={ACCEPT_ATTRIBUTE}
-        className="input"
-        aria-required
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={[`${field.id}-desc`, field.error && `${field.id}-err`].filter(Boolean).join(' ')}
-      />
-      {field.error ? <span id={`${field.id}-err`} className="field__error">{field.error}</span> : null}
-    </div>
-  );
-}
 
 function validate(data: FormData): Errors {
   const errors: Errors = {};
@@ -58,7 +36,7 @@ export function AttachmentsField({ postId, slug, media }: { postId: number; slug
   const full = media.attachments.length >= LIMITS.attachmentsPerPost;
   return (
     <section aria-labelledby="attachments-field-title" className="stack">
-      <h3 id="attachments-field-title">Fichiers joints</h3>
+      <h2 id="attachments-field-title" className="media__title">Fichiers joints</h2>
       {media.attachments.length > 0 ? (
         <ul className="media__manage">
           {media.attachments.map((a) => (
@@ -92,9 +70,10 @@ export function AttachmentsField({ postId, slug, media }: { postId: number; slug
             setAdded(`« ${name} » a été ajouté à la publication.`);
           }}
         >
-          <FileInput
+          <FileField
             name="file"
             label="Fichier"
+            accept={ACCEPT_ATTRIBUTE}
             description="Image (PNG, JPEG, WebP, GIF : 5 Mo au plus), PDF ou document bureautique (Word, Excel, PowerPoint, OpenDocument : 20 Mo au plus)."
           />
           <Select name="format" label="Format" options={FORMAT_OPTIONS} placeholder="Automatique (image ou document)" />

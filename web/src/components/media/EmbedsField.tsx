@@ -12,7 +12,7 @@ export function EmbedsField({ postId, media }: { postId: number; media: PostMedi
   const full = media.embeds.length >= LIMITS.embedsPerPost;
   return (
     <section aria-labelledby="embeds-field-title" className="stack">
-      <h3 id="embeds-field-title">Vidéos et cartes</h3>
+      <h2 id="embeds-field-title" className="media__title">Vidéos et cartes</h2>
       {media.embeds.length > 0 ? (
         <ul className="media__manage">
           {media.embeds.map((e) => (

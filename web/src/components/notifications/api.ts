@@ -141,6 +141,7 @@ const KIND_TEXT: Record<string, string> = {
   moderation: 'Décision de la modération sur votre contenu',
   dossier_post: 'a une publication ajoutée à un dossier que vous suivez',
   veille_source_broken: 'Une source de veille ne répond plus',
+  added_to_community: 'vous a inscrit·e dans une e-communauté (import de liste)',
 };
 
 /** The sentence a person reads for one notification. */

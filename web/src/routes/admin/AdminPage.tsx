@@ -5,6 +5,7 @@ import { useTitle } from '../../lib/useTitle';
 import { Tabs } from '../../ui';
 import { CommunitiesAdmin } from './CommunitiesAdmin';
 import { Outbox } from './Outbox';
+import { SecondFactorAdmin } from './SecondFactorAdmin';
 import { ReasonsAdmin } from '../moderation/ReasonsAdmin';
 
 export default function AdminPage() {
@@ -19,6 +20,7 @@ export default function AdminPage() {
           { id: 'pages', label: 'Pages légales', content: <LegalPagesAdmin /> },
           { id: 'courriels', label: 'Courriels envoyés', content: <Outbox /> },
           { id: 'signalements', label: 'Motifs de signalement', content: <ReasonsAdmin /> },
+          { id: 'second-facteur', label: 'Second facteur', content: <SecondFactorAdmin /> },
         ]}
       />
     </RequireAuth>

@@ -101,3 +101,5 @@ export function useUpdateEvent(postId: number) {
 export const eventIcsUrl = (postId: number) => `/api/events/${postId}.ics`;
 /** The community's agenda as a calendar subscription. */
 export const agendaIcsUrl = (slug: string) => `/api/communities/${slug}/agenda.ics`;
+
+export const networkIcsUrl = '/api/agenda.ics';

@@ -4,11 +4,11 @@
  */
 
 import { formatClock } from '../../lib/format';
+import { addDays, lastDayOfMonth } from '../../../../common/time';
 
 const longDay = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const parisParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
 
@@ -46,22 +46,16 @@ export function formatWhen(e: EventTimes): string {
 }
 
 /** Today's date in Paris, 'YYYY-MM-DD'. */
-export function parisToday(): string {
-  return parisParts.format(new Date());
-}
+export { parisToday } from '../../../../common/time';
 
-export function addDays(date: string, days: number): string {
-  const d = noon(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** The weeks (Monday first) covering a month, as 'YYYY-MM-DD' days. */
 export function monthGrid(year: number, month: number): string[][] {
   const first = new Date(Date.UTC(year, month - 1, 1));
   const offset = (first.getUTCDay() + 6) % 7;
   let day = addDays(first.toISOString().slice(0, 10), -offset);
-  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const last = lastDayOfMonth(first.toISOString().slice(0, 7));
   const weeks: string[][] = [];
   while (day <= last) {
     const week: string[] = [];

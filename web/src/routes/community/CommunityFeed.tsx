@@ -1,16 +1,18 @@
 import '../post/kinds/kinds.css';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useFilteredCommunityPosts, useRubriques, type FeedFilters } from '../../api/kinds';
 import type { PostKind } from '../../api/types';
 import { PostList } from '../../components/PostList';
+import { useMarkAllRead, type Visit } from '../../api/reading';
 import { ALL_KINDS, KIND_LABELS } from '../../lib/kind-labels';
-import { Button, LoadMore, QueryState, Select } from '../../ui';
+import { Alert, Button, LoadMore, QueryState, Select } from '../../ui';
 
 /**
  * A community's posts, filtered by kind, rubrique and tag. Filters live in the address
  * (?type=, ?rubrique=, ?motcle=) so a filtered feed can be shared and survives a reload.
  */
-export function CommunityFeed({ slug }: { slug: string }) {
+export function CommunityFeed({ slug, action, form }: { slug: string; action?: ReactNode; form?: ReactNode }) {
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('type');
   const filters: FeedFilters = {
@@ -22,6 +24,7 @@ export function CommunityFeed({ slug }: { slug: string }) {
   const rubriques = useRubriques(slug).data?.items ?? [];
   const items = posts.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(filters.kind || filters.rubrique || filters.tag);
+  const visit = (posts.data?.pages[0] as { visit?: Visit } | undefined)?.visit;
 
   const set = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -34,9 +37,10 @@ export function CommunityFeed({ slug }: { slug: string }) {
 
   return (
     <section aria-labelledby="posts-title">
-      <h2 id="posts-title">Publications</h2>
-      <div className="feed-filters" role="group" aria-label="Filtrer les publications">
-        <div className="row">
+      {/* The title, the filters and « Publier » share one line: the publications start right below. */}
+      <div className="feed-head">
+        <h2 id="posts-title">Publications</h2>
+        <div className="feed-filters__fields" role="group" aria-label="Filtrer les publications">
           <Select
             name="type"
             label="Type"
@@ -56,6 +60,10 @@ export function CommunityFeed({ slug }: { slug: string }) {
             />
           ) : null}
         </div>
+        {action}
+      </div>
+      {form}
+      <div className="feed-filters">
         {filters.tag || seenTags.length > 0 ? (
           <div className="tag-chips">
             <span className="small muted" id="tag-chips-label">Mots-clés :</span>
@@ -88,12 +96,31 @@ export function CommunityFeed({ slug }: { slug: string }) {
           ) : (
             <>
               <p className="visually-hidden" role="status">{filtered ? `${items.length} publication(s) affichée(s) avec ces filtres.` : ''}</p>
-              <PostList posts={items} showCommunity={false} />
+              {visit ? <SinceLastVisit slug={slug} visit={visit} unread={items.some((p) => p.isNew || p.unreadComments)} /> : null}
+              <PostList posts={items} showCommunity={false} compact />
               <LoadMore query={posts} />
             </>
           )
         }
       </QueryState>
     </section>
+  );
+}
+
+/** « n nouvelles publications depuis votre dernière visite », and « Tout marquer comme lu ». */
+function SinceLastVisit({ slug, visit, unread }: { slug: string; visit: Visit; unread: boolean }) {
+  const mark = useMarkAllRead(slug);
+  if (visit.newPosts === 0 && !unread) return null;
+  const count = visit.newPosts > 99 ? '99 et plus' : String(visit.newPosts);
+  return (
+    <div className="row since-visit">
+      <p className="small" id="since-visit">
+        {visit.newPosts > 0
+          ? `${count} ${visit.newPosts > 1 ? 'nouvelles publications' : 'nouvelle publication'} depuis votre dernière visite.`
+          : 'Des commentaires sont arrivés depuis votre dernière lecture.'}
+      </p>
+      <Button variant="secondary" small isPending={mark.isPending} onPress={() => mark.mutate()}>Tout marquer comme lu</Button>
+      {mark.error ? <Alert tone="error"><p>{mark.error.message}</p></Alert> : null}
+    </div>
   );
 }

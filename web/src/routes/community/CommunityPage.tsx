@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCommunity } from '../../api/communities';
 import { useCurrentUser } from '../../api/session';
@@ -7,7 +8,7 @@ import { FollowButton } from '../../components/notifications/FollowButton';
 import { formatDate, plural } from '../../lib/format';
 import { ROLE_LABELS, STATUS_LABELS, STATUS_TONES } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
-import { Badge, ButtonLink, Card } from '../../ui';
+import { Badge, Button, ButtonLink, Card } from '../../ui';
 import { PageQuery } from '../../components/PageQuery';
 import { PublishForm } from './PublishForm';
 import { Team } from './Team';
@@ -24,6 +25,13 @@ export default function CommunityPage() {
 function CommunityView({ c }: { c: Community }) {
   useTitle(c.name);
   const user = useCurrentUser();
+  // The page opens on the latest publications; the form only when one asks for it.
+  const [publishing, setPublishing] = useState(false);
+  const publishButton = useRef<HTMLButtonElement>(null);
+  const closePublish = () => {
+    setPublishing(false);
+    requestAnimationFrame(() => publishButton.current?.focus());
+  };
   return (
     <>
       <div className="page-head">
@@ -33,8 +41,15 @@ function CommunityView({ c }: { c: Community }) {
           <p className="row small">
             <Badge tone={STATUS_TONES[c.status]}>{STATUS_LABELS[c.status]}</Badge>
             {c.myRole ? <Badge tone="info">{c.myRole === 'member' ? 'Vous êtes membre' : `Vous êtes ${ROLE_LABELS[c.myRole].toLowerCase()}`}</Badge> : null}
-            <span className="muted">{plural(c.memberCount, 'membre')} · {plural(c.postCount, 'publication')}</span>
-            {c.launchDate ? <span className="muted">· lancement {c.status === 'draft' ? 'prévu ' : ''}le {formatDate(c.launchDate)}</span> : null}
+            {/* One run of text whose separators hold to the word before them (no-break space): on a phone a line
+                never starts with « · », and « lancement le … » wraps with the figures instead of alone. */}
+            <span className="muted">
+              {[
+                plural(c.memberCount, 'membre'),
+                plural(c.postCount, 'publication'),
+                c.launchDate ? `lancement ${c.status === 'draft' ? 'prévu ' : ''}le ${formatDate(c.launchDate)}` : null,
+              ].filter(Boolean).join('\u00a0· ')}
+            </span>
           </p>
         </div>
         <div className="row">
@@ -50,13 +65,16 @@ function CommunityView({ c }: { c: Community }) {
 
       <div className="two-cols">
         <div>
-          <p className="lead">{c.description}</p>
-          {c.can.post ? <PublishForm slug={c.slug} staff={c.can.moderate} /> : null}
-          <CommunityFeed slug={c.slug} />
+          <CommunityFeed
+            slug={c.slug}
+            action={c.can.post && !publishing ? <Button ref={publishButton} small onPress={() => setPublishing(true)}>Publier</Button> : null}
+            form={c.can.post && publishing ? <PublishForm slug={c.slug} communityId={c.id} staff={c.can.moderate} onClose={closePublish} /> : null}
+          />
         </div>
         <aside aria-label="À propos de cette e-communauté" className="stack">
           <Card as="section">
             <h2 className="card__title">À propos</h2>
+            {c.description ? <p>{c.description}</p> : null}
             <About title="Périmètre" text={c.perimeter} />
             <About title="Public visé" text={c.targetAudience} />
             <About title="Ligne éditoriale" text={c.editorialLine} />

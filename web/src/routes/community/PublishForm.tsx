@@ -1,16 +1,20 @@
 import '../post/kinds/kinds.css';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { CNFPT_RESOURCE_LABELS, CNFPT_RESOURCE_TYPES, type CnfptResourceType } from '../../../../common/cnfpt';
 import { LIMITS } from '../../../../common/limits';
 import { ApiError } from '../../api/client';
 import { usePublish, useRubriques, type NewPostInput } from '../../api/kinds';
 import type { ArticleType, Post, PostKind } from '../../api/types';
 import { ARTICLE_TYPE_LABELS, KIND_LABELS } from '../../lib/kind-labels';
-import { Alert, Button, Card, Form, Select, TextField, check, type Errors } from '../../ui';
+import { Alert, Button, Card, Form, MarkdownEditor, Select, TextField, check, type Errors } from '../../ui';
 import { LinkFields } from './LinkFields';
+import { SimilarQuestions } from './SimilarQuestions';
 import { AnonymisationFieldCheck } from '../../components/anonymisation/AnonymisationCheck';
+import { DraftStatus } from '../../components/drafts/DraftStatus';
+import { useDraft } from '../../components/drafts/useDraft';
 
-export const MARKDOWN_HELP = 'Mise en forme Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…).';
+export const MARKDOWN_HELP = 'Mise en forme avec la barre d’outils (ou en Markdown) ; mentionnez un membre avec @, l’équipe avec @animation.';
 
 /** Kinds this form creates; événements and sondages have their own pages, partages start from the related communities. */
 const MEMBER_KINDS: PostKind[] = ['discussion', 'question'];
@@ -27,15 +31,23 @@ export function splitTags(text: string | undefined): string[] {
   return (text ?? '').split(',').map((t) => t.trim()).filter(Boolean);
 }
 
-export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
+/** The publishing form, opened from the « Publier » button of the community's page; `onClose` folds it again. */
+export function PublishForm({ slug, communityId, staff, onClose }: { slug: string; communityId: number; staff: boolean; onClose: () => void }) {
   const create = usePublish(slug);
+  const draft = useDraft(`post:${communityId}`);
   const rubriques = useRubriques(slug).data?.items ?? [];
   const [created, setCreated] = useState<Post | null>(null);
   const [kind, setKind] = useState<PostKind>('discussion');
   const [title, setTitle] = useState('');
   const [formKey, setFormKey] = useState(0);
   const kinds = staff ? STAFF_KINDS : MEMBER_KINDS;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opened by a button: the focus moves to the form's title, so a keyboard or screen reader user lands in it.
+  useEffect(() => headingRef.current?.focus(), []);
   const hasLink = kind === 'veille' || kind === 'ressource';
+  // The saved draft's title comes back with its text, unless a title was typed meanwhile.
+  const restoredTitle = draft.initial?.title;
+  useEffect(() => { if (restoredTitle) setTitle((current) => current || restoredTitle); }, [restoredTitle]);
 
   const validate = (v: Record<string, string>): Errors => {
     const errors = check(v, { title: { required: true, max: LIMITS.postTitle }, body: { required: true, max: LIMITS.postBody } });
@@ -49,7 +61,7 @@ export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
 
   return (
     <Card as="section" className="publish">
-      <h2 id="publish-title" className="card__title">Publier</h2>
+      <h2 ref={headingRef} id="publish-title" className="card__title" tabIndex={-1}>Publier</h2>
       {created ? (
         <Alert tone="success">
           <p>Votre publication « {created.title} » est en ligne. <Link to={`/publications/${created.id}`}>Voir la publication</Link></p>
@@ -60,7 +72,7 @@ export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
         aria-labelledby="publish-title"
         labels={{
           kind: 'Type de publication', title: 'Titre', body: BODY_LABELS[kind] ?? 'Texte', articleType: 'Type d’article',
-          'link.url': 'Lien', link: 'Lien', tags: 'Mots-clés', rubriqueId: 'Rubrique', 'link.description': 'Description du lien', 'link.source': 'Source',
+          'link.url': 'Lien', link: 'Lien', tags: 'Mots-clés', rubriqueId: 'Rubrique', 'link.description': 'Description du lien', 'link.source': 'Source', cnfptType: 'Ressource du CNFPT',
         }}
         validate={validate}
         onSubmit={async (v) => {
@@ -70,9 +82,11 @@ export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
           if (hasLink) {
             input.link = { url: v['link.url']!.trim(), title: v.title!.trim(), description: v['link.description'] ?? '', source: v['link.source'] ?? '' };
           }
+          if (kind === 'ressource' && v.cnfptType) input.cnfptType = v.cnfptType as CnfptResourceType;
           if (v.rubriqueId) input.rubriqueId = Number(v.rubriqueId);
           try {
             const post = await create.mutateAsync(input);
+            await draft.discard();
             setCreated(post);
             setTitle('');
             setKind('discussion');
@@ -91,18 +105,15 @@ export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
           value={kind}
           onChange={(value) => setKind(value as PostKind)}
         />
-        {kind === 'article' ? (
-          <Select
-            name="articleType"
-            label="Type d’article"
-            placeholder="Choisir…"
-            isRequired
-            options={(Object.keys(ARTICLE_TYPE_LABELS) as ArticleType[]).map((t) => ({ value: t, label: ARTICLE_TYPE_LABELS[t] }))}
-          />
-        ) : null}
+        <KindSelects kind={kind} />
         {hasLink ? <LinkFields onTitle={(t) => setTitle((current) => current || t)} /> : null}
-        <TextField name="title" label="Titre" isRequired maxLength={LIMITS.postTitle} wide value={title} onChange={setTitle} />
-        <TextField name="body" label={BODY_LABELS[kind] ?? 'Texte'} description={MARKDOWN_HELP} multiline rows={6} isRequired maxLength={LIMITS.postBody} />
+        <TextField name="title" label="Titre" isRequired maxLength={LIMITS.postTitle} wide value={title} onChange={(t) => { setTitle(t); draft.saveTitle(t); }} />
+        {kind === 'question' ? <SimilarQuestions slug={slug} title={title} /> : null}
+        <MarkdownEditor
+          key={draft.fieldKey} defaultValue={draft.initial?.body} onChange={draft.save}
+          name="body" label={BODY_LABELS[kind] ?? 'Texte'} description={MARKDOWN_HELP} rows={6} isRequired maxLength={LIMITS.postBody} mentionCommunity={slug} uploadCommunity={slug}
+        />
+        <DraftStatus draft={draft} />
         <AnonymisationFieldCheck name="body" subject="votre publication" />
         {rubriques.length > 0 ? (
           <Select name="rubriqueId" label="Rubrique (facultatif)" placeholder="Aucune" options={rubriques.map((r) => ({ value: String(r.id), label: r.name }))} />
@@ -115,8 +126,35 @@ export function PublishForm({ slug, staff }: { slug: string; staff: boolean }) {
         />
         <div className="form__actions">
           <Button type="submit" isPending={create.isPending}>Publier</Button>
+          <Button variant="ghost" onPress={onClose}>Fermer</Button>
         </div>
       </Form>
     </Card>
+  );
+}
+
+/** The questions only some kinds ask: an article's type, whether a resource comes from the CNFPT's catalogue. */
+function KindSelects({ kind }: { kind: PostKind }) {
+  return (
+    <>
+      {kind === 'article' ? (
+        <Select
+          name="articleType"
+          label="Type d’article"
+          placeholder="Choisir…"
+          isRequired
+          options={(Object.keys(ARTICLE_TYPE_LABELS) as ArticleType[]).map((t) => ({ value: t, label: ARTICLE_TYPE_LABELS[t] }))}
+        />
+      ) : null}
+      {kind === 'ressource' ? (
+        <Select
+          name="cnfptType"
+          label="Ressource du CNFPT (facultatif)"
+          description="Une offre de formation, un numéro de la LID ou une publication : le lien est alors celui du catalogue du CNFPT."
+          placeholder="Non, une autre ressource"
+          options={CNFPT_RESOURCE_TYPES.map((t) => ({ value: t, label: CNFPT_RESOURCE_LABELS[t] }))}
+        />
+      ) : null}
+    </>
   );
 }

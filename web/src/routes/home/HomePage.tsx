@@ -2,9 +2,11 @@ import { Link } from 'react-router';
 import { useCurrentUser, useMe } from '../../api/session';
 import { useFeed } from '../../api/posts';
 import { PostList } from '../../components/PostList';
+import { PrivateFeed } from '../../components/PrivateFeed';
 import { ROLE_LABELS } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
-import { Badge, ButtonLink, Card, LoadMore, QueryState, Spinner } from '../../ui';
+import { Badge, Button, ButtonLink, Card, LoadMore, QueryState, Spinner } from '../../ui';
+import { useMarkAllRead } from '../../api/reading';
 
 export default function HomePage() {
   const user = useCurrentUser();
@@ -60,6 +62,7 @@ function MyHome() {
                 </Card>
               ) : (
                 <>
+                  {posts.some((p) => p.isNew || p.unreadComments) ? <MarkAllRead /> : null}
                   <PostList posts={posts} />
                   <LoadMore query={feed} />
                 </>
@@ -87,7 +90,19 @@ function MyHome() {
           }
         </QueryState>
         <p style={{ marginTop: 'var(--sp-4)' }}><Link to="/communautes">Trouver d’autres e-communautés</Link></p>
+        <PrivateFeed kind="atom" headingId="my-atom-title" title="Suivre mon fil par flux Atom" />
       </aside>
+    </div>
+  );
+}
+
+/** « Tout marquer comme lu » in every community of mine, shown while the feed holds something new. */
+function MarkAllRead() {
+  const mark = useMarkAllRead(null);
+  return (
+    <div className="row since-visit">
+      <Button variant="secondary" small isPending={mark.isPending} onPress={() => mark.mutate()}>Tout marquer comme lu</Button>
+      {mark.error ? <p className="small field__error" role="alert">{mark.error.message}</p> : null}
     </div>
   );
 }

@@ -168,7 +168,7 @@ function List({ c }: { c: Community }) {
             <ul className="invite-list">
               {items.map((i) => (
                 <li key={i.id}>
-                  <span>{i.kind === 'email' ? i.email : `Lien partagé (${i.acceptedCount} personne${i.acceptedCount > 1 ? 's' : ''} l’ont suivi)`}</span>
+                  <span><Invitee i={i} /></span>
                   <Badge tone={STATUS[i.status].tone}>{STATUS[i.status].label}</Badge>
                   <span className="small muted">par {fullName(i.inviter)}, le {formatDate(i.createdAt)}, valable jusqu’au {formatDate(i.expiresAt)}</span>
                   {i.can.revoke ? (
@@ -185,4 +185,11 @@ function List({ c }: { c: Community }) {
       <LoadMore query={invitations} label="Plus d’invitations" />
     </section>
   );
+}
+
+/** Whom an invitation went to: the address while it waits, the member (never their address) once accepted. */
+function Invitee({ i }: { i: Invitation }) {
+  if (i.kind === 'link') return <>Lien partagé ({i.acceptedCount} personne{i.acceptedCount > 1 ? 's' : ''} l’ont suivi)</>;
+  if (i.member) return <Link to={`/membres/${i.member.id}`}>{fullName(i.member)}</Link>;
+  return <>{i.email ?? 'Invitation acceptée'}</>;
 }

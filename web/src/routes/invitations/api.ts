@@ -8,6 +8,7 @@ export interface Invitation {
   id: number;
   kind: 'email' | 'link';
   email: string | null;
+  member: UserRef | null;
   inviter: UserRef;
   status: 'pending' | 'accepted' | 'expired' | 'revoked';
   acceptedCount: number;

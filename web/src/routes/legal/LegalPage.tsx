@@ -9,6 +9,7 @@ import { Alert, Button, Card, Form, TextField, check } from '../../ui';
 import { PageQuery } from '../../components/PageQuery';
 import { NotFound } from '../not-found/NotFoundPage';
 import { LegalVersions } from '../privacy/LegalVersions';
+import { AccessibilityPlanActions, AccessibilityStatementFigures } from './AccessibilityAudit';
 
 export default function LegalPage() {
   const { slug = '' } = useParams();
@@ -31,7 +32,10 @@ function PageView({ page }: { page: LegalPageData }) {
         <LegalPageForm page={page} onDone={(ok) => { setEditing(false); setSaved(ok); }} />
       ) : (
         <>
+          {/* The statement's figures come from the audit data, never from the editable text. */}
+          {page.slug === 'accessibilite' ? <AccessibilityStatementFigures /> : null}
           <div className="prose" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
+          {page.slug === 'plan-accessibilite' ? <AccessibilityPlanActions /> : null}
           {page.can.edit ? <Button variant="secondary" onPress={() => { setSaved(false); setEditing(true); }}>Modifier la page</Button> : null}
           <LegalVersions slug={page.slug} current={page.version} />
         </>

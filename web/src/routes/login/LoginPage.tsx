@@ -1,6 +1,7 @@
 import { useNavigate, useSearchParams, Link } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
 import { useLogin, useProviders } from '../../api/session';
+import { useDemoAccounts } from '../../api/security';
 import { ProConnectButton } from '../proconnect/ProConnectButton';
 import { useTitle } from '../../lib/useTitle';
 import { Button, Form, TextField, check } from '../../ui';
@@ -29,8 +30,10 @@ export default function LoginPage() {
         labels={{ email: 'Adresse électronique', password: 'Mot de passe' }}
         validate={(v) => check(v, { email: { required: true, max: LIMITS.email }, password: { required: true } })}
         onSubmit={async (v) => {
-          await login.mutateAsync({ email: v.email!.trim(), password: v.password! });
-          navigate(safeNext(params.get('suite')), { replace: true });
+          const result = await login.mutateAsync({ email: v.email!.trim(), password: v.password! });
+          const next = safeNext(params.get('suite'));
+          if ('secondFactor' in result) navigate(`/connexion/second-facteur?suite=${encodeURIComponent(next)}`, { replace: true });
+          else navigate(next, { replace: true });
         }}
       >
         <TextField name="email" type="email" label="Adresse électronique" autoComplete="email" isRequired maxLength={LIMITS.email} />
@@ -43,6 +46,29 @@ export default function LoginPage() {
       <p style={{ marginTop: 'var(--sp-5)' }}>
         Pas encore de compte ? <Link to="/inscription">Créer un compte</Link>
       </p>
+      <DemoAccounts />
     </div>
+  );
+}
+
+const DEMO_ROLES = { admin: 'équipe nationale', coordinator: 'coordination', animator: 'animation', member: 'membre' } as const;
+
+/** Only on a demo network (seeded by `npm start` on an empty database): its shared accounts, exempt from the second factor. */
+function DemoAccounts() {
+  const demo = useDemoAccounts();
+  const accounts = demo.data?.accounts ?? [];
+  if (accounts.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="demo-accounts-title" style={{ marginTop: 'var(--sp-5)' }}>
+      <h2 id="demo-accounts-title" className="card__title">Comptes de démonstration</h2>
+      <p>
+        Ce site contient les données de démonstration. Ces comptes partagés sont <strong>exemptés du second facteur</strong>
+        {' '}(leur mot de passe est affiché au démarrage et dans le README) ; tout autre compte d’animation, de coordination ou
+        de l’équipe nationale doit en activer un.
+      </p>
+      <ul>
+        {accounts.map((a) => <li key={a.email}><code>{a.email}</code> ({DEMO_ROLES[a.role]})</li>)}
+      </ul>
+    </section>
   );
 }

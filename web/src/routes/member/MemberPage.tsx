@@ -3,16 +3,15 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
 import { useContributions, useMemberProfile, useSetBlock, type MemberProfile } from '../../api/members';
 import { useStartConversation } from '../../api/messages';
-import type { PublicProfile } from '../../api/types';
+import type { PublicProfile, PostKind } from '../../api/types';
 import { departementName } from '../../lib/departements';
 import { formatDate, fullName, plural } from '../../lib/format';
 import { KIND_LABELS } from '../../lib/kind-labels';
 import { ROLE_LABELS } from '../../lib/labels';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Button, Card, ConfirmDialog, Form, LoadMore, QueryState, TextField, check } from '../../ui';
+import { Alert, Badge, Button, Card, ConfirmDialog, Form, LoadMore, QueryState, MarkdownEditor, check } from '../../ui';
 import { PageQuery } from '../../components/PageQuery';
 import { RequireAuth } from '../../components/RequireAuth';
-import type { PostKind } from '../../api/types';
 import { NotFound } from '../not-found/NotFoundPage';
 
 export default function MemberPage() {
@@ -82,7 +81,7 @@ function Contact({ u }: { u: MemberProfile }) {
               navigate(`/messages/${out.conversationId}`);
             }}
           >
-            <TextField name="body" label="Votre message" description={`Message privé : seul·e ${u.firstName} le lira.`} multiline rows={4} isRequired maxLength={LIMITS.messageBody} autoFocus />
+            <MarkdownEditor name="body" label="Votre message" description={`Message privé : seul·e ${u.firstName} le lira.`} rows={4} isRequired maxLength={LIMITS.messageBody} autoFocus />
             <div className="form__actions">
               <Button type="submit" isPending={start.isPending}>Envoyer</Button>
               <Button variant="secondary" onPress={() => setWriting(false)}>Annuler</Button>

@@ -9,12 +9,14 @@ import { PageQuery } from '../../components/PageQuery';
 import { RequireAuth } from '../../components/RequireAuth';
 import { formatDateTime, fullName } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Button, Form, FormDialog, Select, TextField, check } from '../../ui';
+import { Alert, Button, Form, FormDialog, Select, MarkdownEditor, TextField, check } from '../../ui';
 import { useReasons } from '../moderation/api';
 import { NotFound } from '../not-found/NotFoundPage';
 import { conversationName } from './InboxPage';
 import { ParticipantsDialog } from './ParticipantsDialog';
 import './messages.css';
+import { DraftStatus } from '../../components/drafts/DraftStatus';
+import { useDraft } from '../../components/drafts/useDraft';
 
 export default function ConversationPage() {
   const id = Number(useParams().id);
@@ -38,9 +40,10 @@ function ConversationView({ c }: { c: Conversation }) {
   const markRead = useMarkConversationRead(c.id);
   const { mutate: read } = markRead;
   // Opening the page reads what it shows; a message arriving live while it is open is read too.
+  const newestId = c.messages[0]?.id;
   useEffect(() => {
     if (c.unreadCount > 0) read();
-  }, [c.unreadCount, c.messages[0]?.id, read]);
+  }, [c.unreadCount, newestId, read]);
   const [older, setOlder] = useState<{ items: Message[]; cursor: string | null; loading: boolean }>({ items: [], cursor: c.nextCursor, loading: false });
   const loadOlder = async () => {
     setOlder((o) => ({ ...o, loading: true }));
@@ -90,16 +93,22 @@ function ConversationView({ c }: { c: Conversation }) {
 
 function Composer({ id }: { id: number }) {
   const send = useSendMessage(id);
+  const draft = useDraft(`message:${id}`);
   return (
     <Form
       labels={{ body: 'Votre message' }}
       validate={(v) => check(v, { body: { required: true, max: LIMITS.messageBody } })}
       onSubmit={async (v, _d, form) => {
         await send.mutateAsync(v.body!.trim());
+        await draft.discard();
         form.reset();
       }}
     >
-      <TextField name="body" label="Votre message" multiline rows={3} isRequired maxLength={LIMITS.messageBody} />
+      <MarkdownEditor
+        key={draft.fieldKey} defaultValue={draft.initial?.body} onChange={draft.save}
+        name="body" label="Votre message" rows={3} isRequired maxLength={LIMITS.messageBody}
+      />
+      <DraftStatus draft={draft} />
       <div className="form__actions">
         <Button type="submit" isPending={send.isPending}>Envoyer</Button>
       </div>

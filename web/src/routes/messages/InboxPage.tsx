@@ -6,7 +6,7 @@ import { RequireAuth } from '../../components/RequireAuth';
 import { UserPicker } from '../../components/UserPicker';
 import { formatDateTime, fullName, plural } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Button, Card, Form, LoadMore, QueryState, TextField, check } from '../../ui';
+import { Alert, Badge, Button, Card, Form, LoadMore, QueryState, MarkdownEditor, TextField, check } from '../../ui';
 import './messages.css';
 
 export default function InboxPage() {
@@ -109,7 +109,7 @@ function NewGroup({ onCancel }: { onCancel: () => void }) {
         }}
       >
         <TextField name="title" label="Titre de la conversation" description="Facultatif, par exemple « Groupe mobilités douces »." maxLength={LIMITS.conversationTitle} />
-        <TextField name="body" label="Premier message" multiline rows={4} isRequired maxLength={LIMITS.messageBody} />
+        <MarkdownEditor name="body" label="Premier message" rows={4} isRequired maxLength={LIMITS.messageBody} />
         <div className="form__actions">
           <Button type="submit" isPending={start.isPending}>Créer et envoyer</Button>
           <Button variant="secondary" onPress={onCancel}>Annuler</Button>

@@ -4,6 +4,9 @@ import { LoadMore, QueryState } from '../../ui';
 import { useAudit, type AuditEntry, type ModerationAction } from './api';
 import { ACTION_DONE, ACTION_LABELS } from './labels';
 
+/** Actions on accounts written to the same log by other modules (mfa: the national team resets a second factor). */
+const ACCOUNT_ACTIONS: Record<string, string> = { mfa_reset: 'Réinitialiser le second facteur' };
+
 const FIELD_LABELS: Record<string, string> = {
   hidden: 'Masqué', hiddenReason: 'Motif affiché', deleted: 'Supprimé', suspendedUntil: 'Suspension jusqu’au',
   days: 'Durée (jours)', bannedAt: 'Exclu·e depuis', banned: 'Exclu·e du réseau',
@@ -11,7 +14,11 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Changes to the reasons list, logged with the decisions. */
-const REASON_ACTIONS: Record<string, string> = { reason_create: 'Motif de signalement ajouté', reason_update: 'Motif de signalement modifié' };
+const REASON_ACTIONS: Record<string, string> = {
+  reason_create: 'Motif de signalement ajouté', reason_update: 'Motif de signalement modifié',
+  // Not a moderation action: the national team's changes to an animator's monthly hours are logged here too.
+  hours_ceiling: 'Plafond d’heures d’un mois relevé',
+};
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return '—';
@@ -67,7 +74,7 @@ function Row({ e, network }: { e: AuditEntry; network: boolean }) {
       <td>{fullName(e.actor)}</td>
       <td>
         {e.action in REASON_ACTIONS ? REASON_ACTIONS[e.action] : (
-          <>{ACTION_LABELS[e.action as ModerationAction] ?? e.action}<span className="visually-hidden"> ({ACTION_DONE[e.action as ModerationAction] ?? ''})</span></>
+          <>{ACTION_LABELS[e.action as ModerationAction] ?? ACCOUNT_ACTIONS[e.action] ?? e.action}<span className="visually-hidden"> ({ACTION_DONE[e.action as ModerationAction] ?? ''})</span></>
         )}
       </td>
       <td>

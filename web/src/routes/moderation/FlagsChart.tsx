@@ -46,6 +46,7 @@ export function FlagsChart({ series }: { series: Series }) {
         <summary>Données du graphique</summary>
         <div className="mod-table-scroll">
           <table className="mod-table">
+            <caption className="visually-hidden">Signalements reçus et traités, par {per}</caption>
             <thead><tr><th scope="col">{per[0]!.toUpperCase() + per.slice(1)}</th><th scope="col">Reçus</th><th scope="col">Traités</th></tr></thead>
             <tbody>
               {buckets.map((b) => <tr key={b.start}><th scope="row">{bucketLabel(b.start, unit)}</th><td>{b.received}</td><td>{b.handled}</td></tr>)}

@@ -15,6 +15,7 @@ export default function NetworkModerationPage() {
       <h1>Modération du réseau</h1>
       <p className="muted">Les signalements de toutes les e-communautés, les chiffres et le journal des décisions.</p>
       <p><Link to="/moderation/messages">Messages privés signalés</Link> (chacun vous est montré seul, sans sa conversation)</p>
+      <p><Link to="/journal-de-securite">Journal de sécurité</Link> (connexions ProConnect refusées)</p>
       <Tabs
         label="Sections de la modération du réseau"
         tabs={[

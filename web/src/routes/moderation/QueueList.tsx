@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../api/session';
 import { formatDateTime, fullName, plural } from '../../lib/format';
-import { Badge, LoadMore, QueryState } from '../../ui';
+import { Badge, Icon, LoadMore, QueryState } from '../../ui';
 import { useQueue, type ModerationAction, type QueueItem } from './api';
 import { ActionDialog } from './ActionDialog';
 import { historyText, waitingLong, waitingShort } from './labels';
@@ -32,7 +32,7 @@ export function QueueList({ slug }: { slug: string | null }) {
         const listed = data.pages.flatMap((p) => p.items);
         const keys = new Set(listed.map(keyOf));
         const items = [...Object.values(held).filter((i) => !keys.has(keyOf(i))), ...listed];
-        if (items.length === 0) return <p>Aucun signalement en attente. 🎉</p>;
+        if (items.length === 0) return <p><Icon name="check" /> Aucun signalement en attente.</p>;
         return (
           <>
             <ol className="queue" aria-label="Contenus signalés, du plus ancien au plus récent">

@@ -6,7 +6,7 @@ import { useTitle } from '../../lib/useTitle';
 import { Alert, Card, QueryState } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
 import { BarChart } from '../steering/charts';
-import { monthLabel } from '../steering/SteeringPage';
+import { monthLabel } from '../../lib/format';
 import '../steering/steering.css';
 import { freshness, useAudience } from './api';
 

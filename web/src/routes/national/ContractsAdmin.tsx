@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
+import { Input, Label, SearchField } from 'react-aria-components';
+import { useCommunities } from '../../api/communities';
 import type { UserHit } from '../../api/users';
 import { UserPicker } from '../../components/UserPicker';
 import { fullName, formatDate } from '../../lib/format';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
-import { euros, useAssignments, useCreateAssignment, useNationalDashboard, useSaveScale, useScales } from './api';
+import { CeilingForm } from './CeilingForm';
+import { euros, useAssignments, useCreateAssignment, useSaveScale, useScales } from './api';
 
 export const NO_BANK_DETAILS = 'La plateforme ne conserve ni coordonnées bancaires ni pièce d’identité : la gestion administrative de la paie les détient.';
 
 /** Pay scales and animators' assignments (national admin). */
 export function ContractsAdmin() {
-  const communities = useNationalDashboard();
   const [slug, setSlug] = useState('');
   return (
     <div className="stack">
@@ -17,15 +19,44 @@ export function ContractsAdmin() {
       <Alert tone="info"><p>{NO_BANK_DETAILS}</p></Alert>
       <Scales />
       <Card>
-        <div className="field">
-          <label className="field__label" htmlFor="ct-community">E-communauté</label>
-          <select id="ct-community" className="input" value={slug} onChange={(e) => setSlug(e.target.value)}>
-            <option value="">Choisir…</option>
-            {(communities.data?.communities ?? []).map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
-          </select>
-        </div>
+        <CommunityChooser slug={slug} onChange={setSlug} />
       </Card>
       {slug ? <Assignments slug={slug} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The live list of communities, drafts included (not the national figures, recomputed every ten minutes: a
+ * community created a moment ago must be there), searchable by name and loaded page by page.
+ */
+function CommunityChooser({ slug, onChange }: { slug: string; onChange: (slug: string) => void }) {
+  const [q, setQ] = useState('');
+  const list = useCommunities(q.trim());
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // The chosen community stays in the list while another name is searched.
+  const [chosen, setChosen] = useState<{ slug: string; name: string } | null>(null);
+  const shown = chosen && slug === chosen.slug && !items.some((c) => c.slug === chosen.slug) ? [chosen, ...items] : items;
+  const choose = (value: string) => {
+    const c = shown.find((i) => i.slug === value);
+    setChosen(c ? { slug: c.slug, name: c.name } : null);
+    onChange(value);
+  };
+  return (
+    <div className="stack">
+      <SearchField value={q} onChange={setQ} className="field">
+        <Label className="field__label">Rechercher une e-communauté</Label>
+        <Input className="input" />
+      </SearchField>
+      <div className="field">
+        <label className="field__label" htmlFor="ct-community">E-communauté</label>
+        <select id="ct-community" className="input" value={slug} onChange={(e) => choose(e.target.value)} aria-busy={list.isFetching || undefined}>
+          <option value="">{list.isPending ? 'Chargement…' : items.length === 0 ? 'Aucune e-communauté ne correspond' : 'Choisir…'}</option>
+          {shown.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
+        </select>
+      </div>
+      {list.error ? <Alert tone="error"><p>{list.error.message}</p></Alert> : null}
+      <LoadMore query={list} label="Charger plus d’e-communautés" />
     </div>
   );
 }
@@ -45,7 +76,8 @@ function Scales() {
       <h3 id="scales-title">Grilles de rémunération</h3>
       <QueryState query={scales}>
         {(list) => (
-          <div className="table-scroll">
+          // Focusable, so the table can be scrolled sideways with the keyboard on a phone.
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="scales-title">
           <table className="steering-table">
             <caption className="visually-hidden">Grilles et taux horaires bruts</caption>
             <thead><tr><th scope="col">Grille</th><th scope="col">Libellé</th><th scope="col">Taux horaire brut</th><th scope="col">13 h par mois</th><th scope="col"><span className="visually-hidden">Modifier</span></th></tr></thead>
@@ -97,7 +129,7 @@ function Assignments({ slug }: { slug: string }) {
           const items = data.pages.flatMap((p) => p.items);
           return items.length === 0 ? <p className="muted">Aucune mission dans cette e-communauté.</p> : (
             <>
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="asg-title">
               <table className="steering-table">
                 <caption className="visually-hidden">Missions de l’e-communauté</caption>
                 <thead><tr><th scope="col">Animateur·rice</th><th scope="col">Période</th><th scope="col">Heures / mois</th><th scope="col">Grille</th><th scope="col">Montant brut mensuel</th></tr></thead>
@@ -113,6 +145,7 @@ function Assignments({ slug }: { slug: string }) {
               </table>
               </div>
               <LoadMore query={list} />
+              <CeilingForm assignments={items} />
             </>
           );
         }}

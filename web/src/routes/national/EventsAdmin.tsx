@@ -1,4 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { ERRORS } from '../../../../common/errors';
+import { networkEventDatesError } from '../../../../common/network-events';
+import { parisLocalToUtc } from '../../../../common/time';
 import { formatDateTimeFull } from '../../lib/format';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import { useAttendance, useCreateEvent, useNetworkEvents, useRegistrations, type NetworkEvent } from './api';
@@ -35,12 +38,21 @@ function NewEvent() {
   const [kind, setKind] = useState<'exchange' | 'gathering'>('exchange');
   const [f, setF] = useState({ title: '', description: '', location: '', start: '', end: '' });
   const [done, setDone] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    if (!f.title.trim() || !f.start) return;
-    const startsAt = new Date(f.start);
-    const endsAt = kind === 'exchange' ? new Date(startsAt.getTime() + 3_600_000) : new Date(f.end);
+    setInvalid(null);
+    // The fields hold Paris wall clocks, whatever the zone of the browser.
+    const startsAt = parisLocalToUtc(f.start);
+    if (!f.title.trim() || !startsAt) return;
+    const endsAt = kind === 'exchange' ? new Date(startsAt.getTime() + 3_600_000) : parisLocalToUtc(f.end);
+    if (!endsAt) return;
+    const outOfWindow = networkEventDatesError(startsAt, endsAt);
+    if (outOfWindow) {
+      setInvalid(ERRORS[outOfWindow].message);
+      return;
+    }
     create.mutate(
       { kind, title: f.title, description: f.description, location: f.location, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
       { onSuccess: (ev) => { setDone(`« ${ev.title} » est programmé.`); setF({ title: '', description: '', location: '', start: '', end: '' }); } },
@@ -71,7 +83,9 @@ function NewEvent() {
         <div className="row">
           <div className="field">
             <label className="field__label" htmlFor="ev-start">Début</label>
-            <input id="ev-start" type="datetime-local" className="input" required value={f.start} onChange={(e) => setF({ ...f, start: e.target.value })} />
+            <span id="ev-when-help" className="field__description">Heure de Paris.</span>
+            <input id="ev-start" type="datetime-local" className="input" required value={f.start} onChange={(e) => setF({ ...f, start: e.target.value })}
+              aria-describedby="ev-when-help" aria-invalid={invalid ? true : undefined} />
           </div>
           {kind === 'gathering' ? (
             <div className="field">
@@ -80,6 +94,7 @@ function NewEvent() {
             </div>
           ) : <p className="muted">La séance dure une heure.</p>}
         </div>
+        {invalid ? <Alert tone="error"><p>{invalid}</p></Alert> : null}
         {create.error ? <Alert tone="error"><p>{create.error.message}</p></Alert> : null}
         {done ? <Alert tone="success"><p>{done}</p></Alert> : null}
         <div><Button type="submit" isPending={create.isPending}>Programmer</Button></div>

@@ -1,15 +1,16 @@
 import { Link } from 'react-router';
-import { formatDate } from '../../lib/format';
+import { formatDate, monthLabel } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, QueryState, Tabs } from '../../ui';
 import { BarChart } from '../steering/charts';
-import { monthLabel } from '../steering/SteeringPage';
+import { percent } from '../reports/format';
 import '../steering/steering.css';
 import './national.css';
 import { freshness, useNationalDashboard, useNetworkMe, useRefreshNational, type NationalDashboard } from './api';
 import { ContractsAdmin } from './ContractsAdmin';
 import { CommunityWizard } from './CommunityWizard';
 import { EventsAdmin } from './EventsAdmin';
+import { CnfptSourcesAdmin } from './CnfptSourcesAdmin';
 
 /** /pilotage-national — the national team's dashboard and tools. */
 export default function NationalPage() {
@@ -20,12 +21,18 @@ export default function NationalPage() {
       <h1>Pilotage national</h1>
       <QueryState query={me}>
         {(m) => m.admin ? (
+          <>
+          <p>
+            Membres venus de l’ancienne plateforme ou d’une liste : <Link to="/import">Import des membres et campagne de bienvenue</Link>.
+          </p>
           <Tabs label="Outils du pilotage national" tabs={[
             { id: 'dashboard', label: 'Tableau de bord', content: <Dashboard /> },
             { id: 'create', label: 'Créer une e-communauté', content: <CommunityWizard /> },
             { id: 'network', label: 'Réseau des animateurs', content: <EventsAdmin /> },
             { id: 'contracts', label: 'Contrats et heures', content: <ContractsAdmin /> },
+            { id: 'cnfpt', label: 'Ressources CNFPT', content: <CnfptSourcesAdmin /> },
           ]} />
+          </>
         ) : <Alert tone="info"><p>Cette page est réservée à l’équipe nationale de pilotage.</p></Alert>}
       </QueryState>
     </>
@@ -103,7 +110,7 @@ function CommunityTable({ d }: { d: NationalDashboard }) {
                 <td>+{c.joinedMonth}{c.growth !== null ? ` (${c.growth.toLocaleString('fr-FR')} %)` : ''}</td>
                 <td>{c.postsMonth} / {c.commentsMonth}</td>
                 <td>{c.activeMonth}</td>
-                <td>{c.questionsDue === 0 ? 'aucune échéance' : `${pct(c.questionsInTime, c.questionsDue)} (${c.questionsInTime}/${c.questionsDue})`}</td>
+                <td>{c.questionsDue === 0 ? 'aucune issue connue' : `${percent(c.questionsInTime / c.questionsDue)} (${c.questionsInTime} sur ${c.questionsDue})`}</td>
                 <td>{c.flagsPending} / {c.moderationActionsMonth}</td>
                 <td>{c.contributionsMonth} / {c.contributionsTarget}{c.contributionsTarget > 0 ? ` (${pct(c.contributionsMonth, c.contributionsTarget)})` : ''}</td>
               </tr>

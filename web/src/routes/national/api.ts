@@ -181,6 +181,17 @@ export function useDeclareHours() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['contracts'] }),
   });
 }
+export function useStatement(id: number, enabled: boolean) {
+  return useQuery({ queryKey: ['contracts', 'statement', id], enabled, queryFn: () => api.get<Statement>(`/contracts/statements/${id}`) });
+}
+export function useSetCeiling() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ assignmentId, month, ...body }: { assignmentId: number; month: string; hours: number; reason: string }) =>
+      api.put<{ month: string; hours: number; reason: string }>(`/contracts/assignments/${assignmentId}/ceilings/${month}`, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['contracts'] }),
+  });
+}
 export function useValidateStatement() {
   const qc = useQueryClient();
   return useMutation({

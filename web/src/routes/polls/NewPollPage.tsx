@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
+import { addDays, parisLocalToUtc, parisToday } from '../../../../common/time';
 import { useCommunity } from '../../api/communities';
 import type { Community } from '../../api/types';
 import { PageQuery } from '../../components/PageQuery';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Button, Card, Checkbox, Form, Select, TextField, check, type Errors } from '../../ui';
-import { useFieldId } from '../../ui/Form';
+import { Alert, Button, Card, Checkbox, DateTimeField, Form, Select, TextField, check, type Errors } from '../../ui';
 import { useCreatePoll } from './api';
 import { canLaunchPolls } from './PollsPage';
 import './polls.css';
@@ -17,12 +17,9 @@ export default function NewPollPage() {
   return <PageQuery query={community} loading="Chargement…">{(c) => <NewPollView c={c} />}</PageQuery>;
 }
 
-/** Default closing: one week ahead, at 18:00 local time, as a datetime-local value. */
-function defaultClosing(): string {
-  const d = new Date(Date.now() + 7 * 86_400_000);
-  d.setHours(18, 0, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T18:00`;
+/** Default closing: one week ahead, at 18:00 Paris time, as a datetime-local value. */
+export function defaultClosing(): string {
+  return `${addDays(parisToday(), 7)}T18:00`;
 }
 
 function NewPollView({ c }: { c: Community }) {
@@ -45,8 +42,8 @@ function NewPollView({ c }: { c: Community }) {
     const filled = options.map((o) => o.value.trim()).filter(Boolean);
     if (filled.length < LIMITS.pollOptionsMin) errors['option-0'] = `Proposez au moins ${LIMITS.pollOptionsMin} réponses.`;
     else if (new Set(filled.map((x) => x.toLowerCase())).size !== filled.length) errors['option-0'] = 'Deux réponses proposées sont identiques.';
-    const closes = new Date(v.closesAt ?? '');
-    if (Number.isNaN(closes.getTime())) errors.closesAt = 'Indiquez la date et l’heure de clôture.';
+    const closes = parisLocalToUtc(v.closesAt ?? '');
+    if (!closes) errors.closesAt = 'Indiquez la date et l’heure de clôture.';
     else if (closes.getTime() <= Date.now()) errors.closesAt = 'La date de clôture doit être dans le futur.';
     return errors;
   };
@@ -65,7 +62,7 @@ function NewPollView({ c }: { c: Community }) {
               options: options.map((o) => o.value.trim()).filter(Boolean),
               multiple: data.get('multiple') === 'true',
               allowFreeText: data.get('allowFreeText') === 'true',
-              closesAt: new Date(v.closesAt!).toISOString(),
+              closesAt: parisLocalToUtc(v.closesAt!)!.toISOString(),
               resultsVisibility: v.resultsVisibility === 'after_close' ? 'after_close' : 'live',
             });
             navigate(`/publications/${poll.postId}`);
@@ -118,20 +115,6 @@ function NewPollView({ c }: { c: Community }) {
           </div>
         </Form>
       </Card>
-    </div>
-  );
-}
-
-/** A native date-and-time input, wired to the form's error summary like the other fields. */
-function DateTimeField({ name, label, description, defaultValue }: { name: string; label: string; description: string; defaultValue: string }) {
-  const field = useFieldId(name);
-  const describedBy = [`${field.id}-desc`, field.error && `${field.id}-err`].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={field.id}>{label}</label>
-      <span id={`${field.id}-desc`} className="field__description">{description}</span>
-      <input id={field.id} name={name} type="datetime-local" className="input" required defaultValue={defaultValue} aria-invalid={field.error ? true : undefined} aria-describedby={describedBy} />
-      {field.error ? <span id={`${field.id}-err`} className="field__error">{field.error}</span> : null}
     </div>
   );
 }

@@ -31,7 +31,10 @@ function PollsView({ c }: { c: Community }) {
           <p className="small muted"><Link to={`/communautes/${c.slug}`}>{c.name}</Link> ›</p>
           <h1>Sondages et mini-enquêtes</h1>
         </div>
-        {canLaunchPolls(c) ? <ButtonLink to={`/communautes/${c.slug}/sondages/nouveau`}>Nouveau sondage</ButtonLink> : null}
+        <div className="row">
+          <ButtonLink variant="secondary" to={`/communautes/${c.slug}/enquetes`}>Mini-enquêtes</ButtonLink>
+          {canLaunchPolls(c) ? <ButtonLink to={`/communautes/${c.slug}/sondages/nouveau`}>Nouveau sondage</ButtonLink> : null}
+        </div>
       </div>
       <CommunityNav c={c} />
       <QueryState query={polls} loading="Chargement des sondages…">

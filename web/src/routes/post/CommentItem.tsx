@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../common/limits';
 import { useDeleteComment, useUpdateComment } from '../../api/posts';
 import type { Comment } from '../../api/types';
 import { formatDateTime, fullName } from '../../lib/format';
-import { Alert, Button, ConfirmDialog, Form, TextField, check } from '../../ui';
+import { Alert, Button, ConfirmDialog, Form, MarkdownEditor, check } from '../../ui';
 import { SolutionAction } from '../questions/SolutionAction';
 import { FlagButton } from '../moderation/FlagButton';
 import { RestoreButton } from '../moderation/RestoreButton';
@@ -53,7 +53,7 @@ export function CommentItem({ comment: c, postId, parent, canReply, onReply }: P
               setEditing(false);
             }}
           >
-            <TextField name="body" label="Modifier le commentaire" multiline rows={4} isRequired defaultValue={c.bodyMd} maxLength={LIMITS.commentBody} />
+            <MarkdownEditor name="body" label="Modifier le commentaire" rows={4} isRequired defaultValue={c.bodyMd} maxLength={LIMITS.commentBody} autoFocus />
             <div className="form__actions">
               <Button type="submit" small isPending={update.isPending}>Enregistrer</Button>
               <Button variant="secondary" small onPress={() => setEditing(false)}>Annuler</Button>

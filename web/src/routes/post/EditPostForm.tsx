@@ -1,7 +1,7 @@
 import { LIMITS } from '../../../../common/limits';
 import { useUpdatePost } from '../../api/posts';
 import type { Post } from '../../api/types';
-import { Button, Form, Select, TextField, check } from '../../ui';
+import { Button, Form, MarkdownEditor, Select, TextField, check } from '../../ui';
 import { MARKDOWN_HELP, splitTags } from '../community/PublishForm';
 import { useRubriques } from '../../api/kinds';
 
@@ -24,7 +24,7 @@ export function EditPostForm({ post, onDone }: { post: Post; onDone: (changed: b
         }}
       >
         <TextField name="title" label="Titre" isRequired defaultValue={post.title} maxLength={LIMITS.postTitle} wide />
-        <TextField name="body" label="Texte" description={MARKDOWN_HELP} multiline rows={10} isRequired defaultValue={post.bodyMd} maxLength={LIMITS.postBody} />
+        <MarkdownEditor name="body" label="Texte" description={MARKDOWN_HELP} rows={10} isRequired defaultValue={post.bodyMd} maxLength={LIMITS.postBody} mentionCommunity={post.community.slug} uploadCommunity={post.community.slug} />
         {rubriques.length > 0 ? (
           <Select name="rubriqueId" label="Rubrique (facultatif)" placeholder="Aucune" defaultValue={post.rubrique ? String(post.rubrique.id) : ''}
             options={rubriques.map((r) => ({ value: String(r.id), label: r.name }))} />

@@ -5,7 +5,7 @@ import { useDeletePost, usePost, useUseful } from '../../api/posts';
 import type { Post } from '../../api/types';
 import { formatDateTime, fullName, plural } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Button, ConfirmDialog } from '../../ui';
+import { Alert, Button, ConfirmDialog, Icon } from '../../ui';
 import { PageQuery } from '../../components/PageQuery';
 import { NotFound } from '../not-found/NotFoundPage';
 import { Comments } from './Comments';
@@ -15,6 +15,7 @@ import { KindDetails } from './kinds/KindDetails';
 import { PostMedia } from '../../components/media/PostMedia';
 import { FlagButton } from '../moderation/FlagButton';
 import { RestoreButton } from '../moderation/RestoreButton';
+import { useBookmark } from '../../api/reading';
 
 export default function PostPage() {
   const id = Number(useParams().id);
@@ -85,13 +86,14 @@ function PostActions({ post, onEdit }: { post: Post; onEdit: () => void }) {
             isDisabled={useful.isPending}
             onChange={(selected) => useful.mutate(selected)}
           >
-            <span aria-hidden="true">👍</span> Utile ({post.usefulCount})
+            <Icon name="thumbUp" /> Utile ({post.usefulCount})
           </ToggleButton>
         ) : (
           <span className="muted small">
             {post.usefulCount === 0 ? 'Pas encore marquée comme utile' : `Utile pour ${plural(post.usefulCount, 'membre')}`}
           </span>
         )}
+        {post.bookmarked !== undefined ? <BookmarkButton post={post} /> : null}
         {post.can.edit ? <Button variant="secondary" small onPress={onEdit}>Modifier</Button> : null}
         <FlagButton type="post" id={post.id} authorId={post.author.id} />
         {post.can.delete ? (
@@ -115,5 +117,23 @@ function PostActions({ post, onEdit }: { post: Post; onEdit: () => void }) {
       {useful.error ? <Alert tone="error"><p>{useful.error.message}</p></Alert> : null}
       {remove.error ? <Alert tone="error"><p>{remove.error.message}</p></Alert> : null}
     </div>
+  );
+}
+
+/** « Enregistrer »: keeps the post in « Mes enregistrements ». */
+function BookmarkButton({ post }: { post: Post }) {
+  const bookmark = useBookmark(post.id);
+  return (
+    <>
+      <ToggleButton
+        className="btn btn--secondary btn--small"
+        isSelected={Boolean(post.bookmarked)}
+        isDisabled={bookmark.isPending}
+        onChange={(selected) => bookmark.mutate(selected)}
+      >
+        <span aria-hidden="true">{post.bookmarked ? '★' : '☆'}</span> Enregistrer
+      </ToggleButton>
+      {bookmark.error ? <span className="small field__error" role="alert">{bookmark.error.message}</span> : null}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { Card, Checkbox, FormDialog, TextField, check } from '../../ui';
+import { Card, Checkbox, FormDialog } from '../../ui';
 import { EXPORT_URL, useDeleteAccount } from './api';
 import './privacy.css';
 
@@ -45,10 +45,10 @@ function DeleteAccountDialog() {
           <p>Pensez à télécharger vos données avant de continuer.</p>
         </div>
       }
-      labels={{ password: 'Mot de passe' }}
-      validate={(v) => check(v, { password: { required: true } })}
+      labels={{ deleteContent: 'Supprimer aussi mes publications et mes commentaires' }}
       onSubmit={async (v) => {
-        await remove.mutateAsync({ password: v.password!, deleteContent: v.deleteContent === 'true' });
+        // A sensitive action: the password (or ProConnect) is asked again if the last proof is older than 10 minutes.
+        await remove.mutateAsync({ deleteContent: v.deleteContent === 'true' });
         navigate('/compte-supprime', { replace: true, state: { deleted: true } });
       }}
       submitLabel="Supprimer définitivement mon compte"
@@ -56,7 +56,6 @@ function DeleteAccountDialog() {
       isPending={remove.isPending}
       focusCancel
     >
-      <TextField name="password" type="password" label="Mot de passe" description="Pour confirmer qu’il s’agit bien de vous." autoComplete="current-password" isRequired />
       <Checkbox name="deleteContent" description="Elles disparaîtront des e-communautés et leur texte sera effacé.">
         Supprimer aussi mes publications et mes commentaires
       </Checkbox>

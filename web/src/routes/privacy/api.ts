@@ -69,7 +69,7 @@ export function useAcceptCgu() {
  */
 export function useDeleteAccount() {
   return useMutation({
-    mutationFn: (input: { password: string; deleteContent: boolean }) => api.delete<Ok>('/me', input),
+    mutationFn: (input: { deleteContent: boolean }) => api.delete<Ok>('/me', input),
   });
 }
 

@@ -63,6 +63,16 @@ function ProfileView({ me }: { me: Me }) {
       <DirectorySettingsCard />
       <MembershipsCard memberships={me.memberships} title="Mes e-communautés" empty="Vous n’avez rejoint aucune e-communauté." />
       <PasswordCard />
+      <Card as="section">
+        <h2 className="card__title">Mes appareils</h2>
+        <p>Voyez les navigateurs où votre compte est ouvert et déconnectez ceux que vous ne reconnaissez pas.</p>
+        <p><Link to="/profil/appareils">Gérer mes appareils</Link></p>
+      </Card>
+      <Card as="section">
+        <h2 className="card__title">Sécurité du compte</h2>
+        <p>Second facteur de connexion : application d’authentification, clés d’accès et codes de secours.</p>
+        <Link to="/compte/securite">Gérer la sécurité du compte</Link>
+      </Card>
       <MyDataSection />
     </div>
   );

@@ -26,7 +26,8 @@ function insertInto(field: HTMLTextAreaElement, text: string): void {
 }
 
 /**
- * "Citer une publication": search-as-you-type over the community's posts (titles, accents ignored);
+ * "Citer une publication": search-as-you-type over the posts of the community and of its related communities
+ * (titles, accents ignored; resources included);
  * choosing one adds a Markdown link to it in the answer. Shown on questions only.
  */
 export function CitePicker({ postId, targetId }: { postId: number; targetId: string }) {
@@ -34,7 +35,8 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
   const slug = post?.kind === 'question' ? post.community.slug : '';
   const [q, setQ] = useState('');
   const [added, setAdded] = useState('');
-  const suggest = useSuggest(slug, slug ? q : '');
+  // The animation cites the related communities' answers and resources (CNFPT fiches…) too.
+  const suggest = useSuggest(slug, slug ? q : '', true);
   if (!slug) return null;
   const typed = q.trim().length >= 2;
   // The previous results stay while typing, but never once the field is cleared.
@@ -43,12 +45,14 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
   const pick = (key: Key | null) => {
     const item = items.find((i) => i.id === key);
     const field = document.getElementById(targetId);
-    if (!item || !(field instanceof HTMLTextAreaElement)) return;
+    if (!item || !field) return;
     const title = item.title.replace(/([[\]\\])/g, '\\$1');
     setAdded(`Lien vers « ${item.title} » ajouté à votre commentaire.`);
     setQ('');
     // After the list has closed, so focus lands in the text with the rest of the page reachable.
-    requestAnimationFrame(() => insertInto(field, `[${title}](/publications/${item.id})`));
+    const link = `[${title}](/publications/${item.id})`;
+    // The rich editor (ui/MarkdownEditor) takes the link through an event; its Markdown mode is a textarea.
+    requestAnimationFrame(() => (field instanceof HTMLTextAreaElement ? insertInto(field, link) : field.dispatchEvent(new CustomEvent('md-insert', { detail: link }))));
   };
 
   return (
@@ -67,7 +71,7 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
       >
         <Label className="field__label">Citer une publication (facultatif)</Label>
         <Text slot="description" className="field__description">
-          Saisissez au moins 2 lettres d’un titre : un lien vers la publication choisie est ajouté à votre commentaire.
+          Saisissez au moins 2 lettres d’un titre : publications et ressources de cette e-communauté et des e-communautés liées. Un lien vers la publication choisie est ajouté à votre commentaire.
         </Text>
         {/* Enter chooses a suggestion; it must never send the comment from this field. */}
         <Input className="input" onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
@@ -81,7 +85,10 @@ export function CitePicker({ postId, targetId }: { postId: number; targetId: str
             {(item: (typeof items)[number]) => (
               <ListBoxItem id={item.id} textValue={item.title} className="cite-picker__option">
                 <span className="cite-picker__title">{item.title}</span>
-                <span className="small muted"> — {KIND_LABELS[item.kind] ?? item.kind}, {formatDate(item.createdAt)}</span>
+                <span className="small muted">
+                  {' '}— {KIND_LABELS[item.kind] ?? item.kind}, {formatDate(item.createdAt)}
+                  {item.community.slug !== slug ? `, e-communauté « ${item.community.name} »` : ''}
+                </span>
               </ListBoxItem>
             )}
           </ListBox>

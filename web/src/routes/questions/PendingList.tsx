@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { formatDateTime, fullName, plural } from '../../lib/format';
-import { LoadMore, QueryState } from '../../ui';
+import { Icon, LoadMore, QueryState } from '../../ui';
 import { usePending, type PendingQuestion } from './api';
 import { TimeLeft } from './time-left';
 
@@ -40,7 +40,7 @@ function PendingItem({ q, now, showCommunity }: { q: PendingQuestion; now: numbe
       <p className="pending-item__when">
         {/* One statement: "⚠ en retard de 1 j 5 h" (not "En retard" followed by "en retard de…"). */}
         {overdue ? (
-          <strong className="pending-item__flag"><span aria-hidden="true">⚠ </span><TimeLeft deadlineAt={q.deadlineAt} now={now} /></strong>
+          <strong className="pending-item__flag"><Icon name="warning" />{' '}<TimeLeft deadlineAt={q.deadlineAt} now={now} /></strong>
         ) : <TimeLeft deadlineAt={q.deadlineAt} now={now} />}
       </p>
       <h3 className="pending-item__title"><Link to={`/publications/${q.id}`}>{q.title}</Link></h3>

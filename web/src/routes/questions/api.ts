@@ -69,6 +69,7 @@ export interface Suggestion {
   title: string;
   kind: string;
   createdAt: string;
+  community: { slug: string; name: string };
 }
 
 export const qkeys = {
@@ -77,7 +78,7 @@ export const qkeys = {
   pendingAll: ['questions'] as const,
   stats: (slug: string, from: string, to: string) => ['questions', 'stats', slug, from, to] as const,
   settings: (slug: string) => ['questions', 'settings', slug] as const,
-  suggest: (slug: string, q: string) => ['questions', 'suggest', slug, q] as const,
+  suggest: (slug: string, q: string, related = false) => ['questions', 'suggest', slug, q, related] as const,
 };
 
 export function useQuestion(postId: number, enabled = true) {
@@ -131,11 +132,12 @@ export function useSaveDeadlineSettings(slug: string) {
   });
 }
 
-export function useSuggest(slug: string, q: string) {
+/** Posts whose title contains `q`; with `related`, those of the related communities too (citing in an answer). */
+export function useSuggest(slug: string, q: string, related = false) {
   const term = q.trim();
   return useQuery({
-    queryKey: qkeys.suggest(slug, term),
-    queryFn: () => api.get<{ items: Suggestion[] }>(`/communities/${slug}/posts/suggest${qs({ q: term })}`),
+    queryKey: qkeys.suggest(slug, term, related),
+    queryFn: () => api.get<{ items: Suggestion[] }>(`/communities/${slug}/posts/suggest${qs({ q: term, related: related ? 'true' : undefined })}`),
     enabled: term.length >= 2,
     staleTime: 30_000,
     placeholderData: keepPreviousData,

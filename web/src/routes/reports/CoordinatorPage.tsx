@@ -5,16 +5,16 @@ import { ApiError } from '../../api/client';
 import { useCommunity } from '../../api/communities';
 import type { Community } from '../../api/types';
 import { PageQuery } from '../../components/PageQuery';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateTime, formatNumber, monthLabel } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Button, Card, QueryState } from '../../ui';
+import { Alert, Badge, Button, Card, MonthField, QueryState } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
 import { BarChart } from '../steering/charts';
-import { monthLabel } from '../steering/SteeringPage';
 import '../steering/steering.css';
 import { useCoordinatorDashboard, useSetObjectives, type CoordinatorDashboard, type Objective } from './api';
-import { duration, parisMonth, percent } from './format';
+import { duration, percent } from './format';
 import './reports.css';
+import { parisMonthNow } from '../../../../common/time';
 
 /** /communautes/:slug/coordination — the coordinator's dashboard. */
 export default function CoordinatorPage() {
@@ -25,7 +25,7 @@ export default function CoordinatorPage() {
 
 function CoordinatorView({ c }: { c: Community }) {
   const [params, setParams] = useSearchParams();
-  const month = /^\d{4}-\d{2}$/.test(params.get('mois') ?? '') ? params.get('mois')! : parisMonth();
+  const month = /^\d{4}-\d{2}$/.test(params.get('mois') ?? '') ? params.get('mois')! : parisMonthNow();
   const dashboard = useCoordinatorDashboard(c.slug, month);
   useTitle(`Coordination – ${c.name}`);
   return (
@@ -34,16 +34,12 @@ function CoordinatorView({ c }: { c: Community }) {
         <div>
           <p className="small muted"><Link to={`/communautes/${c.slug}`}>{c.name}</Link> ›</p>
           <h1>Tableau de bord de coordination</h1>
+          <p><Link to="/import">Importer une liste de membres (CSV)</Link></p>
         </div>
-        <div className="field steering-month">
-          <label className="field__label" htmlFor="coordination-month">Mois</label>
-          <input
-            id="coordination-month" type="month" className="input" value={month} max={parisMonth()}
-            onChange={(e) => {
-              const next = new URLSearchParams(params);
-              if (e.target.value) next.set('mois', e.target.value); else next.delete('mois');
-              setParams(next, { replace: true });
-            }}
+        <div className="steering-month">
+          <MonthField
+            label="Mois" value={month} max={parisMonthNow()}
+            onChange={(m) => setParams((current) => { const next = new URLSearchParams(current); next.set('mois', m); return next; }, { replace: true })}
           />
         </div>
       </div>
@@ -95,7 +91,7 @@ function Dashboard({ slug, d }: { slug: string; d: CoordinatorDashboard }) {
                 <tr key={a.userId}>
                   <th scope="row">{a.name}{a.role === 'coordinator' ? <span className="muted small"> (coordination)</span> : null}</th>
                   <td>{a.contributions.families.veille}</td><td>{a.contributions.families.animation}</td><td>{a.contributions.families.redaction}</td>
-                  <td><Met met={a.contributions.met}>{a.contributions.total} / {a.contributions.target}</Met></td>
+                  <td>{a.contributions.target === null ? <>{a.contributions.total} <span className="muted small">(sans objectif : coordination)</span></> : <Met met={a.contributions.met}>{a.contributions.total} / {a.contributions.target}</Met>}</td>
                   <td><Met met={a.regularity.met}>{a.regularity.activeWeeks} / {a.regularity.target}</Met></td>
                   <td>
                     {a.quality.answered === 0 ? <span className="muted">aucune réponse</span> : (

@@ -1,31 +1,14 @@
-import { parisToUtc, utcToParis } from '../../../../common/paris-time';
+import { addMonths, parisLocalToUtc, parisMonthNow, utcToParisLocal } from '../../../../common/time';
 import { REPORT_LIMITS } from '../../../../common/reports';
 import { useMembers } from '../../api/communities';
-import { Button, check, Form, TextField } from '../../ui';
+import { Button, check, Form, MonthField, TextField } from '../../ui';
 import type { Meeting, MeetingInput } from './api';
-import { parisMonth } from './format';
 
 /** The quarter before the current one: the default period to review. */
 function previousQuarter(): { from: string; to: string } {
-  const [y, m] = parisMonth().split('-').map(Number) as [number, number];
-  const startOfThis = Math.floor((m - 1) / 3) * 3; // 0-based month of this quarter's start
-  const start = new Date(Date.UTC(y, startOfThis - 3, 1));
-  const end = new Date(Date.UTC(y, startOfThis - 1, 1));
-  return { from: start.toISOString().slice(0, 7), to: end.toISOString().slice(0, 7) };
-}
-
-/**
- * Meetings are set in Paris time, wherever the coordinator's browser is (an agent in Réunion or
- * Guadeloupe schedules the same meeting as one in Lyon): the datetime-local value is a Paris wall clock.
- */
-function parisInput(iso: string): string {
-  const p = utcToParis(new Date(iso));
-  return `${p.date}T${p.time}`;
-}
-
-function fromParisInput(value: string): string {
-  const [date, time] = value.split('T') as [string, string];
-  return parisToUtc(date, time)!.toISOString();
+  const month = parisMonthNow();
+  const quarterStart = addMonths(month, -((Number(month.slice(5, 7)) - 1) % 3));
+  return { from: addMonths(quarterStart, -3), to: addMonths(quarterStart, -1) };
 }
 
 interface Props {
@@ -38,7 +21,10 @@ interface Props {
   onSubmit: (input: MeetingInput) => Promise<unknown>;
 }
 
-/** Date, period, agenda and participants (chosen among the community's animators and coordinators). */
+/**
+ * Date, period, agenda and participants (chosen among the community's animators and coordinators).
+ * The date is a Paris wall clock wherever the coordinator's browser is (Réunion, Guadeloupe…).
+ */
 export function MeetingForm({ slug, meeting, labelledBy, submitLabel, isPending, onSubmit }: Props) {
   const animators = useMembers(slug, 'animator');
   const coordinators = useMembers(slug, 'coordinator');
@@ -56,7 +42,7 @@ export function MeetingForm({ slug, meeting, labelledBy, submitLabel, isPending,
         return errors;
       }}
       onSubmit={(v, data) => onSubmit({
-        scheduledAt: fromParisInput(v.scheduledAt!),
+        scheduledAt: parisLocalToUtc(v.scheduledAt!)!.toISOString(),
         fromMonth: v.fromMonth!, toMonth: v.toMonth!, agenda: v.agenda!,
         participantIds: data.getAll('participantIds').map(Number),
       })}
@@ -64,16 +50,10 @@ export function MeetingForm({ slug, meeting, labelledBy, submitLabel, isPending,
       <div className="row settings-row">
         <div className="field">
           <label className="field__label" htmlFor={id('at')}>Date et heure (heure de Paris)</label>
-          <input id={id('at')} name="scheduledAt" type="datetime-local" className="input" required defaultValue={meeting ? parisInput(meeting.scheduledAt) : undefined} />
+          <input id={id('at')} name="scheduledAt" type="datetime-local" className="input" required defaultValue={meeting ? utcToParisLocal(meeting.scheduledAt) : undefined} />
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor={id('from')}>Premier mois analysé</label>
-          <input id={id('from')} name="fromMonth" type="month" className="input" defaultValue={period.from} required />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={id('to')}>Dernier mois analysé</label>
-          <input id={id('to')} name="toMonth" type="month" className="input" defaultValue={period.to} required />
-        </div>
+        <MonthField label="Premier mois analysé" name="fromMonth" defaultValue={period.from} />
+        <MonthField label="Dernier mois analysé" name="toMonth" defaultValue={period.to} />
       </div>
       <TextField name="agenda" label="Ordre du jour" multiline rows={4} maxLength={REPORT_LIMITS.agenda} isRequired defaultValue={meeting?.agenda} />
       <fieldset className="participants">

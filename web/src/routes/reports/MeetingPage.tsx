@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { REPORT_LIMITS } from '../../../../common/reports';
-import { ApiError } from '../../api/client';
+import { REPORT_LIMITS, REVIEW_STATUSES } from '../../../../common/reports';
+import { type ApiError } from '../../api/client';
 import { PageQuery } from '../../components/PageQuery';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, monthLabel } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Button, Card, Form, TextField } from '../../ui';
-import { monthLabel } from '../steering/SteeringPage';
+import { Alert, Badge, Button, Card, Checkbox, Form, TextField } from '../../ui';
 import { useMeeting, useMeetingWrites, type Meeting } from './api';
 import { MeetingForm } from './MeetingForm';
 import './reports.css';
@@ -67,6 +66,7 @@ function MeetingView({ m }: { m: Meeting }) {
                   {r.status === 'submitted'
                     ? <Badge tone="success">transmis le {formatDateTime(r.submittedAt!)}</Badge>
                     : <Badge tone="neutral">brouillon</Badge>}
+                  {r.status === 'draft' && r.reviewStatus ? <> <Badge tone={r.reviewStatus === 'ready' ? 'success' : 'warning'}>relecture : {REVIEW_STATUSES[r.reviewStatus]}</Badge></> : null}
                   {r.commented ? <> <Badge tone="info">commenté</Badge></> : null}
                 </li>
               ))}
@@ -104,24 +104,40 @@ function EditMeeting({ m }: { m: Meeting }) {
   );
 }
 
+/**
+ * The coordination prepares the minutes as a draft at any time (only it reads them) and finalises them once the
+ * meeting has started; the team reads them once final.
+ */
 function Minutes({ m }: { m: Meeting }) {
   const writes = useMeetingWrites(m.id);
-  if (!m.can.recordMinutes) {
-    if (!m.minutesAt) return m.can.edit ? <p className="muted">Le compte rendu et les décisions s’enregistrent une fois la réunion commencée.</p> : null;
-  }
+  if (!m.can.recordMinutes && !m.minutesAt) return null;
+  const saved = writes.minutes.data;
   return (
     <Card as="section">
       <h2 className="card__title" id="minutes-title">Compte rendu et décisions</h2>
-      {m.minutesAt ? <p className="small muted">Enregistré{m.minutesBy ? ` par ${m.minutesBy.name}` : ''} le {formatDateTime(m.minutesAt)}.</p> : null}
+      {m.minutesAt ? (
+        <p className="small muted">
+          {m.minutesDraft ? <><Badge tone="neutral">brouillon</Badge> </> : null}
+          Enregistré{m.minutesBy ? ` par ${m.minutesBy.name}` : ''} le {formatDateTime(m.minutesAt)}.
+        </p>
+      ) : null}
       {m.can.recordMinutes ? (
         <Form
           aria-labelledby="minutes-title"
           labels={{ minutes: 'Compte rendu', decisions: 'Décisions' }}
-          onSubmit={async (v) => { await writes.minutes.mutateAsync({ minutes: v.minutes ?? '', decisions: v.decisions ?? '' }); }}
+          onSubmit={async (v) => { await writes.minutes.mutateAsync({ minutes: v.minutes ?? '', decisions: v.decisions ?? '', final: v.final === 'true' }); }}
         >
+          {m.can.finalizeMinutes ? null : (
+            <p className="small muted">Préparez le compte rendu avant la réunion : il reste un brouillon, lu par la coordination seule, et se finalise une fois la réunion commencée.</p>
+          )}
           <TextField name="minutes" label="Compte rendu" multiline rows={6} maxLength={REPORT_LIMITS.minutes} defaultValue={m.minutes ?? ''} />
           <TextField name="decisions" label="Décisions" multiline rows={4} maxLength={REPORT_LIMITS.minutes} defaultValue={m.decisions ?? ''} />
-          {writes.minutes.isSuccess ? <Alert tone="success"><p>Compte rendu enregistré.</p></Alert> : null}
+          {saved ? <Alert tone="success"><p>{saved.minutesDraft ? 'Brouillon du compte rendu enregistré.' : 'Compte rendu finalisé : l’équipe peut le lire.'}</p></Alert> : null}
+          {m.can.finalizeMinutes ? (
+            <Checkbox name="final" defaultSelected={!m.minutesDraft} description="Sinon il reste un brouillon, lu par la coordination seule.">
+              Compte rendu définitif : l’équipe peut le lire
+            </Checkbox>
+          ) : null}
           <div className="form__actions"><Button type="submit" isPending={writes.minutes.isPending}>Enregistrer le compte rendu</Button></div>
         </Form>
       ) : (

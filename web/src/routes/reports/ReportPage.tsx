@@ -1,18 +1,20 @@
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { REPORT_LIMITS, REPORT_SECTIONS } from '../../../../common/reports';
-import { ApiError } from '../../api/client';
+import { REPORT_LIMITS, REPORT_SECTIONS, REVIEW_STATUSES, type ReportSection, type ReviewStatus } from '../../../../common/reports';
+import { type ApiError } from '../../api/client';
 import type { PostKind } from '../../api/types';
 import { PageQuery } from '../../components/PageQuery';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber, monthLabel } from '../../lib/format';
 import { KIND_LABELS } from '../../lib/kind-labels';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Button, Card, Form, TextField } from '../../ui';
+import { Alert, Badge, Button, Card, Form, Select, MarkdownEditor, TextField } from '../../ui';
 import { BarChart } from '../steering/charts';
-import { monthLabel } from '../steering/SteeringPage';
 import '../steering/steering.css';
 import { exportUrl, useReport, useReportWrites, type Figures, type Report } from './api';
 import { duration, percent } from './format';
 import './reports.css';
+import { DraftStatus } from '../../components/drafts/DraftStatus';
+import { useDraft } from '../../components/drafts/useDraft';
 
 /** /rapports/:id — an activity report: figures from the data, written parts, submission, the coordinator's comment. */
 export default function ReportPage() {
@@ -35,7 +37,14 @@ function ReportView({ r }: { r: Report }) {
           {r.status === 'submitted'
             ? <Badge tone="success">transmis à la coordination le {formatDateTime(r.submittedAt!)}</Badge>
             : <Badge tone="neutral">brouillon : chiffres à jour des données</Badge>}
+          {r.review && r.status === 'draft' ? <> <ReviewBadge status={r.review.status} /></> : null}
         </p>
+        {r.review && r.status === 'draft' ? (
+          <p className="small muted">
+            Relu par {r.review.by?.name ?? 'la coordination'} le {formatDateTime(r.review.at)}
+            {Object.keys(r.review.notes).length ? ' : ses notes figurent sous les parties concernées.' : '.'}
+          </p>
+        ) : null}
         <div className="report-exports" aria-label="Exports">
           <a href={exportUrl(r.id, 'pdf')} download>Télécharger en PDF</a>
           <a href={exportUrl(r.id, 'docx')} download>Télécharger en DOCX (traitement de texte)</a>
@@ -44,6 +53,7 @@ function ReportView({ r }: { r: Report }) {
       </div>
       <FiguresView f={r.figures} />
       {r.can.edit ? <WrittenForm r={r} /> : <WrittenView r={r} />}
+      {r.can.review ? <ReviewForm r={r} /> : null}
       <CommentSection r={r} />
     </div>
   );
@@ -80,6 +90,7 @@ function FiguresView({ f }: { f: Figures }) {
             {f.formats.attachments.length ? ` ; pièces jointes ${f.formats.attachments.map((a) => `${a.format} (${a.count})`).join(', ')}` : ''}
             {f.formats.embeds.length ? ` ; médias ${f.formats.embeds.map((e) => `${e.provider} (${e.count})`).join(', ')}` : ''}
           </p>
+          {f.cnfptResources === undefined ? null : <p>Ressources CNFPT mises en avant : <strong>{f.cnfptResources}</strong></p>}
         </Card>
         <Card as="section">
           <h3 className="card__title">Questions</h3>
@@ -113,10 +124,29 @@ function FiguresView({ f }: { f: Figures }) {
   );
 }
 
+/** One written section, its text saved as a draft while typed (until the report itself is saved). */
+function SectionField({ r, section, saves }: { r: Report; section: (typeof REPORT_SECTIONS)[number]; saves: number }) {
+  const draft = useDraft(`report:${r.id}:${section.key}`);
+  const { discard } = draft;
+  // Saved with the report: the server dropped the drafts; stop saving and take the report's text again.
+  useEffect(() => { if (saves > 0) void discard(); }, [saves, discard]);
+  return (
+    <>
+      <MarkdownEditor
+        key={draft.fieldKey} defaultValue={draft.initial?.body ?? r[section.key]} onChange={draft.save}
+        name={section.key} label={section.label} description={section.hint} rows={5} maxLength={REPORT_LIMITS.text}
+      />
+      <DraftStatus draft={draft} />
+    </>
+  );
+}
+
 function WrittenForm({ r }: { r: Report }) {
   const writes = useReportWrites(r.id);
+  const [saves, setSaves] = useState(0);
   const save = async (v: Record<string, string>) => {
     await writes.edit.mutateAsync({ highlights: v.highlights ?? '', difficulties: v.difficulties ?? '', proposals: v.proposals ?? '', rendezvous: v.rendezvous ?? '' });
+    setSaves((n) => n + 1);
   };
   /** Saves what is typed, then sends the report (once: the server refuses a second time). */
   const transmit = async () => {
@@ -137,7 +167,10 @@ function WrittenForm({ r }: { r: Report }) {
       <div id="report-written">
         <Form aria-labelledby="written-title" labels={Object.fromEntries(REPORT_SECTIONS.map((s) => [s.key, s.label]))} onSubmit={save}>
           {REPORT_SECTIONS.map((s) => (
-            <TextField key={s.key} name={s.key} label={s.label} description={s.hint} multiline rows={5} maxLength={REPORT_LIMITS.text} defaultValue={r[s.key]} />
+            <div key={s.key}>
+              <SectionField r={r} section={s} saves={saves} />
+              <ReviewNote r={r} section={s.key} />
+            </div>
           ))}
           {writes.edit.isSuccess && !writes.submit.isPending ? <Alert tone="success"><p>Brouillon enregistré.</p></Alert> : null}
           <div className="form__actions"><Button type="submit" variant="secondary" isPending={writes.edit.isPending}>Enregistrer le brouillon</Button></div>
@@ -159,6 +192,7 @@ function WrittenView({ r }: { r: Report }) {
         <div key={s.key}>
           <h3 className="report-subtitle">{s.label}</h3>
           <p className="report-text">{r[s.key].trim() || <span className="muted">(non renseigné)</span>}</p>
+          {r.status === 'draft' && !r.can.review ? <ReviewNote r={r} section={s.key} /> : null}
         </div>
       ))}
     </Card>
@@ -183,6 +217,43 @@ function CommentSection({ r }: { r: Report }) {
           <div className="form__actions"><Button type="submit" isPending={writes.comment.isPending}>Enregistrer le commentaire</Button></div>
         </Form>
       ) : null}
+    </Card>
+  );
+}
+
+function ReviewBadge({ status }: { status: ReviewStatus }) {
+  return <Badge tone={status === 'ready' ? 'success' : 'warning'}>relecture : {REVIEW_STATUSES[status]}</Badge>;
+}
+
+/** The coordination's note on one section of the draft, shown to the author beside what it comments. */
+function ReviewNote({ r, section }: { r: Report; section: ReportSection }) {
+  const note = r.review?.notes[section];
+  if (!note) return null;
+  return <p className="report-review-note"><strong>Note de la coordination :</strong> <span className="report-text">{note}</span></p>;
+}
+
+const STATUS_OPTIONS = Object.entries(REVIEW_STATUSES).map(([value, label]) => ({ value, label: label[0]!.toUpperCase() + label.slice(1) }));
+
+/** Before the meeting, the coordination reads the draft and answers it: a note per section, « à revoir » or « prêt ». */
+function ReviewForm({ r }: { r: Report }) {
+  const writes = useReportWrites(r.id);
+  const labels = Object.fromEntries([...REPORT_SECTIONS.map((s) => [s.key, `Note sur « ${s.label} »`]), ['status', 'Avis sur le brouillon']]);
+  const save = async (v: Record<string, string>) => {
+    const notes = Object.fromEntries(REPORT_SECTIONS.map((s) => [s.key, v[s.key] ?? '']));
+    await writes.review.mutateAsync({ status: (v.status ?? 'to_revise') as ReviewStatus, notes });
+  };
+  return (
+    <Card as="section">
+      <h2 className="card__title" id="review-title">Relecture du brouillon</h2>
+      <p className="small muted">Vos notes et votre avis s’affichent sur le brouillon de {r.author.name}, sous chaque partie.</p>
+      <Form aria-labelledby="review-title" labels={labels} onSubmit={save}>
+        {REPORT_SECTIONS.map((s) => (
+          <TextField key={s.key} name={s.key} label={labels[s.key]!} multiline rows={3} maxLength={REPORT_LIMITS.comment} defaultValue={r.review?.notes[s.key] ?? ''} />
+        ))}
+        <Select name="status" label={labels.status!} options={STATUS_OPTIONS} defaultValue={r.review?.status ?? 'to_revise'} />
+        {writes.review.isSuccess ? <Alert tone="success"><p>Relecture enregistrée.</p></Alert> : null}
+        <div className="form__actions"><Button type="submit" isPending={writes.review.isPending}>Enregistrer la relecture</Button></div>
+      </Form>
     </Card>
   );
 }

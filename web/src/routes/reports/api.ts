@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ObjectiveKind } from '../../../../common/reports';
+import type { ObjectiveKind, ReportSection, ReviewStatus } from '../../../../common/reports';
 import { api, qs } from '../../api/client';
 
 /** API client of the coordination, review meetings and activity reports (docs/api.md, "Pilotage"). */
@@ -24,7 +24,7 @@ export interface AnimatorRow {
   userId: number;
   name: string;
   role: string;
-  contributions: { total: number; target: number; families: { veille: number; animation: number; redaction: number }; met: boolean };
+  contributions: { total: number; target: number | null; families: { veille: number; animation: number; redaction: number }; met: boolean | null };
   regularity: { activeWeeks: number; target: number; met: boolean };
   quality: { answered: number; answeredWithinDeadline: number; share: number | null; medianSeconds: number | null; met: boolean | null };
 }
@@ -43,7 +43,7 @@ export interface CoordinatorDashboard {
 }
 
 export interface MeetingSummary { id: number; scheduledAt: string; fromMonth: string; toMonth: string; agenda: string; hasMinutes: boolean }
-export interface ReportSummary { id: number; author: Person; status: 'draft' | 'submitted'; submittedAt: string | null; commented: boolean }
+export interface ReportSummary { id: number; author: Person; status: 'draft' | 'submitted'; submittedAt: string | null; commented: boolean; reviewStatus: ReviewStatus | null }
 
 export interface Meeting extends MeetingSummary {
   community: { slug: string; name: string };
@@ -52,10 +52,11 @@ export interface Meeting extends MeetingSummary {
   decisions: string | null;
   minutesBy: Person | null;
   minutesAt: string | null;
+  minutesDraft: boolean;
   createdBy: Person | null;
   reports: ReportSummary[];
   myReportId: number | null;
-  can: { edit: boolean; recordMinutes: boolean; writeReport: boolean };
+  can: { edit: boolean; recordMinutes: boolean; finalizeMinutes: boolean; writeReport: boolean };
 }
 
 export interface Figures {
@@ -68,6 +69,8 @@ export interface Figures {
   moderation: { flagsReceived: number; flagsHandled: number; medianHandleSeconds: number | null; actions: { action: string; count: number }[] };
   agenda: { eventsHeld: number; eventsAdded: number };
   polls: { launched: number; votes: number; resultsPublished: number };
+  /** Absent from reports submitted before it was counted. */
+  cnfptResources?: number;
   mostRead: { postId: number; title: string; value: number }[];
 }
 
@@ -84,8 +87,11 @@ export interface Report {
   rendezvous: string;
   figures: Figures;
   comment: { text: string; by: Person | null; at: string } | null;
-  can: { edit: boolean; submit: boolean; comment: boolean };
+  review: { status: ReviewStatus; notes: ReviewNotes; by: Person | null; at: string } | null;
+  can: { edit: boolean; submit: boolean; comment: boolean; review: boolean };
 }
+
+export type ReviewNotes = Partial<Record<ReportSection, string>>;
 
 export interface MeetingInput { scheduledAt: string; fromMonth: string; toMonth: string; agenda: string; participantIds: number[] }
 
@@ -134,7 +140,7 @@ export function useMeetingWrites(id: number) {
   const qc = useQueryClient();
   const onSuccess = (m: Meeting) => qc.setQueryData(['meeting', id], m);
   return {
-    minutes: useMutation({ mutationFn: (input: { minutes: string; decisions: string }) => api.put<Meeting>(`/meetings/${id}/minutes`, input), onSuccess }),
+    minutes: useMutation({ mutationFn: (input: { minutes: string; decisions: string; final: boolean }) => api.put<Meeting>(`/meetings/${id}/minutes`, input), onSuccess }),
     update: useMutation({ mutationFn: (input: MeetingInput) => api.put<Meeting>(`/meetings/${id}`, input), onSuccess }),
     startReport: useMutation({
       mutationFn: () => api.post<Report>(`/meetings/${id}/reports`),
@@ -154,6 +160,7 @@ export function useReportWrites(id: number) {
     edit: useMutation({ mutationFn: (input: Partial<Pick<Report, 'highlights' | 'difficulties' | 'proposals' | 'rendezvous'>>) => api.patch<Report>(`/reports/${id}`, input), onSuccess }),
     submit: useMutation({ mutationFn: () => api.post<Report>(`/reports/${id}/submit`), onSuccess }),
     comment: useMutation({ mutationFn: (comment: string) => api.put<Report>(`/reports/${id}/comment`, { comment }), onSuccess }),
+    review: useMutation({ mutationFn: (input: { status: ReviewStatus; notes: ReviewNotes }) => api.put<Report>(`/reports/${id}/review`, input), onSuccess }),
   };
 }
 

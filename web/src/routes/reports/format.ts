@@ -1,10 +1,5 @@
 /** Formatting shared by the coordination, meeting and report pages. */
 
-/** The current month in Paris, 'YYYY-MM'. */
-export function parisMonth(): string {
-  return new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
-}
-
 /** 0.873 -> "87,3 %"; null -> "sans objet" (nothing to measure yet). */
 export function percent(share: number | null): string {
   if (share === null) return 'sans objet';

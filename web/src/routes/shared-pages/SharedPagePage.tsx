@@ -5,9 +5,9 @@ import { ApiError } from '../../api/client';
 import { PageQuery } from '../../components/PageQuery';
 import { formatDateTime, fullName } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Button, Form, Link, LoadMore, QueryState, TextField, check } from '../../ui';
+import { Alert, Badge, Button, Form, Link, LoadMore, QueryState, MarkdownEditor, TextField, check } from '../../ui';
 import { NotFound } from '../not-found/NotFoundPage';
-import { useLock, useRestore, useRevisions, useSavePage, useSharedPage, type SharedPage } from './api';
+import { useEditingNotice, useLock, useRestore, useRevisions, useSavePage, useSharedPage, type SharedPage } from './api';
 import { DiffView } from './DiffView';
 import './shared-pages.css';
 
@@ -48,6 +48,11 @@ function PageView({ p }: { p: SharedPage }) {
         ) : null}
       </div>
       {p.locked && !p.can.edit ? <Alert tone="info" live={false}><p>L’équipe d’animation a verrouillé cette page : elle ne peut pas être modifiée pour le moment.</p></Alert> : null}
+      {p.editing && p.can.edit ? (
+        <Alert tone="warning" live={false} title={`${fullName(p.editing.by)} est en train de modifier cette page`}>
+          <p>Si vous la modifiez aussi, vous verrez ses changements avant d’enregistrer les vôtres : rien ne sera écrasé sans que vous le sachiez.</p>
+        </Alert>
+      ) : null}
       <div role="status" aria-live="polite">{notice ? <Alert tone="success" live={false}><p>{notice}</p></Alert> : null}</div>
       {mode === 'read' ? (p.bodyHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: p.bodyHtml }} /> : <p className="muted">Cette page est vide.</p>) : null}
       {mode === 'edit' ? <Editor p={p} onSaved={done} onCancel={() => setMode('read')} /> : null}
@@ -68,6 +73,7 @@ function Editor({ p, onSaved, onCancel }: { p: SharedPage; onSaved: (m: string) 
   const [conflict, setConflict] = useState<number | null>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const save = useSavePage(p.id);
+  useEditingNotice(p.id);
   return (
     <section aria-labelledby="edit-title" className="stack">
       <h2 id="edit-title">Modifier la page</h2>
@@ -103,7 +109,7 @@ function Editor({ p, onSaved, onCancel }: { p: SharedPage; onSaved: (m: string) 
         }}
       >
         <TextField name="title" label="Titre" isRequired maxLength={LIMITS.wikiTitle} value={title} onChange={setTitle} wide />
-        <TextField name="body" label="Texte" description="Mise en forme Markdown : **gras**, # titre, - liste, [lien](https://…)." multiline rows={16} maxLength={LIMITS.wikiBody} value={body} onChange={setBody} />
+        <MarkdownEditor name="body" label="Texte" description="Mise en forme avec la barre d’outils, ou en Markdown." rows={16} maxLength={LIMITS.wikiBody} defaultValue={body} onChange={setBody} />
         <TextField name="summary" label="Résumé de la modification" description="Facultatif, par exemple : « ajout de la FAQ sur les subventions »." maxLength={LIMITS.wikiSummary} wide />
         <div className="form__actions">
           <Button type="submit" isPending={save.isPending} isDisabled={conflict !== null}>Enregistrer</Button>

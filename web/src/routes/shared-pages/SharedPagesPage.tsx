@@ -5,7 +5,7 @@ import type { Community } from '../../api/types';
 import { PageQuery } from '../../components/PageQuery';
 import { formatDateTime, fullName } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
-import { Badge, Button, Card, Form, Link, LoadMore, QueryState, TextField, check } from '../../ui';
+import { Badge, Button, Card, Form, Link, LoadMore, QueryState, MarkdownEditor, TextField, check } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
 import { useCreatePage, useSharedPages } from './api';
 import './shared-pages.css';
@@ -73,7 +73,7 @@ function NewPage({ slug }: { slug: string }) {
         }}
       >
         <TextField name="title" label="Titre" isRequired maxLength={LIMITS.wikiTitle} wide />
-        <TextField name="body" label="Texte" description="Mise en forme Markdown : **gras**, # titre, - liste, [lien](https://…)." multiline rows={10} maxLength={LIMITS.wikiBody} />
+        <MarkdownEditor name="body" label="Texte" description="Mise en forme avec la barre d’outils, ou en Markdown." rows={10} maxLength={LIMITS.wikiBody} />
         <div className="form__actions"><Button type="submit" isPending={create.isPending}>Créer la page</Button></div>
       </Form>
     </section>

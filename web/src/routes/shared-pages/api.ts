@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
 import type { Page, UserRef } from '../../api/types';
@@ -22,6 +23,8 @@ export interface SharedPage {
   bodyHtml: string;
   revision: number;
   locked: { at: string; by: UserRef | null } | null;
+  /** Another person has the editor open. */
+  editing: { by: UserRef; until: string } | null;
   createdBy: UserRef;
   createdAt: string;
   updatedBy: UserRef;
@@ -78,7 +81,8 @@ export function useSharedPages(slug: string) {
 }
 
 export function useSharedPage(id: number) {
-  return useQuery({ queryKey: pageKeys.one(id), queryFn: () => api.get<SharedPage>(`/shared-pages/${id}`), enabled: id > 0 });
+  // Refreshed every minute, so a reader learns that someone opened the editor (or saved) meanwhile.
+  return useQuery({ queryKey: pageKeys.one(id), queryFn: () => api.get<SharedPage>(`/shared-pages/${id}`), enabled: id > 0, refetchInterval: 60_000 });
 }
 
 export function useRevisions(id: number) {
@@ -129,6 +133,25 @@ export const useRestore = (id: number) =>
   usePageChange((input: { revision: number; baseRevision: number }) => api.post<SharedPage>(`/shared-pages/${id}/restore`, input));
 export const useLock = (id: number) =>
   usePageChange((locked: boolean) => (locked ? api.post<SharedPage>(`/shared-pages/${id}/lock`) : api.delete<SharedPage>(`/shared-pages/${id}/lock`)));
+
+/** How often an open editor renews its « being edited » notice (the server lets it lapse after 150 s). */
+const EDITING_RENEW_MS = 60_000;
+
+/**
+ * While the editor is open, the others reading the page are told who is editing it: announced at once, renewed
+ * every minute, withdrawn when the editor closes (a save withdraws it on the server).
+ */
+export function useEditingNotice(id: number) {
+  useEffect(() => {
+    const announce = () => void api.put(`/shared-pages/${id}/editing`).catch(() => undefined);
+    announce();
+    const timer = window.setInterval(announce, EDITING_RENEW_MS);
+    return () => {
+      window.clearInterval(timer);
+      void api.delete(`/shared-pages/${id}/editing`).catch(() => undefined);
+    };
+  }, [id]);
+}
 
 export interface DossierPageItem {
   position: number;

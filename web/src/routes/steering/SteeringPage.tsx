@@ -1,27 +1,18 @@
-import { useState } from 'react';
-import { formatTime } from '../../lib/format';
+import { parisMonthNow } from '../../../../common/time';
+import { formatTime, monthLabel } from '../../lib/format';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCommunity } from '../../api/communities';
 import type { Community, PostKind } from '../../api/types';
 import { PageQuery } from '../../components/PageQuery';
 import { KIND_LABELS } from '../../lib/kind-labels';
 import { useTitle } from '../../lib/useTitle';
-import { Alert, Badge, Card, QueryState } from '../../ui';
+import { Alert, Badge, Card, MonthField, QueryState } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
 import { useAnimatorDashboard, type AnimatorDashboard, type TopPost } from './api';
 import { BarChart, ProgressBar } from './charts';
 import { TeamPanel } from './TeamPanel';
 import './steering.css';
 
-/** The current month in Paris, 'YYYY-MM'. */
-function parisMonth(): string {
-  return new Intl.DateTimeFormat('fr-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
-}
-
-export function monthLabel(month: string, short = false): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat('fr-FR', { month: short ? 'short' : 'long', year: short ? '2-digit' : 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
 
 /** /communautes/:slug/pilotage — the animator's dashboard, and the coordinator's team view. */
 export default function SteeringPage() {
@@ -32,7 +23,7 @@ export default function SteeringPage() {
 
 function SteeringView({ c }: { c: Community }) {
   const [params, setParams] = useSearchParams();
-  const month = /^\d{4}-\d{2}$/.test(params.get('mois') ?? '') ? params.get('mois')! : parisMonth();
+  const month = /^\d{4}-\d{2}$/.test(params.get('mois') ?? '') ? params.get('mois')! : parisMonthNow();
   const animatorId = Number(params.get('animateur')) || undefined;
   const dashboard = useAnimatorDashboard(c.slug, month, animatorId);
   useTitle(`Tableau de bord – ${c.name}`);
@@ -48,12 +39,8 @@ function SteeringView({ c }: { c: Community }) {
           <p className="small muted"><Link to={`/communautes/${c.slug}`}>{c.name}</Link> ›</p>
           <h1>{animatorId && dashboard.data ? `Tableau de bord de ${dashboard.data.animator.name}` : 'Mon tableau de bord'}</h1>
         </div>
-        <div className="field steering-month">
-          <label className="field__label" htmlFor="steering-month">Mois</label>
-          <input
-            id="steering-month" type="month" className="input" value={month} max={parisMonth()}
-            onChange={(e) => setParam('mois', e.target.value || undefined)}
-          />
+        <div className="steering-month">
+          <MonthField label="Mois" value={month} max={parisMonthNow()} onChange={(m) => setParam('mois', m)} />
         </div>
       </div>
       <CommunityNav c={c} />
@@ -82,13 +69,22 @@ function Dashboard({ d }: { d: AnimatorDashboard }) {
     <div className="steering-grid">
       <Card as="section" className="steering-wide">
         <h2 className="card__title">Contributions de {month}</h2>
-        <p className="steering-total"><strong>{d.total}</strong> contribution{d.total > 1 ? 's' : ''} sur un objectif de <strong>{d.target}</strong></p>
-        <ProgressBar value={d.total} target={d.target} label={`Contributions de ${month} face à l’objectif`} />
-        <p>
+        {d.target === null ? (
+          <p className="steering-total"><strong>{d.total}</strong> contribution{d.total > 1 ? 's' : ''} — l’objectif mensuel est porté par l’animation, pas par la coordination.</p>
+        ) : (
+          <>
+            <p className="steering-total"><strong>{d.total}</strong> contribution{d.total > 1 ? 's' : ''} sur un objectif de <strong>{d.target}</strong></p>
+            <ProgressBar value={d.total} target={d.target} label={`Contributions de ${month} face à l’objectif`} />
+          </>
+        )}
+        <p className="steering-balance">
           Équilibre entre les familles :{' '}
           <Badge tone={d.balance.balanced ? 'success' : 'warning'}>{d.balance.message}</Badge>
         </p>
-        <BarChart title={`Contributions par famille, ${month}`} unit="contributions" bars={d.families.map((f) => ({ label: f.label, value: f.count }))} />
+        <BarChart
+          title={`Contributions par famille, ${month}`} unit="contributions" target={d.target === null ? undefined : { value: d.target, label: 'objectif du mois' }}
+          bars={d.families.map((f) => ({ label: f.label, value: f.count }))}
+        />
         <details>
           <summary>Ce qui est compté dans chaque famille</summary>
           {d.families.map((f) => (
@@ -111,21 +107,12 @@ function Dashboard({ d }: { d: AnimatorDashboard }) {
         )}
       </Card>
       <Card as="section">
-        <h2 className="card__title">À traiter</h2>
-        <p>{d.flagsWaiting} signalement{d.flagsWaiting > 1 ? 's' : ''} en attente · {d.questions.total} question{d.questions.total > 1 ? 's' : ''} sans réponse</p>
-        {d.questions.items.length ? (
-          <ul aria-label="Questions en attente de réponse" className="steering-list">
-            {d.questions.items.map((q) => (
-              <li key={q.postId}>
-                <Link to={`/publications/${q.postId}`}>{q.title}</Link>{' '}
-                {q.hoursLeft < 0
-                  ? <Badge tone="warning">en retard de {formatHours(-q.hoursLeft)}</Badge>
-                  : <span className="muted small">reste {formatHours(q.hoursLeft)}</span>}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <h2 className="card__title">Ressources du CNFPT</h2>
+        <p data-testid="cnfpt-promoted"><strong>{d.cnfptResources.animator}</strong> ressource{d.cnfptResources.animator > 1 ? 's' : ''} CNFPT mise{d.cnfptResources.animator > 1 ? 's' : ''} en avant en {month}{' '}
+          <span className="muted">({d.cnfptResources.community} pour toute l’e-communauté)</span></p>
+        <p className="small">Formations, numéros de la LID, publications : la veille en propose chaque semaine.</p>
       </Card>
+      <Waiting d={d} />
       <Card as="section" className="steering-wide">
         <h2 className="card__title">Membres de l’e-communauté</h2>
         <BarChart
@@ -145,6 +132,28 @@ function Dashboard({ d }: { d: AnimatorDashboard }) {
   );
 }
 
+
+/** What waits for the animator: flags and unanswered questions, the late ones marked. */
+function Waiting({ d }: { d: AnimatorDashboard }) {
+  return (
+    <Card as="section">
+      <h2 className="card__title">À traiter</h2>
+      <p>{d.flagsWaiting} signalement{d.flagsWaiting > 1 ? 's' : ''} en attente · {d.questions.total} question{d.questions.total > 1 ? 's' : ''} sans réponse</p>
+      {d.questions.items.length ? (
+        <ul aria-label="Questions en attente de réponse" className="steering-list">
+          {d.questions.items.map((q) => (
+            <li key={q.postId}>
+              <Link to={`/publications/${q.postId}`}>{q.title}</Link>{' '}
+              {q.hoursLeft < 0
+                ? <Badge tone="warning">en retard de {formatHours(-q.hoursLeft)}</Badge>
+                : <span className="muted small">reste {formatHours(q.hoursLeft)}</span>}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Card>
+  );
+}
 
 function formatHours(h: number): string {
   return h >= 24 ? `${Math.floor(h / 24)} j ${h % 24} h` : `${h} h`;

@@ -3,7 +3,7 @@ import { MAX_MONTHLY_TARGET } from '../../../../common/contributions';
 import { ApiError } from '../../api/client';
 import { Alert, Button, Card } from '../../ui';
 import { useResetTarget, useSetTarget, type AnimatorDashboard } from './api';
-import { monthLabel } from './SteeringPage';
+import { monthLabel } from '../../lib/format';
 
 const ROLE_LABELS: Record<string, string> = { animator: 'Animation', coordinator: 'Coordination' };
 
@@ -28,8 +28,8 @@ export function TeamPanel({ slug, d, onShow }: { slug: string; d: AnimatorDashbo
                 <th scope="row">{t.name}</th>
                 <td>{ROLE_LABELS[t.role] ?? t.role}</td>
                 <td>{t.families.veille}</td><td>{t.families.animation}</td><td>{t.families.redaction}</td>
-                <td><strong>{t.total}</strong>{t.total >= t.target ? ' ✓' : ''}</td>
-                <td>{t.target}</td>
+                <td><strong>{t.total}</strong>{t.target !== null && t.total >= t.target ? ' ✓' : ''}</td>
+                <td>{t.target ?? <span className="muted">sans objectif</span>}</td>
                 <td><button type="button" className="linklike" onClick={() => onShow(t.userId)}>Voir le tableau de bord<span className="visually-hidden"> de {t.name}</span></button></td>
               </tr>
             ))}

@@ -18,7 +18,8 @@ export interface TeamRow {
   name: string;
   role: string;
   total: number;
-  target: number;
+  /** Null for a coordinator: only animators carry the monthly target. */
+  target: number | null;
   families: { veille: number; animation: number; redaction: number };
 }
 
@@ -27,7 +28,7 @@ export interface Targets { community: number; communityIsDefault: boolean; byUse
 export interface AnimatorDashboard {
   month: string;
   animator: { id: number; name: string };
-  target: number;
+  target: number | null;
   total: number;
   families: FamilyFigure[];
   balance: { balanced: boolean; message: string; low: string[] };
@@ -38,6 +39,8 @@ export interface AnimatorDashboard {
   };
   questions: { total: number; items: { postId: number; title: string; deadlineAt: string; hoursLeft: number }[] };
   flagsWaiting: number;
+  /** « Ressources CNFPT » promoted in the month: by this animator, by the whole community. */
+  cnfptResources: { animator: number; community: number };
   members: { month: string; joined: number; total: number }[];
   mostRead: TopPost[];
   /** When the audience figures (members, most read, most useful) were computed: kept a minute by the server. */

@@ -5,10 +5,15 @@
 
 export interface Bar { label: string; value: number }
 
-export function BarChart({ title, bars, unit, height = 160 }: { title: string; bars: Bar[]; unit: string; height?: number }) {
-  const max = Math.max(1, ...bars.map((b) => b.value));
+/**
+ * `target`: the figure the bars are read against (a monthly objective). The chart's full height is then the target
+ * (or the largest bar above it), so that 1, 1 and 1 against 20 look small rather than full; a line marks it.
+ */
+export function BarChart({ title, bars, unit, height = 160, target }: { title: string; bars: Bar[]; unit: string; height?: number; target?: { value: number; label: string } }) {
+  const max = Math.max(1, target?.value ?? 0, ...bars.map((b) => b.value));
   const width = 100 / Math.max(1, bars.length);
-  const summary = `${title} : ${bars.map((b) => `${b.label} ${b.value}`).join(', ')} ${unit}`;
+  const summary = `${title} : ${bars.map((b) => `${b.label} ${b.value}`).join(', ')} ${unit}${target ? ` ; ${target.label} : ${target.value}` : ''}`;
+  const targetY = target ? height / 2 - (target.value / max) * (height / 2 - 2) : 0;
   return (
     <figure className="chart">
       <svg role="img" aria-label={summary} viewBox={`0 0 100 ${height / 2}`} preserveAspectRatio="none" className="chart__svg" style={{ height }}>
@@ -16,13 +21,16 @@ export function BarChart({ title, bars, unit, height = 160 }: { title: string; b
           const h = (b.value / max) * (height / 2 - 2);
           return <rect key={b.label} x={i * width + width * 0.15} y={height / 2 - h} width={width * 0.7} height={h} className="chart__bar" />;
         })}
+        {target ? <line x1="0" x2="100" y1={targetY} y2={targetY} className="chart__target" /> : null}
       </svg>
+      {target ? <p className="chart__target-label small muted">Ligne pointillée : {target.label} ({target.value} {unit})</p> : null}
       <div className={bars.length > 6 ? 'chart__labels chart__labels--dense' : 'chart__labels'} aria-hidden="true" style={{ gridTemplateColumns: `repeat(${bars.length}, minmax(0, 1fr))` }}>
         {bars.map((b) => <span key={b.label}><strong>{b.value}</strong><br />{b.label}</span>)}
       </div>
       <details className="chart__data">
         <summary>Données du graphique « {title} »</summary>
         <table>
+          <caption className="visually-hidden">{title}</caption>
           <thead><tr><th scope="col">Libellé</th><th scope="col">Valeur ({unit})</th></tr></thead>
           <tbody>{bars.map((b) => <tr key={b.label}><th scope="row">{b.label}</th><td>{b.value}</td></tr>)}</tbody>
         </table>
@@ -75,6 +83,8 @@ export function GroupedBarChart({ title, groups, series, unit, groupHeader = 'Li
       <details className="chart__data">
         <summary>Données du graphique « {title} »</summary>
         <table>
+          {/* The table's own title (RGAA 5.4): the summary above names the disclosure, not the table. */}
+          <caption className="visually-hidden">{title}</caption>
           <thead><tr><th scope="col">{groupHeader}</th>{series.map((s) => <th key={s.label} scope="col">{s.label} ({unit})</th>)}</tr></thead>
           <tbody>{groups.map((g) => <tr key={g.label}><th scope="row">{g.label}</th>{series.map((s, j) => <td key={s.label}>{g.values[j] ?? 0}</td>)}</tr>)}</tbody>
         </table>

@@ -8,6 +8,7 @@ import { useTitle } from '../../lib/useTitle';
 import { Alert, Badge, Button, Card, ConfirmDialog, Form, LoadMore, QueryState, Select, TextField, type Errors } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
 import { GroupedBarChart } from '../steering/charts';
+import { CnfptInbox } from './CnfptInbox';
 import {
   useActivity, useAddSource, useDeleteSource, useDismissItem, useInbox, usePollSource, usePublishItem, useSources,
   type Figures, type InboxItem, type VeilleActivity, type VeilleSource,
@@ -48,6 +49,7 @@ function VeilleView({ c }: { c: Community }) {
             <Sources slug={c.slug} />
           </aside>
         </div>
+        <CnfptInbox slug={c.slug} />
         <Activity slug={c.slug} />
       </>)}
     </>
@@ -110,7 +112,8 @@ function Activity({ slug }: { slug: string }) {
             />
             <p className="small muted">Chaque semaine compte les articles reçus cette semaine-là, et ce qu’ils sont devenus depuis.</p>
             {a.sources.length > 0 ? (
-              <div className="table-scroll">
+              // Wider than a phone with long source names: the scrolling box is reachable with the keyboard.
+              <div className="table-scroll" tabIndex={0} role="region" aria-label="Activité par source, tableau défilant">
                 <table className="steering-table">
                   <caption>Activité par source sur 12 semaines</caption>
                   <thead>

@@ -3,6 +3,7 @@ import type { Post } from '../../../api/types';
 import { formatDateTime, fullName } from '../../../lib/format';
 import { ARTICLE_TYPE_LABELS, KIND_LABELS, KIND_TONES } from '../../../lib/kind-labels';
 import { Badge } from '../../../ui';
+import { CnfptBadges, CnfptCatalogueLink } from '../../../components/cnfpt/CnfptResource';
 import './kinds.css';
 
 /** What article, veille, ressource and partage posts show above their body. */
@@ -23,11 +24,11 @@ export function LinkDetails({ post }: { post: Post }) {
   return (
     <div className="kind-details">
       <p>
-        <Badge tone={KIND_TONES[post.kind]}>{KIND_LABELS[post.kind]}</Badge>
+        {post.cnfpt ? <CnfptBadges cnfpt={post.cnfpt} /> : <Badge tone={KIND_TONES[post.kind]}>{KIND_LABELS[post.kind]}</Badge>}
         <PostTags post={post} />
       </p>
       {link ? (
-        <aside className="link-card" aria-label={post.kind === 'veille' ? 'Lien de la veille' : 'Ressource'}>
+        <aside className={`link-card${post.cnfpt ? ' post-card--cnfpt' : ''}`} aria-label={post.kind === 'veille' ? 'Lien de la veille' : post.cnfpt ? 'Ressource CNFPT' : 'Ressource'}>
           <p className="link-card__title">
             <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
               {link.title ?? link.url}<span className="visually-hidden"> (nouvelle fenêtre)</span>
@@ -38,6 +39,7 @@ export function LinkDetails({ post }: { post: Post }) {
             {link.source ? <>Source : {link.source} · </> : null}
             <span className="link-card__host">{hostOf(link.url)}</span>
           </p>
+          {post.cnfpt ? <CnfptCatalogueLink cnfpt={post.cnfpt} title={post.title} /> : null}
         </aside>
       ) : null}
       {post.kind === 'veille' ? <h2 className="kind-details__comment">Le commentaire de l’animation</h2> : null}

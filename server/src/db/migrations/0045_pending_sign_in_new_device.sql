@@ -1,0 +1,1 @@
+ALTER TABLE "mfa_pending_sign_ins" ADD COLUMN "new_device" boolean DEFAULT false NOT NULL;

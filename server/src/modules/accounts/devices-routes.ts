@@ -1,0 +1,54 @@
+import { Type } from 'typebox';
+import type { App } from '../../types.js';
+import { errorResponses, IdParam } from '../../lib/schemas.js';
+import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { requireUser } from '../../plugins/session.js';
+import { endOtherSessions, endSession, listSessions } from './devices.js';
+
+const tags = ['comptes'];
+const DeviceSession = Type.Object({
+  id: Type.Integer(),
+  browser: Type.String(),
+  system: Type.String(),
+  signInMethod: Type.Union([Type.Literal('password'), Type.Literal('proconnect'), Type.Literal('passkey')]),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastSeenAt: Type.String({ format: 'date-time' }),
+  /** The session of the browser asking: « cet appareil ». */
+  current: Type.Boolean(),
+});
+const Ended = Type.Object({ ended: Type.Integer() });
+
+/**
+ * « Mes appareils ». Ending sessions is a sensitive action (reauth): a stolen session must not be able to
+ * sign its owner out everywhere and keep the account to itself.
+ */
+export default async function devicesRoutes(app: App) {
+  app.get('/me/sessions', {
+    schema: {
+      tags, summary: 'Mes appareils : mes sessions ouvertes (la plus récente d’abord, 50 au plus)',
+      response: { 200: Type.Object({ items: Type.Array(DeviceSession) }), ...errorResponses },
+    },
+  }, async (request) => {
+    const user = requireUser(request);
+    return { items: await listSessions(app, user.id, request.session!.tokenHash) };
+  });
+
+  app.delete('/me/sessions/:id', {
+    config: { reauth: true },
+    schema: { tags, summary: 'Déconnecter un autre de mes appareils', params: IdParam, response: { 200: Ended, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await endSession(app, user.id, request.params.id, request.session!.tokenHash);
+    return { ended: 1 };
+  });
+
+  app.delete('/me/other-sessions', {
+    config: { reauth: true },
+    schema: { tags, summary: 'Déconnecter tous mes autres appareils', response: { 200: Ended, ...errorResponses } },
+  }, async (request) => {
+    const user = requireUser(request);
+    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    return { ended: await app.db.transaction((tx) => endOtherSessions(tx, user.id, request.session!.tokenHash)) };
+  });
+}

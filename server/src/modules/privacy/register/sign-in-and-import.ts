@@ -1,0 +1,88 @@
+import type { RegisterEntry } from './types.js';
+
+/**
+ * Second factors and the arrival of members from the previous platform (imports). Secrets are kept only as
+ * hashes or encrypted, and are never exported: the export says which factors exist, not what they are.
+ */
+export const signInAndImportEntries: RegisterEntry[] = [
+  {
+    table: 'mfa_totp',
+    columns: ['user_id'],
+    subject: 'user_id = $1',
+    purpose: 'Second facteur de connexion par application d’authentification (code à 6 chiffres).',
+    legalBasis: 'mission',
+    retention: 'Tant que le membre garde ce second facteur ; supprimé quand il le retire ou que l’équipe nationale le réinitialise.',
+    readers: 'Personne (la clé est chiffrée ; le membre voit seulement que le facteur existe).',
+    export: 'secondFactorApp',
+    deletion: { action: 'delete' },
+  },
+  {
+    table: 'mfa_recovery_codes',
+    columns: ['user_id'],
+    subject: 'user_id = $1',
+    purpose: 'Codes de secours à usage unique, pour se connecter sans son second facteur.',
+    legalBasis: 'mission',
+    retention: 'Jusqu’à leur renouvellement ou au retrait du second facteur.',
+    readers: 'Personne (seule une empreinte de chaque code est conservée).',
+    export: 'recoveryCodes',
+    deletion: { action: 'delete' },
+  },
+  {
+    table: 'mfa_passkeys',
+    columns: ['user_id'],
+    subject: 'user_id = $1',
+    purpose: 'Clés d’accès (WebAuthn) utilisées comme second facteur.',
+    legalBasis: 'mission',
+    retention: 'Tant que le membre garde la clé ; supprimée quand il la retire ou que l’équipe nationale réinitialise ses facteurs.',
+    readers: 'Le membre (nom de la clé, dates).',
+    export: 'passkeys',
+    deletion: { action: 'delete' },
+  },
+  {
+    table: 'mfa_pending_sign_ins',
+    columns: ['user_id', 'id_token'],
+    subject: 'user_id = $1',
+    purpose: 'Connexion en attente du second facteur (mot de passe ou ProConnect déjà vérifié).',
+    legalBasis: 'mission',
+    retention: '15 minutes ; supprimée à l’usage, les expirées à la connexion suivante.',
+    readers: 'Personne (usage technique).',
+    export: { excluded: 'État technique de quelques minutes.' },
+    deletion: { action: 'delete' },
+  },
+  {
+    table: 'import_welcomes',
+    columns: ['user_id'],
+    subject: 'user_id = $1',
+    purpose: 'Suivi du courriel de première connexion des membres repris de l’ancienne plateforme (envoyé, activé, refusé).',
+    legalBasis: 'mission',
+    retention: 'Tant que le compte existe.',
+    readers: 'L’équipe nationale (page « Import »).',
+    export: 'welcomeMail',
+    deletion: { action: 'delete' },
+  },
+  {
+    table: 'exchange_mappings',
+    columns: ['local_id', 'source_id', 'old_url'],
+    subject: `kind = 'member' AND local_id = $1`,
+    purpose: 'Correspondance entre l’identifiant d’un membre sur l’ancienne plateforme et son compte ici, pour qu’un nouvel import ne crée pas de doublon.',
+    legalBasis: 'mission',
+    retention: 'Tant que le compte existe.',
+    readers: 'Personne (usage technique des imports).',
+    export: 'previousPlatform',
+    deletion: {
+      action: 'erase', columns: ['old_url'],
+      note: 'La correspondance reste, pour qu’un nouvel import ne recrée pas le compte supprimé ; l’ancienne adresse du profil est effacée.',
+    },
+  },
+  {
+    table: 'old_addresses',
+    columns: ['old_path', 'new_path'],
+    subject: `new_path = '/membres/' || $1::text`,
+    purpose: 'Redirection des adresses de l’ancienne plateforme vers les pages d’ici.',
+    legalBasis: 'mission',
+    retention: 'Tant que la page d’arrivée existe.',
+    readers: 'Tout visiteur qui suit une ancienne adresse (redirection seulement).',
+    export: { excluded: 'L’ancienne adresse du profil est livrée sous « previousPlatform ».' },
+    deletion: { action: 'delete' },
+  },
+];

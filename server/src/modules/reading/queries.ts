@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { isoText, type PgKeyset } from '../../lib/cursor.js';
+import { named, variant } from '../../lib/named-query.js';
+
+/** What the reader had seen of a post before this visit, and whether they saved it. */
+export interface PostReadRow extends Record<string, unknown> {
+  /** False on the first visit: nothing is marked new then. */
+  seen: boolean;
+  /** The newest comment they had been shown; null when there was none. */
+  last_comment_id: number | null;
+  /** The post's newest comment now: with `last_comment_id`, tells the page whether unread comments lie beyond its first page. */
+  newest_comment_id: number | null;
+  bookmarked: boolean;
+}
+
+// The newest comment of the post, read backwards off comments_post_idx (post_id, created_at, id).
+const NEWEST_COMMENT = sql.raw(`(SELECT k.id FROM comments k WHERE k.post_id = p.id ORDER BY k.created_at DESC, k.id DESC LIMIT 1)`);
+
+/**
+ * The post page's one reading statement: returns where the reader stopped last time and records that they have
+ * now seen every comment (post_reads primary key, comments_post_idx, bookmarks primary key). All parts of a
+ * statement read the same snapshot, so `prev` is the row as it was before this visit's upsert.
+ * A row whose values did not change is not rewritten: reading an unchanged post leaves no dead tuple.
+ */
+export async function recordPostRead(db: DbOrTx, userId: number, postId: number): Promise<PostReadRow> {
+  const rows = await named<PostReadRow>(db, 'post-read', sql`
+    WITH prev AS (SELECT last_comment_id FROM post_reads WHERE user_id = ${userId} AND post_id = ${postId}),
+    cur AS (SELECT p.comment_count, ${NEWEST_COMMENT} AS last_id FROM posts p WHERE p.id = ${postId}),
+    up AS (
+      INSERT INTO post_reads AS r (user_id, post_id, last_comment_id, comments_seen)
+      SELECT ${userId}, ${postId}, cur.last_id, cur.comment_count FROM cur
+      ON CONFLICT (user_id, post_id) DO UPDATE SET
+        last_comment_id = EXCLUDED.last_comment_id, comments_seen = EXCLUDED.comments_seen, read_at = now()
+       WHERE r.last_comment_id IS DISTINCT FROM EXCLUDED.last_comment_id OR r.comments_seen <> EXCLUDED.comments_seen)
+    SELECT EXISTS (SELECT 1 FROM prev) AS seen, (SELECT last_comment_id FROM prev) AS last_comment_id,
+           (SELECT last_id FROM cur) AS newest_comment_id,
+           EXISTS (SELECT 1 FROM bookmarks b WHERE b.user_id = ${userId} AND b.post_id = ${postId}) AS bookmarked`);
+  return rows[0]!;
+}
+
+export interface VisitRow extends Record<string, unknown> {
+  previous_visit_at: string | null;
+  new_posts: number;
+}
+
+/** Counted up to this many new posts: beyond, the page says « 99 et plus ». */
+export const NEW_POSTS_CAP = 99;
+
+/** A visit is written again at most this often: reloading a feed within it writes nothing (no WAL flush per read). */
+const VISIT_WRITE_EVERY = sql.raw(`interval '1 minute'`);
+
+/**
+ * The community feed's one reading statement: records the visit and returns the start of the previous one with
+ * the number of posts published since by others (community_visits primary key, posts_community_feed_idx range).
+ * A visit lasts while the person keeps coming back within 30 minutes, so reloading the page keeps its marks;
+ * its end is written at most once a minute, so it may be read up to a minute early.
+ */
+export async function recordCommunityVisit(db: DbOrTx, userId: number, communityId: number): Promise<VisitRow> {
+  const rows = await named<VisitRow>(db, 'community-visit', sql`
+    WITH prev AS (SELECT visited_at, previous_visit_at FROM community_visits WHERE user_id = ${userId} AND community_id = ${communityId}),
+    up AS (
+      INSERT INTO community_visits AS cv (user_id, community_id)
+      SELECT ${userId}, ${communityId} WHERE NOT EXISTS (SELECT 1 FROM prev WHERE visited_at > now() - ${VISIT_WRITE_EVERY})
+      ON CONFLICT (user_id, community_id) DO UPDATE SET
+        previous_visit_at = CASE WHEN cv.visited_at < now() - interval '30 minutes' THEN cv.visited_at ELSE cv.previous_visit_at END,
+        visited_at = now()
+      RETURNING previous_visit_at),
+    v AS (SELECT previous_visit_at FROM up UNION ALL SELECT previous_visit_at FROM prev WHERE NOT EXISTS (SELECT 1 FROM up))
+    SELECT ${isoText('v.previous_visit_at')} AS previous_visit_at,
+           (SELECT count(*)::int FROM (
+              SELECT 1 FROM posts p
+               WHERE p.community_id = ${communityId} AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+                 AND p.created_at > v.previous_visit_at AND p.author_id <> ${userId}
+               LIMIT ${NEW_POSTS_CAP + 1}) n) AS new_posts
+      FROM v`);
+  return rows[0]!;
+}
+
+/** Where my previous visit of a community started (community_visits primary key), without recording one. */
+export async function previousVisit(db: DbOrTx, userId: number, communityId: number): Promise<string | null> {
+  const rows = await named<{ at: string | null }>(db, 'previous-visit', sql`
+    SELECT ${isoText('previous_visit_at')} AS at FROM community_visits WHERE user_id = ${userId} AND community_id = ${communityId}`);
+  return rows[0]?.at ?? null;
+}
+
+/**
+ * « Tout marquer comme lu », in one community or (communityId null) in all of mine: the visit starts now, and
+ * every post read before counts its comments as seen.
+ */
+export async function markAllRead(db: DbOrTx, userId: number, communityId: number | null): Promise<void> {
+  const scope = communityId === null ? sql`` : sql`AND m.community_id = ${communityId}`;
+  const postScope = communityId === null ? sql`` : sql`AND p.community_id = ${communityId}`;
+  await db.execute(sql`
+    INSERT INTO community_visits AS cv (user_id, community_id, visited_at, previous_visit_at)
+    SELECT m.user_id, m.community_id, now(), now() FROM memberships m WHERE m.user_id = ${userId} ${scope}
+    ON CONFLICT (user_id, community_id) DO UPDATE SET visited_at = now(), previous_visit_at = now()`);
+  await db.execute(sql`
+    UPDATE post_reads r SET comments_seen = p.comment_count, last_comment_id = ${NEWEST_COMMENT}, read_at = now()
+      FROM posts p
+     WHERE r.user_id = ${userId} AND p.id = r.post_id AND r.comments_seen <> p.comment_count ${postScope}`);
+}
+
+export async function setBookmark(db: DbOrTx, userId: number, postId: number, on: boolean): Promise<void> {
+  if (on) await db.execute(sql`INSERT INTO bookmarks (user_id, post_id) VALUES (${userId}, ${postId}) ON CONFLICT DO NOTHING`);
+  else await db.execute(sql`DELETE FROM bookmarks WHERE user_id = ${userId} AND post_id = ${postId}`);
+}
+
+export interface BookmarkRow extends Record<string, unknown> {
+  id: number;
+  created_at: string;
+  saved_at: string;
+}
+
+/**
+ * « Mes enregistrements », the most recently saved first (bookmarks_user_created_idx). Posts deleted, hidden or
+ * no longer visible since are left out of the page but stay saved, in case they come back.
+ */
+export async function listBookmarks(db: DbOrTx, userId: number, cursor: PgKeyset | undefined, limit: number, admin: boolean): Promise<Record<string, unknown>[]> {
+  const before = cursor ? sql`AND (b.created_at, b.post_id) < (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
+  return named(db, variant('bookmarks-list', { cursor: !!cursor }), sql`
+    SELECT p.id, p.kind, p.title, p.excerpt, ${isoText('p.created_at')} AS post_created_at, ${isoText('p.edited_at')} AS edited_at,
+           p.comment_count, p.useful_count, p.tags, p.rubrique_id, rb.name AS rubrique_name,
+           u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name,
+           c.id AS community_id, c.slug AS community_slug, c.name AS community_name,
+           ${isoText('b.created_at')} AS created_at
+      FROM bookmarks b
+      JOIN posts p ON p.id = b.post_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+      JOIN communities c ON c.id = p.community_id
+      JOIN users u ON u.id = p.author_id
+      LEFT JOIN rubriques rb ON rb.id = p.rubrique_id
+      LEFT JOIN memberships m ON m.community_id = p.community_id AND m.user_id = ${userId}
+     WHERE b.user_id = ${userId} ${before}
+       AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin}::boolean)
+     ORDER BY b.created_at DESC, b.post_id DESC
+     LIMIT ${limit + 1}`);
+}

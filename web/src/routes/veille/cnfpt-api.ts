@@ -1,0 +1,40 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CnfptResourceType } from '../../../../common/cnfpt';
+import { api, qs } from '../../api/client';
+
+/** API client of the CNFPT resources in a community's veille (docs/api.md, "ressources CNFPT"). */
+
+export interface CnfptItem {
+  id: number;
+  link: string;
+  title: string;
+  summary: string;
+  publishedAt: string | null;
+  fetchedAt: string;
+  resourceType: CnfptResourceType;
+  source: { id: number; title: string };
+}
+
+const key = (slug: string) => ['veille', slug, 'cnfpt'] as const;
+
+export function useCnfptInbox(slug: string) {
+  return useInfiniteQuery({
+    queryKey: key(slug),
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: CnfptItem[]; nextCursor: string | null }>(`/communities/${slug}/veille/cnfpt${qs({ cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+function useCnfptMutation<I, O>(slug: string, fn: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: key(slug) }) });
+}
+
+export const usePromoteCnfpt = (slug: string) =>
+  useCnfptMutation(slug, ({ id, ...body }: { id: number; title?: string; commentary?: string; cnfptType: CnfptResourceType }) =>
+    api.post<{ postId: number }>(`/communities/${slug}/veille/cnfpt/${id}/promote`, body));
+
+export const useDismissCnfpt = (slug: string) =>
+  useCnfptMutation(slug, (id: number) => api.post<{ ok: true }>(`/communities/${slug}/veille/cnfpt/${id}/dismiss`, {}));
