@@ -49,7 +49,11 @@ describe.skipIf(!hasChromium)('relecture d’un brouillon de rapport et compte r
       await page.getByRole('heading', { level: 1, name: `Rapport d’activité de ${cast.animatorName}` }).waitFor();
       reportPath = new URL(page.url()).pathname;
       await fillEditor(page, 'Faits marquants', 'Un webinaire sur la rénovation urbaine.');
+      // Waited for by its response so that a failure says whether the save left, and what the server answered.
+      const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && /\/api\/reports\/\d+$/.test(r.url()));
       await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+      const response = await saved;
+      expect(response.status(), await response.text()).toBe(200);
       await page.getByText('Brouillon enregistré.').waitFor();
     } finally {
       await context.close();
