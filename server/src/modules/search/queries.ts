@@ -107,7 +107,8 @@ const PROBE_DAYS = [7, 56, 448];
 /** From this period on, a probe reads the word's postings only (see probe). */
 const WIDE_DAYS = 448;
 
-const normalized = (q: string) => sql`websearch_to_tsquery('public.french_unaccent', public.search_normalize(${q}))`;
+/** The query as PostgreSQL matches it against `search_vector`. */
+export const normalized = (q: string) => sql`websearch_to_tsquery('public.french_unaccent', public.search_normalize(${q}))`;
 
 /** A time range [lo, hi) of creation instants (lossless ISO texts); null bounds are open. */
 type Period = { lo: string | null; hi: string | null };
@@ -132,6 +133,8 @@ async function probe(db: DbOrTx, q: string, f: SearchFilters, period: Period, li
   // A wide period is only probed for a word too rare to fill the window in the last weeks: its postings alone
   // are few, while the period's dates in the (search_vector, created_at) index are most of the index (a word
   // found nowhere took 0.8 s over the probes). The dates are then checked on the rows, out of the index's reach.
+  // Ordering by the bare column would let the planner walk the whole table backwards by date, filtering each row on
+  // the words: quick for a frequent word, 1 to 2 s for one found nowhere. Wide probes sort their few matches instead.
   const date = (column: string) => (wide ? `(${column} + interval '0 seconds')` : column);
   const query = sql`
     SELECT (ts_rank(u.v, ${normalized(q)}) + extract(epoch FROM u.created_at) / 315576000.0)::float8 AS score,
@@ -140,13 +143,13 @@ async function probe(db: DbOrTx, q: string, f: SearchFilters, period: Period, li
         (SELECT 0 AS t, p.id, p.id AS post_id, p.created_at, p.search_vector AS v FROM posts p
           WHERE p.search_vector @@ ${normalized(q)} AND p.deleted_at IS NULL AND p.hidden_at IS NULL
             AND ${commonFilters(f, 'p.author_id', date('p.created_at'), period)}
-          ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit})
+          ORDER BY ${sql.raw(date('p.created_at'))} DESC, p.id DESC LIMIT ${limit})
         UNION ALL
         (SELECT 1 AS t, c.id, c.post_id, c.created_at, c.search_vector AS v FROM comments c JOIN posts p ON p.id = c.post_id
           WHERE c.search_vector @@ ${normalized(q)} AND c.deleted_at IS NULL AND p.deleted_at IS NULL
             AND c.hidden_at IS NULL AND p.hidden_at IS NULL -- hidden by moderation
             AND ${commonFilters(f, 'c.author_id', date('c.created_at'), period)}
-          ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit})
+          ORDER BY ${sql.raw(date('c.created_at'))} DESC, c.id DESC LIMIT ${limit})
       ) u
      ORDER BY u.created_at DESC, u.t, u.id DESC LIMIT ${limit}`;
   // Named when the period is bounded and narrow: planning cost as much as running, and any plan PostgreSQL settles
@@ -155,6 +158,18 @@ async function probe(db: DbOrTx, q: string, f: SearchFilters, period: Period, li
   if (!period.lo || wide) return (await db.execute<Candidate>(query)).rows;
   const name = variant('search-probe', { kind: !!f.kind, author: !!f.authorIds, before: !!period.hi });
   return named<Candidate>(db, name, query);
+}
+
+/**
+ * An unbounded probe without parallel workers: its few matches are read in under a millisecond, and starting
+ * workers cost 20 ms on an idle 2-core machine, 65 ms on a busy one (the planner expects thousands of rows).
+ */
+function serialProbe(...args: Parameters<typeof probe>): Promise<Candidate[]> {
+  const [db, ...rest] = args;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
+    return probe(tx, ...rest);
+  });
 }
 
 const DAY_MS = 86_400_000;
@@ -166,10 +181,13 @@ export function byRank(a: HitKey, b: HitKey): number {
 
 /**
  * One window of hits: the SEARCH_WINDOW newest matching posts and comments created before `before`
- * (and within the filters' dates), ranked. Probes older and older periods until the window is full.
+ * (and within the filters' dates), ranked. Probes older and older periods until the window is full,
+ * unless the query is rare.
  */
-export async function searchWindow(db: DbOrTx, q: string, f: SearchFilters, before: string | null): Promise<SearchWindow> {
+export async function searchWindow(db: DbOrTx, q: string, f: SearchFilters, before: string | null, rare: boolean): Promise<SearchWindow> {
   const k = SEARCH_WINDOW;
+  // A rare query (rarity.ts) is read whole at once; a frequent one fills its window in the last weeks.
+  const periods = rare ? [null] : [...PROBE_DAYS, null];
   // Paris days, both inclusive, as instants.
   const floor = f.from ? parisToUtc(f.from)!.toISOString() : null;
   const ceiling = f.to ? parisToUtc(addDays(f.to, 1))!.toISOString() : null;
@@ -177,11 +195,11 @@ export async function searchWindow(db: DbOrTx, q: string, f: SearchFilters, befo
   let hi = before && ceiling ? (Date.parse(before) < Date.parse(ceiling) ? before : ceiling) : before ?? ceiling;
   const anchor = hi ? Date.parse(hi) : Date.now();
   const found: Candidate[] = [];
-  for (const days of [...PROBE_DAYS, null]) {
+  for (const days of periods) {
     let lo = days === null ? null : new Date(anchor - days * DAY_MS).toISOString();
     const last = floor !== null && (lo === null || Date.parse(lo) <= Date.parse(floor));
     if (last) lo = floor;
-    found.push(...await probe(db, q, f, { lo, hi }, k - found.length, days === null || days >= WIDE_DAYS));
+    found.push(...await (days === null ? serialProbe : probe)(db, q, f, { lo, hi }, k - found.length, days === null || days >= WIDE_DAYS));
     if (found.length >= k || lo === null || last) break;
     hi = lo;
   }

@@ -6,7 +6,8 @@ import type { App } from '../../types.js';
 import { asDate, assertDay } from '../calendar/time.js';
 import { decodeSearchCursor, encodeSearchCursor } from './cursor.js';
 import { hitPattern, htmlToText, markAll, markedExcerpt } from './highlight.js';
-import { authorIdsMatching, byRank, hitDetails, type HitKey, type HitRow, searchContext, type SearchFilters, searchWindow } from './queries.js';
+import { authorIdsMatching, byRank, hitDetails, type HitKey, type HitRow, normalized, searchContext, type SearchFilters, searchWindow } from './queries.js';
+import { isRareQuery } from './rarity.js';
 import { SearchQuery, SearchResults } from './schema.js';
 import { similarRoutes } from './similar.js';
 
@@ -19,8 +20,9 @@ export default async function searchRoutes(app: App) {
   /** Fills a page from one window, moving to older windows while the page has room (a few at most). */
   async function collectPage(db: Db, q: string, filters: SearchFilters, before: string | null, after: HitKey | null, limit: number) {
     const page: HitRow[] = [];
+    const rare = await isRareQuery(db, q, normalized(q));
     for (let windows = 0; windows < 5; windows += 1) {
-      const win = await searchWindow(db, q, filters, before);
+      const win = await searchWindow(db, q, filters, before, rare);
       const rest = after ? win.hits.filter((h) => byRank(h, after!) > 0) : win.hits;
       const room = limit - page.length;
       page.push(...rest.slice(0, room));
