@@ -20,7 +20,7 @@ export function renderRegister(entries: RegisterEntry[], none: NoPersonalData[])
     'garde, pourquoi, sur quelle base légale, combien de temps, qui peut la lire, ce que livre « Exporter mes données »',
     'et ce que fait la suppression du compte. Un test compare ce registre à la base migrée : une table ou une colonne',
     'de données personnelles ajoutée sans entrée le fait échouer. Les durées sont appliquées par les tâches de fond',
-    '(`accounts-purge`, `veille-purge`, `idempotency-keys-purge`, `privacy-retention`).',
+    '(`accounts-purge`, `veille-purge`, `cnfpt-purge`, `idempotency-keys-purge`, `privacy-retention`).',
     '',
     'Responsable du traitement : l’organisme public qui pilote le réseau (voir les mentions légales).',
     '',

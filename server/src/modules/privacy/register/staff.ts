@@ -153,7 +153,7 @@ export const staffEntries: RegisterEntry[] = [
     subject: null,
     purpose: 'Ressources relevées dans les flux nationaux du CNFPT, proposées à la veille de chaque e-communauté.',
     legalBasis: 'mission',
-    retention: 'Tant que la source est configurée (supprimées avec elle) ; mises en avant : la publication reste.',
+    retention: 'Tant que la source est configurée (supprimées avec elle) ; jamais mises en avant : `VEILLE_RETENTION_DAYS` (90 jours par défaut, tâche `cnfpt-purge`) ; mises en avant : gardées.',
     readers: 'Animateurs et coordonnateurs des e-communautés.',
     export: { excluded: 'Textes publics du catalogue du CNFPT, sans donnée d’un membre.' },
     deletion: { action: 'keep', reason: 'Aucune donnée d’un membre.' },
