@@ -71,6 +71,21 @@ describe('attachments', async () => {
     expect(media.json()).toMatchObject({ attachments: [{ id: file.id, alt: 'Plan du quartier' }], embeds: [], can: { manage: false } });
   });
 
+  it('keeps a hidden post’s files from its readers, as the post itself: only its author and the moderators', async () => {
+    const res = await upload(app, community.slug, author.headers, [{ name: 'alt', value: 'Affiche' }, png('affiche.png')]);
+    const file = res.json();
+    const postId = await insertPost(app, community.id, author.user.id);
+    await app.inject({ method: 'PUT', url: `/api/posts/${postId}/attachments`, headers: author.headers, payload: { ids: [file.id] } });
+    await app.pool.query(`UPDATE posts SET hidden_at = now(), hidden_reason = 'Hors charte' WHERE id = $1`, [postId]);
+    const reader = await member(app, community.id);
+    const animator = await member(app, community.id, 'animator');
+    expect((await app.inject({ method: 'GET', url: file.url })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: file.url, headers: reader.headers })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/posts/${postId}/media`, headers: reader.headers })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: file.url, headers: author.headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: file.url, headers: animator.headers })).statusCode).toBe(200);
+  });
+
   it('tells office documents apart by their content and sends them as downloads', async () => {
     const docx = await upload(app, community.slug, author.headers, [
       { name: 'file', file: { filename: 'compte-rendu.docx', contentType: 'application/octet-stream', data: minimalDocx() } },

@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../../types.js';
-import { communityAbilities, type CommunityRole, type CommunityStatus } from '../communities/policy.js';
+import { communityAbilities, isCommunityStaff, type CommunityRole, type CommunityStatus } from '../communities/policy.js';
 
 /**
  * Who reads and manages attachments. A file attached to a post is read by whoever reads the post;
@@ -13,6 +13,9 @@ export interface AttachmentAccess {
   uploaderId: number;
   postId: number | null;
   postDeleted: boolean;
+  /** Hidden by moderation: its files are read as the post is, by its author and the community's staff only. */
+  postHidden: boolean;
+  postAuthorId: number | null;
   inline: boolean;
   communityStatus: CommunityStatus;
   myRole: CommunityRole | null;
@@ -23,7 +26,8 @@ export function canReadAttachment(user: CurrentUser | null, a: AttachmentAccess)
   if (!community.view) return false;
   if (a.inline) return true;
   if (a.postId === null) return user !== null && user.id === a.uploaderId;
-  return !a.postDeleted;
+  if (a.postDeleted) return false;
+  return !a.postHidden || (user !== null && user.id === a.postAuthorId) || isCommunityStaff(user, a.myRole);
 }
 
 /** The uploader removes their file; moderators remove any file of their community. */

@@ -28,7 +28,8 @@ export function presentAttachment(
     createdAt: new Date(row.created_at).toISOString(),
     can: {
       delete: canDeleteAttachment(user, {
-        uploaderId: row.uploader_id, postId: row.post_id, inline: row.inline, postDeleted: access.postDeleted ?? false,
+        // Listed with a post its reader already sees: hidden or not, deleting the file is the same decision.
+        uploaderId: row.uploader_id, postId: row.post_id, inline: row.inline, postDeleted: access.postDeleted ?? false, postHidden: false, postAuthorId: null,
         communityStatus: access.communityStatus, myRole: access.myRole,
       }),
     },

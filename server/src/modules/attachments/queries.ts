@@ -26,6 +26,8 @@ export interface AttachmentContextRow extends AttachmentRow {
   community_status: CommunityStatus;
   my_role: CommunityRole | null;
   post_deleted: boolean;
+  post_hidden: boolean;
+  post_author_id: number | null;
 }
 
 const COLUMNS = sql`a.id, a.uploader_id, a.community_id, a.post_id, a.position, a.storage_key, a.mime, a.size,
@@ -33,7 +35,8 @@ const COLUMNS = sql`a.id, a.uploader_id, a.community_id, a.post_id, a.position, 
 
 export async function findAttachment(db: DbOrTx, id: number, user: CurrentUser | null): Promise<AttachmentContextRow | undefined> {
   const { rows } = await db.execute<AttachmentContextRow>(sql`
-    SELECT ${COLUMNS}, c.status AS community_status, m.role AS my_role, (p.deleted_at IS NOT NULL) AS post_deleted
+    SELECT ${COLUMNS}, c.status AS community_status, m.role AS my_role, (p.deleted_at IS NOT NULL) AS post_deleted,
+           (p.hidden_at IS NOT NULL) AS post_hidden, p.author_id AS post_author_id
       FROM attachments a
       JOIN communities c ON c.id = a.community_id
       LEFT JOIN posts p ON p.id = a.post_id

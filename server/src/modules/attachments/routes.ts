@@ -29,7 +29,7 @@ const tags = ['fichiers et intégrations'];
 const errors = { ...errorResponses, 415: ErrorBody };
 
 function accessOf(row: AttachmentContextRow) {
-  return { uploaderId: row.uploader_id, postId: row.post_id, inline: row.inline, postDeleted: row.post_deleted, communityStatus: row.community_status, myRole: row.my_role };
+  return { uploaderId: row.uploader_id, postId: row.post_id, inline: row.inline, postDeleted: row.post_deleted, postHidden: row.post_hidden, postAuthorId: row.post_author_id, communityStatus: row.community_status, myRole: row.my_role };
 }
 
 export default async function attachmentsRoutes(app: App) {
