@@ -107,11 +107,10 @@ export default async function memberImportRoutes(app: App) {
   });
 
   app.put('/national/import-welcome/paused', {
-    config: { auth: 'user' },
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Suspendre ou reprendre la campagne de bienvenue', body: PausedBody, response: { 200: CampaignState, ...errorResponses } },
   }, async (request) => {
     requireCampaignManager(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await setPaused(app.db, request.body.paused);
     if (!request.body.paused) await startWelcomeCampaign(app);
     return campaignState(app.db, app.config.importWelcomePerHour);

@@ -45,23 +45,21 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.post('/national/dashboard/refresh', {
-    config: { auth: 'user' },
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Recalculer maintenant les indicateurs nationaux', response: { 200: RefreshResult, ...errorResponses } },
   }, async (request) => {
     requireAdmin(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return { refreshedAt: (await refreshRollups(app.pool)).toISOString() };
   });
 
   app.post('/national/communities', {
-    config: { auth: 'user', reauth: true },
+    config: { auth: 'user', rateLimit: 'write', reauth: true },
     schema: {
       tags, summary: 'Créer une e-communauté avec son équipe (brouillon jusqu’à sa date de lancement)',
       body: WizardBody, response: { 201: WizardResult, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireAdmin(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return reply.status(201).send(await createCommunityFromWizard(app.db, request.body, user.id));
   });
 
@@ -94,11 +92,10 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.post('/network/events', {
-    config: { auth: 'user' },
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Programmer une séance d’échange (une par mois au plus) ou le rassemblement annuel', body: EventBody, response: { 201: NetworkEvent, ...errorResponses } },
   }, async (request, reply) => {
     const user = requireAdmin(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const id = await network.createEvent(app.db, request.body, user.id);
     return reply.status(201).send(await network.loadEvent(app.pool, user, id));
   });
@@ -133,11 +130,10 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.put('/network/events/:id/attendance', {
-    config: { auth: 'user' },
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Enregistrer la présence des inscrits', params: IdParam, body: AttendanceBody, response: { 200: Type.Array(Registration), ...errorResponses } },
   }, async (request) => {
     requireAdmin(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await network.recordAttendance(app.db, request.params.id, request.body.attendance);
     return network.listRegistrations(app.pool, request.params.id);
   });

@@ -2,7 +2,6 @@ import type { App, CurrentUser } from '../../types.js';
 import { authorize } from '../../lib/authorize.js';
 import { decodeKeyset } from '../../lib/cursor.js';
 import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { requireUser } from '../../plugins/session.js';
 import { LIMITS } from '../../../../common/limits.js';
 import { LegalPage, OutboxItem, PageBody, SlugParam } from './schema.js';
@@ -24,7 +23,7 @@ export default async function siteRoutes(app: App) {
   }, async (request) => presentPage(await loadPage(app.db, request.params.slug), request.user));
 
   app.put('/pages/:slug', {
-    config: { auth: 'user', reauth: true },
+    config: { auth: 'user', rateLimit: 'write', reauth: true },
     schema: {
       tags: ['site'], summary: 'Publier une nouvelle version d’une page légale (administration nationale)',
       params: SlugParam, body: PageBody, response: { 200: LegalPage, ...errorResponses },
@@ -32,7 +31,6 @@ export default async function siteRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     authorize(pageAbilities(user), 'edit');
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const page = await savePage(app, request.params.slug, request.body.title, request.body.body, user.id);
     return presentPage(page, user);
   });
