@@ -16,6 +16,15 @@ export function canManageWelcomeCampaign(user: CurrentUser | null): boolean {
   return isNationalAdmin(user);
 }
 
+export function welcomeCampaignAbilities(user: CurrentUser | null) {
+  return { manage: canManageWelcomeCampaign(user) };
+}
+
+/** Importing at all: at least one community to import into (importableCommunities). */
+export function importAbilities(communities: readonly ImportTarget[]) {
+  return { import: communities.length > 0 };
+}
+
 export interface ImportTarget { id: number; slug: string; name: string }
 
 /** The communities this person may import into (canImportInto), by name: one indexed query. */

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { LIMITS } from '../../../../common/limits.js';
 import { addressGroup } from '../../lib/client-address.js';
-import { AppError, ensure } from '../../lib/errors.js';
+import { authorize } from '../../lib/authorize.js';
 import { hit, LIMITS_BY_ACTION, subjectOf, type Limit } from '../../lib/rate-limit.js';
 import { errorResponses, Page } from '../../lib/schemas.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
@@ -12,7 +12,7 @@ import { rememberDevice } from '../accounts/login-throttle.js';
 import { presentUserSelf } from '../accounts/presenters.js';
 import { activateAccount } from './activation.js';
 import { applyCsv, previewCsv } from './csv-import.js';
-import { canManageWelcomeCampaign, importableCommunities } from './policy.js';
+import { importableCommunities, importAbilities, welcomeCampaignAbilities } from './policy.js';
 import {
   ActivateBody, CampaignState, CsvBody, ImportResult, ImportTargets, PausedBody, Preview, ResendResult, UserIdParam, WelcomeItem, WelcomeQuery,
 } from './schema.js';
@@ -38,13 +38,13 @@ function presentWelcome(r: WelcomeRow) {
 async function importer(app: App, request: FastifyRequest) {
   const user = requireUser(request);
   const communities = await importableCommunities(app.db, user);
-  ensure(communities.length > 0, 'FORBIDDEN', 'L’import de membres est réservé à l’équipe nationale et à la coordination des e-communautés.');
+  authorize(importAbilities(communities), 'import', 'L’import de membres est réservé à l’équipe nationale et à la coordination des e-communautés.');
   return { user, communities };
 }
 
 function requireCampaignManager(request: FastifyRequest) {
   const user = requireUser(request);
-  if (!canManageWelcomeCampaign(user)) throw new AppError('FORBIDDEN');
+  authorize(welcomeCampaignAbilities(user), 'manage');
   return user;
 }
 
@@ -65,6 +65,7 @@ export default async function memberImportRoutes(app: App) {
   });
 
   app.get('/member-imports/communities', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'E-communautés dans lesquelles importer une liste de membres', response: { 200: ImportTargets, ...errorResponses } },
   }, async (request) => {
     const { communities } = await importer(app, request);
@@ -72,6 +73,7 @@ export default async function memberImportRoutes(app: App) {
   });
 
   app.post('/member-imports/preview', {
+    config: { auth: 'user' },
     bodyLimit: CSV_BODY_LIMIT,
     schema: {
       tags, summary: 'Vérifier une liste de membres (CSV) ligne par ligne, sans rien enregistrer',
@@ -84,6 +86,7 @@ export default async function memberImportRoutes(app: App) {
   });
 
   app.post('/member-imports', {
+    config: { auth: 'user' },
     bodyLimit: CSV_BODY_LIMIT,
     schema: {
       tags, summary: 'Importer une liste de membres (CSV) : comptes pré-inscrits, ajoutés aux e-communautés et invités',
@@ -96,6 +99,7 @@ export default async function memberImportRoutes(app: App) {
   });
 
   app.get('/national/import-welcome', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Campagne de bienvenue des membres importés : chiffres et état', response: { 200: CampaignState, ...errorResponses } },
   }, async (request) => {
     requireCampaignManager(request);
@@ -103,16 +107,17 @@ export default async function memberImportRoutes(app: App) {
   });
 
   app.put('/national/import-welcome/paused', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Suspendre ou reprendre la campagne de bienvenue', body: PausedBody, response: { 200: CampaignState, ...errorResponses } },
   }, async (request) => {
     requireCampaignManager(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await setPaused(app.db, request.body.paused);
     if (!request.body.paused) await startWelcomeCampaign(app);
     return campaignState(app.db, app.config.importWelcomePerHour);
   });
 
   app.get('/national/import-welcome/members', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Membres de la campagne de bienvenue, par état ou par adresse',
       querystring: WelcomeQuery, response: { 200: Page(WelcomeItem), ...errorResponses },
@@ -129,6 +134,7 @@ export default async function memberImportRoutes(app: App) {
   });
 
   app.post('/national/import-welcome/members/:userId/resend', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Renvoyer maintenant le courriel de bienvenue à une personne',
       params: UserIdParam, response: { 200: ResendResult, ...errorResponses },

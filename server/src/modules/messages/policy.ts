@@ -25,3 +25,8 @@ export function groupCan(kind: 'direct' | 'group', participantCount: number) {
 export function canReviewReportedMessages(user: CurrentUser | null): boolean {
   return isNationalAdmin(user);
 }
+
+/** The national team's queue of reported messages (each message alone) and its decisions. */
+export function reportedMessagesAbilities(user: CurrentUser | null) {
+  return { review: canReviewReportedMessages(user) };
+}

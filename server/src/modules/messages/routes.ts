@@ -1,14 +1,15 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, encodeKeyset, keysetPage } from '../../lib/cursor.js';
-import { ensure, found } from '../../lib/errors.js';
+import { authorize } from '../../lib/authorize.js';
+import { found } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
-import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { privateMessageMail } from '../mail/templates.js';
 import { addParticipants, leaveConversation, renameConversation } from './group-service.js';
-import { canReviewReportedMessages, canSend, groupCan } from './policy.js';
+import { canSend, groupCan, reportedMessagesAbilities } from './policy.js';
 import { decodeMessageCursor, listInbox, listMessages, loadConversation, presentSummary, reportQueue, unreadTotal } from './queries.js';
 import {
   AddParticipantsBody, BlockState, ConversationSummary, ConversationView, Message, ParticipantsAdded, RenameBody, Renamed,
@@ -37,10 +38,12 @@ export default async function messagesRoutes(app: App) {
   }
 
   app.get('/messages/unread', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Nombre de messages privés non lus (pastille de l’en-tête)', response: { 200: Unread, ...errorResponses } },
   }, async (request) => ({ unread: await unreadTotal(app.db, requireUser(request).id) }));
 
   app.get('/conversations', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Mes conversations, la plus récente d’abord',
       querystring: CursorQuery, response: { 200: Page(ConversationSummary), ...errorResponses },
@@ -53,13 +56,13 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.post('/conversations', {
-    config: { idempotent: true },
+    config: { auth: 'verified', idempotent: true },
     schema: {
       tags, summary: 'Écrire à un membre (conversation à deux, réutilisée) ou à un petit groupe',
       body: StartBody, response: { 201: Started, ...errorResponses },
     },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
+    const user = requireUser(request);
     const { memberIds, title, body } = request.body;
     const out = await app.db.transaction(async (tx) => {
       await hit(app, LIMITS_BY_ACTION.conversation, subjectOf(request), tx);
@@ -71,6 +74,7 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.get('/conversations/:id', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Ouvrir une conversation : participants et derniers messages (réservé aux participants)',
       params: IdParam, querystring: MessagesQuery, response: { 200: ConversationView, ...errorResponses },
@@ -86,6 +90,7 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.get('/conversations/:id/messages', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Messages plus anciens d’une conversation (réservé aux participants)',
       params: IdParam, querystring: MessagesQuery, response: { 200: Page(Message), ...errorResponses },
@@ -97,10 +102,10 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.post('/conversations/:id/messages', {
-    config: { idempotent: true },
+    config: { auth: 'verified', idempotent: true },
     schema: { tags, summary: 'Envoyer un message', params: IdParam, body: SendBody, response: { 201: Message, ...errorResponses } },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
+    const user = requireUser(request);
     const id = request.params.id;
     const out = await app.db.transaction(async (tx) => {
       await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
@@ -113,12 +118,13 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.post('/conversations/:id/participants', {
+    config: { auth: 'verified' },
     schema: {
       tags, summary: 'Ajouter des personnes à une conversation de groupe (réservé aux participants) ; elles lisent à partir de leur arrivée',
       params: IdParam, body: AddParticipantsBody, response: { 201: ParticipantsAdded, ...errorResponses },
     },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
+    const user = requireUser(request);
     const out = await app.db.transaction(async (tx) => {
       await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
       // Adding people reaches them like a new conversation does: same budget.
@@ -129,12 +135,13 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.patch('/conversations/:id', {
+    config: { auth: 'verified' },
     schema: {
       tags, summary: 'Renommer une conversation de groupe (réservé aux participants)',
       params: IdParam, body: RenameBody, response: { 200: Renamed, ...errorResponses },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
+    const user = requireUser(request);
     return app.db.transaction(async (tx) => {
       await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
       return renameConversation(tx, user, request.params.id, request.body.title);
@@ -142,6 +149,7 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.post('/conversations/:id/leave', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Quitter une conversation de groupe : elle disparaît de ma liste et je ne lis plus ce qui s’y écrit',
       params: IdParam, response: { 200: Ok, ...errorResponses },
@@ -156,6 +164,7 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.post('/conversations/:id/read', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Marquer une conversation comme lue', params: IdParam, response: { 200: Unread, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -168,6 +177,7 @@ export default async function messagesRoutes(app: App) {
 
   for (const [method, blocked] of [['put', true], ['delete', false]] as const) {
     app[method]('/members/:id/block', {
+      config: { auth: 'user' },
       schema: {
         tags, summary: blocked ? 'Bloquer un membre : il ne peut plus m’écrire' : 'Débloquer un membre',
         params: IdParam, response: { 200: BlockState, ...errorResponses },
@@ -182,6 +192,7 @@ export default async function messagesRoutes(app: App) {
   }
 
   app.post('/messages/:id/report', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Signaler un message à l’équipe nationale (elle ne verra que ce message)',
       params: IdParam, body: ReportBody, response: { 201: Ok, ...errorResponses },
@@ -196,26 +207,28 @@ export default async function messagesRoutes(app: App) {
   });
 
   app.get('/moderation/messages', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Messages privés signalés en attente (équipe nationale) : chaque message seul, jamais sa conversation',
       querystring: CursorQuery, response: { 200: Page(ReportedMessage), ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    ensure(canReviewReportedMessages(user), 'FORBIDDEN');
+    authorize(reportedMessagesAbilities(user), 'review');
     const limit = request.query.limit ?? LIMITS.pageSize;
     const page = await reportQueue(app.db, user, decodeKeyset(request.query.cursor), limit);
     return { items: page.items, nextCursor: page.last ? encodeKeyset({ at: page.last.created_at, id: page.last.id }) : null };
   });
 
   app.post('/moderation/messages/:id/actions', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Décision sur un message signalé : le garder ou retirer son texte (journalisée)',
       params: IdParam, body: ReportActionBody, response: { 200: ReportActionResult, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    ensure(canReviewReportedMessages(user), 'FORBIDDEN');
+    authorize(reportedMessagesAbilities(user), 'review');
     const { action, reasonCode, message } = request.body;
     return app.db.transaction(async (tx) => {
       await hit(app, LIMITS_BY_ACTION.moderate, subjectOf(request), tx);

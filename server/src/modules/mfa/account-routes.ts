@@ -1,6 +1,5 @@
 import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { requireUser } from '../../plugins/session.js';
 import { CodeBody, RecoveryCodes, SecurityState, TotpCodeBody, TotpEnrolmentView } from './schema.js';
 import { confirmTotp, markReauthenticated, regenerateRecoveryCodes, removeTotp, startTotp, verifyCode } from './service.js';
@@ -11,6 +10,7 @@ import { listPasskeys } from './passkey-store.js';
 /** « Sécurité du compte »: the signed-in person's own factors. Changing one ends their other sessions. */
 export default async function accountRoutes(app: App) {
   app.get('/me/security', {
+    config: { auth: 'user' },
     schema: { tags: ['comptes'], summary: 'Second facteur : état de mon compte', response: { 200: SecurityState, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -24,58 +24,55 @@ export default async function accountRoutes(app: App) {
   });
 
   app.post('/me/security/totp', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: {
       tags: ['comptes'], summary: 'Commencer à associer une application d’authentification (QR code et clé)',
       response: { 200: TotpEnrolmentView, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return startTotp(app, user.id, user.email);
   });
 
   app.post('/me/security/totp/confirm', {
-    config: { reauth: true },
+    config: { auth: 'user', rateLimit: 'write', reauth: true },
     schema: {
       tags: ['comptes'], summary: 'Confirmer l’application avec un premier code (ferme les autres sessions)',
       body: TotpCodeBody, response: { 200: RecoveryCodes, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return confirmTotp(app, user.id, request.body.code, request.session!.tokenHash);
   });
 
   app.delete('/me/security/totp', {
-    config: { reauth: true },
+    config: { auth: 'user', rateLimit: 'write', reauth: true },
     schema: { tags: ['comptes'], summary: 'Retirer l’application d’authentification (ferme les autres sessions)', response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await removeTotp(app, user.id, request.session!.tokenHash);
     return { ok: true as const };
   });
 
   app.post('/me/security/recovery-codes', {
-    config: { reauth: true },
+    config: { auth: 'user', rateLimit: 'write', reauth: true },
     schema: {
       tags: ['comptes'], summary: 'Nouveaux codes de secours (les anciens ne valent plus)',
       response: { 200: RecoveryCodes, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return { recoveryCodes: await regenerateRecoveryCodes(app, user.id, request.session!.tokenHash) };
   });
 
   app.post('/auth/reauth/second-factor', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: {
       tags: ['comptes'], summary: 'Confirmer son identité par le second facteur avant une action sensible, pour 10 minutes',
       body: CodeBody, response: { 200: Ok, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await verifyCode(app, user.id, request.body.method, request.body.code);
     await markReauthenticated(app, user.id, request.session!.tokenHash);
     return { ok: true as const };

@@ -1,23 +1,21 @@
 import type { App } from '../../types.js';
-import { AppError } from '../../lib/errors.js';
+import { authorize } from '../../lib/authorize.js';
 import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { requireUser } from '../../plugins/session.js';
-import { canResetFactors } from './policy.js';
+import { mfaAdminAbilities } from './policy.js';
 import { resetFactors } from './admin.js';
 
 export default async function adminRoutes(app: App) {
   app.post('/national/users/:id/second-factor/reset', {
     // Removing someone's second factor opens their account to whoever has their password: a fresh proof first.
-    config: { reauth: true },
+    config: { auth: 'user', rateLimit: 'moderate', reauth: true },
     schema: {
       tags: ['national'], summary: 'Réinitialiser les seconds facteurs d’une personne (journalisé, courriel à la personne)',
       params: IdParam, response: { 200: Ok, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    if (!canResetFactors(user)) throw new AppError('FORBIDDEN');
-    await hit(app, LIMITS_BY_ACTION.moderate, subjectOf(request));
+    authorize(mfaAdminAbilities(user), 'resetFactors');
     await resetFactors(app, user.id, request.params.id);
     return { ok: true as const };
   });

@@ -5,3 +5,7 @@ import { isNationalAdmin } from '../accounts/policy.js';
 export function canResetFactors(viewer: CurrentUser | null): boolean {
   return isNationalAdmin(viewer);
 }
+
+export function mfaAdminAbilities(viewer: CurrentUser | null) {
+  return { resetFactors: canResetFactors(viewer) };
+}

@@ -1,6 +1,5 @@
 import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { loadUser } from '../accounts/service.js';
 import { cancelSignIn, completeSignIn, loadPending } from './gate.js';
 import { CodeBody, DemoAccounts, PendingState, SignedInEnrolled, SignedInNext, TotpCodeBody, TotpEnrolmentView } from './schema.js';
@@ -28,43 +27,43 @@ export default async function signInRoutes(app: App) {
   });
 
   app.post('/auth/second-factor', {
+    config: { rateLimit: 'write' },
     schema: {
       tags: ['comptes'], summary: 'Finir de se connecter avec un code (application ou code de secours)',
       body: CodeBody, response: { 200: SignedInNext, ...errorResponses },
     },
   }, async (request, reply) => {
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const pending = await loadPending(app, request, 'verify');
     await verifyCode(app, pending.userId, request.body.method, request.body.code);
     return completeSignIn(app, request, reply, pending);
   });
 
   app.post('/auth/second-factor/cancel', {
+    config: { rateLimit: 'write' },
     schema: { tags: ['comptes'], summary: 'Abandonner la connexion en cours', response: { 200: Ok, ...errorResponses } },
   }, async (request, reply) => {
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await cancelSignIn(app, request, reply);
     return { ok: true as const };
   });
 
   app.post('/auth/second-factor/totp', {
+    config: { rateLimit: 'write' },
     schema: {
       tags: ['comptes'], summary: 'Délai écoulé : commencer à associer une application d’authentification',
       response: { 200: TotpEnrolmentView, ...errorResponses },
     },
   }, async (request) => {
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const pending = await loadPending(app, request, 'enrol');
     return startTotp(app, pending.userId, (await loadUser(app.db, pending.userId)).email);
   });
 
   app.post('/auth/second-factor/totp/confirm', {
+    config: { rateLimit: 'write' },
     schema: {
       tags: ['comptes'], summary: 'Délai écoulé : confirmer l’application avec un premier code, puis se connecter',
       body: TotpCodeBody, response: { 200: SignedInEnrolled, ...errorResponses },
     },
   }, async (request, reply) => {
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const pending = await loadPending(app, request, 'enrol');
     // No session to keep: every other session of the person ends with the new factor.
     const { recoveryCodes } = await confirmTotp(app, pending.userId, request.body.code, '');

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { CurrentUser } from '../../types.js';
-import { isNationalAdmin } from '../communities/policy.js';
+import { isCommunityStaff, isNationalAdmin, type CommunityRole } from '../communities/policy.js';
 
 /**
  * National steering rules. The national dashboard, the creation wizard and the network's events
@@ -9,6 +9,15 @@ import { isNationalAdmin } from '../communities/policy.js';
  */
 export function canSteerNetwork(user: CurrentUser | null): boolean {
   return isNationalAdmin(user);
+}
+
+export function nationalAbilities(user: CurrentUser | null) {
+  return { steer: canSteerNetwork(user) };
+}
+
+/** A community's audience figures: its animation team (and the national team). */
+export function audienceAbilities(user: CurrentUser | null, role: CommunityRole | null) {
+  return { view: isCommunityStaff(user, role) };
 }
 
 /** One index probe (memberships_user_idx). */

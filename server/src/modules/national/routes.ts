@@ -1,17 +1,17 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
-import { AppError, ensure } from '../../lib/errors.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { isCommunityStaff } from '../communities/policy.js';
 import { SlugParam } from '../posts/schema.js';
 import { communityAudience } from './audience.js';
 import { nationalDashboardJson } from './dashboard.js';
 import * as network from './network.js';
-import { canSteerNetwork, isNetworkStaff } from './policy.js';
+import { audienceAbilities, canSteerNetwork, isNetworkStaff, nationalAbilities } from './policy.js';
 import { refreshRollups } from './rollups.js';
 import {
   AttendanceBody, Audience, EventBody, EventsQuery, NationalDashboard, NetworkEvent, Practice, PracticeBody, PracticeCommentBody,
@@ -25,7 +25,7 @@ const DEFAULT_PAGE = 20;
 export default async function nationalRoutes(app: App) {
   const requireAdmin = (request: Parameters<typeof requireUser>[0]) => {
     const user = requireUser(request);
-    ensure(canSteerNetwork(user), 'FORBIDDEN');
+    authorize(nationalAbilities(user), 'steer');
     return user;
   };
   const requireNetworkStaff = async (request: Parameters<typeof requireUser>[0]) => {
@@ -35,7 +35,7 @@ export default async function nationalRoutes(app: App) {
   };
 
   app.get('/national/dashboard', {
-    config: { readReplica: true },
+    config: { auth: 'user', readReplica: true },
     schema: { tags, summary: 'Tableau de bord national : les e-communautés côte à côte et la série du réseau', response: { 200: NationalDashboard, ...errorResponses } },
   }, async (request, reply) => {
     requireAdmin(request);
@@ -45,36 +45,36 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.post('/national/dashboard/refresh', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Recalculer maintenant les indicateurs nationaux', response: { 200: RefreshResult, ...errorResponses } },
   }, async (request) => {
     requireAdmin(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return { refreshedAt: (await refreshRollups(app.pool)).toISOString() };
   });
 
   app.post('/national/communities', {
-    config: { reauth: true },
+    config: { auth: 'user', rateLimit: 'write', reauth: true },
     schema: {
       tags, summary: 'Créer une e-communauté avec son équipe (brouillon jusqu’à sa date de lancement)',
       body: WizardBody, response: { 201: WizardResult, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireAdmin(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return reply.status(201).send(await createCommunityFromWizard(app.db, request.body, user.id));
   });
 
   app.get('/communities/:slug/audience', {
-    config: { readReplica: true },
+    config: { auth: 'user', readReplica: true },
     schema: { tags, summary: 'Audience d’une e-communauté : membres, actifs par jour et par mois, lectures', params: SlugParam, response: { 200: Audience, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(request.readDb, request.params.slug, user);
-    ensure(isCommunityStaff(user, ctx.role), 'FORBIDDEN');
+    authorize(audienceAbilities(user, ctx.role), 'view');
     return communityAudience(request.readPool, ctx.community.id);
   });
 
   app.get('/network/me', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Accès au réseau des animateurs', response: { 200: Type.Object({ staff: Type.Boolean(), admin: Type.Boolean() }), ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -84,6 +84,7 @@ export default async function nationalRoutes(app: App) {
   // --- Network events -------------------------------------------------------------------------
 
   app.get('/network/events', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Rendez-vous du réseau des animateurs', querystring: EventsQuery, response: { 200: Page(NetworkEvent), ...errorResponses } },
   }, async (request) => {
     const user = await requireNetworkStaff(request);
@@ -91,15 +92,16 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.post('/network/events', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Programmer une séance d’échange (une par mois au plus) ou le rassemblement annuel', body: EventBody, response: { 201: NetworkEvent, ...errorResponses } },
   }, async (request, reply) => {
     const user = requireAdmin(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const id = await network.createEvent(app.db, request.body, user.id);
     return reply.status(201).send(await network.loadEvent(app.pool, user, id));
   });
 
   app.put('/network/events/:id/registration', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'S’inscrire à un rendez-vous du réseau', params: IdParam, response: { 200: NetworkEvent, ...errorResponses } },
   }, async (request) => {
     const user = await requireNetworkStaff(request);
@@ -109,6 +111,7 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.delete('/network/events/:id/registration', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Se désinscrire d’un rendez-vous du réseau', params: IdParam, response: { 200: NetworkEvent, ...errorResponses } },
   }, async (request) => {
     const user = await requireNetworkStaff(request);
@@ -118,6 +121,7 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.get('/network/events/:id/registrations', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Inscrits d’un rendez-vous et présence', params: IdParam, response: { 200: Type.Array(Registration), ...errorResponses } },
   }, async (request) => {
     const user = requireAdmin(request);
@@ -126,10 +130,10 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.put('/network/events/:id/attendance', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Enregistrer la présence des inscrits', params: IdParam, body: AttendanceBody, response: { 200: Type.Array(Registration), ...errorResponses } },
   }, async (request) => {
     requireAdmin(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await network.recordAttendance(app.db, request.params.id, request.body.attendance);
     return network.listRegistrations(app.pool, request.params.id);
   });
@@ -137,6 +141,7 @@ export default async function nationalRoutes(app: App) {
   // --- Private space of good practices ----------------------------------------------------------
 
   app.get('/network/practices', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Espace privé du réseau : partages de bonnes pratiques', querystring: EventsQuery, response: { 200: Page(Practice), ...errorResponses } },
   }, async (request) => {
     await requireNetworkStaff(request);
@@ -144,6 +149,7 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.post('/network/practices', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Partager une bonne pratique', body: PracticeBody, response: { 201: PracticeDetail, ...errorResponses } },
   }, async (request, reply) => {
     const user = await requireNetworkStaff(request);
@@ -153,6 +159,7 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.get('/network/practices/:id', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Un partage et ses commentaires', params: IdParam, querystring: EventsQuery, response: { 200: PracticeDetail, ...errorResponses } },
   }, async (request) => {
     await requireNetworkStaff(request);
@@ -160,6 +167,7 @@ export default async function nationalRoutes(app: App) {
   });
 
   app.post('/network/practices/:id/comments', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Commenter un partage', params: IdParam, body: PracticeCommentBody, response: { 201: Ok, ...errorResponses } },
   }, async (request, reply) => {
     const user = await requireNetworkStaff(request);

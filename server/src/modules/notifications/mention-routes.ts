@@ -2,9 +2,9 @@ import { Type } from 'typebox';
 import type { App } from '../../types.js';
 import { requireUser } from '../../plugins/session.js';
 import { Page, errorResponses } from '../../lib/schemas.js';
-import { AppError } from '../../lib/errors.js';
+import { authorize } from '../../lib/authorize.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { isNationalAdmin } from '../communities/policy.js';
+import { mentionAbilities } from './policy.js';
 import { mentionSuggestions } from './mentions.js';
 
 const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -17,6 +17,7 @@ const Suggestion = Type.Object({ handle: Type.String(), label: Type.String(), hi
 
 export default async function mentionRoutes(app: App) {
   app.get('/communities/:slug/mention-suggestions', {
+    config: { auth: 'user' },
     schema: {
       tags: ['notifications'], summary: 'Personnes et équipes à mentionner avec @ (membres de l’e-communauté)',
       params: SlugParam, querystring: SuggestQuery, response: { 200: Page(Suggestion), ...errorResponses },
@@ -24,8 +25,7 @@ export default async function mentionRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    // Who belongs to a community is told to its members (and the national team) only.
-    if (ctx.role === null && !isNationalAdmin(user)) throw new AppError('FORBIDDEN');
+    authorize(mentionAbilities(user, ctx.role), 'suggest');
     const { q = '', cursor, limit = 8 } = request.query;
     return mentionSuggestions(app.db, ctx.community.id, user.id, { q, cursor, limit });
   });

@@ -3,7 +3,6 @@ import type { App } from '../../types.js';
 import { requireUser } from '../../plugins/session.js';
 import { CursorQuery, IdParam, Ok, Page, errorResponses } from '../../lib/schemas.js';
 import { AppError } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { findDossier } from '../dossiers/queries.js';
 import { canView } from '../posts/policy.js';
@@ -54,6 +53,7 @@ export default async function notificationsRoutes(app: App) {
   app.addHook('onClose', async () => { await hub.close(); });
 
   app.get('/notifications', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Mes notifications, les plus récentes d’abord', querystring: CursorQuery, response: { 200: Page(NotificationOut), ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -62,28 +62,30 @@ export default async function notificationsRoutes(app: App) {
   });
 
   app.get('/notifications/unread-count', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Nombre de notifications non lues', response: { 200: Count, ...errorResponses } },
   }, async (request) => ({ unread: await unreadCount(app.pool, requireUser(request).id) }));
 
   app.post('/notifications/:id/read', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Marquer une notification comme lue', params: IdParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await markRead(app.pool, user.id, request.params.id);
     return { ok: true as const };
   });
 
   app.post('/notifications/read-all', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Marquer toutes mes notifications comme lues', response: { 200: Count, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await markAllRead(app.pool, user.id);
     return { unread: 0 };
   });
 
   app.get('/communities/:slug/follow', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Est-ce que je suis les nouvelles publications de cette e-communauté ?', params: SlugParam, response: { 200: Following, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -93,10 +95,10 @@ export default async function notificationsRoutes(app: App) {
   });
 
   app.put('/communities/:slug/follow', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Suivre ou ne plus suivre les nouvelles publications d’une e-communauté', params: SlugParam, body: Following, response: { 200: Following, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     if (!ctx.can.view) throw new AppError('COMMUNITY_NOT_FOUND');
     if (!ctx.role) throw new AppError('NOT_MEMBER');
@@ -112,6 +114,7 @@ export default async function notificationsRoutes(app: App) {
   }
 
   app.get('/dossiers/:id/follow', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Est-ce que je suis ce dossier ?', params: IdParam, response: { 200: DossierFollowing, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -120,13 +123,13 @@ export default async function notificationsRoutes(app: App) {
   });
 
   app.put('/dossiers/:id/follow', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: {
       tags, summary: 'Suivre un dossier (notification à chaque publication ajoutée) ou ne plus le suivre',
       params: IdParam, body: Following, response: { 200: Following, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const dossier = await loadDossier(request.params.id, user);
     // Like a community, a dossier is followed by its community's members (the fan-out checks it again).
     if (!dossier.my_role) throw new AppError('NOT_MEMBER');
@@ -135,6 +138,7 @@ export default async function notificationsRoutes(app: App) {
   });
 
   app.get('/notifications/stream', {
+    config: { auth: 'user' },
     schema: {
       tags,
       summary: 'Mes notifications en direct (Server-Sent Events)',

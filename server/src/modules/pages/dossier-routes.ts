@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
-import { requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
-import { canEditDossiers } from '../dossiers/policy.js';
 import { findDossier, type DossierRow } from '../dossiers/queries.js';
 import { canView } from '../posts/policy.js';
+import { dossierPageAbilities } from './policy.js';
 import { presentPageSummary } from './presenters.js';
 import { dossierPageRows } from './queries.js';
 import { AddDossierPageBody, DossierPage, DossierPageParams } from './schema.js';
@@ -39,23 +39,23 @@ export default async function dossierPagesRoutes(app: App) {
   });
 
   app.post('/dossiers/:id/shared-pages', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Placer une page co-écrite dans le dossier (animation)', params: IdParam, body: AddDossierPageBody, response: { 201: DossierPages, ...errorResponses } },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const row = await loadDossier(request.params.id, user);
-    ensure(canEditDossiers(user, { status: row.community_status }, row.my_role), 'FORBIDDEN', 'Seule l’animation de l’e-communauté compose les dossiers.');
+    authorize(dossierPageAbilities(user, { status: row.community_status }, row.my_role), 'place', 'Seule l’animation de l’e-communauté compose les dossiers.');
     await addPageToDossier(app.db, row.id, request.body.pageId);
     return reply.status(201).send(await list(row.id));
   });
 
   app.delete('/dossiers/:id/shared-pages/:pageId', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Retirer une page du dossier', params: DossierPageParams, response: { 200: DossierPages, ...errorResponses } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const row = await loadDossier(request.params.id, user);
-    ensure(canEditDossiers(user, { status: row.community_status }, row.my_role), 'FORBIDDEN');
+    authorize(dossierPageAbilities(user, { status: row.community_status }, row.my_role), 'place');
     await removePageFromDossier(app.db, row.id, request.params.pageId);
     return list(row.id);
   });

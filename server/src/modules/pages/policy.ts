@@ -1,5 +1,6 @@
 import type { CurrentUser } from '../../types.js';
 import { communityAbilities, isCommunityStaff, type CommunityRole, type CommunityStatus } from '../communities/policy.js';
+import { canEditDossiers } from '../dossiers/policy.js';
 
 /**
  * Co-written pages belong to the community: any member with a verified address writes them in an
@@ -30,4 +31,14 @@ export function canEditPage(user: CurrentUser | null, access: PageAccess, locked
 export function pageAbilities(user: CurrentUser | null, access: PageAccess, locked: boolean) {
   const edit = canEditPage(user, access, locked);
   return { edit, lock: canLockPage(user, access), restore: edit };
+}
+
+/** What a person may do with the pages of a community as a whole. */
+export function communityPageAbilities(user: CurrentUser | null, access: PageAccess) {
+  return { create: canCreatePage(user, access) };
+}
+
+/** Placing pages in a dossier, or taking them out, is for those who compose its dossiers. */
+export function dossierPageAbilities(user: CurrentUser | null, community: { status: CommunityStatus }, role: CommunityRole | null) {
+  return { place: canEditDossiers(user, community, role) };
 }

@@ -1,17 +1,17 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, encodeKeyset } from '../../lib/cursor.js';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { CursorQuery, ErrorBody, errorResponses, IdParam, Page } from '../../lib/schemas.js';
-import { requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { readableCommunities } from '../search/queries.js';
 import { highlightToHtml } from '../search/highlight.js';
 import dossierPagesRoutes from './dossier-routes.js';
 import { textDiff } from './diff.js';
-import { canCreatePage, canEditPage, canLockPage, canReadPages } from './policy.js';
+import { canLockPage, canReadPages, communityPageAbilities, pageAbilities } from './policy.js';
 import { presentPage, presentPageSummary, presentRevision } from './presenters.js';
 import { communityPages, findPage, findRevisions, pageRevisions, type PageRow } from './queries.js';
 import { CreatePageBody, DiffQuery, PageDiff, PageSearchHit, PageSummary, RestoreBody, Revision, RevisionParams, RevisionSummary, SavePageBody, SlugParam, WikiPage } from './schema.js';
@@ -41,7 +41,7 @@ export default async function pagesRoutes(app: App) {
     const row = await load(id, user);
     const access = { status: row.community_status, role: row.my_role };
     if (row.locked_at !== null && !canLockPage(user, access)) throw new AppError('WIKI_PAGE_LOCKED');
-    ensure(canEditPage(user, access, row.locked_at !== null), 'FORBIDDEN', 'Rejoignez l’e-communauté pour co-écrire ses pages.');
+    authorize(pageAbilities(user, access, row.locked_at !== null), 'edit', 'Rejoignez l’e-communauté pour co-écrire ses pages.');
     return row;
   }
 
@@ -64,12 +64,12 @@ export default async function pagesRoutes(app: App) {
   });
 
   app.post('/communities/:slug/shared-pages', {
+    config: { auth: 'verified', rateLimit: 'post' },
     schema: { tags, summary: 'Créer une page co-écrite (membres)', params: SlugParam, body: CreatePageBody, response: { 201: WikiPage, ...errorResponses } },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
+    const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canCreatePage(user, { status: ctx.community.status, role: ctx.role }), 'FORBIDDEN', 'Rejoignez l’e-communauté pour co-écrire ses pages.');
+    authorize(communityPageAbilities(user, { status: ctx.community.status, role: ctx.role }), 'create', 'Rejoignez l’e-communauté pour co-écrire ses pages.');
     const id = await createPage(app.db, ctx.community.id, user.id, request.body);
     return reply.status(201).send(await present(id, user));
   });
@@ -105,13 +105,13 @@ export default async function pagesRoutes(app: App) {
   }, async (request) => present(request.params.id, request.user));
 
   app.put('/shared-pages/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Enregistrer une nouvelle version (409 WIKI_EDIT_CONFLICT si une autre version a été enregistrée depuis baseRevision)',
       params: IdParam, body: SavePageBody, response: { 200: WikiPage, ...conflictResponses },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const row = await loadForEdit(request.params.id, user);
     if (row.revision !== request.body.baseRevision) throw new AppError('WIKI_EDIT_CONFLICT');
     await savePage(app.db, { id: row.id, communityId: row.community_id }, user.id, request.body.baseRevision, request.body);
@@ -119,13 +119,13 @@ export default async function pagesRoutes(app: App) {
   });
 
   app.post('/shared-pages/:id/restore', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Restaurer une ancienne version (enregistrée comme une nouvelle version)',
       params: IdParam, body: RestoreBody, response: { 200: WikiPage, ...conflictResponses },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const row = await loadForEdit(request.params.id, user);
     if (row.revision !== request.body.baseRevision) throw new AppError('WIKI_EDIT_CONFLICT');
     await restoreRevision(app.db, { id: row.id, communityId: row.community_id }, user.id, request.body.baseRevision, request.body.revision);
@@ -134,13 +134,13 @@ export default async function pagesRoutes(app: App) {
 
   for (const [method, locked] of [['POST', true], ['DELETE', false]] as const) {
     app.route({
+      config: { auth: 'verified', rateLimit: 'write' },
       method, url: '/shared-pages/:id/lock',
       schema: { tags, summary: locked ? 'Verrouiller la page (animation)' : 'Déverrouiller la page (animation)', params: IdParam, response: { 200: WikiPage, ...errorResponses } },
       handler: async (request) => {
-        const user = requireVerifiedUser(request);
-        await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+        const user = requireUser(request);
         const row = await load(request.params.id, user);
-        ensure(canLockPage(user, { status: row.community_status, role: row.my_role }), 'FORBIDDEN', 'Seule l’équipe d’animation verrouille les pages.');
+        authorize(pageAbilities(user, { status: row.community_status, role: row.my_role }, row.locked_at !== null), 'lock', 'Seule l’équipe d’animation verrouille les pages.');
         await setLock(app.db, row.id, user.id, locked);
         return present(row.id, user);
       },
@@ -149,14 +149,14 @@ export default async function pagesRoutes(app: App) {
 
   for (const [method, on] of [['PUT', true], ['DELETE', false]] as const) {
     app.route({
+      config: { auth: 'verified', rateLimit: 'editingPresence' },
       method, url: '/shared-pages/:id/editing',
       schema: {
         tags, summary: on ? 'Signaler que j’ai la page ouverte en modification (à renouveler chaque minute)' : 'Ne plus signaler que je modifie la page',
         params: IdParam, response: { 200: WikiPage, ...errorResponses },
       },
       handler: async (request) => {
-        const user = requireVerifiedUser(request);
-        await hit(app, LIMITS_BY_ACTION.editingPresence, subjectOf(request));
+        const user = requireUser(request);
         const row = await loadForEdit(request.params.id, user);
         await setEditing(app.db, row.id, user.id, on);
         return present(row.id, user);

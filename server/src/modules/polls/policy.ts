@@ -20,6 +20,11 @@ export function canLaunchPoll(user: CurrentUser | null, community: { status: Com
   return user !== null && user.emailVerified && community.status === 'open' && isCommunityStaff(user, role);
 }
 
+/** Launching, closing a poll and publishing its results: the animation of an open community. */
+export function pollStaffAbilities(user: CurrentUser | null, community: { status: CommunityStatus }, role: CommunityRole | null) {
+  return { launch: canLaunchPoll(user, community, role) };
+}
+
 /** Staff follow the answers as they come; others wait for the closing when the animator chose so. */
 export function canSeeResults(user: CurrentUser | null, poll: PollState): boolean {
   return isCommunityStaff(user, poll.role) || poll.resultsVisibility === 'live' || poll.closed;

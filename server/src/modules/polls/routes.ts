@@ -1,13 +1,13 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { assertCanContribute, canView } from '../posts/policy.js';
-import { canLaunchPoll, pollAbilities } from './policy.js';
+import { pollAbilities, pollStaffAbilities } from './policy.js';
 import { pollState, presentFreeText, presentPoll, presentPollSummary } from './presenters.js';
 import { communityPolls, findMyVote, findPoll, freeTextCount, freeTextPage, optionCounts, type PollRow } from './queries.js';
 import { CreatePollBody, FreeTextAnswer, Poll, PollSummary, PostIdParam, PublishResultsBody, SlugParam, VoteBody } from './schema.js';
@@ -35,17 +35,16 @@ export default async function pollsRoutes(app: App) {
   }
 
   app.post('/communities/:slug/polls', {
-    config: { idempotent: true },
+    config: { auth: 'user', rateLimit: 'post', idempotent: true },
     schema: {
       tags, summary: 'Lancer un sondage ou une mini-enquête (animation)',
       params: SlugParam, body: CreatePollBody, response: { 201: Poll, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
-    ensure(canLaunchPoll(user, ctx.community, ctx.role), 'FORBIDDEN', 'Seule l’animation de l’e-communauté peut lancer un sondage.');
+    authorize(pollStaffAbilities(user, ctx.community, ctx.role), 'launch', 'Seule l’animation de l’e-communauté peut lancer un sondage.');
     const postId = await createPoll(app.db, ctx.community.id, user.id, request.body);
     return reply.status(201).send(await present(postId, user));
   });
@@ -67,14 +66,13 @@ export default async function pollsRoutes(app: App) {
   }, async (request) => present(request.params.postId, request.user));
 
   app.post('/polls/:postId/vote', {
-    config: { idempotent: true },
+    config: { auth: 'user', rateLimit: 'reaction', idempotent: true },
     schema: {
       tags, summary: 'Répondre à un sondage (une seule fois)',
       params: PostIdParam, body: VoteBody, response: { 200: Poll, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.reaction, subjectOf(request));
     const row = await loadPoll(request.params.postId, user);
     assertCanContribute(user, { status: row.community_status, role: row.my_role });
     await vote(app.db, row.post_id, user.id, request.body);
@@ -82,31 +80,32 @@ export default async function pollsRoutes(app: App) {
   });
 
   app.post('/polls/:postId/close', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Clore un sondage maintenant (animation)', params: PostIdParam, response: { 200: Poll, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const row = await loadPoll(request.params.postId, user);
-    ensure(canLaunchPoll(user, { status: row.community_status }, row.my_role), 'FORBIDDEN');
+    authorize(pollStaffAbilities(user, { status: row.community_status }, row.my_role), 'launch');
     await closePoll(app.db, row.post_id);
     return present(row.post_id, user);
   });
 
   app.post('/polls/:postId/publish-results', {
+    config: { auth: 'user', rateLimit: 'post' },
     schema: {
       tags, summary: 'Publier les résultats d’un sondage clos (animation)',
       params: PostIdParam, body: PublishResultsBody, response: { 201: Poll, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
     const row = await loadPoll(request.params.postId, user);
-    ensure(canLaunchPoll(user, { status: row.community_status }, row.my_role), 'FORBIDDEN');
+    authorize(pollStaffAbilities(user, { status: row.community_status }, row.my_role), 'launch');
     await publishResults(app.db, row.post_id, user.id, request.body.commentary);
     return reply.status(201).send(await present(row.post_id, user));
   });
 
   app.get('/polls/:postId/free-text', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Réponses libres d’un sondage, anonymes (animation)',
       params: PostIdParam, querystring: CursorQuery, response: { 200: Page(FreeTextAnswer), ...errorResponses },
@@ -114,7 +113,7 @@ export default async function pollsRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const row = await loadPoll(request.params.postId, user);
-    ensure(pollAbilities(user, pollState(row, false)).viewFreeText, 'FORBIDDEN');
+    authorize(pollAbilities(user, pollState(row, false)), 'viewFreeText');
     const limit = request.query.limit ?? LIMITS.pageSize;
     const page = keysetPage(await freeTextPage(app.db, row.post_id, decodeKeyset(request.query.cursor), limit), limit);
     return { items: page.items.map(presentFreeText), nextCursor: page.nextCursor };

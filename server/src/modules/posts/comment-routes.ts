@@ -1,9 +1,10 @@
 import { LIMITS } from '../../../../common/limits.js';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
+import { LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
 import { hitGroupMentions } from '../notifications/mentions.js';
 import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
-import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadVisibleComment, loadVisiblePost, loadVisiblePostState } from './context.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
@@ -43,7 +44,7 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
   });
 
   app.post('/posts/:id/comments', {
-    config: { idempotent: true },
+    config: { auth: 'user', idempotent: true },
     schema: {
       tags, summary: 'Commenter une publication (éventuellement en réponse à un commentaire)',
       params: IdParam, body: CreateCommentBody, response: { 201: Comment, ...errorResponses },
@@ -69,14 +70,14 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
   });
 
   app.patch('/comments/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Modifier un commentaire', params: IdParam, body: EditCommentBody, response: { 200: Comment, ...errorResponses },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const row = await loadVisibleComment(app.db, request.params.id, user);
-    ensure(commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, commentAccess(row)).edit, 'FORBIDDEN');
+    authorize(commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, commentAccess(row)), 'edit');
     await editComment(app.db, row.id, request.body.body);
     const fresh = await findComment(app.db, row.id, user);
     if (!fresh) throw new AppError('COMMENT_NOT_FOUND');
@@ -84,38 +85,38 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
   });
 
   app.delete('/comments/:id', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Supprimer un commentaire', params: IdParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const row = await loadVisibleComment(app.db, request.params.id, user);
-    ensure(commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, commentAccess(row)).delete, 'FORBIDDEN');
+    authorize(commentAbilities(user, { authorId: row.author_id, deleted: row.deleted }, commentAccess(row)), 'delete');
     await assertOutranksAuthor(app.db, user, row.my_role, row.community_id, row.author_id, 'delete');
     await deleteComment(app.db, row.id, user.id);
     return { ok: true as const };
   });
 
   app.put('/posts/:id/useful', {
+    config: { auth: 'user', rateLimit: 'reaction' },
     schema: {
       tags, summary: 'Marquer une publication comme utile', params: IdParam, response: { 200: UsefulState, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.reaction, subjectOf(request));
     const post = await loadVisiblePost(app.db, request.params.id, user);
     assertCanContribute(user, accessOf(post));
-    ensure(postAbilities(user, { authorId: post.author_id }, accessOf(post)).markUseful, 'FORBIDDEN');
+    authorize(postAbilities(user, { authorId: post.author_id }, accessOf(post)), 'markUseful');
     return { usefulCount: await setUseful(app.db, post.id, user.id, true), usefulByMe: true };
   });
 
   app.delete('/posts/:id/useful', {
+    config: { auth: 'user', rateLimit: 'reaction' },
     schema: {
       tags, summary: 'Retirer la mention « utile »', params: IdParam, response: { 200: UsefulState, ...errorResponses },
     },
   }, async (request) => {
     // Taking one's mark back stays possible after leaving the community.
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.reaction, subjectOf(request));
     const post = await loadVisiblePost(app.db, request.params.id, user);
     return { usefulCount: await setUseful(app.db, post.id, user.id, false), usefulByMe: false };
   });

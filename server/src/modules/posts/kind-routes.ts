@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf, type Limit } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
+import { hit, subjectOf, type Limit } from '../../lib/rate-limit.js';
 import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
-import { requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { fetchPreview } from './link-preview.js';
@@ -35,15 +36,15 @@ export default async function kindRoutes(app: App) {
   });
 
   app.post('/communities/:slug/rubriques', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Créer une rubrique (équipe d’animation)', params: SlugParam,
       body: Type.Object({ name: RubriqueName }, { additionalProperties: false }), response: { 201: Rubrique, ...errorResponses },
     },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(ctx.can.moderate, 'FORBIDDEN');
+    authorize(ctx.can, 'moderate');
     const id = await createRubrique(app.db, ctx.community.id, request.body.name);
     const row = (await listRubriques(app.db, ctx.community.id)).find((r) => r.id === id)!;
     return reply.status(201).send(presentRubrique(row));
@@ -54,29 +55,29 @@ export default async function kindRoutes(app: App) {
     const rubrique = await findRubrique(app.db, id);
     if (!rubrique) throw new AppError('RUBRIQUE_NOT_FOUND');
     const ctx = await loadCommunityContext(app.db, rubrique.community_id, user);
-    ensure(ctx.can.moderate, 'FORBIDDEN');
+    authorize(ctx.can, 'moderate');
     return { rubrique, ctx };
   }
 
   app.patch('/rubriques/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Renommer ou déplacer une rubrique (équipe d’animation)', params: IdParam,
       body: Type.Object({ name: Type.Optional(RubriqueName), position: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.rubriquesPerCommunity })) }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(Rubrique) }), ...errorResponses },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const { ctx } = await loadManagedRubrique(request.params.id, user);
     await updateRubrique(app.db, request.params.id, request.body);
     return { items: (await listRubriques(app.db, ctx.community.id)).map(presentRubrique) };
   });
 
   app.delete('/rubriques/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Supprimer une rubrique (ses publications restent, sans rubrique)', params: IdParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     await loadManagedRubrique(request.params.id, user);
     await deleteRubrique(app.db, request.params.id);
     return { ok: true as const };
@@ -94,13 +95,13 @@ export default async function kindRoutes(app: App) {
   });
 
   app.post('/link-preview', {
+    config: { auth: 'verified' },
     schema: {
       tags, summary: 'Aperçu d’un lien (titre, description), récupéré par le serveur',
       body: Type.Object({ url: Type.String({ minLength: 1, maxLength: LIMITS.linkUrl }) }, { additionalProperties: false }),
       response: { 200: LinkPreview, ...errorResponses },
     },
   }, async (request) => {
-    requireVerifiedUser(request);
     await hit(app, PREVIEW_LIMIT, subjectOf(request));
     return fetchPreview(request.body.url, { allowLoopback: app.config.linkPreviewAllowLoopback });
   });

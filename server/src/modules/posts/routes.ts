@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { hitGroupMentions } from '../notifications/mentions.js';
 import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
-import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { isCommunityStaff } from '../communities/policy.js';
 import { loadCommunityContext } from '../communities/context.js';
@@ -70,6 +70,7 @@ export default async function postsRoutes(app: App) {
   });
 
   app.get('/feed', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Mon fil : les publications de mes e-communautés, les plus récentes d’abord',
       querystring: CursorQuery, response: { 200: Page(PostSummary), ...errorResponses },
@@ -95,14 +96,13 @@ export default async function postsRoutes(app: App) {
   });
 
   app.post('/communities/:slug/posts', {
-    config: { idempotent: true },
+    config: { auth: 'user', rateLimit: 'post', idempotent: true },
     schema: {
       tags, summary: 'Publier dans une e-communauté',
       params: SlugParam, body: CreatePostBody, response: { 201: Post, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
     await hitGroupMentions(app, request, request.body.body);
@@ -156,15 +156,15 @@ export default async function postsRoutes(app: App) {
   });
 
   app.patch('/posts/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Modifier une publication (la version précédente est conservée)',
       params: IdParam, body: EditPostBody, response: { 200: Post, ...errorResponses },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const row = await loadVisiblePost(app.db, request.params.id, user);
-    ensure(postAbilities(user, { authorId: row.author_id }, accessOf(row)).edit, 'FORBIDDEN');
+    authorize(postAbilities(user, { authorId: row.author_id }, accessOf(row)), 'edit');
     const { tags: rawTags, rubriqueId, ...text } = request.body;
     const classification = await checkClassification(app.db, row.community_id, { tags: rawTags, rubriqueId });
     await editPost(app.db, row.id, user.id, text);
@@ -176,18 +176,19 @@ export default async function postsRoutes(app: App) {
   });
 
   app.delete('/posts/:id', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Supprimer une publication', params: IdParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const row = await loadVisiblePost(app.db, request.params.id, user);
-    ensure(postAbilities(user, { authorId: row.author_id }, accessOf(row)).delete, 'FORBIDDEN');
+    authorize(postAbilities(user, { authorId: row.author_id }, accessOf(row)), 'delete');
     await assertOutranksAuthor(app.db, user, row.my_role, row.community_id, row.author_id, 'delete');
     await deletePost(app.db, row.id, user.id);
     return { ok: true as const };
   });
 
   app.get('/posts/:id/revisions', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Versions précédentes d’une publication (auteur·e et modération)',
       params: IdParam, response: { 200: Type.Object({ items: Type.Array(Revision) }), ...errorResponses },
@@ -197,7 +198,7 @@ export default async function postsRoutes(app: App) {
     const row = await loadVisiblePost(app.db, request.params.id, user);
     // Shown to those who may delete the post (its author, the moderators): an author who edited
     // something out must not see it republished to every reader.
-    ensure(postAbilities(user, { authorId: row.author_id }, accessOf(row)).delete, 'FORBIDDEN');
+    authorize(postAbilities(user, { authorId: row.author_id }, accessOf(row)), 'delete');
     return { items: (await listRevisions(app.db, row.id)).map(presentRevision) };
   });
 

@@ -30,6 +30,7 @@ export default async function privacyRoutes(app: App) {
   }, async (request) => loadVersion(app.db, request.params.slug, request.params.version));
 
   app.post('/me/cgu-acceptance', {
+    config: { auth: 'user' },
     schema: {
       tags: ['comptes'], summary: 'Accepter la version en vigueur des CGU',
       body: CguAcceptanceBody, response: { 200: Ok, ...errorResponses },
@@ -42,7 +43,7 @@ export default async function privacyRoutes(app: App) {
   });
 
   app.get('/me/export', {
-    config: { readReplica: true },
+    config: { auth: 'user', readReplica: true },
     schema: {
       tags: ['comptes'], summary: 'Télécharger toutes mes données (fichier JSON)',
       response: { 200: ExportFile, ...errorResponses },
@@ -61,7 +62,7 @@ export default async function privacyRoutes(app: App) {
 
   app.delete('/me', {
     // A fresh proof of identity (password, or ProConnect for accounts created there): plugins/reauth.ts.
-    config: { reauth: true },
+    config: { auth: 'user', reauth: true },
     schema: {
       tags: ['comptes'], summary: 'Supprimer mon compte (identité confirmée depuis moins de 10 minutes)',
       body: DeleteAccountBody, response: { 200: Ok, ...errorResponses },

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage, toIso } from '../../lib/cursor.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
@@ -22,13 +21,13 @@ export default async function readingRoutes(app: App) {
   for (const on of [true, false]) {
     const route = on ? app.put.bind(app) : app.delete.bind(app);
     route('/posts/:id/bookmark', {
+      config: { auth: 'user', rateLimit: 'reading' },
       schema: {
         tags, summary: on ? 'Enregistrer une publication pour la retrouver' : 'Retirer une publication de mes enregistrements',
         params: IdParam, response: { 200: BookmarkState, ...errorResponses },
       },
     }, async (request) => {
       const user = requireUser(request);
-      await hit(app, LIMITS_BY_ACTION.reading, subjectOf(request));
       // Saving needs a post the person may read; removing works on whatever they saved.
       const id = on ? (await loadVisiblePostState(app.db, request.params.id, user)).id : request.params.id;
       await setBookmark(app.db, user.id, id, on);
@@ -37,6 +36,7 @@ export default async function readingRoutes(app: App) {
   }
 
   app.get('/bookmarks', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Mes enregistrements, le plus récent d’abord',
       querystring: CursorQuery, response: { 200: Page(Bookmark), ...errorResponses },
@@ -53,20 +53,20 @@ export default async function readingRoutes(app: App) {
   });
 
   app.post('/communities/:slug/read', {
+    config: { auth: 'user', rateLimit: 'reading' },
     schema: { tags, summary: 'Tout marquer comme lu dans une e-communauté', params: SlugParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.reading, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     await app.db.transaction((tx) => markAllRead(tx, user.id, ctx.community.id));
     return { ok: true as const };
   });
 
   app.post('/feed/read', {
+    config: { auth: 'user', rateLimit: 'reading' },
     schema: { tags, summary: 'Tout marquer comme lu dans toutes mes e-communautés', response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.reading, subjectOf(request));
     await app.db.transaction((tx) => markAllRead(tx, user.id, null));
     return { ok: true as const };
   });

@@ -7,6 +7,10 @@ export function canSetRoster(user: CurrentUser | null, community: { status: Comm
     && (isNationalAdmin(user) || role === 'animator' || role === 'coordinator');
 }
 
+export function rosterAbilities(user: CurrentUser | null, community: { status: CommunityStatus }, role: CommunityRole | null) {
+  return { set: canSetRoster(user, community, role) };
+}
+
 /** Who may be on duty: the community's animation team. */
 export function canBeOnDuty(role: CommunityRole | null): boolean {
   return role === 'animator' || role === 'coordinator';

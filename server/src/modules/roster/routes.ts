@@ -1,10 +1,9 @@
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
-import { ensure } from '../../lib/errors.js';
+import { authorize } from '../../lib/authorize.js';
 import { errorResponses } from '../../lib/schemas.js';
-import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { canSetRoster } from './policy.js';
+import { canSetRoster, rosterAbilities } from './policy.js';
 import { currentWeek, dutyTeam, dutyWeeks } from './queries.js';
 import { Roster, RosterQuery, SetDutyBody, SlugParam, WeekParams } from './schema.js';
 import { clearDuty, setDuty } from './service.js';
@@ -31,6 +30,7 @@ export default async function rosterRoutes(app: App) {
   }
 
   app.get('/communities/:slug/duty-roster', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Tour d’astreinte de l’équipe d’animation, semaine par semaine (équipe d’animation)',
       params: SlugParam, querystring: RosterQuery, response: { 200: Roster, ...errorResponses },
@@ -38,35 +38,35 @@ export default async function rosterRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(ctx.can.moderate, 'FORBIDDEN', 'Le tour d’astreinte est réservé à l’équipe d’animation.');
+    authorize(ctx.can, 'moderate', 'Le tour d’astreinte est réservé à l’équipe d’animation.');
     const from = request.query.from ? mondayOf(request.query.from) : await currentWeek(app.db);
     assertMonday(from, 'from');
     return roster(ctx.community.id, from, request.query.weeks ?? DEFAULT_WEEKS, canSetRoster(user, ctx.community, ctx.role));
   });
 
   app.put('/communities/:slug/duty-roster/:week', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Désigner la personne d’astreinte d’une semaine (par son lundi)',
       params: WeekParams, body: SetDutyBody, response: { 200: Roster, ...errorResponses },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     assertMonday(request.params.week);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canSetRoster(user, ctx.community, ctx.role), 'FORBIDDEN', 'Seuls la coordination et les animateurs organisent l’astreinte.');
+    authorize(rosterAbilities(user, ctx.community, ctx.role), 'set', 'Seuls la coordination et les animateurs organisent l’astreinte.');
     await setDuty(app.db, ctx.community.id, request.params.week, request.body.animatorId, user.id);
     return roster(ctx.community.id, request.params.week, 1, true);
   });
 
   app.delete('/communities/:slug/duty-roster/:week', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Laisser une semaine sans astreinte', params: WeekParams, response: { 200: Roster, ...errorResponses } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     assertMonday(request.params.week);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canSetRoster(user, ctx.community, ctx.role), 'FORBIDDEN', 'Seuls la coordination et les animateurs organisent l’astreinte.');
+    authorize(rosterAbilities(user, ctx.community, ctx.role), 'set', 'Seuls la coordination et les animateurs organisent l’astreinte.');
     await clearDuty(app.db, ctx.community.id, request.params.week);
     return roster(ctx.community.id, request.params.week, 1, true);
   });

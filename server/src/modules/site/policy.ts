@@ -13,3 +13,7 @@ export function canReadOutbox(viewer: CurrentUser | null): boolean {
 export function pageAbilities(viewer: CurrentUser | null) {
   return { edit: canEditLegalPage(viewer) };
 }
+
+export function outboxAbilities(viewer: CurrentUser | null) {
+  return { read: canReadOutbox(viewer) };
+}

@@ -1,12 +1,11 @@
 import type { App, CurrentUser } from '../../types.js';
-import { AppError } from '../../lib/errors.js';
+import { authorize } from '../../lib/authorize.js';
 import { decodeKeyset } from '../../lib/cursor.js';
 import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { requireUser } from '../../plugins/session.js';
 import { LIMITS } from '../../../../common/limits.js';
 import { LegalPage, OutboxItem, PageBody, SlugParam } from './schema.js';
-import { canEditLegalPage, canReadOutbox, pageAbilities } from './policy.js';
+import { outboxAbilities, pageAbilities } from './policy.js';
 import { loadPage, outboxPage, savePage } from './service.js';
 
 type PageRow = Awaited<ReturnType<typeof loadPage>>;
@@ -24,27 +23,27 @@ export default async function siteRoutes(app: App) {
   }, async (request) => presentPage(await loadPage(app.db, request.params.slug), request.user));
 
   app.put('/pages/:slug', {
-    config: { reauth: true },
+    config: { auth: 'user', rateLimit: 'write', reauth: true },
     schema: {
       tags: ['site'], summary: 'Publier une nouvelle version d’une page légale (administration nationale)',
       params: SlugParam, body: PageBody, response: { 200: LegalPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    if (!canEditLegalPage(user)) throw new AppError('FORBIDDEN');
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    authorize(pageAbilities(user), 'edit');
     const page = await savePage(app, request.params.slug, request.body.title, request.body.body, user.id);
     return presentPage(page, user);
   });
 
   app.get('/admin/outbox', {
+    config: { auth: 'user' },
     schema: {
       tags: ['site'], summary: 'Courriels enregistrés (boîte d’envoi de développement), du plus récent au plus ancien',
       querystring: CursorQuery, response: { 200: Page(OutboxItem), ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    if (!canReadOutbox(user)) throw new AppError('FORBIDDEN');
+    authorize(outboxAbilities(user), 'read');
     return outboxPage(app.db, decodeKeyset(request.query.cursor), request.query.limit ?? LIMITS.pageSize);
   });
 }

@@ -5,3 +5,7 @@ import { isNationalAdmin } from '../communities/policy.js';
 export function canReadSecurityEvents(user: CurrentUser): boolean {
   return isNationalAdmin(user);
 }
+
+export function securityEventsAbilities(user: CurrentUser) {
+  return { read: canReadSecurityEvents(user) };
+}

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
-import { AppError, ensure } from '../../lib/errors.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { hit } from '../../lib/rate-limit.js';
 import { addressGroup } from '../../lib/client-address.js';
 import { hashToken } from '../../lib/tokens.js';
@@ -18,7 +19,7 @@ import { confirmReauth } from './reauth.js';
 import { presentUserSelf } from '../accounts/presenters.js';
 import { OidcClient } from './client.js';
 import * as sso from './service.js';
-import { canReadSecurityEvents } from './policy.js';
+import { securityEventsAbilities } from './policy.js';
 import { LINK_CODE_MINUTES, linkByCode, sendLinkCode } from './link-code.js';
 import { listSecurityEvents, presentSecurityEvent, recordSecurityEvent } from './audit.js';
 import { amrOfIdToken, decideSignIn, holdSignIn } from '../mfa/gate.js';
@@ -272,6 +273,7 @@ export default async function ssoRoutes(app: App) {
   });
 
   app.get('/national/security-events', {
+    config: { auth: 'user' },
     schema: {
       tags: ['comptes'], summary: 'Journal de sécurité : connexions ProConnect refusées (équipe nationale)',
       querystring: CursorQuery,
@@ -281,7 +283,7 @@ export default async function ssoRoutes(app: App) {
       },
     },
   }, async (request) => {
-    ensure(canReadSecurityEvents(requireUser(request)), 'FORBIDDEN');
+    authorize(securityEventsAbilities(requireUser(request)), 'read');
     const limit = request.query.limit ?? LIMITS.pageSize;
     const page = keysetPage(await listSecurityEvents(app.db, decodeKeyset(request.query.cursor), limit), limit);
     return { items: page.items.map(presentSecurityEvent), nextCursor: page.nextCursor };

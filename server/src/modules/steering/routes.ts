@@ -1,11 +1,11 @@
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { SlugParam } from '../posts/schema.js';
-import { canSteerTeam } from './policy.js';
+import { steeringAbilities } from './policy.js';
 import { AnimatorDashboard, AnimatorQuery, TargetBody, TargetOut, TargetResetQuery } from './schema.js';
 import { animatorDashboard, AUDIENCE_SECONDS, presentTargets, type AudienceCache } from './service.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
@@ -19,7 +19,7 @@ export default async function steeringRoutes(app: App) {
   const audience: AudienceCache = new TtlCache(AUDIENCE_SECONDS * 1000, 500);
 
   app.get('/communities/:slug/steering/animator', {
-    config: { readReplica: true },
+    config: { auth: 'user', readReplica: true },
     schema: {
       tags, summary: 'Tableau de bord d’un·e animateur·rice : contributions du mois face à l’objectif, questions, membres, lectures',
       params: SlugParam, querystring: AnimatorQuery, response: { 200: AnimatorDashboard, ...errorResponses },
@@ -32,15 +32,15 @@ export default async function steeringRoutes(app: App) {
   });
 
   app.put('/communities/:slug/steering/target', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: {
       tags, summary: 'Fixer l’objectif mensuel de contributions (coordination, administration nationale)',
       params: SlugParam, body: TargetBody, response: { 200: TargetOut, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canSteerTeam(user, ctx.role), 'FORBIDDEN');
+    authorize(steeringAbilities(user, ctx.role), 'setTarget');
     const userId = request.body.userId ?? null;
     await ensureStaff(ctx.community.id, userId);
     await saveTarget(app.pool, ctx.community.id, userId, request.body.monthlyTarget, user.id);
@@ -48,15 +48,15 @@ export default async function steeringRoutes(app: App) {
   });
 
   app.delete('/communities/:slug/steering/target', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: {
       tags, summary: 'Revenir à l’objectif par défaut (ou, pour un·e animateur·rice, à celui de l’e-communauté)',
       params: SlugParam, querystring: TargetResetQuery, response: { 200: TargetOut, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canSteerTeam(user, ctx.role), 'FORBIDDEN');
+    authorize(steeringAbilities(user, ctx.role), 'setTarget');
     const userId = request.query.userId ?? null;
     await ensureStaff(ctx.community.id, userId);
     await saveTarget(app.pool, ctx.community.id, userId, null, user.id);

@@ -24,6 +24,16 @@ export function canSeeSurveyResults(user: CurrentUser | null, s: SurveyState): b
   return isCommunityStaff(user, s.role) || s.closed;
 }
 
+/** Launching, closing a survey and publishing its results: the animation of an open community. */
+export function surveyStaffAbilities(user: CurrentUser | null, community: { status: CommunityStatus }, role: CommunityRole | null) {
+  return { launch: canLaunchSurvey(user, community, role) };
+}
+
+/** Beyond the totals, one line per respondent: only a nominative survey has respondents to name. */
+export function surveyExportAbilities(survey: { anonymous: boolean }) {
+  return { exportResponses: !survey.anonymous };
+}
+
 export function surveyAbilities(user: CurrentUser | null, s: SurveyState): SurveyAbilities {
   const community = communityAbilities(user, { status: s.communityStatus }, s.role);
   const staff = canLaunchSurvey(user, { status: s.communityStatus }, s.role);

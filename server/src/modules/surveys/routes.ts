@@ -1,14 +1,14 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { assertCanContribute, canView } from '../posts/policy.js';
-import { canLaunchSurvey, surveyAbilities } from './policy.js';
+import { surveyAbilities, surveyExportAbilities, surveyStaffAbilities } from './policy.js';
 import { presentSurvey, presentSurveySummary, surveyState } from './presenters.js';
 import {
   answerCounts, communitySurveys, decodeIdCursor, encodeIdCursor, exportPage, findSurvey, myAnswers, surveyQuestions, textPage, type SurveyRow,
@@ -41,16 +41,15 @@ export default async function surveysRoutes(app: App) {
   }
 
   app.post('/communities/:slug/surveys', {
-    config: { idempotent: true },
+    config: { auth: 'user', rateLimit: 'post', idempotent: true },
     schema: {
       tags, summary: 'Lancer une mini-enquête (animation)', params: SlugParam, body: CreateSurveyBody, response: { 201: Survey, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
-    ensure(canLaunchSurvey(user, ctx.community, ctx.role), 'FORBIDDEN', 'Seule l’animation de l’e-communauté peut lancer une mini-enquête.');
+    authorize(surveyStaffAbilities(user, ctx.community, ctx.role), 'launch', 'Seule l’animation de l’e-communauté peut lancer une mini-enquête.');
     const id = await createSurvey(app.db, ctx.community.id, request.body);
     return reply.status(201).send(await present(id, user));
   });
@@ -72,13 +71,12 @@ export default async function surveysRoutes(app: App) {
   }, async (request) => present(request.params.id, request.user));
 
   app.post('/surveys/:id/responses', {
-    config: { idempotent: true },
+    config: { auth: 'user', rateLimit: 'reaction', idempotent: true },
     schema: {
       tags, summary: 'Répondre à une mini-enquête (une seule fois)', params: SurveyIdParam, body: AnswerBody, response: { 200: Survey, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.reaction, subjectOf(request));
     const row = await loadSurvey(request.params.id, user);
     assertCanContribute(user, { status: row.community_status, role: row.my_role });
     await answerSurvey(app.db, row.id, user.id, request.body.answers);
@@ -86,31 +84,32 @@ export default async function surveysRoutes(app: App) {
   });
 
   app.post('/surveys/:id/close', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Clore une mini-enquête maintenant (animation)', params: SurveyIdParam, response: { 200: Survey, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const row = await loadSurvey(request.params.id, user);
-    ensure(canLaunchSurvey(user, { status: row.community_status }, row.my_role), 'FORBIDDEN');
+    authorize(surveyStaffAbilities(user, { status: row.community_status }, row.my_role), 'launch');
     await closeSurvey(app.db, row.id);
     return present(row.id, user);
   });
 
   app.post('/surveys/:id/publish-results', {
+    config: { auth: 'user', rateLimit: 'post' },
     schema: {
       tags, summary: 'Publier les résultats d’une mini-enquête close (animation)',
       params: SurveyIdParam, body: PublishResultsBody, response: { 201: Survey, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
     const row = await loadSurvey(request.params.id, user);
-    ensure(canLaunchSurvey(user, { status: row.community_status }, row.my_role), 'FORBIDDEN');
+    authorize(surveyStaffAbilities(user, { status: row.community_status }, row.my_role), 'launch');
     await publishSurveyResults(app.db, row.id, user.id, request.body.commentary);
     return reply.status(201).send(await present(row.id, user));
   });
 
   app.get('/surveys/:id/texts', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Réponses en texte court, les plus récentes d’abord (animation)',
       params: SurveyIdParam, querystring: TextsQuery, response: { 200: Page(TextAnswer), ...errorResponses },
@@ -118,7 +117,7 @@ export default async function surveysRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const row = await loadSurvey(request.params.id, user);
-    ensure(surveyAbilities(user, surveyState(row)).viewTexts, 'FORBIDDEN');
+    authorize(surveyAbilities(user, surveyState(row)), 'viewTexts');
     const limit = request.query.limit ?? LIMITS.pageSize;
     const rows = await textPage(app.db, row.id, request.query.question, decodeIdCursor(request.query.cursor), limit);
     const items = rows.slice(0, limit);
@@ -129,6 +128,7 @@ export default async function surveysRoutes(app: App) {
   });
 
   app.get('/surveys/:id/export', {
+    config: { auth: 'user', rateLimit: 'export' },
     schema: {
       tags, summary: 'Résultats en CSV (séparateur point-virgule, virgule décimale) : totaux, ou une ligne par répondant d’une enquête nominative',
       params: SurveyIdParam,
@@ -137,13 +137,12 @@ export default async function surveysRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.export, subjectOf(request));
     const row = await loadSurvey(request.params.id, user);
-    ensure(surveyAbilities(user, surveyState(row)).export, 'FORBIDDEN');
+    authorize(surveyAbilities(user, surveyState(row)), 'export');
     const questions = await surveyQuestions(app.db, row.id);
     let body: Buffer;
     if (request.query.detail === 'reponses') {
-      ensure(!row.anonymous, 'FORBIDDEN', 'Cette mini-enquête est anonyme : seuls les totaux s’exportent.');
+      authorize(surveyExportAbilities(row), 'exportResponses', 'Cette mini-enquête est anonyme : seuls les totaux s’exportent.');
       const submissions = [];
       for (let after = 0; ;) {
         const batch = await exportPage(app.db, row.id, after, EXPORT_BATCH);

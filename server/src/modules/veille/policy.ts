@@ -8,3 +8,7 @@ import type { CurrentUser } from '../../types.js';
 export function canManageVeille(user: CurrentUser | null, role: CommunityRole | null, canView: boolean): boolean {
   return canView && isCommunityStaff(user, role);
 }
+
+export function veilleAbilities(user: CurrentUser | null, role: CommunityRole | null, canView: boolean) {
+  return { manage: canManageVeille(user, role, canView) };
+}
