@@ -179,7 +179,7 @@ export default async function reportsRoutes(app: App) {
   app.put('/reports/:id/review', {
     config: { auth: 'user' },
     schema: {
-      tags, summary: 'Relire un brouillon de rapport avant la réunion : une note par partie, « à revoir » ou « prêt » (coordination)',
+      tags, summary: 'Relire un brouillon de rapport avant la réunion : une note par partie, « à revoir » ou « prêt » (coordination)',
       params: IdParam, body: ReviewBody, response: { 200: Report, ...errorResponses },
     },
   }, async (request) => {
