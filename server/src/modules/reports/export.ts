@@ -1,8 +1,7 @@
 import type { CommunityContext } from '../communities/context.js';
 import { reportDocument } from './document.js';
 import type { ReportFigures } from './figures.js';
-import type { MeetingRow } from './meetings.js';
-import type { ReportRow } from './queries.js';
+import type { MeetingRow, ReportRow } from './queries.js';
 import { renderCsv, renderDocx, renderPdf } from './render.js';
 
 export type ExportFormat = 'pdf' | 'docx' | 'csv';

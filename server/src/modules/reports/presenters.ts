@@ -1,8 +1,7 @@
 import type { CommunityContext } from '../communities/context.js';
 import type { ReportFigures } from './figures.js';
-import type { meetingParticipants, meetingReports, MeetingRow } from './meetings.js';
+import type { meetingParticipants, meetingReports, MeetingRow, ReportRow } from './queries.js';
 import type { meetingAbilities, reportAbilities } from './policy.js';
-import type { ReportRow } from './queries.js';
 
 /** The API's shapes of review meetings and activity reports (schema.ts). */
 

@@ -11,10 +11,9 @@ import { loadCommunityContext, type CommunityContext } from '../communities/cont
 import { SlugParam } from '../posts/schema.js';
 import { exportReport } from './export.js';
 import { figuresOf } from './figures.js';
-import { findMeeting, listMeetings, meetingParticipants, meetingReports } from './meetings.js';
 import { meetingAbilities, meetingsAbilities, reportAccess } from './policy.js';
 import { presentMeeting, presentMeetingSummary, presentReport } from './presenters.js';
-import { findReport } from './queries.js';
+import { findMeeting, findReport, listMeetings, meetingParticipants, meetingReports } from './queries.js';
 import { CommentBody, ExportQuery, Meeting, MeetingBody, MeetingSummary, MinutesBody, Report, ReportTextBody, ReviewBody } from './schema.js';
 import { changeMeeting, commentReport, editReport, reviewReport, scheduleMeeting, startReport, submitReport, writeMinutes } from './service.js';
 
@@ -24,7 +23,7 @@ const STEERING_ONLY = 'Réservé à la coordination de l’e-communauté et à l
 export default async function reportsRoutes(app: App) {
   /** A meeting its community's staff may read, or 404 / 403. */
   async function loadMeeting(id: number, user: CurrentUser) {
-    const meeting = await findMeeting(app.pool, id);
+    const meeting = await findMeeting(app.db, id);
     if (!meeting) throw new AppError('MEETING_NOT_FOUND');
     const ctx = await loadCommunityContext(app.db, meeting.community_id, user);
     const can = meetingsAbilities(user, ctx.role);
@@ -36,7 +35,7 @@ export default async function reportsRoutes(app: App) {
   async function presentedMeeting(id: number, user: CurrentUser) {
     const { meeting, ctx, can } = await loadMeeting(id, user);
     const [participants, reports] = await Promise.all([
-      meetingParticipants(app.pool, id), meetingReports(app.pool, id, can.steer ? null : user.id),
+      meetingParticipants(app.db, id), meetingReports(app.db, id, can.steer ? null : user.id),
     ]);
     const abilities = meetingAbilities(user, ctx.role, { scheduledAt: meeting.scheduled_at });
     return presentMeeting({ meeting, ctx, participants, reports, can: abilities, viewerId: user.id });
@@ -46,7 +45,7 @@ export default async function reportsRoutes(app: App) {
   async function loadReport(id: number, user: CurrentUser) {
     const report = await findReport(app.db, id);
     if (!report) throw new AppError('REPORT_NOT_FOUND');
-    const meeting = (await findMeeting(app.pool, report.meeting_id))!;
+    const meeting = (await findMeeting(app.db, report.meeting_id))!;
     const ctx = await loadCommunityContext(app.db, report.community_id, user);
     const can = reportAccess(user, ctx.role, { authorId: report.author_id, submitted: report.submitted_at !== null });
     authorize(can, 'read');
@@ -74,7 +73,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     authorize(meetingsAbilities(user, ctx.role), 'read');
-    const page = await listMeetings(app.pool, ctx.community.id, decodeKeyset(request.query.cursor), request.query.limit ?? LIMITS.pageSize);
+    const page = await listMeetings(app.db, ctx.community.id, decodeKeyset(request.query.cursor), request.query.limit ?? LIMITS.pageSize);
     return { items: page.items.map(presentMeetingSummary), nextCursor: page.nextCursor };
   });
 

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { ReviewStatus } from '../../../../common/reports.js';
+import { REPORT_LIMITS, type ReviewStatus } from '../../../../common/reports.js';
+import { lastDayOfMonth } from '../../../../common/time/index.js';
 import type { Tx } from '../../db/client.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
 import type { App } from '../../types.js';
 import { discardDraftsStartingWith } from '../drafts/queries.js';
-import { figuresOf, type ReportFigures } from './figures.js';
-import { createMeeting, recordMinutes, updateMeeting, type MeetingInput, type MeetingRow } from './meetings.js';
-import type { ReportRow, ReviewNotes } from './queries.js';
+import { figuresOf, periodMonths, type ReportFigures } from './figures.js';
+import type { MeetingRow, ReportRow, ReviewNotes } from './queries.js';
 
 /**
  * Writes of review meetings and activity reports. Each one is a transaction that counts the person's `write`
@@ -18,6 +18,70 @@ function limitedWrite<T>(app: App, subject: string, write: (tx: Tx) => Promise<T
     await hit(app, LIMITS_BY_ACTION.write, subject, tx);
     return write(tx);
   });
+}
+
+export interface MeetingInput {
+  scheduledAt: string;
+  fromMonth: string;
+  toMonth: string;
+  agenda: string;
+  participantIds: number[];
+}
+
+function checkPeriod(input: MeetingInput): void {
+  if (input.fromMonth > input.toMonth) throw new AppError('INVALID_PERIOD', 'Le premier mois de la période doit précéder le dernier.');
+  if (periodMonths({ fromMonth: input.fromMonth, toMonth: input.toMonth }).length > REPORT_LIMITS.periodMonthsMax) {
+    throw new AppError('INVALID_PERIOD', 'Une réunion porte au plus sur douze mois.');
+  }
+}
+
+/** Participants are the community's animators and coordinators; anyone else is refused (not silently dropped). */
+async function setParticipants(tx: Tx, meetingId: number, communityId: number, ids: number[]): Promise<void> {
+  if (ids.length > 0) {
+    const { rows } = await tx.execute<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM memberships
+       WHERE community_id = ${communityId} AND role IN ('animator', 'coordinator') AND user_id = ANY(${`{${ids.join(',')}}`}::bigint[])`);
+    if (rows[0]!.n !== ids.length) throw new AppError('PARTICIPANT_NOT_STAFF');
+  }
+  await tx.execute(sql`DELETE FROM review_meeting_participants WHERE meeting_id = ${meetingId}`);
+  if (ids.length > 0) {
+    await tx.execute(sql`
+      INSERT INTO review_meeting_participants (meeting_id, user_id)
+      SELECT ${meetingId}, unnest(${`{${ids.join(',')}}`}::bigint[])`);
+  }
+}
+
+async function createMeeting(tx: Tx, communityId: number, userId: number, input: MeetingInput): Promise<number> {
+  checkPeriod(input);
+  const { rows } = await tx.execute<{ id: number }>(sql`
+    INSERT INTO review_meetings (community_id, scheduled_at, period_from, period_to, agenda, created_by)
+    VALUES (${communityId}, ${input.scheduledAt}, ${`${input.fromMonth}-01`}, ${lastDayOfMonth(input.toMonth)}, ${input.agenda}, ${userId})
+    RETURNING id::int AS id`);
+  const id = rows[0]!.id;
+  await setParticipants(tx, id, communityId, input.participantIds);
+  return id;
+}
+
+async function updateMeeting(tx: Tx, meeting: MeetingRow, input: MeetingInput): Promise<void> {
+  checkPeriod(input);
+  await tx.execute(sql`
+    UPDATE review_meetings SET scheduled_at = ${input.scheduledAt}, period_from = ${`${input.fromMonth}-01`},
+           period_to = ${lastDayOfMonth(input.toMonth)}, agenda = ${input.agenda}
+     WHERE id = ${meeting.id}`);
+  await setParticipants(tx, meeting.id, meeting.community_id, input.participantIds);
+}
+
+/**
+ * Minutes and decisions: prepared as a draft at any time, finalised once the meeting has started
+ * (what was decided cannot be recorded before). Who wrote them and when is stamped.
+ */
+async function recordMinutes(tx: Tx, meeting: MeetingRow, userId: number, input: { minutes: string; decisions: string; final?: boolean }): Promise<void> {
+  const final = input.final ?? true;
+  if (final && meeting.scheduled_at.getTime() > Date.now()) throw new AppError('MEETING_NOT_HELD');
+  await tx.execute(sql`
+    UPDATE review_meetings SET minutes = ${input.minutes}, decisions = ${input.decisions}, minutes_by = ${userId}, minutes_at = now(),
+           minutes_draft = ${!final}
+     WHERE id = ${meeting.id}`);
 }
 
 export function scheduleMeeting(app: App, subject: string, communityId: number, userId: number, input: MeetingInput): Promise<number> {
