@@ -35,7 +35,7 @@ const PG_IN_MODULES = [
   'accounts/jobs.ts', 'contracts/policy.ts', 'contracts/service.ts', 'exchange/old-addresses.ts', 'mail/service.ts',
   'national/activity.ts', 'national/audience.ts', 'national/dashboard.ts', 'national/network.ts', 'national/policy.ts',
   'national/rollups.ts', 'notifications/live.ts', 'notifications/service.ts', 'privacy/retention.ts',
-  'reports/figures.ts', 'reports/meetings.ts', 'reports/service.ts', 'steering/coordinator-members.ts',
+  'reports/figures.ts', 'steering/coordinator-members.ts',
   'steering/coordinator-objectives.ts', 'steering/coordinator.ts', 'steering/dashboard.ts', 'steering/families.ts',
   'steering/service.ts', 'steering/targets.ts', 'steering/view-counter.ts',
 ].map((file) => `server/src/modules/${file}`);

@@ -89,6 +89,8 @@ export interface Community extends CommunitySummary {
     leave: boolean;
     post: boolean;
     moderate: boolean;
+    /** The moderation log (coordinators and the national team). */
+    readModerationAudit: boolean;
     appointCoordinator: boolean;
     appointAnimator: boolean;
   };

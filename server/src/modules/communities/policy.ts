@@ -23,6 +23,8 @@ export interface CommunityAbilities {
   leave: boolean;
   post: boolean;
   moderate: boolean;
+  /** The community's moderation log: its coordinators and the national team, not its animators. */
+  readModerationAudit: boolean;
   appointCoordinator: boolean;
   appointAnimator: boolean;
 }
@@ -55,6 +57,7 @@ export function communityAbilities(
     // Posting needs a verified address so that fresh registrations cannot be used to spam.
     post: open && user !== null && user.emailVerified && role !== null,
     moderate: view && isCommunityStaff(user, role),
+    readModerationAudit: admin || coordinator,
     appointCoordinator: admin,
     appointAnimator: admin || (view && coordinator),
   };

@@ -111,13 +111,13 @@ describe('communities: roles, editing, members, abilities', async () => {
       json(await app.inject({ method: 'GET', url: `/api/communities/${c.slug}`, headers: headers as never })).can;
     const f = false;
     const t = true;
-    expect(await can()).toEqual({ view: t, edit: f, editEditorial: f, join: f, leave: f, post: f, moderate: f, appointCoordinator: f, appointAnimator: f });
-    expect(await can(users.outsider.headers)).toEqual({ view: t, edit: f, editEditorial: f, join: t, leave: f, post: f, moderate: f, appointCoordinator: f, appointAnimator: f });
-    expect(await can(users.member.headers)).toEqual({ view: t, edit: f, editEditorial: f, join: f, leave: t, post: t, moderate: f, appointCoordinator: f, appointAnimator: f });
+    expect(await can()).toEqual({ view: t, edit: f, editEditorial: f, join: f, leave: f, post: f, moderate: f, readModerationAudit: f, appointCoordinator: f, appointAnimator: f });
+    expect(await can(users.outsider.headers)).toEqual({ view: t, edit: f, editEditorial: f, join: t, leave: f, post: f, moderate: f, readModerationAudit: f, appointCoordinator: f, appointAnimator: f });
+    expect(await can(users.member.headers)).toEqual({ view: t, edit: f, editEditorial: f, join: f, leave: t, post: t, moderate: f, readModerationAudit: f, appointCoordinator: f, appointAnimator: f });
     expect(await can(users.unverified.headers)).toMatchObject({ post: f, leave: t });
-    expect(await can(users.animator.headers)).toEqual({ view: t, edit: f, editEditorial: f, join: f, leave: t, post: t, moderate: t, appointCoordinator: f, appointAnimator: f });
-    expect(await can(users.coordinator.headers)).toEqual({ view: t, edit: f, editEditorial: t, join: f, leave: t, post: t, moderate: t, appointCoordinator: f, appointAnimator: t });
-    expect(await can(admin.headers)).toEqual({ view: t, edit: t, editEditorial: t, join: t, leave: f, post: f, moderate: t, appointCoordinator: t, appointAnimator: t });
+    expect(await can(users.animator.headers)).toEqual({ view: t, edit: f, editEditorial: f, join: f, leave: t, post: t, moderate: t, readModerationAudit: f, appointCoordinator: f, appointAnimator: f });
+    expect(await can(users.coordinator.headers)).toEqual({ view: t, edit: f, editEditorial: t, join: f, leave: t, post: t, moderate: t, readModerationAudit: t, appointCoordinator: f, appointAnimator: t });
+    expect(await can(admin.headers)).toEqual({ view: t, edit: t, editEditorial: t, join: t, leave: f, post: f, moderate: t, readModerationAudit: t, appointCoordinator: t, appointAnimator: t });
   });
 
   it('lists members by keyset pages, filtered by role, to signed-in users only', async () => {

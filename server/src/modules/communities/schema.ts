@@ -88,6 +88,7 @@ export const Abilities = Type.Object({
   leave: Type.Boolean(),
   post: Type.Boolean(),
   moderate: Type.Boolean(),
+  readModerationAudit: Type.Boolean(),
   appointCoordinator: Type.Boolean(),
   appointAnimator: Type.Boolean(),
 });

@@ -15,9 +15,18 @@ export function canModerate(can: CommunityAbilities): boolean {
   return can.moderate;
 }
 
-/** The audit log of a community is read by its coordinator and the national team (not animators). */
-export function canReadCommunityAudit(user: CurrentUser | null, role: CommunityRole | null): boolean {
-  return isNationalAdmin(user) || role === 'coordinator';
+/**
+ * The network's queue, audit log and figures are the national team's, as is the list of flag reasons. (A community's
+ * audit log is read by its coordinator and the national team: the communities policy's `readModerationAudit`.)
+ */
+export function networkModerationAbilities(user: CurrentUser | null) {
+  const admin = isNationalAdmin(user);
+  return { moderate: admin, readAudit: admin, readStats: admin, editReasons: admin };
+}
+
+/** Whoever can read an item may flag it, once (the unique keys), except its author: they edit or delete it instead. */
+export function flagAbilities(user: CurrentUser, item: { authorId: number }) {
+  return { flag: item.authorId !== user.id };
 }
 
 /** Rank in a community: the national team is above every community role, everywhere. */
@@ -64,9 +73,4 @@ export function actionRefusal(mod: Moderator, author: ItemAuthor, action: Modera
 /** The actions `mod` may take on an item by `author`, for the client to offer only those. */
 export function allowedActions(mod: Moderator, author: ItemAuthor): ModerationAction[] {
   return ACTIONS.filter((action) => actionRefusal(mod, author, action) === null);
-}
-
-/** Reasons are the national administrator's to edit. */
-export function canEditReasons(user: CurrentUser | null): boolean {
-  return isNationalAdmin(user);
 }

@@ -40,6 +40,8 @@ export const CreateReasonBody = Type.Object({
   position: Type.Optional(reasonFields.position),
 }, { additionalProperties: false });
 export const EditReasonBody = Type.Partial(Type.Object(reasonFields), { additionalProperties: false });
+export type CreateReasonInput = Static<typeof CreateReasonBody>;
+export type EditReasonInput = Static<typeof EditReasonBody>;
 export const ReasonParam = Type.Object({ code: ReasonCode });
 export const ReasonsQuery = Type.Object({ all: Type.Optional(Type.Boolean()) });
 

@@ -174,3 +174,13 @@ async function mostReadOver(pool: Pool, communityId: number, from: string, to: s
   );
   return rows;
 }
+
+/** The figures of a report as submitted, or computed now while it is a draft. */
+export async function figuresOf(
+  pool: Pool, db: Db,
+  report: { figures: ReportFigures | null; community_id: number; author_id: number },
+  meeting: { from_month: string; to_month: string },
+): Promise<ReportFigures> {
+  if (report.figures) return report.figures;
+  return reportFigures(pool, db, report.community_id, report.author_id, { fromMonth: meeting.from_month, toMonth: meeting.to_month });
+}

@@ -32,10 +32,35 @@ export function canReviewReport(user: CurrentUser, role: CommunityRole | null, r
   return canSteerCommunity(user, role) && !report.submitted && user.id !== report.authorId;
 }
 
+/** What `user` may do with a community's meetings: read them, schedule and change them (steer), write a report. */
+export function meetingsAbilities(user: CurrentUser, role: CommunityRole | null) {
+  return { read: canReadMeetings(user, role), steer: canSteerCommunity(user, role), writeReport: canWriteReport(role) };
+}
+
+/** The abilities a meeting's page shows: minutes are finalised once the meeting has started. */
+export function meetingAbilities(user: CurrentUser, role: CommunityRole | null, meeting: { scheduledAt: Date }, now = Date.now()) {
+  const steer = canSteerCommunity(user, role);
+  return { edit: steer, recordMinutes: steer, finalizeMinutes: steer && meeting.scheduledAt.getTime() <= now, writeReport: canWriteReport(role) };
+}
+
+/** The abilities a report's page shows. */
 export function reportAbilities(user: CurrentUser, role: CommunityRole | null, report: { authorId: number; submitted: boolean }) {
   const own = user.id === report.authorId && canWriteReport(role);
   return {
     edit: own && !report.submitted, submit: own && !report.submitted, comment: canSteerCommunity(user, role) && report.submitted,
     review: canReviewReport(user, role, report),
+  };
+}
+
+/**
+ * What the routes decide with: the page's abilities, plus reading the report, writing it as its author (a submitted
+ * report then answers REPORT_ALREADY_SUBMITTED, not FORBIDDEN) and steering (commenting, closing the review).
+ */
+export function reportAccess(user: CurrentUser, role: CommunityRole | null, report: { authorId: number; submitted: boolean }) {
+  return {
+    ...reportAbilities(user, role, report),
+    read: canReadReport(user, role, report.authorId),
+    write: user.id === report.authorId && canWriteReport(role),
+    steer: canSteerCommunity(user, role),
   };
 }

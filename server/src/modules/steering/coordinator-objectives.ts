@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { OBJECTIVES, type ObjectiveKind } from '../../../../common/reports.js';
 import type { Tx } from '../../db/client.js';
+import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
+import type { App } from '../../types.js';
 
 export interface Objective {
   kind: ObjectiveKind;
@@ -43,4 +45,12 @@ export async function saveObjectives(tx: Tx, communityId: number, targets: Parti
       INSERT INTO steering_objectives (community_id, kind, target, set_by) VALUES (${communityId}, ${def.kind}, ${value}, ${setBy})
       ON CONFLICT (community_id, kind) DO UPDATE SET target = EXCLUDED.target, set_by = EXCLUDED.set_by, updated_at = now()`);
   }
+}
+
+/** The coordination sets targets, under the `write` limit of `subject` counted in the same transaction. */
+export function setObjectives(app: App, subject: string, communityId: number, targets: Partial<Record<ObjectiveKind, number>>, setBy: number): Promise<void> {
+  return app.db.transaction(async (tx) => {
+    await hit(app, LIMITS_BY_ACTION.write, subject, tx);
+    await saveObjectives(tx, communityId, targets, setBy);
+  });
 }

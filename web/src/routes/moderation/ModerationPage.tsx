@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
 import { useCommunity } from '../../api/communities';
-import { useCurrentUser } from '../../api/session';
 import type { Community } from '../../api/types';
 import { PageQuery } from '../../components/PageQuery';
 import { useTitle } from '../../lib/useTitle';
@@ -20,8 +19,6 @@ export default function ModerationPage() {
 
 function ModerationView({ c }: { c: Community }) {
   useTitle(`Modération – ${c.name}`);
-  const me = useCurrentUser();
-  const readsAudit = me?.nationalRole === 'admin' || c.myRole === 'coordinator';
   return (
     <>
       <div className="page-head">
@@ -39,7 +36,7 @@ function ModerationView({ c }: { c: Community }) {
           tabs={[
             { id: 'file', label: 'Signalements en attente', content: <section aria-label="Signalements en attente"><QueueList slug={c.slug} /></section> },
             { id: 'chiffres', label: 'Chiffres', content: <section aria-label="Chiffres de la modération"><StatsPanel slug={c.slug} /></section> },
-            ...(readsAudit ? [{ id: 'journal', label: 'Journal', content: <section aria-label="Journal de modération"><AuditList slug={c.slug} /></section> }] : []),
+            ...(c.can.readModerationAudit ? [{ id: 'journal', label: 'Journal', content: <section aria-label="Journal de modération"><AuditList slug={c.slug} /></section> }] : []),
           ]}
         />
       )}
