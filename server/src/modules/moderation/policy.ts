@@ -1,6 +1,6 @@
 import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
-import { isNationalAdmin, type CommunityAbilities, type CommunityRole } from '../communities/policy.js';
+import { isNationalAdmin, type CommunityRole } from '../communities/policy.js';
 import { ACTIONS, type ModerationAction } from './schema.js';
 
 /**
@@ -10,10 +10,6 @@ import { ACTIONS, type ModerationAction } from './schema.js';
  * strictly above the author's (member < animator < coordinator of that community < national team),
  * so an animator never hides, rewrites or suspends a coordinator, and nobody decides on their own content.
  */
-
-export function canModerate(can: CommunityAbilities): boolean {
-  return can.moderate;
-}
 
 /**
  * The network's queue, audit log and figures are the national team's, as is the list of flag reasons. (A community's
