@@ -56,18 +56,18 @@ export default async function authRoutes(app: App) {
   });
 
   app.post('/auth/verify-email', {
+    config: { rateLimit: 'write' },
     schema: { tags: ['comptes'], summary: 'Confirmer l’adresse électronique', body: TokenBody, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await accounts.verifyEmail(app, request.body.token);
     return { ok: true as const };
   });
 
   app.post('/auth/resend-verification', {
+    config: { auth: 'user', rateLimit: 'verifyResend' },
     schema: { tags: ['comptes'], summary: 'Renvoyer le courriel de confirmation', response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.verifyResend, subjectOf(request));
     await accounts.resendVerification(app, user.id);
     return { ok: true as const };
   });
@@ -98,6 +98,7 @@ export default async function authRoutes(app: App) {
   });
 
   app.post('/auth/reauth', {
+    config: { auth: 'user' },
     schema: {
       tags: ['comptes'], summary: 'Confirmer son identité (mot de passe) avant une action sensible, pour 10 minutes',
       body: ReauthBody, response: { 200: Ok, ...errorResponses },
@@ -110,6 +111,7 @@ export default async function authRoutes(app: App) {
   });
 
   app.get('/auth/reauth/methods', {
+    config: { auth: 'user' },
     schema: {
       tags: ['comptes'], summary: 'Moyens de confirmer son identité avant une action sensible',
       response: { 200: Type.Object({ password: Type.Boolean(), proconnect: Type.Boolean() }), ...errorResponses },

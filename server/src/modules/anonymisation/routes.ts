@@ -1,6 +1,5 @@
 import { hit, subjectOf, type Limit } from '../../lib/rate-limit.js';
 import { errorResponses } from '../../lib/schemas.js';
-import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { DetectBody, DetectResponse } from './schema.js';
 import { detectPersonalData } from './service.js';
@@ -10,6 +9,7 @@ export const DETECT_LIMIT: Limit = { action: 'anonymisation-detect', max: 300, w
 
 export default async function anonymisationRoutes(app: App) {
   app.post('/anonymisation/detect', {
+    config: { auth: 'user' },
     schema: {
       tags: ['anonymisation'],
       summary: 'Repérer les données personnelles probables d’un texte et proposer leur remplacement',
@@ -17,7 +17,6 @@ export default async function anonymisationRoutes(app: App) {
       response: { 200: DetectResponse, ...errorResponses },
     },
   }, async (request) => {
-    requireUser(request);
     await hit(app, DETECT_LIMIT, subjectOf(request));
     return { items: await detectPersonalData(app.db, request.body.text) };
   });
