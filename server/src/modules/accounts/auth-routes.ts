@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
 import { LoginBody, LogoutResult, ReauthBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
 import * as accounts from './service.js';
@@ -18,8 +18,6 @@ import { Type } from 'typebox';
 import { decideSignIn, holdSignIn } from '../mfa/gate.js';
 import { SecondFactorPending } from '../mfa/schema.js';
 
-// Typing the password again is guessed at like a login: the same budget as changing it, per member.
-const REAUTH = { ...LIMITS_BY_ACTION.passwordCheck, action: 'reauth' };
 // Per-address limits stop one account being attacked from many addresses.
 const RESET_PER_EMAIL = { ...LIMITS_BY_ACTION.passwordReset, action: 'password-reset-email' };
 
@@ -98,14 +96,13 @@ export default async function authRoutes(app: App) {
   });
 
   app.post('/auth/reauth', {
-    config: { auth: 'user' },
+    config: { auth: 'user', rateLimit: 'reauth' },
     schema: {
       tags: ['comptes'], summary: 'Confirmer son identité (mot de passe) avant une action sensible, pour 10 minutes',
       body: ReauthBody, response: { 200: Ok, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, REAUTH, subjectOf(request));
     await accounts.reauthenticate(app, user.id, request.session!.tokenHash, request.body.password);
     return { ok: true as const };
   });

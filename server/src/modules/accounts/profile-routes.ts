@@ -1,6 +1,5 @@
 import type { App } from '../../types.js';
 import { errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { requireUser } from '../../plugins/session.js';
 import { LIMITS } from '../../../../common/limits.js';
 import { ChangePasswordBody, Me, ProfileBody, PublicProfile, UserHit, UserSearchQuery } from './schema.js';
@@ -9,9 +8,6 @@ import { loadMemberships, searchUsersByName } from './queries.js';
 import { presentUserSelf } from './presenters.js';
 import { loadProfile } from '../directory/queries.js';
 import { canSeeDraftMemberships, profileAbilities } from './policy.js';
-
-// Guessing the current password through this route counts against the login limit.
-const CHANGE_PASSWORD = { ...LIMITS_BY_ACTION.passwordCheck, action: 'change-password' };
 
 export default async function profileRoutes(app: App) {
   async function me(userId: number) {
@@ -34,11 +30,10 @@ export default async function profileRoutes(app: App) {
   });
 
   app.post('/me/password', {
-    config: { auth: 'user' },
+    config: { auth: 'user', rateLimit: 'changePassword' },
     schema: { tags: ['comptes'], summary: 'Changer mon mot de passe', body: ChangePasswordBody, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, CHANGE_PASSWORD, subjectOf(request));
     await accounts.changePassword(app, user.id, request.body.currentPassword, request.body.newPassword, request.session!.tokenHash);
     return { ok: true as const };
   });
