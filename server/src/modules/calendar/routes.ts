@@ -1,12 +1,13 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
+import { authorize } from '../../lib/authorize.js';
 import { found } from '../../lib/errors.js';
 import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { JOBS } from '../../jobs/definitions.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { assertCanPlan } from './policy.js';
+import { calendarAbilities } from './policy.js';
 import { presentEvent, presentOccurrence, presentPlanned, presentPublished, presentSlot } from './presenters.js';
 import { eventsInRange, findPlanned, findSlot, listSlots, occurrencesInRange, plannedInRange, publishedInRange } from './queries.js';
 import { Calendar, CalendarQuery, CreatePlannedBody, EditPlannedBody, EditSlotBody, PlannedPost, Slot, SlotBody } from './schema.js';
@@ -23,7 +24,7 @@ export default async function calendarRoutes(app: App) {
   async function staffOf(request: FastifyRequest, ref: string | number) {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, ref, user);
-    assertCanPlan(user, ctx);
+    authorize(calendarAbilities(ctx), 'plan');
     return { user, ctx };
   }
 
