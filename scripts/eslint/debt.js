@@ -32,7 +32,7 @@ const LONG_FUNCTIONS = {
  * Type imports only, except live.ts, whose LISTEN connection is a `pg.Client` of its own.
  */
 const PG_IN_MODULES = [
-  'accounts/jobs.ts', 'contracts/policy.ts', 'contracts/service.ts', 'exchange/old-addresses.ts', 'mail/service.ts',
+  'accounts/jobs.ts', 'contracts/service.ts', 'exchange/old-addresses.ts', 'mail/service.ts',
   'national/activity.ts', 'national/audience.ts', 'national/dashboard.ts', 'national/network.ts', 'national/policy.ts',
   'national/rollups.ts', 'notifications/live.ts', 'notifications/service.ts', 'privacy/retention.ts',
   'reports/figures.ts', 'steering/coordinator-members.ts',

@@ -22,9 +22,18 @@ export const LIMITS_BY_ACTION = {
   loginFailuresPerAddress: { action: 'login-ip', max: 300, windowSeconds: 15 * 60 },
   /** A signed-in member typing their password again (change of password, re-authentication). */
   passwordCheck: { action: 'password-check', max: 10, windowSeconds: 15 * 60 },
+  /** Typing the password again is guessed at like a login: the budget of `passwordCheck`, per member, for each route. */
+  reauth: { action: 'reauth', max: 10, windowSeconds: 15 * 60 },
+  changePassword: { action: 'change-password', max: 10, windowSeconds: 15 * 60 },
   register: { action: 'register', max: 5, windowSeconds: 60 * 60 },
   passwordReset: { action: 'password-reset', max: 5, windowSeconds: 60 * 60 },
   verifyResend: { action: 'verify-resend', max: 5, windowSeconds: 60 * 60 },
+  /** Sending invitations is capped per day in the service (invitations module); this stops bursts of requests on top. */
+  invite: { action: 'invite', max: 20, windowSeconds: 60 * 60 },
+  /** Opening an invitation by its token: guessing tokens is hopeless (256 bits), but the limit keeps the attempt cheap. */
+  invitationView: { action: 'invitation-view', max: 120, windowSeconds: 60 * 60 },
+  /** Checking a text for personal data (anonymisation) is cheap but reads the members table: generous, yet bounded. */
+  anonymisationDetect: { action: 'anonymisation-detect', max: 300, windowSeconds: 60 * 60 },
   post: { action: 'post', max: 30, windowSeconds: 60 * 60 },
   comment: { action: 'comment', max: 120, windowSeconds: 60 * 60 },
   reaction: { action: 'reaction', max: 600, windowSeconds: 60 * 60 },

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
 import { LoginBody, LogoutResult, ReauthBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
 import * as accounts from './service.js';
@@ -18,8 +18,6 @@ import { Type } from 'typebox';
 import { decideSignIn, holdSignIn } from '../mfa/gate.js';
 import { SecondFactorPending } from '../mfa/schema.js';
 
-// Typing the password again is guessed at like a login: the same budget as changing it, per member.
-const REAUTH = { ...LIMITS_BY_ACTION.passwordCheck, action: 'reauth' };
 // Per-address limits stop one account being attacked from many addresses.
 const RESET_PER_EMAIL = { ...LIMITS_BY_ACTION.passwordReset, action: 'password-reset-email' };
 
@@ -56,18 +54,18 @@ export default async function authRoutes(app: App) {
   });
 
   app.post('/auth/verify-email', {
+    config: { rateLimit: 'write' },
     schema: { tags: ['comptes'], summary: 'Confirmer l’adresse électronique', body: TokenBody, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await accounts.verifyEmail(app, request.body.token);
     return { ok: true as const };
   });
 
   app.post('/auth/resend-verification', {
+    config: { auth: 'user', rateLimit: 'verifyResend' },
     schema: { tags: ['comptes'], summary: 'Renvoyer le courriel de confirmation', response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.verifyResend, subjectOf(request));
     await accounts.resendVerification(app, user.id);
     return { ok: true as const };
   });
@@ -98,18 +96,19 @@ export default async function authRoutes(app: App) {
   });
 
   app.post('/auth/reauth', {
+    config: { auth: 'user', rateLimit: 'reauth' },
     schema: {
       tags: ['comptes'], summary: 'Confirmer son identité (mot de passe) avant une action sensible, pour 10 minutes',
       body: ReauthBody, response: { 200: Ok, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, REAUTH, subjectOf(request));
     await accounts.reauthenticate(app, user.id, request.session!.tokenHash, request.body.password);
     return { ok: true as const };
   });
 
   app.get('/auth/reauth/methods', {
+    config: { auth: 'user' },
     schema: {
       tags: ['comptes'], summary: 'Moyens de confirmer son identité avant une action sensible',
       response: { 200: Type.Object({ password: Type.Boolean(), proconnect: Type.Boolean() }), ...errorResponses },

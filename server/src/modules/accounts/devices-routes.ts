@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../types.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { requireUser } from '../../plugins/session.js';
 import { endOtherSessions, endSession, listSessions } from './devices.js';
 
@@ -24,6 +23,7 @@ const Ended = Type.Object({ ended: Type.Integer() });
  */
 export default async function devicesRoutes(app: App) {
   app.get('/me/sessions', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Mes appareils : mes sessions ouvertes (la plus récente d’abord, 50 au plus)',
       response: { 200: Type.Object({ items: Type.Array(DeviceSession) }), ...errorResponses },
@@ -34,21 +34,19 @@ export default async function devicesRoutes(app: App) {
   });
 
   app.delete('/me/sessions/:id', {
-    config: { reauth: true },
+    config: { reauth: true, auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Déconnecter un autre de mes appareils', params: IdParam, response: { 200: Ended, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await endSession(app, user.id, request.params.id, request.session!.tokenHash);
     return { ended: 1 };
   });
 
   app.delete('/me/other-sessions', {
-    config: { reauth: true },
+    config: { reauth: true, auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Déconnecter tous mes autres appareils', response: { 200: Ended, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return { ended: await app.db.transaction((tx) => endOtherSessions(tx, user.id, request.session!.tokenHash)) };
   });
 }

@@ -2,20 +2,12 @@ import type { CurrentUser } from '../../types.js';
 
 /**
  * Who may do what with a member's account.
- * Profiles hold professional details: they are shown to signed-in members only, never to the public.
+ * Profiles hold professional details: they are shown to signed-in members only, never to the public
+ * (`config: { auth: 'user' }` on their routes).
  */
-export function canViewProfile(viewer: CurrentUser | null): boolean {
-  return viewer !== null;
-}
-
 /** A profile is edited by its owner only (through /api/me). */
 export function canEditProfile(viewer: CurrentUser | null, userId: number): boolean {
   return viewer !== null && viewer.id === userId;
-}
-
-/** Searching members by name serves pickers (appointing animators): signed-in members only. */
-export function canSearchUsers(viewer: CurrentUser | null): boolean {
-  return viewer !== null;
 }
 
 export function isNationalAdmin(viewer: CurrentUser | null): boolean {

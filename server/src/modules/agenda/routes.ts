@@ -1,8 +1,8 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, encodeKeyset } from '../../lib/cursor.js';
 import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { loadVisiblePost } from '../posts/context.js';
@@ -39,7 +39,7 @@ function monthRange(from: string, to: string): { from: Date; to: Date } {
 
 export default async function agendaRoutes(app: App) {
   app.post('/communities/:slug/events', {
-    config: { idempotent: true },
+    config: { idempotent: true, auth: 'user', rateLimit: 'post' },
     schema: {
       tags, summary: 'Ajouter un événement à l’agenda (animation, coordination)',
       description: 'Dates et heures en heure de Paris. Une heure inexistante (passage à l’heure d’été) est décalée d’une heure ; une heure ambiguë (passage à l’heure d’hiver) désigne sa première occurrence.',
@@ -48,23 +48,22 @@ export default async function agendaRoutes(app: App) {
   }, async (request, reply) => {
     const { title, body, ...fields } = request.body;
     const event = resolveEvent(withDefaults(fields));
-    await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
-    const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
-    assertCanManageAgenda(request.user, { status: ctx.community.status, role: ctx.role });
-    const postId = await createEvent(app.db, ctx.community.id, request.user.id, { title, body }, event);
-    const row = await findEvent(app.db, postId, request.user.id);
-    return reply.status(201).send(presentEvent(row!, request.user));
+    const user = requireUser(request);
+    const ctx = await loadCommunityContext(app.db, request.params.slug, user);
+    assertCanManageAgenda(user, { status: ctx.community.status, role: ctx.role });
+    const postId = await createEvent(app.db, ctx.community.id, user.id, { title, body }, event);
+    const row = await findEvent(app.db, postId, user.id);
+    return reply.status(201).send(presentEvent(row!, user));
   });
 
   app.patch('/events/:postId', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: {
       tags, summary: 'Modifier un événement (animation, coordination)',
       params: PostIdParam, body: EditEventBody, response: { 200: Event, ...errorResponses },
     },
   }, async (request) => {
-    const user = request.user;
-    if (!user) throw new AppError('UNAUTHENTICATED');
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const current = await findEvent(app.db, request.params.postId, user.id);
     // Drafts must not leak: an event the user may not see is "not found", like a missing one.
     if (!current || !canView(user, { status: current.community_status, role: current.my_role })) throw new AppError('EVENT_NOT_FOUND');

@@ -36,3 +36,8 @@ export function canDeleteAttachment(user: CurrentUser | null, a: AttachmentAcces
   const community = communityAbilities(user, { status: a.communityStatus }, a.myRole);
   return (user !== null && user.id === a.uploaderId) || community.moderate;
 }
+
+/** What the person may do with a file: `read` it at all (else it is « not found »), `delete` it. */
+export function attachmentAbilities(user: CurrentUser | null, a: AttachmentAccess): { read: boolean; delete: boolean } {
+  return { read: canReadAttachment(user, a), delete: canDeleteAttachment(user, a) };
+}

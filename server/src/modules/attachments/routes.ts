@@ -3,17 +3,17 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ERRORS } from '../../../../common/errors.js';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { ErrorBody, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { createStorage, uploadTmpDir } from '../../lib/storage/index.js';
-import { requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { loadVisiblePost } from '../posts/context.js';
 import { assertCanContribute, postAbilities } from '../posts/policy.js';
 import { embedHostAllowed, parseEmbedUrl } from './embeds.js';
-import { canDeleteAttachment, canReadAttachment } from './policy.js';
+import { attachmentAbilities, canReadAttachment } from './policy.js';
 import { presentAttachment, presentEmbed } from './presenters.js';
 import { findAttachment, listPostAttachments, listPostEmbeds, type AttachmentContextRow } from './queries.js';
 import { MULTIPART_LIMITS, receiveUpload } from './receive.js';
@@ -39,13 +39,13 @@ export default async function attachmentsRoutes(app: App) {
   await app.register(multipart, { limits: MULTIPART_LIMITS, throwFileSizeLimit: false });
 
   app.post('/communities/:slug/attachments', {
+    config: { auth: 'verified', rateLimit: 'upload' },
     schema: {
       tags, summary: 'Déposer un fichier (multipart : file, alt, longDesc, format, inline), à joindre ensuite à une publication ou, avec inline=1, image à placer dans un texte',
       consumes: ['multipart/form-data'], params: SlugParam, response: { 201: Attachment, ...errors },
     },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.upload, subjectOf(request));
+    const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
     await assertMayUpload(app.db, user.id);
@@ -86,13 +86,14 @@ export default async function attachmentsRoutes(app: App) {
   app.get('/attachments/:id/:filename', { helmet: ATTACHMENT_HEADERS, schema: { ...download.schema, params: FileParams } }, serve);
 
   app.delete('/attachments/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Retirer un fichier', params: IdParam, response: { 200: Ok, ...errors } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const row = await findAttachment(app.db, request.params.id, user);
-    if (!row || !canReadAttachment(user, accessOf(row))) throw new AppError('ATTACHMENT_NOT_FOUND');
-    ensure(canDeleteAttachment(user, accessOf(row)), 'FORBIDDEN');
+    const can = row ? attachmentAbilities(user, accessOf(row)) : null;
+    if (!row || !can?.read) throw new AppError('ATTACHMENT_NOT_FOUND');
+    authorize(can, 'delete');
     await deleteAttachment(app.db, row.id);
     return { ok: true as const };
   });
@@ -105,29 +106,29 @@ export default async function attachmentsRoutes(app: App) {
   });
 
   app.put('/posts/:id/attachments', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Fixer les fichiers joints d’une publication (liste ordonnée d’identifiants de fichiers déposés)',
       params: IdParam, body: AttachmentIdsBody, response: { 200: PostMedia, ...errors },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const post = await loadVisiblePost(app.db, request.params.id, user);
-    ensure(postAbilities(user, { authorId: post.author_id }, { status: post.community_status, role: post.my_role }).edit, 'FORBIDDEN');
+    authorize(postAbilities(user, { authorId: post.author_id }, { status: post.community_status, role: post.my_role }), 'edit');
     await setPostAttachments(app.db, { id: post.id, communityId: post.community_id }, user.id, request.body.ids);
     return presentMedia(post, user);
   });
 
   app.put('/posts/:id/embeds', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Fixer les vidéos et cartes intégrées d’une publication (PeerTube, YouTube, Dailymotion, Vimeo, uMap, OpenStreetMap)',
       params: IdParam, body: EmbedsBody, response: { 200: PostMedia, ...errors },
     },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const post = await loadVisiblePost(app.db, request.params.id, user);
-    ensure(postAbilities(user, { authorId: post.author_id }, { status: post.community_status, role: post.my_role }).edit, 'FORBIDDEN');
+    authorize(postAbilities(user, { authorId: post.author_id }, { status: post.community_status, role: post.my_role }), 'edit');
     const parsed = request.body.items.map((item) => parseEmbedUrl(item.url, item.title));
     const bad = parsed.findIndex((p) => p === null);
     if (bad >= 0) throw new AppError('EMBED_URL_UNSUPPORTED', undefined, { [`items.${bad}.url`]: 'Adresse de vidéo ou de carte non reconnue.' });

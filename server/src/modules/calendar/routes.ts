@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
+import { authorize } from '../../lib/authorize.js';
 import { found } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
-import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { JOBS } from '../../jobs/definitions.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { assertCanPlan } from './policy.js';
+import { calendarAbilities } from './policy.js';
 import { presentEvent, presentOccurrence, presentPlanned, presentPublished, presentSlot } from './presenters.js';
 import { eventsInRange, findPlanned, findSlot, listSlots, occurrencesInRange, plannedInRange, publishedInRange } from './queries.js';
 import { Calendar, CalendarQuery, CreatePlannedBody, EditPlannedBody, EditSlotBody, PlannedPost, Slot, SlotBody } from './schema.js';
@@ -20,11 +20,11 @@ const tags = ['calendrier éditorial'];
 const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 80 }) });
 
 export default async function calendarRoutes(app: App) {
-  /** The staff member acting on a community, or 401/403/404. */
-  async function staffOf(request: FastifyRequest, ref: string | number, verified = false) {
-    const user = verified ? requireVerifiedUser(request) : requireUser(request);
+  /** The staff member acting on a community (signed in: the route's guard), or 403/404. */
+  async function staffOf(request: FastifyRequest, ref: string | number) {
+    const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, ref, user);
-    assertCanPlan(user, ctx);
+    authorize(calendarAbilities(ctx), 'plan');
     return { user, ctx };
   }
 
@@ -41,6 +41,7 @@ export default async function calendarRoutes(app: App) {
   }
 
   app.get('/communities/:slug/calendar', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Calendrier éditorial d’une e-communauté (équipe d’animation)',
       params: SlugParam, querystring: CalendarQuery, response: { 200: Calendar, ...errorResponses },
@@ -67,19 +68,20 @@ export default async function calendarRoutes(app: App) {
   });
 
   app.post('/communities/:slug/planned-posts', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Planifier une publication (brouillon daté ou publication programmée)',
       params: SlugParam, body: CreatePlannedBody, response: { 201: PlannedPost, ...errorResponses },
     },
   }, async (request, reply) => {
-    const { user, ctx } = await staffOf(request, request.params.slug, true);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const { user, ctx } = await staffOf(request, request.params.slug);
     const written = await createPlanned(app.db, ctx.community.id, user.id, request.body);
     await enqueue(written);
     return reply.status(201).send(presentPlanned(found(await findPlanned(app.db, written.id), 'PLANNED_POST_NOT_FOUND')));
   });
 
   app.get('/planned-posts/:id', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Une publication planifiée', params: IdParam, response: { 200: PlannedPost, ...errorResponses } },
   }, async (request) => {
     const row = found(await findPlanned(app.db, request.params.id), 'PLANNED_POST_NOT_FOUND');
@@ -88,30 +90,31 @@ export default async function calendarRoutes(app: App) {
   });
 
   app.patch('/planned-posts/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Modifier, programmer ou repasser en brouillon une publication planifiée',
       params: IdParam, body: EditPlannedBody, response: { 200: PlannedPost, ...errorResponses },
     },
   }, async (request) => {
     const row = found(await findPlanned(app.db, request.params.id), 'PLANNED_POST_NOT_FOUND');
-    await staffOf(request, row.community_id, true);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await staffOf(request, row.community_id);
     const written = await editPlanned(app.db, row.id, request.body);
     await enqueue(written);
     return presentPlanned(found(await findPlanned(app.db, row.id), 'PLANNED_POST_NOT_FOUND'));
   });
 
   app.post('/planned-posts/:id/cancel', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Annuler une publication planifiée', params: IdParam, response: { 200: PlannedPost, ...errorResponses } },
   }, async (request) => {
     const row = found(await findPlanned(app.db, request.params.id), 'PLANNED_POST_NOT_FOUND');
-    await staffOf(request, row.community_id, true);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await staffOf(request, row.community_id);
     await cancelPlanned(app.db, row.id);
     return presentPlanned(found(await findPlanned(app.db, row.id), 'PLANNED_POST_NOT_FOUND'));
   });
 
   app.get('/communities/:slug/slots', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Rendez-vous réguliers d’une e-communauté',
       params: SlugParam, response: { 200: Type.Object({ items: Type.Array(Slot) }), ...errorResponses },
@@ -122,35 +125,35 @@ export default async function calendarRoutes(app: App) {
   });
 
   app.post('/communities/:slug/slots', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Créer un rendez-vous régulier (ex. veille chaque lundi à 9 h)',
       params: SlugParam, body: SlotBody, response: { 201: Slot, ...errorResponses },
     },
   }, async (request, reply) => {
     assertDay(request.body.startsOn, 'startsOn');
-    const { user, ctx } = await staffOf(request, request.params.slug, true);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const { user, ctx } = await staffOf(request, request.params.slug);
     const id = await createSlot(app.db, ctx.community.id, user.id, request.body);
     return reply.status(201).send(presentSlot(found(await findSlot(app.db, id), 'SLOT_NOT_FOUND')));
   });
 
   app.patch('/slots/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Modifier un rendez-vous régulier', params: IdParam, body: EditSlotBody, response: { 200: Slot, ...errorResponses } },
   }, async (request) => {
     assertDay(request.body.startsOn, 'startsOn');
     const slot = found(await findSlot(app.db, request.params.id), 'SLOT_NOT_FOUND');
-    await staffOf(request, slot.community_id, true);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await staffOf(request, slot.community_id);
     await editSlot(app.db, slot.id, request.body);
     return presentSlot(found(await findSlot(app.db, slot.id), 'SLOT_NOT_FOUND'));
   });
 
   app.delete('/slots/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Supprimer un rendez-vous régulier', params: IdParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const slot = found(await findSlot(app.db, request.params.id), 'SLOT_NOT_FOUND');
-    await staffOf(request, slot.community_id, true);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    await staffOf(request, slot.community_id);
     await deleteSlot(app.db, slot.id);
     return { ok: true as const };
   });

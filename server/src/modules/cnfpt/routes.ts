@@ -1,16 +1,16 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { authorize } from '../../lib/authorize.js';
 import { AppError, ensure } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, Ok } from '../../lib/schemas.js';
-import { requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { decodeIdCursor } from '../notifications/service.js';
 import { parseHttpUrl } from '../posts/kinds.js';
-import { canManageVeille } from '../veille/policy.js';
 import { fetchFeed } from '../veille/poller.js';
-import { canConfigureCnfptSources } from './policy.js';
+import { cnfptAbilities, cnfptInboxAbilities } from './policy.js';
 import { presentCnfptItem, presentCnfptSource } from './presenters.js';
 import { findCnfptSource, listCnfptInbox, listCnfptSources } from './queries.js';
 import { CnfptInboxPage, CnfptSource, CnfptSourceList, ItemParams, NewCnfptSource, PromoteBody, Promoted, SourceIdParams } from './schema.js';
@@ -21,20 +21,21 @@ const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200
 
 export default async function cnfptRoutes(app: App) {
   function requireNationalTeam(user: CurrentUser) {
-    ensure(canConfigureCnfptSources(user), 'FORBIDDEN', 'Les sources de ressources CNFPT sont configurées par l’équipe nationale.');
+    authorize(cnfptAbilities(user), 'configureSources', 'Les sources de ressources CNFPT sont configurées par l’équipe nationale.');
   }
 
   /** The community, for its animation team only (others: 403; a draft they cannot see: 404). */
   async function loadForStaff(slug: string, user: CurrentUser) {
     const ctx = await loadCommunityContext(app.db, slug, user);
-    ensure(canManageVeille(user, ctx.role, ctx.can.view), 'FORBIDDEN', 'La veille est réservée à l’équipe d’animation de l’e-communauté.');
+    authorize(cnfptInboxAbilities(user, ctx), 'manage', 'La veille est réservée à l’équipe d’animation de l’e-communauté.');
     return ctx;
   }
 
   app.get('/national/cnfpt-sources', {
+    config: { auth: 'verified' },
     schema: { tags, summary: 'Sources nationales (RSS, Atom) des ressources CNFPT, avec leur état', response: { 200: CnfptSourceList, ...errorResponses } },
   }, async (request) => {
-    requireNationalTeam(requireVerifiedUser(request));
+    requireNationalTeam(requireUser(request));
     return { items: (await listCnfptSources(app.db)).map(presentCnfptSource) };
   });
 
@@ -43,11 +44,11 @@ export default async function cnfptRoutes(app: App) {
       tags, summary: 'Ajouter une source nationale : lue une première fois, ses ressources entrent dans la boîte de veille de chaque e-communauté',
       body: NewCnfptSource, response: { 201: CnfptSource, ...errorResponses },
     },
-  }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
-    requireNationalTeam(user);
     // Counted before the fetch: the limit also bounds how often someone makes the server call out.
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    config: { auth: 'verified', rateLimit: 'write' },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    requireNationalTeam(user);
     const url = parseHttpUrl(request.body.url).href;
     const first = await fetchFeed(url, { etag: null, lastModified: null }, { allowLoopback: app.config.veilleAllowLoopback });
     if (first.kind === 'failed') {
@@ -61,21 +62,22 @@ export default async function cnfptRoutes(app: App) {
   });
 
   app.delete('/national/cnfpt-sources/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Retirer une source nationale (les ressources déjà mises en avant restent)', params: SourceIdParams, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
-    requireNationalTeam(requireVerifiedUser(request));
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    requireNationalTeam(requireUser(request));
     await deleteCnfptSource(app.db, request.params.id);
     return { ok: true as const };
   });
 
   app.get('/communities/:slug/veille/cnfpt', {
+    config: { auth: 'verified' },
     schema: {
       tags, summary: 'Ressources CNFPT des sources nationales que l’e-communauté n’a ni mises en avant ni écartées, de la plus récente à la plus ancienne',
       params: SlugParam, querystring: CursorQuery, response: { 200: CnfptInboxPage, ...errorResponses },
     },
   }, async (request) => {
-    const ctx = await loadForStaff(request.params.slug, requireVerifiedUser(request));
+    const ctx = await loadForStaff(request.params.slug, requireUser(request));
     const limit = request.query.limit ?? LIMITS.pageSize;
     const rows = await listCnfptInbox(app.db, ctx.community.id, decodeIdCursor(request.query.cursor), limit, app.config.veilleRetentionDays);
     const items = rows.slice(0, limit);
@@ -83,12 +85,13 @@ export default async function cnfptRoutes(app: App) {
   });
 
   app.post('/communities/:slug/veille/cnfpt/:id/promote', {
+    config: { auth: 'verified' },
     schema: {
       tags, summary: 'Mettre en avant une ressource CNFPT : elle devient une publication « ressource CNFPT » de l’e-communauté',
       params: ItemParams, body: PromoteBody, response: { 201: Promoted, ...errorResponses },
     },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
+    const user = requireUser(request);
     const ctx = await loadForStaff(request.params.slug, user);
     ensure(ctx.can.post, 'COMMUNITY_NOT_OPEN');
     const postId = await promoteItem(app.db, user, ctx.role, ctx.community.id, request.params.id, request.body,
@@ -98,9 +101,10 @@ export default async function cnfptRoutes(app: App) {
   });
 
   app.post('/communities/:slug/veille/cnfpt/:id/dismiss', {
+    config: { auth: 'verified' },
     schema: { tags, summary: 'Écarter une ressource CNFPT de la boîte de veille de l’e-communauté', params: ItemParams, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
+    const user = requireUser(request);
     const ctx = await loadForStaff(request.params.slug, user);
     await dismissCnfptItem(app.db, user.id, ctx.community.id, request.params.id, (tx) => hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx));
     return { ok: true as const };

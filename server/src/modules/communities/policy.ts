@@ -38,6 +38,11 @@ export function isCommunityStaff(user: CurrentUser | null, role: CommunityRole |
   return isNationalAdmin(user) || role === 'animator' || role === 'coordinator';
 }
 
+/** What the person may do across the network, outside any one community. */
+export function networkAbilities(user: CurrentUser | null): { createCommunity: boolean } {
+  return { createCommunity: isNationalAdmin(user) };
+}
+
 export function communityAbilities(
   user: CurrentUser | null,
   community: { status: CommunityStatus },

@@ -1,10 +1,9 @@
 import type { App } from '../../types.js';
-import { AppError } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
 import { errorResponses, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import { loadCommunityContext } from './context.js';
-import { isNationalAdmin } from './policy.js';
+import { networkAbilities } from './policy.js';
 import { listDirectory, listMembers, loadCommunity } from './queries.js';
 import {
   Community, CommunitySummary, CreateBody, DirectoryQuery, Member, MembersQuery, RoleBody, RoleParams, RoleResult, SlugParams, UpdateBody,
@@ -23,57 +22,57 @@ export default async function communitiesRoutes(app: App) {
   }, async (request) => loadCommunity(app.db, request.params.slug, request.user));
 
   app.post('/communities', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Créer une e-communauté (équipe nationale)', body: CreateBody, response: { 201: Community, ...errorResponses } },
   }, async (request, reply) => {
     const user = requireUser(request);
-    if (!isNationalAdmin(user)) throw new AppError('FORBIDDEN');
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    authorize(networkAbilities(user), 'createCommunity');
     const id = await service.createCommunity(app.db, request.body);
     return reply.status(201).send(await loadCommunity(app.db, id, user));
   });
 
   app.patch('/communities/:slug', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Modifier une e-communauté', params: SlugParams, body: UpdateBody, response: { 200: Community, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const id = await service.updateCommunity(app.db, request.params.slug, user, request.body);
     return loadCommunity(app.db, id, user);
   });
 
   app.post('/communities/:slug/membership', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Rejoindre une e-communauté', params: SlugParams, response: { 200: Community, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const id = await service.join(app.db, request.params.slug, user);
     return loadCommunity(app.db, id, user);
   });
 
   app.delete('/communities/:slug/membership', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Quitter une e-communauté', params: SlugParams, response: { 200: Community, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const id = await service.leave(app.db, request.params.slug, user);
     return loadCommunity(app.db, id, user);
   });
 
+  // Names, employers and jobs of agents: shown to signed-in people only.
   app.get('/communities/:slug/members', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Membres d’une e-communauté', params: SlugParams, querystring: MembersQuery, response: { 200: Page(Member), ...errorResponses } },
   }, async (request) => {
-    // Names, employers and jobs of agents: shown to signed-in people only.
     const user = requireUser(request);
     const { community } = await loadCommunityContext(app.db, request.params.slug, user);
     return listMembers(app.db, community.id, request.query);
   });
 
   app.put('/communities/:slug/roles/:userId', {
-    config: { reauth: true },
+    config: { reauth: true, auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Attribuer un rôle dans une e-communauté', params: RoleParams, body: RoleBody, response: { 200: RoleResult, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return service.setRole(app.db, request.params.slug, user, request.params.userId, request.body.role);
   });
 }

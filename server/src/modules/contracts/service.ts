@@ -5,7 +5,7 @@ import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import { countContributions, FAMILY_OF } from '../steering/families.js';
 import { amountCents } from './money.js';
-import { canValidate } from './policy.js';
+import type { CommunityRole } from '../communities/policy.js';
 import { parisMonthNow } from '../../../../common/time/index.js';
 
 export const DEFAULT_SCALE = '4T1';
@@ -89,12 +89,10 @@ export async function listAssignments(pool: Pool, filter: { communityId?: number
 }
 
 /**
- * The animator declares the hours of a month of their assignment, once: the unique key
- * (assignment, month) turns a second declaration into HOURS_ALREADY_DECLARED.
+ * The animator declares the hours of a month of their assignment (the route checks it is theirs), once: the
+ * unique key (assignment, month) turns a second declaration into HOURS_ALREADY_DECLARED.
  */
-export async function declareHours(db: Db, pool: Pool, user: CurrentUser, assignmentId: number, month: string, minutes: number, note: string) {
-  const a = await loadAssignment(pool, assignmentId);
-  if (a.userId !== user.id) throw new AppError('FORBIDDEN', 'Seul·e l’animateur·rice de cette mission déclare ses heures.');
+export async function declareHours(db: Db, a: AssignmentRow, month: string, minutes: number, note: string) {
   if (month > parisMonthNow()) throw new AppError('MONTH_IN_FUTURE');
   if (month < a.startsOn.slice(0, 7) || (a.endsOn && month > a.endsOn.slice(0, 7))) throw new AppError('MONTH_OUTSIDE_ASSIGNMENT');
   return db.transaction(async (tx) => {
@@ -144,7 +142,7 @@ export async function setHoursCeiling(db: Db, pool: Pool, actor: CurrentUser, as
   return { month, hours: minutes / 60, reason };
 }
 
-interface StatementRow extends AssignmentRow {
+export interface StatementRow extends AssignmentRow {
   statementId: number; month: string; minutes: number; note: string; amountCents: number; declaredAt: string;
   validatedAt: string | null; validatedByName: string | null;
   veille: number | null; animation: number | null; redaction: number | null;
@@ -171,17 +169,27 @@ async function monthContributions(pool: Pool, communityId: number, userId: numbe
   return f;
 }
 
-export async function loadStatement(pool: Pool, user: CurrentUser, id: number) {
-  const { rows } = await pool.query<StatementRow>(`${STATEMENT_SELECT} WHERE s.id = $1`, [id]);
+export type FoundStatement = StatementRow & { myRole: CommunityRole | null };
+
+/** A statement with the role of `userId` in its community, for the policy (statementAbilities); 404 when missing. */
+export async function findStatement(pool: Pool, userId: number, id: number): Promise<FoundStatement> {
+  const { rows } = await pool.query<FoundStatement>(
+    `SELECT st.*, (SELECT m.role::text FROM memberships m WHERE m.community_id = st."communityId" AND m.user_id = $2) AS "myRole"
+       FROM (${STATEMENT_SELECT} WHERE s.id = $1) st`,
+    [id, userId],
+  );
   const s = rows[0];
   if (!s) throw new AppError('STATEMENT_NOT_FOUND');
-  const validator = await canValidate(pool, user, s.communityId);
-  if (s.userId !== user.id && !validator) throw new AppError('FORBIDDEN');
+  return s;
+}
+
+/** The statement as its reader sees it; `canValidate`: the reader's right to validate it (statementAbilities). */
+export async function presentStatement(pool: Pool, s: StatementRow, canValidate: boolean) {
   // Frozen at validation; until then, what the data says now.
   const families = s.validatedAt !== null
     ? { veille: s.veille ?? 0, animation: s.animation ?? 0, redaction: s.redaction ?? 0 }
     : await monthContributions(pool, s.communityId, s.userId, s.month);
-  return present(s, families, { validate: validator && s.validatedAt === null });
+  return present(s, families, { validate: canValidate && s.validatedAt === null });
 }
 
 /** `families` null: not validated yet and not computed (lists). */
@@ -207,24 +215,16 @@ function present(s: StatementRow, families: { veille: number; animation: number;
 export type Statement = ReturnType<typeof present>;
 
 /**
- * The coordinator of the statement's community validates it ("état de service fait"); the month's
- * contributions are frozen with it. Validating twice is refused.
+ * The coordinator of the statement's community validates it ("état de service fait", the route checks who may);
+ * the month's contributions are frozen with it. Validating twice is refused.
  */
-export async function validateStatement(db: Db, pool: Pool, user: CurrentUser, id: number) {
-  const { rows } = await pool.query<{ communityId: number; userId: number; month: string }>(
-    `SELECT s.community_id::int AS "communityId", a.user_id::int AS "userId", to_char(s.month, 'YYYY-MM') AS month
-       FROM service_statements s JOIN animator_assignments a ON a.id = s.assignment_id WHERE s.id = $1`,
-    [id],
-  );
-  const s = rows[0];
-  if (!s) throw new AppError('STATEMENT_NOT_FOUND');
-  if (!(await canValidate(pool, user, s.communityId))) throw new AppError('FORBIDDEN', 'Seul·e le ou la coordonnateur·rice de cette e-communauté valide ces heures.');
+export async function validateStatement(db: Db, pool: Pool, validatorId: number, s: StatementRow) {
   const f = await monthContributions(pool, s.communityId, s.userId, s.month);
   await db.transaction(async (tx) => {
     const { rows: updated } = await tx.execute(sql`
-      UPDATE service_statements SET validated_at = now(), validated_by = ${user.id},
+      UPDATE service_statements SET validated_at = now(), validated_by = ${validatorId},
              veille = ${f.veille}, animation = ${f.animation}, redaction = ${f.redaction}
-       WHERE id = ${id} AND validated_at IS NULL RETURNING id`);
+       WHERE id = ${s.statementId} AND validated_at IS NULL RETURNING id`);
     if (!updated[0]) throw new AppError('STATEMENT_ALREADY_VALIDATED');
   });
 }

@@ -2,8 +2,8 @@ import type { CurrentUser } from '../../types.js';
 import { isNationalAdmin } from '../communities/policy.js';
 
 /**
- * Who sees what of a member. The directory and profiles are for signed-in members only; each
- * detail (employer, job, territory, e-mail) is shown to others only when its owner chose to.
+ * Who sees what of a member. The directory and profiles are for signed-in members only (`config: { auth: 'user' }`
+ * on their routes); each detail (employer, job, territory, e-mail) is shown to others only when its owner chose to.
  */
 
 export interface Visibility {
@@ -11,10 +11,6 @@ export interface Visibility {
   showJob: boolean;
   showTerritory: boolean;
   showEmail: boolean;
-}
-
-export function canUseDirectory(viewer: CurrentUser | null): boolean {
-  return viewer !== null;
 }
 
 /** The owner always sees their own details, so they can check what they chose to share. */

@@ -1,14 +1,14 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { findRegion } from '../../../../common/territories.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
-import { AppError, ensure } from '../../lib/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadMemberships } from '../accounts/queries.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { canUseDirectory, profileAbilities, seesDraftCommunities } from './policy.js';
+import { profileAbilities, seesDraftCommunities } from './policy.js';
 import { decodeDirectoryCursor, listContributions, loadProfile, loadSettings, presentContribution, saveSettings, searchDirectory } from './queries.js';
 import { Contribution, DirectoryEntry, DirectoryQuery, MemberProfile, Settings, SettingsBody } from './schema.js';
 
@@ -16,14 +16,13 @@ const tags = ['annuaire'];
 
 export default async function directoryRoutes(app: App) {
   app.get('/directory', {
-    config: { readReplica: true },
+    config: { readReplica: true, auth: 'user' },
     schema: {
       tags, summary: 'Annuaire des membres : nom (sans accents, fautes tolérées), métier, employeur, département, région, e-communauté',
       querystring: DirectoryQuery, response: { 200: Page(DirectoryEntry), ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    ensure(canUseDirectory(user), 'FORBIDDEN');
     const q = request.query;
     const communityId = q.community ? (await loadCommunityContext(request.readDb, q.community, user)).community.id : undefined;
     const departements = q.region ? findRegion(q.region)?.departements : undefined;
@@ -33,10 +32,12 @@ export default async function directoryRoutes(app: App) {
   });
 
   app.get('/me/directory-settings', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Ce que mon profil montre, ma présence dans l’annuaire, mes avis de message', response: { 200: Settings, ...errorResponses } },
   }, async (request) => loadSettings(app.db, requireUser(request).id));
 
   app.patch('/me/directory-settings', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Modifier la visibilité de mon profil et mes avis de message', body: SettingsBody, response: { 200: Settings, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -47,7 +48,7 @@ export default async function directoryRoutes(app: App) {
   });
 
   app.get('/members/:id', {
-    config: { readReplica: true },
+    config: { readReplica: true, auth: 'user' },
     schema: { tags, summary: 'Profil d’un membre, selon ce qu’il a choisi de montrer', params: IdParam, response: { 200: MemberProfile, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -63,7 +64,7 @@ export default async function directoryRoutes(app: App) {
   });
 
   app.get('/members/:id/posts', {
-    config: { readReplica: true },
+    config: { readReplica: true, auth: 'user' },
     schema: {
       tags, summary: 'Contributions publiques d’un membre (publications lisibles par moi), les plus récentes d’abord',
       params: IdParam, querystring: CursorQuery, response: { 200: Page(Contribution), ...errorResponses },

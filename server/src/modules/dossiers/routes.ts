@@ -1,14 +1,14 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
-import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { canView } from '../posts/policy.js';
-import { canEditDossiers } from './policy.js';
+import { dossierAbilities } from './policy.js';
 import { presentCandidate, presentDossier, presentDossierSummary } from './presenters.js';
 import { candidates, communityDossiers, dossierItems, findDossier, type DossierRow } from './queries.js';
 import { AddItemBody, Candidate, CandidatesQuery, CreateDossierBody, Dossier, DossierSummary, EditDossierBody, ItemParams, OrderBody, SlugParam } from './schema.js';
@@ -24,9 +24,9 @@ export default async function dossiersRoutes(app: App) {
     return row;
   }
 
-  async function loadForEdit(id: number, user: CurrentUser): Promise<DossierRow> {
+  async function loadForEdit(id: number, user: CurrentUser, action: 'edit' | 'delete' = 'edit'): Promise<DossierRow> {
     const row = await load(id, user);
-    ensure(canEditDossiers(user, { status: row.community_status }, row.my_role), 'FORBIDDEN');
+    authorize(dossierAbilities(user, { status: row.community_status }, row.my_role), action);
     return row;
   }
 
@@ -48,17 +48,18 @@ export default async function dossiersRoutes(app: App) {
   });
 
   app.post('/communities/:slug/dossiers', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Créer un dossier (animation)', params: SlugParam, body: CreateDossierBody, response: { 201: Dossier, ...errorResponses } },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canEditDossiers(user, ctx.community, ctx.role), 'FORBIDDEN', 'Seule l’animation de l’e-communauté peut composer des dossiers.');
+    authorize(dossierAbilities(user, ctx.community, ctx.role), 'edit', 'Seule l’animation de l’e-communauté peut composer des dossiers.');
     const id = await createDossier(app.db, ctx.community.id, user.id, request.body);
     return reply.status(201).send(await present(id, user));
   });
 
   app.get('/communities/:slug/dossier-candidates', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Publications de l’e-communauté à ajouter à un dossier, par titre (animation)',
       params: SlugParam, querystring: CandidatesQuery, response: { 200: Type.Object({ items: Type.Array(Candidate) }), ...errorResponses },
@@ -66,7 +67,7 @@ export default async function dossiersRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canEditDossiers(user, ctx.community, ctx.role), 'FORBIDDEN');
+    authorize(dossierAbilities(user, ctx.community, ctx.role), 'edit');
     return { items: (await candidates(app.db, ctx.community.id, (request.query.q ?? '').trim())).map(presentCandidate) };
   });
 
@@ -75,50 +76,50 @@ export default async function dossiersRoutes(app: App) {
   }, async (request) => present(request.params.id, request.user));
 
   app.patch('/dossiers/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Modifier un dossier (animation)', params: IdParam, body: EditDossierBody, response: { 200: Dossier, ...errorResponses } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     await loadForEdit(request.params.id, user);
     await editDossier(app.db, request.params.id, request.body);
     return present(request.params.id, user);
   });
 
   app.delete('/dossiers/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Supprimer un dossier (les publications restent)', params: IdParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
-    await loadForEdit(request.params.id, user);
+    const user = requireUser(request);
+    await loadForEdit(request.params.id, user, 'delete');
     await deleteDossier(app.db, request.params.id);
     return { ok: true as const };
   });
 
   app.post('/dossiers/:id/items', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Ajouter une publication au dossier', params: IdParam, body: AddItemBody, response: { 201: Dossier, ...errorResponses } },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     await loadForEdit(request.params.id, user);
     await addItem(app.db, request.params.id, request.body.postId, request.body.note ?? '');
     return reply.status(201).send(await present(request.params.id, user));
   });
 
   app.delete('/dossiers/:id/items/:postId', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Retirer une publication du dossier', params: ItemParams, response: { 200: Dossier, ...errorResponses } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     await loadForEdit(request.params.id, user);
     await removeItem(app.db, request.params.id, request.params.postId);
     return present(request.params.id, user);
   });
 
   app.put('/dossiers/:id/order', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Réordonner les publications du dossier', params: IdParam, body: OrderBody, response: { 200: Dossier, ...errorResponses } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     await loadForEdit(request.params.id, user);
     await reorder(app.db, request.params.id, request.body.postIds);
     return present(request.params.id, user);

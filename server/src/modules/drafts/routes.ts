@@ -1,7 +1,6 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage, toIso } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, Ok, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
@@ -37,6 +36,7 @@ function presentListed(row: DraftListRow) {
  */
 export default async function draftsRoutes(app: App) {
   app.get('/drafts', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Mes brouillons, le plus récemment enregistré d’abord',
       querystring: CursorQuery, response: { 200: Page(DraftSummary), ...errorResponses },
@@ -49,6 +49,7 @@ export default async function draftsRoutes(app: App) {
   });
 
   app.get('/drafts/:place', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Mon brouillon à cet endroit (null s’il n’y en a pas)', params: PlaceParam, response: { 200: DraftState, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -57,13 +58,13 @@ export default async function draftsRoutes(app: App) {
   });
 
   app.put('/drafts/:place', {
+    config: { auth: 'user', rateLimit: 'draft' },
     schema: {
       tags, summary: 'Enregistrer mon brouillon à cet endroit (un texte vide le supprime)',
       params: PlaceParam, body: SaveDraftBody, response: { 200: Saved, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.draft, subjectOf(request));
     const { place } = request.params;
     const title = request.body.title ?? '';
     const body = request.body.body;
@@ -77,10 +78,10 @@ export default async function draftsRoutes(app: App) {
   });
 
   app.delete('/drafts/:place', {
+    config: { auth: 'user', rateLimit: 'draft' },
     schema: { tags, summary: 'Supprimer mon brouillon à cet endroit', params: PlaceParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.draft, subjectOf(request));
     await discardDraft(app.db, user.id, request.params.place);
     return { ok: true as const };
   });

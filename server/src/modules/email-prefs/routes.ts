@@ -3,7 +3,6 @@ import type { App } from '../../types.js';
 import { requireUser } from '../../plugins/session.js';
 import { AppError } from '../../lib/errors.js';
 import { Id, errorResponses } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { listPreferences, setPreference, unsubscribe } from './service.js';
 import { verifyUnsubscribeToken } from './token.js';
 
@@ -22,6 +21,7 @@ export default async function emailPrefsRoutes(app: App) {
   app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'], { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}));
 
   app.get('/me/email-preferences', {
+    config: { auth: 'user' },
     schema: { tags: ['courriel'], summary: 'Mes préférences de courriel, par e-communauté', response: { 200: Type.Object({ items: Type.Array(Preference) }), ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -29,6 +29,7 @@ export default async function emailPrefsRoutes(app: App) {
   });
 
   app.put('/me/email-preferences/:communityId', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: {
       tags: ['courriel'],
       summary: 'Choisir la fréquence des courriels d’une e-communauté',
@@ -38,7 +39,6 @@ export default async function emailPrefsRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await setPreference(app.db, user.id, request.params.communityId, request.body.frequency);
     const row = (await listPreferences(app.db, user.id)).find((p) => p.communityId === request.params.communityId);
     if (!row) throw new AppError('NOT_MEMBER');
@@ -51,6 +51,7 @@ export default async function emailPrefsRoutes(app: App) {
   });
 
   app.post('/email/unsubscribe', {
+    config: { rateLimit: 'write' },
     schema: {
       tags: ['courriel'],
       summary: 'Confirmer le désabonnement (jeton du courriel, sans connexion)',
@@ -58,7 +59,6 @@ export default async function emailPrefsRoutes(app: App) {
       response: { 200: Type.Object({ ok: Type.Literal(true), communityName: Type.String() }), ...errorResponses },
     },
   }, async (request) => {
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const claims = verifyUnsubscribeToken(app.config.secret, request.query.token);
     if (!claims) throw new AppError('INVALID_TOKEN');
     const done = await unsubscribe(app.db, claims.userId, claims.communityId);

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import type { App } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
 import { requireUser } from '../../plugins/session.js';
 import { absoluteUrls } from '../../lib/markdown.js';
 import { renderAtom, type AtomEntry } from './atom.js';
@@ -128,6 +127,7 @@ export default async function feedsRoutes(app: App) {
   });
 
   app.get('/me/feed-token', {
+    config: { auth: 'user' },
     schema: { tags: ['flux'], summary: 'Mes adresses d’abonnement privées : existent-elles, depuis quand (le secret n’est montré qu’à sa création)', response: { 200: FeedTokenState, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
@@ -136,19 +136,19 @@ export default async function feedsRoutes(app: App) {
   });
 
   app.post('/me/feed-token', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags: ['flux'], summary: 'Créer ou régénérer mes adresses d’abonnement privées (les anciennes cessent de fonctionner)', response: { 200: NewFeedToken, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     const { token, createdAt } = await renewFeedToken(app.db, user.id);
     return { createdAt: createdAt.toISOString(), ...feedUrls(app.config.publicUrl, token) };
   });
 
   app.delete('/me/feed-token', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: { tags: ['flux'], summary: 'Révoquer mes adresses d’abonnement privées', response: { 200: FeedTokenState, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await revokeFeedToken(app.db, user.id);
     return { createdAt: null };
   });

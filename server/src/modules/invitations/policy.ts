@@ -16,3 +16,10 @@ export function canSeeAllInvitations(user: CurrentUser | null, role: CommunityRo
 export function canRevoke(user: CurrentUser | null, role: CommunityRole | null, invitation: { inviter_id: number }): boolean {
   return user !== null && (user.id === invitation.inviter_id || isCommunityStaff(user, role));
 }
+
+/** What the person may do with a community's invitations: `invite` colleagues, `seeAll` of them and their figures. */
+export function invitationAbilities(
+  user: CurrentUser | null, ctx: { community: { status: CommunityStatus }; role: CommunityRole | null },
+): { invite: boolean; seeAll: boolean } {
+  return { invite: canInvite(user, ctx.community, ctx.role), seeAll: canSeeAllInvitations(user, ctx.role) };
+}

@@ -1,21 +1,18 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
-import { AppError, ensure } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf, type Limit } from '../../lib/rate-limit.js';
+import { authorize } from '../../lib/authorize.js';
+import { AppError } from '../../lib/errors.js';
 import { CursorQuery, ErrorBody, errorResponses, IdParam, Page } from '../../lib/schemas.js';
-import { requireUser, requireVerifiedUser } from '../../plugins/session.js';
+import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { canInvite, canRevoke, canSeeAllInvitations } from './policy.js';
+import { canRevoke, invitationAbilities } from './policy.js';
 import { communityInvitations, findInvitation, inviterFigures, type InvitationRow } from './queries.js';
 import { Accepted, CreatedLink, Invitation, InvitationPreview, InvitationStats, InviteByEmailBody, InviteResults, SlugParam, TokenParam } from './schema.js';
 import { accept, createLink, invitationUrl, inviteByEmail, revoke, usableInvitation } from './service.js';
 
 const tags = ['invitations'];
-// Sending invitations is capped per day in the service; this limit stops bursts of requests on top.
-const INVITE_LIMIT: Limit = { action: 'invite', max: 20, windowSeconds: 60 * 60 };
-const VIEW_LIMIT: Limit = { action: 'invitation-view', max: 120, windowSeconds: 60 * 60 };
 const goneResponses = { ...errorResponses, 410: ErrorBody };
 
 function present(row: InvitationRow, user: CurrentUser | null, role: Parameters<typeof canRevoke>[1]) {
@@ -31,32 +28,33 @@ function present(row: InvitationRow, user: CurrentUser | null, role: Parameters<
 
 export default async function invitationsRoutes(app: App) {
   app.post('/communities/:slug/invitations', {
+    config: { auth: 'verified', rateLimit: 'invite' },
     schema: {
       tags, summary: 'Inviter des collègues par courriel (au plus 20 adresses, 50 invitations par 24 heures)',
       params: SlugParam, body: InviteByEmailBody, response: { 201: InviteResults, ...errorResponses },
     },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, INVITE_LIMIT, subjectOf(request));
+    const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canInvite(user, ctx.community, ctx.role), 'FORBIDDEN', 'Rejoignez d’abord l’e-communauté pour y inviter des collègues.');
+    authorize(invitationAbilities(user, ctx), 'invite', 'Rejoignez d’abord l’e-communauté pour y inviter des collègues.');
     const results = await inviteByEmail(app, ctx.community, user, request.body.emails, request.body.message ?? '');
     return reply.status(201).send({ results });
   });
 
   app.post('/communities/:slug/invitation-links', {
+    config: { auth: 'verified', rateLimit: 'invite' },
     schema: { tags, summary: 'Créer un lien d’invitation à partager (adresse affichée une seule fois)', params: SlugParam, response: { 201: CreatedLink, ...errorResponses } },
   }, async (request, reply) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, INVITE_LIMIT, subjectOf(request));
+    const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canInvite(user, ctx.community, ctx.role), 'FORBIDDEN', 'Rejoignez d’abord l’e-communauté pour y inviter des collègues.');
+    authorize(invitationAbilities(user, ctx), 'invite', 'Rejoignez d’abord l’e-communauté pour y inviter des collègues.');
     const { id, token } = await createLink(app.db, ctx.community.id, user.id);
     const row = (await findInvitation(app.db, id))!;
     return reply.status(201).send({ invitation: present(row, user, ctx.role), url: invitationUrl(app, token) });
   });
 
   app.get('/communities/:slug/invitations', {
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Invitations de l’e-communauté (toutes pour l’équipe d’animation, les siennes pour un membre)',
       params: SlugParam, querystring: Type.Object({ ...CursorQuery.properties, mine: Type.Optional(Type.Boolean()) }),
@@ -65,18 +63,19 @@ export default async function invitationsRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    const all = canSeeAllInvitations(user, ctx.role) && !request.query.mine;
+    const all = invitationAbilities(user, ctx).seeAll && !request.query.mine;
     const limit = request.query.limit ?? LIMITS.pageSize;
     const page = keysetPage(await communityInvitations(app.db, ctx.community.id, all ? null : user.id, decodeKeyset(request.query.cursor), limit), limit);
     return { items: page.items.map((r) => present(r, user, ctx.role)), nextCursor: page.nextCursor };
   });
 
   app.get('/communities/:slug/invitation-stats', {
+    config: { auth: 'user' },
     schema: { tags, summary: 'Invitations envoyées, acceptées et adhésions obtenues, par personne (équipe d’animation)', params: SlugParam, response: { 200: InvitationStats, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    ensure(canSeeAllInvitations(user, ctx.role), 'FORBIDDEN', 'Les chiffres des invitations sont réservés à l’équipe d’animation.');
+    authorize(invitationAbilities(user, ctx), 'seeAll', 'Les chiffres des invitations sont réservés à l’équipe d’animation.');
     const { rows, totals } = await inviterFigures(app.db, ctx.community.id);
     return {
       totals,
@@ -85,10 +84,10 @@ export default async function invitationsRoutes(app: App) {
   });
 
   app.delete('/invitations/:id', {
+    config: { auth: 'verified', rateLimit: 'write' },
     schema: { tags, summary: 'Révoquer une invitation ou désactiver un lien', params: IdParam, response: { 200: Invitation, ...errorResponses } },
   }, async (request) => {
-    const user = requireVerifiedUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
+    const user = requireUser(request);
     const row = await findInvitation(app.db, request.params.id);
     if (!row) throw new AppError('INVITATION_NOT_FOUND');
     const ctx = await loadCommunityContext(app.db, row.community_id, user);
@@ -98,11 +97,11 @@ export default async function invitationsRoutes(app: App) {
     return present((await findInvitation(app.db, row.id))!, user, ctx.role);
   });
 
+  // Guessing tokens is hopeless (256 bits), but the limit keeps the attempt cheap for us.
   app.get('/invitations/by-token/:token', {
+    config: { rateLimit: 'invitationView' },
     schema: { tags, summary: 'Ce qu’une invitation propose (page d’accueil de la personne invitée)', params: TokenParam, response: { 200: InvitationPreview, ...goneResponses } },
   }, async (request) => {
-    // Guessing tokens is hopeless (256 bits), but the limit keeps the attempt cheap for us.
-    await hit(app, VIEW_LIMIT, subjectOf(request));
     const inv = await usableInvitation(app.db, request.params.token, request.user?.id ?? null);
     return {
       community: { id: inv.community_id, slug: inv.community_slug, name: inv.community_name, description: inv.community_description },
@@ -112,13 +111,13 @@ export default async function invitationsRoutes(app: App) {
   });
 
   app.post('/invitations/by-token/:token/accept', {
+    config: { auth: 'user', rateLimit: 'write' },
     schema: {
       tags, summary: 'Accepter l’invitation (compte vérifié : adhésion immédiate ; nouveau compte : à la confirmation de l’adresse)',
       params: TokenParam, response: { 200: Accepted, ...goneResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     return accept(app, request.params.token, user);
   });
 }
