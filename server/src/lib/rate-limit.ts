@@ -41,6 +41,11 @@ export const LIMITS_BY_ACTION = {
   /** « I have this page's editor open », renewed every minute per open editor: kept apart from `write`. */
   editingPresence: { action: 'editing-presence', max: 600, windowSeconds: 60 * 60 },
   upload: { action: 'upload', max: 60, windowSeconds: 60 * 60 },
+  /** Each preview makes the server fetch a page: kept well below the writing budgets. */
+  linkPreview: { action: 'link-preview', max: 60, windowSeconds: 60 * 60 },
+  /** Exporting one's data reads every table about oneself: a few times an hour is plenty. */
+  dataExport: { action: 'data-export', max: 10, windowSeconds: 60 * 60 },
+  cguAccept: { action: 'cgu-accept', max: 30, windowSeconds: 60 * 60 },
   flag: { action: 'flag', max: 30, windowSeconds: 60 * 60 },
   moderate: { action: 'moderate', max: 600, windowSeconds: 60 * 60 },
   /** Report exports (PDF, DOCX, CSV): reads, but each one costs a document's layout. */

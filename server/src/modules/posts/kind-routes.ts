@@ -2,7 +2,6 @@ import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
-import { hit, subjectOf, type Limit } from '../../lib/rate-limit.js';
 import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
@@ -21,9 +20,6 @@ const Rubrique = Type.Object({ id: Type.Integer(), name: Type.String(), position
 const RubriqueName = Type.String({ minLength: 1, maxLength: LIMITS.rubriqueName, pattern: '\\S' });
 const RelatedItem = Type.Object({ post: PostSummary, sharedHere: Type.Boolean() });
 const LinkPreview = Type.Object({ url: Type.String(), title: Type.String(), description: Type.String(), siteName: Type.String() });
-
-/** Each preview makes the server fetch a page: kept well below the writing budgets. */
-const PREVIEW_LIMIT: Limit = { action: 'link-preview', max: 60, windowSeconds: 60 * 60 };
 
 const presentRubrique = (r: RubriqueRow) => ({ id: r.id, name: r.name, position: r.position, postCount: r.post_count });
 
@@ -95,14 +91,13 @@ export default async function kindRoutes(app: App) {
   });
 
   app.post('/link-preview', {
-    config: { auth: 'verified' },
+    config: { auth: 'verified', rateLimit: 'linkPreview' },
     schema: {
       tags, summary: 'Aperçu d’un lien (titre, description), récupéré par le serveur',
       body: Type.Object({ url: Type.String({ minLength: 1, maxLength: LIMITS.linkUrl }) }, { additionalProperties: false }),
       response: { 200: LinkPreview, ...errorResponses },
     },
   }, async (request) => {
-    await hit(app, PREVIEW_LIMIT, subjectOf(request));
     return fetchPreview(request.body.url, { allowLoopback: app.config.linkPreviewAllowLoopback });
   });
 }

@@ -12,10 +12,6 @@ export function writeAllowedBeforeCgu(method: string, routeUrl: string | undefin
   return false;
 }
 
-/** Exporting one's data reads every table about oneself: a few times an hour is plenty. */
-export const EXPORT_LIMIT = { action: 'data-export', max: 10, windowSeconds: 60 * 60 };
-
 /** Deletion re-checks the password: limited like sign-in, so it cannot be used to guess it. */
 export const DELETE_LIMIT = { action: 'account-delete', max: 10, windowSeconds: 15 * 60 };
 
-export const CGU_ACCEPT_LIMIT = { action: 'cgu-accept', max: 30, windowSeconds: 60 * 60 };

@@ -9,7 +9,7 @@ import { listVersions, loadVersion } from './legal-versions.js';
 import { acceptCgu } from './cgu.js';
 import { buildExport } from './export.js';
 import { deleteAccount } from './deletion.js';
-import { CGU_ACCEPT_LIMIT, DELETE_LIMIT, EXPORT_LIMIT } from './policy.js';
+import { DELETE_LIMIT } from './policy.js';
 import { parisToday } from '../../../../common/time/index.js';
 
 /** Paris calendar day, for the export's file name. */
@@ -30,27 +30,25 @@ export default async function privacyRoutes(app: App) {
   }, async (request) => loadVersion(app.db, request.params.slug, request.params.version));
 
   app.post('/me/cgu-acceptance', {
-    config: { auth: 'user' },
+    config: { auth: 'user', rateLimit: 'cguAccept' },
     schema: {
       tags: ['comptes'], summary: 'Accepter la version en vigueur des CGU',
       body: CguAcceptanceBody, response: { 200: Ok, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    await hit(app, CGU_ACCEPT_LIMIT, subjectOf(request));
     await acceptCgu(app, user.id, request.body.version);
     return { ok: true as const };
   });
 
   app.get('/me/export', {
-    config: { auth: 'user', readReplica: true },
+    config: { auth: 'user', rateLimit: 'dataExport', readReplica: true },
     schema: {
       tags: ['comptes'], summary: 'Télécharger toutes mes données (fichier JSON)',
       response: { 200: ExportFile, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await hit(app, EXPORT_LIMIT, subjectOf(request));
     const data = await buildExport(request.readDb, user.id);
     // Sent as text: its shape is the database's, and the response schema would strip what it does not list.
     return reply
