@@ -102,6 +102,19 @@ export default defineConfig(
           ],
         },
       ],
+      // The API's schemas (common/api/) are read for their types only, so that TypeBox stays out of the bundle.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['typebox', 'typebox/*', '**/common/api/*'],
+              allowTypeImports: true,
+              message: 'Le client web lit les schémas de l’API pour leurs types seulement : import type.',
+            },
+          ],
+        },
+      ],
     },
   },
   ...debt,

@@ -1,41 +1,10 @@
-import { Type, type TSchema } from 'typebox';
-
-/** Shared TypeBox pieces for route schemas. */
-export const ErrorBody = Type.Object(
-  {
-    code: Type.String(),
-    message: Type.String(),
-    fields: Type.Optional(Type.Record(Type.String(), Type.String())),
-  },
-  { $id: 'ErrorBody' },
-);
+import { ErrorBody } from '../../../common/api/shared.js';
 
 /**
- * The one schema of a row id (bigint identity columns, read as JavaScript numbers): every id in a
- * path, a query or a body uses it. Non-finite values ("1e309" coerced to Infinity) are refused for
- * every number by plugins/input-guard.ts, since Ajv skips `maximum` on them.
+ * Shared TypeBox pieces for route schemas: they live in common/api/shared.ts (the web client reads their
+ * types); re-exported here so that modules keep importing them from lib/.
  */
-export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
-
-export const IdParam = Type.Object({ id: Id });
-
-/**
- * A calendar day "YYYY-MM-DD" that exists: `format: 'date'` refuses 2026-02-30 or 9999-99-99 before
- * any code builds a Date from it (an invalid Date throws on toISOString, which was a 500).
- */
-export const Day = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
-
-export const CursorQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
-});
-
-export const Ok = Type.Object({ ok: Type.Literal(true) });
-
-/** A page of items plus the opaque cursor of the next page (null at the end). */
-export function Page<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
-}
+export { CursorQuery, Day, ErrorBody, Id, IdParam, Ok, Page } from '../../../common/api/shared.js';
 
 /** Standard error responses, so OpenAPI lists them and serialization never drops fields. */
 export const errorResponses = {

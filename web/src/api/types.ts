@@ -1,5 +1,11 @@
 import type { CnfptResourceType } from '../../../common/cnfpt';
-/** Shapes of the API responses, mirroring docs/api.md. */
+import type { PostKind } from '../../../common/api/shared';
+/**
+ * Shapes of the API responses, mirroring docs/api.md. Areas moved to common/api/<area>.ts take their types
+ * from the server's schemas there (see docs/architecture.md, « API schemas »); these are the hand-written rest.
+ */
+
+export type { PostKind };
 
 export type NationalRole = 'admin' | null;
 export type CommunityRole = 'member' | 'animator' | 'coordinator';
@@ -114,7 +120,6 @@ export interface Member {
   joinedAt: string;
 }
 
-export type PostKind = 'discussion' | 'question' | 'article' | 'veille' | 'ressource' | 'evenement' | 'sondage' | 'partage';
 
 export interface CnfptRef {
   type: CnfptResourceType;

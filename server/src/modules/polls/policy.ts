@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../types.js';
 import { communityAbilities, isCommunityStaff, type CommunityRole, type CommunityStatus } from '../communities/policy.js';
-import type { PollAbilities } from './schema.js';
+import type { PollAbilities } from '../../../../common/api/polls.js';
 
 /**
  * Who may do what with a poll. Launching a poll and reporting on it are the animation's job

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../types.js';
 import { canSeeResults, pollAbilities, type PollState } from './policy.js';
 import type { FreeTextRow, MyVoteRow, OptionCountRow, PollListRow, PollRow } from './queries.js';
 import { percentOf } from './results-markdown.js';
-import type { PollOut } from './schema.js';
+import type { PollOut } from '../../../../common/api/polls.js';
 
 export function pollState(row: PollRow, voted: boolean): PollState {
   return {

@@ -2,7 +2,7 @@ import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
-import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
@@ -10,7 +10,9 @@ import { assertCanContribute, canView } from '../posts/policy.js';
 import { pollAbilities, pollStaffAbilities } from './policy.js';
 import { pollState, presentFreeText, presentPoll, presentPollSummary } from './presenters.js';
 import { communityPolls, findMyVote, findPoll, freeTextCount, freeTextPage, optionCounts, type PollRow } from './queries.js';
-import { CreatePollBody, FreeTextAnswer, Poll, PollSummary, PostIdParam, PublishResultsBody, SlugParam, VoteBody } from './schema.js';
+import {
+  CreatePollBody, FreeTextPage, Poll, PollSummaryPage, PostIdParam, PublishResultsBody, SlugParam, VoteBody,
+} from '../../../../common/api/polls.js';
 import { closePoll, createPoll, publishResults, vote } from './service.js';
 
 const tags = ['sondages'];
@@ -52,7 +54,7 @@ export default async function pollsRoutes(app: App) {
   app.get('/communities/:slug/polls', {
     schema: {
       tags, summary: 'Sondages d’une e-communauté, les plus récents d’abord',
-      params: SlugParam, querystring: CursorQuery, response: { 200: Page(PollSummary), ...errorResponses },
+      params: SlugParam, querystring: CursorQuery, response: { 200: PollSummaryPage, ...errorResponses },
     },
   }, async (request) => {
     const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
@@ -108,7 +110,7 @@ export default async function pollsRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Réponses libres d’un sondage, anonymes (animation)',
-      params: PostIdParam, querystring: CursorQuery, response: { 200: Page(FreeTextAnswer), ...errorResponses },
+      params: PostIdParam, querystring: CursorQuery, response: { 200: FreeTextPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

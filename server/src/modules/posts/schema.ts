@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
+import { CommunityRef, PostKindSchema, UserRef } from '../../../../common/api/shared.js';
 import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of the posts module: the only definition of its request and response shapes. */
@@ -7,14 +8,8 @@ import { Id } from '../../lib/schemas.js';
 const DateTime = Type.String({ format: 'date-time' });
 const NullableDateTime = Type.Union([DateTime, Type.Null()]);
 
-export const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
-export const CommunityRef = Type.Object({ id: Id, slug: Type.String(), name: Type.String() });
-
-export const POST_KINDS = ['discussion', 'question', 'article', 'veille', 'ressource', 'evenement', 'sondage', 'partage'] as const;
-export const PostKindSchema = Type.Union([
-  Type.Literal('discussion'), Type.Literal('question'), Type.Literal('article'), Type.Literal('veille'),
-  Type.Literal('ressource'), Type.Literal('evenement'), Type.Literal('sondage'), Type.Literal('partage'),
-]);
+// Shared with the other areas' schemas (common/api/shared.ts); re-exported for the modules that read them here.
+export { CommunityRef, POST_KINDS, PostKindSchema, UserRef } from '../../../../common/api/shared.js';
 
 export const CnfptTypeSchema = Type.Union([
   Type.Literal('formation'), Type.Literal('lid'), Type.Literal('publication'), Type.Literal('autre'),

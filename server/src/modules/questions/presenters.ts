@@ -1,6 +1,6 @@
 import { toIso } from '../../lib/cursor.js';
 import type { PendingRow, QuestionRow } from './queries.js';
-import type { PendingOut, QuestionOut } from './schema.js';
+import type { PendingOut, QuestionOut } from '../../../../common/api/questions.js';
 
 export function presentQuestion(row: QuestionRow, can: QuestionOut['can']): QuestionOut {
   return {

@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { AppError, ensure } from '../../lib/errors.js';
@@ -13,8 +12,8 @@ import { canHandleQuestions, questionAbilities } from './policy.js';
 import { presentPending, presentQuestion } from './presenters.js';
 import { communityPending, findQuestion, myPending, pendingCounts, suggestPosts } from './queries.js';
 import {
-  DeadlineRuleSchema, PendingPage, PeriodQuery, PostIdParam, Question, Settings, SolutionBody, Stats, SuggestQuery, Suggestions,
-} from './schema.js';
+  PendingPage, PeriodQuery, PostIdParam, Question, Settings, SettingsBody, SolutionBody, Stats, SuggestQuery, Suggestions,
+} from '../../../../common/api/questions.js';
 import { deadlineRule, markSolution, saveDeadlineRule } from './service.js';
 import { communityStats, parsePeriod } from './stats.js';
 
@@ -118,7 +117,7 @@ export default async function questionsRoutes(app: App) {
     config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Changer le délai de réponse (s’applique aux questions posées ensuite)',
-      params: SlugParam, body: Type.Object(DeadlineRuleSchema.properties, { additionalProperties: false }),
+      params: SlugParam, body: SettingsBody,
       response: { 200: Settings, ...errorResponses },
     },
   }, async (request) => {

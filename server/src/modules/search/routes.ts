@@ -8,7 +8,7 @@ import { decodeSearchCursor, encodeSearchCursor } from './cursor.js';
 import { hitPattern, htmlToText, markAll, markedExcerpt } from './highlight.js';
 import { authorIdsMatching, byRank, hitDetails, type HitKey, type HitRow, normalized, searchContext, type SearchFilters, searchWindow } from './queries.js';
 import { isRareQuery } from './rarity.js';
-import { SearchQuery, SearchResults } from './schema.js';
+import { SearchQuery, SearchResults } from '../../../../common/api/search.js';
 import { similarRoutes } from './similar.js';
 
 const tags = ['recherche'];

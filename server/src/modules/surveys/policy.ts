@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../types.js';
 import { communityAbilities, isCommunityStaff, type CommunityRole, type CommunityStatus } from '../communities/policy.js';
-import type { SurveyAbilities } from './schema.js';
+import type { SurveyAbilities } from '../../../../common/api/surveys.js';
 
 /**
  * Who may do what with a mini-enquête. Staff (animators, coordinators, national admin) launch it, follow

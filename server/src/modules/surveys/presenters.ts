@@ -2,7 +2,7 @@ import { toIso } from '../../lib/cursor.js';
 import type { CurrentUser } from '../../types.js';
 import { canSeeSurveyResults, surveyAbilities, type SurveyState } from './policy.js';
 import type { AnswerRow, SurveyListRow, SurveyRow } from './queries.js';
-import type { SurveyOut } from './schema.js';
+import type { SurveyOut } from '../../../../common/api/surveys.js';
 import type { QuestionTally } from './tally.js';
 
 export function surveyState(row: SurveyRow): SurveyState {

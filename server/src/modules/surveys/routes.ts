@@ -3,7 +3,7 @@ import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
-import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
@@ -15,8 +15,8 @@ import {
 } from './queries.js';
 import { responsesCsv, summaryCsv } from './results.js';
 import {
-  AnswerBody, CreateSurveyBody, PublishResultsBody, SlugParam, Survey, SurveyIdParam, SurveySummary, TextAnswer, TextsQuery,
-} from './schema.js';
+  AnswerBody, CreateSurveyBody, ExportQuery, PublishResultsBody, SlugParam, Survey, SurveyIdParam, SurveySummaryPage, TextAnswerPage, TextsQuery,
+} from '../../../../common/api/surveys.js';
 import { answerSurvey, closeSurvey, createSurvey, publishSurveyResults } from './service.js';
 import { tallies } from './tally.js';
 
@@ -57,7 +57,7 @@ export default async function surveysRoutes(app: App) {
   app.get('/communities/:slug/surveys', {
     schema: {
       tags, summary: 'Mini-enquêtes d’une e-communauté, les plus récentes d’abord',
-      params: SlugParam, querystring: CursorQuery, response: { 200: Page(SurveySummary), ...errorResponses },
+      params: SlugParam, querystring: CursorQuery, response: { 200: SurveySummaryPage, ...errorResponses },
     },
   }, async (request) => {
     const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
@@ -112,7 +112,7 @@ export default async function surveysRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Réponses en texte court, les plus récentes d’abord (animation)',
-      params: SurveyIdParam, querystring: TextsQuery, response: { 200: Page(TextAnswer), ...errorResponses },
+      params: SurveyIdParam, querystring: TextsQuery, response: { 200: TextAnswerPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
@@ -132,7 +132,7 @@ export default async function surveysRoutes(app: App) {
     schema: {
       tags, summary: 'Résultats en CSV (séparateur point-virgule, virgule décimale) : totaux, ou une ligne par répondant d’une enquête nominative',
       params: SurveyIdParam,
-      querystring: Type.Object({ detail: Type.Optional(Type.Union([Type.Literal('totaux'), Type.Literal('reponses')])) }),
+      querystring: ExportQuery,
       response: { 200: Type.Any(), ...errorResponses },
     },
   }, async (request, reply) => {

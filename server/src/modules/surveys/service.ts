@@ -6,7 +6,7 @@ import { insertPost } from '../posts/service.js';
 import { answerCounts, surveyQuestions, type QuestionRow } from './queries.js';
 import { surveyResultsMarkdown, surveyResultsTitle } from './results.js';
 import { tallies } from './tally.js';
-import type { AnswerIn, NewSurvey } from './schema.js';
+import type { AnswerIn, NewSurvey } from '../../../../common/api/surveys.js';
 
 /** Writes of the surveys module, each in one transaction. */
 

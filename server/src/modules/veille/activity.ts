@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { BROKEN_AFTER } from './poller.js';
-import type { Figures, VeilleActivity, WeekFigures } from '../../../../common/veille.js';
+import type { Figures, VeilleActivity, WeekFigures } from '../../../../common/api/veille.js';
 import { parisZoneSql } from '../../../../common/time/sql.js';
 
-export type { SourceState, VeilleActivity } from '../../../../common/veille.js';
+export type { SourceState, VeilleActivity } from '../../../../common/api/veille.js';
 
 /**
  * Activity of a community's veille over the last ACTIVITY_WEEKS Paris weeks (Monday to Sunday, the

@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError, ensure } from '../../lib/errors.js';
@@ -14,11 +13,12 @@ import { veilleAbilities } from './policy.js';
 import { fetchFeed, pollSource } from './poller.js';
 import { presentInboxItem, presentSource } from './presenters.js';
 import { findSource, listInbox, listSources } from './queries.js';
-import { Activity, InboxPage, NewSource, PollOutcome, Published, PublishBody, Source, SourceList, SourceParams, SourcePatch } from './schema.js';
+import {
+  Activity, InboxPage, NewSource, PollOutcome, Published, PublishBody, SlugParam, Source, SourceList, SourceParams, SourcePatch,
+} from '../../../../common/api/veille.js';
 import { createSource, deleteSource, dismissItem, publishItem, renameSource } from './service.js';
 
 const tags = ['veille'];
-const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export default async function veilleRoutes(app: App) {
   const fetchOptions = () => ({ allowLoopback: app.config.veilleAllowLoopback });

@@ -1,54 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
-import type { Page } from '../../api/types';
+import type { CreatePollInput, Poll, PollSummaryPage, VoteInput } from '../../../../common/api/polls';
 
 /** Typed client of the polls API (GET/POST /api/polls/..., /api/communities/:slug/polls). */
 
-export interface PollOption {
-  id: number;
-  label: string;
-  count: number | null;
-  percent: number | null;
-}
-
-export interface Poll {
-  postId: number;
-  community: { id: number; slug: string; name: string };
-  title: string;
-  multiple: boolean;
-  allowFreeText: boolean;
-  closesAt: string;
-  closed: boolean;
-  resultsVisibility: 'live' | 'after_close';
-  resultsVisible: boolean;
-  totalVoters: number | null;
-  options: PollOption[];
-  myVote: { optionIds: number[]; freeText: string | null; createdAt: string } | null;
-  freeText: { count: number; items: { text: string; createdAt: string }[]; nextCursor: string | null } | null;
-  resultsPost: { id: number; title: string } | null;
-  can: { vote: boolean; close: boolean; publishResults: boolean; viewFreeText: boolean };
-}
-
-export interface PollSummary {
-  postId: number;
-  title: string;
-  multiple: boolean;
-  closesAt: string;
-  closed: boolean;
-  totalVoters: number;
-  createdAt: string;
-  resultsPostId: number | null;
-}
-
-export interface NewPoll {
-  title: string;
-  body?: string;
-  options: string[];
-  multiple: boolean;
-  allowFreeText: boolean;
-  closesAt: string;
-  resultsVisibility: 'live' | 'after_close';
-}
+export type { Poll };
 
 export const pollKeys = {
   poll: (postId: number) => ['polls', 'one', postId] as const,
@@ -63,7 +19,7 @@ export function usePoll(postId: number) {
 export function useCommunityPolls(slug: string) {
   return useInfiniteQuery({
     queryKey: pollKeys.list(slug),
-    queryFn: ({ pageParam }) => api.get<Page<PollSummary>>(`/communities/${slug}/polls${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<PollSummaryPage>(`/communities/${slug}/polls${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -83,7 +39,7 @@ function usePollMutation<I>(postId: number, run: (input: I) => Promise<Poll>, po
 }
 
 export function useVote(postId: number) {
-  return usePollMutation(postId, (input: { optionIds: number[]; freeText?: string }) => api.create<Poll>(`/polls/${postId}/vote`, input));
+  return usePollMutation(postId, (input: VoteInput) => api.create<Poll>(`/polls/${postId}/vote`, input));
 }
 
 export function useClosePoll(postId: number) {
@@ -97,7 +53,7 @@ export function usePublishResults(postId: number) {
 export function useCreatePoll(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewPoll) => api.create<Poll>(`/communities/${slug}/polls`, input),
+    mutationFn: (input: CreatePollInput) => api.create<Poll>(`/communities/${slug}/polls`, input),
     onSuccess: (poll) => {
       qc.setQueryData(pollKeys.poll(poll.postId), poll);
       void qc.invalidateQueries({ queryKey: pollKeys.list(slug) });

@@ -1,76 +1,13 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
 import { keys } from '../../api/keys';
-import type { CommunityRef, UserRef } from '../../api/types';
+import type {
+  DeadlineRule, DeadlineSettings, PendingPage, Question, Stats, Suggestions,
+} from '../../../../common/api/questions';
 
 /** API client of the questions module (docs/api.md, "Questions"). */
 
-export type QuestionStatus = 'pending' | 'answered' | 'solved';
-export type DeadlineMode = 'calendar' | 'working';
-
-export interface Question {
-  postId: number;
-  status: QuestionStatus;
-  askedAt: string;
-  deadlineAt: string;
-  overdue: boolean;
-  firstResponseAt: string | null;
-  answeredAt: string | null;
-  answeredBy: UserRef | null;
-  answerCommentId: number | null;
-  solutionCommentId: number | null;
-  now: string;
-  can: { markSolution: boolean };
-}
-
-export interface PendingQuestion {
-  id: number;
-  title: string;
-  author: UserRef;
-  community: CommunityRef;
-  commentCount: number;
-  askedAt: string;
-  deadlineAt: string;
-  overdue: boolean;
-}
-
-export interface PendingPage {
-  items: PendingQuestion[];
-  nextCursor: string | null;
-  counts: { open: number; overdue: number };
-  now: string;
-}
-
-export interface Figures {
-  answered: number;
-  answeredWithinDeadline: number;
-  shareWithinDeadline: number | null;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-}
-
-export interface Stats extends Figures {
-  period: { from: string; to: string };
-  asked: number;
-  decided: number;
-  open: number;
-  overdue: number;
-  byAnimator: (Figures & { user: UserRef })[];
-}
-
-export interface DeadlineSettings {
-  days: number;
-  mode: DeadlineMode;
-  can: { edit: boolean };
-}
-
-export interface Suggestion {
-  id: number;
-  title: string;
-  kind: string;
-  createdAt: string;
-  community: { slug: string; name: string };
-}
+export type { DeadlineMode, PendingQuestion, QuestionStatus, Stats } from '../../../../common/api/questions';
 
 export const qkeys = {
   question: (postId: number) => ['post', postId, 'question'] as const,
@@ -127,7 +64,7 @@ export function useDeadlineSettings(slug: string) {
 export function useSaveDeadlineSettings(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (rule: { days: number; mode: DeadlineMode }) => api.put<DeadlineSettings>(`/communities/${slug}/questions/settings`, rule),
+    mutationFn: (rule: DeadlineRule) => api.put<DeadlineSettings>(`/communities/${slug}/questions/settings`, rule),
     onSuccess: (s) => qc.setQueryData(qkeys.settings(slug), s),
   });
 }
@@ -137,7 +74,7 @@ export function useSuggest(slug: string, q: string, related = false) {
   const term = q.trim();
   return useQuery({
     queryKey: qkeys.suggest(slug, term, related),
-    queryFn: () => api.get<{ items: Suggestion[] }>(`/communities/${slug}/posts/suggest${qs({ q: term, related: related ? 'true' : undefined })}`),
+    queryFn: () => api.get<Suggestions>(`/communities/${slug}/posts/suggest${qs({ q: term, related: related ? 'true' : undefined })}`),
     enabled: term.length >= 2,
     staleTime: 30_000,
     placeholderData: keepPreviousData,

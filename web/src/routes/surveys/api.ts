@@ -1,64 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
-import type { Page } from '../../api/types';
+import type { AnswerInput, NewSurvey, Survey, SurveySummaryPage, TextAnswerPage } from '../../../../common/api/surveys';
 
 /** Typed client of the surveys API (/api/surveys/..., /api/communities/:slug/surveys). */
 
-export type QuestionKind = 'single' | 'multiple' | 'scale' | 'text';
-
-export interface SurveyQuestion {
-  id: number;
-  kind: QuestionKind;
-  label: string;
-  required: boolean;
-  options: { id: number; label: string; count: number | null }[];
-  scale: { counts: number[]; average: number | null } | null;
-  textCount: number | null;
-  answered: number | null;
-}
-
-export interface MyAnswer { questionId: number; optionIds: number[]; value: number | null; text: string | null }
-
-export interface Survey {
-  id: number;
-  community: { id: number; slug: string; name: string };
-  title: string;
-  description: string;
-  anonymous: boolean;
-  closesAt: string;
-  closed: boolean;
-  createdAt: string;
-  resultsVisible: boolean;
-  participants: number | null;
-  questions: SurveyQuestion[];
-  answered: boolean;
-  myAnswers: MyAnswer[] | null;
-  resultsPost: { id: number; title: string } | null;
-  can: { answer: boolean; close: boolean; publishResults: boolean; viewTexts: boolean; export: boolean };
-}
-
-export interface SurveySummary {
-  id: number;
-  title: string;
-  anonymous: boolean;
-  closesAt: string;
-  closed: boolean;
-  participants: number;
-  questionCount: number;
-  createdAt: string;
-  resultsPostId: number | null;
-}
-
-export interface NewSurvey {
-  title: string;
-  description: string;
-  anonymous: boolean;
-  closesAt: string;
-  questions: { kind: QuestionKind; label: string; required: boolean; options?: string[] }[];
-}
-
-export interface AnswerInput { questionId: number; optionIds?: number[]; value?: number; text?: string }
-export interface TextAnswer { id: number; questionId: number; text: string; respondent: string | null }
+export type { AnswerInput, QuestionKind, Survey, SurveyQuestion } from '../../../../common/api/surveys';
 
 export const surveyKeys = {
   one: (id: number) => ['surveys', 'one', id] as const,
@@ -73,7 +19,7 @@ export function useSurvey(id: number) {
 export function useCommunitySurveys(slug: string) {
   return useInfiniteQuery({
     queryKey: surveyKeys.list(slug),
-    queryFn: ({ pageParam }) => api.get<Page<SurveySummary>>(`/communities/${slug}/surveys${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<SurveySummaryPage>(`/communities/${slug}/surveys${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -82,7 +28,7 @@ export function useCommunitySurveys(slug: string) {
 export function useSurveyTexts(id: number, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: surveyKeys.texts(id),
-    queryFn: ({ pageParam }) => api.get<Page<TextAnswer>>(`/surveys/${id}/texts${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<TextAnswerPage>(`/surveys/${id}/texts${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,

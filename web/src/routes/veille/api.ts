@@ -1,32 +1,13 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { VeilleActivity } from '../../../../common/veille';
+import type {
+  InboxPage, NewSourceInput, PollOutcome, Published, PublishInput, SourceList, VeilleActivity, VeilleSource,
+} from '../../../../common/api/veille';
+import type { Ok } from '../../api/types';
 import { api, qs } from '../../api/client';
 
 /** API client of the veille module (docs/api.md, "Veille"). */
 
-export interface VeilleSource {
-  id: number;
-  url: string;
-  title: string;
-  createdAt: string;
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  error: { message: string; at: string; failuresInARow: number } | null;
-  itemCount: number;
-  pendingCount: number;
-}
-
-export interface InboxItem {
-  id: number;
-  link: string;
-  title: string;
-  summary: string;
-  publishedAt: string | null;
-  fetchedAt: string;
-  source: { id: number; title: string };
-}
-
-export type { Figures, VeilleActivity, WeekFigures } from '../../../../common/veille';
+export type { Figures, InboxItem, VeilleActivity, VeilleSource, WeekFigures } from '../../../../common/api/veille';
 
 const vkeys = {
   all: (slug: string) => ['veille', slug] as const,
@@ -45,7 +26,7 @@ export function useActivity(slug: string) {
 export function useSources(slug: string) {
   return useQuery({
     queryKey: vkeys.sources(slug),
-    queryFn: () => api.get<{ items: VeilleSource[] }>(`/communities/${slug}/veille/sources`),
+    queryFn: () => api.get<SourceList>(`/communities/${slug}/veille/sources`),
   });
 }
 
@@ -53,7 +34,7 @@ export function useInbox(slug: string) {
   return useInfiniteQuery({
     queryKey: vkeys.inbox(slug),
     queryFn: ({ pageParam }) =>
-      api.get<{ items: InboxItem[]; nextCursor: string | null }>(`/communities/${slug}/veille/inbox${qs({ cursor: pageParam })}`),
+      api.get<InboxPage>(`/communities/${slug}/veille/inbox${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -66,17 +47,17 @@ function useVeilleMutation<I, O>(slug: string, fn: (input: I) => Promise<O>) {
 }
 
 export const useAddSource = (slug: string) =>
-  useVeilleMutation(slug, (input: { url: string; title?: string }) => api.post<VeilleSource>(`/communities/${slug}/veille/sources`, input));
+  useVeilleMutation(slug, (input: NewSourceInput) => api.post<VeilleSource>(`/communities/${slug}/veille/sources`, input));
 
 export const useDeleteSource = (slug: string) =>
-  useVeilleMutation(slug, (id: number) => api.delete<{ ok: true }>(`/communities/${slug}/veille/sources/${id}`));
+  useVeilleMutation(slug, (id: number) => api.delete<Ok>(`/communities/${slug}/veille/sources/${id}`));
 
 export const usePollSource = (slug: string) =>
-  useVeilleMutation(slug, (id: number) => api.post<{ source: VeilleSource; added: number }>(`/communities/${slug}/veille/sources/${id}/poll`, {}));
+  useVeilleMutation(slug, (id: number) => api.post<PollOutcome>(`/communities/${slug}/veille/sources/${id}/poll`, {}));
 
 export const usePublishItem = (slug: string) =>
-  useVeilleMutation(slug, (input: { id: number; commentary: string; title?: string }) =>
-    api.post<{ postId: number }>(`/communities/${slug}/veille/items/${input.id}/publish`, { commentary: input.commentary, title: input.title }));
+  useVeilleMutation(slug, (input: { id: number } & Pick<PublishInput, 'commentary' | 'title'>) =>
+    api.post<Published>(`/communities/${slug}/veille/items/${input.id}/publish`, { commentary: input.commentary, title: input.title }));
 
 export const useDismissItem = (slug: string) =>
-  useVeilleMutation(slug, (id: number) => api.post<{ ok: true }>(`/communities/${slug}/veille/items/${id}/dismiss`, {}));
+  useVeilleMutation(slug, (id: number) => api.post<Ok>(`/communities/${slug}/veille/items/${id}/dismiss`, {}));

@@ -1,8 +1,15 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { Id } from './shared.js';
+
+/**
+ * Route schemas of the veille module (/api/communities/:slug/veille/*): the server validates with them, the
+ * web client reads their types.
+ */
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export const SourceParams = Type.Object({
   slug: Type.String({ minLength: 1, maxLength: 200 }),
@@ -57,7 +64,7 @@ export const PublishBody = Type.Object({
 export const Published = Type.Object({ postId: Type.Integer() });
 
 const WeekFigures = Type.Object({ received: Type.Integer(), published: Type.Integer(), dismissed: Type.Integer() });
-const Figures = {
+const figures = {
   received: Type.Integer(),
   published: Type.Integer(),
   dismissed: Type.Integer(),
@@ -78,7 +85,27 @@ export const Activity = Type.Object({
     lastSuccessAt: Nullable(Type.String()),
     /** One entry per week of `weeks`, by week of reception. */
     weeks: Type.Array(WeekFigures),
-    ...Figures,
+    ...figures,
   })),
-  totals: Type.Object({ weeks: Type.Array(WeekFigures), ...Figures }),
+  totals: Type.Object({ weeks: Type.Array(WeekFigures), ...figures }),
 });
+
+/** The client's names for what it sends and reads. */
+export type VeilleSource = Static<typeof Source>;
+export type SourceList = Static<typeof SourceList>;
+export type NewSourceInput = Static<typeof NewSource>;
+export type PollOutcome = Static<typeof PollOutcome>;
+export type InboxItem = Static<typeof InboxItem>;
+export type InboxPage = Static<typeof InboxPage>;
+export type PublishInput = Static<typeof PublishBody>;
+export type Published = Static<typeof Published>;
+
+/**
+ * The veille activity figures (GET /api/communities/:slug/veille/activity), computed by the server
+ * (modules/veille/activity.ts) and charted by the web client: 12 Paris weeks, by week of reception.
+ */
+export type VeilleActivity = Static<typeof Activity>;
+export type WeekFigures = Static<typeof WeekFigures>;
+export type Figures = Omit<VeilleActivity['totals'], 'weeks'>;
+/** `failing`: the last poll failed; `broken`: BROKEN_AFTER failures in a row or more (the team was told). */
+export type SourceState = VeilleActivity['sources'][number]['state'];

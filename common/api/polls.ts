@@ -1,8 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { LIMITS } from '../limits.js';
+import { Id, Page } from './shared.js';
 
-/** Route schemas of the polls module: the only definition of its request and response shapes. */
+/**
+ * Route schemas of the polls module: the only definition of its request and response shapes. The server
+ * validates with them, the web client reads their types.
+ */
 
 const DateTime = Type.String({ format: 'date-time' });
 const Visibility = Type.Union([Type.Literal('live'), Type.Literal('after_close')]);
@@ -40,7 +43,7 @@ export const PublishResultsBody = Type.Object(
   { additionalProperties: false },
 );
 
-const PollOption = Type.Object({
+export const PollOption = Type.Object({
   id: Id,
   label: Type.String(),
   /** null while the results are hidden from this reader. */
@@ -81,5 +84,16 @@ export const PollSummary = Type.Object({
   resultsPostId: Type.Union([Id, Type.Null()]),
 });
 
+export const PollSummaryPage = Page(PollSummary);
+export const FreeTextPage = Page(FreeTextAnswer);
+
 export type PollOut = Static<typeof Poll>;
 export type PollAbilities = PollOut['can'];
+
+/** The client's names for what it sends and reads. */
+export type Poll = PollOut;
+export type PollOption = Static<typeof PollOption>;
+export type PollSummary = Static<typeof PollSummary>;
+export type PollSummaryPage = Static<typeof PollSummaryPage>;
+export type CreatePollInput = Static<typeof CreatePollBody>;
+export type VoteInput = Static<typeof VoteBody>;

@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
-import { CommunityRef, UserRef } from '../posts/schema.js';
-import { Id } from '../../lib/schemas.js';
+import { CommunityRef, Id, UserRef } from './shared.js';
 
-/** Route schemas of the questions module. */
+/** Route schemas of the questions module: the server validates with them, the web client reads their types. */
 
 const DateTime = Type.String({ format: 'date-time' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -95,6 +94,18 @@ export const Suggestions = Type.Object({
 });
 
 export const Settings = Type.Object({ ...DeadlineRuleSchema.properties, can: Type.Object({ edit: Type.Boolean() }) });
+export const SettingsBody = Type.Object(DeadlineRuleSchema.properties, { additionalProperties: false });
 
 export type QuestionOut = Static<typeof Question>;
 export type PendingOut = Static<typeof PendingQuestion>;
+
+/** The client's names for what it sends and reads. */
+export type QuestionStatus = Static<typeof QuestionStatus>;
+export type Question = QuestionOut;
+export type PendingQuestion = PendingOut;
+export type PendingPage = Static<typeof PendingPage>;
+export type Stats = Static<typeof Stats>;
+export type DeadlineRule = Static<typeof DeadlineRuleSchema>;
+export type DeadlineMode = DeadlineRule['mode'];
+export type DeadlineSettings = Static<typeof Settings>;
+export type Suggestions = Static<typeof Suggestions>;

@@ -1,8 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { LIMITS } from '../limits.js';
+import { Id, Page } from './shared.js';
 
-/** Route schemas of the surveys module (« mini-enquêtes »): the only definition of their shapes. */
+/**
+ * Route schemas of the surveys module (« mini-enquêtes »): the only definition of their shapes. The server
+ * validates with them, the web client reads their types.
+ */
 
 const DateTime = Type.String({ format: 'date-time' });
 const Label = Type.String({ minLength: 1, maxLength: LIMITS.surveyLabel, pattern: '\\S' });
@@ -127,7 +130,21 @@ export const TextsQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
 });
 
+export const SurveySummaryPage = Page(SurveySummary);
+export const TextAnswerPage = Page(TextAnswer);
+
+/** GET /surveys/:id/export: the totals or every response, as CSV. */
+export const ExportQuery = Type.Object({ detail: Type.Optional(Type.Union([Type.Literal('totaux'), Type.Literal('reponses')])) });
+
 export type SurveyOut = Static<typeof Survey>;
 export type SurveyAbilities = SurveyOut['can'];
 export type NewSurvey = Static<typeof CreateSurveyBody>;
 export type AnswerIn = Static<typeof AnswerInput>;
+
+/** The client's names for what it sends and reads. */
+export type Survey = SurveyOut;
+export type SurveyQuestion = Static<typeof SurveyQuestion>;
+export type QuestionKind = SurveyQuestion['kind'];
+export type AnswerInput = AnswerIn;
+export type SurveySummaryPage = Static<typeof SurveySummaryPage>;
+export type TextAnswerPage = Static<typeof TextAnswerPage>;

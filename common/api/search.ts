@@ -1,8 +1,7 @@
-import { Type } from 'typebox';
-import { POST_KINDS, PostKindSchema } from '../posts/schema.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { Id, POST_KINDS, PostKindSchema } from './shared.js';
 
-/** Route schemas of full-text search. */
+/** Route schemas of full-text search (GET /api/search): the server validates with them, the web client reads their types. */
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
 
@@ -37,3 +36,7 @@ export const SearchHit = Type.Object({
 });
 
 export const SearchResults = Type.Object({ items: Type.Array(SearchHit), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+export type SearchQuery = Static<typeof SearchQuery>;
+export type SearchHit = Static<typeof SearchHit>;
+export type SearchResults = Static<typeof SearchResults>;
