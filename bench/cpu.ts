@@ -19,21 +19,24 @@ function ticks(path: string): number {
 
 export interface CpuSnapshot { node: number; processMs: number; pg: Map<number, number> }
 
-/** The server's event-loop thread and the PostgreSQL backends serving this database for the app. */
-export async function snapshot(pool: pg.Pool): Promise<CpuSnapshot> {
+/**
+ * The API process `apiPid` (its event-loop thread, and the whole process) and the PostgreSQL backends serving
+ * this database for the app.
+ */
+export async function snapshot(pool: pg.Pool, apiPid: number): Promise<CpuSnapshot> {
   const { rows } = await pool.query<{ pid: number }>(
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'e-communautes'`);
   const pgTicks = new Map<number, number>();
   for (const { pid } of rows) pgTicks.set(pid, ticks(`/proc/${pid}/stat`));
-  const usage = process.cpuUsage();
-  return { node: ticks(`/proc/${process.pid}/task/${process.pid}/stat`), processMs: (usage.user + usage.system) / 1000, pg: pgTicks };
+  // The main thread's task has the process's id; /proc/<pid>/stat sums all of the process's threads.
+  return { node: ticks(`/proc/${apiPid}/task/${apiPid}/stat`), processMs: ticks(`/proc/${apiPid}/stat`) * TICK_MS, pg: pgTicks };
 }
 
 export interface Spent { nodeMs: number; pgMs: number; clientMs: number }
 
 /**
- * CPU milliseconds spent between two snapshots: the server's event loop, PostgreSQL, and the rest of
- * this process (GC and libuv threads; the load generator runs in its own process, see harness.ts).
+ * CPU milliseconds spent between two snapshots: the API's event loop, PostgreSQL, and the rest of the API
+ * process (GC and libuv threads; the load generator and the bench itself run in other processes, see harness.ts).
  */
 export function spent(before: CpuSnapshot, after: CpuSnapshot): Spent {
   let pgTicks = 0;

@@ -1,20 +1,21 @@
 /**
  * What every benchmark file shares: the real application (`buildApp`) on a database filled by
- * `npm run seed:large`, autocannon in a child process, CPU per request, the same-run reference and
- * the PASS/FAIL report of the issue's floors.
+ * `npm run seed:large`, running in its own process as in production (bench/api-process.ts, forked with the
+ * same tsx loader), autocannon in another child process, CPU per request of the API process and of
+ * PostgreSQL, the same-run reference and the PASS/FAIL report of the issue's floors.
+ *
+ * This process only prepares the data (sessions, fixtures, request plans) and reads the results: its own memory
+ * and CPU are counted in no figure. RSS, page cache and CPU figures are the API process's, read over IPC or /proc.
  *
  *   const bench = await openBench();
  *   try { …bench.measure(…)… } finally { process.exit(await bench.finish(floors)); }
  */
 import { cpus, loadavg } from 'node:os';
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import type pg from 'pg';
-import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../server/src/config.js';
-import { buildApp } from '../server/src/app.js';
 import { createDb, createPool, type Db } from '../server/src/db/client.js';
 import { runMigrations } from '../server/src/db/migrate.js';
-import { createMailer } from '../server/src/modules/mail/service.js';
 import { hashToken, newToken } from '../server/src/lib/tokens.js';
 import { sessionCookieName } from '../server/src/plugins/session.js';
 import { idleEstimate, snapshot, spent, type Spent } from './cpu.js';
@@ -29,8 +30,28 @@ export interface BenchSession { userId: number; cookie: string; csrf: string }
 /** A floor of the issue: its label and whether this run met it. */
 export type Floor = [string, boolean];
 
+/** Memory of the API process, in MB. */
+export interface MemoryMb { rssMb: number; heapMb: number; externalMb: number }
+/** The peak RSS seen in the API process (heap = V8's heap total then) and its usage now (heap = heap used). */
+export interface ApiMemory { peak: MemoryMb; now: MemoryMb }
+/** The API process's page cache (`app.pageCache`). */
+export interface PageCacheStats { hits: number; misses: number; size: number; bytes: number; maxBytes: number }
+/** What harness.ts asks bench/api-process.ts. */
+export type ApiCommand =
+  | { type: 'memory'; gc?: boolean }
+  | { type: 'pageCache' }
+  | { type: 'reference'; body: string } // base64
+  | { type: 'close' };
+/** A command as sent, answered by a message with the same id. */
+export type ApiRequest = ApiCommand & { id: number };
+
+/** The configuration the API process is built with: the defaults, quiet, no demo data, rate limits out of the way. */
+export function benchConfig(databaseUrl: string): Config {
+  return { ...loadConfig({} as NodeJS.ProcessEnv, []), databaseUrl, logLevel: 'silent', seedDemo: false, rateLimitFactor: 1_000_000 };
+}
+
 export interface Bench {
-  app: FastifyInstance;
+  /** This process's own pool (fixtures, sessions); the API process has its own. */
   pool: pg.Pool;
   db: Db;
   config: Config;
@@ -51,13 +72,18 @@ export interface Bench {
   measureReference(body: string | Buffer): Promise<Result>;
   /** Prints the table, the CPU per request and the floors; closes everything; returns the exit code. */
   finish(floors: Floor[], failed?: unknown): Promise<number>;
-  /** Largest RSS of this process (the API, without the load generator) seen so far, in MB. */
-  maxRssMb(): number;
-  /** What made up that largest RSS: V8's heap and the memory outside it (Buffers, sockets), in MB. */
-  peakMemory(): { heapMb: number; externalMb: number };
+  /**
+   * Largest RSS of the API process seen so far (sampled every 100 ms in that process) and what made it up:
+   * V8's heap and the memory outside it (Buffers, sockets), in MB.
+   */
+  peakMemory(): Promise<MemoryMb>;
+  /** The API process's memory now (heap = heap used); `gc` first collects when it runs with --expose-gc. */
+  memoryNow(gc?: boolean): Promise<MemoryMb>;
+  /** The API process's page cache counters. */
+  pageCache(): Promise<PageCacheStats>;
 }
 
-/** Runs autocannon against `base` in a child process, not a thread: the API process's memory and CPU are then its own. */
+/** Runs autocannon against `base` in a child process, not a thread: neither the bench nor the API shares its CPU. */
 function loadFrom(base: string, variants: Variant[], seconds: number, connections: number): Promise<Result & { cpuMs: number }> {
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./load-worker.mjs', import.meta.url), { execArgv: [] });
@@ -72,43 +98,72 @@ function loadFrom(base: string, variants: Variant[], seconds: number, connection
   });
 }
 
+/** The API in its own process: started, ready on `port`, asked over IPC. */
+interface ApiProcess { child: ChildProcess; port: number; ask<T>(request: ApiCommand): Promise<T> }
+
+/** Forks bench/api-process.ts with this process's execArgv (tsx's loader) and waits until it listens. */
+function startApi(): Promise<ApiProcess> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./api-process.ts', import.meta.url), { env: process.env });
+    const pending = new Map<number, { resolve(m: unknown): void; reject(e: Error): void }>();
+    let next = 0;
+    let ready = false;
+    const ask = <T>(request: ApiCommand) => new Promise<T>((res, rej) => {
+      const id = ++next;
+      pending.set(id, { resolve: res as (m: unknown) => void, reject: rej });
+      child.send({ ...request, id });
+    });
+    child.on('message', (m: { id?: number; type?: string; port?: number; error?: string }) => {
+      if (m.type === 'ready') {
+        ready = true;
+        return resolve({ child, port: m.port!, ask });
+      }
+      if (m.type === 'failed') return reject(new Error(`processus de l’API : ${m.error}`));
+      const { id, ...answer } = m;
+      const waiting = id === undefined ? undefined : pending.get(id);
+      if (!waiting) return;
+      pending.delete(id!);
+      if (answer.error) waiting.reject(new Error(`processus de l’API : ${answer.error}`));
+      else waiting.resolve(answer);
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      const err = new Error(`processus de l’API arrêté (code ${code}${signal ? `, ${signal}` : ''})`);
+      if (!ready) reject(err);
+      for (const w of pending.values()) w.reject(err);
+      pending.clear();
+    });
+  });
+}
+
 export async function openBench(title: string): Promise<Bench> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.error('DATABASE_URL est requis : une base remplie par `npm run seed:large`.');
     process.exit(1);
   }
-  const config: Config = { ...loadConfig({} as NodeJS.ProcessEnv, []), databaseUrl: url, logLevel: 'silent', seedDemo: false, rateLimitFactor: 1_000_000 };
+  const config = benchConfig(url);
   const pool = createPool(url);
   const db = createDb(pool);
-  // As `npm start` does: a data set loaded before the latest migrations still matches the code.
+  // As `npm start` does: a data set loaded before the latest migrations still matches the code. Run here
+  // first, so that the fixtures can be read; the API process runs them too (nothing left to do by then).
   await runMigrations(db);
-  const mailer = createMailer(pool, undefined, config.mailFrom, () => {});
-  const app = await buildApp(config, { db, pool, mailer });
+  const api = await startApi();
+  const apiPid = api.child.pid!;
+  const base = `http://127.0.0.1:${api.port}`;
+  const memory = () => api.ask<ApiMemory>({ type: 'memory' });
 
-  let reference: Buffer = Buffer.alloc(0);
-  app.get('/bench/reference', (_request, reply) => reply.header('content-type', 'application/json; charset=utf-8').send(reference));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-
-  let peak = process.memoryUsage();
-  let maxRss = peak.rss;
-  const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    if (now.rss > maxRss) [maxRss, peak] = [now.rss, now];
-  }, 100);
   const sessionHashes: string[] = [];
   const rows: Row[] = [];
 
   const load = (variants: Variant[], seconds = SECONDS, connections = CONNECTIONS) => loadFrom(base, variants, seconds, connections);
 
   async function measure(label: string, variants: Variant[], connections = CONNECTIONS): Promise<Result> {
-    const before = await snapshot(pool);
+    const before = await snapshot(pool, apiPid);
     const r = await load(variants, SECONDS, connections);
-    const s = spent(before, await snapshot(pool));
+    const s = spent(before, await snapshot(pool, apiPid));
     const n = Math.max(1, r.total);
-    // "charge": the load generator's process plus this process's other threads (GC, libuv).
+    // "charge": the load generator's process plus the API process's other threads (GC, libuv).
     rows.push({ label, r, cpu: { nodeMs: s.nodeMs / n, pgMs: s.pgMs / n, clientMs: (s.clientMs + r.cpuMs) / n } });
     return r;
   }
@@ -119,7 +174,7 @@ export async function openBench(title: string): Promise<Bench> {
   console.log(`Charge : ${CONNECTIONS} connexions (sauf mention), ${SECONDS} s par mesure, autocannon dans un processus à part.\n`);
 
   return {
-    app, pool, db, config, base, rows, load, measure,
+    pool, db, config, base, rows, load, measure,
     async session(userId) {
       const token = newToken();
       const csrf = newToken();
@@ -136,21 +191,29 @@ export async function openBench(title: string): Promise<Bench> {
       return text;
     },
     async measureReference(body) {
-      reference = Buffer.isBuffer(body) ? body : Buffer.from(body);
+      await api.ask({ type: 'reference', body: (Buffer.isBuffer(body) ? body : Buffer.from(body)).toString('base64') });
       return measure('référence (Buffer en mémoire)', [{ path: '/bench/reference' }]);
     },
-    maxRssMb: () => maxRss / 1024 / 1024,
-    peakMemory: () => ({ heapMb: peak.heapTotal / 1024 / 1024, externalMb: peak.external / 1024 / 1024 }),
+    peakMemory: async () => (await memory()).peak,
+    memoryNow: async (gc = false) => (await api.ask<ApiMemory>({ type: 'memory', gc })).now,
+    pageCache: () => api.ask<PageCacheStats>({ type: 'pageCache' }),
     async finish(floors, failed) {
-      clearInterval(sampler);
       let code = 0;
       if (failed !== undefined) {
         console.error(failed instanceof Error ? failed.stack ?? failed.message : failed);
         code = 1;
       }
       if (sessionHashes.length > 0) await pool.query(`DELETE FROM sessions WHERE token_hash = ANY($1)`, [sessionHashes]);
-      await app.close();
-      mailer.close();
+      if (api.child.exitCode === null && api.child.signalCode === null) {
+        const exited = new Promise<number | null>((r) => api.child.once('exit', (c) => r(c)));
+        // The answer may arrive after the exit is seen: the exit code decides, the answer only says why.
+        const closing = api.ask({ type: 'close' }).then(() => undefined, (err: unknown) => err);
+        if (await exited !== 0) {
+          const why = await Promise.race([closing, new Promise((r) => setTimeout(r, 100))]);
+          console.error(why instanceof Error ? why.message : 'processus de l’API : arrêt en échec');
+          code = 1;
+        }
+      }
       await pool.end();
       if (rows.length > 0) printRows(rows);
       for (const [label, ok] of floors) console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);

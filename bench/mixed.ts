@@ -36,13 +36,14 @@ try {
   const voted = new Set<string>();
   await bench.load(planRequests(pop, perRun, 1, voted, month), 5); // warm-up: JIT, pool connections, PostgreSQL cache
   const ref = await bench.measureReference(refJson);
-  const { hits, misses } = bench.app.pageCache;
+  const { hits, misses } = await bench.pageCache();
   const mixed = await bench.measure('charge mixte (50 connexions)', planRequests(pop, perRun, 2, voted, month));
-  const hitRate = (bench.app.pageCache.hits - hits) / Math.max(1, bench.app.pageCache.hits - hits + bench.app.pageCache.misses - misses);
+  const cache = await bench.pageCache();
+  const hitRate = (cache.hits - hits) / Math.max(1, cache.hits - hits + cache.misses - misses);
 
   console.log(`charge mixte : ${mixed.rps.toFixed(0)} req/s, p99 ${mixed.p99.toFixed(0)} ms, ${((100 * mixed.rps) / ref.rps).toFixed(0)} % de la référence ; `
-    + `cache des pages : ${(100 * hitRate).toFixed(0)} % de lectures servies (${bench.app.pageCache.size} pages, `
-    + `${(bench.app.pageCache.bytes / 1024 / 1024).toFixed(1)} Mo estimés sur ${(bench.app.pageCache.maxBytes / 1024 / 1024).toFixed(0)})`);
+    + `cache des pages : ${(100 * hitRate).toFixed(0)} % de lectures servies (${cache.size} pages, `
+    + `${(cache.bytes / 1024 / 1024).toFixed(1)} Mo estimés sur ${(cache.maxBytes / 1024 / 1024).toFixed(0)})`);
   if (process.env.BENCH_SPLIT) {
     // Each kind of request of the mix alone, to see what it costs (not part of the floors).
     const all = planRequests(pop, perRun, 3, voted, month);
@@ -51,13 +52,13 @@ try {
       if (some.length > 0) await bench.measure(`  dont ${label}`, some);
     }
   }
-  const peak = bench.peakMemory();
-  console.log(`RSS max du processus de l’API : ${bench.maxRssMb().toFixed(0)} Mo (tas JS ${peak.heapMb.toFixed(0)} Mo, hors tas ${peak.externalMb.toFixed(0)} Mo)\n`);
+  const peak = await bench.peakMemory();
+  console.log(`RSS max du processus de l’API : ${peak.rssMb.toFixed(0)} Mo (tas JS ${peak.heapMb.toFixed(0)} Mo, hors tas ${peak.externalMb.toFixed(0)} Mo)\n`);
   floors.push(
     ['charge mixte ≥ 1 500 req/s', mixed.rps >= 1500],
     ['charge mixte p99 < 100 ms', mixed.p99 < 100],
     ['aucune erreur', clean(mixed)],
-    ['RSS de l’API < 300 Mo', bench.maxRssMb() < 300],
+    ['RSS de l’API < 300 Mo', peak.rssMb < 300],
   );
 } catch (err) {
   failed = err;

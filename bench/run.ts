@@ -52,8 +52,8 @@ try {
 
   console.log(`page d’une publication (une requête : publication + 50 commentaires) : ${page.rps.toFixed(0)} pages/s, `
     + `p99 ${page.p99.toFixed(0)} ms, ${((100 * page.rps) / ref.rps).toFixed(0)} % de la référence`);
-  const peak = bench.peakMemory();
-  console.log(`RSS max du processus de l’API (générateur de charge à part) : ${bench.maxRssMb().toFixed(0)} Mo`
+  const peak = await bench.peakMemory();
+  console.log(`RSS max du processus de l’API (générateur de charge à part) : ${peak.rssMb.toFixed(0)} Mo`
     + ` (tas JS ${peak.heapMb.toFixed(0)} Mo, hors tas ${peak.externalMb.toFixed(0)} Mo)\n`);
   floors.push(
     // Issue 19: the feeds as fast as the post page, for members (their marks overlaid) and anonymous readers.
@@ -63,7 +63,7 @@ try {
     ['page publication p99 < 50 ms', page.p99 < 50],
     ['page publication ≥ 30 % de la référence', page.rps >= 0.3 * ref.rps],
     ['création de commentaires ≥ 500/s', written.rps >= 500 && clean(written)],
-    ['RSS < 400 Mo', bench.maxRssMb() < 400],
+    ['RSS < 400 Mo', peak.rssMb < 400],
     ['aucune erreur', bench.rows.every(({ r }) => clean(r))],
   );
 } catch (err) {

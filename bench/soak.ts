@@ -1,7 +1,7 @@
 /**
  * Memory soak (issue 12): SOAK_MINUTES of mixed load — community feeds, post pages, comment pages, the personal
- * feed, search, and one comment written in ten requests — while this process's resident memory (the API; the
- * load generator runs in a child) is sampled every 10 s. Passes when the mean of the last window (10 minutes,
+ * feed, search, and one comment written in ten requests — while the API process's resident memory (it runs in its
+ * own process, as does the load generator: see harness.ts) is sampled every 10 s. Passes when the mean of the last window (10 minutes,
  * or a third of a shorter run) is at most 10 % above the mean of the first, after a warm-up that is not counted
  * (JIT, pool connections, caches filling up to their bounds).
  *
@@ -30,7 +30,6 @@ const SEARCHES = ['contrat de ville', 'élus', 'budget', 'renouvellement urbain'
 
 interface Sample { at: number; rssMb: number; heapMb: number }
 
-const mb = (bytes: number) => bytes / 1024 / 1024;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const percent = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
 const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}`;
@@ -86,12 +85,13 @@ try {
   const duration = MINUTES * 60_000;
   const start = Date.now();
   const samples: Sample[] = [];
-  const sample = () => {
-    const m = process.memoryUsage();
-    samples.push({ at: Date.now() - start, rssMb: mb(m.rss), heapMb: mb(m.heapUsed) });
+  const sample = async () => {
+    const at = Date.now() - start;
+    const m = await bench.memoryNow();
+    samples.push({ at, rssMb: m.rssMb, heapMb: m.heapMb });
   };
-  sample();
-  const sampler = setInterval(sample, SAMPLE_MS);
+  await sample();
+  const sampler = setInterval(() => void sample().catch(() => {}), SAMPLE_MS);
   let requests = 0;
   let errors = 0;
   let round = 0;
@@ -109,7 +109,7 @@ try {
   } finally {
     clearInterval(sampler);
   }
-  sample();
+  await sample();
 
   const window = Math.min(10 * 60_000, duration / 3);
   const first = samples.filter((s) => s.at <= window).map((s) => s.rssMb);
