@@ -41,6 +41,7 @@ import anonymisationRoutes from './modules/anonymisation/routes.js';
 import steeringRoutes from './modules/steering/routes.js';
 import coordinatorRoutes from './modules/steering/coordinator-routes.js';
 import nationalRoutes from './modules/national/routes.js';
+import networkRoutes from './modules/network/routes.js';
 import contractsRoutes from './modules/contracts/routes.js';
 import reportsRoutes from './modules/reports/routes.js';
 import notificationsRoutes from './modules/notifications/routes.js';
@@ -51,7 +52,7 @@ import directoryRoutes from './modules/directory/routes.js';
 import messagesRoutes from './modules/messages/routes.js';
 import veilleRoutes from './modules/veille/routes.js';
 import cnfptRoutes from './modules/cnfpt/routes.js';
-import pagesRoutes from './modules/pages/routes.js';
+import sharedPagesRoutes from './modules/shared-pages/routes.js';
 import invitationsRoutes from './modules/invitations/routes.js';
 import rosterRoutes from './modules/roster/routes.js';
 import mfaRoutes from './modules/mfa/routes.js';
@@ -61,7 +62,7 @@ import memberImportRoutes from './modules/member-import/routes.js';
 import { ByteLru } from './lib/byte-lru.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, surveysRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, mentionRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, cnfptRoutes, steeringRoutes, coordinatorRoutes, pagesRoutes, invitationsRoutes, rosterRoutes, reportsRoutes, nationalRoutes, contractsRoutes, directoryRoutes, messagesRoutes, memberImportRoutes, mfaRoutes, draftsRoutes, readingRoutes];
+const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, surveysRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, mentionRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, cnfptRoutes, steeringRoutes, coordinatorRoutes, sharedPagesRoutes, invitationsRoutes, rosterRoutes, reportsRoutes, nationalRoutes, networkRoutes, contractsRoutes, directoryRoutes, messagesRoutes, memberImportRoutes, mfaRoutes, draftsRoutes, readingRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

@@ -78,7 +78,7 @@ export const router = createBrowserRouter([
       { path: '/preferences/desabonnement', lazy: () => import('./routes/preferences/UnsubscribePage').then((m) => ({ Component: m.default })) },
       { path: '/compte-supprime', lazy: () => import('./routes/privacy/AccountDeletedPage').then((m) => ({ Component: m.default })) },
       { path: '/pilotage-national', lazy: () => import('./routes/national/NationalPage').then((m) => ({ Component: m.default })) },
-      { path: '/reseau-animateurs', lazy: () => import('./routes/national/NetworkPage').then((m) => ({ Component: m.default })) },
+      { path: '/reseau-animateurs', lazy: () => import('./routes/network/NetworkPage').then((m) => ({ Component: m.default })) },
       { path: '/mes-heures', lazy: () => import('./routes/national/HoursPage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/etats-de-service', lazy: () => import('./routes/national/StatementsPage').then((m) => ({ Component: m.default })) },
       { path: '/communautes/:slug/audience', lazy: () => import('./routes/national/AudiencePage').then((m) => ({ Component: m.default })) },

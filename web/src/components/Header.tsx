@@ -5,7 +5,7 @@ import { UserMenu } from './UserMenu';
 import { HeaderSearch } from './HeaderSearch';
 import { NotificationBell } from './notifications/NotificationBell';
 import { MessagesLink } from './MessagesLink';
-import { useNetworkMe } from '../routes/national/api';
+import { useNetworkMe } from '../routes/network/api';
 
 export function Header() {
   const user = useCurrentUser();

@@ -2,7 +2,7 @@ import { Menu, MenuItem, MenuTrigger, Popover, Button as AriaButton, Separator }
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../api/session';
 import { useSignOut } from './useSignOut';
-import { useNetworkMe } from '../routes/national/api';
+import { useNetworkMe } from '../routes/network/api';
 
 /** Account menu (React Aria menu: arrow keys, Échap, focus return). */
 export function UserMenu({ name }: { name: string }) {

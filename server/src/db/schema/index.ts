@@ -13,6 +13,7 @@ export * from './notifications.js';
 export * from './email.js';
 export * from './steering.js';
 export * from './national.js';
+export * from './contracts.js';
 export * from './networking.js';
 export * from './reports.js';
 export * from './directory.js';

@@ -1,31 +1,15 @@
-import type { Pool } from 'pg';
 import type { CurrentUser } from '../../types.js';
 import { isCommunityStaff, isNationalAdmin, type CommunityRole } from '../communities/policy.js';
 
 /**
- * National steering rules. The national dashboard, the creation wizard and the network's events
- * belong to the national team; the animators' network (events to register for, private space of good
- * practices) is open to whoever animates or coordinates at least one community, and to the national team.
+ * National steering rules. The national dashboard and the creation wizard belong to the national team
+ * (the animators' network has its own rules, in modules/network/policy.ts).
  */
-export function canSteerNetwork(user: CurrentUser | null): boolean {
-  return isNationalAdmin(user);
-}
-
 export function nationalAbilities(user: CurrentUser | null) {
-  return { steer: canSteerNetwork(user) };
+  return { steer: isNationalAdmin(user) };
 }
 
 /** A community's audience figures: its animation team (and the national team). */
 export function audienceAbilities(user: CurrentUser | null, role: CommunityRole | null) {
   return { view: isCommunityStaff(user, role) };
-}
-
-/** One index probe (memberships_user_idx). */
-export async function isNetworkStaff(pool: Pool, user: CurrentUser | null): Promise<boolean> {
-  if (!user) return false;
-  if (isNationalAdmin(user)) return true;
-  const { rows } = await pool.query(
-    { name: 'network-staff', text: `SELECT 1 FROM memberships WHERE user_id = $1 AND role IN ('animator', 'coordinator') LIMIT 1`, values: [user.id] },
-  );
-  return rows.length > 0;
 }

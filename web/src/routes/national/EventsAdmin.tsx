@@ -4,10 +4,9 @@ import { networkEventDatesError } from '../../../../common/network-events';
 import { parisLocalToUtc } from '../../../../common/time';
 import { formatDateTimeFull } from '../../lib/format';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
-import { useAttendance, useCreateEvent, useNetworkEvents, useRegistrations, type NetworkEvent } from './api';
+import { KIND, useAttendance, useCreateEvent, useNetworkEvents, useRegistrations, type NetworkEvent } from '../network/api';
 
 const when = formatDateTimeFull;
-export const KIND = { exchange: 'Séance d’échange (1 h, à distance)', gathering: 'Rassemblement annuel' } as const;
 
 /** The national team schedules the network's events and records who came. */
 export function EventsAdmin() {

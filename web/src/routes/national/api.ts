@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { formatDateTime } from '../../lib/format';
 import { api, qs } from '../../api/client';
 
-/** API client of national steering, the animators' network and contracts (docs/api.md). */
+/** API client of national steering and contracts (the animators' network: ../network/api.ts) (docs/api.md). */
 
 export interface CommunityFigures {
   id: number; slug: string; name: string; status: string; launchDate: string | null;
@@ -44,85 +44,7 @@ export function useCreateCommunity() {
   });
 }
 
-export interface NetworkEvent {
-  id: number; kind: 'exchange' | 'gathering'; title: string; description: string; location: string; startsAt: string; endsAt: string;
-  registered: number; attended: number; me: { registered: boolean; attended: boolean | null };
-  can: { register: boolean; recordAttendance: boolean };
-}
 interface Page<T> { items: T[]; nextCursor: string | null }
-
-export function useNetworkMe() {
-  return useQuery({ queryKey: ['network', 'me'], queryFn: () => api.get<{ staff: boolean; admin: boolean }>('/network/me') });
-}
-
-export function useNetworkEvents(enabled: boolean) {
-  return useInfiniteQuery({
-    queryKey: ['network', 'events'],
-    enabled,
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<Page<NetworkEvent>>(`/network/events${qs({ cursor: pageParam })}`),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-export function useCreateEvent() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: Omit<NetworkEvent, 'id' | 'registered' | 'attended' | 'me' | 'can'>) => api.post<NetworkEvent>('/network/events', input),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'events'] }),
-  });
-}
-
-export function useRegistration() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, on }: { id: number; on: boolean }) =>
-      on ? api.put<NetworkEvent>(`/network/events/${id}/registration`) : api.delete<NetworkEvent>(`/network/events/${id}/registration`),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'events'] }),
-  });
-}
-
-export interface Registration { userId: number; name: string; registeredAt: string; attended: boolean | null }
-export function useRegistrations(id: number, enabled: boolean) {
-  return useQuery({ queryKey: ['network', 'events', id, 'registrations'], enabled, queryFn: () => api.get<Registration[]>(`/network/events/${id}/registrations`) });
-}
-export function useAttendance(id: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (attendance: { userId: number; attended: boolean }[]) => api.put<Registration[]>(`/network/events/${id}/attendance`, { attendance }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'events'] }),
-  });
-}
-
-export interface Practice { id: number; title: string; bodyHtml: string; author: string; createdAt: string; commentCount: number }
-export interface PracticeDetail extends Practice { comments: Page<{ id: number; bodyHtml: string; author: string; createdAt: string }> }
-
-export function usePractices(enabled: boolean) {
-  return useInfiniteQuery({
-    queryKey: ['network', 'practices'],
-    enabled,
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<Page<Practice>>(`/network/practices${qs({ cursor: pageParam })}`),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-export function usePractice(id: number | null) {
-  return useQuery({ queryKey: ['network', 'practices', id], enabled: id !== null, queryFn: () => api.get<PracticeDetail>(`/network/practices/${id}`) });
-}
-export function useSharePractice() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { title: string; body: string }) => api.post<PracticeDetail>('/network/practices', input),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'practices'] }),
-  });
-}
-export function useCommentPractice(id: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: string) => api.post(`/network/practices/${id}/comments`, { body }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'practices'] }),
-  });
-}
 
 // --- Contracts and hours ---------------------------------------------------------------------------
 

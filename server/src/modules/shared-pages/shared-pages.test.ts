@@ -3,7 +3,7 @@ import { createCommunity } from '../../../test/community-factories.js';
 import { useTestApp } from '../../../test/helpers.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
 
-describe('co-written pages', async () => {
+describe('shared pages (co-written pages)', async () => {
   const { app } = await useTestApp();
 
   async function setup() {

@@ -29,7 +29,7 @@ function decodeNumberCursor(cursor: string | undefined): number | undefined {
   return n;
 }
 
-export default async function pagesRoutes(app: App) {
+export default async function sharedPagesRoutes(app: App) {
   /** A page the user may read; pages of a hidden (draft) community answer "not found" like missing ones. */
   async function load(id: number, user: CurrentUser | null): Promise<PageRow> {
     const row = await findPage(app.db, id, user);

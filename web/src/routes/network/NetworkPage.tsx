@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { formatDate, formatDateTimeFull } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
-import './national.css';
+import '../national/national.css';
 import { useCommentPractice, useNetworkEvents, useNetworkMe, usePractice, usePractices, useRegistration, useSharePractice, type NetworkEvent } from './api';
-import { KIND } from './EventsAdmin';
+import { KIND } from './api';
 
 const when = formatDateTimeFull;
 
