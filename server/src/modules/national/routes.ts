@@ -7,7 +7,7 @@ import { errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { SlugParam } from '../posts/schema.js';
+import { SlugParam } from '../../../../common/api/posts.js';
 import { communityAudience } from './audience.js';
 import { nationalDashboardJson } from './dashboard.js';
 import * as network from './network.js';
