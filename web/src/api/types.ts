@@ -1,17 +1,20 @@
 import type { PostKind } from '../../../common/api/shared';
+import type { CommunityRole } from '../../../common/api/communities';
 /**
  * Shapes of the API responses, mirroring docs/api.md. Areas moved to common/api/<area>.ts take their types
  * from the server's schemas there (see docs/architecture.md, « API schemas »); these are the hand-written rest.
  */
 
 export type { PostKind };
+export type { CommunityRole };
+export type {
+  Community, CommunityInput, CommunityStatus, CommunitySummary, CommunityUpdate, Member,
+} from '../../../common/api/communities';
 export type {
   ArticleType, CnfptRef, Comment, LinkPreview, Post, PostLink, PostSummary, Revision, Rubrique, SharedOriginal,
 } from '../../../common/api/posts';
 
 export type NationalRole = 'admin' | null;
-export type CommunityRole = 'member' | 'animator' | 'coordinator';
-export type CommunityStatus = 'draft' | 'open' | 'archived';
 
 export interface Page<T> {
   items: T[];
@@ -71,57 +74,6 @@ export interface Session {
   user: UserSelf | null;
   csrfToken: string | null;
 }
-
-export interface CommunitySummary extends CommunityRef {
-  description: string;
-  status: CommunityStatus;
-  launchDate: string | null;
-  memberCount: number;
-  postCount: number;
-  myRole: CommunityRole | null;
-}
-
-export interface Community extends CommunitySummary {
-  perimeter: string;
-  targetAudience: string;
-  editorialLine: string;
-  related: CommunityRef[];
-  coordinators: UserRef[];
-  animators: UserRef[];
-  can: {
-    /** Any field (national admin). */
-    edit: boolean;
-    /** Description, perimeter, target audience, editorial line, related communities (coordinators too). */
-    editEditorial: boolean;
-    join: boolean;
-    leave: boolean;
-    post: boolean;
-    moderate: boolean;
-    /** The moderation log (coordinators and the national team). */
-    readModerationAudit: boolean;
-    appointCoordinator: boolean;
-    appointAnimator: boolean;
-  };
-}
-
-export interface CommunityInput {
-  slug: string;
-  name: string;
-  description: string;
-  perimeter: string;
-  targetAudience: string;
-  editorialLine: string;
-  status: CommunityStatus;
-  launchDate: string | null;
-  relatedIds: number[];
-}
-
-export interface Member {
-  user: UserRef & { employer: string; job: string };
-  role: CommunityRole;
-  joinedAt: string;
-}
-
 
 export interface LegalPage {
   slug: string;
