@@ -1,15 +1,17 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
 import { keys } from './keys';
-import type { Community, CommunityInput, CommunityRole, CommunitySummary, Member, Page } from './types';
+import type {
+  Community, CommunityInput, CommunityRole, CommunitySummaryPage, CommunityUpdate, MemberPage, RoleResult,
+} from '../../../common/api/communities';
 
-const nextCursor = <T,>(last: Page<T>) => last.nextCursor ?? undefined;
+const nextCursor = (last: { nextCursor: string | null }) => last.nextCursor ?? undefined;
 
 export function useCommunities(q = '', status = '') {
   return useInfiniteQuery({
     queryKey: keys.communities(q, status),
     queryFn: ({ pageParam }) =>
-      api.get<Page<CommunitySummary>>(`/communities${qs({ q, status, cursor: pageParam, limit: 50 })}`),
+      api.get<CommunitySummaryPage>(`/communities${qs({ q, status, cursor: pageParam, limit: 50 })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: nextCursor,
   });
@@ -23,7 +25,7 @@ export function useMembers(slug: string, role: CommunityRole | '' = '') {
   return useInfiniteQuery({
     queryKey: keys.members(slug, role),
     queryFn: ({ pageParam }) =>
-      api.get<Page<Member>>(`/communities/${slug}/members${qs({ role, cursor: pageParam })}`),
+      api.get<MemberPage>(`/communities/${slug}/members${qs({ role, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: nextCursor,
   });
@@ -60,7 +62,7 @@ export function useCreateCommunity() {
 export function useUpdateCommunity(slug: string) {
   const changed = useCommunityChanged();
   return useMutation({
-    mutationFn: (input: Partial<CommunityInput>) => api.patch<Community>(`/communities/${slug}`, input),
+    mutationFn: (input: CommunityUpdate) => api.patch<Community>(`/communities/${slug}`, input),
     onSuccess: changed,
   });
 }
@@ -69,7 +71,7 @@ export function useSetRole(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { userId: number; role: CommunityRole }) =>
-      api.put<{ userId: number; role: CommunityRole }>(`/communities/${slug}/roles/${input.userId}`, { role: input.role }),
+      api.put<RoleResult>(`/communities/${slug}/roles/${input.userId}`, { role: input.role }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: keys.communitiesAll });
       void qc.invalidateQueries({ queryKey: keys.me });

@@ -1,27 +1,12 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
-import type { Page } from './types';
+import type { Draft, DraftState, DraftSummary, DraftSummaryPage, SaveDraftInput, Saved } from '../../../common/api/drafts';
+import type { Ok } from './types';
 
 /** Where a draft will be published (server: drafts/place.ts). */
 export type DraftPlace = `post:${number}` | `comment:${number}` | `message:${number}` | `report:${number}:${string}`;
 
-export interface Draft {
-  place: string;
-  title: string;
-  body: string;
-  updatedAt: string;
-}
-
-export interface DraftSummary {
-  place: string;
-  kind: 'post' | 'comment' | 'message' | 'report';
-  title: string;
-  excerpt: string;
-  updatedAt: string;
-  target: { label: string; url: string | null } | null;
-  /** Why it can no longer be published where it was written, in French; null while it can. */
-  unavailable: string | null;
-}
+export type { Draft, DraftSummary };
 
 export const draftKeys = {
   all: ['drafts'] as const,
@@ -30,16 +15,15 @@ export const draftKeys = {
 };
 
 export const draftApi = {
-  get: (place: string) => api.get<{ draft: Draft | null }>(`/drafts/${place}`),
-  save: (place: string, input: { title?: string; body: string }) =>
-    api.put<{ saved: boolean; updatedAt: string | null }>(`/drafts/${place}`, input),
-  discard: (place: string) => api.delete<{ ok: true }>(`/drafts/${place}`),
+  get: (place: string) => api.get<DraftState>(`/drafts/${place}`),
+  save: (place: string, input: SaveDraftInput) => api.put<Saved>(`/drafts/${place}`, input),
+  discard: (place: string) => api.delete<Ok>(`/drafts/${place}`),
 };
 
 export function useDraftList() {
   return useInfiniteQuery({
     queryKey: draftKeys.list,
-    queryFn: ({ pageParam }) => api.get<Page<DraftSummary>>(`/drafts${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<DraftSummaryPage>(`/drafts${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

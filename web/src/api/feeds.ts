@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { FeedTokenState, NewFeedToken } from '../../../common/api/feeds';
 
 /**
  * The member's private subscription addresses (« mon agenda » .ics and the Atom feed of my communities).
  * One secret serves both; the server keeps only its hash, so the addresses are known only in the answer
  * that made them.
  */
-export interface FeedTokenState { createdAt: string | null }
-export interface NewFeedToken { createdAt: string; agendaUrl: string; atomUrl: string }
+export type { FeedTokenState, NewFeedToken };
 
 const feedTokenKey = ['me', 'feed-token'] as const;
 

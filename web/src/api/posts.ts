@@ -2,14 +2,17 @@ import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
 import { keys } from './keys';
-import type { Comment, Ok, Page, Post, PostSummary, Revision } from './types';
+import type {
+  Comment, CommentPage, CommunityFeedPage, EditPostInput, NewCommentInput, Post, PostSummaryPage, PostWithComments, RevisionList, UsefulState,
+} from '../../../common/api/posts';
+import type { Ok } from './types';
 
-const nextCursor = <T,>(last: Page<T>) => last.nextCursor ?? undefined;
+const nextCursor = (last: { nextCursor: string | null }) => last.nextCursor ?? undefined;
 
 export function useFeed(enabled = true) {
   return useInfiniteQuery({
     queryKey: keys.feed,
-    queryFn: ({ pageParam }) => api.get<Page<PostSummary>>(`/feed${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<PostSummaryPage>(`/feed${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: nextCursor,
     enabled,
@@ -19,20 +22,20 @@ export function useFeed(enabled = true) {
 export function useCommunityPosts(slug: string) {
   return useInfiniteQuery({
     queryKey: keys.communityPosts(slug),
-    queryFn: ({ pageParam }) => api.get<Page<PostSummary>>(`/communities/${slug}/posts${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<CommunityFeedPage>(`/communities/${slug}/posts${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: nextCursor,
   });
 }
 
 export function usePost(id: number) {
-  return useQuery({ queryKey: keys.post(id), queryFn: () => api.get<Post>(`/posts/${id}`), enabled: id > 0 });
+  return useQuery({ queryKey: keys.post(id), queryFn: () => api.get<PostWithComments>(`/posts/${id}`), enabled: id > 0 });
 }
 
 export function useRevisions(id: number, enabled: boolean) {
   return useQuery({
     queryKey: keys.revisions(id),
-    queryFn: () => api.get<{ items: Revision[] }>(`/posts/${id}/revisions`),
+    queryFn: () => api.get<RevisionList>(`/posts/${id}/revisions`),
     enabled,
   });
 }
@@ -49,7 +52,7 @@ export function usePostComments(post: Post) {
   const query = useInfiniteQuery({
     // Keyed by where the extra pages start, so a new first page never mixes with stale later ones.
     queryKey: [...keys.comments(post.id), after ?? null],
-    queryFn: ({ pageParam }) => api.get<Page<Comment>>(`/posts/${post.id}/comments${qs({ cursor: pageParam, limit: 50 })}`),
+    queryFn: ({ pageParam }) => api.get<CommentPage>(`/posts/${post.id}/comments${qs({ cursor: pageParam, limit: 50 })}`),
     initialPageParam: after ?? undefined,
     getNextPageParam: nextCursor,
     enabled: first === undefined || (asked && after !== null),
@@ -83,7 +86,7 @@ export function useCreatePost(slug: string) {
 export function useUpdatePost(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title?: string; body?: string; tags?: string[]; rubriqueId?: number | null }) => api.patch<Post>(`/posts/${id}`, input),
+    mutationFn: (input: EditPostInput) => api.patch<Post>(`/posts/${id}`, input),
     onSuccess: (post) => {
       // The edit answers without the comments: keep the page already shown.
       qc.setQueryData<Post>(keys.post(id), (old) => ({ ...post, comments: old?.comments }));
@@ -110,8 +113,8 @@ export function useUseful(id: number) {
   return useMutation({
     mutationFn: (useful: boolean) =>
       useful
-        ? api.put<{ usefulCount: number; usefulByMe: boolean }>(`/posts/${id}/useful`)
-        : api.delete<{ usefulCount: number; usefulByMe: boolean }>(`/posts/${id}/useful`),
+        ? api.put<UsefulState>(`/posts/${id}/useful`)
+        : api.delete<UsefulState>(`/posts/${id}/useful`),
     onSuccess: (result) => {
       qc.setQueryData<Post>(keys.post(id), (post) => (post ? { ...post, ...result } : post));
       void qc.invalidateQueries({ queryKey: keys.postsAll });
@@ -131,7 +134,7 @@ function useCommentsChanged(postId: number) {
 export function useCreateComment(postId: number) {
   const changed = useCommentsChanged(postId);
   return useMutation({
-    mutationFn: (input: { body: string; replyToId?: number }) => api.create<Comment>(`/posts/${postId}/comments`, input),
+    mutationFn: (input: NewCommentInput) => api.create<Comment>(`/posts/${postId}/comments`, input),
     onSuccess: changed,
   });
 }

@@ -1,26 +1,20 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
 import { keys } from './keys';
-import type { Page, Post, PostSummary } from './types';
+import type { Post } from '../../../common/api/posts';
+import type { BookmarkPage, BookmarkState } from '../../../common/api/reading';
 
 /** The first page of a community's feed, for a signed-in reader: what is new since their previous visit. */
-export interface Visit {
-  previousVisitAt: string | null;
-  /** Posts by others since then, counted up to 100. */
-  newPosts: number;
-}
+export type { Visit } from '../../../common/api/posts';
 
-export interface Bookmark {
-  post: PostSummary;
-  savedAt: string;
-}
+export type { Bookmark } from '../../../common/api/reading';
 
 const bookmarksKey = ['bookmarks'] as const;
 
 export function useBookmarks() {
   return useInfiniteQuery({
     queryKey: bookmarksKey,
-    queryFn: ({ pageParam }) => api.get<Page<Bookmark>>(`/bookmarks${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<BookmarkPage>(`/bookmarks${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -30,7 +24,7 @@ export function useBookmark(postId: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (on: boolean) =>
-      on ? api.put<{ bookmarked: boolean }>(`/posts/${postId}/bookmark`) : api.delete<{ bookmarked: boolean }>(`/posts/${postId}/bookmark`),
+      on ? api.put<BookmarkState>(`/posts/${postId}/bookmark`) : api.delete<BookmarkState>(`/posts/${postId}/bookmark`),
     onSuccess: (r) => {
       qc.setQueryData<Post>(keys.post(postId), (p) => (p ? { ...p, bookmarked: r.bookmarked } : p));
       void qc.invalidateQueries({ queryKey: bookmarksKey });

@@ -1,7 +1,7 @@
 import { Checkbox as AriaCheckbox, CheckboxGroup, Label } from 'react-aria-components';
 import { LIMITS } from '../../../common/limits';
 import { useCommunities, useCreateCommunity, useUpdateCommunity } from '../api/communities';
-import type { Community, CommunityInput, CommunityStatus } from '../api/types';
+import type { Community, CommunityInput, CommunityStatus, CommunityUpdate } from '../api/types';
 import { STATUS_LABELS } from '../lib/labels';
 import { Button, Form, Select, TextField, check, type Values } from '../ui';
 
@@ -55,7 +55,7 @@ export function CommunityForm({ community, full, onDone, submitLabel }: Props) {
         return errors;
       }}
       onSubmit={async (v, data, form) => {
-        const input: Partial<CommunityInput> = {
+        const input: CommunityUpdate = {
           description: v.description!.trim(),
           perimeter: (v.perimeter ?? '').trim(),
           targetAudience: (v.targetAudience ?? '').trim(),

@@ -9,7 +9,7 @@ import { buildCalendar } from './ics.js';
 import { icsEvent } from './presenters.js';
 import { feedEvents, findEvent, memberFeedEvents, networkFeedEvents } from './queries.js';
 import { FeedTokenParam, feedOwner } from '../feeds/token.js';
-import { IcsBody, SlugParam } from './schema.js';
+import { IcsBody, SlugParam } from '../../../../common/api/agenda.js';
 
 const tags = ['agenda'];
 const CONTENT_TYPE = 'text/calendar; charset=utf-8';

@@ -6,7 +6,7 @@ import { localFields } from './input.js';
 import { addDays } from '../../../../common/time/index.js';
 import { eventAbilities } from './policy.js';
 import type { EventRow } from './queries.js';
-import type { EventOut } from './schema.js';
+import type { EventOut } from '../../../../common/api/agenda.js';
 
 /** Rows never leave as they are: these functions list the public fields. */
 

@@ -13,7 +13,7 @@ import { addDays, daysBetween, parisToUtc, parseDate } from '../../../../common/
 import { agendaAbilities, assertCanManageAgenda } from './policy.js';
 import { presentEvent } from './presenters.js';
 import { communityEvents, eventsBetween, findEvent, networkEvents, type EventRow } from './queries.js';
-import { CreateEventBody, type CreateEventInput, EditEventBody, Event, EventPage, ListQuery, NetworkQuery, PostIdParam, SlugParam } from './schema.js';
+import { CreateEventBody, type CreateEventInput, EditEventBody, Event, EventPage, ListQuery, NetworkQuery, PostIdParam, SlugParam } from '../../../../common/api/agenda.js';
 import { createEvent, updateEvent } from './service.js';
 
 const tags = ['agenda'];

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../types.js';
 import type { CommunityRole, CommunityStatus } from '../communities/policy.js';
 import { canDeleteAttachment } from './policy.js';
 import type { AttachmentRow, EmbedRow } from './queries.js';
-import type { AttachmentOut, EmbedOut } from './schema.js';
+import type { AttachmentOut, EmbedOut } from '../../../../common/api/attachments.js';
 
 export function attachmentUrl(row: { id: number; original_name: string }): string {
   return `/api/attachments/${row.id}/${encodeURIComponent(row.original_name)}`;

@@ -17,7 +17,7 @@ import { attachmentAbilities, canReadAttachment } from './policy.js';
 import { presentAttachment, presentEmbed } from './presenters.js';
 import { findAttachment, listPostAttachments, listPostEmbeds, type AttachmentContextRow } from './queries.js';
 import { MULTIPART_LIMITS, receiveUpload } from './receive.js';
-import { Attachment, AttachmentIdsBody, EmbedsBody, FileParams, PostMedia, SlugParam } from './schema.js';
+import { Attachment, AttachmentIdsBody, EmbedsBody, FileParams, PostMedia, SlugParam } from '../../../../common/api/attachments.js';
 import { createAttachment, deleteAttachment, setPostAttachments, setPostEmbeds } from './service.js';
 import { checkDescription, checkType, safeFilename } from './sniff.js';
 import { stripImageMetadata } from './strip-metadata.js';

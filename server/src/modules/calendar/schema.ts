@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
-import { ArticleTypeSchema, LinkInput, TagsInput } from '../posts/schema.js';
+import { ArticleTypeSchema, LinkInput, TagsInput } from '../../../../common/api/posts.js';
 import { Id } from '../../lib/schemas.js';
 
 /** Route schemas of the editorial calendar. */

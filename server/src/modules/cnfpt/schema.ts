@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { Id } from '../../lib/schemas.js';
-import { CnfptTypeSchema } from '../posts/schema.js';
+import { CnfptTypeSchema } from '../../../../common/api/posts.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 

@@ -1,20 +1,21 @@
 import type { App } from '../../types.js';
 import { authorize } from '../../lib/authorize.js';
-import { errorResponses, Page } from '../../lib/schemas.js';
+import { errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import { loadCommunityContext } from './context.js';
 import { networkAbilities } from './policy.js';
 import { listDirectory, listMembers, loadCommunity } from './queries.js';
 import {
-  Community, CommunitySummary, CreateBody, DirectoryQuery, Member, MembersQuery, RoleBody, RoleParams, RoleResult, SlugParams, UpdateBody,
-} from './schema.js';
+  Community, CommunitySummaryPage, CreateBody, DirectoryQuery, MemberPage, MembersQuery, RoleBody, RoleParams, RoleResult, SlugParams,
+  UpdateBody,
+} from '../../../../common/api/communities.js';
 import * as service from './service.js';
 
 const tags = ['E-communautés'];
 
 export default async function communitiesRoutes(app: App) {
   app.get('/communities', {
-    schema: { tags, summary: 'Annuaire des e-communautés', querystring: DirectoryQuery, response: { 200: Page(CommunitySummary), ...errorResponses } },
+    schema: { tags, summary: 'Annuaire des e-communautés', querystring: DirectoryQuery, response: { 200: CommunitySummaryPage, ...errorResponses } },
   }, async (request) => listDirectory(app.db, request.user, request.query));
 
   app.get('/communities/:slug', {
@@ -61,7 +62,7 @@ export default async function communitiesRoutes(app: App) {
   // Names, employers and jobs of agents: shown to signed-in people only.
   app.get('/communities/:slug/members', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Membres d’une e-communauté', params: SlugParams, querystring: MembersQuery, response: { 200: Page(Member), ...errorResponses } },
+    schema: { tags, summary: 'Membres d’une e-communauté', params: SlugParams, querystring: MembersQuery, response: { 200: MemberPage, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const { community } = await loadCommunityContext(app.db, request.params.slug, user);

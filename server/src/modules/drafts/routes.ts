@@ -1,12 +1,12 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage, toIso } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
-import { CursorQuery, errorResponses, Ok, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { placeKind } from './place.js';
 import { discardDraft, findDraft, listDrafts, saveDraft, type DraftListRow } from './queries.js';
-import { DraftState, DraftSummary, PlaceParam, Saved, SaveDraftBody } from './schema.js';
+import { DraftState, DraftSummaryPage, PlaceParam, Saved, SaveDraftBody } from '../../../../common/api/drafts.js';
 
 const tags = ['brouillons'];
 
@@ -39,7 +39,7 @@ export default async function draftsRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Mes brouillons, le plus récemment enregistré d’abord',
-      querystring: CursorQuery, response: { 200: Page(DraftSummary), ...errorResponses },
+      querystring: CursorQuery, response: { 200: DraftSummaryPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

@@ -5,15 +5,10 @@ import { AppError } from '../../lib/errors.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import { absoluteUrls } from '../../lib/markdown.js';
+import { FeedTokenState, NewFeedToken } from '../../../../common/api/feeds.js';
 import { renderAtom, type AtomEntry } from './atom.js';
 import { FeedTokenParam, feedOwner, feedTokenCreatedAt, feedUrls, renewFeedToken, revokeFeedToken } from './token.js';
 
-const FeedTokenState = Type.Object({ createdAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) });
-const NewFeedToken = Type.Object({
-  createdAt: Type.String({ format: 'date-time' }),
-  agendaUrl: Type.String(),
-  atomUrl: Type.String(),
-});
 
 /** Entries per feed: readers poll often; older posts are on the site. */
 const FEED_SIZE = 30;

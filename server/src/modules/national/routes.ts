@@ -4,7 +4,7 @@ import { errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { SlugParam } from '../posts/schema.js';
+import { SlugParam } from '../../../../common/api/posts.js';
 import { communityAudience } from './audience.js';
 import { nationalDashboardJson } from './dashboard.js';
 import { audienceAbilities, nationalAbilities } from './policy.js';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
-import { SLUG_PATTERN } from '../communities/schema.js';
+import { SLUG_PATTERN } from '../../../../common/api/communities.js';
 import { Id } from '../../lib/schemas.js';
 
 const Count = Type.Integer({ minimum: 0 });

@@ -3,7 +3,7 @@ import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
 import { LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
 import { hitGroupMentions } from '../notifications/mentions.js';
-import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadVisibleComment, loadVisiblePost, loadVisiblePostState } from './context.js';
@@ -11,7 +11,7 @@ import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment } from './presenters.js';
 import { findComment, listComments, type CommentContextRow, type CommentRow } from './queries.js';
-import { Comment, CreateCommentBody, EditCommentBody, UsefulState } from './schema.js';
+import { Comment, CommentPage, CreateCommentBody, EditCommentBody, UsefulState } from '../../../../common/api/posts.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
 import { assertOutranksAuthor } from '../moderation/rank.js';
 import { discardDraft } from '../drafts/queries.js';
@@ -28,7 +28,7 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
   app.get('/posts/:id/comments', {
     schema: {
       tags, summary: 'Commentaires d’une publication, les plus anciens d’abord',
-      params: IdParam, querystring: CursorQuery, response: { 200: Page(Comment), ...errorResponses },
+      params: IdParam, querystring: CursorQuery, response: { 200: CommentPage, ...errorResponses },
     },
   }, async (request) => {
     const state = await loadVisiblePostState(app.db, request.params.id, request.user);

@@ -1,5 +1,3 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
 import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
@@ -10,22 +8,19 @@ import { fetchPreview } from './link-preview.js';
 import { presentSummary } from './presenters.js';
 import { relatedPosts } from './related.js';
 import { createRubrique, deleteRubrique, findRubrique, listRubriques, updateRubrique, type RubriqueRow } from './rubriques.js';
-import { PostSummary, SlugParam } from './schema.js';
+import {
+  CreateRubriqueBody, EditRubriqueBody, LinkPreview, LinkPreviewBody, RelatedPosts, Rubrique, RubriqueList, SlugParam,
+} from '../../../../common/api/posts.js';
 
 /** Routes around post kinds: rubriques, the related communities' posts, link previews. */
 
 const tags = ['publications'];
 
-const Rubrique = Type.Object({ id: Type.Integer(), name: Type.String(), position: Type.Integer(), postCount: Type.Integer() });
-const RubriqueName = Type.String({ minLength: 1, maxLength: LIMITS.rubriqueName, pattern: '\\S' });
-const RelatedItem = Type.Object({ post: PostSummary, sharedHere: Type.Boolean() });
-const LinkPreview = Type.Object({ url: Type.String(), title: Type.String(), description: Type.String(), siteName: Type.String() });
-
 const presentRubrique = (r: RubriqueRow) => ({ id: r.id, name: r.name, position: r.position, postCount: r.post_count });
 
 export default async function kindRoutes(app: App) {
   app.get('/communities/:slug/rubriques', {
-    schema: { tags, summary: 'Rubriques d’une e-communauté, dans l’ordre choisi', params: SlugParam, response: { 200: Type.Object({ items: Type.Array(Rubrique) }), ...errorResponses } },
+    schema: { tags, summary: 'Rubriques d’une e-communauté, dans l’ordre choisi', params: SlugParam, response: { 200: RubriqueList, ...errorResponses } },
   }, async (request) => {
     const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
     return { items: (await listRubriques(app.db, ctx.community.id)).map(presentRubrique) };
@@ -35,7 +30,7 @@ export default async function kindRoutes(app: App) {
     config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Créer une rubrique (équipe d’animation)', params: SlugParam,
-      body: Type.Object({ name: RubriqueName }, { additionalProperties: false }), response: { 201: Rubrique, ...errorResponses },
+      body: CreateRubriqueBody, response: { 201: Rubrique, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -59,8 +54,8 @@ export default async function kindRoutes(app: App) {
     config: { auth: 'verified', rateLimit: 'write' },
     schema: {
       tags, summary: 'Renommer ou déplacer une rubrique (équipe d’animation)', params: IdParam,
-      body: Type.Object({ name: Type.Optional(RubriqueName), position: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.rubriquesPerCommunity })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Rubrique) }), ...errorResponses },
+      body: EditRubriqueBody,
+      response: { 200: RubriqueList, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
@@ -82,7 +77,7 @@ export default async function kindRoutes(app: App) {
   app.get('/communities/:slug/related-posts', {
     schema: {
       tags, summary: 'Publications récentes des e-communautés liées',
-      params: SlugParam, response: { 200: Type.Object({ items: Type.Array(RelatedItem) }), ...errorResponses },
+      params: SlugParam, response: { 200: RelatedPosts, ...errorResponses },
     },
   }, async (request) => {
     const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
@@ -94,7 +89,7 @@ export default async function kindRoutes(app: App) {
     config: { auth: 'verified', rateLimit: 'linkPreview' },
     schema: {
       tags, summary: 'Aperçu d’un lien (titre, description), récupéré par le serveur',
-      body: Type.Object({ url: Type.String({ minLength: 1, maxLength: LIMITS.linkUrl }) }, { additionalProperties: false }),
+      body: LinkPreviewBody,
       response: { 200: LinkPreview, ...errorResponses },
     },
   }, async (request) => {

@@ -2,7 +2,7 @@ import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import { communityAbilities, type CommunityRole, type CommunityStatus } from '../communities/policy.js';
 import { moderationRank } from '../moderation/policy.js';
-import type { PostAbilities } from './schema.js';
+import type { PostAbilities } from '../../../../common/api/posts.js';
 
 /**
  * Who may do what with posts and comments. Community-level rules (who posts, who moderates)

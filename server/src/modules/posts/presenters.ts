@@ -3,7 +3,7 @@ import { toIso } from '../../lib/cursor.js';
 import { isCommunityStaff } from '../communities/policy.js';
 import { commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import type { CommentRow, PostRow, RevisionRow, SummaryRow } from './queries.js';
-import type { CommentOut, PostOut, PostSummaryOut } from './schema.js';
+import type { CommentOut, PostOut, PostSummaryOut } from '../../../../common/api/posts.js';
 
 /** Rows never leave as they are: these functions list the public fields. */
 

@@ -1,9 +1,8 @@
-import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
 import { hitGroupMentions } from '../notifications/mentions.js';
-import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { isCommunityStaff } from '../communities/policy.js';
@@ -20,7 +19,7 @@ import { accessOf, presentComment, presentPost, presentRevision, presentSummary 
 import { communityFeed, findPost, listRevisions, myFeed, myFeedCommunities, feedLiveParts, type FeedFilters } from './queries.js';
 import { FeedPageCache } from './feed-cache.js';
 import { itemsJson, mergeNewest } from './feed-overlay.js';
-import { CommunityFeedPage, CreatePostBody, EditPostBody, FeedQuery, Post, PostSummary, PostWithComments, Revision, SlugParam } from './schema.js';
+import { CommunityFeedPage, CreatePostBody, EditPostBody, FeedQuery, Post, PostSummaryPage, PostWithComments, RevisionList, SlugParam } from '../../../../common/api/posts.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
 import { assertOutranksAuthor } from '../moderation/rank.js';
@@ -73,7 +72,7 @@ export default async function postsRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Mon fil : les publications de mes e-communautés, les plus récentes d’abord',
-      querystring: CursorQuery, response: { 200: Page(PostSummary), ...errorResponses },
+      querystring: CursorQuery, response: { 200: PostSummaryPage, ...errorResponses },
     },
   }, async (request, reply) => {
     const user = requireUser(request);
@@ -191,7 +190,7 @@ export default async function postsRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Versions précédentes d’une publication (auteur·e et modération)',
-      params: IdParam, response: { 200: Type.Object({ items: Type.Array(Revision) }), ...errorResponses },
+      params: IdParam, response: { 200: RevisionList, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

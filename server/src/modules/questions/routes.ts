@@ -7,7 +7,7 @@ import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { loadVisiblePost } from '../posts/context.js';
-import { SlugParam } from '../posts/schema.js';
+import { SlugParam } from '../../../../common/api/posts.js';
 import { canHandleQuestions, questionAbilities } from './policy.js';
 import { presentPending, presentQuestion } from './presenters.js';
 import { communityPending, findQuestion, myPending, pendingCounts, suggestPosts } from './queries.js';

@@ -1,20 +1,17 @@
-import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage, toIso } from '../../lib/cursor.js';
-import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { loadVisiblePostState } from '../posts/context.js';
 import { presentSummary } from '../posts/presenters.js';
 import type { SummaryRow } from '../posts/queries.js';
-import { PostSummary, SlugParam } from '../posts/schema.js';
+import { SlugParam } from '../../../../common/api/posts.js';
+import { BookmarkPage, BookmarkState } from '../../../../common/api/reading.js';
 import { listBookmarks, markAllRead, setBookmark } from './queries.js';
 
 const tags = ['lecture'];
-
-const BookmarkState = Type.Object({ bookmarked: Type.Boolean() });
-const Bookmark = Type.Object({ post: PostSummary, savedAt: Type.String({ format: 'date-time' }) });
 
 /** Bookmarks (« Enregistrer », « Mes enregistrements ») and « Tout marquer comme lu ». */
 export default async function readingRoutes(app: App) {
@@ -39,7 +36,7 @@ export default async function readingRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Mes enregistrements, le plus récent d’abord',
-      querystring: CursorQuery, response: { 200: Page(Bookmark), ...errorResponses },
+      querystring: CursorQuery, response: { 200: BookmarkPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

@@ -8,7 +8,7 @@ import { CursorQuery, errorResponses, IdParam, Page } from '../../lib/schemas.js
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext, type CommunityContext } from '../communities/context.js';
-import { SlugParam } from '../posts/schema.js';
+import { SlugParam } from '../../../../common/api/posts.js';
 import { exportReport } from './export.js';
 import { figuresOf } from './figures.js';
 import { meetingAbilities, meetingsAbilities, reportAccess } from './policy.js';

@@ -6,7 +6,7 @@ import { errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { SlugParam } from '../posts/schema.js';
+import { SlugParam } from '../../../../common/api/posts.js';
 import { coordinatorDashboard } from './coordinator.js';
 import { loadObjectives, setObjectives } from './coordinator-objectives.js';
 import { CoordinatorDashboard, MonthQuery, ObjectivesBody, ObjectivesOut } from './coordinator-schema.js';

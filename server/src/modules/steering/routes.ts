@@ -4,7 +4,7 @@ import { errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
-import { SlugParam } from '../posts/schema.js';
+import { SlugParam } from '../../../../common/api/posts.js';
 import { steeringAbilities } from './policy.js';
 import { AnimatorDashboard, AnimatorQuery, TargetBody, TargetOut, TargetResetQuery } from './schema.js';
 import { animatorDashboard, AUDIENCE_SECONDS, presentTargets, type AudienceCache } from './service.js';

@@ -1,35 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, upload } from '../../api/client';
-import type { AttachmentFamily, AttachmentFormat } from '../../../../common/attachments';
+import type { Attachment, Embed, EmbedsInput, PostMedia } from '../../../../common/api/attachments';
 
-export interface Attachment {
-  id: number;
-  postId: number | null;
-  url: string;
-  mime: string;
-  family: AttachmentFamily;
-  size: number;
-  name: string;
-  alt: string;
-  longDescHtml: string;
-  format: AttachmentFormat;
-  createdAt: string;
-  can: { delete: boolean };
-}
-
-export interface Embed {
-  position: number;
-  provider: string;
-  url: string;
-  embedUrl: string;
-  title: string;
-}
-
-export interface PostMedia {
-  attachments: Attachment[];
-  embeds: Embed[];
-  can: { manage: boolean };
-}
+export type { Attachment, Embed, PostMedia };
 
 export const mediaKey = (postId: number) => ['post', postId, 'media'] as const;
 
@@ -63,7 +36,7 @@ export function useSetAttachments(postId: number) {
 export function useSetEmbeds(postId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (items: { url: string; title?: string }[]) => api.put<PostMedia>(`/posts/${postId}/embeds`, { items }),
+    mutationFn: (items: EmbedsInput['items']) => api.put<PostMedia>(`/posts/${postId}/embeds`, { items }),
     onSuccess: (media) => qc.setQueryData(mediaKey(postId), media),
   });
 }

@@ -6,6 +6,7 @@ import { PageQuery } from '../../components/PageQuery';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, LoadMore, QueryState, Tabs } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
+import type { CreateEventInput } from '../../../../common/api/agenda';
 import { agendaIcsUrl, useCommunityEvents, useCreateEvent, type AgendaEvent, type When } from './api';
 import { EventForm } from './EventForm';
 import { EventList } from './EventList';
@@ -97,7 +98,8 @@ function AddEvent({ slug }: { slug: string }) {
         isPending={create.isPending}
         autoFocus
         onSubmit={async (input) => {
-          setCreated(await create.mutateAsync(input));
+          // The form asks for the title and the body when it adds an event.
+          setCreated(await create.mutateAsync(input as CreateEventInput));
           setOpen(false);
         }}
       />

@@ -44,7 +44,7 @@ interface Props {
   event?: AgendaEvent;
   submitLabel: string;
   isPending: boolean;
-  onSubmit: (input: EventInput & { title?: string; body?: string }) => Promise<unknown>;
+  onSubmit: (input: EventInput) => Promise<unknown>;
   labelledBy: string;
   autoFocus?: boolean;
 }

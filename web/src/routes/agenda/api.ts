@@ -1,32 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LocalEventFields } from '../../../../common/agenda';
 import { api, qs } from '../../api/client';
 import { keys } from '../../api/keys';
-import type { CommunityRef } from '../../api/types';
+import type { AgendaEvent, CreateEventInput, EditEventInput, EventInput, EventPage } from '../../../../common/api/agenda';
 
 /** The agenda's API: events are posts of kind « événement » with dates in Europe/Paris. */
 
-/** An event as the API shows it: its instants, and its fields as the form shows them (Paris wall-clock values). */
-export interface AgendaEvent extends LocalEventFields {
-  postId: number;
-  community: CommunityRef;
-  title: string;
-  excerpt: string;
-  startsAt: string;
-  endsAt: string;
-  can: { edit: boolean };
-}
-
-export interface EventPage {
-  items: AgendaEvent[];
-  nextCursor: string | null;
-  can: { create: boolean };
-}
-
-export interface EventInput extends LocalEventFields {
-  title?: string;
-  body?: string;
-}
+export type { AgendaEvent, EventInput, EventPage };
 
 export type When = 'upcoming' | 'past';
 
@@ -84,7 +63,7 @@ function useAgendaChanged() {
 export function useCreateEvent(slug: string) {
   const changed = useAgendaChanged();
   return useMutation({
-    mutationFn: (input: EventInput) => api.create<AgendaEvent>(`/communities/${slug}/events`, input),
+    mutationFn: (input: CreateEventInput) => api.create<AgendaEvent>(`/communities/${slug}/events`, input),
     onSuccess: changed,
   });
 }
@@ -92,7 +71,7 @@ export function useCreateEvent(slug: string) {
 export function useUpdateEvent(postId: number) {
   const changed = useAgendaChanged();
   return useMutation({
-    mutationFn: (input: Partial<EventInput>) => api.patch<AgendaEvent>(`/events/${postId}`, input),
+    mutationFn: (input: EditEventInput) => api.patch<AgendaEvent>(`/events/${postId}`, input),
     onSuccess: changed,
   });
 }

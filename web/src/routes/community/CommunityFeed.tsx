@@ -24,7 +24,7 @@ export function CommunityFeed({ slug, action, form }: { slug: string; action?: R
   const rubriques = useRubriques(slug).data?.items ?? [];
   const items = posts.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(filters.kind || filters.rubrique || filters.tag);
-  const visit = (posts.data?.pages[0] as { visit?: Visit } | undefined)?.visit;
+  const visit = posts.data?.pages[0]?.visit;
 
   const set = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Community, UserRef } from '../../api/types';
+import type { Community } from '../../api/types';
 import { fullName } from '../../lib/format';
 import { Card } from '../../ui';
 
@@ -14,7 +14,7 @@ export function Team({ c }: { c: Community }) {
   );
 }
 
-function People({ title, people }: { title: string; people: UserRef[] }) {
+function People({ title, people }: { title: string; people: Community['coordinators'] }) {
   if (people.length === 0) return null;
   return (
     <>
@@ -23,7 +23,6 @@ function People({ title, people }: { title: string; people: UserRef[] }) {
         {people.map((u) => (
           <li key={u.id}>
             <Link to={`/membres/${u.id}`}>{fullName(u)}</Link>
-            {u.job || u.employer ? <span className="muted small"><br />{[u.job, u.employer].filter(Boolean).join(', ')}</span> : null}
           </li>
         ))}
       </ul>

@@ -34,8 +34,7 @@ function PostView({ post }: { post: Post }) {
       <h1 id="post-title">{post.title}</h1>
       <p className="muted post__meta">
         Par <Link to={`/membres/${post.author.id}`}>{fullName(post.author)}</Link>
-        {post.author.job ? `, ${post.author.job}` : ''}
-        {post.author.employer ? ` (${post.author.employer})` : ''}, publié le{' '}
+        , publié le{' '}
         <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
         {post.editedAt ? (
           <> · <a href="#historique">modifié le <time dateTime={post.editedAt}>{formatDateTime(post.editedAt)}</time></a></>

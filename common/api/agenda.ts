@@ -1,8 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { LIMITS } from '../limits.js';
+import { Id } from './shared.js';
 
-/** Route schemas of the agenda: the only definition of its request and response shapes. */
+/**
+ * Route schemas of the agenda: the only definition of its request and response shapes. The server validates
+ * with them, the web client reads their types.
+ */
 
 const DateTime = Type.String({ format: 'date-time' });
 /** A Paris calendar day, checked again by the service (no Feb 30). */
@@ -97,3 +100,9 @@ export const IcsBody = Type.String({ description: 'text/calendar; charset=utf-8 
 export type CreateEventInput = Static<typeof CreateEventBody>;
 export type EditEventInput = Static<typeof EditEventBody>;
 export type EventOut = Static<typeof Event>;
+
+/** The client's names for what it sends and reads (an event is « AgendaEvent » there, beside the DOM's Event). */
+export type AgendaEvent = EventOut;
+export type EventPage = Static<typeof EventPage>;
+/** What the event form sends: every field of an edit; creating one also needs the title and the body. */
+export type EventInput = EditEventInput;

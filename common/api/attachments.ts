@@ -1,7 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { ATTACHMENT_FORMATS } from '../../../../common/attachments.js';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { ATTACHMENT_FORMATS, type AttachmentFormat } from '../attachments.js';
+import { LIMITS } from '../limits.js';
+import { Id } from './shared.js';
+
+/**
+ * Route schemas of the attachments module (files and embeds of a post): the only definition of its request
+ * and response shapes. The server validates with them, the web client reads their types.
+ */
 
 export const Attachment = Type.Object({
   id: Type.Integer(),
@@ -14,7 +19,8 @@ export const Attachment = Type.Object({
   name: Type.String(),
   alt: Type.String(),
   longDescHtml: Type.String(),
-  format: Type.Union(ATTACHMENT_FORMATS.map((f) => Type.Literal(f))),
+  // Unsafe names the static type only (a union built by map() is read as never); the JSON schema is the union.
+  format: Type.Unsafe<AttachmentFormat>(Type.Union(ATTACHMENT_FORMATS.map((f) => Type.Literal(f)))),
   createdAt: Type.String(),
   can: Type.Object({ delete: Type.Boolean() }),
 });
@@ -61,3 +67,9 @@ export const FileParams = Type.Object({
   id: Id,
   filename: Type.String({ maxLength: 400 }),
 });
+
+/** The client's names for what it sends and reads. */
+export type Attachment = AttachmentOut;
+export type Embed = EmbedOut;
+export type PostMedia = Static<typeof PostMedia>;
+export type EmbedsInput = Static<typeof EmbedsBody>;

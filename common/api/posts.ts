@@ -1,15 +1,17 @@
 import { Type, type Static } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { CommunityRef, PostKindSchema, UserRef } from '../../../../common/api/shared.js';
-import { Id } from '../../lib/schemas.js';
+import { LIMITS } from '../limits.js';
+import { CommunityRef, Id, Page, PostKindSchema, UserRef } from './shared.js';
 
-/** Route schemas of the posts module: the only definition of its request and response shapes. */
+/**
+ * Route schemas of the posts module: the only definition of its request and response shapes. The server
+ * validates with them, the web client reads their types.
+ */
 
 const DateTime = Type.String({ format: 'date-time' });
 const NullableDateTime = Type.Union([DateTime, Type.Null()]);
 
 // Shared with the other areas' schemas (common/api/shared.ts); re-exported for the modules that read them here.
-export { CommunityRef, POST_KINDS, PostKindSchema, UserRef } from '../../../../common/api/shared.js';
+export { CommunityRef, POST_KINDS, PostKindSchema, UserRef } from './shared.js';
 
 export const CnfptTypeSchema = Type.Union([
   Type.Literal('formation'), Type.Literal('lid'), Type.Literal('publication'), Type.Literal('autre'),
@@ -132,6 +134,10 @@ export const Revision = Type.Object({
   createdAt: DateTime,
 });
 
+export const RevisionList = Type.Object({ items: Type.Array(Revision) });
+export const PostSummaryPage = Page(PostSummary);
+export const CommentPage = Page(Comment);
+
 export const UsefulState = Type.Object({ usefulCount: Type.Integer(), usefulByMe: Type.Boolean() });
 
 // A title must hold something other than spaces.
@@ -186,7 +192,50 @@ export const EditCommentBody = Type.Object({ body: CommentBodyText }, { addition
 
 export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: LIMITS.communitySlug }) });
 
+/** Rubriques, the related communities' posts and link previews (kind-routes.ts). */
+export const Rubrique = Type.Object({ id: Type.Integer(), name: Type.String(), position: Type.Integer(), postCount: Type.Integer() });
+export const RubriqueList = Type.Object({ items: Type.Array(Rubrique) });
+const RubriqueName = Type.String({ minLength: 1, maxLength: LIMITS.rubriqueName, pattern: '\\S' });
+export const CreateRubriqueBody = Type.Object({ name: RubriqueName }, { additionalProperties: false });
+export const EditRubriqueBody = Type.Object(
+  { name: Type.Optional(RubriqueName), position: Type.Optional(Type.Integer({ minimum: 0, maximum: LIMITS.rubriquesPerCommunity })) },
+  { additionalProperties: false },
+);
+export const RelatedItem = Type.Object({ post: PostSummary, sharedHere: Type.Boolean() });
+export const RelatedPosts = Type.Object({ items: Type.Array(RelatedItem) });
+export const LinkPreviewBody = Type.Object({ url: Type.String({ minLength: 1, maxLength: LIMITS.linkUrl }) }, { additionalProperties: false });
+export const LinkPreview = Type.Object({ url: Type.String(), title: Type.String(), description: Type.String(), siteName: Type.String() });
+
 export type PostSummaryOut = Static<typeof PostSummary>;
 export type PostOut = Static<typeof Post>;
 export type CommentOut = Static<typeof Comment>;
 export type PostAbilities = Static<typeof PostAbilitiesSchema>;
+
+/** The client's names for what it sends and reads. */
+export type PostSummary = PostSummaryOut;
+export type PostSummaryPage = Static<typeof PostSummaryPage>;
+export type CommunityFeedPage = Static<typeof CommunityFeedPage>;
+export type Visit = NonNullable<CommunityFeedPage['visit']>;
+export type PostWithComments = Static<typeof PostWithComments>;
+/**
+ * A post as the client holds it: GET /posts/:id answers it with its first page of comments and the reader's
+ * state; creating or editing one answers without them.
+ */
+export type Post = PostOut & Partial<Pick<PostWithComments, 'comments' | 'bookmarked' | 'readState'>>;
+export type Comment = CommentOut;
+export type CommentPage = Static<typeof CommentPage>;
+export type Revision = Static<typeof Revision>;
+export type RevisionList = Static<typeof RevisionList>;
+export type UsefulState = Static<typeof UsefulState>;
+export type PostLink = Static<typeof PostLink>;
+export type SharedOriginal = Static<typeof SharedOriginal>;
+export type ArticleType = Static<typeof ArticleTypeSchema>;
+export type CnfptRef = NonNullable<PostSummaryOut['cnfpt']>;
+export type NewPostInput = Static<typeof CreatePostBody>;
+export type EditPostInput = Static<typeof EditPostBody>;
+export type NewCommentInput = Static<typeof CreateCommentBody>;
+export type FeedFilters = Pick<Static<typeof FeedQuery>, 'kind' | 'rubrique' | 'tag'>;
+export type Rubrique = Static<typeof Rubrique>;
+export type RubriqueList = Static<typeof RubriqueList>;
+export type RelatedPosts = Static<typeof RelatedPosts>;
+export type LinkPreview = Static<typeof LinkPreview>;

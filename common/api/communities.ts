@@ -1,11 +1,18 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { Id, Page } from './shared.js';
+
+/**
+ * Route schemas of the communities module: the only definition of its request and response shapes. The
+ * server validates with them, the web client reads their types.
+ */
 
 export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 
-const role = Type.Union([Type.Literal('member'), Type.Literal('animator'), Type.Literal('coordinator')]);
-const status = Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('archived')]);
+export const CommunityRoleSchema = Type.Union([Type.Literal('member'), Type.Literal('animator'), Type.Literal('coordinator')]);
+export const CommunityStatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('archived')]);
+const role = CommunityRoleSchema;
+const status = CommunityStatusSchema;
 const text = Type.String({ maxLength: LIMITS.communityText });
 const name = Type.String({ minLength: 1, maxLength: LIMITS.communityName, pattern: '\\S' });
 const slug = Type.String({ minLength: 2, maxLength: LIMITS.communitySlug, pattern: SLUG_PATTERN });
@@ -117,3 +124,19 @@ export const Member = Type.Object({
 });
 
 export const RoleResult = Type.Object({ userId: Type.Integer(), role });
+
+export const CommunitySummaryPage = Page(CommunitySummary);
+export const MemberPage = Page(Member);
+
+/** The client's names for what it sends and reads. */
+export type CommunityRole = Static<typeof CommunityRoleSchema>;
+export type CommunityStatus = Static<typeof CommunityStatusSchema>;
+export type CommunitySummary = Static<typeof CommunitySummary>;
+export type CommunitySummaryPage = Static<typeof CommunitySummaryPage>;
+export type Community = Static<typeof Community>;
+export type CommunityAbilities = Static<typeof Abilities>;
+export type Member = Static<typeof Member>;
+export type MemberPage = Static<typeof MemberPage>;
+export type CommunityInput = Static<typeof CreateBody>;
+export type CommunityUpdate = Static<typeof UpdateBody>;
+export type RoleResult = Static<typeof RoleResult>;

@@ -1,6 +1,17 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { PLACE_MAX, PLACE_PATTERN } from './place.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { REPORT_SECTIONS } from '../reports.js';
+import { Page } from './shared.js';
+
+/**
+ * Route schemas of the drafts module: the only definition of its request and response shapes. The server
+ * validates with them, the web client reads their types.
+ */
+
+/** A draft's place (server: drafts/place.ts): `kind:id`, `report:id:section` for a report's section. */
+export const PLACE_PATTERN = `^(post|comment|message):[1-9][0-9]{0,15}$|^report:[1-9][0-9]{0,15}:(${REPORT_SECTIONS.map((s) => s.key).join('|')})$`;
+
+export const PLACE_MAX = LIMITS.draftPlace;
 
 export const PlaceParam = Type.Object({ place: Type.String({ pattern: PLACE_PATTERN, maxLength: PLACE_MAX }) });
 
@@ -30,3 +41,13 @@ export const DraftSummary = Type.Object({
   /** Null while the draft can be published where it was written; otherwise why not, in French. */
   unavailable: Type.Union([Type.String(), Type.Null()]),
 });
+
+export const DraftSummaryPage = Page(DraftSummary);
+
+/** The client's names for what it sends and reads. */
+export type Draft = Static<typeof Draft>;
+export type DraftState = Static<typeof DraftState>;
+export type DraftSummary = Static<typeof DraftSummary>;
+export type DraftSummaryPage = Static<typeof DraftSummaryPage>;
+export type SaveDraftInput = Static<typeof SaveDraftBody>;
+export type Saved = Static<typeof Saved>;
