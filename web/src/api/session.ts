@@ -2,7 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from './client';
 import { keys } from './keys';
 import { forgetOfflineCopies } from '../lib/offline';
-import type { Me, Ok, Session, UserSelf } from './types';
+import type { Ok } from './types';
+import type {
+  ChangePasswordInput, LoginInput, LogoutResult, Me, ProfileInput, RegisterInput, ResetConfirmInput, Session, SignedIn, UserSelf,
+} from '../../../common/api/accounts';
+import type { ActivateInput } from '../../../common/api/member-import';
+
+export type { ProfileInput, RegisterInput };
 
 async function fetchSession(): Promise<Session> {
   const session = await api.get<Session>('/session');
@@ -20,17 +26,6 @@ export function useCurrentUser(): UserSelf | null | undefined {
   return data === undefined ? undefined : data.user;
 }
 
-export interface RegisterInput {
-  email: string;
-  password: string;
-  firstName: string;
-  lastName: string;
-  employer: string;
-  job: string;
-  departement: string;
-  acceptCgu: true;
-}
-
 /** After sign-in, sign-up or sign-out every cached answer may differ (`can`, drafts, feed). */
 export function useSignedIn() {
   const qc = useQueryClient();
@@ -45,7 +40,7 @@ export function useSignedIn() {
 export function useLogin() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
+    mutationFn: (input: LoginInput) =>
       api.post<{ user: UserSelf; csrfToken: string } | { secondFactor: { step: 'verify' | 'enrol' } }>('/auth/login', input),
     // With a second factor to give, no session exists yet: the sign-in continues on /connexion/second-facteur.
     onSuccess: (result) => { if ('user' in result) signedIn(result); },
@@ -55,7 +50,7 @@ export function useLogin() {
 export function useRegister() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (input: RegisterInput) => api.post<{ user: UserSelf; csrfToken: string }>('/auth/register', input),
+    mutationFn: (input: RegisterInput) => api.post<SignedIn>('/auth/register', input),
     onSuccess: signedIn,
   });
 }
@@ -63,7 +58,7 @@ export function useRegister() {
 export function useLogout() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: () => api.post<Ok & { endSessionUrl?: string }>('/auth/logout'),
+    mutationFn: () => api.post<LogoutResult>('/auth/logout'),
     onSuccess: (result) => {
       signedIn({ user: null, csrfToken: null });
       // Signed in through ProConnect: its session ends too, by a full-page visit (no pop-up, no frame).
@@ -122,22 +117,20 @@ export function useRequestPasswordReset() {
 export function useActivateAccount() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (input: { token: string; password: string; acceptCgu: true }) => api.post<{ user: UserSelf; csrfToken: string }>('/auth/activate', input),
+    mutationFn: (input: ActivateInput) => api.post<SignedIn>('/auth/activate', input),
     onSuccess: signedIn,
   });
 }
 
 export function useConfirmPasswordReset() {
   return useMutation({
-    mutationFn: (input: { token: string; password: string }) => api.post<Ok>('/auth/password-reset/confirm', input),
+    mutationFn: (input: ResetConfirmInput) => api.post<Ok>('/auth/password-reset/confirm', input),
   });
 }
 
 export function useMe(enabled = true) {
   return useQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/me'), enabled });
 }
-
-export type ProfileInput = Partial<Pick<Me, 'firstName' | 'lastName' | 'employer' | 'job' | 'departement' | 'bio'>>;
 
 export function useUpdateMe() {
   const qc = useQueryClient();
@@ -153,7 +146,7 @@ export function useUpdateMe() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<Ok>('/me/password', input),
+    mutationFn: (input: ChangePasswordInput) => api.post<Ok>('/me/password', input),
   });
 }
 

@@ -3,7 +3,9 @@ import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
 import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
-import { LoginBody, LogoutResult, ReauthBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
+import {
+  LoginBody, LogoutResult, ReauthBody, ReauthMethods, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody,
+} from '../../../../common/api/accounts.js';
 import * as accounts from './service.js';
 import { presentUserSelf } from './presenters.js';
 import { cguToAccept } from '../privacy/cgu.js';
@@ -111,7 +113,7 @@ export default async function authRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags: ['comptes'], summary: 'Moyens de confirmer son identité avant une action sensible',
-      response: { 200: Type.Object({ password: Type.Boolean(), proconnect: Type.Boolean() }), ...errorResponses },
+      response: { 200: ReauthMethods, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

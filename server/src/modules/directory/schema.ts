@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { REGIONS } from '../../../../common/territories.js';
-import { DEPARTEMENT_PATTERN } from '../accounts/schema.js';
+import { DEPARTEMENT_PATTERN } from '../../../../common/api/accounts.js';
 
 const date = Type.String({ format: 'date-time' });
 const filterText = Type.String({ minLength: 2, maxLength: LIMITS.directoryText });

@@ -6,7 +6,7 @@ import { hit, LIMITS_BY_ACTION, subjectOf, type Limit } from '../../lib/rate-lim
 import { errorResponses } from '../../lib/schemas.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
-import { SignedIn } from '../accounts/schema.js';
+import { SignedIn } from '../../../../common/api/accounts.js';
 import { loadUser } from '../accounts/service.js';
 import { rememberDevice } from '../accounts/login-throttle.js';
 import { presentUserSelf } from '../accounts/presenters.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { SignedIn } from '../accounts/schema.js';
+import { SignedIn } from '../../../../common/api/accounts.js';
 
 /** Six digits from the app (spaces tolerated) or a recovery code `abcd-efgh-jkmn-pqrs`. */
 const code = Type.String({ minLength: 6, maxLength: 40, pattern: '^[A-Za-z0-9 -]+$' });

@@ -11,7 +11,7 @@ import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { LIMITS } from '../../../../common/limits.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
-import { SignedIn } from '../accounts/schema.js';
+import { SignedIn } from '../../../../common/api/accounts.js';
 import { authenticate, loadUser } from '../accounts/service.js';
 import { admitLogin, isKnownDevice, loginFailed, loginSucceeded, rememberDevice } from '../accounts/login-throttle.js';
 import { notifyNewDevice } from '../accounts/devices.js';
