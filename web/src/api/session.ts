@@ -7,6 +7,8 @@ import type {
   ChangePasswordInput, LoginInput, LogoutResult, Me, ProfileInput, RegisterInput, ResetConfirmInput, Session, SignedIn, UserSelf,
 } from '../../../common/api/accounts';
 import type { ActivateInput } from '../../../common/api/member-import';
+import type { SignInResult } from '../../../common/api/mfa';
+import type { Linked, LinkResult, ProConnectIdentity, Providers } from '../../../common/api/sso';
 
 export type { ProfileInput, RegisterInput };
 
@@ -41,7 +43,7 @@ export function useLogin() {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: (input: LoginInput) =>
-      api.post<{ user: UserSelf; csrfToken: string } | { secondFactor: { step: 'verify' | 'enrol' } }>('/auth/login', input),
+      api.post<SignInResult>('/auth/login', input),
     // With a second factor to give, no session exists yet: the sign-in continues on /connexion/second-facteur.
     onSuccess: (result) => { if ('user' in result) signedIn(result); },
   });
@@ -71,14 +73,12 @@ export function useLogout() {
 export function useProviders() {
   return useQuery({
     queryKey: ['session', 'providers'],
-    queryFn: () => api.get<{ proconnect: { label: string; allowedDomains: string[]; allowedSirets: string[] } | null }>('/auth/providers'),
+    queryFn: () => api.get<Providers>('/auth/providers'),
     staleTime: Infinity,
   });
 }
 
-export interface ProConnectIdentity {
-  email: string; firstName: string; lastName: string; organisation: string | null; siret: string | null; existingAccount: boolean;
-}
+export type { ProConnectIdentity };
 
 /** The identity ProConnect sent for a first sign-in, waiting for the CGU. */
 export function useProConnectSignup() {
@@ -92,7 +92,7 @@ export function useProConnectSignup() {
 export function useCompleteProConnectSignup() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: () => api.post<{ user: UserSelf; csrfToken: string; next: string }>('/auth/oidc/signup', { acceptCgu: true }),
+    mutationFn: () => api.post<Linked>('/auth/oidc/signup', { acceptCgu: true }),
     onSuccess: signedIn,
   });
 }
@@ -155,7 +155,7 @@ export function useLinkProConnect() {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: (password: string) =>
-      api.post<{ user: UserSelf; csrfToken: string; next: string } | { secondFactor: { step: 'verify' | 'enrol' } }>('/auth/oidc/link', { password }),
+      api.post<LinkResult>('/auth/oidc/link', { password }),
     // A second factor to give first: the sign-in goes on at /connexion/second-facteur.
     onSuccess: (result) => { if ('user' in result) signedIn(result); },
   });

@@ -16,9 +16,8 @@ import { notifyNewDevice } from './devices.js';
 import * as sso from '../sso/service.js';
 import { oidcClient } from '../sso/routes.js';
 import { canReauthWithProconnect } from '../sso/reauth.js';
-import { Type } from 'typebox';
 import { decideSignIn, holdSignIn } from '../mfa/gate.js';
-import { SecondFactorPending } from '../mfa/schema.js';
+import { SignInResult } from '../../../../common/api/mfa.js';
 
 // Per-address limits stop one account being attacked from many addresses.
 const RESET_PER_EMAIL = { ...LIMITS_BY_ACTION.passwordReset, action: 'password-reset-email' };
@@ -75,7 +74,7 @@ export default async function authRoutes(app: App) {
   app.post('/auth/login', {
     schema: {
       tags: ['comptes'], summary: 'Connexion (ou, si un second facteur est demandé, première étape)',
-      body: LoginBody, response: { 200: Type.Union([SignedIn, SecondFactorPending]), ...errorResponses },
+      body: LoginBody, response: { 200: SignInResult, ...errorResponses },
     },
   }, async (request, reply) => {
     // Only failures count (login-throttle.ts): signing in again and again never locks anyone out.
