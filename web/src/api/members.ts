@@ -1,46 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
-import type { Membership, Page } from './types';
+import type { ContributionPage, DirectoryEntryPage, DirectorySettings, MemberProfile } from '../../../common/api/directory';
 
 /** The member directory, profiles as their owners chose to show them, privacy settings, blocking. */
 
-export interface DirectoryEntry {
-  id: number;
-  firstName: string;
-  lastName: string;
-  employer: string | null;
-  job: string | null;
-  departement: string | null;
-  region: { code: string; name: string } | null;
-}
-
-export interface MemberProfile extends DirectoryEntry {
-  email: string | null;
-  bio: string;
-  createdAt: string;
-  memberships: Membership[];
-  blockedByMe: boolean;
-  can: { edit: boolean; message: boolean; block: boolean };
-}
-
-export interface Contribution {
-  id: number;
-  kind: string;
-  title: string;
-  excerpt: string;
-  commentCount: number;
-  createdAt: string;
-  community: { slug: string; name: string };
-}
-
-export interface DirectorySettings {
-  listed: boolean;
-  showEmployer: boolean;
-  showJob: boolean;
-  showTerritory: boolean;
-  showEmail: boolean;
-  messageEmail: boolean;
-}
+export type { Contribution, DirectoryEntry, DirectorySettings, MemberProfile } from '../../../common/api/directory';
 
 export interface DirectoryFilters {
   q?: string;
@@ -62,7 +26,7 @@ export const memberKeys = {
 export function useDirectory(f: DirectoryFilters, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: memberKeys.directory(f),
-    queryFn: ({ pageParam }) => api.get<Page<DirectoryEntry>>(`/directory${qs({ ...f, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<DirectoryEntryPage>(`/directory${qs({ ...f, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -80,7 +44,7 @@ export function useMemberProfile(id: number) {
 export function useContributions(id: number) {
   return useInfiniteQuery({
     queryKey: memberKeys.posts(id),
-    queryFn: ({ pageParam }) => api.get<Page<Contribution>>(`/members/${id}/posts${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<ContributionPage>(`/members/${id}/posts${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: Number.isInteger(id) && id > 0,

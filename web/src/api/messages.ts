@@ -1,43 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
-import type { Page } from './types';
+import type {
+  Conversation, ConversationSummaryPage, Message, ParticipantsAdded, Renamed, ReportedMessagePage, Started, StartInput, Unread,
+} from '../../../common/api/messages';
 
 /** Private messages: inbox, conversations, unread badge, reports and their review. */
 
-export interface Person { id: number; firstName: string; lastName: string }
-
-/** `kind: 'system'`: a change of the group told by the server (body in French, author = who made it). */
-export interface Message { id: number; authorId: number; kind: 'text' | 'system'; body: string; removed: boolean; createdAt: string }
-
-export interface ConversationSummary {
-  id: number;
-  kind: 'direct' | 'group';
-  title: string;
-  participants: Person[];
-  lastMessage: { authorId: number; kind: 'text' | 'system'; excerpt: string; createdAt: string } | null;
-  unreadCount: number;
-  lastMessageAt: string;
-}
-
-export interface Conversation {
-  id: number;
-  kind: 'direct' | 'group';
-  title: string;
-  participants: Person[];
-  unreadCount: number;
-  messages: Message[];
-  nextCursor: string | null;
-  can: { send: boolean; addParticipants: boolean; rename: boolean; leave: boolean };
-}
-
-export interface ReportedMessage {
-  message: { id: number; conversationId: number; body: string; createdAt: string; removed: boolean };
-  author: Person;
-  reports: { reporter: Person; reasonCode: string; reasonLabel: string; comment: string; createdAt: string }[];
-  oldestReportAt: string;
-  /** False on one's own message or another national team member's: the server refuses the decision. */
-  can: { decide: boolean };
-}
+export type { Conversation, ConversationSummary, Message, Person, ReportedMessage } from '../../../common/api/messages';
 
 /** Everything under this key is refreshed when the live stream says a message moved. */
 export const messageKeys = {
@@ -49,13 +18,13 @@ export const messageKeys = {
 };
 
 export function useUnreadMessages(enabled: boolean) {
-  return useQuery({ queryKey: messageKeys.unread, queryFn: () => api.get<{ unread: number }>('/messages/unread'), enabled });
+  return useQuery({ queryKey: messageKeys.unread, queryFn: () => api.get<Unread>('/messages/unread'), enabled });
 }
 
 export function useInbox() {
   return useInfiniteQuery({
     queryKey: messageKeys.inbox,
-    queryFn: ({ pageParam }) => api.get<Page<ConversationSummary>>(`/conversations${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<ConversationSummaryPage>(`/conversations${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -68,7 +37,7 @@ export function useConversation(id: number) {
 export function useStartConversation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { memberIds: number[]; body: string; title?: string }) => api.create<{ conversationId: number; message: Message }>('/conversations', input),
+    mutationFn: (input: StartInput) => api.create<Started>('/conversations', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: messageKeys.all }),
   });
 }
@@ -84,7 +53,7 @@ export function useSendMessage(id: number) {
 export function useAddParticipants(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (memberIds: number[]) => api.post<{ added: Person[]; message: Message }>(`/conversations/${id}/participants`, { memberIds }),
+    mutationFn: (memberIds: number[]) => api.post<ParticipantsAdded>(`/conversations/${id}/participants`, { memberIds }),
     onSuccess: () => qc.invalidateQueries({ queryKey: messageKeys.all }),
   });
 }
@@ -92,7 +61,7 @@ export function useAddParticipants(id: number) {
 export function useRenameConversation(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (title: string) => api.patch<{ title: string; message: Message | null }>(`/conversations/${id}`, { title }),
+    mutationFn: (title: string) => api.patch<Renamed>(`/conversations/${id}`, { title }),
     onSuccess: () => qc.invalidateQueries({ queryKey: messageKeys.all }),
   });
 }
@@ -113,7 +82,7 @@ export function useLeaveConversation(id: number) {
 export function useMarkConversationRead(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ unread: number }>(`/conversations/${id}/read`),
+    mutationFn: () => api.post<Unread>(`/conversations/${id}/read`),
     onSuccess: (data) => {
       qc.setQueryData(messageKeys.unread, data);
       void qc.invalidateQueries({ queryKey: messageKeys.inbox });
@@ -131,7 +100,7 @@ export function useReportMessage() {
 export function useReportedMessages() {
   return useInfiniteQuery({
     queryKey: messageKeys.reported,
-    queryFn: ({ pageParam }) => api.get<Page<ReportedMessage>>(`/moderation/messages${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<ReportedMessagePage>(`/moderation/messages${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -2,22 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { api, setCsrfToken } from './client';
 import { keys } from './keys';
-import type { Ok, Session, UserSelf } from './types';
+import type { Ok, Session } from './types';
+import type {
+  CodeInput, DemoAccounts, PendingSignIn, RecoveryCodes, SecurityState, SignedInEnrolled, SignedInNext, TotpEnrolment,
+} from '../../../common/api/mfa';
 
 /** « Sécurité du compte »: the person's second factors (never a secret once enrolled). */
-export interface SecurityState {
-  demoAccount: boolean;
-  required: boolean;
-  graceEndsAt: string | null;
-  totp: boolean;
-  passkeys: { id: number; name: string; createdAt: string; lastUsedAt: string | null }[];
-  recoveryCodesLeft: number;
-}
-
-export interface TotpEnrolment { secret: string; uri: string; qrCode: string }
-export type CodeMethod = 'totp' | 'recovery';
-export interface PendingSignIn { step: 'verify' | 'enrol'; methods: { totp: boolean; passkey: boolean; recovery: boolean } }
-export type SignedInNext = { user: UserSelf; csrfToken: string; next: string; recoveryCodes?: string[] | null };
+export type { CodeMethod, PendingSignIn, SecurityState, SignedInEnrolled, SignedInNext, TotpEnrolment } from '../../../common/api/mfa';
 
 export function useSecurity(enabled = true) {
   return useQuery({ queryKey: keys.security, queryFn: () => api.get<SecurityState>('/me/security'), enabled });
@@ -35,7 +26,7 @@ export function useStartTotp(pending = false) {
 export function useConfirmTotp() {
   const refresh = useRefreshSecurity();
   return useMutation({
-    mutationFn: (code: string) => api.post<{ recoveryCodes: string[] | null }>('/me/security/totp/confirm', { code }),
+    mutationFn: (code: string) => api.post<RecoveryCodes>('/me/security/totp/confirm', { code }),
     onSuccess: refresh,
   });
 }
@@ -47,7 +38,7 @@ export function useRemoveTotp() {
 
 export function useRegenerateRecoveryCodes() {
   const refresh = useRefreshSecurity();
-  return useMutation({ mutationFn: () => api.post<{ recoveryCodes: string[] }>('/me/security/recovery-codes'), onSuccess: refresh });
+  return useMutation({ mutationFn: () => api.post<RecoveryCodes>('/me/security/recovery-codes'), onSuccess: refresh });
 }
 
 /** The half-done sign-in of this browser (after the password), or an error when there is none. */
@@ -67,12 +58,12 @@ export function useFinishSignIn() {
 
 export function useSecondFactorSignIn() {
   return useMutation({
-    mutationFn: (input: { method: CodeMethod; code: string }) => api.post<SignedInNext>('/auth/second-factor', input),
+    mutationFn: (input: CodeInput) => api.post<SignedInNext>('/auth/second-factor', input),
   });
 }
 
 export function useConfirmTotpAtSignIn() {
-  return useMutation({ mutationFn: (code: string) => api.post<SignedInNext>('/auth/second-factor/totp/confirm', { code }) });
+  return useMutation({ mutationFn: (code: string) => api.post<SignedInEnrolled>('/auth/second-factor/totp/confirm', { code }) });
 }
 
 export function useCancelSignIn() {
@@ -83,7 +74,7 @@ export function useCancelSignIn() {
 export function useDemoAccounts() {
   return useQuery({
     queryKey: ['session', 'demo-accounts'],
-    queryFn: () => api.get<{ accounts: { email: string; role: 'admin' | 'coordinator' | 'animator' | 'member' }[] }>('/auth/demo-accounts'),
+    queryFn: () => api.get<DemoAccounts>('/auth/demo-accounts'),
     staleTime: Infinity,
   });
 }
@@ -103,7 +94,7 @@ export function useAddPasskey() {
     mutationFn: async (name: string) => {
       const optionsJSON = await api.post<OptionsJSON>('/me/security/passkeys/options');
       const response = await startRegistration({ optionsJSON });
-      return api.post<{ recoveryCodes: string[] | null }>('/me/security/passkeys', { name, response });
+      return api.post<RecoveryCodes>('/me/security/passkeys', { name, response });
     },
     onSuccess: refresh,
   });
@@ -115,7 +106,7 @@ export function useAddPasskeyAtSignIn() {
     mutationFn: async (name: string) => {
       const optionsJSON = await api.post<OptionsJSON>('/auth/second-factor/passkey/register/options');
       const response = await startRegistration({ optionsJSON });
-      return api.post<SignedInNext>('/auth/second-factor/passkey/register', { name, response });
+      return api.post<SignedInEnrolled>('/auth/second-factor/passkey/register', { name, response });
     },
   });
 }

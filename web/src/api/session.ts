@@ -2,7 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from './client';
 import { keys } from './keys';
 import { forgetOfflineCopies } from '../lib/offline';
-import type { Me, Ok, Session, UserSelf } from './types';
+import type { Ok } from './types';
+import type {
+  ChangePasswordInput, LoginInput, LogoutResult, Me, ProfileInput, RegisterInput, ResetConfirmInput, Session, SignedIn, UserSelf,
+} from '../../../common/api/accounts';
+import type { ActivateInput } from '../../../common/api/member-import';
+import type { SignInResult } from '../../../common/api/mfa';
+import type { Linked, LinkResult, ProConnectIdentity, Providers } from '../../../common/api/sso';
+
+export type { ProfileInput, RegisterInput };
 
 async function fetchSession(): Promise<Session> {
   const session = await api.get<Session>('/session');
@@ -20,17 +28,6 @@ export function useCurrentUser(): UserSelf | null | undefined {
   return data === undefined ? undefined : data.user;
 }
 
-export interface RegisterInput {
-  email: string;
-  password: string;
-  firstName: string;
-  lastName: string;
-  employer: string;
-  job: string;
-  departement: string;
-  acceptCgu: true;
-}
-
 /** After sign-in, sign-up or sign-out every cached answer may differ (`can`, drafts, feed). */
 export function useSignedIn() {
   const qc = useQueryClient();
@@ -45,8 +42,8 @@ export function useSignedIn() {
 export function useLogin() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      api.post<{ user: UserSelf; csrfToken: string } | { secondFactor: { step: 'verify' | 'enrol' } }>('/auth/login', input),
+    mutationFn: (input: LoginInput) =>
+      api.post<SignInResult>('/auth/login', input),
     // With a second factor to give, no session exists yet: the sign-in continues on /connexion/second-facteur.
     onSuccess: (result) => { if ('user' in result) signedIn(result); },
   });
@@ -55,7 +52,7 @@ export function useLogin() {
 export function useRegister() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (input: RegisterInput) => api.post<{ user: UserSelf; csrfToken: string }>('/auth/register', input),
+    mutationFn: (input: RegisterInput) => api.post<SignedIn>('/auth/register', input),
     onSuccess: signedIn,
   });
 }
@@ -63,7 +60,7 @@ export function useRegister() {
 export function useLogout() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: () => api.post<Ok & { endSessionUrl?: string }>('/auth/logout'),
+    mutationFn: () => api.post<LogoutResult>('/auth/logout'),
     onSuccess: (result) => {
       signedIn({ user: null, csrfToken: null });
       // Signed in through ProConnect: its session ends too, by a full-page visit (no pop-up, no frame).
@@ -76,14 +73,12 @@ export function useLogout() {
 export function useProviders() {
   return useQuery({
     queryKey: ['session', 'providers'],
-    queryFn: () => api.get<{ proconnect: { label: string; allowedDomains: string[]; allowedSirets: string[] } | null }>('/auth/providers'),
+    queryFn: () => api.get<Providers>('/auth/providers'),
     staleTime: Infinity,
   });
 }
 
-export interface ProConnectIdentity {
-  email: string; firstName: string; lastName: string; organisation: string | null; siret: string | null; existingAccount: boolean;
-}
+export type { ProConnectIdentity };
 
 /** The identity ProConnect sent for a first sign-in, waiting for the CGU. */
 export function useProConnectSignup() {
@@ -97,7 +92,7 @@ export function useProConnectSignup() {
 export function useCompleteProConnectSignup() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: () => api.post<{ user: UserSelf; csrfToken: string; next: string }>('/auth/oidc/signup', { acceptCgu: true }),
+    mutationFn: () => api.post<Linked>('/auth/oidc/signup', { acceptCgu: true }),
     onSuccess: signedIn,
   });
 }
@@ -122,22 +117,20 @@ export function useRequestPasswordReset() {
 export function useActivateAccount() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (input: { token: string; password: string; acceptCgu: true }) => api.post<{ user: UserSelf; csrfToken: string }>('/auth/activate', input),
+    mutationFn: (input: ActivateInput) => api.post<SignedIn>('/auth/activate', input),
     onSuccess: signedIn,
   });
 }
 
 export function useConfirmPasswordReset() {
   return useMutation({
-    mutationFn: (input: { token: string; password: string }) => api.post<Ok>('/auth/password-reset/confirm', input),
+    mutationFn: (input: ResetConfirmInput) => api.post<Ok>('/auth/password-reset/confirm', input),
   });
 }
 
 export function useMe(enabled = true) {
   return useQuery({ queryKey: keys.me, queryFn: () => api.get<Me>('/me'), enabled });
 }
-
-export type ProfileInput = Partial<Pick<Me, 'firstName' | 'lastName' | 'employer' | 'job' | 'departement' | 'bio'>>;
 
 export function useUpdateMe() {
   const qc = useQueryClient();
@@ -153,7 +146,7 @@ export function useUpdateMe() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) => api.post<Ok>('/me/password', input),
+    mutationFn: (input: ChangePasswordInput) => api.post<Ok>('/me/password', input),
   });
 }
 
@@ -162,7 +155,7 @@ export function useLinkProConnect() {
   const signedIn = useSignedIn();
   return useMutation({
     mutationFn: (password: string) =>
-      api.post<{ user: UserSelf; csrfToken: string; next: string } | { secondFactor: { step: 'verify' | 'enrol' } }>('/auth/oidc/link', { password }),
+      api.post<LinkResult>('/auth/oidc/link', { password }),
     // A second factor to give first: the sign-in goes on at /connexion/second-facteur.
     onSuccess: (result) => { if ('user' in result) signedIn(result); },
   });

@@ -13,6 +13,7 @@ export type {
 export type {
   ArticleType, CnfptRef, Comment, LinkPreview, Post, PostLink, PostSummary, Revision, Rubrique, SharedOriginal,
 } from '../../../common/api/posts';
+export type { Me, Membership, PublicProfile, Session, UserSelf } from '../../../common/api/accounts';
 
 export type NationalRole = 'admin' | null;
 
@@ -29,51 +30,12 @@ export interface UserRef {
   employer?: string;
 }
 
-export interface UserSelf {
-  id: number;
-  email: string;
-  firstName: string;
-  lastName: string;
-  employer: string;
-  job: string;
-  departement: string;
-  bio: string | null;
-  nationalRole: NationalRole;
-  emailVerified: boolean;
-  createdAt: string;
-}
-
 export interface CommunityRef {
   id: number;
   slug: string;
   name: string;
 }
 
-export interface Membership {
-  community: CommunityRef;
-  role: CommunityRole;
-}
-
-export interface Me extends UserSelf {
-  memberships: Membership[];
-}
-
-export interface PublicProfile {
-  id: number;
-  firstName: string;
-  lastName: string;
-  employer: string;
-  job: string;
-  departement: string;
-  bio: string | null;
-  createdAt: string;
-  memberships: Membership[];
-}
-
-export interface Session {
-  user: UserSelf | null;
-  csrfToken: string | null;
-}
 
 export interface LegalPage {
   slug: string;

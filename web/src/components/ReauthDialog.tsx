@@ -4,6 +4,7 @@ import { api, setReauthHandler } from '../api/client';
 import { provePasskey, useSecurity } from '../api/security';
 import { passkeyError } from '../routes/security/PasskeysCard';
 import { Button, FormDialog, TextField } from '../ui';
+import type { ReauthMethods } from '../../../common/api/accounts';
 
 type Proof = 'password' | 'totp' | 'recovery';
 
@@ -36,7 +37,7 @@ export function ReauthDialog() {
   const settle = useRef<((ok: boolean) => void) | null>(null);
   const methods = useQuery({
     queryKey: ['me', 'reauth-methods'],
-    queryFn: () => api.get<{ password: boolean; proconnect: boolean }>('/auth/reauth/methods'),
+    queryFn: () => api.get<ReauthMethods>('/auth/reauth/methods'),
     enabled: open,
   });
 

@@ -3,7 +3,9 @@ import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
 import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
-import { LoginBody, LogoutResult, ReauthBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody } from './schema.js';
+import {
+  LoginBody, LogoutResult, ReauthBody, ReauthMethods, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionState, SignedIn, TokenBody,
+} from '../../../../common/api/accounts.js';
 import * as accounts from './service.js';
 import { presentUserSelf } from './presenters.js';
 import { cguToAccept } from '../privacy/cgu.js';
@@ -14,9 +16,8 @@ import { notifyNewDevice } from './devices.js';
 import * as sso from '../sso/service.js';
 import { oidcClient } from '../sso/routes.js';
 import { canReauthWithProconnect } from '../sso/reauth.js';
-import { Type } from 'typebox';
 import { decideSignIn, holdSignIn } from '../mfa/gate.js';
-import { SecondFactorPending } from '../mfa/schema.js';
+import { SignInResult } from '../../../../common/api/mfa.js';
 
 // Per-address limits stop one account being attacked from many addresses.
 const RESET_PER_EMAIL = { ...LIMITS_BY_ACTION.passwordReset, action: 'password-reset-email' };
@@ -73,7 +74,7 @@ export default async function authRoutes(app: App) {
   app.post('/auth/login', {
     schema: {
       tags: ['comptes'], summary: 'Connexion (ou, si un second facteur est demandé, première étape)',
-      body: LoginBody, response: { 200: Type.Union([SignedIn, SecondFactorPending]), ...errorResponses },
+      body: LoginBody, response: { 200: SignInResult, ...errorResponses },
     },
   }, async (request, reply) => {
     // Only failures count (login-throttle.ts): signing in again and again never locks anyone out.
@@ -111,7 +112,7 @@ export default async function authRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags: ['comptes'], summary: 'Moyens de confirmer son identité avant une action sensible',
-      response: { 200: Type.Object({ password: Type.Boolean(), proconnect: Type.Boolean() }), ...errorResponses },
+      response: { 200: ReauthMethods, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

@@ -1,21 +1,10 @@
-import { Type } from 'typebox';
 import type { App } from '../../types.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import { endOtherSessions, endSession, listSessions } from './devices.js';
+import { DeviceSessionList, Ended } from '../../../../common/api/devices.js';
 
 const tags = ['comptes'];
-const DeviceSession = Type.Object({
-  id: Type.Integer(),
-  browser: Type.String(),
-  system: Type.String(),
-  signInMethod: Type.Union([Type.Literal('password'), Type.Literal('proconnect'), Type.Literal('passkey')]),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastSeenAt: Type.String({ format: 'date-time' }),
-  /** The session of the browser asking: « cet appareil ». */
-  current: Type.Boolean(),
-});
-const Ended = Type.Object({ ended: Type.Integer() });
 
 /**
  * « Mes appareils ». Ending sessions is a sensitive action (reauth): a stolen session must not be able to
@@ -26,7 +15,7 @@ export default async function devicesRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Mes appareils : mes sessions ouvertes (la plus récente d’abord, 50 au plus)',
-      response: { 200: Type.Object({ items: Type.Array(DeviceSession) }), ...errorResponses },
+      response: { 200: DeviceSessionList, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

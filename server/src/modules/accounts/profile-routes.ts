@@ -1,8 +1,8 @@
 import type { App } from '../../types.js';
-import { errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import { LIMITS } from '../../../../common/limits.js';
-import { ChangePasswordBody, Me, ProfileBody, PublicProfile, UserHit, UserSearchQuery } from './schema.js';
+import { ChangePasswordBody, Me, ProfileBody, PublicProfile, UserHitPage, UserSearchQuery } from '../../../../common/api/accounts.js';
 import * as accounts from './service.js';
 import { loadMemberships, searchUsersByName } from './queries.js';
 import { presentUserSelf } from './presenters.js';
@@ -60,7 +60,7 @@ export default async function profileRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags: ['comptes'], summary: 'Chercher un membre par son nom (insensible aux accents)',
-      querystring: UserSearchQuery, response: { 200: Page(UserHit), ...errorResponses },
+      querystring: UserSearchQuery, response: { 200: UserHitPage, ...errorResponses },
     },
   }, async (request) => {
     // Ranked by similarity, which has no stable keyset: one page of the best matches.

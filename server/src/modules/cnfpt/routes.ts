@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError, ensure } from '../../lib/errors.js';
@@ -13,11 +12,12 @@ import { fetchFeed } from '../veille/poller.js';
 import { cnfptAbilities, cnfptInboxAbilities } from './policy.js';
 import { presentCnfptItem, presentCnfptSource } from './presenters.js';
 import { findCnfptSource, listCnfptInbox, listCnfptSources } from './queries.js';
-import { CnfptInboxPage, CnfptSource, CnfptSourceList, ItemParams, NewCnfptSource, PromoteBody, Promoted, SourceIdParams } from './schema.js';
+import {
+  CnfptInboxPage, CnfptSource, CnfptSourceList, ItemParams, NewCnfptSource, PromoteBody, Promoted, SlugParam, SourceIdParams,
+} from '../../../../common/api/cnfpt.js';
 import { createCnfptSource, deleteCnfptSource, dismissCnfptItem, promoteItem } from './service.js';
 
 const tags = ['ressources CNFPT'];
-const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export default async function cnfptRoutes(app: App) {
   function requireNationalTeam(user: CurrentUser) {

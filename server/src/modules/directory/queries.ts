@@ -7,7 +7,7 @@ import { regionOf } from '../../../../common/territories.js';
 import type { CurrentUser } from '../../types.js';
 import { isNationalAdmin } from '../communities/policy.js';
 import { visibleFields, type Visibility } from './policy.js';
-import type { SettingsOut } from './schema.js';
+import type { SettingsOut } from '../../../../common/api/directory.js';
 
 /**
  * The member directory walks members alphabetically on the unaccented "last first" key, a keyset

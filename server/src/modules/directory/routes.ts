@@ -3,14 +3,16 @@ import { findRegion } from '../../../../common/territories.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
-import { CursorQuery, errorResponses, IdParam, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadMemberships } from '../accounts/queries.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { profileAbilities, seesDraftCommunities } from './policy.js';
 import { decodeDirectoryCursor, listContributions, loadProfile, loadSettings, presentContribution, saveSettings, searchDirectory } from './queries.js';
-import { Contribution, DirectoryEntry, DirectoryQuery, MemberProfile, Settings, SettingsBody } from './schema.js';
+import {
+  ContributionPage, DirectoryEntryPage, DirectoryQuery, MemberProfile, Settings, SettingsBody,
+} from '../../../../common/api/directory.js';
 
 const tags = ['annuaire'];
 
@@ -19,7 +21,7 @@ export default async function directoryRoutes(app: App) {
     config: { readReplica: true, auth: 'user' },
     schema: {
       tags, summary: 'Annuaire des membres : nom (sans accents, fautes tolérées), métier, employeur, département, région, e-communauté',
-      querystring: DirectoryQuery, response: { 200: Page(DirectoryEntry), ...errorResponses },
+      querystring: DirectoryQuery, response: { 200: DirectoryEntryPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
@@ -67,7 +69,7 @@ export default async function directoryRoutes(app: App) {
     config: { readReplica: true, auth: 'user' },
     schema: {
       tags, summary: 'Contributions publiques d’un membre (publications lisibles par moi), les plus récentes d’abord',
-      params: IdParam, querystring: CursorQuery, response: { 200: Page(Contribution), ...errorResponses },
+      params: IdParam, querystring: CursorQuery, response: { 200: ContributionPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

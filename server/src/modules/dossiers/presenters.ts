@@ -3,7 +3,7 @@ import { excerpt } from '../../lib/markdown.js';
 import type { CurrentUser } from '../../types.js';
 import { dossierAbilities } from './policy.js';
 import type { CandidateRow, DossierRow, DossierSummaryRow, ItemRow } from './queries.js';
-import type { DossierOut } from './schema.js';
+import type { DossierOut } from '../../../../common/api/dossiers.js';
 
 function coverOf(row: DossierSummaryRow) {
   return row.cover_url && row.cover_alt ? { url: row.cover_url, alt: row.cover_alt } : null;

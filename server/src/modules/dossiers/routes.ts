@@ -1,9 +1,8 @@
-import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
-import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
@@ -11,7 +10,9 @@ import { canView } from '../posts/policy.js';
 import { dossierAbilities } from './policy.js';
 import { presentCandidate, presentDossier, presentDossierSummary } from './presenters.js';
 import { candidates, communityDossiers, dossierItems, findDossier, type DossierRow } from './queries.js';
-import { AddItemBody, Candidate, CandidatesQuery, CreateDossierBody, Dossier, DossierSummary, EditDossierBody, ItemParams, OrderBody, SlugParam } from './schema.js';
+import {
+  AddItemBody, CandidateList, CandidatesQuery, CreateDossierBody, Dossier, DossierSummaryPage, EditDossierBody, ItemParams, OrderBody, SlugParam,
+} from '../../../../common/api/dossiers.js';
 import { addItem, createDossier, deleteDossier, editDossier, removeItem, reorder } from './service.js';
 
 const tags = ['dossiers'];
@@ -38,7 +39,7 @@ export default async function dossiersRoutes(app: App) {
   app.get('/communities/:slug/dossiers', {
     schema: {
       tags, summary: 'Dossiers d’une e-communauté, les plus récents d’abord',
-      params: SlugParam, querystring: CursorQuery, response: { 200: Page(DossierSummary), ...errorResponses },
+      params: SlugParam, querystring: CursorQuery, response: { 200: DossierSummaryPage, ...errorResponses },
     },
   }, async (request) => {
     const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
@@ -62,7 +63,7 @@ export default async function dossiersRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Publications de l’e-communauté à ajouter à un dossier, par titre (animation)',
-      params: SlugParam, querystring: CandidatesQuery, response: { 200: Type.Object({ items: Type.Array(Candidate) }), ...errorResponses },
+      params: SlugParam, querystring: CandidatesQuery, response: { 200: CandidateList, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

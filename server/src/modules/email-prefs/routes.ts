@@ -2,19 +2,12 @@ import { Type } from 'typebox';
 import type { App } from '../../types.js';
 import { requireUser } from '../../plugins/session.js';
 import { AppError } from '../../lib/errors.js';
-import { Id, errorResponses } from '../../lib/schemas.js';
+import { errorResponses } from '../../lib/schemas.js';
+import {
+  CommunityIdParam, Preference, PreferenceBody, PreferenceList, TokenQuery, Unsubscribed,
+} from '../../../../common/api/email-prefs.js';
 import { listPreferences, setPreference, unsubscribe } from './service.js';
 import { verifyUnsubscribeToken } from './token.js';
-
-const Frequency = Type.Union([Type.Literal('immediately'), Type.Literal('daily'), Type.Literal('weekly'), Type.Literal('never')]);
-const Preference = Type.Object({
-  communityId: Type.Integer(),
-  slug: Type.String(),
-  name: Type.String(),
-  frequency: Frequency,
-  chosen: Type.Boolean(),
-});
-const TokenQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export default async function emailPrefsRoutes(app: App) {
   // Mail clients send the RFC 8058 one-click POST as a form ("List-Unsubscribe=One-Click"); the body carries nothing we need.
@@ -22,7 +15,7 @@ export default async function emailPrefsRoutes(app: App) {
 
   app.get('/me/email-preferences', {
     config: { auth: 'user' },
-    schema: { tags: ['courriel'], summary: 'Mes préférences de courriel, par e-communauté', response: { 200: Type.Object({ items: Type.Array(Preference) }), ...errorResponses } },
+    schema: { tags: ['courriel'], summary: 'Mes préférences de courriel, par e-communauté', response: { 200: PreferenceList, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     return { items: await listPreferences(app.db, user.id) };
@@ -33,8 +26,8 @@ export default async function emailPrefsRoutes(app: App) {
     schema: {
       tags: ['courriel'],
       summary: 'Choisir la fréquence des courriels d’une e-communauté',
-      params: Type.Object({ communityId: Id }),
-      body: Type.Object({ frequency: Frequency }, { additionalProperties: false }),
+      params: CommunityIdParam,
+      body: PreferenceBody,
       response: { 200: Preference, ...errorResponses },
     },
   }, async (request) => {
@@ -56,7 +49,7 @@ export default async function emailPrefsRoutes(app: App) {
       tags: ['courriel'],
       summary: 'Confirmer le désabonnement (jeton du courriel, sans connexion)',
       querystring: TokenQuery,
-      response: { 200: Type.Object({ ok: Type.Literal(true), communityName: Type.String() }), ...errorResponses },
+      response: { 200: Unsubscribed, ...errorResponses },
     },
   }, async (request) => {
     const claims = verifyUnsubscribeToken(app.config.secret, request.query.token);

@@ -3,13 +3,15 @@ import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
-import { CursorQuery, ErrorBody, errorResponses, IdParam, Page } from '../../lib/schemas.js';
+import { CursorQuery, ErrorBody, errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { canRevoke, invitationAbilities } from './policy.js';
 import { communityInvitations, findInvitation, inviterFigures, type InvitationRow } from './queries.js';
-import { Accepted, CreatedLink, Invitation, InvitationPreview, InvitationStats, InviteByEmailBody, InviteResults, SlugParam, TokenParam } from './schema.js';
+import {
+  Accepted, CreatedLink, Invitation, InvitationPage, InvitationPreview, InvitationStats, InviteByEmailBody, InviteResults, SlugParam, TokenParam,
+} from '../../../../common/api/invitations.js';
 import { accept, createLink, invitationUrl, inviteByEmail, revoke, usableInvitation } from './service.js';
 
 const tags = ['invitations'];
@@ -58,7 +60,7 @@ export default async function invitationsRoutes(app: App) {
     schema: {
       tags, summary: 'Invitations de l’e-communauté (toutes pour l’équipe d’animation, les siennes pour un membre)',
       params: SlugParam, querystring: Type.Object({ ...CursorQuery.properties, mine: Type.Optional(Type.Boolean()) }),
-      response: { 200: Page(Invitation), ...errorResponses },
+      response: { 200: InvitationPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

@@ -3,10 +3,10 @@ import { LIMITS } from '../../../../common/limits.js';
 import { addressGroup } from '../../lib/client-address.js';
 import { authorize } from '../../lib/authorize.js';
 import { hit, LIMITS_BY_ACTION, subjectOf, type Limit } from '../../lib/rate-limit.js';
-import { errorResponses, Page } from '../../lib/schemas.js';
+import { errorResponses } from '../../lib/schemas.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
-import { SignedIn } from '../accounts/schema.js';
+import { SignedIn } from '../../../../common/api/accounts.js';
 import { loadUser } from '../accounts/service.js';
 import { rememberDevice } from '../accounts/login-throttle.js';
 import { presentUserSelf } from '../accounts/presenters.js';
@@ -14,8 +14,8 @@ import { activateAccount } from './activation.js';
 import { applyCsv, previewCsv } from './csv-import.js';
 import { importableCommunities, importAbilities, welcomeCampaignAbilities } from './policy.js';
 import {
-  ActivateBody, CampaignState, CsvBody, ImportResult, ImportTargets, PausedBody, Preview, ResendResult, UserIdParam, WelcomeItem, WelcomeQuery,
-} from './schema.js';
+  ActivateBody, CampaignState, CsvBody, ImportResult, ImportTargets, PausedBody, Preview, ResendResult, UserIdParam, WelcomeItemPage, WelcomeQuery,
+} from '../../../../common/api/member-import.js';
 import { campaignState, listWelcomes, resendWelcome, setPaused, startWelcomeCampaign, type WelcomeRow } from './welcome.js';
 
 const tags = ['import'];
@@ -120,7 +120,7 @@ export default async function memberImportRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Membres de la campagne de bienvenue, par état ou par adresse',
-      querystring: WelcomeQuery, response: { 200: Page(WelcomeItem), ...errorResponses },
+      querystring: WelcomeQuery, response: { 200: WelcomeItemPage, ...errorResponses },
     },
   }, async (request) => {
     requireCampaignManager(request);

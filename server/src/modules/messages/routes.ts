@@ -4,7 +4,7 @@ import { decodeKeyset, encodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { found } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
-import { CursorQuery, errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { privateMessageMail } from '../mail/templates.js';
@@ -12,9 +12,9 @@ import { addParticipants, leaveConversation, renameConversation } from './group-
 import { canSend, groupCan, reportedMessagesAbilities } from './policy.js';
 import { decodeMessageCursor, listInbox, listMessages, loadConversation, presentSummary, reportQueue, unreadTotal } from './queries.js';
 import {
-  AddParticipantsBody, BlockState, ConversationSummary, ConversationView, Message, ParticipantsAdded, RenameBody, Renamed,
-  ReportActionBody, ReportActionResult, ReportBody, ReportedMessage, SendBody, StartBody, Started, Unread,
-} from './schema.js';
+  AddParticipantsBody, BlockState, ConversationSummaryPage, ConversationView, Message, MessagePage, ParticipantsAdded, RenameBody, Renamed,
+  ReportActionBody, ReportActionResult, ReportBody, ReportedMessagePage, SendBody, StartBody, Started, Unread,
+} from '../../../../common/api/messages.js';
 import { decideReport, markRead, reportMessage, sendMessage, setBlock, startConversation, type MailNotice } from './service.js';
 
 import { discardDraft } from '../drafts/queries.js';
@@ -46,7 +46,7 @@ export default async function messagesRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Mes conversations, la plus récente d’abord',
-      querystring: CursorQuery, response: { 200: Page(ConversationSummary), ...errorResponses },
+      querystring: CursorQuery, response: { 200: ConversationSummaryPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
@@ -93,7 +93,7 @@ export default async function messagesRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Messages plus anciens d’une conversation (réservé aux participants)',
-      params: IdParam, querystring: MessagesQuery, response: { 200: Page(Message), ...errorResponses },
+      params: IdParam, querystring: MessagesQuery, response: { 200: MessagePage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
@@ -210,7 +210,7 @@ export default async function messagesRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Messages privés signalés en attente (équipe nationale) : chaque message seul, jamais sa conversation',
-      querystring: CursorQuery, response: { 200: Page(ReportedMessage), ...errorResponses },
+      querystring: CursorQuery, response: { 200: ReportedMessagePage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

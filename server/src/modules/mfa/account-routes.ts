@@ -1,7 +1,7 @@
 import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
-import { CodeBody, RecoveryCodes, SecurityState, TotpCodeBody, TotpEnrolmentView } from './schema.js';
+import { CodeBody, RecoveryCodes, SecurityState, TotpCodeBody, TotpEnrolmentView } from '../../../../common/api/mfa.js';
 import { confirmTotp, markReauthenticated, regenerateRecoveryCodes, removeTotp, startTotp, verifyCode } from './service.js';
 import { loadStatus } from './status.js';
 import { graceEndsAt, mfaRequired } from './gate.js';

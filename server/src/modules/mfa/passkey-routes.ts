@@ -4,7 +4,7 @@ import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import { completeSignIn, loadPending, pendingOwner } from './gate.js';
 import { authenticationOptions, registerPasskey, registrationOptions, removePasskey, verifyPasskey } from './passkeys.js';
-import { PasskeyName, RecoveryCodes, SignedInEnrolled, SignedInNext, WebAuthnOptions, WebAuthnResponse } from './schema.js';
+import { PasskeyName, RecoveryCodes, SignedInEnrolled, SignedInNext, WebAuthnOptions, WebAuthnResponse } from '../../../../common/api/mfa.js';
 import { loadUser } from '../accounts/service.js';
 import { markReauthenticated } from './service.js';
 

@@ -2,7 +2,7 @@ import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
 import { loadUser } from '../accounts/service.js';
 import { cancelSignIn, completeSignIn, loadPending } from './gate.js';
-import { CodeBody, DemoAccounts, PendingState, SignedInEnrolled, SignedInNext, TotpCodeBody, TotpEnrolmentView } from './schema.js';
+import { CodeBody, DemoAccounts, PendingState, SignedInEnrolled, SignedInNext, TotpCodeBody, TotpEnrolmentView } from '../../../../common/api/mfa.js';
 import { confirmTotp, startTotp, verifyCode } from './service.js';
 import { listDemoAccounts, loadStatus } from './status.js';
 

@@ -1,10 +1,12 @@
 import type { App } from '../../types.js';
 import { decodeKeyset } from '../../lib/cursor.js';
-import { CursorQuery, errorResponses, Ok, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses, Ok } from '../../lib/schemas.js';
 import { hit, subjectOf } from '../../lib/rate-limit.js';
 import { closeSession, requireUser } from '../../plugins/session.js';
 import { LIMITS } from '../../../../common/limits.js';
-import { CguAcceptanceBody, DeleteAccountBody, ExportFile, LegalVersion, LegalVersionItem, SlugParam, VersionParams } from './schema.js';
+import {
+  CguAcceptanceBody, DeleteAccountBody, ExportFile, LegalVersion, LegalVersionItemPage, SlugParam, VersionParams,
+} from '../../../../common/api/privacy.js';
 import { listVersions, loadVersion } from './legal-versions.js';
 import { acceptCgu } from './cgu.js';
 import { buildExport } from './export.js';
@@ -18,7 +20,7 @@ export default async function privacyRoutes(app: App) {
   app.get('/pages/:slug/versions', {
     schema: {
       tags: ['site'], summary: 'Versions d’une page légale, de la plus récente à la plus ancienne',
-      params: SlugParam, querystring: CursorQuery, response: { 200: Page(LegalVersionItem), ...errorResponses },
+      params: SlugParam, querystring: CursorQuery, response: { 200: LegalVersionItemPage, ...errorResponses },
     },
   }, async (request) => listVersions(app.db, request.params.slug, decodeKeyset(request.query.cursor), request.query.limit ?? LIMITS.pageSize));
 

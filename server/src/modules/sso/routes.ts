@@ -6,12 +6,11 @@ import { AppError } from '../../lib/errors.js';
 import { hit } from '../../lib/rate-limit.js';
 import { addressGroup } from '../../lib/client-address.js';
 import { hashToken } from '../../lib/tokens.js';
-import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses } from '../../lib/schemas.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { LIMITS } from '../../../../common/limits.js';
 import { closeSession, openSession, requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
-import { SignedIn } from '../accounts/schema.js';
 import { authenticate, loadUser } from '../accounts/service.js';
 import { admitLogin, isKnownDevice, loginFailed, loginSucceeded, rememberDevice } from '../accounts/login-throttle.js';
 import { notifyNewDevice } from '../accounts/devices.js';
@@ -23,7 +22,9 @@ import { securityEventsAbilities } from './policy.js';
 import { LINK_CODE_MINUTES, linkByCode, sendLinkCode } from './link-code.js';
 import { listSecurityEvents, presentSecurityEvent, recordSecurityEvent } from './audit.js';
 import { amrOfIdToken, decideSignIn, holdSignIn } from '../mfa/gate.js';
-import { SecondFactorPending } from '../mfa/schema.js';
+import {
+  LinkBody, LinkByCodeBody, LinkCodeSent, Linked, LinkResult, ProConnectIdentity, Providers, SecurityEventPage, SignupBody, StartQuery,
+} from '../../../../common/api/sso.js';
 
 const clients = new WeakMap<Config, OidcClient>();
 
@@ -75,8 +76,6 @@ async function failTo(app: App, request: FastifyRequest, reply: FastifyReply, er
   return reply.redirect(`${ERROR_PAGE}?${query}`, 303);
 }
 
-const Linked = Type.Intersect([SignedIn, Type.Object({ next: Type.String() })]);
-
 async function openOidcSession(app: App, request: FastifyRequest, reply: FastifyReply, userId: number, idToken: string, firstSignIn = false) {
   if (request.session) await closeSession(app, request, reply);
   const csrfToken = await openSession(app, request, reply, userId, 'proconnect');
@@ -114,13 +113,7 @@ export default async function ssoRoutes(app: App) {
     schema: {
       tags: ['comptes'], summary: 'Moyens de connexion proposés',
       response: {
-        200: Type.Object({
-          proconnect: Type.Union([Type.Object({
-            label: Type.String(),
-            /** The access filter, stated on the refusal page (empty lists: no filter). */
-            allowedDomains: Type.Array(Type.String()), allowedSirets: Type.Array(Type.String()),
-          }), Type.Null()]),
-        }),
+        200: Providers,
       },
     },
   }, async () => {
@@ -132,7 +125,7 @@ export default async function ssoRoutes(app: App) {
   app.get('/auth/oidc/start', {
     schema: {
       tags: ['comptes'], summary: 'Aller se connecter chez ProConnect (ou y confirmer son identité : confirmation=1)',
-      querystring: Type.Object({ suite: Type.Optional(Type.String({ maxLength: 500 })), confirmation: Type.Optional(Type.Literal('1')) }),
+      querystring: StartQuery,
     },
   }, async (request, reply) => {
     try {
@@ -183,12 +176,7 @@ export default async function ssoRoutes(app: App) {
     schema: {
       tags: ['comptes'], summary: 'Identité reçue de ProConnect, en attente de l’acceptation des CGU',
       response: {
-        200: Type.Object({
-          email: Type.String(), firstName: Type.String(), lastName: Type.String(),
-          organisation: Type.Union([Type.String(), Type.Null()]), siret: Type.Union([Type.String(), Type.Null()]),
-          /** An account already uses this address: the person confirms with its password to link it. */
-          existingAccount: Type.Boolean(),
-        }),
+        200: ProConnectIdentity,
         ...errorResponses,
       },
     },
@@ -204,8 +192,8 @@ export default async function ssoRoutes(app: App) {
   app.post('/auth/oidc/signup', {
     schema: {
       tags: ['comptes'], summary: 'Créer son compte avec ProConnect (CGU acceptées)',
-      body: Type.Object({ acceptCgu: Type.Literal(true) }, { additionalProperties: false }),
-      response: { 201: Type.Intersect([SignedIn, Type.Object({ next: Type.String() })]), ...errorResponses },
+      body: SignupBody,
+      response: { 201: Linked, ...errorResponses },
     },
   }, async (request, reply) => {
     const client = requireClient();
@@ -219,8 +207,8 @@ export default async function ssoRoutes(app: App) {
   app.post('/auth/oidc/link', {
     schema: {
       tags: ['comptes'], summary: 'Associer ProConnect au compte existant de la même adresse (mot de passe du compte)',
-      body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
-      response: { 200: Type.Union([Linked, SecondFactorPending]), ...errorResponses },
+      body: LinkBody,
+      response: { 200: LinkResult, ...errorResponses },
     },
   }, async (request, reply) => {
     const client = requireClient();
@@ -245,7 +233,7 @@ export default async function ssoRoutes(app: App) {
   app.post('/auth/oidc/link-code', {
     schema: {
       tags: ['comptes'], summary: 'Recevoir par courriel un code pour associer ProConnect au compte de la même adresse',
-      response: { 202: Type.Object({ expiresInMinutes: Type.Integer() }), ...errorResponses },
+      response: { 202: LinkCodeSent, ...errorResponses },
     },
   }, async (request, reply) => {
     const client = requireClient();
@@ -261,8 +249,8 @@ export default async function ssoRoutes(app: App) {
   app.post('/auth/oidc/link-by-code', {
     schema: {
       tags: ['comptes'], summary: 'Associer ProConnect au compte existant de la même adresse (code reçu par courriel)',
-      body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false }),
-      response: { 200: Type.Union([Linked, SecondFactorPending]), ...errorResponses },
+      body: LinkByCodeBody,
+      response: { 200: LinkResult, ...errorResponses },
     },
   }, async (request, reply) => {
     const client = requireClient();
@@ -278,7 +266,7 @@ export default async function ssoRoutes(app: App) {
       tags: ['comptes'], summary: 'Journal de sécurité : connexions ProConnect refusées (équipe nationale)',
       querystring: CursorQuery,
       response: {
-        200: Page(Type.Object({ id: Type.Integer(), createdAt: Type.String(), kind: Type.String(), code: Type.String() })),
+        200: SecurityEventPage,
         ...errorResponses,
       },
     },

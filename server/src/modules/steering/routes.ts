@@ -6,7 +6,7 @@ import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { SlugParam } from '../../../../common/api/posts.js';
 import { steeringAbilities } from './policy.js';
-import { AnimatorDashboard, AnimatorQuery, TargetBody, TargetOut, TargetResetQuery } from './schema.js';
+import { AnimatorDashboard, AnimatorQuery, TargetBody, TargetOut, TargetResetQuery } from '../../../../common/api/steering.js';
 import { animatorDashboard, AUDIENCE_SECONDS, presentTargets, type AudienceCache } from './service.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
 import { listStaff, loadTargets, saveTarget } from './targets.js';

@@ -1,21 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { SignInMethod } from '../../../../common/sessions';
+import type { DeviceSessionList, Ended } from '../../../../common/api/devices';
 
-export interface DeviceSession {
-  id: number;
-  browser: string;
-  system: string;
-  signInMethod: SignInMethod;
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-}
+export type { DeviceSession } from '../../../../common/api/devices';
 
 const devicesKey = ['me', 'sessions'] as const;
 
 export function useDevices() {
-  return useQuery({ queryKey: devicesKey, queryFn: () => api.get<{ items: DeviceSession[] }>('/me/sessions') });
+  return useQuery({ queryKey: devicesKey, queryFn: () => api.get<DeviceSessionList>('/me/sessions') });
 }
 
 /** Ends one other session (`id`), or all of them (`'others'`). Both may first ask for the password (ReauthDialog). */
@@ -23,7 +15,7 @@ export function useEndSessions() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (which: number | 'others') =>
-      api.delete<{ ended: number }>(which === 'others' ? '/me/other-sessions' : `/me/sessions/${which}`),
+      api.delete<Ended>(which === 'others' ? '/me/other-sessions' : `/me/sessions/${which}`),
     onSettled: () => qc.invalidateQueries({ queryKey: devicesKey }),
   });
 }

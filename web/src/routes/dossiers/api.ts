@@ -1,50 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
-import type { Ok, Page, UserRef } from '../../api/types';
+import type { Ok } from '../../api/types';
+import type { CandidateList, Dossier, DossierInput, DossierSummaryPage, NewDossier } from '../../../../common/api/dossiers';
 
 /** Typed client of the dossiers API. */
 
-export interface Cover {
-  url: string;
-  alt: string;
-}
-
-export interface DossierSummary {
-  id: number;
-  title: string;
-  excerpt: string;
-  cover: Cover | null;
-  itemCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DossierItem {
-  position: number;
-  note: string;
-  post: { id: number; kind: string; title: string; excerpt: string; author: UserRef; createdAt: string };
-}
-
-export interface Dossier {
-  id: number;
-  community: { id: number; slug: string; name: string };
-  title: string;
-  introMd: string;
-  introHtml: string;
-  cover: Cover | null;
-  createdBy: UserRef;
-  createdAt: string;
-  updatedAt: string;
-  items: DossierItem[];
-  can: { edit: boolean; delete: boolean };
-}
-
-export interface DossierInput {
-  title?: string;
-  intro?: string;
-  coverUrl?: string | null;
-  coverAlt?: string | null;
-}
+export type { Dossier, DossierInput, DossierItem, DossierSummary } from '../../../../common/api/dossiers';
 
 export const dossierKeys = {
   list: (slug: string) => ['dossiers', 'community', slug] as const,
@@ -55,7 +16,7 @@ export const dossierKeys = {
 export function useDossiers(slug: string) {
   return useInfiniteQuery({
     queryKey: dossierKeys.list(slug),
-    queryFn: ({ pageParam }) => api.get<Page<DossierSummary>>(`/communities/${slug}/dossiers${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<DossierSummaryPage>(`/communities/${slug}/dossiers${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -68,7 +29,7 @@ export function useDossier(id: number) {
 export function useCandidates(slug: string, q: string, enabled: boolean) {
   return useQuery({
     queryKey: dossierKeys.candidates(slug, q),
-    queryFn: () => api.get<{ items: { id: number; title: string; kind: string; createdAt: string }[] }>(`/communities/${slug}/dossier-candidates${qs({ q })}`),
+    queryFn: () => api.get<CandidateList>(`/communities/${slug}/dossier-candidates${qs({ q })}`),
     enabled,
   });
 }
@@ -76,7 +37,7 @@ export function useCandidates(slug: string, q: string, enabled: boolean) {
 export function useCreateDossier(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: DossierInput & { title: string }) => api.post<Dossier>(`/communities/${slug}/dossiers`, input),
+    mutationFn: (input: NewDossier) => api.post<Dossier>(`/communities/${slug}/dossiers`, input),
     onSuccess: (d) => {
       qc.setQueryData(dossierKeys.one(d.id), d);
       void qc.invalidateQueries({ queryKey: dossierKeys.list(slug) });

@@ -1,29 +1,19 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
+import type {
+  CampaignState, CsvInput, ImportResult, ImportTargets, Preview, ResendResult, WelcomeItemPage, WelcomeStatus,
+} from '../../../../common/api/member-import';
 
 /** API client of the « Import » page: CSV member lists and the welcome campaign of imported members. */
 
-export interface ImportTarget { slug: string; name: string }
-export type LineStatus = 'new' | 'existing' | 'member' | 'error';
-export interface PreviewLine {
-  line: number; email: string; firstName: string; lastName: string; employer: string;
-  community: ImportTarget | null; status: LineStatus; messages: string[];
-}
-export interface Preview { lines: PreviewLine[]; counts: Record<LineStatus, number> }
-export interface ImportResult { created: number; added: number; unchanged: number; errors: number }
-export interface CsvInput { csv: string; community?: string }
-
-export type WelcomeStatus = 'queued' | 'sent' | 'activated' | 'bounced';
-export interface CampaignState { counts: Record<WelcomeStatus, number>; paused: boolean; perHour: number; sentLastHour: number }
-export interface WelcomeItem {
-  userId: number; email: string; firstName: string; lastName: string; status: WelcomeStatus;
-  queuedAt: string; sentAt: string | null; activatedAt: string | null; bouncedAt: string | null; error: string | null;
-}
+export type {
+  CampaignState, CsvInput, ImportResult, ImportTarget, LineStatus, Preview, PreviewLine, WelcomeItem, WelcomeStatus,
+} from '../../../../common/api/member-import';
 
 const KEY = ['member-import'] as const;
 
 export function useImportTargets() {
-  return useQuery({ queryKey: [...KEY, 'targets'], queryFn: () => api.get<{ items: ImportTarget[] }>('/member-imports/communities'), retry: false });
+  return useQuery({ queryKey: [...KEY, 'targets'], queryFn: () => api.get<ImportTargets>('/member-imports/communities'), retry: false });
 }
 
 export function usePreview() {
@@ -57,7 +47,7 @@ export function useSetPaused() {
 export function useWelcomeMembers(filter: { status?: WelcomeStatus; email?: string }, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: [...KEY, 'members', filter],
-    queryFn: ({ pageParam }) => api.get<{ items: WelcomeItem[]; nextCursor: string | null }>(
+    queryFn: ({ pageParam }) => api.get<WelcomeItemPage>(
       `/national/import-welcome/members${qs({ status: filter.status, email: filter.email, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -68,7 +58,7 @@ export function useWelcomeMembers(filter: { status?: WelcomeStatus; email?: stri
 export function useResend() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (userId: number) => api.post<{ status: 'sent' | 'bounced' }>(`/national/import-welcome/members/${userId}/resend`),
+    mutationFn: (userId: number) => api.post<ResendResult>(`/national/import-welcome/members/${userId}/resend`),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }

@@ -1,15 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { EmailPreference, EmailPreferenceList, Frequency, Unsubscribed } from '../../../../common/api/email-prefs';
 
-export type Frequency = 'immediately' | 'daily' | 'weekly' | 'never';
-
-export interface EmailPreference {
-  communityId: number;
-  slug: string;
-  name: string;
-  frequency: Frequency;
-  chosen: boolean;
-}
+export type { EmailPreference, Frequency } from '../../../../common/api/email-prefs';
 
 export const FREQUENCY_OPTIONS: { value: Frequency; label: string }[] = [
   { value: 'immediately', label: 'Immédiatement' },
@@ -21,7 +14,7 @@ export const FREQUENCY_OPTIONS: { value: Frequency; label: string }[] = [
 const key = ['me', 'email-preferences'] as const;
 
 export function useEmailPreferences() {
-  return useQuery({ queryKey: key, queryFn: () => api.get<{ items: EmailPreference[] }>('/me/email-preferences') });
+  return useQuery({ queryKey: key, queryFn: () => api.get<EmailPreferenceList>('/me/email-preferences') });
 }
 
 export function useSaveEmailPreferences() {
@@ -37,6 +30,6 @@ export function useSaveEmailPreferences() {
 
 export function useUnsubscribe() {
   return useMutation({
-    mutationFn: (token: string) => api.post<{ ok: true; communityName: string }>(`/email/unsubscribe?token=${encodeURIComponent(token)}`),
+    mutationFn: (token: string) => api.post<Unsubscribed>(`/email/unsubscribe?token=${encodeURIComponent(token)}`),
   });
 }

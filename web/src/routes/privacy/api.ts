@@ -3,25 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs, setCsrfToken } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useSession } from '../../api/session';
-import type { Ok, Page } from '../../api/types';
+import type { Ok } from '../../api/types';
+import type { CguToAccept, DeleteAccountInput, LegalVersion, LegalVersionItemPage } from '../../../../common/api/privacy';
 
-export interface LegalVersionItem {
-  version: number;
-  title: string;
-  publishedAt: string;
-  current: boolean;
-}
-
-export interface LegalVersion extends LegalVersionItem {
-  slug: string;
-  bodyHtml: string;
-  replacedAt: string | null;
-}
-
-export interface CguToAccept {
-  version: number;
-  title: string;
-}
+export type { CguToAccept, LegalVersion, LegalVersionItem } from '../../../../common/api/privacy';
 
 /** Where the browser downloads the member's data (the server names the file). */
 export const EXPORT_URL = '/api/me/export';
@@ -30,7 +15,7 @@ export function useLegalVersions(slug: string, current: number) {
   // Keyed by the version in force, so publishing a new one refreshes the list.
   return useQuery({
     queryKey: [...keys.page(slug), 'versions', current],
-    queryFn: () => api.get<Page<LegalVersionItem>>(`/pages/${slug}/versions${qs({ limit: 50 })}`),
+    queryFn: () => api.get<LegalVersionItemPage>(`/pages/${slug}/versions${qs({ limit: 50 })}`),
   });
 }
 
@@ -69,7 +54,7 @@ export function useAcceptCgu() {
  */
 export function useDeleteAccount() {
   return useMutation({
-    mutationFn: (input: { deleteContent: boolean }) => api.delete<Ok>('/me', input),
+    mutationFn: (input: DeleteAccountInput) => api.delete<Ok>('/me', input),
   });
 }
 

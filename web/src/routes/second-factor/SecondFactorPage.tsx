@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
-  useAddPasskeyAtSignIn, useCancelSignIn, useConfirmTotpAtSignIn, useFinishSignIn, usePendingSignIn, useSecondFactorSignIn, useStartTotp, type PendingSignIn,
+  useAddPasskeyAtSignIn, useCancelSignIn, useConfirmTotpAtSignIn, useFinishSignIn, usePendingSignIn, useSecondFactorSignIn, useStartTotp, type PendingSignIn, type SignedInEnrolled,
 } from '../../api/security';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Form, Spinner, TextField } from '../../ui';
@@ -85,7 +85,7 @@ function Enrol({ next }: { next: string }) {
   const goOn = useGoOn(next);
   const [done, setDone] = useState<{ codes: string[]; go: () => void } | null>(null);
   // Either factor signs in; the recovery codes of a first factor are shown before going on.
-  const enrolled = (result: Parameters<typeof goOn>[0]) => {
+  const enrolled = (result: SignedInEnrolled) => {
     if (result.recoveryCodes) setDone({ codes: result.recoveryCodes, go: () => goOn(result) });
     else goOn(result);
   };

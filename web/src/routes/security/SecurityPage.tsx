@@ -113,7 +113,7 @@ function RecoveryCard({ state, onCodes }: { state: SecurityState; onCodes: (code
         title="Générer de nouveaux codes de secours ?"
         confirmLabel="Générer"
         isPending={regenerate.isPending}
-        onConfirm={async () => onCodes((await regenerate.mutateAsync()).recoveryCodes)}
+        onConfirm={async () => { const { recoveryCodes } = await regenerate.mutateAsync(); if (recoveryCodes) onCodes(recoveryCodes); }}
       >
         <p>Les anciens codes ne fonctionneront plus, et vos autres sessions seront fermées.</p>
       </ConfirmDialog>

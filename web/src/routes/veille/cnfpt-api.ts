@@ -1,19 +1,10 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CnfptResourceType } from '../../../../common/cnfpt';
 import { api, qs } from '../../api/client';
+import type { CnfptInboxPage, CnfptItem, Promoted, PromoteInput } from '../../../../common/api/cnfpt';
 
 /** API client of the CNFPT resources in a community's veille (docs/api.md, "ressources CNFPT"). */
 
-export interface CnfptItem {
-  id: number;
-  link: string;
-  title: string;
-  summary: string;
-  publishedAt: string | null;
-  fetchedAt: string;
-  resourceType: CnfptResourceType;
-  source: { id: number; title: string };
-}
+export type { CnfptItem };
 
 const key = (slug: string) => ['veille', slug, 'cnfpt'] as const;
 
@@ -21,7 +12,7 @@ export function useCnfptInbox(slug: string) {
   return useInfiniteQuery({
     queryKey: key(slug),
     queryFn: ({ pageParam }) =>
-      api.get<{ items: CnfptItem[]; nextCursor: string | null }>(`/communities/${slug}/veille/cnfpt${qs({ cursor: pageParam })}`),
+      api.get<CnfptInboxPage>(`/communities/${slug}/veille/cnfpt${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -33,8 +24,8 @@ function useCnfptMutation<I, O>(slug: string, fn: (input: I) => Promise<O>) {
 }
 
 export const usePromoteCnfpt = (slug: string) =>
-  useCnfptMutation(slug, ({ id, ...body }: { id: number; title?: string; commentary?: string; cnfptType: CnfptResourceType }) =>
-    api.post<{ postId: number }>(`/communities/${slug}/veille/cnfpt/${id}/promote`, body));
+  useCnfptMutation(slug, ({ id, ...body }: PromoteInput & { id: number }) =>
+    api.post<Promoted>(`/communities/${slug}/veille/cnfpt/${id}/promote`, body));
 
 export const useDismissCnfpt = (slug: string) =>
   useCnfptMutation(slug, (id: number) => api.post<{ ok: true }>(`/communities/${slug}/veille/cnfpt/${id}/dismiss`, {}));

@@ -1,5 +1,10 @@
-import { Type } from 'typebox';
-import { SignedIn } from '../accounts/schema.js';
+import { Type, type Static } from 'typebox';
+import { SignedIn } from './accounts.js';
+
+/**
+ * Route schemas of the second factor (TOTP, passkeys, recovery codes, the sign-in's second step): the only
+ * definition of their shapes. The server validates with them, the web client reads their types.
+ */
 
 /** Six digits from the app (spaces tolerated) or a recovery code `abcd-efgh-jkmn-pqrs`. */
 const code = Type.String({ minLength: 6, maxLength: 40, pattern: '^[A-Za-z0-9 -]+$' });
@@ -11,6 +16,9 @@ export const TotpCodeBody = Type.Object({ code }, { additionalProperties: false 
 export const SecondFactorPending = Type.Object({
   secondFactor: Type.Object({ step: Type.Union([Type.Literal('verify'), Type.Literal('enrol')]) }),
 });
+
+/** POST /auth/login: signed in, or the second factor comes next. */
+export const SignInResult = Type.Union([SignedIn, SecondFactorPending]);
 
 export const PendingState = Type.Object({
   step: Type.Union([Type.Literal('verify'), Type.Literal('enrol')]),
@@ -57,3 +65,16 @@ export const WebAuthnOptions = Type.Record(Type.String(), Type.Unknown());
 export const DemoAccounts = Type.Object({
   accounts: Type.Array(Type.Object({ email: Type.String(), role: Type.Union([Type.Literal('admin'), Type.Literal('coordinator'), Type.Literal('animator'), Type.Literal('member')]) })),
 });
+
+/** The client's names for what it sends and reads. */
+export type SecondFactorPending = Static<typeof SecondFactorPending>;
+export type SignInResult = Static<typeof SignInResult>;
+export type CodeInput = Static<typeof CodeBody>;
+export type CodeMethod = CodeInput['method'];
+export type PendingSignIn = Static<typeof PendingState>;
+export type TotpEnrolment = Static<typeof TotpEnrolmentView>;
+export type RecoveryCodes = Static<typeof RecoveryCodes>;
+export type SignedInNext = Static<typeof SignedInNext>;
+export type SignedInEnrolled = Static<typeof SignedInEnrolled>;
+export type SecurityState = Static<typeof SecurityState>;
+export type DemoAccounts = Static<typeof DemoAccounts>;

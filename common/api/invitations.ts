@@ -1,8 +1,11 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { Id, Page } from './shared.js';
 
-/** Route schemas of invitations. */
+/**
+ * Route schemas of invitations: the only definition of their request and response shapes. The server
+ * validates with them, the web client reads their types.
+ */
 
 const DateTime = Type.String({ format: 'date-time' });
 const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
@@ -69,3 +72,16 @@ export const InvitationStats = Type.Object({
   totals: Figures,
   byInviter: Type.Array(Type.Object({ inviter: UserRef, role: Type.Union([Type.String(), Type.Null()]), ...Figures.properties })),
 });
+
+export const InvitationPage = Page(Invitation);
+
+/** The client's names for what it sends and reads. */
+export type Invitation = Static<typeof Invitation>;
+export type InvitationPage = Static<typeof InvitationPage>;
+export type InviteOutcome = Static<typeof InviteOutcome>;
+export type InviteResults = Static<typeof InviteResults>;
+export type InviteInput = Static<typeof InviteByEmailBody>;
+export type CreatedLink = Static<typeof CreatedLink>;
+export type InvitationPreview = Static<typeof InvitationPreview>;
+export type InvitationStats = Static<typeof InvitationStats>;
+export type Accepted = Static<typeof Accepted>;

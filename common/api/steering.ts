@@ -1,6 +1,11 @@
-import { Type } from 'typebox';
-import { MAX_MONTHLY_TARGET } from '../../../../common/contributions.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { MAX_MONTHLY_TARGET } from '../contributions.js';
+import { Id } from './shared.js';
+
+/**
+ * Route schemas of the steering module (an animator's dashboard, monthly targets): the only definition of their
+ * shapes. The server validates with them, the web client reads their types.
+ */
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 const Count = Type.Integer({ minimum: 0 });
@@ -78,3 +83,11 @@ export const AnimatorDashboard = Type.Object({
   targets: Type.Union([TargetOut, Type.Null()]),
   can: Type.Object({ setTarget: Type.Boolean(), readTeam: Type.Boolean() }),
 });
+
+/** The client's names for what it sends and reads. */
+export type AnimatorDashboard = Static<typeof AnimatorDashboard>;
+export type FamilyFigure = AnimatorDashboard['families'][number];
+export type TopPost = Static<typeof TopPost>;
+export type TeamRow = Static<typeof TeamRow>;
+export type Targets = Static<typeof TargetOut>;
+export type TargetInput = Static<typeof TargetBody>;

@@ -1,5 +1,11 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { Page } from './shared.js';
+
+/**
+ * Route schemas of accounts (sign-up, sign-in, session, profile, member search): the only definition of their
+ * shapes. The server validates with them, the web client reads their types.
+ */
 
 /**
  * French département codes: metropolitan 01–95 (no 20, Corsica is 2A/2B),
@@ -86,6 +92,9 @@ export const SessionState = Type.Object({
   cguToAccept: Type.Optional(Type.Union([Type.Object({ version: Type.Integer(), title: Type.String() }), Type.Null()])),
 });
 
+/** GET /auth/reauth/methods: how the member may confirm their identity before a sensitive action. */
+export const ReauthMethods = Type.Object({ password: Type.Boolean(), proconnect: Type.Boolean() });
+
 export const PublicProfile = Type.Object({
   id: Type.Integer(),
   firstName: Type.String(),
@@ -106,3 +115,22 @@ export const UserHit = Type.Object({
   employer: Type.String(),
   job: Type.String(),
 });
+
+export const UserHitPage = Page(UserHit);
+
+/** The client's names for what it sends and reads. */
+export type RegisterInput = Static<typeof RegisterBody>;
+export type LoginInput = Static<typeof LoginBody>;
+export type ResetConfirmInput = Static<typeof ResetConfirmBody>;
+export type ChangePasswordInput = Static<typeof ChangePasswordBody>;
+export type ProfileInput = Static<typeof ProfileBody>;
+export type UserSelf = Static<typeof UserSelf>;
+export type Membership = Static<typeof Membership>;
+export type Me = Static<typeof Me>;
+export type LogoutResult = Static<typeof LogoutResult>;
+export type SignedIn = Static<typeof SignedIn>;
+export type Session = Static<typeof SessionState>;
+export type ReauthMethods = Static<typeof ReauthMethods>;
+export type PublicProfile = Static<typeof PublicProfile>;
+export type UserHit = Static<typeof UserHit>;
+export type UserHitPage = Static<typeof UserHitPage>;

@@ -1,4 +1,10 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Page } from './shared.js';
+
+/**
+ * Route schemas of the privacy module (legal pages' versions, CGU acceptance, account deletion, data export):
+ * the only definition of their shapes. The server validates with them, the web client reads their types.
+ */
 
 const date = Type.String({ format: 'date-time' });
 const slug = Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z0-9-]+$' });
@@ -13,6 +19,8 @@ export const LegalVersionItem = Type.Object({
   publishedAt: date,
   current: Type.Boolean(),
 });
+
+export const LegalVersionItemPage = Page(LegalVersionItem);
 
 export const LegalVersion = Type.Object({
   slug: Type.String(),
@@ -41,3 +49,10 @@ export const ExportFile = Type.Object({}, {
   additionalProperties: true,
   description: 'Fichier JSON de toutes les données du membre (profil, e-communautés, publications, commentaires…)',
 });
+
+/** The client's names for what it sends and reads. */
+export type LegalVersionItem = Static<typeof LegalVersionItem>;
+export type LegalVersionItemPage = Static<typeof LegalVersionItemPage>;
+export type LegalVersion = Static<typeof LegalVersion>;
+export type CguToAccept = Static<typeof CguToAccept>;
+export type DeleteAccountInput = Static<typeof DeleteAccountBody>;

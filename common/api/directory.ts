@@ -1,7 +1,13 @@
 import { Type, type Static } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { REGIONS } from '../../../../common/territories.js';
-import { DEPARTEMENT_PATTERN } from '../accounts/schema.js';
+import { LIMITS } from '../limits.js';
+import { REGIONS } from '../territories.js';
+import { DEPARTEMENT_PATTERN } from './accounts.js';
+import { Page } from './shared.js';
+
+/**
+ * Route schemas of the member directory (search, profiles, contributions, privacy settings): the only definition
+ * of their shapes. The server validates with them, the web client reads their types.
+ */
 
 const date = Type.String({ format: 'date-time' });
 const filterText = Type.String({ minLength: 2, maxLength: LIMITS.directoryText });
@@ -70,3 +76,14 @@ export const Contribution = Type.Object({
   createdAt: date,
   community: Type.Object({ slug: Type.String(), name: Type.String() }),
 });
+
+export const DirectoryEntryPage = Page(DirectoryEntry);
+export const ContributionPage = Page(Contribution);
+
+/** The client's names for what it sends and reads. */
+export type DirectoryEntry = Static<typeof DirectoryEntry>;
+export type DirectoryEntryPage = Static<typeof DirectoryEntryPage>;
+export type MemberProfile = Static<typeof MemberProfile>;
+export type Contribution = Static<typeof Contribution>;
+export type ContributionPage = Static<typeof ContributionPage>;
+export type DirectorySettings = SettingsOut;

@@ -1,10 +1,16 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
-import { CnfptTypeSchema } from '../../../../common/api/posts.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { CnfptTypeSchema } from './posts.js';
+import { Id } from './shared.js';
+
+/**
+ * Route schemas of the CNFPT resources (national sources, a community's veille inbox): the only definition of
+ * their shapes. The server validates with them, the web client reads their types.
+ */
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
+export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 export const SourceIdParams = Type.Object({ id: Id });
 export const ItemParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }), id: Id });
 
@@ -51,3 +57,12 @@ export const PromoteBody = Type.Object({
 }, { additionalProperties: false });
 
 export const Promoted = Type.Object({ postId: Type.Integer() });
+
+/** The client's names for what it sends and reads. */
+export type CnfptSource = Static<typeof CnfptSource>;
+export type CnfptSourceList = Static<typeof CnfptSourceList>;
+export type NewCnfptSource = Static<typeof NewCnfptSource>;
+export type CnfptItem = Static<typeof CnfptInboxItem>;
+export type CnfptInboxPage = Static<typeof CnfptInboxPage>;
+export type PromoteInput = Static<typeof PromoteBody>;
+export type Promoted = Static<typeof Promoted>;

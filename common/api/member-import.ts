@@ -1,6 +1,11 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { Id, Page } from './shared.js';
+
+/**
+ * Route schemas of the member import (CSV lists, welcome campaign, activation): the only definition of their
+ * shapes. The server validates with them, the web client reads their types.
+ */
 
 const slug = Type.String({ minLength: 1, maxLength: LIMITS.communitySlug });
 
@@ -83,3 +88,19 @@ export const WelcomeItem = Type.Object({
 
 export const UserIdParam = Type.Object({ userId: Id });
 export const ResendResult = Type.Object({ status: Type.Union([Type.Literal('sent'), Type.Literal('bounced')]) });
+export const WelcomeItemPage = Page(WelcomeItem);
+
+/** The client's names for what it sends and reads. */
+export type CsvInput = Static<typeof CsvBody>;
+export type Preview = Static<typeof Preview>;
+export type PreviewLine = Preview['lines'][number];
+export type LineStatus = Static<typeof LineStatus>;
+export type ImportResult = Static<typeof ImportResult>;
+export type ImportTargets = Static<typeof ImportTargets>;
+export type ImportTarget = ImportTargets['items'][number];
+export type WelcomeStatus = Static<typeof WelcomeStatus>;
+export type CampaignState = Static<typeof CampaignState>;
+export type WelcomeItem = Static<typeof WelcomeItem>;
+export type WelcomeItemPage = Static<typeof WelcomeItemPage>;
+export type ResendResult = Static<typeof ResendResult>;
+export type ActivateInput = Static<typeof ActivateBody>;

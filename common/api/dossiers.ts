@@ -1,8 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { LIMITS } from '../limits.js';
+import { Id, Page } from './shared.js';
 
-/** Route schemas of the dossiers module. */
+/**
+ * Route schemas of the dossiers module: the only definition of its request and response shapes. The server
+ * validates with them, the web client reads their types.
+ */
 
 const DateTime = Type.String({ format: 'date-time' });
 const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
@@ -68,4 +71,17 @@ export const Dossier = Type.Object({
 
 export const Candidate = Type.Object({ id: Id, title: Type.String(), kind: Type.String(), createdAt: DateTime });
 
+export const DossierSummaryPage = Page(DossierSummary);
+/** GET /communities/:slug/dossier-candidates: the community's posts a dossier may gather. */
+export const CandidateList = Type.Object({ items: Type.Array(Candidate) });
+
 export type DossierOut = Static<typeof Dossier>;
+
+/** The client's names for what it sends and reads. */
+export type Dossier = DossierOut;
+export type DossierItem = Static<typeof DossierItem>;
+export type DossierSummary = Static<typeof DossierSummary>;
+export type DossierSummaryPage = Static<typeof DossierSummaryPage>;
+export type CandidateList = Static<typeof CandidateList>;
+export type NewDossier = Static<typeof CreateDossierBody>;
+export type DossierInput = Static<typeof EditDossierBody>;

@@ -1,6 +1,11 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { Id, Page } from './shared.js';
+
+/**
+ * Route schemas of private messages (conversations, reports and their review, blocking): the only definition of
+ * their shapes. The server validates with them, the web client reads their types.
+ */
 
 const date = Type.String({ format: 'date-time' });
 const body = Type.String({ minLength: 1, maxLength: LIMITS.messageBody, pattern: '\\S' });
@@ -88,3 +93,23 @@ export const ReportActionBody = Type.Object({
 }, { additionalProperties: false });
 
 export const ReportActionResult = Type.Object({ auditId: Type.Integer(), handledReports: Type.Integer() });
+
+export const ConversationSummaryPage = Page(ConversationSummary);
+export const MessagePage = Page(Message);
+export const ReportedMessagePage = Page(ReportedMessage);
+
+/** The client's names for what it sends and reads. */
+export type Person = Static<typeof Person>;
+export type Message = Static<typeof Message>;
+export type ConversationSummary = Static<typeof ConversationSummary>;
+export type ConversationSummaryPage = Static<typeof ConversationSummaryPage>;
+export type Conversation = Static<typeof ConversationView>;
+export type MessagePage = Static<typeof MessagePage>;
+export type StartInput = Static<typeof StartBody>;
+export type Started = Static<typeof Started>;
+export type ParticipantsAdded = Static<typeof ParticipantsAdded>;
+export type Renamed = Static<typeof Renamed>;
+export type Unread = Static<typeof Unread>;
+export type BlockState = Static<typeof BlockState>;
+export type ReportedMessage = Static<typeof ReportedMessage>;
+export type ReportedMessagePage = Static<typeof ReportedMessagePage>;
