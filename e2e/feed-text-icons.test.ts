@@ -81,6 +81,10 @@ describe.skipIf(!hasChromium)('extraits du fil et icônes', () => {
       await signInThroughUi(page, scene.server.url, member.email, member.password, `/publications/${postId}`);
       const useful = page.getByRole('button', { name: 'Utile (0)' });
       await useful.waitFor();
+      // Shown once the reader's own state (bookmarked or not) is in: read the page after it, not before.
+      const bookmark = page.getByRole('button', { name: 'Enregistrer', exact: true });
+      await bookmark.waitFor();
+      await expect(bookmark.locator('svg[aria-hidden="true"]').count()).resolves.toBe(1);
       await expect(useful.locator('svg[aria-hidden="true"]').count()).resolves.toBe(1);
       const search = page.getByRole('button', { name: 'Lancer la recherche' });
       await expect(search.locator('svg[aria-hidden="true"]').count()).resolves.toBe(1);

@@ -12,15 +12,17 @@ const PATHS = {
   warning: 'M12 3 2 20h20L12 3Zm0 6v5m0 3v.5',
   // A tick: nothing left to do.
   check: 'm4 12.5 5 5L20 6.5',
+  // A bookmark ribbon: « Enregistrer » (filled once the post is kept).
+  bookmark: 'M6 3h12v18l-6-4.5L6 21V3Z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
 
-export function Icon({ name, className }: { name: IconName; className?: string }) {
+export function Icon({ name, className, filled = false }: { name: IconName; className?: string; filled?: boolean }) {
   return (
     <svg
       className={`icon${className ? ` ${className}` : ''}`}
-      viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"
+      viewBox="0 0 24 24" width="1em" height="1em" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"
       aria-hidden="true" focusable="false"
     >
       <path d={PATHS[name]} />

@@ -130,7 +130,7 @@ function BookmarkButton({ post }: { post: Post }) {
         isDisabled={bookmark.isPending}
         onChange={(selected) => bookmark.mutate(selected)}
       >
-        <span aria-hidden="true">{post.bookmarked ? '★' : '☆'}</span> Enregistrer
+        <Icon name="bookmark" filled={Boolean(post.bookmarked)} /> Enregistrer
       </ToggleButton>
       {bookmark.error ? <span className="small field__error" role="alert">{bookmark.error.message}</span> : null}
     </>
