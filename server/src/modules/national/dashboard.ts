@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Static } from 'typebox';
-import type { NationalDashboard } from './schema.js';
+import type { NationalDashboard } from '../../../../common/api/national.js';
 import { refreshRollups } from './rollups.js';
 
 /**

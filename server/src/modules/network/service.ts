@@ -7,7 +7,7 @@ import { networkEventDatesError } from '../../../../common/network-events.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import type { Static } from 'typebox';
 import type { CurrentUser } from '../../types.js';
-import type { NetworkEvent } from './schema.js';
+import type { NetworkEvent } from '../../../../common/api/network.js';
 import { canSteerNetwork } from './policy.js';
 import { parisZoneSql } from '../../../../common/time/sql.js';
 

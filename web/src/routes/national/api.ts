@@ -1,24 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatDateTime } from '../../lib/format';
 import { api, qs } from '../../api/client';
+import type { Audience, NationalDashboard, RefreshResult, WizardInput, WizardResult } from '../../../../common/api/national';
 
 /** API client of national steering and contracts (the animators' network: ../network/api.ts) (docs/api.md). */
 
-export interface CommunityFigures {
-  id: number; slug: string; name: string; status: string; launchDate: string | null;
-  members: number; joinedMonth: number; growth: number | null; postsMonth: number; commentsMonth: number; activeMonth: number;
-  questionsDue: number; questionsInTime: number; flagsPending: number; moderationActionsMonth: number;
-  staffCount: number; contributionsMonth: number; contributionsTarget: number;
-}
-export interface NetworkMonth { month: string; subscribers: number; joined: number; posts: number; comments: number; active: number }
-export interface NationalDashboard {
-  refreshedAt: string | null;
-  month: string | null;
-  network: { subscribers: number; memberships: number; activeMonth: number; activeToday: number; communities: number };
-  communities: CommunityFigures[];
-  months: NetworkMonth[];
-  days: { day: string; active: number }[];
-}
+export type { NationalDashboard, WizardInput } from '../../../../common/api/national';
 
 export function useNationalDashboard() {
   return useQuery({ queryKey: ['national', 'dashboard'], queryFn: () => api.get<NationalDashboard>('/national/dashboard') });
@@ -27,19 +14,15 @@ export function useNationalDashboard() {
 export function useRefreshNational() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ refreshedAt: string }>('/national/dashboard/refresh'),
+    mutationFn: () => api.post<RefreshResult>('/national/dashboard/refresh'),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['national'] }),
   });
 }
 
-export interface WizardInput {
-  name: string; slug: string; description: string; perimeter: string; targetAudience: string; editorialLine: string;
-  coordinatorId: number; animatorIds: number[]; launchDate: string;
-}
 export function useCreateCommunity() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: WizardInput) => api.post<{ id: number; slug: string; status: string; launchDate: string }>('/national/communities', input),
+    mutationFn: (input: WizardInput) => api.post<WizardResult>('/national/communities', input),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['communities'] }),
   });
 }
@@ -122,12 +105,6 @@ export function useValidateStatement() {
   });
 }
 
-export interface Audience {
-  refreshedAt: string | null;
-  months: { month: string; members: number; joined: number; active: number; posts: number; comments: number }[];
-  days: { day: string; active: number }[];
-  topPosts: { postId: number; title: string; views: number }[];
-}
 export function useAudience(slug: string, enabled: boolean) {
   return useQuery({ queryKey: ['audience', slug], enabled, queryFn: () => api.get<Audience>(`/communities/${slug}/audience`) });
 }
