@@ -21,7 +21,7 @@ const zoneMessage = 'Le fuseau se nomme seulement dans common/time/ : importer P
 export default defineConfig(
   {
     ignores: [
-      '**/node_modules/**', '**/dist/**', 'server/src/db/migrations/**', 'web/public/**',
+      '**/node_modules/**', '**/dist/**', 'build/**', 'server/src/db/migrations/**', 'web/public/**',
       'data/**', 'uploads/**', 'backups/**', 'coverage/**', 'test-results/**',
     ],
   },

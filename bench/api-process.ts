@@ -1,6 +1,6 @@
 /**
- * The API under benchmark, in its own process as in production (`npm start`): forked by harness.ts with the same
- * tsx loader, so that its memory and CPU are the API's alone, not the bench's (sessions, request plans, fixtures).
+ * The API under benchmark, in its own process as in production (`npm start`): forked by harness.ts as compiled JavaScript
+ * (build/, as `npm start` runs it), so that its memory and CPU are the API's alone, not the bench's (sessions, request plans, fixtures).
  *
  * Builds the application as `npm start` does (migrations first), adds the `/bench/reference` route, listens on a
  * free port and sends it to the parent ({ type: 'ready', port }). Then answers the parent's requests, each
