@@ -106,7 +106,9 @@ function startApi(): Promise<ApiProcess> {
   return new Promise((resolve, reject) => {
     // The compiled JavaScript, as `npm start` runs it (ADR 0008): tsx's loader would add ~100 MB to the RSS measured.
     execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
-    const child = fork(new URL('../build/bench/api-process.js', import.meta.url), { env: process.env, execArgv: [] });
+    // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node options of the API process alone (a profile).
+    const execArgv = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = fork(new URL('../build/bench/api-process.js', import.meta.url), { env: process.env, execArgv });
     const pending = new Map<number, { resolve(m: unknown): void; reject(e: Error): void }>();
     let next = 0;
     let ready = false;
