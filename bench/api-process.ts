@@ -36,9 +36,10 @@ try {
   const address = app.server.address();
 
   let peak = process.memoryUsage();
+  // rss() alone is cheap; the full reading (heap statistics) only at a new peak: the sampler's own CPU counts in the
+  // API's CPU per request (it was 0.7 % of the API's time under bench:mixed).
   const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    if (now.rss > peak.rss) peak = now;
+    if (process.memoryUsage.rss() > peak.rss) peak = process.memoryUsage();
   }, 100);
   const mb = (n: number) => n / 1024 / 1024;
 
