@@ -5,7 +5,7 @@ import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
 import type { App, CurrentUser } from '../../types.js';
 import { moderationMail } from '../mail/templates.js';
-import { notifyFlagRaised } from '../notifications/hooks.js';
+import { emit } from '../../events/bus.js';
 import { applyAction, type ActionOutcome, type ItemRow } from './actions.js';
 import { findReason, publicReason, REASON_COLUMNS, type ReasonRow } from './queries.js';
 import type { ActionInput, CreateReasonInput, EditReasonInput, FlagReasonOut, ItemTypeName } from './schema.js';
@@ -36,7 +36,7 @@ export async function createFlag(db: Db, reporterId: number, target: FlagTarget,
       RETURNING id, reason_code, ${isoText('created_at')} AS created_at`);
     const row = rows[0]!;
     // Animators hear of it in-app (notifications module); the flag is already recorded.
-    await notifyFlagRaised(db, row.id);
+    await emit(db, { type: 'flag.raised', flagId: row.id });
     return { id: row.id, reasonCode: row.reason_code, createdAt: toIso(row.created_at) };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('ALREADY_FLAGGED');
