@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
 import type { App, CurrentUser } from '../../types.js';
 import { moderationMail } from '../mail/templates.js';
+import { queueMail } from '../mail/events.js';
 import { emit } from '../../events/bus.js';
 import { applyAction, type ActionOutcome, type ItemRow } from './actions.js';
 import { findReason, publicReason, REASON_COLUMNS, type ReasonRow } from './queries.js';
@@ -108,7 +109,7 @@ function checkInput(input: ActionInput): void {
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', undefined, fields);
 }
 
-function notify(app: App, item: ItemRow, type: ItemTypeName, input: ActionInput, reason: FlagReasonOut | null, outcome: ActionOutcome, communityName: string) {
+async function notify(app: App, item: ItemRow, type: ItemTypeName, input: ActionInput, reason: FlagReasonOut | null, outcome: ActionOutcome, communityName: string) {
   if (input.action === 'keep') return;
   const itemUrl = input.action === 'delete' || input.action === 'ban'
     ? null
@@ -117,18 +118,19 @@ function notify(app: App, item: ItemRow, type: ItemTypeName, input: ActionInput,
     action: input.action, communityName, reasonLabel: reason?.label ?? null, article: reason?.article || null,
     message: input.message?.trim() ?? '', itemUrl, until: outcome.until ? frenchDateTime(outcome.until) : null,
   });
-  app.mailer.send(mail).catch((err) => app.log.error({ err }, 'moderation mail not recorded'));
+  // Queued for the worker (mail/events.ts) right after the decision's transaction, which computes the suspension's end.
+  await queueMail(app.db, mail);
 }
 
 /**
  * A moderation decision the policy allowed (`actionRefusal`): checked, applied in one transaction (actions.ts),
- * then mailed to the author once committed.
+ * then its mail to the author queued once committed.
  */
 export async function decide(app: App, actor: CurrentUser, item: ItemRow, type: ItemTypeName, input: ActionInput, communityName: string) {
   checkInput(input);
   const reason = input.reasonCode ? await findReason(app.db, input.reasonCode) : null;
   if (input.reasonCode && !reason) throw new AppError('VALIDATION_FAILED', undefined, { reasonCode: 'Motif inconnu.' });
   const outcome = await applyAction(app.db, actor, type, item.id, input, reason ?? null);
-  notify(app, item, type, input, reason ?? null, outcome, communityName);
+  await notify(app, item, type, input, reason ?? null, outcome, communityName);
   return outcome;
 }
