@@ -40,21 +40,22 @@ export function afterEvent<T extends EventType>(type: T, name: string, handle: A
 }
 
 let syncHandlers: Map<EventType, AnySync[]> | null = null;
-let asyncHandlers = new Map<string, AnyAsync>();
-let asyncNames = new Map<EventType, string[]>();
+const asyncHandlers = new Map<string, AnyAsync>();
+const asyncNames = new Map<EventType, string[]>();
 let emitted: ((id: number, tx: DbOrTx) => void) | null = null;
 
 /** Installs the handlers, once per process, in their order of registration (wiring.ts). */
 export function installSubscriptions(subscriptions: Subscription[]): void {
   if (syncHandlers) return;
   const sync = new Map<EventType, AnySync[]>();
-  asyncHandlers = new Map();
-  asyncNames = new Map();
+  const names = new Set<string>();
   for (const s of subscriptions) {
+    // An outbox row names its handler: two of the same name would take each other's rows.
+    if (names.has(s.name)) throw new Error(`gestionnaire d'événement en double : ${s.name}`);
+    names.add(s.name);
     if (s.mode === 'sync') {
       sync.set(s.type, [...(sync.get(s.type) ?? []), s.handle]);
     } else {
-      if (asyncHandlers.has(s.name)) throw new Error(`gestionnaire d'événement en double : ${s.name}`);
       asyncHandlers.set(s.name, s.handle);
       asyncNames.set(s.type, [...(asyncNames.get(s.type) ?? []), s.name]);
     }
