@@ -60,12 +60,14 @@ import draftsRoutes from './modules/drafts/routes.js';
 import readingRoutes from './modules/reading/routes.js';
 import memberImportRoutes from './modules/member-import/routes.js';
 import { ByteLru } from './lib/byte-lru.js';
+import { installEventHandlers } from './events/wiring.js';
 
 /** Every API area, mounted under /api. One line per module. */
 const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, surveysRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, mentionRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, cnfptRoutes, steeringRoutes, coordinatorRoutes, sharedPagesRoutes, invitationsRoutes, rosterRoutes, reportsRoutes, nationalRoutes, networkRoutes, contractsRoutes, directoryRoutes, messagesRoutes, memberImportRoutes, mfaRoutes, draftsRoutes, readingRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {
+  installEventHandlers();
   const app = Fastify({
     loggerInstance: deps.logger ?? createLogger(config.logLevel, config.logFormat),
     // Per-request lines cost throughput; metrics cover requests. LOG_REQUESTS=true brings them back.

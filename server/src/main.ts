@@ -17,6 +17,8 @@ import { installProcessGuards } from './lib/process-guard.js';
 import { explainStartFailure, type StartContext } from './lib/startup-errors.js';
 import type { App } from './types.js';
 import { startReplyListener, type ReplyListener } from './modules/reply-mail/listener.js';
+import { installEventHandlers } from './events/wiring.js';
+import { EventDispatcher } from './events/dispatcher.js';
 
 /** The format before the configuration is read (and if it cannot be): a start failure must be printed anyway. */
 function initialFormat(): LogFormat {
@@ -37,6 +39,7 @@ let embedded: EmbeddedDb | undefined;
 let pool: pg.Pool | undefined;
 let mailer: Mailer | undefined;
 let jobs: JobRunner | undefined;
+let events: EventDispatcher | undefined;
 let app: App | undefined;
 let metricsServer: Server | undefined;
 let replyListener: ReplyListener | undefined;
@@ -64,12 +67,16 @@ async function start(): Promise<void> {
   ctx.step = 'migrations';
   await runMigrations(db);
   ctx.step = 'other';
+  // Before any write of this process (the reply listener and the jobs write posts and comments too).
+  installEventHandlers();
   if (config.seedDemo) await seedDemoIfEmpty(db, log);
 
   mailer = createMailer(pool, config.smtpUrl, config.mailFrom, log);
   // Every role sends jobs (the web role schedules publications); only the worker role works them.
   jobs = await JobRunner.start({ db, pool, log, mailer, config, definitions: jobDefinitions, work: config.roles.worker });
   if (config.roles.worker) log('Tâches de fond démarrées (rôle worker).');
+  // The worker runs what the writes of every role left in the outbox (transactional e-mails…): events/dispatcher.ts.
+  if (config.roles.worker) events = EventDispatcher.start({ db, mailer, log });
   if (config.roles.worker && config.replyMail?.port !== undefined) {
     ctx.step = 'listen';
     ctx.port = config.replyMail.port;
@@ -99,6 +106,7 @@ async function closeAll(): Promise<void> {
   metricsServer?.close();
   // Lets a running job finish before the pool closes under it.
   await jobs?.stop();
+  await events?.stop();
   mailer?.close();
   await pool?.end();
   if (embedded) {

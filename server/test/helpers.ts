@@ -5,6 +5,25 @@ import { createDb, createPool } from '../src/db/client.js';
 import { buildApp } from '../src/app.js';
 import { createMailer } from '../src/modules/mail/service.js';
 import type { App } from '../src/types.js';
+import type { DbOrTx } from '../src/db/client.js';
+import { watchEmitted } from '../src/events/bus.js';
+import { EventDispatcher } from '../src/events/dispatcher.js';
+
+/**
+ * The outbox rows (domain_events) each test app wrote and its dispatcher has not taken yet. Test files share the
+ * run's database and a file may build several apps (each with its own mailer): a test app dispatches only its own
+ * rows, found by the connection of the transaction that wrote them (drizzle's session client: a pool client, or the
+ * pool itself outside a transaction).
+ */
+const pendingOf = new WeakMap<object, Set<number>>();
+const pendingSets = new Map<App, Set<number>>();
+watchEmitted((id: number, tx: DbOrTx) => {
+  const connection = (tx as unknown as { session?: { client?: object } }).session?.client;
+  if (connection) pendingOf.get(connection)?.add(id);
+});
+
+/** An idle test app looks for its committed outbox rows this often. */
+const TEST_EVENTS_POLL_MS = 20;
 
 export interface TestApp {
   app: App;
@@ -29,9 +48,19 @@ export async function makeTestApp(overrides: Partial<Config> = {}): Promise<Test
   const pool = createPool(config.databaseUrl!, 5);
   const db = createDb(pool);
   const mailer = createMailer(pool, config.smtpUrl, config.mailFrom, () => {});
+  const pending = new Set<number>();
+  pendingOf.set(pool, pending);
+  pool.on('connect', (client) => pendingOf.set(client, pending));
   const app = await buildApp(config, { db, pool, mailer });
   await app.ready();
+  pendingSets.set(app, pending);
+  // What the worker role does in production: e-mails and other after-commit reactions of this app's writes.
+  const events = EventDispatcher.start({
+    db, mailer, log: () => {}, pollMs: TEST_EVENTS_POLL_MS, only: () => [...pending], taken: (id) => pending.delete(id),
+  });
   const close = async () => {
+    await events.stop();
+    pendingSets.delete(app);
     await app.close();
     mailer.close();
     await pool.end();
@@ -44,6 +73,26 @@ export async function useTestApp(overrides: Partial<Config> = {}): Promise<TestA
   const t = await makeTestApp(overrides);
   afterAll(t.close);
   return t;
+}
+
+/**
+ * Waits until the after-commit reactions of the app's writes so far ran (its outbox rows were dispatched): what a
+ * test checks after it, e-mails included, is there; what is not there will not come. Call it once the requests are
+ * answered: rows of a transaction still open would not be seen.
+ */
+export async function drainEvents(app: App, timeoutMs = 10_000): Promise<void> {
+  const pending = pendingSets.get(app);
+  if (!pending) throw new Error('drainEvents: not a test app (makeTestApp / useTestApp)');
+  const end = Date.now() + timeoutMs;
+  while (pending.size > 0) {
+    // A row of a rolled back transaction never shows: forgotten, as its change.
+    const { rows } = await app.pool.query<{ id: number }>('SELECT id FROM domain_events WHERE id = ANY($1::bigint[])', [[...pending]]);
+    const present = new Set(rows.map((r) => r.id));
+    for (const id of pending) if (!present.has(id)) pending.delete(id);
+    if (pending.size === 0) return;
+    if (Date.now() > end) throw new Error(`drainEvents: ${pending.size} outbox row(s) still pending (ids ${[...pending].join(', ')})`);
+    await new Promise((r) => setTimeout(r, TEST_EVENTS_POLL_MS));
+  }
 }
 
 let counter = 0;

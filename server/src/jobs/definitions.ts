@@ -2,6 +2,7 @@ import type { AnyJobDefinition } from './runner.js';
 import { publishDuePlannedPosts, publishPlannedPost } from '../modules/calendar/service.js';
 import { notificationJobs } from '../modules/notifications/jobs.js';
 import { emailJobs } from '../modules/email-prefs/jobs.js';
+import { reminderJobs } from '../modules/reminders/jobs.js';
 import { veilleJobs } from '../modules/veille/jobs.js';
 import { cnfptJobs } from '../modules/cnfpt/jobs.js';
 import { nationalJobs } from '../modules/national/jobs.js';
@@ -57,6 +58,7 @@ export const jobDefinitions: AnyJobDefinition[] = [
   },
   ...notificationJobs,
   ...emailJobs,
+  ...reminderJobs,
   ...veilleJobs,
   ...cnfptJobs,
   ...nationalJobs,

@@ -28,3 +28,4 @@ export * from './mfa.js';
 export * from './surveys.js';
 export * from './reading.js';
 export * from './cnfpt.js';
+export * from './events.js';

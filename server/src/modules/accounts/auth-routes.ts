@@ -92,7 +92,7 @@ export default async function authRoutes(app: App) {
     }
     const signedIn = await signIn(app, request, reply, userId);
     await loginSucceeded(app, request, reply, attempt, userId);
-    if (!attempt.device) notifyNewDevice(app, request, userId, 'password');
+    if (!attempt.device) await notifyNewDevice(app, request, userId, 'password');
     return signedIn;
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { json, unique, useTestApp } from '../../../test/helpers.js';
+import { drainEvents, json, unique, useTestApp } from '../../../test/helpers.js';
 import { createUser } from '../../../test/factories.js';
 import { startSmtpSink } from '../../../test/smtp-sink.js';
 import type { App } from '../../types.js';
@@ -170,7 +170,7 @@ describe('« Mes appareils »', async () => {
     const verification = await sink.waitForMail(email);
     const start = sink.mails.indexOf(verification) + 1;
     await signIn(a, email, newPassword, FIREFOX_LINUX, cookieOf(registered, DEVICE));
-    await new Promise((r) => setTimeout(r, 300));
+    await drainEvents(a);
     expect(sink.mails.slice(start).filter((m) => m.to.includes(email.toLowerCase()))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { App } from '../../types.js';
 import { PARIS } from '../../../../common/time/index.js';
 import { SESSIONS_LISTED_MAX, SIGN_IN_METHODS, type SignInMethod } from '../../../../common/sessions.js';
 import { newDeviceMail } from '../mail/templates.js';
+import { queueMail } from '../mail/events.js';
 
 /**
  * « Mes appareils »: the person's open sessions, described from what the browser said of itself
@@ -76,17 +77,17 @@ const frenchDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateS
 
 /**
  * E-mails the person that their account was just signed in to from a browser it was never used from
- * (no remembered-device cookie for it, accounts/login-throttle.ts). Sent after the answer is decided,
- * never delaying nor failing the sign-in.
+ * (no remembered-device cookie for it, accounts/login-throttle.ts). Queued (one read, one insert: mail/events.ts)
+ * and sent by the worker, so SMTP never delays the sign-in; a failure to queue is logged, never failing it.
  */
-export function notifyNewDevice(app: App, request: FastifyRequest, userId: number, method: SignInMethod): void {
+export async function notifyNewDevice(app: App, request: FastifyRequest, userId: number, method: SignInMethod): Promise<void> {
   const device = describeDevice(String(request.headers['user-agent'] ?? ''));
   const at = `le ${frenchDateTime.format(new Date())} (heure de Paris)`;
-  void (async () => {
+  await (async () => {
     const { rows } = await app.pool.query<{ email: string; first_name: string }>(
       'SELECT email, first_name FROM users WHERE id = $1 AND deleted_at IS NULL', [userId]);
     const user = rows[0];
     if (!user) return;
-    await app.mailer.send(newDeviceMail(app.config.publicUrl, user.email, user.first_name, { at, ...device, method: SIGN_IN_METHODS[method] }));
-  })().catch((err: unknown) => app.log.error({ err }, 'new-device mail not recorded'));
+    await queueMail(app.db, newDeviceMail(app.config.publicUrl, user.email, user.first_name, { at, ...device, method: SIGN_IN_METHODS[method] }));
+  })().catch((err: unknown) => app.log.error({ err }, 'new-device mail not queued'));
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { unique, useTestApp } from '../../../test/helpers.js';
+import { drainEvents, unique, useTestApp } from '../../../test/helpers.js';
 import { startSmtpSink } from '../../../test/smtp-sink.js';
 
 const sink = await startSmtpSink();
@@ -135,11 +135,9 @@ describe('registration without SMTP', async () => {
   it('keeps the verification mail in the outbox', async () => {
     const body = form();
     expect((await app.inject({ method: 'POST', url: '/api/auth/register', payload: body })).statusCode).toBe(201);
-    let rows: { status: string; subject: string; text: string }[] = [];
-    for (let i = 0; i < 100 && rows.length === 0; i++) {
-      ({ rows } = await app.pool.query('SELECT status, subject, text FROM mail_outbox WHERE to_address = $1', [body.email]));
-      if (rows.length === 0) await new Promise((r) => setTimeout(r, 20));
-    }
+    await drainEvents(app);
+    const { rows } = await app.pool.query<{ status: string; subject: string; text: string }>(
+      'SELECT status, subject, text FROM mail_outbox WHERE to_address = $1', [body.email]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'outbox', subject: 'Confirmez votre adresse électronique' });
     expect(rows[0]!.text).toContain('/verifier-email?token=');

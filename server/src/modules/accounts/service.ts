@@ -5,9 +5,9 @@ import { AppError, found, isUniqueViolation } from '../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/password.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import type { App } from '../../types.js';
-import type { Mail } from '../mail/service.js';
+import { queueMail } from '../mail/events.js';
 import { passwordResetMail, verificationMail, welcomeMail } from '../mail/templates.js';
-import { completePendingInvitations } from '../invitations/service.js';
+import { emit } from '../../events/bus.js';
 import { checkNewPassword } from './password-rules.js';
 import { recordCguAtRegistration } from '../privacy/cgu.js';
 import { endOtherSessions } from './devices.js';
@@ -20,14 +20,6 @@ const TOKEN_HOURS: Record<TokenKind, number> = { verify_email: 48, reset_passwor
 // Unknown e-mails are checked against this hash so a failed login takes the same time either way.
 // Computed at start-up, so even the first unknown address costs no extra hash.
 const dummyHash = hashPassword(newToken());
-
-/**
- * Sending happens after the transaction commits and never delays nor fails the request:
- * SMTP can be slow, and the message is recorded in mail_outbox either way.
- */
-export function sendLater(app: App, mail: Mail): void {
-  app.mailer.send(mail).catch((err) => app.log.error({ err }, 'mail not recorded'));
-}
 
 export async function issueToken(tx: DbOrTx, userId: number, kind: TokenKind): Promise<string> {
   // A new link replaces the previous ones: only the latest mail works.
@@ -59,38 +51,39 @@ export interface RegisterInput {
 export async function register(app: App, input: RegisterInput): Promise<number> {
   checkNewPassword(input.password);
   const passwordHash = await hashPassword(input.password);
-  const { userId, token } = await app.db.transaction(async (tx) => {
+  // The verification mail is queued with the account (mail/events.ts): SMTP never holds the request.
+  return app.db.transaction(async (tx) => {
     const [row] = await tx.insert(users).values({
       email: input.email.trim(), passwordHash, firstName: input.firstName.trim(), lastName: input.lastName.trim(),
       employer: input.employer.trim(), job: input.job.trim(), departement: input.departement,
     }).returning({ id: users.id });
     // The form requires accepting the CGU: which version was accepted is recorded with the account.
     await recordCguAtRegistration(tx, row!.id);
-    return { userId: row!.id, token: await issueToken(tx, row!.id, 'verify_email') };
+    const token = await issueToken(tx, row!.id, 'verify_email');
+    await queueMail(tx, verificationMail(app.config.publicUrl, input.email.trim(), input.firstName.trim(), token));
+    return row!.id;
   }).catch((err: unknown) => {
     if (isUniqueViolation(err, 'users_email_key')) throw new AppError('EMAIL_TAKEN', undefined, { email: 'Adresse déjà utilisée.' });
     throw err;
   });
-  sendLater(app, verificationMail(app.config.publicUrl, input.email.trim(), input.firstName.trim(), token));
-  return userId;
 }
 
 export async function verifyEmail(app: App, token: string): Promise<void> {
   await app.db.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, 'verify_email');
     await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, userId));
-    // Invitations accepted before the address was confirmed take effect now, in the same transaction.
-    await completePendingInvitations(tx, userId);
+    // Invitations accepted before the address was confirmed take effect now, in the same transaction (invitations).
+    await emit(tx, { type: 'user.email_verified', userId });
   });
 }
 
 export async function resendVerification(app: App, userId: number): Promise<void> {
-  const result = await app.db.transaction(async (tx) => {
+  await app.db.transaction(async (tx) => {
     const user = await loadUser(tx, userId);
-    if (user.emailVerifiedAt) return null;
-    return { user, token: await issueToken(tx, userId, 'verify_email') };
+    if (user.emailVerifiedAt) return;
+    const token = await issueToken(tx, userId, 'verify_email');
+    await queueMail(tx, verificationMail(app.config.publicUrl, user.email, user.firstName, token));
   });
-  if (result) sendLater(app, verificationMail(app.config.publicUrl, result.user.email, result.user.firstName, result.token));
 }
 
 /**
@@ -127,19 +120,17 @@ export async function reauthenticate(app: App, userId: number, tokenHash: string
 }
 
 export async function requestPasswordReset(app: App, email: string): Promise<void> {
-  const result = await app.db.transaction(async (tx) => {
+  await app.db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id, email: users.email, firstName: users.firstName, awaiting: sql<boolean>`${awaitingActivation}` })
       .from(users).where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
-    if (!user) return null;
+    if (!user) return;
     // An imported account never activated has no password to reset: it gets its activation link again.
     const kind: TokenKind = user.awaiting ? 'activate_account' : 'reset_password';
-    return { user, kind, token: await issueToken(tx, user.id, kind) };
+    const token = await issueToken(tx, user.id, kind);
+    await queueMail(tx, kind === 'activate_account'
+      ? welcomeMail(app.config.publicUrl, user.email, user.firstName, token, LIMITS.activationLinkDays)
+      : passwordResetMail(app.config.publicUrl, user.email, user.firstName, token));
   });
-  if (!result) return;
-  const { user, kind, token } = result;
-  sendLater(app, kind === 'activate_account'
-    ? welcomeMail(app.config.publicUrl, user.email, user.firstName, token, LIMITS.activationLinkDays)
-    : passwordResetMail(app.config.publicUrl, user.email, user.firstName, token));
 }
 
 export async function confirmPasswordReset(app: App, token: string, password: string): Promise<void> {

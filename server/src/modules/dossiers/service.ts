@@ -3,7 +3,7 @@ import { LIMITS } from '../../../../common/limits.js';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { renderMarkdown } from '../../lib/markdown.js';
-import { notifyDossierPostAdded } from '../notifications/dossier-follows.js';
+import { emit } from '../../events/bus.js';
 
 /** Writes of the dossiers module; each in one transaction, the dossier row locked while its items change. */
 
@@ -73,7 +73,7 @@ export async function addItem(db: Db, id: number, postId: number, note: string):
       INSERT INTO dossier_items (dossier_id, post_id, position, note)
       VALUES (${id}, ${postId}, (SELECT coalesce(max(position), 0) + 1 FROM dossier_items WHERE dossier_id = ${id}), ${note.trim()})`);
     await tx.execute(sql`UPDATE dossiers SET item_count = item_count + 1, updated_at = now() WHERE id = ${id}`);
-    await notifyDossierPostAdded(tx, id, postId);
+    await emit(tx, { type: 'dossier.post_added', dossierId: id, postId });
   }).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw new AppError('ALREADY_IN_DOSSIER');
     throw err;

@@ -113,7 +113,7 @@ describe('e-mail preferences, unsubscribe, digests', async () => {
 
     // Same period again (a retry, a second worker): nothing more for this member.
     await runDigest(ctx, 'daily', now);
-    await new Promise((r) => setTimeout(r, 300));
+    // The job awaits each send and the sink records a mail before accepting it: nothing more is on its way.
     expect(sink.mails.filter((m) => m.to.includes(reader.user.email.toLowerCase()))).toHaveLength(1);
     // The author of the posts gets no digest of their own posts (weekly default anyway).
     expect(sink.mails.some((m) => m.to.includes(author.user.email.toLowerCase()))).toBe(false);
@@ -135,7 +135,7 @@ describe('e-mail preferences, unsubscribe, digests', async () => {
     expect(mail.subject).toBe('Notices Eau : Gestion des eaux pluviales');
     expect(mail.text).toContain(`http://localhost:3000/publications/${postId}`);
     expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    await new Promise((r) => setTimeout(r, 300));
+    // The job awaits each send and the sink records a mail before accepting it: nothing more is on its way.
     expect(sink.mails.filter((m) => m.to.includes(eager.user.email.toLowerCase()))).toHaveLength(1);
     expect(sink.mails.some((m) => m.to.includes(quiet.user.email.toLowerCase()))).toBe(false);
   });

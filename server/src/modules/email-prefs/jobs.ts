@@ -1,14 +1,14 @@
 import type { AnyJobDefinition, JobContext } from '../../jobs/runner.js';
 import { runDigest, type MailJobContext } from './digests.js';
 import { runImmediateNotices } from './notices.js';
-import { runReminders } from '../reminders/service.js';
 
-function mailContext(ctx: JobContext): MailJobContext {
+/** What a job that sends e-mail needs (the worker's mailer and configuration); also for reminders/jobs.ts. */
+export function mailContext(ctx: JobContext): MailJobContext {
   if (!ctx.mailer || !ctx.config) throw new Error('tâche de courriel sans mailer ni configuration');
   return { db: ctx.db, mailer: ctx.mailer, config: ctx.config, log: ctx.log };
 }
 
-/** E-mail jobs (digests, immediate notices, answer-deadline reminders). Cron in Europe/Paris. */
+/** E-mail jobs (digests, immediate notices; the answer-deadline reminders are reminders/jobs.ts). Cron in Europe/Paris. */
 export const emailJobs: AnyJobDefinition[] = [
   {
     name: 'email-digest-daily',
@@ -31,12 +31,5 @@ export const emailJobs: AnyJobDefinition[] = [
     policy: 'stately',
     retryLimit: 0,
     handler: async (_data, ctx) => { await runImmediateNotices(mailContext(ctx)); },
-  },
-  {
-    name: 'question-deadline-reminders',
-    cron: '*/5 * * * *',
-    policy: 'stately',
-    retryLimit: 0,
-    handler: async (_data, ctx) => { await runReminders(mailContext(ctx)); },
   },
 ];

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { LIMITS } from '../../../../common/limits.js';
-import type { DbOrTx, Tx } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import type { App, CurrentUser } from '../../types.js';
 import { invitationMail } from '../mail/templates.js';
-import type { Mail } from '../mail/service.js';
+import { queueMail } from '../mail/events.js';
 import { parisFormat } from '../../../../common/time/index.js';
 
-/** Writes of invitations; each in one transaction, mails sent after commit. */
+/** Writes of invitations; each in one transaction, with its mails (queued in it, sent once committed). */
 
 const DAY_MS = 86_400_000;
 const expiryFormat = parisFormat('fr-FR', { dateStyle: 'long' });
@@ -33,7 +33,7 @@ export type Outcome = { email: string; outcome: 'sent' | 'already_member' | 'alr
  */
 export async function inviteByEmail(app: App, community: CommunityRef, inviter: CurrentUser, emails: string[], message: string): Promise<Outcome[]> {
   const addresses = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
-  const { results, mails } = await app.db.transaction(async (tx) => {
+  return app.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('invitations'), ${inviter.id}::int)`);
     const { rows: [recent] } = await tx.execute<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM invitations WHERE inviter_id = ${inviter.id} AND created_at > now() - interval '24 hours'`);
@@ -53,7 +53,7 @@ export async function inviteByEmail(app: App, community: CommunityRef, inviter: 
     }
     const expiresAt = new Date(Date.now() + LIMITS.invitationEmailDays * DAY_MS);
     const out: Outcome[] = [];
-    const toMail: Mail[] = [];
+    let queued = 0;
     for (const email of addresses) {
       if (memberSet.has(email)) {
         out.push({ email, outcome: 'already_member', message: `${email} est déjà membre de l’e-communauté.` });
@@ -65,27 +65,23 @@ export async function inviteByEmail(app: App, community: CommunityRef, inviter: 
           INSERT INTO invitations (community_id, inviter_id, kind, email, token_hash, expires_at)
           VALUES (${community.id}, ${inviter.id}, 'email', ${email}, ${hashToken(token)}, ${expiresAt})`);
         out.push({ email, outcome: 'sent', message: `Invitation envoyée à ${email}.` });
-        toMail.push(invitationMail(email, {
+        await queueMail(tx, invitationMail(email, {
           inviterName: `${inviter.firstName} ${inviter.lastName}`, communityName: community.name,
           communityDescription: community.description, message: message.trim(),
           url: invitationUrl(app, token), expires: expiryFormat.format(expiresAt),
         }));
+        queued += 1;
       }
     }
-    if (toMail.length === 0) {
+    if (queued === 0) {
       const first = out[0]!;
       if (out.every((o) => o.outcome === 'already_member')) {
         throw new AppError('ALREADY_MEMBER', out.length === 1 ? `${first.email} est déjà membre de l’e-communauté : inutile de l’inviter.` : undefined, { emails: first.message });
       }
       throw new AppError('INVITATION_ALREADY_PENDING', undefined, { emails: out.find((o) => o.outcome === 'already_invited')!.message });
     }
-    return { results: out, mails: toMail };
+    return out;
   });
-  // After commit: a slow or failing SMTP server never holds the transaction (the mailer records failures).
-  for (const mail of mails) {
-    app.mailer.send(mail).catch((err: unknown) => app.log.warn({ err }, 'invitation : courriel non envoyé'));
-  }
-  return results;
 }
 
 /** A shareable link; returns its clear token (shown once) and the invitation id. */
@@ -145,7 +141,7 @@ export async function usableInvitation(db: DbOrTx, token: string, userId: number
 }
 
 /** Makes the user a member, keeping member_count exact; false when they already were one. */
-async function join(tx: Tx, communityId: number, userId: number): Promise<boolean> {
+async function join(tx: DbOrTx, communityId: number, userId: number): Promise<boolean> {
   const { rows } = await tx.execute(sql`
     INSERT INTO memberships (community_id, user_id, role) VALUES (${communityId}, ${userId}, 'member')
     ON CONFLICT (community_id, user_id) DO NOTHING RETURNING user_id`);
@@ -180,7 +176,7 @@ export async function accept(app: App, token: string, user: CurrentUser): Promis
  * Called in the transaction that verifies an address: the invitations this person accepted while
  * unverified now make them a member (of open communities, unless the invitation was revoked meanwhile).
  */
-export async function completePendingInvitations(tx: Tx, userId: number): Promise<void> {
+export async function completePendingInvitations(tx: DbOrTx, userId: number): Promise<void> {
   const { rows } = await tx.execute<{ invitation_id: number; community_id: number }>(sql`
     SELECT a.invitation_id, i.community_id FROM invitation_acceptances a
       JOIN invitations i ON i.id = a.invitation_id AND i.revoked_at IS NULL

@@ -8,6 +8,8 @@ import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { privateMessageMail } from '../mail/templates.js';
+import { queueMail } from '../mail/events.js';
+import type { DbOrTx } from '../../db/client.js';
 import { addParticipants, leaveConversation, renameConversation } from './group-service.js';
 import { canSend, groupCan, reportedMessagesAbilities } from './policy.js';
 import { decodeMessageCursor, listInbox, listMessages, loadConversation, presentSummary, reportQueue, unreadTotal } from './queries.js';
@@ -28,13 +30,10 @@ const MessagesQuery = Type.Object({
 });
 
 export default async function messagesRoutes(app: App) {
-  /** After commit: a mail can fail without undoing the message. */
-  function mail(author: CurrentUser, conversationId: number, notices: MailNotice[]) {
+  /** Queued with the message (mail/events.ts), sent by the worker once committed: SMTP never holds the request. */
+  async function mail(tx: DbOrTx, author: CurrentUser, conversationId: number, notices: MailNotice[]) {
     const name = `${author.firstName} ${author.lastName}`;
-    for (const n of notices) {
-      app.mailer.send(privateMessageMail(app.config.publicUrl, n.email, n.firstName, name, conversationId))
-        .catch((err) => app.log.error({ err }, 'private message notice not recorded'));
-    }
+    for (const n of notices) await queueMail(tx, privateMessageMail(app.config.publicUrl, n.email, n.firstName, name, conversationId));
   }
 
   app.get('/messages/unread', {
@@ -67,9 +66,10 @@ export default async function messagesRoutes(app: App) {
     const out = await app.db.transaction(async (tx) => {
       await hit(app, LIMITS_BY_ACTION.conversation, subjectOf(request), tx);
       await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
-      return startConversation(tx, user, memberIds, title ?? '', body);
+      const started = await startConversation(tx, user, memberIds, title ?? '', body);
+      await mail(tx, user, started.conversationId, started.notices);
+      return started;
     });
-    mail(user, out.conversationId, out.notices);
     return reply.status(201).send({ conversationId: out.conversationId, message: out.message });
   });
 
@@ -111,9 +111,9 @@ export default async function messagesRoutes(app: App) {
       await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
       const sent = await sendMessage(tx, user, id, request.body.body);
       await discardDraft(tx, user.id, `message:${id}`);
+      await mail(tx, user, id, sent.notices);
       return sent;
     });
-    mail(user, id, out.notices);
     return reply.status(201).send(out.message);
   });
 

@@ -122,7 +122,7 @@ export async function completeSignIn(app: App, request: FastifyRequest, reply: F
     await rememberDevice(app, request, reply, pending.userId);
   }
   // « Mes appareils »: the new browser is announced once the sign-in is complete, as without a second factor.
-  if (pending.newDevice) notifyNewDevice(app, request, pending.userId, pending.method === 'proconnect' ? 'proconnect' : 'password');
+  if (pending.newDevice) await notifyNewDevice(app, request, pending.userId, pending.method === 'proconnect' ? 'proconnect' : 'password');
   return { user: presentUserSelf(await loadUser(app.db, pending.userId)), csrfToken, next: pending.next };
 }
 

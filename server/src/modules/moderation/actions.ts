@@ -6,7 +6,7 @@ import { isoText } from '../../lib/cursor.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityRole } from '../communities/policy.js';
 import type { FlagReasonOut, ActionInput, ItemTypeName, ModerationAction } from '../../../../common/api/moderation.js';
-import { notifyModerationDecision } from '../notifications/hooks.js';
+import { emit } from '../../events/bus.js';
 
 /**
  * The moderation actions. Each accepted action runs in ONE transaction that locks the item's
@@ -171,8 +171,8 @@ export async function applyAction(
     const auditId = rows[0]!.id;
     // The author learns the decision in-app (a kept item needs no word).
     if (input.action !== 'keep') {
-      await notifyModerationDecision(tx, {
-        userId: item.author_id, actorId: actor.id, communityId: item.community_id, postId: item.post_id,
+      await emit(tx, {
+        type: 'moderation.decided', userId: item.author_id, actorId: actor.id, communityId: item.community_id, postId: item.post_id,
         commentId: type === 'comment' ? itemId : null, action: input.action, title: item.title,
       });
     }

@@ -5,7 +5,8 @@ import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
 import type { App, CurrentUser } from '../../types.js';
 import { moderationMail } from '../mail/templates.js';
-import { notifyFlagRaised } from '../notifications/hooks.js';
+import { queueMail } from '../mail/events.js';
+import { emit } from '../../events/bus.js';
 import { applyAction, type ActionOutcome, type ItemRow } from './actions.js';
 import { findReason, publicReason, REASON_COLUMNS, type ReasonRow } from './queries.js';
 import type { ActionInput, CreateReasonInput, EditReasonInput, FlagReasonOut, ItemTypeName } from '../../../../common/api/moderation.js';
@@ -36,7 +37,7 @@ export async function createFlag(db: Db, reporterId: number, target: FlagTarget,
       RETURNING id, reason_code, ${isoText('created_at')} AS created_at`);
     const row = rows[0]!;
     // Animators hear of it in-app (notifications module); the flag is already recorded.
-    await notifyFlagRaised(db, row.id);
+    await emit(db, { type: 'flag.raised', flagId: row.id });
     return { id: row.id, reasonCode: row.reason_code, createdAt: toIso(row.created_at) };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('ALREADY_FLAGGED');
@@ -108,7 +109,7 @@ function checkInput(input: ActionInput): void {
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', undefined, fields);
 }
 
-function notify(app: App, item: ItemRow, type: ItemTypeName, input: ActionInput, reason: FlagReasonOut | null, outcome: ActionOutcome, communityName: string) {
+async function notify(app: App, item: ItemRow, type: ItemTypeName, input: ActionInput, reason: FlagReasonOut | null, outcome: ActionOutcome, communityName: string) {
   if (input.action === 'keep') return;
   const itemUrl = input.action === 'delete' || input.action === 'ban'
     ? null
@@ -117,18 +118,19 @@ function notify(app: App, item: ItemRow, type: ItemTypeName, input: ActionInput,
     action: input.action, communityName, reasonLabel: reason?.label ?? null, article: reason?.article || null,
     message: input.message?.trim() ?? '', itemUrl, until: outcome.until ? frenchDateTime(outcome.until) : null,
   });
-  app.mailer.send(mail).catch((err) => app.log.error({ err }, 'moderation mail not recorded'));
+  // Queued for the worker (mail/events.ts) right after the decision's transaction, which computes the suspension's end.
+  await queueMail(app.db, mail);
 }
 
 /**
  * A moderation decision the policy allowed (`actionRefusal`): checked, applied in one transaction (actions.ts),
- * then mailed to the author once committed.
+ * then its mail to the author queued once committed.
  */
 export async function decide(app: App, actor: CurrentUser, item: ItemRow, type: ItemTypeName, input: ActionInput, communityName: string) {
   checkInput(input);
   const reason = input.reasonCode ? await findReason(app.db, input.reasonCode) : null;
   if (input.reasonCode && !reason) throw new AppError('VALIDATION_FAILED', undefined, { reasonCode: 'Motif inconnu.' });
   const outcome = await applyAction(app.db, actor, type, item.id, input, reason ?? null);
-  notify(app, item, type, input, reason ?? null, outcome, communityName);
+  await notify(app, item, type, input, reason ?? null, outcome, communityName);
   return outcome;
 }

@@ -3,10 +3,10 @@ import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
-import { onCommentPosted, onQuestionPosted } from '../questions/service.js';
 import { assertEditAllowed, guardNewComment } from '../trust/service.js';
 import { assertNotSuspended } from '../moderation/suspensions.js';
-import { commentNotifications, notifyPostPublished } from '../notifications/hooks.js';
+import { commentNotifications } from '../notifications/hooks.js';
+import { emit } from '../../events/bus.js';
 import { named, variant } from '../../lib/named-query.js';
 import type { RateHit } from '../../lib/rate-limit.js';
 import { isoText } from '../../lib/cursor.js';
@@ -49,10 +49,8 @@ export async function insertPost(tx: DbOrTx, communityId: number, authorId: numb
             ${sql`ARRAY[${sql.join(f.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`})
     RETURNING id`);
   await tx.execute(sql`UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId}`);
-  // A question gets its deadline in the same transaction (questions module).
-  if (input.kind === 'question') await onQuestionPosted(tx, rows[0]!.id);
-  // Followers (through the outbox), mentions, animators for a question: one statement.
-  await notifyPostPublished(tx, { postId: rows[0]!.id, authorId, body: input.body });
+  // In this transaction: a question's deadline (questions), followers, mentions, animators (notifications).
+  await emit(tx, { type: 'post.published', postId: rows[0]!.id, authorId, kind: input.kind ?? 'discussion', body: input.body });
   return rows[0]!.id;
 }
 
@@ -117,8 +115,8 @@ export interface WrittenComment {
 /**
  * Writes a comment, its post's counter and what other modules attach to it, in one transaction of
  * few round trips: the guard statement (rate limit, suspension, duplicate: trust module), then one
- * statement that bumps the counter, inserts the comment and notifies (notifications module).
- * `post.kind` comes from the post the route already loaded, so non-questions skip the questions hook.
+ * statement that bumps the counter, inserts the comment and notifies (notifications module), then its event.
+ * `post.kind` comes from the post the route already loaded, so the questions handler skips the others without a read.
  */
 export async function createComment(
   db: Db,
@@ -148,8 +146,8 @@ export async function createComment(
       SELECT id, ${isoText('created_at')} AS created_at, (SELECT n FROM comment_notified) AS notified FROM written`);
     const row = rows[0];
     if (!row) throw new AppError('POST_NOT_FOUND');
-    // A reply may answer a question (questions module).
-    if (post.kind === 'question') await onCommentPosted(tx, row.id, postId);
+    // A reply may answer a question (questions module, in this transaction).
+    await emit(tx, { type: 'comment.created', commentId: row.id, postId, postKind: post.kind });
     return { id: row.id, createdAt: row.created_at, html };
   });
 }

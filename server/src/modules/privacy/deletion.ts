@@ -70,6 +70,8 @@ export async function deleteAccount(app: App, userId: number, deleteContent: boo
     await tx.execute(sql`DELETE FROM email_tokens WHERE user_id = ${userId}`);
     await tx.execute(sql`DELETE FROM cgu_acceptances WHERE user_id = ${userId}`);
     await tx.execute(sql`DELETE FROM mail_outbox WHERE lower(to_address) = ${email}`);
+    // Mails not sent yet (events/dispatcher.ts): the account they were for is gone.
+    await tx.execute(sql`DELETE FROM domain_events WHERE lower(payload #>> '{mail,to}') = ${email}`);
     // Limit keys end with the subject: u<id> when signed in, the lowered address for per-address limits.
     await tx.execute(sql`
       DELETE FROM rate_limits WHERE right(key, ${`:u${userId}`.length}) = ${`:u${userId}`}

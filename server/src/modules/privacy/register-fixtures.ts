@@ -26,6 +26,9 @@ export async function memberEverywhere(app: App) {
   await q(`INSERT INTO email_tokens (token_hash, user_id, kind, expires_at) VALUES ($1, $2, 'reset_password', now() + interval '1 hour')`, [unique('tok'), u]);
   await q(`INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 1, now() + interval '1 hour')`, [`test:u${u}`]);
   await q(`INSERT INTO mail_outbox (to_address, subject, text, html, status) VALUES ($1, 'Bienvenue', 'Bonjour', '', 'outbox')`, [email]);
+  // A mail still waiting in the outbox (written here, so no test app's dispatcher takes it).
+  await q(`INSERT INTO domain_events (type, handler, payload) VALUES ('mail.requested', 'mail.send', $1)`,
+    [JSON.stringify({ type: 'mail.requested', mail: { to: email, subject: 'Bienvenue', text: 'Bonjour', html: '' } })]);
   await q(`INSERT INTO idempotency_keys (user_id, key, fingerprint, request_hash) VALUES ($1, $2, 'f', 'h')`, [u, unique('idem')]);
   await q('INSERT INTO cgu_acceptances (user_id, version) VALUES ($1, 1) ON CONFLICT DO NOTHING', [u]);
   await q('INSERT INTO member_settings (user_id) VALUES ($1) ON CONFLICT DO NOTHING', [u]);

@@ -44,7 +44,7 @@ describe('answer-deadline reminders', async () => {
     expect(mail.text).toContain('Son délai de réponse expire le');
     expect(mail.text).toContain(`http://localhost:3000/publications/${soon}`);
     expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    await new Promise((r) => setTimeout(r, 300));
+    // runReminders awaits each send and the sink records a mail before accepting it: nothing more is on its way.
     const toAnimator = sink.mails.slice(since).filter((m) => m.to.includes(animator.user.email.toLowerCase()));
     expect(toAnimator.map((m) => m.subject)).toEqual(['Question sans réponse : Quelle signalétique pour les zones 30 ?']);
     expect(sink.mails.slice(since).some((m) => m.to.includes(coordinator.user.email.toLowerCase()))).toBe(false);
@@ -56,7 +56,7 @@ describe('answer-deadline reminders', async () => {
     await runReminders(ctx, later);
     const overdue = await sink.waitForMail(coordinator.user.email, { since: since2 });
     expect(overdue.subject).toBe('Délai dépassé : Quelle signalétique pour les zones 30 ?');
-    await new Promise((r) => setTimeout(r, 300));
+    // runReminders awaits each send and the sink records a mail before accepting it: nothing more is on its way.
     const after = sink.mails.slice(since2);
     expect(after.filter((m) => m.to.includes(coordinator.user.email.toLowerCase()))).toHaveLength(1);
     expect(after.some((m) => m.to.includes(animator.user.email.toLowerCase()) && m.subject.includes('zones 30'))).toBe(false);
@@ -79,7 +79,7 @@ describe('answer-deadline reminders', async () => {
     await runReminders(ctx, new Date(now.getTime() + 5 * 60_000));
     await runReminders(ctx, new Date(now.getTime() + 10 * 60_000));
     await sink.waitForMail(animator.user.email, { since });
-    await new Promise((r) => setTimeout(r, 300));
+    // runReminders awaits each send and the sink records a mail before accepting it: nothing more is on its way.
     expect(sink.mails.slice(since).filter((m) => m.to.includes(animator.user.email.toLowerCase()))).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { unique, useTestApp } from '../../../test/helpers.js';
+import { drainEvents, unique, useTestApp } from '../../../test/helpers.js';
 import { ProviderBrowser, startTestProvider } from '../../../test/oidc-provider.js';
 import type { App } from '../../types.js';
 import type { OidcConfig } from '../../config.js';
@@ -88,7 +88,7 @@ describe('ProConnect: re-authentication, and sign-ins from new devices', async (
     await expect.poll(mails).toHaveLength(1);
     expect((await mails())[0].text).toContain('Moyen de connexion : ProConnect.');
     await signInFrom({ '__Host-ecom_device': cookie(unknown, '__Host-ecom_device')! });
-    await new Promise((r) => setTimeout(r, 200));
+    await drainEvents(app);
     expect(await mails()).toHaveLength(1);
   });
 

@@ -83,7 +83,7 @@ async function openOidcSession(app: App, request: FastifyRequest, reply: Fastify
   // « Mes appareils »: a browser this account was never used from is announced by e-mail (not at sign-up).
   const known = await isKnownDevice(app, request, userId);
   await rememberDevice(app, request, reply, userId);
-  if (!known && !firstSignIn) notifyNewDevice(app, request, userId, 'proconnect');
+  if (!known && !firstSignIn) await notifyNewDevice(app, request, userId, 'proconnect');
   return csrfToken;
 }
 

@@ -72,6 +72,17 @@ export const accountEntries: RegisterEntry[] = [
     deletion: { action: 'delete' },
   },
   {
+    table: 'domain_events',
+    columns: ['payload'],
+    subject: `lower(payload #>> '{mail,to}') = $2`,
+    purpose: 'Réactions à effectuer après une écriture (courriels du service en attente d’envoi) : le contenu de l’événement, dont le courriel.',
+    legalBasis: 'mission',
+    retention: 'Jusqu’à leur traitement par le service (quelques secondes), puis supprimés ; le courriel envoyé est ensuite gardé dans mail_outbox.',
+    readers: 'Personne (usage technique).',
+    export: { excluded: 'Courriels en attente d’envoi pendant quelques secondes ; une fois envoyés, ils figurent dans l’export (courriels).' },
+    deletion: { action: 'delete' },
+  },
+  {
     table: 'idempotency_keys',
     columns: ['user_id', 'response'],
     subject: 'user_id = $1',
