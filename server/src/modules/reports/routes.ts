@@ -54,7 +54,7 @@ export default async function reportsRoutes(app: App) {
 
   async function presentedReport(id: number, user: CurrentUser) {
     const { report, meeting, ctx, can } = await loadReport(id, user);
-    return presentReport(report, meeting, ctx, await figuresOf(app.pool, app.db, report, meeting), can);
+    return presentReport(report, meeting, ctx, await figuresOf(app.db, report, meeting), can);
   }
 
   async function steeredCommunity(slug: string, user: CurrentUser): Promise<CommunityContext> {
@@ -199,7 +199,7 @@ export default async function reportsRoutes(app: App) {
     },
   }, async (request, reply) => {
     const { report, meeting, ctx } = await loadReport(request.params.id, requireUser(request));
-    const figures = await figuresOf(request.readPool, request.readDb, report, meeting);
+    const figures = await figuresOf(request.readDb, report, meeting);
     const file = await exportReport(report, meeting, ctx, figures, request.query.format);
     return reply
       .header('content-disposition', `attachment; filename="${file.filename}"`)

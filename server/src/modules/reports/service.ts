@@ -137,7 +137,7 @@ export function editReport(app: App, subject: string, report: ReportRow, text: R
 export async function submitReport(app: App, subject: string, report: ReportRow, meeting: MeetingRow): Promise<void> {
   if (report.submitted_at) throw new AppError('REPORT_ALREADY_SUBMITTED');
   // Computed before the transaction (reads only); the UPDATE refuses a report submitted meanwhile.
-  const figures: ReportFigures = await figuresOf(app.pool, app.db, report, meeting);
+  const figures: ReportFigures = await figuresOf(app.db, report, meeting);
   await limitedWrite(app, subject, async (tx) => {
     const { rows } = await tx.execute<{ id: number }>(sql`
       UPDATE activity_reports SET figures = ${JSON.stringify(figures)}::jsonb, submitted_at = now(), updated_at = now()
