@@ -28,7 +28,7 @@ export async function makeTestApp(overrides: Partial<Config> = {}): Promise<Test
   };
   const pool = createPool(config.databaseUrl!, 5);
   const db = createDb(pool);
-  const mailer = createMailer(pool, config.smtpUrl, config.mailFrom, () => {});
+  const mailer = createMailer(db, config.smtpUrl, config.mailFrom, () => {});
   const app = await buildApp(config, { db, pool, mailer });
   await app.ready();
   const close = async () => {

@@ -115,6 +115,12 @@ export async function hit(app: App, limit: Limit, subject: string, tx?: DbOrTx):
   assertUnderLimit(r, rows[0]!.count, rows[0]!.retry);
 }
 
+/** Counts one hit of `r` without checking it against the limit (a failure counted after the fact); in `db`'s transaction when it is one. */
+export async function countHit(db: DbOrTx, r: RateHit): Promise<{ count: number; retry: number }> {
+  const [row] = await namedText<{ count: number; retry: number }>(db, 'rate-limit-hit', HIT_SQL, [r.key, r.windowSeconds]);
+  return row!;
+}
+
 /** The subject of a limit: the user when signed in, else the client address (IPv6 by /64). */
 export function subjectOf(request: FastifyRequest): string {
   return request.user ? `u${request.user.id}` : `ip${addressGroup(request.ip)}`;
