@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../types.js';
 import { AppError } from './errors.js';
-import type { DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { namedText } from './named-query.js';
 import { addressGroup } from './client-address.js';
 import { rateLimitRefusals } from './metrics.js';
@@ -84,8 +84,8 @@ const HIT_SQL = counterUpsert('$1', '$2');
 /** One action of one subject against its limit, ready to be counted (alone by `hit`, or inside a larger statement). */
 export interface RateHit { action: string; key: string; max: number; windowSeconds: number }
 
-/** `app`: anything with the configuration (the worker's reply-by-e-mail listener has no Fastify instance). */
-export function rateHit(app: Pick<App, 'config'>, limit: Limit, subject: string): RateHit {
+/** `app`: anything with the rate-limit factor of the configuration (the worker's reply-by-e-mail listener has no Fastify instance). */
+export function rateHit(app: { config: Pick<App['config'], 'rateLimitFactor'> }, limit: Limit, subject: string): RateHit {
   return { action: limit.action, key: `${limit.action}:${subject}`, max: limit.max * app.config.rateLimitFactor, windowSeconds: limit.windowSeconds };
 }
 
@@ -119,6 +119,20 @@ export async function hit(app: App, limit: Limit, subject: string, tx?: DbOrTx):
 export async function countHit(db: DbOrTx, r: RateHit): Promise<{ count: number; retry: number }> {
   const [row] = await namedText<{ count: number; retry: number }>(db, 'rate-limit-hit', HIT_SQL, [r.key, r.windowSeconds]);
   return row!;
+}
+
+/**
+ * Runs `write` in one transaction of `db`, the rate-limit `hits` it costs counted first in the same transaction:
+ * RATE_LIMITED before anything is written, and a write that fails for another reason does not use up the budget.
+ */
+export function limitedTransaction<T>(db: Db, hits: RateHit[], write: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    for (const r of hits) {
+      const { count, retry } = await countHit(tx, r);
+      assertUnderLimit(r, count, retry);
+    }
+    return write(tx);
+  });
 }
 
 /** The subject of a limit: the user when signed in, else the client address (IPv6 by /64). */

@@ -1,23 +1,22 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, encodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { found } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { subjectOf } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { privateMessageMail } from '../mail/templates.js';
-import { addParticipants, leaveConversation, renameConversation } from './group-service.js';
 import { canSend, groupCan, reportedMessagesAbilities } from './policy.js';
 import { decodeMessageCursor, listInbox, listMessages, loadConversation, presentSummary, reportQueue, unreadTotal } from './queries.js';
 import {
   AddParticipantsBody, BlockState, ConversationSummaryPage, ConversationView, Message, MessagePage, ParticipantsAdded, RenameBody, Renamed,
   ReportActionBody, ReportActionResult, ReportBody, ReportedMessagePage, SendBody, StartBody, Started, Unread,
 } from '../../../../common/api/messages.js';
-import { decideReport, markRead, reportMessage, sendMessage, setBlock, startConversation, type MailNotice } from './service.js';
-
-import { discardDraft } from '../drafts/queries.js';
+import type { MailNotice } from './service.js';
+import * as writes from './writes.js';
 
 const tags = ['messages privés'];
 /** Enough to read a conversation's latest exchange at a glance; older pages on demand. */
@@ -28,6 +27,9 @@ const MessagesQuery = Type.Object({
 });
 
 export default async function messagesRoutes(app: App) {
+  /** Where a write of this request is counted against its rate limits (writes.ts). */
+  const counted = (request: FastifyRequest): writes.WriteContext => ({ db: app.db, config: app.config, subject: subjectOf(request) });
+
   /** After commit: a mail can fail without undoing the message. */
   function mail(author: CurrentUser, conversationId: number, notices: MailNotice[]) {
     const name = `${author.firstName} ${author.lastName}`;
@@ -64,11 +66,7 @@ export default async function messagesRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     const { memberIds, title, body } = request.body;
-    const out = await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.conversation, subjectOf(request), tx);
-      await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
-      return startConversation(tx, user, memberIds, title ?? '', body);
-    });
+    const out = await writes.start(counted(request), user, memberIds, title ?? '', body);
     mail(user, out.conversationId, out.notices);
     return reply.status(201).send({ conversationId: out.conversationId, message: out.message });
   });
@@ -107,12 +105,7 @@ export default async function messagesRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     const id = request.params.id;
-    const out = await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
-      const sent = await sendMessage(tx, user, id, request.body.body);
-      await discardDraft(tx, user.id, `message:${id}`);
-      return sent;
-    });
+    const out = await writes.send(counted(request), user, id, request.body.body);
     mail(user, id, out.notices);
     return reply.status(201).send(out.message);
   });
@@ -125,12 +118,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    const out = await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
-      // Adding people reaches them like a new conversation does: same budget.
-      await hit(app, LIMITS_BY_ACTION.conversation, subjectOf(request), tx);
-      return addParticipants(tx, user, request.params.id, request.body.memberIds);
-    });
+    const out = await writes.addPeople(counted(request), user, request.params.id, request.body.memberIds);
     return reply.status(201).send(out);
   });
 
@@ -142,10 +130,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    return app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
-      return renameConversation(tx, user, request.params.id, request.body.title);
-    });
+    return writes.rename(counted(request), user, request.params.id, request.body.title);
   });
 
   app.post('/conversations/:id/leave', {
@@ -156,10 +141,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
-      await leaveConversation(tx, user, request.params.id);
-    });
+    await writes.leave(counted(request), user, request.params.id);
     return { ok: true as const };
   });
 
@@ -168,11 +150,7 @@ export default async function messagesRoutes(app: App) {
     schema: { tags, summary: 'Marquer une conversation comme lue', params: IdParam, response: { 200: Unread, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    return app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.reaction, subjectOf(request), tx);
-      await markRead(tx, user.id, request.params.id);
-      return { unread: await unreadTotal(tx, user.id) };
-    });
+    return writes.read(counted(request), user.id, request.params.id);
   });
 
   for (const [method, blocked] of [['put', true], ['delete', false]] as const) {
@@ -184,10 +162,7 @@ export default async function messagesRoutes(app: App) {
       },
     }, async (request) => {
       const user = requireUser(request);
-      return app.db.transaction(async (tx) => {
-        await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-        return { blocked: await setBlock(tx, user.id, request.params.id, blocked) };
-      });
+      return writes.block(counted(request), user.id, request.params.id, blocked);
     });
   }
 
@@ -199,10 +174,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.flag, subjectOf(request), tx);
-      await reportMessage(tx, user.id, request.params.id, request.body.reasonCode, request.body.comment ?? '');
-    });
+    await writes.report(counted(request), user.id, request.params.id, request.body.reasonCode, request.body.comment ?? '');
     return reply.status(201).send({ ok: true as const });
   });
 
@@ -230,9 +202,6 @@ export default async function messagesRoutes(app: App) {
     const user = requireUser(request);
     authorize(reportedMessagesAbilities(user), 'review');
     const { action, reasonCode, message } = request.body;
-    return app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.moderate, subjectOf(request), tx);
-      return decideReport(tx, user, request.params.id, action, reasonCode ?? null, message ?? '');
-    });
+    return writes.decide(counted(request), user, request.params.id, action, reasonCode ?? null, message ?? '');
   });
 }
