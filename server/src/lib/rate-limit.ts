@@ -106,13 +106,10 @@ export function assertUnderLimit(r: RateHit, count: number, retry: number): void
  * Given the write's transaction (`tx`), the hit is part of it: one commit instead of two,
  * and a write that fails for another reason does not use up the budget.
  */
-export async function hit(app: App, limit: Limit, subject: string, tx?: DbOrTx): Promise<void> {
+export async function hit(app: { db: Db; config: Pick<App['config'], 'rateLimitFactor'> }, limit: Limit, subject: string, tx?: DbOrTx): Promise<void> {
   const r = rateHit(app, limit, subject);
-  const values = [r.key, r.windowSeconds];
-  const rows = tx
-    ? await namedText<{ count: number; retry: number }>(tx, 'rate-limit-hit', HIT_SQL, values)
-    : (await app.pool.query<{ count: number; retry: number }>({ name: 'rate-limit-hit', text: HIT_SQL, values })).rows;
-  assertUnderLimit(r, rows[0]!.count, rows[0]!.retry);
+  const { count, retry } = await countHit(tx ?? app.db, r);
+  assertUnderLimit(r, count, retry);
 }
 
 /** Counts one hit of `r` without checking it against the limit (a failure counted after the fact); in `db`'s transaction when it is one. */
@@ -133,6 +130,19 @@ export function limitedTransaction<T>(db: Db, hits: RateHit[], write: (tx: Tx) =
     }
     return write(tx);
   });
+}
+
+/** Where and for whom a write is counted: the database, the rate-limit factor, the subject (`subjectOf`). */
+export interface WriteContext { db: Db; config: Pick<App['config'], 'rateLimitFactor'>; subject: string }
+
+/** The write context of a request: its subject, on the primary. */
+export function writeContext(app: App, request: FastifyRequest): WriteContext {
+  return { db: app.db, config: app.config, subject: subjectOf(request) };
+}
+
+/** `limitedTransaction` counting `limits` for `w`'s subject. */
+export function limitedWrite<T>(w: WriteContext, limits: Limit[], write: (tx: Tx) => Promise<T>): Promise<T> {
+  return limitedTransaction(w.db, limits.map((limit) => rateHit(w, limit, w.subject)), write);
 }
 
 /** The subject of a limit: the user when signed in, else the client address (IPv6 by /64). */

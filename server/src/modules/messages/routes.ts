@@ -1,10 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, encodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { found } from '../../lib/errors.js';
-import { subjectOf } from '../../lib/rate-limit.js';
+import { writeContext } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
@@ -27,9 +26,6 @@ const MessagesQuery = Type.Object({
 });
 
 export default async function messagesRoutes(app: App) {
-  /** Where a write of this request is counted against its rate limits (writes.ts). */
-  const counted = (request: FastifyRequest): writes.WriteContext => ({ db: app.db, config: app.config, subject: subjectOf(request) });
-
   /** After commit: a mail can fail without undoing the message. */
   function mail(author: CurrentUser, conversationId: number, notices: MailNotice[]) {
     const name = `${author.firstName} ${author.lastName}`;
@@ -66,7 +62,7 @@ export default async function messagesRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     const { memberIds, title, body } = request.body;
-    const out = await writes.start(counted(request), user, memberIds, title ?? '', body);
+    const out = await writes.start(writeContext(app, request), user, memberIds, title ?? '', body);
     mail(user, out.conversationId, out.notices);
     return reply.status(201).send({ conversationId: out.conversationId, message: out.message });
   });
@@ -105,7 +101,7 @@ export default async function messagesRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     const id = request.params.id;
-    const out = await writes.send(counted(request), user, id, request.body.body);
+    const out = await writes.send(writeContext(app, request), user, id, request.body.body);
     mail(user, id, out.notices);
     return reply.status(201).send(out.message);
   });
@@ -118,7 +114,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    const out = await writes.addPeople(counted(request), user, request.params.id, request.body.memberIds);
+    const out = await writes.addPeople(writeContext(app, request), user, request.params.id, request.body.memberIds);
     return reply.status(201).send(out);
   });
 
@@ -130,7 +126,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    return writes.rename(counted(request), user, request.params.id, request.body.title);
+    return writes.rename(writeContext(app, request), user, request.params.id, request.body.title);
   });
 
   app.post('/conversations/:id/leave', {
@@ -141,7 +137,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    await writes.leave(counted(request), user, request.params.id);
+    await writes.leave(writeContext(app, request), user, request.params.id);
     return { ok: true as const };
   });
 
@@ -150,7 +146,7 @@ export default async function messagesRoutes(app: App) {
     schema: { tags, summary: 'Marquer une conversation comme lue', params: IdParam, response: { 200: Unread, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    return writes.read(counted(request), user.id, request.params.id);
+    return writes.read(writeContext(app, request), user.id, request.params.id);
   });
 
   for (const [method, blocked] of [['put', true], ['delete', false]] as const) {
@@ -162,7 +158,7 @@ export default async function messagesRoutes(app: App) {
       },
     }, async (request) => {
       const user = requireUser(request);
-      return writes.block(counted(request), user.id, request.params.id, blocked);
+      return writes.block(writeContext(app, request), user.id, request.params.id, blocked);
     });
   }
 
@@ -174,7 +170,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await writes.report(counted(request), user.id, request.params.id, request.body.reasonCode, request.body.comment ?? '');
+    await writes.report(writeContext(app, request), user.id, request.params.id, request.body.reasonCode, request.body.comment ?? '');
     return reply.status(201).send({ ok: true as const });
   });
 
@@ -202,6 +198,6 @@ export default async function messagesRoutes(app: App) {
     const user = requireUser(request);
     authorize(reportedMessagesAbilities(user), 'review');
     const { action, reasonCode, message } = request.body;
-    return writes.decide(counted(request), user, request.params.id, action, reasonCode ?? null, message ?? '');
+    return writes.decide(writeContext(app, request), user, request.params.id, action, reasonCode ?? null, message ?? '');
   });
 }

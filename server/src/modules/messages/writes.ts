@@ -1,6 +1,4 @@
-import type { Db, Tx } from '../../db/client.js';
-import { LIMITS_BY_ACTION, limitedTransaction, rateHit, type Limit } from '../../lib/rate-limit.js';
-import type { Config } from '../../config.js';
+import { LIMITS_BY_ACTION, limitedWrite as limited, type WriteContext } from '../../lib/rate-limit.js';
 import type { CurrentUser } from '../../types.js';
 import { discardDraft } from '../drafts/queries.js';
 import { addParticipants, leaveConversation, renameConversation } from './group-service.js';
@@ -11,12 +9,6 @@ import { decideReport, markRead, reportMessage, sendMessage, setBlock, startConv
  * Each write of the messages routes as one transaction, with the rate limits it costs counted in it
  * (lib/rate-limit.ts `limitedTransaction`); the services themselves take the caller's transaction.
  */
-
-/** Where and for whom a write is counted: the database, the rate-limit factor, the subject (`subjectOf`). */
-export interface WriteContext { db: Db; config: Pick<Config, 'rateLimitFactor'>; subject: string }
-
-const limited = <T>(w: WriteContext, limits: Limit[], write: (tx: Tx) => Promise<T>) =>
-  limitedTransaction(w.db, limits.map((limit) => rateHit(w, limit, w.subject)), write);
 
 export const start = (w: WriteContext, user: CurrentUser, memberIds: number[], title: string, body: string) =>
   limited(w, [LIMITS_BY_ACTION.conversation, LIMITS_BY_ACTION.message], (tx) => startConversation(tx, user, memberIds, title, body));

@@ -3,7 +3,7 @@ import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { decodeKeyset } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
-import { subjectOf } from '../../lib/rate-limit.js';
+import { writeContext } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam, Page } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
@@ -86,7 +86,7 @@ export default async function reportsRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     const ctx = await steeredCommunity(request.params.slug, user);
-    const id = await scheduleMeeting(app, subjectOf(request), ctx.community.id, user.id, request.body);
+    const id = await scheduleMeeting(writeContext(app, request), ctx.community.id, user.id, request.body);
     return reply.status(201).send(await presentedMeeting(id, user));
   });
 
@@ -102,7 +102,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { meeting, can } = await loadMeeting(request.params.id, user);
     authorize(can, 'steer');
-    await changeMeeting(app, subjectOf(request), meeting, request.body);
+    await changeMeeting(writeContext(app, request), meeting, request.body);
     return presentedMeeting(meeting.id, user);
   });
 
@@ -116,7 +116,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { meeting, can } = await loadMeeting(request.params.id, user);
     authorize(can, 'steer');
-    await writeMinutes(app, subjectOf(request), meeting, user.id, request.body);
+    await writeMinutes(writeContext(app, request), meeting, user.id, request.body);
     return presentedMeeting(meeting.id, user);
   });
 
@@ -130,7 +130,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { meeting, can } = await loadMeeting(request.params.id, user);
     authorize(can, 'writeReport', 'Seule l’équipe d’animation de l’e-communauté rédige un rapport d’activité.');
-    const id = await startReport(app, subjectOf(request), meeting, user.id);
+    const id = await startReport(writeContext(app, request), meeting, user.id);
     return reply.status(201).send(await presentedReport(id, user));
   });
 
@@ -149,7 +149,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { report, can } = await loadReport(request.params.id, user);
     authorize(can, 'write');
-    await editReport(app, subjectOf(request), report, request.body);
+    await editReport(writeContext(app, request), report, request.body);
     return presentedReport(report.id, user);
   });
 
@@ -160,7 +160,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { report, meeting, can } = await loadReport(request.params.id, user);
     authorize(can, 'write');
-    await submitReport(app, subjectOf(request), report, meeting);
+    await submitReport(writeContext(app, request), report, meeting);
     return presentedReport(report.id, user);
   });
 
@@ -171,7 +171,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { report, can } = await loadReport(request.params.id, user);
     authorize(can, 'steer');
-    await commentReport(app, subjectOf(request), report, user.id, request.body.comment);
+    await commentReport(writeContext(app, request), report, user.id, request.body.comment);
     return presentedReport(report.id, user);
   });
 
@@ -187,7 +187,7 @@ export default async function reportsRoutes(app: App) {
     // The coordination is told the review is over (a comment now), not that it may not review.
     if (report.submitted_at && can.steer) throw new AppError('REPORT_REVIEW_CLOSED');
     authorize(can, 'review');
-    await reviewReport(app, subjectOf(request), report.id, user.id, request.body);
+    await reviewReport(writeContext(app, request), report.id, user.id, request.body);
     return presentedReport(report.id, user);
   });
 
