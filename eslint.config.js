@@ -26,7 +26,7 @@ const poolMessage = 'Les modules lisent et écrivent par les gabarits sql de Dri
 export default defineConfig(
   {
     ignores: [
-      '**/node_modules/**', '**/dist/**', 'server/src/db/migrations/**', 'web/public/**',
+      '**/node_modules/**', '**/dist/**', 'build/**', 'server/src/db/migrations/**', 'web/public/**',
       'data/**', 'uploads/**', 'backups/**', 'coverage/**', 'test-results/**',
     ],
   },

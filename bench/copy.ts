@@ -18,12 +18,13 @@ export async function copyRows(
   total: number,
   rows: () => Generator<string>,
   options = '',
+  progress = true,
 ): Promise<number> {
-  const bar = new cliProgress.SingleBar(
+  const bar = progress ? new cliProgress.SingleBar(
     { format: `${label.padEnd(14)} [{bar}] {percentage}% | {value}/{total} | {duration}s`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
     cliProgress.Presets.shades_classic,
-  );
-  bar.start(total, 0);
+  ) : undefined;
+  bar?.start(total, 0);
   let count = 0;
   function* chunks(): Generator<string> {
     let buf = '';
@@ -32,7 +33,7 @@ export async function copyRows(
       buf += '\n';
       count += 1;
       if (buf.length > 65_536) {
-        bar.update(count);
+        bar?.update(count);
         yield buf;
         buf = '';
       }
@@ -41,7 +42,7 @@ export async function copyRows(
   }
   const stream = client.query(pgCopy.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN ${options}`));
   await pipeline(Readable.from(chunks()), stream);
-  bar.update(count);
-  bar.stop();
+  bar?.update(count);
+  bar?.stop();
   return count;
 }

@@ -10,7 +10,7 @@
  * marker in its text and an Idempotency-Key header, and a client retries with the same text until it
  * gets one of those two answers.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { hashToken, newToken } from '../server/src/lib/tokens.js';
@@ -33,8 +33,9 @@ const run = Date.now().toString(36);
 let app: ChildProcess | null = null;
 
 function startApp(): ChildProcess {
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
   // What `npm start` runs once the web client is built (the benchmark only uses the API).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['build/server/src/main.js'], {
     cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'ignore'],
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: data.dir, PORT: String(PORT), EMBEDDED_PG_PORT: String(PG_PORT),
       HOST: '127.0.0.1', SEED_DEMO: 'false', RATE_LIMIT_FACTOR: '1000', LOG_LEVEL: 'warn' },

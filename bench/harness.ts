@@ -1,7 +1,7 @@
 /**
  * What every benchmark file shares: the real application (`buildApp`) on a database filled by
- * `npm run seed:large`, running in its own process as in production (bench/api-process.ts, forked with the
- * same tsx loader), autocannon in another child process, CPU per request of the API process and of
+ * `npm run seed:large`, running in its own process as in production (bench/api-process.ts, compiled to
+ * JavaScript as `npm start` runs it), autocannon in another child process, CPU per request of the API process and of
  * PostgreSQL, the same-run reference and the PASS/FAIL report of the issue's floors.
  *
  * This process only prepares the data (sessions, fixtures, request plans) and reads the results: its own memory
@@ -11,7 +11,7 @@
  *   try { …bench.measure(…)… } finally { process.exit(await bench.finish(floors)); }
  */
 import { cpus, loadavg } from 'node:os';
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import type pg from 'pg';
 import { loadConfig, type Config } from '../server/src/config.js';
 import { createDb, createPool, type Db } from '../server/src/db/client.js';
@@ -101,10 +101,14 @@ function loadFrom(base: string, variants: Variant[], seconds: number, connection
 /** The API in its own process: started, ready on `port`, asked over IPC. */
 interface ApiProcess { child: ChildProcess; port: number; ask<T>(request: ApiCommand): Promise<T> }
 
-/** Forks bench/api-process.ts with this process's execArgv (tsx's loader) and waits until it listens. */
+/** Forks bench/api-process.ts, compiled, and waits until it listens. */
 function startApi(): Promise<ApiProcess> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./api-process.ts', import.meta.url), { env: process.env });
+    // The compiled JavaScript, as `npm start` runs it (ADR 0008): tsx's loader would add ~100 MB to the RSS measured.
+    execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
+    // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node options of the API process alone (a profile).
+    const execArgv = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = fork(new URL('../build/bench/api-process.js', import.meta.url), { env: process.env, execArgv });
     const pending = new Map<number, { resolve(m: unknown): void; reject(e: Error): void }>();
     let next = 0;
     let ready = false;

@@ -79,7 +79,7 @@ function healthy(port: number): Promise<boolean> {
 function startApp(dir: string, name: string, role: 'web' | 'worker', env: Record<string, string>): Instance {
   const log = join(dir, `${name}.log`);
   const fd = openSync(log, 'a');
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', `--role=${role}`], {
+  const proc = spawn(process.execPath, ['build/server/src/main.js', `--role=${role}`], {
     cwd: ROOT, stdio: ['ignore', fd, fd],
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? dir, ...env },
   });

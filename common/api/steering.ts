@@ -1,10 +1,12 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TLiteral, type TNumber, type TOptional, type TSchema } from 'typebox';
 import { MAX_MONTHLY_TARGET } from '../contributions.js';
+import { OBJECTIVE_KINDS, OBJECTIVES, type ObjectiveKind } from '../reports.js';
 import { Id } from './shared.js';
 
 /**
- * Route schemas of the steering module (an animator's dashboard, monthly targets): the only definition of their
- * shapes. The server validates with them, the web client reads their types.
+ * Route schemas of the steering module (an animator's dashboard, monthly targets, the coordinator's dashboard and
+ * the community's objectives): the only definition of their shapes. The server validates with them, the web
+ * client reads their types.
  */
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
@@ -84,6 +86,63 @@ export const AnimatorDashboard = Type.Object({
   can: Type.Object({ setTarget: Type.Boolean(), readTeam: Type.Boolean() }),
 });
 
+// ---- The coordinator's dashboard and the community's objectives (coordinator-routes.ts) ----
+
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Person = Type.Object({ id: Type.Integer(), name: Type.String() });
+
+export const MonthQuery = Type.Object({ month: Type.Optional(Month) });
+
+export const ObjectivesBody = Type.Object(
+  Object.fromEntries(OBJECTIVES.map((o) => [o.kind, Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: o.max }))])) as
+    Record<ObjectiveKind, TOptional<TNumber>>,
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/**
+ * Always one of OBJECTIVES' kinds: the server lists them from there (coordinator-objectives.ts). The cast gives
+ * the union its static type (a mapped array would read as never).
+ */
+const ObjectiveKindSchema = Type.Union(OBJECTIVE_KINDS.map((kind) => Type.Literal(kind)) as [TLiteral<ObjectiveKind>]);
+
+const Objective = Type.Object({
+  kind: ObjectiveKindSchema, label: Type.String(), measure: Type.String(), unit: Type.String(),
+  target: Type.Number(), isDefault: Type.Boolean(), setBy: Nullable(Person), updatedAt: Nullable(Type.String()),
+});
+
+export const ObjectivesOut = Type.Object({ objectives: Type.Array(Objective) });
+
+const MemberMonth = Type.Object({ month: Type.String(), joined: Count, total: Count, active: Count });
+const ActionCount = Type.Object({ action: Type.String(), count: Count });
+
+const AnimatorRow = Type.Object({
+  userId: Type.Integer(), name: Type.String(), role: Type.String(),
+  /** target and met are null for a coordinator: only animators carry the monthly target. */
+  contributions: Type.Object({ total: Count, target: Nullable(Count), families: Families, met: Nullable(Type.Boolean()) }),
+  regularity: Type.Object({ activeWeeks: Count, target: Type.Number(), met: Type.Boolean() }),
+  quality: Type.Object({
+    answered: Count, answeredWithinDeadline: Count, share: Nullable(Type.Number()), medianSeconds: Nullable(Type.Integer()), met: Nullable(Type.Boolean()),
+  }),
+});
+
+export const CoordinatorDashboard = Type.Object({
+  month: Month,
+  objectives: Type.Array(Type.Object({ ...Objective.properties, value: Nullable(Type.Number()), met: Nullable(Type.Boolean()) })),
+  animators: Type.Array(AnimatorRow),
+  questions: Type.Object({
+    asked: Count, answered: Count, answeredWithinDeadline: Count, decided: Count, open: Count, overdue: Count,
+    shareWithinDeadline: Nullable(Type.Number()), medianSeconds: Nullable(Type.Integer()), p90Seconds: Nullable(Type.Integer()),
+  }),
+  moderation: Type.Object({
+    flagsReceived: Count, flagsHandled: Count, pending: Count, medianHandleSeconds: Nullable(Type.Integer()), actions: Type.Array(ActionCount),
+  }),
+  members: Type.Array(MemberMonth),
+  meetings: Type.Object({
+    quarter: Type.String(), planned: Count, warning: Type.Boolean(),
+    next: Nullable(Type.Object({ id: Type.Integer(), scheduledAt: Type.String() })),
+  }),
+});
+
 /** The client's names for what it sends and reads. */
 export type AnimatorDashboard = Static<typeof AnimatorDashboard>;
 export type FamilyFigure = AnimatorDashboard['families'][number];
@@ -91,3 +150,8 @@ export type TopPost = Static<typeof TopPost>;
 export type TeamRow = Static<typeof TeamRow>;
 export type Targets = Static<typeof TargetOut>;
 export type TargetInput = Static<typeof TargetBody>;
+export type CoordinatorDashboard = Static<typeof CoordinatorDashboard>;
+/** An objective with its value in the month and whether it is met. */
+export type Objective = CoordinatorDashboard['objectives'][number];
+export type Objectives = Static<typeof ObjectivesOut>;
+export type ObjectivesInput = Static<typeof ObjectivesBody>;

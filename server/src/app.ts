@@ -101,8 +101,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   app.addSchema(ErrorBody);
 
   await app.register(errorsPlugin);
-  // Before any route and any refusing hook: helmet reads each route's `helmet` option as it is added, and its
-  // onRequest hooks run first, so early refusals carry the headers too.
+  // Before any refusing hook: its onRequest hook runs first, so early refusals carry the headers too.
   await app.register(securityHeaders);
   await app.register(inputGuard);
   await app.register(cookie);

@@ -7,7 +7,7 @@ import { freePort, tempDataDir } from '../test/throwaway-postgres.js';
 import { isAlive, readPostmasterPid } from './db/postmaster.js';
 
 /**
- * The real server process (`node --import tsx server/src/main.ts`, what `npm start` runs), with its own
+ * The real server process (`node build/server/src/main.js`, what `npm start` runs; built by the global setup), with its own
  * data directory and ports: killed with -9, started again, stopped with Ctrl-C, and failing to start.
  */
 
@@ -22,7 +22,7 @@ interface Server_ {
 function startServer(env: Record<string, string>): Server_ {
   let out = '';
   // Its own process group, as a terminal gives `npm start`: a Ctrl-C reaches the whole group.
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const proc = spawn(process.execPath, ['build/server/src/main.js'], {
     cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SEED_DEMO: 'false', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
   });

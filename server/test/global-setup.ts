@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDb, createPool } from '../src/db/client.js';
@@ -29,6 +30,8 @@ async function reachable(url: string): Promise<boolean> {
  * else an embedded PostgreSQL so `npm test` works on a machine with none.
  */
 export default async function setup(project: TestProject) {
+  // The tests that start the real server process run what `npm start` runs: the compiled build (ADR 0008).
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
   let serverUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_SERVER;
   let embedded: EmbeddedDb | undefined;
   let exitHooks: ((code: number) => void)[] = [];

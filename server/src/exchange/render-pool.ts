@@ -7,10 +7,13 @@ import { Worker } from 'node:worker_threads';
 import type { Body, Rendered } from './store.js';
 
 /**
- * A thread's first code: the render module is TypeScript, and Node 20 does not hand the process's module hooks
- * (`tsx`, or the test runner's) to a worker's entry point, so the thread registers tsx itself before importing it.
+ * A thread's first code. Compiled (`npm start`, build/), the render module is JavaScript beside this one. Run from
+ * the sources, it is TypeScript, and Node 20 does not hand the process's module hooks (`tsx`, or the test runner's)
+ * to a worker's entry point, so the thread registers tsx itself before importing it.
  */
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+const BOOT = import.meta.url.endsWith('.js')
+  ? `import(${JSON.stringify(new URL('./render-worker.js', import.meta.url).href)})`
+  : `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./render-worker.ts', import.meta.url).href)}); })`;
 
 type Job = { resolve: (r: Rendered[]) => void; reject: (e: Error) => void };

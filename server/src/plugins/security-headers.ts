@@ -3,8 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import fp from 'fastify-plugin';
-import fastifyHelmet, { type FastifyHelmetOptions, type FastifyHelmetRouteOptions } from '@fastify/helmet';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import { embedFrameSources } from '../modules/attachments/embeds.js';
 import type { App } from '../types.js';
 
@@ -77,61 +76,71 @@ export const DOCS_CSP = Object.entries({
  * Stored files are hostile until proven otherwise: shown in a sandbox (unique origin, no scripts, no forms),
  * allowed only their own images and the inline styles a browser's built-in viewers (PDF, SVG) need.
  */
-export const ATTACHMENT_HEADERS: FastifyHelmetRouteOptions['helmet'] = {
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: { sandbox: [], 'default-src': ["'none'"], 'img-src': ["'self'"], 'style-src': ["'unsafe-inline'"], 'frame-ancestors': ["'none'"] },
-  },
+const ATTACHMENT_CSP: Directives = {
+  sandbox: [], 'default-src': ["'none'"], 'img-src': ["'self'"], 'style-src': ["'unsafe-inline'"], 'frame-ancestors': ["'none'"],
 };
 
+/** Route policies other than the pages' one, named in a route's options: `config: { securityPolicy: 'attachment' }`. */
+export type SecurityPolicy = 'attachment';
+
 /**
- * Security headers on every response (pages, API, files, documentation), set by @fastify/helmet from one
- * place; routes that need another policy name it in their options (`helmet: ATTACHMENT_HEADERS`).
- * HSTS only when cookies are Secure: that setting is what says the site is served over HTTPS.
+ * Security headers on every response (pages, API, files, documentation), from one place. helmet computes them, once
+ * per policy at start-up: @fastify/helmet built a new helmet middleware for every request (parsing the policy again,
+ * ~24 µs a request here, a tenth of the cheapest route's cost; ADR 0009), while these headers never change but for
+ * the page shell's nonce. Routes that need another policy name it (`securityPolicy`). HSTS only when cookies are
+ * Secure: that setting is what says the site is served over HTTPS.
  */
 export default fp(async function securityHeaders(app: App) {
   const { config } = app;
   const shell = join(config.webDist, 'index.html');
   const hashes = existsSync(shell) ? inlineHashes(readFileSync(shell, 'utf8')) : undefined;
   const frameSources = embedFrameSources(config.embedHosts);
-  const options: FastifyHelmetOptions = {
-    contentSecurityPolicy: { useDefaults: false, directives: pageDirectives(frameSources, hashes) },
+  const options = (directives: Directives): HelmetOptions => ({
+    contentSecurityPolicy: { useDefaults: false, directives },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: config.secureCookies ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
     // The embedded players are third-party documents that do not opt in to COEP: it would block them.
     crossOriginEmbedderPolicy: false,
-  };
-  await app.register(fastifyHelmet, options);
-  app.decorate('shellHelmet', (styleNonce: string) => ({
-    contentSecurityPolicy: { useDefaults: false, directives: pageDirectives(frameSources, hashes, styleNonce) },
-  }));
-  app.decorate('securityHeaders', { ...helmetHeaders(options), 'permissions-policy': PERMISSIONS_POLICY });
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.header('permissions-policy', PERMISSIONS_POLICY);
+  });
+  const pages = helmetHeaders(options(pageDirectives(frameSources, hashes)));
+  const policies: Record<SecurityPolicy, Record<string, string>> = { attachment: helmetHeaders(options(ATTACHMENT_CSP)) };
+  app.decorate('securityHeaders', pages);
+  app.decorate('shellCsp', (styleNonce: string) => cspHeader(pageDirectives(frameSources, hashes, styleNonce)));
+  app.addHook('onRequest', async (request, reply) => {
+    const policy = request.routeOptions.config.securityPolicy;
+    reply.headers(policy ? policies[policy] : pages);
   });
 });
 
+/** The Content-Security-Policy header of these directives, written as helmet writes it (the shell's, per response). */
+function cspHeader(directives: Directives): string {
+  return Object.entries(directives).map(([name, values]) => [name, ...values].join(' ')).join(';');
+}
+
 /**
- * The headers helmet sets with these options, computed once. Refusals Fastify sends before any route is found
- * (a malformed path, see `frameworkErrors` in app.ts) skip the hooks where @fastify/helmet works: they get these.
+ * The headers helmet sets with these options (and the permissions policy), computed once: helmet is an Express-style
+ * middleware, run here on a stand-in response that records them.
  */
-function helmetHeaders(options: FastifyHelmetOptions): Record<string, string> {
-  const { global: _global, enableCSPNonces: _nonces, ...helmetOptions } = options;
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
     setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)),
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
-  helmet(helmetOptions as Parameters<typeof helmet>[0])({} as IncomingMessage, response as unknown as ServerResponse, () => {});
-  return headers;
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => {});
+  return { ...headers, 'permissions-policy': PERMISSIONS_POLICY };
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every security header of a page or API answer, for replies sent outside the routes' hooks. */
     securityHeaders: Record<string, string>;
-    /** The page shell's helmet options: the pages' policy plus this response's style nonce. */
-    shellHelmet: (styleNonce: string) => FastifyHelmetOptions;
+    /** The page shell's Content-Security-Policy: the pages' policy plus this response's style nonce. */
+    shellCsp: (styleNonce: string) => string;
+  }
+  interface FastifyContextConfig {
+    /** A security policy other than the pages' one for this route's answers. */
+    securityPolicy?: SecurityPolicy;
   }
 }

@@ -40,7 +40,7 @@ export default fp(async function webShell(app: App) {
 
   const sendShell = (reply: FastifyReply) => {
     const nonce = randomBytes(16).toString('base64');
-    reply.helmet(app.shellHelmet(nonce) as Parameters<FastifyReply['helmet']>[0]);
+    reply.header('content-security-policy', app.shellCsp(nonce));
     const page = `${html.slice(0, headEnd)}<meta property="csp-nonce" nonce="${nonce}">\n  ${html.slice(headEnd)}`;
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
   };

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from './client';
 import { keys } from './keys';
-import type { LegalPage, OutboxMail, Page } from './types';
+import type { LegalPage, LegalPageInput, OutboxPage } from '../../../common/api/site';
 
 export const LEGAL_PAGES = [
   { slug: 'mentions-legales', label: 'Mentions légales' },
@@ -19,7 +19,7 @@ export function useLegalPage(slug: string) {
 export function useUpdateLegalPage(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title: string; body: string }) => api.put<LegalPage>(`/pages/${slug}`, input),
+    mutationFn: (input: LegalPageInput) => api.put<LegalPage>(`/pages/${slug}`, input),
     onSuccess: (page) => qc.setQueryData(keys.page(slug), page),
   });
 }
@@ -27,7 +27,7 @@ export function useUpdateLegalPage(slug: string) {
 export function useOutbox() {
   return useInfiniteQuery({
     queryKey: keys.outbox,
-    queryFn: ({ pageParam }) => api.get<Page<OutboxMail>>(`/admin/outbox${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<OutboxPage>(`/admin/outbox${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

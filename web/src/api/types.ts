@@ -36,26 +36,6 @@ export interface CommunityRef {
   name: string;
 }
 
-
-export interface LegalPage {
-  slug: string;
-  title: string;
-  bodyHtml: string;
-  bodyMd: string;
-  version: number;
-  updatedAt: string;
-  can: { edit: boolean };
-}
-
-export interface OutboxMail {
-  id: number;
-  to: string;
-  subject: string;
-  text: string;
-  status: string;
-  createdAt: string;
-}
-
 export interface Ok {
   ok: true;
 }

@@ -1,6 +1,6 @@
 import { errorResponses } from '../../lib/schemas.js';
 import type { App } from '../../types.js';
-import { DetectBody, DetectResponse } from './schema.js';
+import { DetectBody, DetectResponse } from '../../../../common/api/anonymisation.js';
 import { detectPersonalData } from './service.js';
 
 export default async function anonymisationRoutes(app: App) {

@@ -19,8 +19,8 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
 export async function sendAttachment(reply: FastifyReply, storage: Storage, row: AttachmentRow, ifNoneMatch: string): Promise<FastifyReply> {
   const family = allowedType(row.mime)?.family ?? 'office';
   const etag = `"${row.sha256}"`;
-  // nosniff, the sandboxing policy and same-origin resource policy come from the route's `helmet` option
-  // (ATTACHMENT_HEADERS in plugins/security-headers.ts), with every other security header.
+  // nosniff, the sandboxing policy and same-origin resource policy come from the route's `securityPolicy`
+  // (ATTACHMENT_CSP in plugins/security-headers.ts), with every other security header.
   reply
     // Access is checked per reader, so shared caches must not keep it; the content never changes.
     .header('cache-control', 'private, max-age=86400')

@@ -22,7 +22,6 @@ import { createAttachment, deleteAttachment, setPostAttachments, setPostEmbeds }
 import { checkDescription, checkType, safeFilename } from './sniff.js';
 import { stripImageMetadata } from './strip-metadata.js';
 import { sendAttachment } from './download.js';
-import { ATTACHMENT_HEADERS } from '../../plugins/security-headers.js';
 import { assertMayUpload } from '../trust/service.js';
 
 const tags = ['fichiers et intégrations'];
@@ -82,8 +81,8 @@ export default async function attachmentsRoutes(app: App) {
     if (!row || !canReadAttachment(request.user, accessOf(row))) throw new AppError('ATTACHMENT_NOT_FOUND');
     return sendAttachment(reply, storage, row, String(request.headers['if-none-match'] ?? ''));
   };
-  app.get('/attachments/:id', { helmet: ATTACHMENT_HEADERS, schema: { ...download.schema, params: IdParam } }, serve);
-  app.get('/attachments/:id/:filename', { helmet: ATTACHMENT_HEADERS, schema: { ...download.schema, params: FileParams } }, serve);
+  app.get('/attachments/:id', { config: { securityPolicy: 'attachment' }, schema: { ...download.schema, params: IdParam } }, serve);
+  app.get('/attachments/:id/:filename', { config: { securityPolicy: 'attachment' }, schema: { ...download.schema, params: FileParams } }, serve);
 
   app.delete('/attachments/:id', {
     config: { auth: 'verified', rateLimit: 'write' },

@@ -41,6 +41,20 @@ describe('editorial calendar: planned posts', async () => {
     expect(cal.json()).toMatchObject({ occurrences: [], published: [], events: [] });
   });
 
+  it('answers each planned post with its kind and the payload fields of that kind, on its own and on the calendar', async () => {
+    const { community, animator } = await setup();
+    const article = await app.inject({
+      method: 'POST', url: `/api/communities/${community.slug}/planned-posts`, headers: animator.headers,
+      payload: { title: 'Analyse', kind: 'article', plannedAt: inDays(1), payload: { articleType: 'expertise', tags: ['qpv'] } },
+    });
+    expect(article.statusCode, article.body).toBe(201);
+    expect(article.json()).toMatchObject({ kind: 'article', payload: { articleType: 'expertise', tags: ['qpv'] } });
+    const cal = await app.inject({
+      method: 'GET', url: `/api/communities/${community.slug}/calendar?from=${day(inDays(0))}&to=${day(inDays(3))}`, headers: animator.headers,
+    });
+    expect(cal.json().planned).toMatchObject([{ id: article.json().id, kind: 'article', payload: { articleType: 'expertise', tags: ['qpv'] } }]);
+  });
+
   it('edits, reschedules to a draft and cancels; a cancelled one is closed (409)', async () => {
     const { community, animator } = await setup();
     const created = (await app.inject({

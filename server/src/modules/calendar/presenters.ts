@@ -1,17 +1,20 @@
 import { plannedAbilities } from './policy.js';
 import { asDate } from './time.js';
+import type { PlannedPostOut } from '../../../../common/api/calendar.js';
 import type { EventRow, OccurrenceRow, PlannedRow, PublishedRow, SlotRow } from './queries.js';
 
 /** The public fields of calendar rows. */
 
-export function presentPlanned(r: PlannedRow) {
-  return {
+/**
+ * A planned post with its kind's fields only: the service refuses the others when saving (checkPayload), and the
+ * answer's type says which fields each kind carries.
+ */
+export function presentPlanned(r: PlannedRow): PlannedPostOut {
+  const fields = {
     id: r.id,
     communityId: r.community_id,
-    kind: r.kind,
     title: r.title,
     body: r.body_md,
-    payload: r.payload,
     plannedAt: asDate(r.planned_at).toISOString(),
     plannedAtLocal: r.planned_local,
     status: r.status,
@@ -22,6 +25,12 @@ export function presentPlanned(r: PlannedRow) {
     updatedAt: asDate(r.updated_at).toISOString(),
     can: plannedAbilities(r.status),
   };
+  const { articleType, link, ...classification } = r.payload;
+  switch (r.kind) {
+    case 'article': return { ...fields, kind: r.kind, payload: articleType ? { ...classification, articleType } : classification };
+    case 'veille': case 'ressource': return { ...fields, kind: r.kind, payload: link ? { ...classification, link } : classification };
+    default: return { ...fields, kind: r.kind, payload: classification };
+  }
 }
 
 export function presentSlot(r: SlotRow) {

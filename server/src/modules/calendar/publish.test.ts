@@ -85,7 +85,10 @@ describe('scheduled publication', async () => {
       },
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().payload).toMatchObject({ tags: ['contrat de ville', 'qpv'] });
+    expect(res.json().payload).toEqual({
+      link: { url: 'https://www.legifrance.gouv.fr/circulaire/2026', title: 'Circulaire du 3 mars', source: 'Légifrance' },
+      rubriqueId: rubrique.json().id, tags: ['contrat de ville', 'qpv'],
+    });
     await app.pool.query(`UPDATE planned_posts SET planned_at = now() - interval '1 minute' WHERE id = $1`, [res.json().id]);
     const postId = await publishPlannedPost(app.db, res.json().id);
     const post = (await app.inject({ method: 'GET', url: `/api/posts/${postId}` })).json();

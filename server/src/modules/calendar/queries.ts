@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { PlannableKindValue, PlannedPayloadValue } from '../../../../common/api/calendar.js';
+import type { PostKind } from '../../../../common/api/shared.js';
 import { localText, ZONE } from './time.js';
 
 /** Reads of the editorial calendar. Every list is bounded by a date range and read off an index. */
@@ -7,10 +9,10 @@ import { localText, ZONE } from './time.js';
 export type PlannedRow = {
   id: number;
   community_id: number;
-  kind: string;
+  kind: PlannableKindValue;
   title: string;
   body_md: string;
-  payload: unknown;
+  payload: PlannedPayloadValue;
   planned_at: Date | string;
   planned_local: string;
   status: 'draft' | 'scheduled' | 'published' | 'cancelled';
@@ -27,7 +29,7 @@ export type SlotRow = {
   id: number;
   community_id: number;
   label: string;
-  kind: string;
+  kind: PlannableKindValue;
   weekday: number;
   time_of_day: string;
   interval_weeks: number;
@@ -83,7 +85,7 @@ export async function plannedInRange(db: DbOrTx, communityId: number, from: stri
 export type OccurrenceRow = {
   slot_id: number;
   label: string;
-  kind: string;
+  kind: PlannableKindValue;
   at: Date | string;
   at_local: string;
   planned_post_id: number | null;
@@ -118,7 +120,7 @@ export async function occurrencesInRange(db: DbOrTx, communityId: number, from: 
 
 export type PublishedRow = {
   id: number;
-  kind: string;
+  kind: PostKind;
   title: string;
   created_at: Date | string;
   author_id: number;

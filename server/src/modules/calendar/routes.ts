@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { authorize } from '../../lib/authorize.js';
 import { found } from '../../lib/errors.js';
@@ -10,14 +9,15 @@ import { loadCommunityContext } from '../communities/context.js';
 import { calendarAbilities } from './policy.js';
 import { presentEvent, presentOccurrence, presentPlanned, presentPublished, presentSlot } from './presenters.js';
 import { eventsInRange, findPlanned, findSlot, listSlots, occurrencesInRange, plannedInRange, publishedInRange } from './queries.js';
-import { Calendar, CalendarQuery, CreatePlannedBody, EditPlannedBody, EditSlotBody, PlannedPost, Slot, SlotBody } from './schema.js';
+import {
+  Calendar, CalendarQuery, CreatePlannedBody, EditPlannedBody, EditSlotBody, PlannedPost, Slot, SlotBody, SlotList, SlugParam,
+} from '../../../../common/api/calendar.js';
 import { cancelPlanned, createPlanned, createSlot, deleteSlot, editPlanned, editSlot } from './service.js';
 import { asDate, assertDay, assertDayRange } from './time.js';
 import { dutyWeeks } from '../roster/queries.js';
 import { mondayOf } from '../roster/week.js';
 
 const tags = ['calendrier éditorial'];
-const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 80 }) });
 
 export default async function calendarRoutes(app: App) {
   /** The staff member acting on a community (signed in: the route's guard), or 403/404. */
@@ -117,7 +117,7 @@ export default async function calendarRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Rendez-vous réguliers d’une e-communauté',
-      params: SlugParam, response: { 200: Type.Object({ items: Type.Array(Slot) }), ...errorResponses },
+      params: SlugParam, response: { 200: SlotList, ...errorResponses },
     },
   }, async (request) => {
     const { ctx } = await staffOf(request, request.params.slug);

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { checkClassification, NO_KIND_FIELDS, parseHttpUrl, type KindFields } from '../posts/kinds.js';
 import { insertPost, type PostKind } from '../posts/service.js';
-import type { CreatePlannedInput, EditPlannedInput, EditSlotInput, PlannedPayloadValue, SlotInput } from './schema.js';
+import type { CreatePlannedInput, EditPlannedInput, EditSlotInput, PlannedPayloadValue, SlotInput } from '../../../../common/api/calendar.js';
 import { instantSql } from './time.js';
 import { parisZoneSql } from '../../../../common/time/sql.js';
 

@@ -1,15 +1,16 @@
 import { Type } from 'typebox';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
-import { Id, errorResponses, IdParam, Page } from '../../lib/schemas.js';
+import { errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { assignmentAbilities, communityHoursAbilities, contractsAbilities, statementAbilities } from './policy.js';
 import { statementCsv, statementPdf } from './render.js';
 import {
-  Assignment, AssignmentBody, Ceiling, CeilingBody, CeilingParams, DeclareBody, ListQuery, Scale, ScaleBody, ScaleParams, Statement,
-} from './schema.js';
+  Assignment, AssignmentBody, AssignmentPage, Ceiling, CeilingBody, CeilingParams, DeclareBody, ExportParams, ListQuery, ScaleBody,
+  ScaleList, ScaleParams, Statement, StatementPage,
+} from '../../../../common/api/contracts.js';
 import * as service from './service.js';
 
 const tags = ['contrats et heures'];
@@ -33,12 +34,12 @@ export default async function contractsRoutes(app: App) {
 
   app.get('/contracts/scales', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Grilles de rémunération', response: { 200: Type.Array(Scale), ...errorResponses } },
+    schema: { tags, summary: 'Grilles de rémunération', response: { 200: ScaleList, ...errorResponses } },
   }, async () => service.listScales(app.db));
 
   app.put('/contracts/scales/:code', {
     config: { auth: 'user', rateLimit: 'write' },
-    schema: { tags, summary: 'Créer ou modifier une grille (administration nationale)', params: ScaleParams, body: ScaleBody, response: { 200: Type.Array(Scale), ...errorResponses } },
+    schema: { tags, summary: 'Créer ou modifier une grille (administration nationale)', params: ScaleParams, body: ScaleBody, response: { 200: ScaleList, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     authorize(contractsAbilities(user), 'manage');
@@ -60,7 +61,7 @@ export default async function contractsRoutes(app: App) {
 
   app.get('/contracts/assignments', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Missions d’animation (les siennes, ou celles d’une e-communauté)', querystring: ListQuery, response: { 200: Page(Assignment), ...errorResponses } },
+    schema: { tags, summary: 'Missions d’animation (les siennes, ou celles d’une e-communauté)', querystring: ListQuery, response: { 200: AssignmentPage, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const scope = await scopeOf(user, request.query.community);
@@ -96,7 +97,7 @@ export default async function contractsRoutes(app: App) {
 
   app.get('/contracts/statements', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'États de service (les siens, ou ceux d’une e-communauté)', querystring: ListQuery, response: { 200: Page(Statement), ...errorResponses } },
+    schema: { tags, summary: 'États de service (les siens, ou ceux d’une e-communauté)', querystring: ListQuery, response: { 200: StatementPage, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const scope = await scopeOf(user, request.query.community);
@@ -119,10 +120,9 @@ export default async function contractsRoutes(app: App) {
     return statementView(user, request.params.id);
   });
 
-  const Format = Type.Object({ id: Id, format: Type.Union([Type.Literal('pdf'), Type.Literal('csv')]) });
   app.get('/contracts/statements/:id/export/:format', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'État de service en PDF ou CSV (paie)', params: Format, response: { 200: Type.Any(), ...errorResponses } },
+    schema: { tags, summary: 'État de service en PDF ou CSV (paie)', params: ExportParams, response: { 200: Type.Any(), ...errorResponses } },
   }, async (request, reply) => {
     const s = await statementView(requireUser(request), request.params.id);
     const name = `etat-de-service-${s.assignment.communitySlug}-${s.month}`;

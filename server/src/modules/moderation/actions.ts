@@ -5,7 +5,7 @@ import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { isoText } from '../../lib/cursor.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityRole } from '../communities/policy.js';
-import type { FlagReasonOut, ActionInput, ItemTypeName, ModerationAction } from './schema.js';
+import type { FlagReasonOut, ActionInput, ItemTypeName, ModerationAction } from '../../../../common/api/moderation.js';
 import { notifyModerationDecision } from '../notifications/hooks.js';
 
 /**

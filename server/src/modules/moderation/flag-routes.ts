@@ -4,7 +4,7 @@ import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadVisibleComment, loadVisiblePost } from '../posts/context.js';
 import { flagAbilities } from './policy.js';
-import { CreateFlagBody, FlagOut } from './schema.js';
+import { CreateFlagBody, FlagOut } from '../../../../common/api/moderation.js';
 import { createFlag } from './service.js';
 
 const tags = ['modération'];

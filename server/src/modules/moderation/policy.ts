@@ -1,7 +1,7 @@
 import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import { isNationalAdmin, type CommunityRole } from '../communities/policy.js';
-import { ACTIONS, type ModerationAction } from './schema.js';
+import { ACTIONS, type ModerationAction } from '../../../../common/api/moderation.js';
 
 /**
  * Who moderates what. Animators and coordinators moderate their community (the communities

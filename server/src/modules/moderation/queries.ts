@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import type { FlagReasonOut } from './schema.js';
+import type { FlagReasonOut } from '../../../../common/api/moderation.js';
 
 /** Reads of the flag reasons (the queue's and the audit log's are in queue-queries.ts and audit.ts). */
 

@@ -4,7 +4,7 @@ import { isoText, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { named, variant } from '../../lib/named-query.js';
 import type { CommunityRole } from '../communities/policy.js';
 import { allowedActions, type Moderator } from './policy.js';
-import type { QueueItemOut } from './schema.js';
+import type { QueueItemOut } from '../../../../common/api/moderation.js';
 
 /**
  * The review queue: pending flags grouped by item, oldest waiting first.

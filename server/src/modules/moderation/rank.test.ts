@@ -6,7 +6,7 @@ import type { CommunityRole } from '../communities/policy.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
 import { act, auditRows, commentOn, flag } from './moderation.fixtures.js';
 import { actionRefusal, allowedActions, type ItemAuthor, type Moderator } from './policy.js';
-import { ACTIONS, type ModerationAction } from './schema.js';
+import { ACTIONS, type ModerationAction } from '../../../../common/api/moderation.js';
 
 /**
  * Nobody moderates upwards or sideways: actor (animator, coordinator, national team) × author

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityRole } from '../communities/policy.js';
 import { actionRefusal, type ItemAuthor } from './policy.js';
-import type { ModerationAction } from './schema.js';
+import type { ModerationAction } from '../../../../common/api/moderation.js';
 
 /** The author's ranks where the content lives: national role and role in that community. */
 export async function loadItemAuthor(db: DbOrTx, communityId: number, authorId: number): Promise<ItemAuthor> {

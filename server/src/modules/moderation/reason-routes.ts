@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { authorize } from '../../lib/authorize.js';
 import { writeContext } from '../../lib/rate-limit.js';
 import { errorResponses } from '../../lib/schemas.js';
@@ -6,7 +5,7 @@ import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { networkModerationAbilities } from './policy.js';
 import { listReasons } from './queries.js';
-import { CreateReasonBody, EditReasonBody, FlagReason, ReasonParam, ReasonsQuery } from './schema.js';
+import { CreateReasonBody, EditReasonBody, FlagReason, ReasonList, ReasonParam, ReasonsQuery } from '../../../../common/api/moderation.js';
 import { createReason, editReason } from './service.js';
 
 const tags = ['modération'];
@@ -16,7 +15,7 @@ export default async function reasonRoutes(app: App) {
   app.get('/moderation/reasons', {
     schema: {
       tags, summary: 'Motifs de signalement (actifs ; tous avec all=true pour l’administration nationale)',
-      querystring: ReasonsQuery, response: { 200: Type.Object({ items: Type.Array(FlagReason) }), ...errorResponses },
+      querystring: ReasonsQuery, response: { 200: ReasonList, ...errorResponses },
     },
   }, async (request) => {
     const all = request.query.all === true;

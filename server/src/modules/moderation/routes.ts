@@ -2,7 +2,7 @@ import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
-import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
@@ -13,7 +13,7 @@ import flagRoutes from './flag-routes.js';
 import { actionRefusal, networkModerationAbilities } from './policy.js';
 import { presentQueue, queueGroups } from './queue-queries.js';
 import reasonRoutes from './reason-routes.js';
-import { ActionBody, ActionResult, AuditEntry, ItemParams, QueueItem, SlugParam, Stats, StatsQuery } from './schema.js';
+import { ActionBody, ActionResult, AuditPage, ItemParams, QueuePage, SlugParam, Stats, StatsQuery } from '../../../../common/api/moderation.js';
 import { decide } from './service.js';
 import { moderationStats } from './stats.js';
 
@@ -37,7 +37,7 @@ export default async function moderationRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'File de modération d’une e-communauté : signalements en attente groupés par contenu, les plus anciens d’abord',
-      params: SlugParam, querystring: CursorQuery, response: { 200: Page(QueueItem), ...errorResponses },
+      params: SlugParam, querystring: CursorQuery, response: { 200: QueuePage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
@@ -52,7 +52,7 @@ export default async function moderationRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'File de modération du réseau (équipe nationale)',
-      querystring: CursorQuery, response: { 200: Page(QueueItem), ...errorResponses },
+      querystring: CursorQuery, response: { 200: QueuePage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
@@ -85,7 +85,7 @@ export default async function moderationRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Journal de modération d’une e-communauté (coordination et équipe nationale)',
-      params: SlugParam, querystring: CursorQuery, response: { 200: Page(AuditEntry), ...errorResponses },
+      params: SlugParam, querystring: CursorQuery, response: { 200: AuditPage, ...errorResponses },
     },
   }, async (request) => {
     const ctx = await loadCommunityContext(app.db, request.params.slug, requireUser(request));
@@ -99,7 +99,7 @@ export default async function moderationRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Journal de modération du réseau (équipe nationale)',
-      querystring: CursorQuery, response: { 200: Page(AuditEntry), ...errorResponses },
+      querystring: CursorQuery, response: { 200: AuditPage, ...errorResponses },
     },
   }, async (request) => {
     authorize(networkModerationAbilities(requireUser(request)), 'readAudit');

@@ -9,7 +9,7 @@ import { moderationMail } from '../mail/templates.js';
 import { notifyFlagRaised } from '../notifications/hooks.js';
 import { applyAction, type ActionOutcome, type ItemRow } from './actions.js';
 import { findReason, publicReason, REASON_COLUMNS, type ReasonRow } from './queries.js';
-import type { ActionInput, CreateReasonInput, EditReasonInput, FlagReasonOut, ItemTypeName } from './schema.js';
+import type { ActionInput, CreateReasonInput, EditReasonInput, FlagReasonOut, ItemTypeName } from '../../../../common/api/moderation.js';
 import { frenchDateTime } from './suspensions.js';
 
 /** Writes of flags, flag reasons and moderation decisions (each decision's transaction is in actions.ts). */

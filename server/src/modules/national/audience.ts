@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import { parisZoneSql } from '../../../../common/time/sql.js';
 import type { DbOrTx } from '../../db/client.js';
 import { rows } from '../../db/query.js';
-import type { Audience } from './schema.js';
+import type { Audience } from '../../../../common/api/national.js';
 
 type AudienceMonth = Static<typeof Audience>['months'][number];
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Static } from 'typebox';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { named } from '../../lib/named-query.js';
-import type { CommunityFigures, NationalDashboard, NetworkMonth } from './schema.js';
+import type { CommunityFigures, NationalDashboard, NetworkMonth } from '../../../../common/api/national.js';
 import { refreshRollups } from './rollups.js';
 
 /** A row of community_stats as read: the figures of the page, with what the growth and the header are made of. */

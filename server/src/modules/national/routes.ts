@@ -9,7 +9,7 @@ import { communityAudience } from './audience.js';
 import { nationalDashboardJson } from './dashboard.js';
 import { audienceAbilities, nationalAbilities } from './policy.js';
 import { refreshRollups } from './rollups.js';
-import { Audience, NationalDashboard, RefreshResult, WizardBody, WizardResult } from './schema.js';
+import { Audience, NationalDashboard, RefreshResult, WizardBody, WizardResult } from '../../../../common/api/national.js';
 import { createCommunityFromWizard } from './wizard.js';
 
 const tags = ['pilotage national'];

@@ -1,16 +1,16 @@
-import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
 import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
-import { errorResponses, IdParam, Ok, Page } from '../../lib/schemas.js';
+import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { canSteerNetwork, isNetworkStaff, networkAbilities } from './policy.js';
 import * as network from './service.js';
 import {
-  AttendanceBody, EventBody, EventsQuery, NetworkEvent, Practice, PracticeBody, PracticeCommentBody, PracticeDetail, Registration,
-} from './schema.js';
+  AttendanceBody, EventBody, EventsQuery, NetworkEvent, NetworkEventPage, NetworkMe, PracticeBody, PracticeCommentBody, PracticeDetail,
+  PracticePage, Registrations,
+} from '../../../../common/api/network.js';
 
 // The OpenAPI tag stays the national steering one: the routes moved, the published document did not change.
 const tags = ['pilotage national'];
@@ -31,7 +31,7 @@ export default async function networkRoutes(app: App) {
 
   app.get('/network/me', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Accès au réseau des animateurs', response: { 200: Type.Object({ staff: Type.Boolean(), admin: Type.Boolean() }), ...errorResponses } },
+    schema: { tags, summary: 'Accès au réseau des animateurs', response: { 200: NetworkMe, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     return { staff: await isNetworkStaff(app.db, user), admin: canSteerNetwork(user) };
@@ -41,7 +41,7 @@ export default async function networkRoutes(app: App) {
 
   app.get('/network/events', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Rendez-vous du réseau des animateurs', querystring: EventsQuery, response: { 200: Page(NetworkEvent), ...errorResponses } },
+    schema: { tags, summary: 'Rendez-vous du réseau des animateurs', querystring: EventsQuery, response: { 200: NetworkEventPage, ...errorResponses } },
   }, async (request) => {
     const user = await requireNetworkStaff(request);
     return network.listEvents(app.db, user, request.query.cursor, request.query.limit ?? DEFAULT_PAGE);
@@ -78,7 +78,7 @@ export default async function networkRoutes(app: App) {
 
   app.get('/network/events/:id/registrations', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Inscrits d’un rendez-vous et présence', params: IdParam, response: { 200: Type.Array(Registration), ...errorResponses } },
+    schema: { tags, summary: 'Inscrits d’un rendez-vous et présence', params: IdParam, response: { 200: Registrations, ...errorResponses } },
   }, async (request) => {
     const user = requireAdmin(request);
     await network.loadEvent(app.db, user, request.params.id);
@@ -87,7 +87,7 @@ export default async function networkRoutes(app: App) {
 
   app.put('/network/events/:id/attendance', {
     config: { auth: 'user', rateLimit: 'write' },
-    schema: { tags, summary: 'Enregistrer la présence des inscrits', params: IdParam, body: AttendanceBody, response: { 200: Type.Array(Registration), ...errorResponses } },
+    schema: { tags, summary: 'Enregistrer la présence des inscrits', params: IdParam, body: AttendanceBody, response: { 200: Registrations, ...errorResponses } },
   }, async (request) => {
     requireAdmin(request);
     await network.recordAttendance(app.db, request.params.id, request.body.attendance);
@@ -98,7 +98,7 @@ export default async function networkRoutes(app: App) {
 
   app.get('/network/practices', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Espace privé du réseau : partages de bonnes pratiques', querystring: EventsQuery, response: { 200: Page(Practice), ...errorResponses } },
+    schema: { tags, summary: 'Espace privé du réseau : partages de bonnes pratiques', querystring: EventsQuery, response: { 200: PracticePage, ...errorResponses } },
   }, async (request) => {
     await requireNetworkStaff(request);
     return network.listPractices(app.db, request.query.cursor, request.query.limit ?? DEFAULT_PAGE);

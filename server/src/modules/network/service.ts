@@ -7,7 +7,7 @@ import { networkEventDatesError } from '../../../../common/network-events.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import type { Static } from 'typebox';
 import type { CurrentUser } from '../../types.js';
-import type { NetworkEvent } from './schema.js';
+import type { NetworkEvent } from '../../../../common/api/network.js';
 import { canSteerNetwork } from './policy.js';
 import { parisZoneSql } from '../../../../common/time/sql.js';
 
@@ -41,7 +41,7 @@ export async function createEvent(db: Db, input: EventInput, actorId: number): P
 }
 
 interface EventRow {
-  id: number; kind: string; title: string; description: string; location: string; startsAt: string; endsAt: string;
+  id: number; kind: EventInput['kind']; title: string; description: string; location: string; startsAt: string; endsAt: string;
   /** The keyset's instant (the start), lossless. */
   created_at: string;
   registered: number; attended: number; meRegistered: boolean; meAttended: boolean | null;

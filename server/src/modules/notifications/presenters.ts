@@ -1,7 +1,8 @@
+import type { NotificationOut } from '../../../../common/api/notifications.js';
 import type { NotificationRow } from './service.js';
 
 /** The public shape of a notification; `link` is the page it leads to in the web client. */
-export function presentNotification(r: NotificationRow) {
+export function presentNotification(r: NotificationRow): NotificationOut {
   const link = r.kind === 'veille_source_broken' && r.community_slug
     ? `/communautes/${r.community_slug}/veille`
     : r.post_id

@@ -1,7 +1,9 @@
-import { Type } from 'typebox';
 import type { App } from '../../types.js';
 import { requireUser } from '../../plugins/session.js';
-import { CursorQuery, IdParam, Ok, Page, errorResponses } from '../../lib/schemas.js';
+import { CursorQuery, IdParam, Ok, errorResponses } from '../../lib/schemas.js';
+import {
+  DossierFollowing, Following, NotificationPage, SlugParam, StreamHeaders, StreamQuery, UnreadCount,
+} from '../../../../common/api/notifications.js';
 import { AppError } from '../../lib/errors.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { findDossier } from '../dossiers/queries.js';
@@ -15,24 +17,6 @@ import {
   decodeIdCursor, isFollowing, latestId, listNotifications, markAllRead, markRead, setFollow, unreadCount,
 } from './service.js';
 
-const NotificationOut = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  createdAt: Type.String(),
-  read: Type.Boolean(),
-  title: Type.String(),
-  action: Type.Union([Type.String(), Type.Null()]),
-  actor: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
-  community: Type.Union([Type.Object({ slug: Type.String(), name: Type.String() }), Type.Null()]),
-  postId: Type.Union([Type.Integer(), Type.Null()]),
-  commentId: Type.Union([Type.Integer(), Type.Null()]),
-  link: Type.String(),
-});
-const Count = Type.Object({ unread: Type.Integer() });
-const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
-const Following = Type.Object({ following: Type.Boolean() });
-/** canFollow: members of the dossier's community may follow it; others see no button. */
-const DossierFollowing = Type.Object({ following: Type.Boolean(), canFollow: Type.Boolean() });
 const tags = ['notifications'];
 
 export default async function notificationsRoutes(app: App) {
@@ -54,7 +38,7 @@ export default async function notificationsRoutes(app: App) {
 
   app.get('/notifications', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Mes notifications, les plus récentes d’abord', querystring: CursorQuery, response: { 200: Page(NotificationOut), ...errorResponses } },
+    schema: { tags, summary: 'Mes notifications, les plus récentes d’abord', querystring: CursorQuery, response: { 200: NotificationPage, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     const page = await listNotifications(app.db, user.id, decodeIdCursor(request.query.cursor), request.query.limit ?? 20);
@@ -63,7 +47,7 @@ export default async function notificationsRoutes(app: App) {
 
   app.get('/notifications/unread-count', {
     config: { auth: 'user' },
-    schema: { tags, summary: 'Nombre de notifications non lues', response: { 200: Count, ...errorResponses } },
+    schema: { tags, summary: 'Nombre de notifications non lues', response: { 200: UnreadCount, ...errorResponses } },
   }, async (request) => ({ unread: await unreadCount(app.db, requireUser(request).id) }));
 
   app.post('/notifications/:id/read', {
@@ -77,7 +61,7 @@ export default async function notificationsRoutes(app: App) {
 
   app.post('/notifications/read-all', {
     config: { auth: 'user', rateLimit: 'write' },
-    schema: { tags, summary: 'Marquer toutes mes notifications comme lues', response: { 200: Count, ...errorResponses } },
+    schema: { tags, summary: 'Marquer toutes mes notifications comme lues', response: { 200: UnreadCount, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
     await markAllRead(app.db, user.id);
@@ -144,8 +128,8 @@ export default async function notificationsRoutes(app: App) {
       summary: 'Mes notifications en direct (Server-Sent Events)',
       description: 'Flux Server-Sent Events : un événement `notification` par nouvelle notification (`id:` = son id). Reprend après `Last-Event-ID`. '
         + 'Au plus 5 flux par session et 10 par personne : au-delà, le plus ancien reçoit `replaced` et se ferme (ne pas le rouvrir).',
-      headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ maxLength: 20 })) }),
-      querystring: Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 20 })) }),
+      headers: StreamHeaders,
+      querystring: StreamQuery,
       response: errorResponses,
     },
   }, async (request, reply) => {

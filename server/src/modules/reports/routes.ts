@@ -4,7 +4,7 @@ import { authorize } from '../../lib/authorize.js';
 import { decodeKeyset } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { writeContext } from '../../lib/rate-limit.js';
-import { CursorQuery, errorResponses, IdParam, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext, type CommunityContext } from '../communities/context.js';
@@ -14,7 +14,9 @@ import { figuresOf } from './figures.js';
 import { meetingAbilities, meetingsAbilities, reportAccess } from './policy.js';
 import { presentMeeting, presentMeetingSummary, presentReport } from './presenters.js';
 import { findMeeting, findReport, listMeetings, meetingParticipants, meetingReports } from './queries.js';
-import { CommentBody, ExportQuery, Meeting, MeetingBody, MeetingSummary, MinutesBody, Report, ReportTextBody, ReviewBody } from './schema.js';
+import {
+  CommentBody, ExportQuery, Meeting, MeetingBody, MeetingSummaryPage, MinutesBody, Report, ReportTextBody, ReviewBody,
+} from '../../../../common/api/reports.js';
 import { changeMeeting, commentReport, editReport, reviewReport, scheduleMeeting, startReport, submitReport, writeMinutes } from './service.js';
 
 const tags = ['pilotage'];
@@ -67,7 +69,7 @@ export default async function reportsRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags, summary: 'Réunions de programmation et d’analyse, les plus récentes d’abord',
-      params: SlugParam, querystring: CursorQuery, response: { 200: Page(MeetingSummary), ...errorResponses },
+      params: SlugParam, querystring: CursorQuery, response: { 200: MeetingSummaryPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

@@ -5,7 +5,7 @@ import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { canSetRoster, rosterAbilities } from './policy.js';
 import { currentWeek, dutyTeam, dutyWeeks } from './queries.js';
-import { Roster, RosterQuery, SetDutyBody, SlugParam, WeekParams } from './schema.js';
+import { Roster, RosterQuery, SetDutyBody, SlugParam, WeekParams } from '../../../../common/api/roster.js';
 import { clearDuty, setDuty } from './service.js';
 import { addWeeks, assertMonday, mondayOf } from './week.js';
 

@@ -1,5 +1,5 @@
 import { diffLines, diffWordsWithSpace, type ChangeObject } from 'diff';
-import type { DiffPartOut } from './schema.js';
+import type { DiffPartOut } from '../../../../common/api/shared-pages.js';
 
 /** Longest time spent comparing two revisions before falling back to "old, then new". */
 const DIFF_TIMEOUT_MS = 500;

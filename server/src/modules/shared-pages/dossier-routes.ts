@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
@@ -9,11 +8,10 @@ import { canView } from '../posts/policy.js';
 import { dossierPageAbilities } from './policy.js';
 import { presentPageSummary } from './presenters.js';
 import { dossierPageRows } from './queries.js';
-import { AddDossierPageBody, DossierPage, DossierPageParams } from './schema.js';
+import { AddDossierPageBody, DossierPageParams, DossierPages } from '../../../../common/api/shared-pages.js';
 import { addPageToDossier, removePageFromDossier } from './service.js';
 
 const tags = ['pages co-écrites', 'dossiers'];
-const DossierPages = Type.Object({ items: Type.Array(DossierPage) });
 
 /**
  * Co-written pages placed in dossiers. The dossier's own routes are untouched: these sit beside them,

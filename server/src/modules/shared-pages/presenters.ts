@@ -3,7 +3,7 @@ import { excerpt } from '../../lib/markdown.js';
 import type { CurrentUser } from '../../types.js';
 import { pageAbilities } from './policy.js';
 import type { PageRow, PageSummaryRow, RevisionRow } from './queries.js';
-import type { WikiPageOut } from './schema.js';
+import type { WikiPageOut } from '../../../../common/api/shared-pages.js';
 
 export function presentPageSummary(row: PageSummaryRow) {
   return {

@@ -1,9 +1,8 @@
-import { Type } from 'typebox';
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, encodeKeyset } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
-import { CursorQuery, ErrorBody, errorResponses, IdParam, Page } from '../../lib/schemas.js';
+import { CursorQuery, ErrorBody, errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
@@ -14,7 +13,10 @@ import { textDiff } from './diff.js';
 import { canLockPage, canReadPages, communityPageAbilities, pageAbilities } from './policy.js';
 import { presentPage, presentPageSummary, presentRevision } from './presenters.js';
 import { communityPages, findPage, findRevisions, pageRevisions, type PageRow } from './queries.js';
-import { CreatePageBody, DiffQuery, PageDiff, PageSearchHit, PageSummary, RestoreBody, Revision, RevisionParams, RevisionSummary, SavePageBody, SlugParam, WikiPage } from './schema.js';
+import {
+  CreatePageBody, DiffQuery, PageDiff, PageSearchHitPage, PageSearchQuery, PageSummaryPage, RestoreBody, Revision, RevisionParams,
+  RevisionSummaryPage, SavePageBody, SlugParam, WikiPage,
+} from '../../../../common/api/shared-pages.js';
 import { searchPages } from './search.js';
 import { createPage, restoreRevision, savePage, setEditing, setLock } from './service.js';
 
@@ -52,7 +54,7 @@ export default async function sharedPagesRoutes(app: App) {
   app.get('/communities/:slug/shared-pages', {
     schema: {
       tags, summary: 'Pages co-écrites d’une e-communauté, les dernières modifiées d’abord',
-      params: SlugParam, querystring: CursorQuery, response: { 200: Page(PageSummary), ...errorResponses },
+      params: SlugParam, querystring: CursorQuery, response: { 200: PageSummaryPage, ...errorResponses },
     },
   }, async (request) => {
     const ctx = await loadCommunityContext(app.db, request.params.slug, request.user);
@@ -77,8 +79,8 @@ export default async function sharedPagesRoutes(app: App) {
   app.get('/shared-pages/search', {
     schema: {
       tags, summary: 'Recherche plein texte dans les pages co-écrites lisibles (même syntaxe que /search)',
-      querystring: Type.Object({ ...CursorQuery.properties, q: Type.String({ maxLength: 200 }), community: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.communitySlug })) }),
-      response: { 200: Page(PageSearchHit), ...errorResponses },
+      querystring: PageSearchQuery,
+      response: { 200: PageSearchHitPage, ...errorResponses },
     },
   }, async (request) => {
     const q = request.query.q.trim();
@@ -167,7 +169,7 @@ export default async function sharedPagesRoutes(app: App) {
   app.get('/shared-pages/:id/revisions', {
     schema: {
       tags, summary: 'Historique des versions, la plus récente d’abord',
-      params: IdParam, querystring: CursorQuery, response: { 200: Page(RevisionSummary), ...errorResponses },
+      params: IdParam, querystring: CursorQuery, response: { 200: RevisionSummaryPage, ...errorResponses },
     },
   }, async (request) => {
     const row = await load(request.params.id, request.user);

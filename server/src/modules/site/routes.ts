@@ -1,10 +1,10 @@
 import type { App, CurrentUser } from '../../types.js';
 import { authorize } from '../../lib/authorize.js';
 import { decodeKeyset } from '../../lib/cursor.js';
-import { CursorQuery, errorResponses, Page } from '../../lib/schemas.js';
+import { CursorQuery, errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import { LIMITS } from '../../../../common/limits.js';
-import { LegalPage, OutboxItem, PageBody, SlugParam } from './schema.js';
+import { LegalPage, OutboxPage, PageBody, SlugParam } from '../../../../common/api/site.js';
 import { outboxAbilities, pageAbilities } from './policy.js';
 import { loadPage, outboxPage, savePage } from './service.js';
 
@@ -39,7 +39,7 @@ export default async function siteRoutes(app: App) {
     config: { auth: 'user' },
     schema: {
       tags: ['site'], summary: 'Courriels enregistrés (boîte d’envoi de développement), du plus récent au plus ancien',
-      querystring: CursorQuery, response: { 200: Page(OutboxItem), ...errorResponses },
+      querystring: CursorQuery, response: { 200: OutboxPage, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);

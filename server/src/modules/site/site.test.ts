@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, unique } from '../../../test/helpers.js';
 import { signedInUser } from '../../../test/factories.js';
-import { LEGAL_SLUGS } from './schema.js';
+import { LEGAL_SLUGS } from '../../../../common/api/site.js';
 
 describe('legal pages', async () => {
   const { app } = await useTestApp();

@@ -1,4 +1,3 @@
-import type { ObjectiveKind } from '../../../../common/reports.js';
 import { parisMonthNow } from '../../../../common/time/index.js';
 import { authorize } from '../../lib/authorize.js';
 import { subjectOf } from '../../lib/rate-limit.js';
@@ -9,7 +8,7 @@ import { loadCommunityContext } from '../communities/context.js';
 import { SlugParam } from '../../../../common/api/posts.js';
 import { coordinatorDashboard } from './coordinator.js';
 import { loadObjectives, setObjectives } from './coordinator-objectives.js';
-import { CoordinatorDashboard, MonthQuery, ObjectivesBody, ObjectivesOut } from './coordinator-schema.js';
+import { CoordinatorDashboard, MonthQuery, ObjectivesBody, ObjectivesOut } from '../../../../common/api/steering.js';
 import { steeringAbilities } from './policy.js';
 
 const tags = ['pilotage'];
@@ -41,8 +40,7 @@ export default async function coordinatorRoutes(app: App) {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     authorize(steeringAbilities(user, ctx.role), 'setTarget', STEERING_ONLY);
-    const targets = request.body as Partial<Record<ObjectiveKind, number>>;
-    await setObjectives(app, subjectOf(request), ctx.community.id, targets, user.id);
+    await setObjectives(app, subjectOf(request), ctx.community.id, request.body, user.id);
     return { objectives: await loadObjectives(app.db, ctx.community.id) };
   });
 }

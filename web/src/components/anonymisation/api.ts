@@ -1,15 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { DetectResponse, Detection, PersonalDataKind } from '../../../../common/api/anonymisation';
 
-export type PersonalDataKind = 'email' | 'phone' | 'nir' | 'address' | 'civility_name' | 'member';
-
-export interface Detection {
-  kind: PersonalDataKind;
-  start: number;
-  end: number;
-  text: string;
-  replacement: string;
-}
+export type { Detection } from '../../../../common/api/anonymisation';
 
 export const KIND_LABELS: Record<PersonalDataKind, string> = {
   email: 'Adresse électronique',
@@ -22,7 +15,7 @@ export const KIND_LABELS: Record<PersonalDataKind, string> = {
 
 export function useDetect() {
   return useMutation({
-    mutationFn: (text: string) => api.post<{ items: Detection[] }>('/anonymisation/detect', { text }),
+    mutationFn: (text: string) => api.post<DetectResponse>('/anonymisation/detect', { text }),
   });
 }
 

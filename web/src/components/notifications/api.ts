@@ -1,22 +1,12 @@
 import { useEffect } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
+import type { Ok } from '../../api/types';
+import type {
+  DossierFollowing, Following, Notification, NotificationPage, UnreadCount,
+} from '../../../../common/api/notifications';
 
-export interface Notification {
-  id: number;
-  kind: string;
-  createdAt: string;
-  read: boolean;
-  title: string;
-  action: string | null;
-  actor: { id: number; name: string } | null;
-  community: { slug: string; name: string } | null;
-  postId: number | null;
-  commentId: number | null;
-  link: string;
-}
-
-interface Page<T> { items: T[]; nextCursor: string | null }
+export type { Notification } from '../../../../common/api/notifications';
 
 export const notificationKeys = {
   all: ['notifications'] as const,
@@ -29,7 +19,7 @@ export const notificationKeys = {
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: notificationKeys.count,
-    queryFn: () => api.get<{ unread: number }>('/notifications/unread-count'),
+    queryFn: () => api.get<UnreadCount>('/notifications/unread-count'),
     enabled,
   });
 }
@@ -37,7 +27,7 @@ export function useUnreadCount(enabled: boolean) {
 export function useNotifications(enabled = true) {
   return useInfiniteQuery({
     queryKey: notificationKeys.list,
-    queryFn: ({ pageParam }) => api.get<Page<Notification>>(`/notifications${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<NotificationPage>(`/notifications${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -47,7 +37,7 @@ export function useNotifications(enabled = true) {
 export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post(`/notifications/${id}/read`),
+    mutationFn: (id: number) => api.post<Ok>(`/notifications/${id}/read`),
     onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
@@ -55,7 +45,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ unread: number }>('/notifications/read-all'),
+    mutationFn: () => api.post<UnreadCount>('/notifications/read-all'),
     onSuccess: () => qc.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
@@ -63,7 +53,7 @@ export function useMarkAllRead() {
 export function useFollow(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: notificationKeys.follow(slug),
-    queryFn: () => api.get<{ following: boolean }>(`/communities/${slug}/follow`),
+    queryFn: () => api.get<Following>(`/communities/${slug}/follow`),
     enabled,
   });
 }
@@ -71,7 +61,7 @@ export function useFollow(slug: string, enabled: boolean) {
 export function useSetFollow(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (following: boolean) => api.put<{ following: boolean }>(`/communities/${slug}/follow`, { following }),
+    mutationFn: (following: boolean) => api.put<Following>(`/communities/${slug}/follow`, { following }),
     onSuccess: (data) => qc.setQueryData(notificationKeys.follow(slug), data),
   });
 }
@@ -117,7 +107,7 @@ export function useNotificationStream(enabled: boolean) {
 export function useDossierFollow(id: number, enabled: boolean) {
   return useQuery({
     queryKey: notificationKeys.dossierFollow(id),
-    queryFn: () => api.get<{ following: boolean; canFollow: boolean }>(`/dossiers/${id}/follow`),
+    queryFn: () => api.get<DossierFollowing>(`/dossiers/${id}/follow`),
     enabled,
   });
 }
@@ -125,7 +115,7 @@ export function useDossierFollow(id: number, enabled: boolean) {
 export function useSetDossierFollow(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (following: boolean) => api.put<{ following: boolean }>(`/dossiers/${id}/follow`, { following }),
+    mutationFn: (following: boolean) => api.put<Following>(`/dossiers/${id}/follow`, { following }),
     onSuccess: (data) => qc.setQueryData(notificationKeys.dossierFollow(id), { following: data.following, canFollow: true }),
   });
 }

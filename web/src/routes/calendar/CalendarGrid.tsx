@@ -7,12 +7,7 @@ const STATUS_LABELS: Record<PlannedPost['status'], string> = {
   draft: 'Brouillon', scheduled: 'Programmée', published: 'Publiée', cancelled: 'Annulée',
 };
 
-export interface Occurrence {
-  slotId: number;
-  label: string;
-  kind: string;
-  atLocal: string;
-}
+export type Occurrence = CalendarData['occurrences'][number];
 
 interface Props {
   /** Mondays of the weeks shown (one for the week view). */

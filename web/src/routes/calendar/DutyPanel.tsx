@@ -2,15 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, qs } from '../../api/client';
 import { Alert, QueryState, Select } from '../../ui';
+import type { Roster } from '../../../../common/api/roster';
 import { longDay } from './dates';
-
-/** The duty roster's API (roster module): one person on duty per ISO week, named by its Monday. */
-interface Roster {
-  currentWeek: string;
-  weeks: { weekStart: string; animator: { id: number; firstName: string; lastName: string } | null }[];
-  team: { id: number; firstName: string; lastName: string; role: string }[];
-  can: { edit: boolean };
-}
 
 /**
  * "À tour de rôle": who keeps watch each week of the period shown. The person on duty is the one

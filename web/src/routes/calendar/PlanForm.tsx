@@ -9,7 +9,7 @@ import { useFieldId } from '../../ui/Form';
 
 export interface PlanDefaults {
   title?: string;
-  kind?: string;
+  kind?: PlannableKind;
   date?: string;
   time?: string;
   slotId?: number | null;
@@ -31,10 +31,11 @@ export function PlanForm({ slug, editing, defaults, onDone, onClose }: Props) {
   const cancel = useCancelPlanned(slug);
   const intent = useRef<'scheduled' | 'draft'>('scheduled');
   const local = editing?.plannedAtLocal;
-  const initialKind = editing?.kind ?? (PLANNABLE_KINDS.includes(defaults.kind as PlannableKind) ? defaults.kind as PlannableKind : 'discussion');
+  const initialKind = editing?.kind ?? defaults.kind ?? 'discussion';
   // The kind decides which fields follow: an article's type, a veille's or a ressource's link and source.
   const [kind, setKind] = useState<PlannableKind>(initialKind);
-  const kept = editing?.payload ?? {};
+  // Read across kinds: the form may switch the kind, and keeps what it can of the planned post's fields.
+  const kept: PlannedPayload = editing?.payload ?? {};
   const linked = kind === 'veille' || kind === 'ressource';
   const title = editing ? `Modifier « ${editing.title} »` : 'Planifier une publication';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { LIMITS } from '../../../../common/limits';
 import { LEGAL_PAGES, useLegalPage, useUpdateLegalPage } from '../../api/site';
-import type { LegalPage as LegalPageData } from '../../api/types';
+import type { LegalPage as LegalPageData } from '../../../../common/api/site';
 import { formatDateTime } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, Form, TextField, check } from '../../ui';

@@ -1,7 +1,7 @@
 import { formatDate } from '../../lib/format';
 import { PeriodForm, useRecentPeriod } from '../../components/PeriodForm';
 import { QueryState } from '../../ui';
-import { useModerationStats, type ModerationStats } from './api';
+import { useModerationStats, type ModerationAction, type ModerationStats } from './api';
 import { FlagsChart } from './FlagsChart';
 import { ACTION_LABELS, formatSeconds } from './labels';
 
@@ -42,7 +42,7 @@ function Figures({ s }: { s: ModerationStats }) {
             {s.actions.length === 0 ? <tr><td colSpan={2}>Aucune décision sur la période.</td></tr> : null}
             {s.actions.map((a) => (
               <tr key={a.action}>
-                <th scope="row">{ACTION_LABELS[a.action] ?? a.action}</th>
+                <th scope="row">{ACTION_LABELS[a.action as ModerationAction] ?? a.action}</th>
                 <td><span className="mod-bar" style={{ width: `${(a.count / max) * 8}rem` }} aria-hidden="true" />{a.count}</td>
               </tr>
             ))}

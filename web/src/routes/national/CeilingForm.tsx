@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { parisMonthNow } from '../../../../common/time';
 import { Alert, Button, Card } from '../../ui';
 import { monthLabel } from '../../lib/format';
-import { useSetCeiling, type Assignment } from './api';
+import { useSetCeiling, type Assignment } from './contracts-api';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

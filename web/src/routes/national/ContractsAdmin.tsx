@@ -6,7 +6,8 @@ import { UserPicker } from '../../components/UserPicker';
 import { fullName, formatDate } from '../../lib/format';
 import { Alert, Button, Card, LoadMore, QueryState } from '../../ui';
 import { CeilingForm } from './CeilingForm';
-import { euros, useAssignments, useCreateAssignment, useSaveScale, useScales } from './api';
+import { euros } from './api';
+import { useAssignments, useCreateAssignment, useSaveScale, useScales } from './contracts-api';
 
 export const NO_BANK_DETAILS = 'La plateforme ne conserve ni coordonnées bancaires ni pièce d’identité : la gestion administrative de la paie les détient.';
 

@@ -4,7 +4,8 @@ import { formatDate, monthLabel } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, Button, Card, ConfirmDialog, LoadMore, MonthField, QueryState } from '../../ui';
 import '../steering/steering.css';
-import { euros, hoursLabel, useAssignments, useDeclareHours, useStatement, useStatements, type Assignment, type Statement } from './api';
+import { euros, hoursLabel } from './api';
+import { useAssignments, useDeclareHours, useStatement, useStatements, type Assignment, type Statement } from './contracts-api';
 import { NO_BANK_DETAILS } from './ContractsAdmin';
 
 

@@ -4,7 +4,7 @@ import { PageQuery } from '../../components/PageQuery';
 import { useTitle } from '../../lib/useTitle';
 import { Alert, LoadMore, QueryState } from '../../ui';
 import { CommunityNav } from '../community/CommunityNav';
-import { useStatements, useValidateStatement } from './api';
+import { useStatements, useValidateStatement } from './contracts-api';
 import { NO_BANK_DETAILS } from './ContractsAdmin';
 import { StatementTable } from './HoursPage';
 

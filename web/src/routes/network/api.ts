@@ -1,19 +1,17 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
+import type {
+  AttendanceInput, EventInput, NetworkEvent, NetworkEventPage, NetworkMe, PracticeDetail, PracticeInput, PracticePage, Registration,
+} from '../../../../common/api/network';
 
 /** API client of the animators' network: events, registrations, attendance, good practices (docs/api.md). */
 
 export const KIND = { exchange: 'Séance d’échange (1 h, à distance)', gathering: 'Rassemblement annuel' } as const;
 
-export interface NetworkEvent {
-  id: number; kind: 'exchange' | 'gathering'; title: string; description: string; location: string; startsAt: string; endsAt: string;
-  registered: number; attended: number; me: { registered: boolean; attended: boolean | null };
-  can: { register: boolean; recordAttendance: boolean };
-}
-interface Page<T> { items: T[]; nextCursor: string | null }
+export type { NetworkEvent } from '../../../../common/api/network';
 
 export function useNetworkMe() {
-  return useQuery({ queryKey: ['network', 'me'], queryFn: () => api.get<{ staff: boolean; admin: boolean }>('/network/me') });
+  return useQuery({ queryKey: ['network', 'me'], queryFn: () => api.get<NetworkMe>('/network/me') });
 }
 
 export function useNetworkEvents(enabled: boolean) {
@@ -21,7 +19,7 @@ export function useNetworkEvents(enabled: boolean) {
     queryKey: ['network', 'events'],
     enabled,
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<Page<NetworkEvent>>(`/network/events${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<NetworkEventPage>(`/network/events${qs({ cursor: pageParam })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -29,7 +27,7 @@ export function useNetworkEvents(enabled: boolean) {
 export function useCreateEvent() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: Omit<NetworkEvent, 'id' | 'registered' | 'attended' | 'me' | 'can'>) => api.post<NetworkEvent>('/network/events', input),
+    mutationFn: (input: EventInput) => api.post<NetworkEvent>('/network/events', input),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'events'] }),
   });
 }
@@ -43,27 +41,23 @@ export function useRegistration() {
   });
 }
 
-export interface Registration { userId: number; name: string; registeredAt: string; attended: boolean | null }
 export function useRegistrations(id: number, enabled: boolean) {
   return useQuery({ queryKey: ['network', 'events', id, 'registrations'], enabled, queryFn: () => api.get<Registration[]>(`/network/events/${id}/registrations`) });
 }
 export function useAttendance(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (attendance: { userId: number; attended: boolean }[]) => api.put<Registration[]>(`/network/events/${id}/attendance`, { attendance }),
+    mutationFn: (attendance: AttendanceInput['attendance']) => api.put<Registration[]>(`/network/events/${id}/attendance`, { attendance }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'events'] }),
   });
 }
-
-export interface Practice { id: number; title: string; bodyHtml: string; author: string; createdAt: string; commentCount: number }
-export interface PracticeDetail extends Practice { comments: Page<{ id: number; bodyHtml: string; author: string; createdAt: string }> }
 
 export function usePractices(enabled: boolean) {
   return useInfiniteQuery({
     queryKey: ['network', 'practices'],
     enabled,
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<Page<Practice>>(`/network/practices${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<PracticePage>(`/network/practices${qs({ cursor: pageParam })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -73,7 +67,7 @@ export function usePractice(id: number | null) {
 export function useSharePractice() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title: string; body: string }) => api.post<PracticeDetail>('/network/practices', input),
+    mutationFn: (input: PracticeInput) => api.post<PracticeDetail>('/network/practices', input),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['network', 'practices'] }),
   });
 }

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { LIMITS } from '../../../../common/limits';
 import { useCurrentUser } from '../../api/session';
-import { formatDateTime, plural } from '../../lib/format';
-import { Alert, Button, Card, ConfirmDialog, Form, QueryState, TextField, check } from '../../ui';
+import { formatDateTime } from '../../lib/format';
+import { Alert, Card, QueryState } from '../../ui';
+import { CloseNow, PublishResultsForm } from '../../components/ConsultationStaff';
 import { useClosePoll, usePoll, usePublishResults, type Poll } from './api';
 import { PollResults } from './PollResults';
 import { VoteForm } from './VoteForm';
@@ -82,42 +82,9 @@ function StaffTools({ poll }: { poll: Poll }) {
     <section aria-labelledby={`poll-${poll.postId}-staff`} className="stack poll__staff">
       <h3 id={`poll-${poll.postId}-staff`}>Animation du sondage</h3>
       {poll.can.close ? (
-        <div>
-          <ConfirmDialog
-            small
-            triggerVariant="secondary"
-            triggerLabel="Clore le sondage maintenant"
-            title="Clore ce sondage ?"
-            confirmLabel="Clore le sondage"
-            isPending={close.isPending}
-            onConfirm={() => close.mutateAsync().then(() => undefined, () => undefined)}
-          >
-            <p>Plus personne ne pourra répondre. {plural(poll.totalVoters ?? 0, 'réponse')} à ce jour.</p>
-          </ConfirmDialog>
-          {close.error ? <Alert tone="error"><p>{close.error.message}</p></Alert> : null}
-        </div>
+        <CloseNow what={{ the: 'le sondage', this: 'ce sondage' }} answers={{ count: poll.totalVoters ?? 0, noun: 'réponse' }} close={close} />
       ) : null}
-      {poll.can.publishResults ? (
-        <Form
-          aria-label="Publier les résultats"
-          labels={{ commentary: 'Commentaire de l’animation' }}
-          validate={(v) => check(v, { commentary: { required: true, max: LIMITS.pollCommentary } })}
-          onSubmit={async (v) => { await publish.mutateAsync(v.commentary!); }}
-        >
-          <TextField
-            name="commentary"
-            label="Commentaire de l’animation"
-            description="Publié avec le tableau des résultats, comme une nouvelle publication de l’e-communauté. Markdown accepté."
-            multiline
-            rows={5}
-            isRequired
-            maxLength={LIMITS.pollCommentary}
-          />
-          <div className="form__actions">
-            <Button type="submit" isPending={publish.isPending}>Publier les résultats</Button>
-          </div>
-        </Form>
-      ) : null}
+      {poll.can.publishResults ? <PublishResultsForm published="le tableau des résultats" publish={publish} /> : null}
     </section>
   );
 }

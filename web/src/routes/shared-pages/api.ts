@@ -1,66 +1,13 @@
 import { useEffect } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
-import type { Page, UserRef } from '../../api/types';
+import type {
+  DiffMode, DossierPages, NewPage, PageDiff, PageEdit, PageRestore, PageSearchHitPage, PageSummaryPage, RevisionSummaryPage, SharedPage,
+} from '../../../../common/api/shared-pages';
 
 /** Typed client of the co-written pages API. */
 
-export interface SharedPageSummary {
-  id: number;
-  title: string;
-  excerpt: string;
-  revision: number;
-  locked: boolean;
-  updatedBy: UserRef;
-  updatedAt: string;
-}
-
-export interface SharedPage {
-  id: number;
-  community: { id: number; slug: string; name: string };
-  title: string;
-  bodyMd: string;
-  bodyHtml: string;
-  revision: number;
-  locked: { at: string; by: UserRef | null } | null;
-  /** Another person has the editor open. */
-  editing: { by: UserRef; until: string } | null;
-  createdBy: UserRef;
-  createdAt: string;
-  updatedBy: UserRef;
-  updatedAt: string;
-  can: { edit: boolean; lock: boolean; restore: boolean };
-}
-
-export interface RevisionSummary {
-  number: number;
-  title: string;
-  summary: string;
-  restoredFrom: number | null;
-  author: UserRef;
-  createdAt: string;
-}
-
-export interface DiffPart {
-  op: 'equal' | 'insert' | 'delete';
-  text: string;
-}
-
-export interface PageDiff {
-  from: RevisionSummary;
-  to: RevisionSummary;
-  title: DiffPart[];
-  body: DiffPart[];
-  exact: boolean;
-}
-
-export interface PageSearchHit {
-  id: number;
-  community: { id: number; slug: string; name: string };
-  titleHtml: string;
-  excerptHtml: string;
-  updatedAt: string;
-}
+export type { DiffPart, SharedPage } from '../../../../common/api/shared-pages';
 
 export const pageKeys = {
   list: (slug: string) => ['shared-pages', 'community', slug] as const,
@@ -74,7 +21,7 @@ export const pageKeys = {
 export function useSharedPages(slug: string) {
   return useInfiniteQuery({
     queryKey: pageKeys.list(slug),
-    queryFn: ({ pageParam }) => api.get<Page<SharedPageSummary>>(`/communities/${slug}/shared-pages${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<PageSummaryPage>(`/communities/${slug}/shared-pages${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -88,13 +35,13 @@ export function useSharedPage(id: number) {
 export function useRevisions(id: number) {
   return useInfiniteQuery({
     queryKey: pageKeys.revisions(id),
-    queryFn: ({ pageParam }) => api.get<Page<RevisionSummary>>(`/shared-pages/${id}/revisions${qs({ cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<RevisionSummaryPage>(`/shared-pages/${id}/revisions${qs({ cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
-export function useDiff(id: number, from: number, to: number, mode: 'lines' | 'words', enabled = true) {
+export function useDiff(id: number, from: number, to: number, mode: DiffMode, enabled = true) {
   return useQuery({
     queryKey: pageKeys.diff(id, from, to, mode),
     queryFn: () => api.get<PageDiff>(`/shared-pages/${id}/diff${qs({ from: String(from), to: String(to), mode })}`),
@@ -105,7 +52,7 @@ export function useDiff(id: number, from: number, to: number, mode: 'lines' | 'w
 export function usePageSearch(q: string, community?: string) {
   return useInfiniteQuery({
     queryKey: pageKeys.search(q, community),
-    queryFn: ({ pageParam }) => api.get<Page<PageSearchHit>>(`/shared-pages/search${qs({ q, community, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<PageSearchHitPage>(`/shared-pages/search${qs({ q, community, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: q.trim().length > 0,
@@ -126,11 +73,11 @@ function usePageChange<I>(run: (input: I) => Promise<SharedPage>) {
 }
 
 export const useCreatePage = (slug: string) =>
-  usePageChange((input: { title: string; body: string; summary?: string }) => api.post<SharedPage>(`/communities/${slug}/shared-pages`, input));
+  usePageChange((input: NewPage) => api.post<SharedPage>(`/communities/${slug}/shared-pages`, input));
 export const useSavePage = (id: number) =>
-  usePageChange((input: { title: string; body: string; summary?: string; baseRevision: number }) => api.put<SharedPage>(`/shared-pages/${id}`, input));
+  usePageChange((input: PageEdit) => api.put<SharedPage>(`/shared-pages/${id}`, input));
 export const useRestore = (id: number) =>
-  usePageChange((input: { revision: number; baseRevision: number }) => api.post<SharedPage>(`/shared-pages/${id}/restore`, input));
+  usePageChange((input: PageRestore) => api.post<SharedPage>(`/shared-pages/${id}/restore`, input));
 export const useLock = (id: number) =>
   usePageChange((locked: boolean) => (locked ? api.post<SharedPage>(`/shared-pages/${id}/lock`) : api.delete<SharedPage>(`/shared-pages/${id}/lock`)));
 
@@ -153,21 +100,16 @@ export function useEditingNotice(id: number) {
   }, [id]);
 }
 
-export interface DossierPageItem {
-  position: number;
-  page: SharedPageSummary;
-}
-
 export function useDossierPages(dossierId: number) {
-  return useQuery({ queryKey: pageKeys.dossier(dossierId), queryFn: () => api.get<{ items: DossierPageItem[] }>(`/dossiers/${dossierId}/shared-pages`) });
+  return useQuery({ queryKey: pageKeys.dossier(dossierId), queryFn: () => api.get<DossierPages>(`/dossiers/${dossierId}/shared-pages`) });
 }
 
 export function useDossierPageChange(dossierId: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ pageId, add }: { pageId: number; add: boolean }) => add
-      ? api.post<{ items: DossierPageItem[] }>(`/dossiers/${dossierId}/shared-pages`, { pageId })
-      : api.delete<{ items: DossierPageItem[] }>(`/dossiers/${dossierId}/shared-pages/${pageId}`),
+      ? api.post<DossierPages>(`/dossiers/${dossierId}/shared-pages`, { pageId })
+      : api.delete<DossierPages>(`/dossiers/${dossierId}/shared-pages/${pageId}`),
     onSuccess: (data) => qc.setQueryData(pageKeys.dossier(dossierId), data),
   });
 }

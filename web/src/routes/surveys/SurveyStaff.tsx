@@ -1,6 +1,5 @@
-import { LIMITS } from '../../../../common/limits';
-import { plural } from '../../lib/format';
-import { Alert, Button, ConfirmDialog, Form, LoadMore, QueryState, TextField, check } from '../../ui';
+import { CloseNow, PublishResultsForm } from '../../components/ConsultationStaff';
+import { LoadMore, QueryState } from '../../ui';
 import { useCloseSurvey, usePublishSurveyResults, useSurveyTexts, type Survey } from './api';
 
 /** The animation's part: short texts, CSV exports, closing and publishing the results. */
@@ -24,39 +23,10 @@ export function SurveyStaff({ survey }: { survey: Survey }) {
         </section>
       ) : null}
       {survey.can.close ? (
-        <div>
-          <ConfirmDialog
-            small
-            triggerVariant="secondary"
-            triggerLabel="Clore la mini-enquête maintenant"
-            title="Clore cette mini-enquête ?"
-            confirmLabel="Clore la mini-enquête"
-            isPending={close.isPending}
-            onConfirm={() => close.mutateAsync().then(() => undefined, () => undefined)}
-          >
-            <p>Plus personne ne pourra répondre. {plural(survey.participants ?? 0, 'participation')} à ce jour.</p>
-          </ConfirmDialog>
-          {close.error ? <Alert tone="error"><p>{close.error.message}</p></Alert> : null}
-        </div>
+        <CloseNow what={{ the: 'la mini-enquête', this: 'cette mini-enquête' }} answers={{ count: survey.participants ?? 0, noun: 'participation' }} close={close} />
       ) : null}
       {survey.can.publishResults ? (
-        <Form
-          aria-label="Publier les résultats"
-          labels={{ commentary: 'Commentaire de l’animation' }}
-          validate={(v) => check(v, { commentary: { required: true, max: LIMITS.pollCommentary } })}
-          onSubmit={async (v) => { await publish.mutateAsync(v.commentary!); }}
-        >
-          <TextField
-            name="commentary"
-            label="Commentaire de l’animation"
-            description="Publié avec les tableaux des résultats (sans les réponses écrites), comme une nouvelle publication de l’e-communauté. Markdown accepté."
-            multiline
-            rows={5}
-            isRequired
-            maxLength={LIMITS.pollCommentary}
-          />
-          <div className="form__actions"><Button type="submit" isPending={publish.isPending}>Publier les résultats</Button></div>
-        </Form>
+        <PublishResultsForm published="les tableaux des résultats (sans les réponses écrites)" publish={publish} />
       ) : null}
     </section>
   );

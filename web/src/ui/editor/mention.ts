@@ -1,14 +1,7 @@
 import Mention from '@tiptap/extension-mention';
 import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
 import { api } from '../../api/client';
-
-/** One person (`@marie-dupont`) or one team of the community (`@animation`, `@coordination`). */
-export interface MentionItem {
-  handle: string;
-  label: string;
-  hint: string;
-  group: boolean;
-}
+import type { MentionItem, MentionSuggestionPage } from '../../../../common/api/notifications';
 
 export interface SuggestionState {
   items: MentionItem[];
@@ -43,7 +36,7 @@ export function mentionExtension(community: string, view: () => SuggestionView) 
       char: '@',
       items: async ({ query }) => {
         try {
-          const page = await api.get<{ items: MentionItem[] }>(`/communities/${encodeURIComponent(community)}/mention-suggestions?q=${encodeURIComponent(query)}&limit=8`);
+          const page = await api.get<MentionSuggestionPage>(`/communities/${encodeURIComponent(community)}/mention-suggestions?q=${encodeURIComponent(query)}&limit=8`);
           return page.items;
         } catch {
           return [];

@@ -1,6 +1,11 @@
-import { Type, type TSchema } from 'typebox';
-import { REPORT_LIMITS, REPORT_SECTIONS } from '../../../../common/reports.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static, type TOptional, type TSchema, type TString } from 'typebox';
+import { REPORT_LIMITS, REPORT_SECTIONS, type ReportSection } from '../reports.js';
+import { Id, Page } from './shared.js';
+
+/**
+ * Route schemas of the reports module (review meetings, activity reports): the only definition of their shapes.
+ * The server validates with them, the web client reads their types.
+ */
 
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 const Count = Type.Integer({ minimum: 0 });
@@ -36,7 +41,7 @@ const ReviewStatus = Type.Union([Type.Literal('to_revise'), Type.Literal('ready'
 
 /** One optional note per written section of the report. */
 const ReviewNotes = Type.Object(
-  Object.fromEntries(REPORT_SECTIONS.map((s) => [s.key, Type.Optional(Text(REPORT_LIMITS.comment))])),
+  Object.fromEntries(REPORT_SECTIONS.map((s) => [s.key, Type.Optional(Text(REPORT_LIMITS.comment))])) as Record<ReportSection, TOptional<TString>>,
   { additionalProperties: false },
 );
 
@@ -50,6 +55,8 @@ const ReportSummary = Type.Object({
 export const MeetingSummary = Type.Object({
   id: Type.Integer(), scheduledAt: Type.String(), fromMonth: Month, toMonth: Month, agenda: Type.String(), hasMinutes: Type.Boolean(),
 });
+
+export const MeetingSummaryPage = Page(MeetingSummary);
 
 export const Meeting = Type.Object({
   ...MeetingSummary.properties,
@@ -128,3 +135,14 @@ export const Report = Type.Object({
 });
 
 export const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('pdf'), Type.Literal('docx'), Type.Literal('csv')]) });
+
+/** The client's names for what it sends and reads. */
+export type MeetingSummaryPage = Static<typeof MeetingSummaryPage>;
+export type Meeting = Static<typeof Meeting>;
+export type MeetingInput = Static<typeof MeetingBody>;
+export type MinutesInput = Static<typeof MinutesBody>;
+export type Figures = Static<typeof Figures>;
+export type Report = Static<typeof Report>;
+export type ReportTextInput = Static<typeof ReportTextBody>;
+export type ReviewInput = Static<typeof ReviewBody>;
+export type ExportFormat = Static<typeof ExportQuery>['format'];

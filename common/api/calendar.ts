@@ -1,17 +1,15 @@
-import { Type, type Static } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { ArticleTypeSchema, LinkInput, TagsInput } from '../../../../common/api/posts.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static, type TSchema } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { ArticleTypeSchema, LinkInput, TagsInput } from './posts.js';
+import { Id, PostKindSchema, UserRef } from './shared.js';
 
-/** Route schemas of the editorial calendar. */
+/** Route schemas of the editorial calendar: the server validates with them, the web client reads their types. */
 
 const DateTime = Type.String({ format: 'date-time' });
-const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
 
 /** Kinds a planned post can take: those whose post is complete from a title and a body. */
-export const PLANNABLE_KINDS = ['discussion', 'article', 'veille', 'ressource'] as const;
-export const PlannableKind = Type.Union(PLANNABLE_KINDS.map((k) => Type.Literal(k)));
-export type PlannableKindValue = (typeof PLANNABLE_KINDS)[number];
+export const PlannableKind = Type.Union([Type.Literal('discussion'), Type.Literal('article'), Type.Literal('veille'), Type.Literal('ressource')]);
+export type PlannableKindValue = Static<typeof PlannableKind>;
 
 /**
  * A date and time: either Europe/Paris wall-clock time without an offset ("2027-03-01T09:00"),
@@ -33,20 +31,20 @@ const Label = Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' });
 export const PlannedStatusInput = Type.Union([Type.Literal('draft'), Type.Literal('scheduled')]);
 const PlannedStatus = Type.Union([Type.Literal('draft'), Type.Literal('scheduled'), Type.Literal('published'), Type.Literal('cancelled')]);
 
+const classification = {
+  rubriqueId: Type.Optional(Type.Union([Id, Type.Null()])),
+  tags: Type.Optional(TagsInput),
+};
+const articleFields = { articleType: Type.Optional(ArticleTypeSchema) };
+const linkFields = { link: Type.Optional(LinkInput) };
+
 /**
  * What the post will carry besides its title and body, by kind (posts/kinds.ts): an article's type,
- * a veille's or a ressource's link and source; a rubrique and tags for any kind. Checked when saved,
- * required for the kind when scheduled, written to the post when it is published.
+ * a veille's or a ressource's link and source; a rubrique and tags for any kind. Checked when saved
+ * (fields of another kind are refused), required for the kind when scheduled, written to the post when
+ * it is published. A request may carry any of them, the service checks them against the kind.
  */
-export const PlannedPayload = Type.Object(
-  {
-    articleType: Type.Optional(ArticleTypeSchema),
-    link: Type.Optional(LinkInput),
-    rubriqueId: Type.Optional(Type.Union([Id, Type.Null()])),
-    tags: Type.Optional(TagsInput),
-  },
-  { additionalProperties: false },
-);
+export const PlannedPayload = Type.Object({ ...articleFields, ...linkFields, ...classification }, { additionalProperties: false });
 export type PlannedPayloadValue = Static<typeof PlannedPayload>;
 
 export const CreatePlannedBody = Type.Object(
@@ -77,24 +75,33 @@ export const EditPlannedBody = Type.Object(
 );
 export type EditPlannedInput = Static<typeof EditPlannedBody>;
 
-export const PlannedPost = Type.Object({
-  id: Id,
-  communityId: Id,
-  kind: Type.String(),
-  title: Type.String(),
-  body: Type.String(),
-  payload: Type.Unknown(),
-  plannedAt: DateTime,
-  /** The same instant as Europe/Paris wall-clock time, "YYYY-MM-DDTHH:MM", for forms. */
-  plannedAtLocal: Type.String(),
-  status: PlannedStatus,
-  postId: Type.Union([Id, Type.Null()]),
-  slotId: Type.Union([Id, Type.Null()]),
-  author: UserRef,
-  createdAt: DateTime,
-  updatedAt: DateTime,
-  can: Type.Object({ edit: Type.Boolean(), cancel: Type.Boolean() }),
-});
+/** A planned post of one kind, whose payload holds only that kind's fields (the service refuses the others). */
+function plannedOf<K extends TSchema, P extends TSchema>(kind: K, payload: P) {
+  return Type.Object({
+    id: Id,
+    communityId: Id,
+    kind,
+    title: Type.String(),
+    body: Type.String(),
+    payload,
+    plannedAt: DateTime,
+    /** The same instant as Europe/Paris wall-clock time, "YYYY-MM-DDTHH:MM", for forms. */
+    plannedAtLocal: Type.String(),
+    status: PlannedStatus,
+    postId: Type.Union([Id, Type.Null()]),
+    slotId: Type.Union([Id, Type.Null()]),
+    author: UserRef,
+    createdAt: DateTime,
+    updatedAt: DateTime,
+    can: Type.Object({ edit: Type.Boolean(), cancel: Type.Boolean() }),
+  });
+}
+
+export const PlannedPost = Type.Union([
+  plannedOf(Type.Literal('discussion'), Type.Object(classification)),
+  plannedOf(Type.Literal('article'), Type.Object({ ...articleFields, ...classification })),
+  plannedOf(Type.Union([Type.Literal('veille'), Type.Literal('ressource')]), Type.Object({ ...linkFields, ...classification })),
+]);
 
 export const SlotBody = Type.Object(
   {
@@ -116,13 +123,16 @@ export const Slot = Type.Object({
   id: Id,
   communityId: Id,
   label: Type.String(),
-  kind: Type.String(),
+  kind: PlannableKind,
   weekday: Type.Integer(),
   time: Type.String(),
   intervalWeeks: Type.Integer(),
   startsOn: Type.String(),
   active: Type.Boolean(),
 });
+
+export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 80 }) });
+export const SlotList = Type.Object({ items: Type.Array(Slot) });
 
 export const CalendarQuery = Type.Object({ from: DateOnly, to: DateOnly });
 
@@ -131,15 +141,30 @@ export const Calendar = Type.Object({
   to: Type.String(),
   planned: Type.Array(PlannedPost),
   occurrences: Type.Array(Type.Object({
-    slotId: Id, label: Type.String(), kind: Type.String(), at: DateTime, atLocal: Type.String(),
+    slotId: Id, label: Type.String(), kind: PlannableKind, at: DateTime, atLocal: Type.String(),
     /** The planned post already attached to this occurrence's day, if any. */
     plannedPostId: Type.Union([Id, Type.Null()]),
   })),
   published: Type.Array(Type.Object({
-    id: Id, kind: Type.String(), title: Type.String(), createdAt: DateTime, author: UserRef,
+    id: Id, kind: PostKindSchema, title: Type.String(), createdAt: DateTime, author: UserRef,
   })),
   events: Type.Array(Type.Object({ postId: Id, title: Type.String(), startsAt: DateTime, endsAt: DateTime })),
   slots: Type.Array(Slot),
   /** Who is on duty (roster module), for each week of the period that has someone. */
   duty: Type.Array(Type.Object({ weekStart: Type.String(), animator: UserRef })),
 });
+
+export type PlannedPostOut = Static<typeof PlannedPost>;
+
+/** The client's names for what it sends and reads. */
+export type PlannableKind = PlannableKindValue;
+export type PlannedStatus = Static<typeof PlannedStatus>;
+export type PlannedPayload = PlannedPayloadValue;
+export type PlannedPost = PlannedPostOut;
+export type Slot = Static<typeof Slot>;
+export type SlotList = Static<typeof SlotList>;
+export type CalendarData = Static<typeof Calendar>;
+export type NewPlanned = CreatePlannedInput;
+export type PlannedEdit = EditPlannedInput;
+export type NewSlot = SlotInput;
+export type SlotEdit = EditSlotInput;

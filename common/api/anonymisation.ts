@@ -1,5 +1,7 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+
+/** Route schemas of the anonymisation helper: the server validates with them, the web client reads their types. */
 
 export const DetectBody = Type.Object({
   // A post body is the longest text the helper checks.
@@ -18,3 +20,8 @@ export const DetectionItem = Type.Object({
 });
 
 export const DetectResponse = Type.Object({ items: Type.Array(DetectionItem) });
+
+/** The client's names for what it reads. */
+export type Detection = Static<typeof DetectionItem>;
+export type PersonalDataKind = Detection['kind'];
+export type DetectResponse = Static<typeof DetectResponse>;

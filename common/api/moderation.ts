@@ -1,12 +1,13 @@
 import { Type, type Static } from 'typebox';
-import { Id } from '../../lib/schemas.js';
+import { CommunityRef, Id, Page, UserRef } from './shared.js';
 
-/** Route schemas of the moderation module: the only definition of its request and response shapes. */
+/**
+ * Route schemas of the moderation module: the only definition of its request and response shapes. The server
+ * validates with them, the web client reads their types.
+ */
 
 const DateTime = Type.String({ format: 'date-time' });
 const NullableDateTime = Type.Union([DateTime, Type.Null()]);
-const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
-const CommunityRef = Type.Object({ id: Id, slug: Type.String(), name: Type.String() });
 
 export const MESSAGE_MAX = 2000;
 export const FLAG_COMMENT_MAX = 1000;
@@ -42,6 +43,7 @@ export const CreateReasonBody = Type.Object({
 export const EditReasonBody = Type.Partial(Type.Object(reasonFields), { additionalProperties: false });
 export type CreateReasonInput = Static<typeof CreateReasonBody>;
 export type EditReasonInput = Static<typeof EditReasonBody>;
+export const ReasonList = Type.Object({ items: Type.Array(FlagReason) });
 export const ReasonParam = Type.Object({ code: ReasonCode });
 export const ReasonsQuery = Type.Object({ all: Type.Optional(Type.Boolean()) });
 
@@ -94,6 +96,7 @@ export const QueueItem = Type.Object({
   can: Type.Object({ actions: Type.Array(ActionName) }),
 });
 export type QueueItemOut = Static<typeof QueueItem>;
+export const QueuePage = Page(QueueItem);
 
 // ---- Actions ----
 
@@ -136,6 +139,8 @@ export const AuditEntry = Type.Object({
   after: Type.Unknown(),
 });
 
+export const AuditPage = Page(AuditEntry);
+
 // ---- Figures ----
 export const StatsQuery = Type.Object({
   from: Type.Optional(Type.String({ maxLength: 10 })),
@@ -156,3 +161,20 @@ export const Stats = Type.Object({
 });
 
 export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 60 }) });
+
+/** The client's names for what it sends and reads. */
+export type FlagReason = FlagReasonOut;
+export type ItemType = ItemTypeName;
+export type QueueItem = QueueItemOut;
+export type QueuePage = Static<typeof QueuePage>;
+export type ReasonList = Static<typeof ReasonList>;
+/**
+ * Not only a ModerationAction: the log also holds the reasons list's changes and other modules' acts on
+ * accounts (mfa_reset, hours_ceiling…).
+ */
+export type AuditEntry = Static<typeof AuditEntry>;
+export type AuditPage = Static<typeof AuditPage>;
+export type ModerationStats = Static<typeof Stats>;
+export type ActionOutcome = Static<typeof ActionResult>;
+export type FlagInput = Static<typeof CreateFlagBody>;
+export type Flag = Static<typeof FlagOut>;

@@ -1,11 +1,14 @@
-import { Type } from 'typebox';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { Id, Page } from './shared.js';
+
+/** Route schemas of the contracts module: the server validates with them, the web client reads their types. */
 
 const Day = Type.String({ format: 'date', pattern: '^(19|20|21)\\d{2}-\\d{2}-\\d{2}$' });
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 const Count = Type.Integer({ minimum: 0 });
 
 export const Scale = Type.Object({ code: Type.String(), label: Type.String(), hourlyRateCents: Count });
+export const ScaleList = Type.Array(Scale);
 export const ScaleParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9._-]+$' }) });
 export const ScaleBody = Type.Object(
   { label: Type.String({ maxLength: 200 }), hourlyRateCents: Type.Integer({ minimum: 1, maximum: 100000 }) },
@@ -74,3 +77,20 @@ export const Statement = Type.Object({
   contributions: Type.Union([Families, Type.Null()]),
   can: Type.Object({ validate: Type.Boolean() }),
 });
+
+export const AssignmentPage = Page(Assignment);
+export const StatementPage = Page(Statement);
+export const ExportParams = Type.Object({ id: Id, format: Type.Union([Type.Literal('pdf'), Type.Literal('csv')]) });
+
+/** The client's names for what it sends and reads. */
+export type Scale = Static<typeof Scale>;
+export type ScaleList = Static<typeof ScaleList>;
+export type ScaleInput = Static<typeof ScaleBody>;
+export type Assignment = Static<typeof Assignment>;
+export type AssignmentPage = Static<typeof AssignmentPage>;
+export type NewAssignment = Static<typeof AssignmentBody>;
+export type Statement = Static<typeof Statement>;
+export type StatementPage = Static<typeof StatementPage>;
+export type Declaration = Static<typeof DeclareBody>;
+export type Ceiling = Static<typeof Ceiling>;
+export type CeilingInput = Static<typeof CeilingBody>;

@@ -1,5 +1,8 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { Page } from './shared.js';
+
+/** Route schemas of the site module: the server validates with them, the web client reads their types. */
 
 export const LEGAL_SLUGS = ['mentions-legales', 'accessibilite', 'plan-accessibilite', 'donnees-personnelles', 'cgu', 'charte-editoriale'] as const;
 
@@ -31,3 +34,11 @@ export const OutboxItem = Type.Object({
   status: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
 });
+
+export const OutboxPage = Page(OutboxItem);
+
+/** The client's names for what it sends and reads. */
+export type LegalPage = Static<typeof LegalPage>;
+export type LegalPageInput = Static<typeof PageBody>;
+export type OutboxMail = Static<typeof OutboxItem>;
+export type OutboxPage = Static<typeof OutboxPage>;

@@ -1,7 +1,12 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { SLUG_PATTERN } from '../../../../common/api/communities.js';
-import { Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { SLUG_PATTERN } from './communities.js';
+import { Id } from './shared.js';
+
+/**
+ * Route schemas of the national module (national dashboard, community wizard, a community's audience): the only
+ * definition of their shapes. The server validates with them, the web client reads their types.
+ */
 
 const Count = Type.Integer({ minimum: 0 });
 const Day = Type.String({ format: 'date', pattern: '^(19|20|21)\\d{2}-\\d{2}-\\d{2}$' });
@@ -76,3 +81,10 @@ export const Audience = Type.Object({
   days: Type.Array(Type.Object({ day: Type.String(), active: Count })),
   topPosts: Type.Array(Type.Object({ postId: Type.Integer(), title: Type.String(), views: Count })),
 });
+
+/** The client's names for what it sends and reads. */
+export type NationalDashboard = Static<typeof NationalDashboard>;
+export type RefreshResult = Static<typeof RefreshResult>;
+export type WizardInput = Static<typeof WizardBody>;
+export type WizardResult = Static<typeof WizardResult>;
+export type Audience = Static<typeof Audience>;

@@ -1,8 +1,8 @@
-import { Type } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Day, Id } from '../../lib/schemas.js';
+import { Type, type Static } from 'typebox';
+import { LIMITS } from '../limits.js';
+import { Day, Id, UserRef } from './shared.js';
 
-const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
+/** Route schemas of the duty roster: the server validates with them, the web client reads their types. */
 
 export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: LIMITS.communitySlug }) });
 export const WeekParams = Type.Object({ slug: SlugParam.properties.slug, week: Day });
@@ -21,3 +21,6 @@ export const Roster = Type.Object({
   team: Type.Array(Type.Object({ ...UserRef.properties, role: Type.String() })),
   can: Type.Object({ edit: Type.Boolean() }),
 });
+
+/** The client's names for what it sends and reads. */
+export type Roster = Static<typeof Roster>;

@@ -1,12 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { LIMITS } from '../../../../common/limits.js';
-import { Id } from '../../lib/schemas.js';
+import { LIMITS } from '../limits.js';
+import { CommunityRef, CursorQuery, Id, Page, UserRef } from './shared.js';
 
-/** Route schemas of co-written pages. */
+/** Route schemas of co-written pages: the server validates with them, the web client reads their types. */
 
 const Num = Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 });
 const DateTime = Type.String({ format: 'date-time' });
-const UserRef = Type.Object({ id: Id, firstName: Type.String(), lastName: Type.String() });
 
 export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLength: LIMITS.communitySlug }) });
 export const RevisionParams = Type.Object({ id: Id, number: Num });
@@ -30,12 +29,10 @@ export const DiffQuery = Type.Object({
 });
 export const AddDossierPageBody = Type.Object({ pageId: Id }, { additionalProperties: false });
 export const PageSearchQuery = Type.Object({
+  ...CursorQuery.properties,
   q: Type.String({ maxLength: 200 }),
   community: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.communitySlug })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
 });
-
-const Community = Type.Object({ id: Id, slug: Type.String(), name: Type.String() });
 
 export const PageSummary = Type.Object({
   id: Id,
@@ -49,7 +46,7 @@ export const PageSummary = Type.Object({
 
 export const WikiPage = Type.Object({
   id: Id,
-  community: Community,
+  community: CommunityRef,
   title: Type.String(),
   bodyMd: Type.String(),
   bodyHtml: Type.String(),
@@ -95,7 +92,7 @@ export const PageDiff = Type.Object({
 
 export const PageSearchHit = Type.Object({
   id: Id,
-  community: Community,
+  community: CommunityRef,
   /** HTML: matched words in <mark>, everything else escaped. */
   titleHtml: Type.String(),
   excerptHtml: Type.String(),
@@ -103,6 +100,28 @@ export const PageSearchHit = Type.Object({
 });
 
 export const DossierPage = Type.Object({ position: Type.Integer(), page: PageSummary });
+export const DossierPages = Type.Object({ items: Type.Array(DossierPage) });
+
+export const PageSummaryPage = Page(PageSummary);
+export const RevisionSummaryPage = Page(RevisionSummary);
+export const PageSearchHitPage = Page(PageSearchHit);
 
 export type WikiPageOut = Static<typeof WikiPage>;
 export type DiffPartOut = Static<typeof DiffPart>;
+
+/** The client's names for what it sends and reads. */
+export type SharedPage = WikiPageOut;
+export type SharedPageSummary = Static<typeof PageSummary>;
+export type RevisionSummary = Static<typeof RevisionSummary>;
+export type DiffPart = DiffPartOut;
+export type DiffMode = NonNullable<Static<typeof DiffQuery>['mode']>;
+export type PageDiff = Static<typeof PageDiff>;
+export type PageSearchHit = Static<typeof PageSearchHit>;
+export type DossierPageItem = Static<typeof DossierPage>;
+export type DossierPages = Static<typeof DossierPages>;
+export type PageSummaryPage = Static<typeof PageSummaryPage>;
+export type RevisionSummaryPage = Static<typeof RevisionSummaryPage>;
+export type PageSearchHitPage = Static<typeof PageSearchHitPage>;
+export type NewPage = Static<typeof CreatePageBody>;
+export type PageEdit = Static<typeof SavePageBody>;
+export type PageRestore = Static<typeof RestoreBody>;
