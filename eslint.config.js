@@ -17,6 +17,11 @@ import local from './scripts/eslint/rules.js';
 /** The zone's name, spelt so that this file does not contain it: only `common/time/` may name it. */
 const ZONE = ['Europe', 'Paris'].join('\\/');
 const zoneMessage = 'Le fuseau se nomme seulement dans common/time/ : importer PARIS_TIME_ZONE, PARIS_SQL, parisFormat…';
+const ZONE_RULES = [
+  { selector: `Literal[value=/${ZONE}/]`, message: zoneMessage },
+  { selector: `TemplateElement[value.raw=/${ZONE}/]`, message: zoneMessage },
+];
+const poolMessage = 'Les modules lisent et écrivent par les gabarits sql de Drizzle et les aides de server/src/db/query.ts (ADR 0007), pas par le pool.';
 
 export default defineConfig(
   {
@@ -44,11 +49,7 @@ export default defineConfig(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
       'import-x/no-duplicates': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: `Literal[value=/${ZONE}/]`, message: zoneMessage },
-        { selector: `TemplateElement[value.raw=/${ZONE}/]`, message: zoneMessage },
-      ],
+      'no-restricted-syntax': ['error', ...ZONE_RULES],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       // A callback may read a variable that is assigned after it is created (a server handler set once ready).
@@ -84,6 +85,20 @@ export default defineConfig(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'pg', message: 'Les modules passent par server/src/db/ (pool, Drizzle), jamais par le pilote pg.' }] },
+      ],
+    },
+  },
+  {
+    // One data-access style (ADR 0007): no raw query on the pool (`pool.query`, `app.pool.query`, `pool.connect`)
+    // nor the pool handed around (`app.pool`, `request.readPool`). Tests and their fixtures set up state through it.
+    files: ['server/src/modules/**'],
+    ignores: ['**/*.test.ts', '**/*fixtures.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...ZONE_RULES,
+        { selector: "CallExpression[callee.object.name='pool']", message: poolMessage },
+        { selector: "MemberExpression[property.name=/^(pool|readPool)$/]", message: poolMessage },
       ],
     },
   },

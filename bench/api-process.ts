@@ -27,7 +27,7 @@ try {
   const db = createDb(pool);
   // As `npm start` does: a data set loaded before the latest migrations still matches the code.
   await runMigrations(db);
-  const mailer = createMailer(pool, undefined, config.mailFrom, () => {});
+  const mailer = createMailer(db, undefined, config.mailFrom, () => {});
   const app = await buildApp(config, { db, pool, mailer });
 
   let reference: Buffer = Buffer.alloc(0);

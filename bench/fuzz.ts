@@ -45,7 +45,7 @@ const db = createDb(pool);
 let exitCode: number;
 try {
   await runMigrations(db);
-  const mailer = createMailer(pool, undefined, config.mailFrom, () => {});
+  const mailer = createMailer(db, undefined, config.mailFrom, () => {});
   const app = await buildApp(config, { db, pool, mailer });
   await app.ready();
   const bar = new cliProgress.SingleBar(

@@ -29,7 +29,7 @@ try {
   const animator = await bench.session(animatorRow.user_id);
 
   const t0 = performance.now();
-  await refreshRollups(bench.pool);
+  await refreshRollups(bench.db);
   const refreshMs = performance.now() - t0;
 
   const national = { path: '/api/national/dashboard', headers: { cookie: admin.cookie } };

@@ -170,7 +170,7 @@ try {
       await pool.query(`
         INSERT INTO digest_deliveries (user_id, frequency, period_key, window_start, window_end, status)
         SELECT id, 'weekly', $1, $2::timestamptz - interval '7 days', $2, 'empty' FROM users WHERE id > $3`, [key, now, cut[0].id]);
-      const mailer = createMailer(pool, undefined, bench.config.mailFrom, () => {});
+      const mailer = createMailer(bench.db, undefined, bench.config.mailFrom, () => {});
       const t = performance.now();
       const result = await runDigest({ db: bench.db, mailer, config: bench.config, log: () => {} }, 'weekly', now);
       const seconds = (performance.now() - t) / 1000;

@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)('un indicateur, une valeur, sur chaque page', () =
 
   beforeAll(async () => {
     s = await indicatorScene(scene.server.app);
-    await refreshRollups(scene.server.pool);
+    await refreshRollups(scene.server.db);
     const meeting = await scene.server.app.inject({
       method: 'POST', url: `/api/communities/${s.c.slug}/meetings`, headers: s.coordinator.headers,
       payload: { scheduledAt: s.at(60 * 24 * 10), fromMonth: s.month, toMonth: s.month, agenda: 'Bilan', participantIds: [s.animator.user.id] },

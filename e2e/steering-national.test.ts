@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('pilotage national, réseau des animateurs, heures
       `INSERT INTO animator_assignments (user_id, community_id, starts_on, scale_code, hourly_rate_cents) VALUES ($1, $2, '2024-01-01', '4T1', 3880)`,
       [animator.id, community.id],
     );
-    await refreshRollups(scene.server.pool);
+    await refreshRollups(scene.server.db);
   });
 
   it('l’équipe nationale lit le tableau de bord national et crée une e-communauté en brouillon avec l’assistant', async () => {

@@ -27,24 +27,11 @@ const LONG_FUNCTIONS = {
   'web/src/routes/calendar/CalendarPage.tsx': 82,
 };
 
-/**
- * Modules that still take a `pg` Pool or client (item 5 of issue 16: services get typed query helpers instead).
- * Type imports only, except live.ts, whose LISTEN connection is a `pg.Client` of its own.
- */
-const PG_IN_MODULES = [
-  'accounts/jobs.ts', 'contracts/service.ts', 'exchange/old-addresses.ts', 'mail/service.ts',
-  'national/activity.ts', 'national/audience.ts', 'national/dashboard.ts', 'national/rollups.ts',
-  'network/policy.ts', 'network/service.ts', 'notifications/live.ts', 'notifications/service.ts', 'privacy/retention.ts',
-  'reports/figures.ts', 'steering/coordinator-members.ts',
-  'steering/coordinator-objectives.ts', 'steering/coordinator.ts', 'steering/dashboard.ts', 'steering/families.ts',
-  'steering/service.ts', 'steering/targets.ts', 'steering/view-counter.ts',
-].map((file) => `server/src/modules/${file}`);
+/** notifications/live.ts holds its LISTEN connection, a `pg.Client` of its own (ADR 0007). */
+const PG_IN_MODULES = ['server/src/modules/notifications/live.ts'];
 
-/** Rows typed by hand as `Record<string, any>` (item 5 of issue 16: typed query helpers). */
-const UNTYPED_ROWS = [
-  'server/src/exchange/export-lines.ts', 'server/src/exchange/import.ts',
-  'server/src/modules/national/dashboard.ts', 'server/src/modules/network/service.ts',
-];
+/** Rows typed by hand as `Record<string, any>` (item 5 of issue 16): the exchange format's rows are generic, one shape per table. */
+const UNTYPED_ROWS = ['server/src/exchange/export-lines.ts', 'server/src/exchange/import.ts'];
 
 /**
  * Components that read a ref while rendering or set state from an effect (React Compiler rules of

@@ -92,11 +92,11 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   app.decorate('db', deps.db);
   app.decorate('pool', deps.pool);
   app.decorate('mailer', deps.mailer);
-  const postViews = new ViewCounter(deps.pool, config.viewFlushMs, (msg) => app.log.warn(msg));
+  const postViews = new ViewCounter(deps.db, config.viewFlushMs, (msg) => app.log.warn(msg));
   app.decorate('postViews', postViews);
   app.decorate('pageCache', new ByteLru<unknown>(config.pageCacheMb * 1024 * 1024));
   app.addHook('onClose', () => postViews.close());
-  const activity = new ActivityRecorder(deps.pool, config.viewFlushMs, (msg) => app.log.warn(msg));
+  const activity = new ActivityRecorder(deps.db, config.viewFlushMs, (msg) => app.log.warn(msg));
   app.decorate('activity', activity);
   app.addHook('onClose', () => activity.close());
   app.decorate('jobs', deps.jobs ?? null);

@@ -71,7 +71,7 @@ async function start(): Promise<void> {
   installEventHandlers();
   if (config.seedDemo) await seedDemoIfEmpty(db, log);
 
-  mailer = createMailer(pool, config.smtpUrl, config.mailFrom, log);
+  mailer = createMailer(db, config.smtpUrl, config.mailFrom, log);
   // Every role sends jobs (the web role schedules publications); only the worker role works them.
   jobs = await JobRunner.start({ db, pool, log, mailer, config, definitions: jobDefinitions, work: config.roles.worker });
   if (config.roles.worker) log('Tâches de fond démarrées (rôle worker).');

@@ -64,7 +64,5 @@ declare module 'fastify' {
     session: { tokenHash: string; csrfToken: string; reauthenticatedAt: Date | null } | null;
     /** Where this request reads: a replica on routes declaring `readReplica`, else the primary (`app.db`). */
     readonly readDb: Db;
-    /** The same database as `readDb`, as a pool, for modules that read through raw SQL. */
-    readonly readPool: pg.Pool;
   }
 }

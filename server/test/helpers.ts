@@ -47,7 +47,7 @@ export async function makeTestApp(overrides: Partial<Config> = {}): Promise<Test
   };
   const pool = createPool(config.databaseUrl!, 5);
   const db = createDb(pool);
-  const mailer = createMailer(pool, config.smtpUrl, config.mailFrom, () => {});
+  const mailer = createMailer(db, config.smtpUrl, config.mailFrom, () => {});
   const pending = new Set<number>();
   pendingOf.set(pool, pending);
   pool.on('connect', (client) => pendingOf.set(client, pending));

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../types.js';
 import { AppError } from './errors.js';
-import type { DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx, Tx } from '../db/client.js';
 import { namedText } from './named-query.js';
 import { addressGroup } from './client-address.js';
 import { rateLimitRefusals } from './metrics.js';
@@ -84,8 +84,8 @@ const HIT_SQL = counterUpsert('$1', '$2');
 /** One action of one subject against its limit, ready to be counted (alone by `hit`, or inside a larger statement). */
 export interface RateHit { action: string; key: string; max: number; windowSeconds: number }
 
-/** `app`: anything with the configuration (the worker's reply-by-e-mail listener has no Fastify instance). */
-export function rateHit(app: Pick<App, 'config'>, limit: Limit, subject: string): RateHit {
+/** `app`: anything with the rate-limit factor of the configuration (the worker's reply-by-e-mail listener has no Fastify instance). */
+export function rateHit(app: { config: Pick<App['config'], 'rateLimitFactor'> }, limit: Limit, subject: string): RateHit {
   return { action: limit.action, key: `${limit.action}:${subject}`, max: limit.max * app.config.rateLimitFactor, windowSeconds: limit.windowSeconds };
 }
 
@@ -106,13 +106,43 @@ export function assertUnderLimit(r: RateHit, count: number, retry: number): void
  * Given the write's transaction (`tx`), the hit is part of it: one commit instead of two,
  * and a write that fails for another reason does not use up the budget.
  */
-export async function hit(app: App, limit: Limit, subject: string, tx?: DbOrTx): Promise<void> {
+export async function hit(app: { db: Db; config: Pick<App['config'], 'rateLimitFactor'> }, limit: Limit, subject: string, tx?: DbOrTx): Promise<void> {
   const r = rateHit(app, limit, subject);
-  const values = [r.key, r.windowSeconds];
-  const rows = tx
-    ? await namedText<{ count: number; retry: number }>(tx, 'rate-limit-hit', HIT_SQL, values)
-    : (await app.pool.query<{ count: number; retry: number }>({ name: 'rate-limit-hit', text: HIT_SQL, values })).rows;
-  assertUnderLimit(r, rows[0]!.count, rows[0]!.retry);
+  const { count, retry } = await countHit(tx ?? app.db, r);
+  assertUnderLimit(r, count, retry);
+}
+
+/** Counts one hit of `r` without checking it against the limit (a failure counted after the fact); in `db`'s transaction when it is one. */
+export async function countHit(db: DbOrTx, r: RateHit): Promise<{ count: number; retry: number }> {
+  const [row] = await namedText<{ count: number; retry: number }>(db, 'rate-limit-hit', HIT_SQL, [r.key, r.windowSeconds]);
+  return row!;
+}
+
+/**
+ * Runs `write` in one transaction of `db`, the rate-limit `hits` it costs counted first in the same transaction:
+ * RATE_LIMITED before anything is written, and a write that fails for another reason does not use up the budget.
+ */
+export function limitedTransaction<T>(db: Db, hits: RateHit[], write: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    for (const r of hits) {
+      const { count, retry } = await countHit(tx, r);
+      assertUnderLimit(r, count, retry);
+    }
+    return write(tx);
+  });
+}
+
+/** Where and for whom a write is counted: the database, the rate-limit factor, the subject (`subjectOf`). */
+export interface WriteContext { db: Db; config: Pick<App['config'], 'rateLimitFactor'>; subject: string }
+
+/** The write context of a request: its subject, on the primary. */
+export function writeContext(app: App, request: FastifyRequest): WriteContext {
+  return { db: app.db, config: app.config, subject: subjectOf(request) };
+}
+
+/** `limitedTransaction` counting `limits` for `w`'s subject. */
+export function limitedWrite<T>(w: WriteContext, limits: Limit[], write: (tx: Tx) => Promise<T>): Promise<T> {
+  return limitedTransaction(w.db, limits.map((limit) => rateHit(w, limit, w.subject)), write);
 }
 
 /** The subject of a limit: the user when signed in, else the client address (IPv6 by /64). */

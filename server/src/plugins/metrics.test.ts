@@ -72,9 +72,9 @@ describe('/metrics', async () => {
   it('counts mails sent and failed, and rate-limit refusals', async () => {
     const before = await scrape();
     const sink = await startSmtpSink();
-    const working = createMailer(app.pool, sink.url, 'test <t@test.fr>', () => {});
+    const working = createMailer(app.db, sink.url, 'test <t@test.fr>', () => {});
     // Nothing listens on port 9 of the loopback: the connection is refused at once.
-    const broken = createMailer(app.pool, 'smtp://127.0.0.1:9', 'test <t@test.fr>', () => {});
+    const broken = createMailer(app.db, 'smtp://127.0.0.1:9', 'test <t@test.fr>', () => {});
     try {
       expect(await working.send({ to: 'a@exemple.fr', subject: 'Essai', text: 'Essai', html: '<p>Essai</p>' })).toBe('sent');
       expect(await broken.send({ to: 'b@exemple.fr', subject: 'Essai', text: 'Essai', html: '<p>Essai</p>' })).toBe('failed');

@@ -17,7 +17,7 @@ export function walCookieName(secure: boolean): string {
  * Which database serves a request's reads (`request.readDb`). Routes whose reads tolerate a little lag say so in
  * their options, `config: { readReplica: true }` (or `'anonymous'` when a signed-in reader's page mixes in what
  * they themselves just did, such as read marks written by a GET); every other route, and every write, uses the
- * primary (`app.db`). `request.readPool` is the same choice as a pg pool. Without DATABASE_REPLICA_URLS they are `app.db` and `app.pool`, and no hook runs.
+ * primary (`app.db`). Without DATABASE_REPLICA_URLS it is `app.db`, and no hook runs.
  *
  * Read-your-writes: after a successful write, the response carries the primary's WAL position in a cookie; the
  * person's lag-tolerant reads go to a replica only once it has replayed that position, else to the primary. The
@@ -29,12 +29,6 @@ export default fp(async function readRouting(app: App) {
   app.decorateRequest('readDb', {
     getter(this: FastifyRequest) {
       return routed.get(this)?.db ?? app.db;
-    },
-  });
-  // The same choice for the modules that read through raw SQL on the pool (dashboards, reports).
-  app.decorateRequest('readPool', {
-    getter(this: FastifyRequest) {
-      return routed.get(this)?.pool ?? app.pool;
     },
   });
   const { databaseReplicaUrls: urls, replicaMaxLagMs: maxLagMs, replicaCheckMs: checkMs, secureCookies } = app.config;

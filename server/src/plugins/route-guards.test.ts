@@ -22,8 +22,9 @@ describe('route guards declared in the route options', () => {
       databaseUrl: inject('databaseUrl'), logLevel: 'silent', seedDemo: false, smtpUrl: undefined, rateLimitFactor: 0.01,
     };
     const pool = createPool(config.databaseUrl!, 3);
-    const mailer = createMailer(pool, undefined, config.mailFrom, () => {});
-    app = await buildApp(config, { db: createDb(pool), pool, mailer });
+    const db = createDb(pool);
+    const mailer = createMailer(db, undefined, config.mailFrom, () => {});
+    app = await buildApp(config, { db, pool, mailer });
     app.post('/api/guard-probe', { config: { auth: 'verified', rateLimit: 'write' } }, async (request) => {
       reached.push(request.user?.id ?? 0);
       return { ok: true };

@@ -61,7 +61,7 @@ describe('purge of ended sessions, spent counters and forgotten browsers', async
     const live = `login-fail:live-${user.id}@exemple.fr`;
     await app.pool.query(`INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 3, now() - interval '1 second'), ($2, 3, now() + interval '1 hour')`, [spent, live]);
 
-    const counts = await purgeAccountLeftovers(app.pool, 2);
+    const counts = await purgeAccountLeftovers(app.db, 2);
     expect(counts.sessions).toBeGreaterThanOrEqual(1);
     const left = async (sqlText: string, v: unknown[]) => (await app.pool.query(sqlText, v)).rows.length;
     expect(await left('SELECT 1 FROM sessions WHERE user_id = $1', [ended.user.id])).toBe(0);

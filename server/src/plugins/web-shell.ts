@@ -20,7 +20,7 @@ export default fp(async function webShell(app: App) {
   // the page shell would have answered it with the client's « page introuvable ».
   const oldAddress = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
-    const target = await newAddressFor(app.pool, request.url);
+    const target = await newAddressFor(app.db, request.url);
     return target ? reply.redirect(target, 301) : null;
   };
   if (!existsSync(indexHtml)) {

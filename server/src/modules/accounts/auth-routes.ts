@@ -117,7 +117,7 @@ export default async function authRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     // Accounts created through ProConnect have a password nobody knows: they confirm there instead.
-    const proconnect = app.config.oidc !== undefined && app.config.oidc !== null && await canReauthWithProconnect(app, user.id);
+    const proconnect = app.config.oidc !== undefined && app.config.oidc !== null && await canReauthWithProconnect(app.db, user.id);
     return { password: true, proconnect };
   });
 

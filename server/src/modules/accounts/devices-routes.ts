@@ -36,6 +36,7 @@ export default async function devicesRoutes(app: App) {
     schema: { tags, summary: 'Déconnecter tous mes autres appareils', response: { 200: Ended, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    return { ended: await app.db.transaction((tx) => endOtherSessions(tx, user.id, request.session!.tokenHash)) };
+    // One DELETE: its own transaction.
+    return { ended: await endOtherSessions(app.db, user.id, request.session!.tokenHash) };
   });
 }

@@ -2,6 +2,7 @@ import Bowser from 'bowser';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { maybeOne, rows } from '../../db/query.js';
 import { AppError } from '../../lib/errors.js';
 import type { App } from '../../types.js';
 import { PARIS } from '../../../../common/time/index.js';
@@ -39,17 +40,16 @@ export interface DeviceSession extends DeviceDescription {
 
 /** The person's live sessions, most recently used first (sessions_user_idx), at most SESSIONS_LISTED_MAX. */
 export async function listSessions(app: App, userId: number, currentTokenHash: string): Promise<DeviceSession[]> {
-  const { rows } = await app.pool.query<{
-    id: string; user_agent: string; sign_in_method: SignInMethod; created_at: Date; last_seen_at: Date; current: boolean;
-  }>(
-    `SELECT id, user_agent, sign_in_method, created_at, last_seen_at, token_hash = $2 AS current
-       FROM sessions WHERE user_id = $1 AND expires_at > now() AND absolute_expires_at > now()
-      ORDER BY token_hash = $2 DESC, last_seen_at DESC LIMIT $3`,
-    [userId, currentTokenHash, SESSIONS_LISTED_MAX],
-  );
-  return rows.map((r) => ({
+  // Timestamps come back as text (db.execute): read as Dates for the answer's ISO form.
+  const sessions = await rows<{
+    id: number; user_agent: string; sign_in_method: SignInMethod; created_at: string; last_seen_at: string; current: boolean;
+  }>(app.db, sql`
+    SELECT id, user_agent, sign_in_method, created_at, last_seen_at, token_hash = ${currentTokenHash} AS current
+      FROM sessions WHERE user_id = ${userId} AND expires_at > now() AND absolute_expires_at > now()
+     ORDER BY token_hash = ${currentTokenHash} DESC, last_seen_at DESC LIMIT ${SESSIONS_LISTED_MAX}`);
+  return sessions.map((r) => ({
     id: Number(r.id), ...describeDevice(r.user_agent), signInMethod: r.sign_in_method,
-    createdAt: r.created_at.toISOString(), lastSeenAt: r.last_seen_at.toISOString(), current: r.current,
+    createdAt: new Date(r.created_at).toISOString(), lastSeenAt: new Date(r.last_seen_at).toISOString(), current: r.current,
   }));
 }
 
@@ -84,9 +84,8 @@ export async function notifyNewDevice(app: App, request: FastifyRequest, userId:
   const device = describeDevice(String(request.headers['user-agent'] ?? ''));
   const at = `le ${frenchDateTime.format(new Date())} (heure de Paris)`;
   await (async () => {
-    const { rows } = await app.pool.query<{ email: string; first_name: string }>(
-      'SELECT email, first_name FROM users WHERE id = $1 AND deleted_at IS NULL', [userId]);
-    const user = rows[0];
+    const user = await maybeOne<{ email: string; first_name: string }>(app.db, sql`
+      SELECT email, first_name FROM users WHERE id = ${userId} AND deleted_at IS NULL`);
     if (!user) return;
     await queueMail(app.db, newDeviceMail(app.config.publicUrl, user.email, user.first_name, { at, ...device, method: SIGN_IN_METHODS[method] }));
   })().catch((err: unknown) => app.log.error({ err }, 'new-device mail not queued'));

@@ -1,4 +1,6 @@
-import type pg from 'pg';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { run } from '../../db/query.js';
 import type { AnyJobDefinition } from '../../jobs/runner.js';
 
 export const ACCOUNT_JOBS = {
@@ -13,19 +15,19 @@ const DEVICE_UNUSED_DAYS = 365;
  * whose window is over (login delays included), browsers not seen for a year. In batches, so a large backlog
  * never holds long locks. Returns how many rows of each went.
  */
-export async function purgeAccountLeftovers(pool: pg.Pool, batchSize = 5_000): Promise<{ sessions: number; limits: number; devices: number }> {
+export async function purgeAccountLeftovers(db: Db, batchSize = 5_000): Promise<{ sessions: number; limits: number; devices: number }> {
   const batches = {
-    sessions: `DELETE FROM sessions WHERE token_hash IN (
-                 SELECT token_hash FROM sessions WHERE expires_at <= now() OR absolute_expires_at <= now() LIMIT $1)`,
-    limits: `DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE reset_at <= now() LIMIT $1)`,
-    devices: `DELETE FROM known_devices WHERE (token_hash, user_id) IN (
+    sessions: sql`DELETE FROM sessions WHERE token_hash IN (
+                 SELECT token_hash FROM sessions WHERE expires_at <= now() OR absolute_expires_at <= now() LIMIT ${batchSize})`,
+    limits: sql`DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE reset_at <= now() LIMIT ${batchSize})`,
+    devices: sql`DELETE FROM known_devices WHERE (token_hash, user_id) IN (
                 SELECT token_hash, user_id FROM known_devices
-                 WHERE last_used_at <= now() - make_interval(days => ${DEVICE_UNUSED_DAYS}) LIMIT $1)`,
+                 WHERE last_used_at <= now() - make_interval(days => ${sql.raw(String(DEVICE_UNUSED_DAYS))}) LIMIT ${batchSize})`,
   };
   const counts = { sessions: 0, limits: 0, devices: 0 };
-  for (const [what, text] of Object.entries(batches) as [keyof typeof counts, string][]) {
+  for (const [what, query] of Object.entries(batches) as [keyof typeof counts, SQL][]) {
     for (;;) {
-      const n = (await pool.query(text, [batchSize])).rowCount ?? 0;
+      const n = await run(db, query);
       counts[what] += n;
       if (n < batchSize) break;
     }
@@ -41,7 +43,7 @@ export const accountJobs: AnyJobDefinition[] = [
     policy: 'stately',
     retryLimit: 0,
     handler: async (_data, ctx) => {
-      const n = await purgeAccountLeftovers(ctx.pool);
+      const n = await purgeAccountLeftovers(ctx.db);
       if (n.sessions + n.limits + n.devices > 0) {
         ctx.log(`comptes : ${n.sessions} session(s) terminée(s), ${n.limits} compteur(s) de limite échu(s), ${n.devices} appareil(s) oublié(s) supprimé(s).`);
       }

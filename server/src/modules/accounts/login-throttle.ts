@@ -1,7 +1,9 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { maybeOne, run } from '../../db/query.js';
 import type { App } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
-import { counterUpsert, LIMITS_BY_ACTION, rateHit } from '../../lib/rate-limit.js';
+import { countHit, LIMITS_BY_ACTION, rateHit } from '../../lib/rate-limit.js';
 import { addressGroup } from '../../lib/client-address.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import { rateLimitRefusals } from '../../lib/metrics.js';
@@ -35,25 +37,28 @@ const deviceKey = (tokenHash: string) => `login-fail-device:${tokenHash}`;
 const addressHit = (app: App, request: FastifyRequest) =>
   rateHit(app, LIMITS_BY_ACTION.loginFailuresPerAddress, `ip${addressGroup(request.ip)}`);
 
-/** Seconds to wait after `count` failures (SQL, on the row's count). */
-const DELAY_SQL = `CASE WHEN count < $2::float8 THEN 0 ELSE least(${MAX_DELAY_S}, ${FIRST_DELAY_S} * power(2, least(count - $2::float8, 30))) END`;
+/** Seconds to wait after `count` failures (SQL, on the row's count), the first `free` failures being free. */
+const delaySql = (free: number): SQL =>
+  sql`CASE WHEN count < ${free}::float8 THEN 0 ELSE least(${sql.raw(String(MAX_DELAY_S))}, ${sql.raw(String(FIRST_DELAY_S))} * power(2, least(count - ${free}::float8, 30))) END`;
 /** The time of the last admitted attempt: the row is forgotten FORGET_S after it. */
-const LAST_SQL = `(reset_at - make_interval(secs => ${FORGET_S}))`;
+const LAST_SQL = sql.raw(`(reset_at - make_interval(secs => ${FORGET_S}))`);
+const FORGET = sql.raw(String(FORGET_S));
 
-const CLAIM_SQL = `
+/** Admits one attempt on counter `key` when its delay has passed (0), else says how many seconds are left. */
+const claimSql = (key: string, free: number): SQL => sql`
   WITH claimed AS (
-    UPDATE rate_limits SET count = count + 1, reset_at = now() + make_interval(secs => ${FORGET_S})
-     WHERE key = $1 AND reset_at > now() AND ${LAST_SQL} + make_interval(secs => ${DELAY_SQL}) <= now()
+    UPDATE rate_limits SET count = count + 1, reset_at = now() + make_interval(secs => ${FORGET})
+     WHERE key = ${key} AND reset_at > now() AND ${LAST_SQL} + make_interval(secs => ${delaySql(free)}) <= now()
     RETURNING 0 AS wait),
   fresh AS (
     INSERT INTO rate_limits (key, count, reset_at)
-    SELECT $1, 1, now() + make_interval(secs => ${FORGET_S})
+    SELECT ${key}, 1, now() + make_interval(secs => ${FORGET})
      WHERE NOT EXISTS (SELECT 1 FROM claimed)
     ON CONFLICT (key) DO UPDATE SET count = 1, reset_at = EXCLUDED.reset_at WHERE rate_limits.reset_at <= now()
     RETURNING 0 AS wait)
   SELECT wait FROM claimed UNION ALL SELECT wait FROM fresh
-  UNION ALL SELECT greatest(1, ceil(extract(epoch FROM ${LAST_SQL} + make_interval(secs => ${DELAY_SQL}) - now())))::int
-    FROM rate_limits WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM claimed) AND NOT EXISTS (SELECT 1 FROM fresh)`;
+  UNION ALL SELECT greatest(1, ceil(extract(epoch FROM ${LAST_SQL} + make_interval(secs => ${delaySql(free)}) - now())))::int
+    FROM rate_limits WHERE key = ${key} AND NOT EXISTS (SELECT 1 FROM claimed) AND NOT EXISTS (SELECT 1 FROM fresh)`;
 
 /** `action` labels the refusal in the metrics: login-ip (per address), login-account or login-device. */
 function refuse(seconds: number, action: string): never {
@@ -70,12 +75,10 @@ async function knownDevice(app: App, request: FastifyRequest, email: string): Pr
   const token = request.cookies[deviceCookieName(app.config.secureCookies)];
   if (!token) return null;
   const tokenHash = hashToken(token);
-  const { rows } = await app.pool.query(
-    `SELECT 1 FROM known_devices d JOIN users u ON u.id = d.user_id
-      WHERE d.token_hash = $1 AND u.email = $2 AND u.deleted_at IS NULL`,
-    [tokenHash, email.trim()],
-  );
-  return rows.length > 0 ? tokenHash : null;
+  const known = await maybeOne<{ known: number }>(app.db, sql`
+    SELECT 1 AS known FROM known_devices d JOIN users u ON u.id = d.user_id
+     WHERE d.token_hash = ${tokenHash} AND u.email = ${email.trim()} AND u.deleted_at IS NULL`);
+  return known ? tokenHash : null;
 }
 
 export interface LoginAttempt {
@@ -89,15 +92,14 @@ export async function admitLogin(app: App, request: FastifyRequest, email: strin
   const device = await knownDevice(app, request, email);
   if (!device) {
     const perAddress = addressHit(app, request);
-    const { rows } = await app.pool.query<{ count: number; retry: number }>(
-      `SELECT count::int AS count, ceil(extract(epoch FROM reset_at - now()))::int AS retry FROM rate_limits WHERE key = $1 AND reset_at > now()`,
-      [perAddress.key],
-    );
-    if (rows[0] && rows[0].count >= perAddress.max) refuse(Math.max(1, rows[0].retry), 'login-ip');
+    const counter = await maybeOne<{ count: number; retry: number }>(app.db, sql`
+      SELECT count::int AS count, ceil(extract(epoch FROM reset_at - now()))::int AS retry FROM rate_limits
+       WHERE key = ${perAddress.key} AND reset_at > now()`);
+    if (counter && counter.count >= perAddress.max) refuse(Math.max(1, counter.retry), 'login-ip');
   }
   const key = device ? deviceKey(device) : accountKey(email);
-  const { rows } = await app.pool.query<{ wait: number }>(CLAIM_SQL, [key, FREE_FAILURES * app.config.rateLimitFactor]);
-  const wait = rows[0]?.wait ?? 0;
+  const claim = await maybeOne<{ wait: number }>(app.db, claimSql(key, FREE_FAILURES * app.config.rateLimitFactor));
+  const wait = claim?.wait ?? 0;
   if (wait > 0) refuse(wait, device ? 'login-device' : 'login-account');
   return { key, device };
 }
@@ -105,7 +107,7 @@ export async function admitLogin(app: App, request: FastifyRequest, email: strin
 /** A wrong password: the attempt stays counted on its counter, and on the address's. */
 export async function loginFailed(app: App, request: FastifyRequest): Promise<void> {
   const perAddress = addressHit(app, request);
-  await app.pool.query(counterUpsert('$1', '$2'), [perAddress.key, perAddress.windowSeconds]);
+  await countHit(app.db, perAddress);
 }
 
 /** The right password: the attempt's counter is forgotten and the browser remembered for the account. */
@@ -117,8 +119,9 @@ export async function loginSucceeded(app: App, request: FastifyRequest, reply: F
 export async function isKnownDevice(app: App, request: FastifyRequest, userId: number): Promise<boolean> {
   const token = request.cookies[deviceCookieName(app.config.secureCookies)];
   if (!token) return false;
-  const { rows } = await app.pool.query('SELECT 1 FROM known_devices WHERE token_hash = $1 AND user_id = $2', [hashToken(token), userId]);
-  return rows.length > 0;
+  const known = await maybeOne<{ known: number }>(app.db, sql`
+    SELECT 1 AS known FROM known_devices WHERE token_hash = ${hashToken(token)} AND user_id = ${userId}`);
+  return known !== undefined;
 }
 
 /**
@@ -129,13 +132,11 @@ export async function rememberDevice(app: App, request: FastifyRequest, reply: F
   const name = deviceCookieName(app.config.secureCookies);
   // One token per browser, remembered for each account signed in from it.
   const token = request.cookies[name] && /^[\w-]{43}$/.test(request.cookies[name]) ? request.cookies[name] : newToken();
-  await app.pool.query(
-    `WITH forget AS (DELETE FROM rate_limits WHERE key = $3),
-          old AS (DELETE FROM known_devices WHERE user_id = $2 AND last_used_at < now() - make_interval(days => $4))
-     INSERT INTO known_devices (token_hash, user_id) VALUES ($1, $2)
-     ON CONFLICT (token_hash, user_id) DO UPDATE SET last_used_at = now()`,
-    [hashToken(token), userId, forgetKey, DEVICE_DAYS],
-  );
+  await run(app.db, sql`
+    WITH forget AS (DELETE FROM rate_limits WHERE key = ${forgetKey}),
+         old AS (DELETE FROM known_devices WHERE user_id = ${userId} AND last_used_at < now() - make_interval(days => ${DEVICE_DAYS}))
+    INSERT INTO known_devices (token_hash, user_id) VALUES (${hashToken(token)}, ${userId})
+    ON CONFLICT (token_hash, user_id) DO UPDATE SET last_used_at = now()`);
   reply.setCookie(name, token, {
     path: '/', httpOnly: true, secure: app.config.secureCookies, sameSite: 'lax', maxAge: DEVICE_DAYS * 86_400,
   });

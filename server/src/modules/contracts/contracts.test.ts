@@ -108,7 +108,7 @@ describe('contracts and hours', async () => {
     expect(validated.statusCode).toBe(200);
     // The frozen contributions equal what families.ts counts for the animator's month.
     const want = { veille: 0, animation: 0, redaction: 0 };
-    for (const r of await countContributions(app.pool, c.id, month, 1, animator.user.id)) want[FAMILY_OF[r.source]] += r.count;
+    for (const r of await countContributions(app.db, c.id, month, 1, animator.user.id)) want[FAMILY_OF[r.source]] += r.count;
     expect(want).toEqual({ veille: 1, animation: 1, redaction: 1 });
     expect(json(validated)).toMatchObject({ validatedBy: `${coordinator.user.firstName} ${coordinator.user.lastName}`, contributions: { ...want, total: 3 } });
     expect(json(await send('POST', `/contracts/statements/${s.id}/validation`, coordinator.headers)).code).toBe('STATEMENT_ALREADY_VALIDATED');

@@ -26,16 +26,16 @@ export default async function contractsRoutes(app: App) {
 
   /** A statement as the caller sees it: 404 when missing, 403 when not theirs to read. */
   async function statementView(user: CurrentUser, id: number) {
-    const s = await service.findStatement(app.pool, user.id, id);
+    const s = await service.findStatement(app.db, user.id, id);
     const can = statementAbilities(user, s, s.myRole);
     authorize(can, 'read');
-    return service.presentStatement(app.pool, s, can.validate);
+    return service.presentStatement(app.db, s, can.validate);
   }
 
   app.get('/contracts/scales', {
     config: { auth: 'user' },
     schema: { tags, summary: 'Grilles de rémunération', response: { 200: ScaleList, ...errorResponses } },
-  }, async () => service.listScales(app.pool));
+  }, async () => service.listScales(app.db));
 
   app.put('/contracts/scales/:code', {
     config: { auth: 'user', rateLimit: 'write' },
@@ -44,7 +44,7 @@ export default async function contractsRoutes(app: App) {
     const user = requireUser(request);
     authorize(contractsAbilities(user), 'manage');
     await service.saveScale(app.db, request.params.code, request.body.label, request.body.hourlyRateCents);
-    return service.listScales(app.pool);
+    return service.listScales(app.db);
   });
 
   app.post('/contracts/assignments', {
@@ -56,7 +56,7 @@ export default async function contractsRoutes(app: App) {
     const { communitySlug, ...rest } = request.body;
     const ctx = await loadCommunityContext(app.db, communitySlug, user);
     const id = await service.createAssignment(app.db, { ...rest, communityId: ctx.community.id }, user.id);
-    return reply.status(201).send(await service.loadAssignment(app.pool, id));
+    return reply.status(201).send(await service.loadAssignment(app.db, id));
   });
 
   app.get('/contracts/assignments', {
@@ -67,7 +67,7 @@ export default async function contractsRoutes(app: App) {
     const scope = await scopeOf(user, request.query.community);
     const after = request.query.cursor ? Number(request.query.cursor) : null;
     if (after !== null && !(Number.isSafeInteger(after) && after > 0)) throw new AppError('INVALID_CURSOR');
-    return service.listAssignments(app.pool, scope, after, request.query.limit ?? 20);
+    return service.listAssignments(app.db, scope, after, request.query.limit ?? 20);
   });
 
   app.post('/contracts/assignments/:id/statements', {
@@ -75,7 +75,7 @@ export default async function contractsRoutes(app: App) {
     schema: { tags, summary: 'Déclarer les heures d’un mois (une fois par mois)', params: IdParam, body: DeclareBody, response: { 201: Statement, ...errorResponses } },
   }, async (request, reply) => {
     const user = requireUser(request);
-    const assignment = await service.loadAssignment(app.pool, request.params.id);
+    const assignment = await service.loadAssignment(app.db, request.params.id);
     authorize(assignmentAbilities(user, assignment), 'declare', 'Seul·e l’animateur·rice de cette mission déclare ses heures.');
     const { month, hours, note } = request.body;
     const id = await service.declareHours(app.db, assignment, month, Math.round(hours * 60), note ?? '');
@@ -92,7 +92,7 @@ export default async function contractsRoutes(app: App) {
     const user = requireUser(request);
     authorize(contractsAbilities(user), 'manage');
     const { id, month } = request.params;
-    return service.setHoursCeiling(app.db, app.pool, user, id, month, Math.round(request.body.hours * 60), request.body.reason.trim());
+    return service.setHoursCeiling(app.db, user, id, month, Math.round(request.body.hours * 60), request.body.reason.trim());
   });
 
   app.get('/contracts/statements', {
@@ -101,7 +101,7 @@ export default async function contractsRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const scope = await scopeOf(user, request.query.community);
-    return service.listStatements(app.pool, scope, request.query.cursor, request.query.limit ?? 20);
+    return service.listStatements(app.db, scope, request.query.cursor, request.query.limit ?? 20);
   });
 
   app.get('/contracts/statements/:id', {
@@ -114,9 +114,9 @@ export default async function contractsRoutes(app: App) {
     schema: { tags, summary: 'Valider l’état de service fait (coordination de l’e-communauté)', params: IdParam, response: { 200: Statement, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    const s = await service.findStatement(app.pool, user.id, request.params.id);
+    const s = await service.findStatement(app.db, user.id, request.params.id);
     authorize(statementAbilities(user, s, s.myRole), 'validate', 'Seul·e le ou la coordonnateur·rice de cette e-communauté valide ces heures.');
-    await service.validateStatement(app.db, app.pool, user.id, s);
+    await service.validateStatement(app.db, user.id, s);
     return statementView(user, request.params.id);
   });
 

@@ -1,6 +1,6 @@
-import type { Pool } from 'pg';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { maybeOne, rows } from '../../db/query.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import { countContributions, FAMILY_OF } from '../steering/families.js';
@@ -11,9 +11,9 @@ import { parisMonthNow } from '../../../../common/time/index.js';
 export const DEFAULT_SCALE = '4T1';
 export const DEFAULT_MONTHLY_HOURS = 13;
 
-export async function listScales(pool: Pool) {
-  const { rows } = await pool.query(`SELECT code, label, hourly_rate_cents AS "hourlyRateCents" FROM pay_scales ORDER BY code`);
-  return rows as { code: string; label: string; hourlyRateCents: number }[];
+export function listScales(db: DbOrTx) {
+  return rows<{ code: string; label: string; hourlyRateCents: number }>(db, sql`
+    SELECT code, label, hourly_rate_cents AS "hourlyRateCents" FROM pay_scales ORDER BY code`);
 }
 
 /** Creates or edits a scale. Existing assignments keep the rate copied when they were made. */
@@ -57,7 +57,7 @@ export async function createAssignment(db: Db, input: AssignmentInput, actorId: 
   });
 }
 
-const ASSIGNMENT_SELECT = `
+const ASSIGNMENT_SELECT = sql`
   SELECT a.id::int AS id, a.user_id::int AS "userId", u.first_name || ' ' || u.last_name AS "userName",
          a.community_id::int AS "communityId", c.name AS "communityName", c.slug AS "communitySlug",
          a.starts_on::text AS "startsOn", a.ends_on::text AS "endsOn", a.monthly_hours AS "monthlyHours",
@@ -65,10 +65,10 @@ const ASSIGNMENT_SELECT = `
          round(a.monthly_hours * a.hourly_rate_cents)::int AS "monthlyAmountCents"
     FROM animator_assignments a JOIN users u ON u.id = a.user_id JOIN communities c ON c.id = a.community_id`;
 
-export async function loadAssignment(pool: Pool, id: number) {
-  const { rows } = await pool.query(`${ASSIGNMENT_SELECT} WHERE a.id = $1`, [id]);
-  if (!rows[0]) throw new AppError('ASSIGNMENT_NOT_FOUND');
-  return rows[0] as AssignmentRow;
+export async function loadAssignment(db: DbOrTx, id: number): Promise<AssignmentRow> {
+  const row = await maybeOne<AssignmentRow>(db, sql`${ASSIGNMENT_SELECT} WHERE a.id = ${id}`);
+  if (!row) throw new AppError('ASSIGNMENT_NOT_FOUND');
+  return row;
 }
 
 export interface AssignmentRow {
@@ -77,15 +77,15 @@ export interface AssignmentRow {
 }
 
 /** Assignments of a community or of a person, newest first, keyset on id (served by the primary key). */
-export async function listAssignments(pool: Pool, filter: { communityId?: number; userId?: number }, afterId: number | null, limit: number) {
-  const { rows } = await pool.query(
-    `${ASSIGNMENT_SELECT}
-      WHERE ($1::bigint IS NULL OR a.community_id = $1) AND ($2::bigint IS NULL OR a.user_id = $2) AND ($3::bigint IS NULL OR a.id < $3)
-      ORDER BY a.id DESC LIMIT $4`,
-    [filter.communityId ?? null, filter.userId ?? null, afterId, limit + 1],
-  );
-  const items = rows.slice(0, limit) as AssignmentRow[];
-  return { items, nextCursor: rows.length > limit ? String(items.at(-1)!.id) : null };
+export async function listAssignments(db: DbOrTx, filter: { communityId?: number; userId?: number }, afterId: number | null, limit: number) {
+  const communityId = filter.communityId ?? null;
+  const userId = filter.userId ?? null;
+  const found = await rows<AssignmentRow>(db, sql`${ASSIGNMENT_SELECT}
+      WHERE (${communityId}::bigint IS NULL OR a.community_id = ${communityId}) AND (${userId}::bigint IS NULL OR a.user_id = ${userId})
+        AND (${afterId}::bigint IS NULL OR a.id < ${afterId})
+      ORDER BY a.id DESC LIMIT ${limit + 1}`);
+  const items = found.slice(0, limit);
+  return { items, nextCursor: found.length > limit ? String(items.at(-1)!.id) : null };
 }
 
 /**
@@ -120,8 +120,8 @@ const hoursText = (minutes: number) => `${(minutes / 60).toLocaleString('fr-FR')
  * The national team raises (or sets back) the hours an animator may declare for one month of an assignment,
  * with the reason; the change is written to the audit log in the same transaction.
  */
-export async function setHoursCeiling(db: Db, pool: Pool, actor: CurrentUser, assignmentId: number, month: string, minutes: number, reason: string) {
-  const a = await loadAssignment(pool, assignmentId);
+export async function setHoursCeiling(db: Db, actor: CurrentUser, assignmentId: number, month: string, minutes: number, reason: string) {
+  const a = await loadAssignment(db, assignmentId);
   if (month < a.startsOn.slice(0, 7) || (a.endsOn && month > a.endsOn.slice(0, 7))) throw new AppError('MONTH_OUTSIDE_ASSIGNMENT');
   await db.transaction(async (tx) => {
     const { rows } = await tx.execute<{ max_minutes: number }>(sql`
@@ -148,7 +148,7 @@ export interface StatementRow extends AssignmentRow {
   veille: number | null; animation: number | null; redaction: number | null;
 }
 
-const STATEMENT_SELECT = `
+const STATEMENT_SELECT = sql`
   SELECT s.id::int AS "statementId", to_char(s.month, 'YYYY-MM') AS month, s.minutes, s.note, s.amount_cents AS "amountCents",
          to_char(s.declared_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "declaredAt",
          to_char(s.validated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "validatedAt",
@@ -162,33 +162,30 @@ const STATEMENT_SELECT = `
     LEFT JOIN users v ON v.id = s.validated_by`;
 
 /** The month's contributions of the animator in the community, by family (families.ts is the one definition). */
-async function monthContributions(pool: Pool, communityId: number, userId: number, month: string) {
-  const rows = await countContributions(pool, communityId, month, 1, userId);
+async function monthContributions(db: DbOrTx, communityId: number, userId: number, month: string) {
+  const counts = await countContributions(db, communityId, month, 1, userId);
   const f = { veille: 0, animation: 0, redaction: 0 };
-  for (const r of rows) f[FAMILY_OF[r.source]] += r.count;
+  for (const r of counts) f[FAMILY_OF[r.source]] += r.count;
   return f;
 }
 
 export type FoundStatement = StatementRow & { myRole: CommunityRole | null };
 
 /** A statement with the role of `userId` in its community, for the policy (statementAbilities); 404 when missing. */
-export async function findStatement(pool: Pool, userId: number, id: number): Promise<FoundStatement> {
-  const { rows } = await pool.query<FoundStatement>(
-    `SELECT st.*, (SELECT m.role::text FROM memberships m WHERE m.community_id = st."communityId" AND m.user_id = $2) AS "myRole"
-       FROM (${STATEMENT_SELECT} WHERE s.id = $1) st`,
-    [id, userId],
-  );
-  const s = rows[0];
+export async function findStatement(db: DbOrTx, userId: number, id: number): Promise<FoundStatement> {
+  const s = await maybeOne<FoundStatement>(db, sql`
+    SELECT st.*, (SELECT m.role::text FROM memberships m WHERE m.community_id = st."communityId" AND m.user_id = ${userId}) AS "myRole"
+      FROM (${STATEMENT_SELECT} WHERE s.id = ${id}) st`);
   if (!s) throw new AppError('STATEMENT_NOT_FOUND');
   return s;
 }
 
 /** The statement as its reader sees it; `canValidate`: the reader's right to validate it (statementAbilities). */
-export async function presentStatement(pool: Pool, s: StatementRow, canValidate: boolean) {
+export async function presentStatement(db: DbOrTx, s: StatementRow, canValidate: boolean) {
   // Frozen at validation; until then, what the data says now.
   const families = s.validatedAt !== null
     ? { veille: s.veille ?? 0, animation: s.animation ?? 0, redaction: s.redaction ?? 0 }
-    : await monthContributions(pool, s.communityId, s.userId, s.month);
+    : await monthContributions(db, s.communityId, s.userId, s.month);
   return present(s, families, { validate: canValidate && s.validatedAt === null });
 }
 
@@ -218,8 +215,8 @@ export type Statement = ReturnType<typeof present>;
  * The coordinator of the statement's community validates it ("état de service fait", the route checks who may);
  * the month's contributions are frozen with it. Validating twice is refused.
  */
-export async function validateStatement(db: Db, pool: Pool, validatorId: number, s: StatementRow) {
-  const f = await monthContributions(pool, s.communityId, s.userId, s.month);
+export async function validateStatement(db: Db, validatorId: number, s: StatementRow) {
+  const f = await monthContributions(db, s.communityId, s.userId, s.month);
   await db.transaction(async (tx) => {
     const { rows: updated } = await tx.execute(sql`
       UPDATE service_statements SET validated_at = now(), validated_by = ${validatorId},
@@ -230,25 +227,25 @@ export async function validateStatement(db: Db, pool: Pool, validatorId: number,
 }
 
 /** Statements of a community or of one person, latest month first; keyset (month, id) on service_statements_community_month_idx. */
-export async function listStatements(pool: Pool, filter: { communityId?: number; userId?: number }, cursor: string | undefined, limit: number) {
+export async function listStatements(db: DbOrTx, filter: { communityId?: number; userId?: number }, cursor: string | undefined, limit: number) {
   let after: { month: string; id: number } | null = null;
   if (cursor) {
     const [month, id] = Buffer.from(cursor, 'base64url').toString().split('|');
     if (!month || !/^\d{4}-\d{2}$/.test(month) || !Number.isSafeInteger(Number(id))) throw new AppError('INVALID_CURSOR');
     after = { month, id: Number(id) };
   }
-  const { rows } = await pool.query<StatementRow>(
-    `${STATEMENT_SELECT}
-      WHERE ($1::bigint IS NULL OR s.community_id = $1) AND ($2::bigint IS NULL OR a.user_id = $2)
-        AND ($3::date IS NULL OR (s.month, s.id) < ($3::date, $4::bigint))
-      ORDER BY s.month DESC, s.id DESC LIMIT $5`,
-    [filter.communityId ?? null, filter.userId ?? null, after ? `${after.month}-01` : null, after?.id ?? 0, limit + 1],
-  );
-  const items = rows.slice(0, limit).map((s) => present(
+  const communityId = filter.communityId ?? null;
+  const userId = filter.userId ?? null;
+  const afterMonth = after ? `${after.month}-01` : null;
+  const found = await rows<StatementRow>(db, sql`${STATEMENT_SELECT}
+      WHERE (${communityId}::bigint IS NULL OR s.community_id = ${communityId}) AND (${userId}::bigint IS NULL OR a.user_id = ${userId})
+        AND (${afterMonth}::date IS NULL OR (s.month, s.id) < (${afterMonth}::date, ${after?.id ?? 0}::bigint))
+      ORDER BY s.month DESC, s.id DESC LIMIT ${limit + 1}`);
+  const items = found.slice(0, limit).map((s) => present(
     s,
     s.validatedAt !== null ? { veille: s.veille ?? 0, animation: s.animation ?? 0, redaction: s.redaction ?? 0 } : null,
     { validate: false },
   ));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? Buffer.from(`${last.month}|${last.id}`).toString('base64url') : null };
+  return { items, nextCursor: found.length > limit && last ? Buffer.from(`${last.month}|${last.id}`).toString('base64url') : null };
 }

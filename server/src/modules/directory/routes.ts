@@ -2,7 +2,7 @@ import { LIMITS } from '../../../../common/limits.js';
 import { findRegion } from '../../../../common/territories.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { LIMITS_BY_ACTION, limitedWrite, writeContext } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
@@ -43,10 +43,7 @@ export default async function directoryRoutes(app: App) {
     schema: { tags, summary: 'Modifier la visibilité de mon profil et mes avis de message', body: SettingsBody, response: { 200: Settings, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    return app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-      return saveSettings(tx, user.id, request.body);
-    });
+    return limitedWrite(writeContext(app, request), [LIMITS_BY_ACTION.write], (tx) => saveSettings(tx, user.id, request.body));
   });
 
   app.get('/members/:id', {

@@ -12,7 +12,7 @@ import { runImmediateNotices } from './notices.js';
 describe('e-mail preferences, unsubscribe, digests', async () => {
   const { app } = await useTestApp();
   const sink = await startSmtpSink();
-  const mailer = createMailer(app.pool, sink.url, 'e-communautés <ne-pas-repondre@test.fr>', () => {});
+  const mailer = createMailer(app.db, sink.url, 'e-communautés <ne-pas-repondre@test.fr>', () => {});
   const ctx = { db: app.db, mailer, config: app.config, log: () => {} };
   afterAll(async () => { mailer.close(); await sink.close(); });
 
@@ -91,7 +91,7 @@ describe('e-mail preferences, unsubscribe, digests', async () => {
     const now = new Date(Date.now() + 1000);
 
     // SMTP down: nothing delivered, the job fails so that pg-boss retries it.
-    const down = createMailer(app.pool, 'smtp://127.0.0.1:1', 'x <x@test.fr>', () => {});
+    const down = createMailer(app.db, 'smtp://127.0.0.1:1', 'x <x@test.fr>', () => {});
     await expect(runDigest({ ...ctx, mailer: down }, 'daily', now)).rejects.toThrow();
     down.close();
     const failed = await app.pool.query(`SELECT status FROM mail_outbox WHERE to_address = $1`, [reader.user.email]);

@@ -9,7 +9,7 @@ describe('e-mail jobs', async () => {
   const { app } = await useTestApp();
 
   it('every job definition starts in a worker: queues created, schedules (Paris time) registered', async () => {
-    const mailer = createMailer(app.pool, undefined, 'x <x@test.fr>', () => {});
+    const mailer = createMailer(app.db, undefined, 'x <x@test.fr>', () => {});
     const runner = await JobRunner.start({ db: app.db, pool: app.pool, log: () => {}, mailer, config: app.config, definitions: jobDefinitions, work: true });
     try {
       const { rows } = await app.pool.query(`SELECT name, cron, options->>'tz' AS tz FROM pgboss.schedule WHERE name LIKE 'email-%' OR name = 'question-deadline-reminders' ORDER BY name`);

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import { sql } from 'drizzle-orm';
 import type { App } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
@@ -7,15 +6,10 @@ import { requireUser } from '../../plugins/session.js';
 import { absoluteUrls } from '../../lib/markdown.js';
 import { FeedTokenState, NewFeedToken } from '../../../../common/api/feeds.js';
 import { renderAtom, type AtomEntry } from './atom.js';
+import { communityEntries, dossierEntries, feedCommunity, feedDossier, memberEntries, type EntryRow } from './queries.js';
 import { FeedTokenParam, feedOwner, feedTokenCreatedAt, feedUrls, renewFeedToken, revokeFeedToken } from './token.js';
 
-
-/** Entries per feed: readers poll often; older posts are on the site. */
-const FEED_SIZE = 30;
-
-type Row = { id: number; title: string; excerpt: string; body_html: string; created_at: Date; edited_at: Date | null; first_name: string; last_name: string }
-
-function entries(app: App, rows: Row[]): AtomEntry[] {
+function entries(app: App, rows: EntryRow[]): AtomEntry[] {
   const base = app.config.publicUrl;
   return rows.map((r) => ({
     id: `${base}/publications/${r.id}`,
@@ -34,24 +28,15 @@ function newest(list: AtomEntry[], fallback: Date): Date {
   return list.reduce((d, x) => (x.updated > d ? x.updated : d), fallback);
 }
 
-/** Public posts only: live, not hidden by moderation. */
-const PUBLIC_POST = sql`p.deleted_at IS NULL AND p.hidden_at IS NULL`;
-
 export default async function feedsRoutes(app: App) {
   // Anonymous, cacheable: only content of open or archived communities, never a draft community.
   app.get('/communities/:slug/feed.atom', {
     config: { readReplica: true },
     schema: { tags: ['flux'], summary: 'Flux Atom public des publications d’une e-communauté', params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) }), response: { 200: Type.String(), ...errorResponses } },
   }, async (request, reply) => {
-    const c = (await request.readDb.execute<{ id: number; slug: string; name: string; description: string; created_at: Date }>(sql`
-      SELECT id, slug, name, description, created_at FROM communities WHERE slug = ${request.params.slug} AND status IN ('open', 'archived')`)).rows[0];
+    const c = await feedCommunity(request.readDb, request.params.slug);
     if (!c) throw new AppError('COMMUNITY_NOT_FOUND');
-    const rows = (await request.readDb.execute<Row>(sql`
-      SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, u.first_name, u.last_name
-      FROM posts p JOIN users u ON u.id = p.author_id
-      WHERE p.community_id = ${c.id} AND ${PUBLIC_POST}
-      ORDER BY p.created_at DESC, p.id DESC LIMIT ${FEED_SIZE}`)).rows;
-    const list = entries(app, rows);
+    const list = entries(app, await communityEntries(request.readDb, c.id));
     const base = app.config.publicUrl;
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(renderAtom({
       id: `${base}/communautes/${c.slug}`,
@@ -68,16 +53,9 @@ export default async function feedsRoutes(app: App) {
     config: { readReplica: true },
     schema: { tags: ['flux'], summary: 'Flux Atom d’un dossier', params: IdParam, response: { 200: Type.String(), ...errorResponses } },
   }, async (request, reply) => {
-    const d = (await request.readDb.execute<{ id: number; title: string; intro_md: string; updated_at: Date; slug: string; name: string }>(sql`
-      SELECT d.id, d.title, d.intro_md, d.updated_at, c.slug, c.name FROM dossiers d JOIN communities c ON c.id = d.community_id
-      WHERE d.id = ${request.params.id} AND c.status IN ('open', 'archived')`)).rows[0];
+    const d = await feedDossier(request.readDb, request.params.id);
     if (!d) throw new AppError('NOT_FOUND');
-    const rows = (await request.readDb.execute<Row>(sql`
-      SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, u.first_name, u.last_name
-      FROM dossier_items di JOIN posts p ON p.id = di.post_id JOIN users u ON u.id = p.author_id
-      WHERE di.dossier_id = ${d.id} AND ${PUBLIC_POST}
-      ORDER BY di.added_at DESC, p.id DESC LIMIT ${FEED_SIZE}`)).rows;
-    const list = entries(app, rows);
+    const list = entries(app, await dossierEntries(request.readDb, d.id));
     const base = app.config.publicUrl;
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(renderAtom({
       id: `${base}/communautes/${d.slug}/dossiers/${d.id}`,
@@ -90,24 +68,13 @@ export default async function feedsRoutes(app: App) {
     }));
   });
 
-  // The member's newest posts across their communities (open or archived), FEED_SIZE rows per membership at most.
+  // The member's newest posts across their communities (queries.ts's memberEntries).
   app.get('/feeds/:token/feed.atom', {
     config: { readReplica: true },
     schema: { tags: ['flux'], summary: 'Flux Atom privé : les dernières publications de mes e-communautés', params: FeedTokenParam, response: { 200: Type.String(), ...errorResponses } },
   }, async (request, reply) => {
     const userId = await feedOwner(request.readDb, request.params.token);
-    const rows = (await request.readDb.execute<Row>(sql`
-      SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, u.first_name, u.last_name
-        FROM memberships m
-        JOIN communities c ON c.id = m.community_id AND c.status IN ('open', 'archived')
-        CROSS JOIN LATERAL (
-          SELECT p.id, p.title, p.excerpt, p.body_html, p.created_at, p.edited_at, p.author_id FROM posts p
-           WHERE p.community_id = m.community_id AND ${PUBLIC_POST}
-           ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST LIMIT ${FEED_SIZE}) p
-        JOIN users u ON u.id = p.author_id
-       WHERE m.user_id = ${userId}
-       ORDER BY p.created_at DESC NULLS LAST, p.id DESC NULLS LAST LIMIT ${FEED_SIZE}`)).rows;
-    const list = entries(app, rows);
+    const list = entries(app, await memberEntries(request.readDb, userId));
     const base = app.config.publicUrl;
     return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer').send(renderAtom({
       // The feed's identity must not carry the secret: it stays the same when the address is regenerated.

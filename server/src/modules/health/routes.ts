@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../../types.js';
+import { pingDatabase } from './queries.js';
 
 /** Counts only: which hosts serve as replicas is for /metrics (behind its token), not for this public route. */
 const Replicas = Type.Optional(Type.Object({
@@ -22,7 +23,7 @@ export default async function healthRoutes(app: App) {
     const states = app.replicas?.states();
     const replicas = states && { configured: states.length, usable: states.filter((s) => s.usable).length };
     try {
-      await app.pool.query('SELECT 1');
+      await pingDatabase(app.db);
       return { status: 'ok' as const, database: 'ok' as const, replicas };
     } catch {
       return reply.status(503).send({ status: 'degraded' as const, database: 'unreachable' as const, replicas });

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type pg from 'pg';
+import type { Db } from '../../db/client.js';
+import { run } from '../../db/query.js';
 import { mailMessages } from '../../lib/metrics.js';
 
 export interface Mail {
@@ -24,7 +26,7 @@ export interface Mailer {
  * Sends over SMTP when `smtpUrl` is set; otherwise keeps the message in the dev outbox
  * (table mail_outbox, readable by the national administrator). Every message is recorded either way.
  */
-export function createMailer(pool: pg.Pool, smtpUrl: string | undefined, from: string, log: (msg: string) => void): Mailer {
+export function createMailer(db: Db, smtpUrl: string | undefined, from: string, log: (msg: string) => void): Mailer {
   const transport: Transporter | null = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   return {
     async send(mail) {
@@ -41,10 +43,9 @@ export function createMailer(pool: pg.Pool, smtpUrl: string | undefined, from: s
         }
       }
       mailMessages.inc({ status });
-      await pool.query(
-        'INSERT INTO mail_outbox (to_address, subject, text, html, status, error) VALUES ($1, $2, $3, $4, $5, $6)',
-        [mail.to, mail.subject, mail.text, mail.html, status, error],
-      );
+      await run(db, sql`
+        INSERT INTO mail_outbox (to_address, subject, text, html, status, error)
+        VALUES (${mail.to}, ${mail.subject}, ${mail.text}, ${mail.html}, ${status}, ${error})`);
       return status;
     },
     close() {

@@ -3,23 +3,17 @@ import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, encodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { found } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION, subjectOf } from '../../lib/rate-limit.js';
+import { writeContext } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
-import type { App, CurrentUser } from '../../types.js';
-import { privateMessageMail } from '../mail/templates.js';
-import { queueMail } from '../mail/events.js';
-import type { DbOrTx } from '../../db/client.js';
-import { addParticipants, leaveConversation, renameConversation } from './group-service.js';
+import type { App } from '../../types.js';
 import { canSend, groupCan, reportedMessagesAbilities } from './policy.js';
 import { decodeMessageCursor, listInbox, listMessages, loadConversation, presentSummary, reportQueue, unreadTotal } from './queries.js';
 import {
   AddParticipantsBody, BlockState, ConversationSummaryPage, ConversationView, Message, MessagePage, ParticipantsAdded, RenameBody, Renamed,
   ReportActionBody, ReportActionResult, ReportBody, ReportedMessagePage, SendBody, StartBody, Started, Unread,
 } from '../../../../common/api/messages.js';
-import { decideReport, markRead, reportMessage, sendMessage, setBlock, startConversation, type MailNotice } from './service.js';
-
-import { discardDraft } from '../drafts/queries.js';
+import * as writes from './writes.js';
 
 const tags = ['messages privés'];
 /** Enough to read a conversation's latest exchange at a glance; older pages on demand. */
@@ -31,11 +25,6 @@ const MessagesQuery = Type.Object({
 
 export default async function messagesRoutes(app: App) {
   /** Queued with the message (mail/events.ts), sent by the worker once committed: SMTP never holds the request. */
-  async function mail(tx: DbOrTx, author: CurrentUser, conversationId: number, notices: MailNotice[]) {
-    const name = `${author.firstName} ${author.lastName}`;
-    for (const n of notices) await queueMail(tx, privateMessageMail(app.config.publicUrl, n.email, n.firstName, name, conversationId));
-  }
-
   app.get('/messages/unread', {
     config: { auth: 'user' },
     schema: { tags, summary: 'Nombre de messages privés non lus (pastille de l’en-tête)', response: { 200: Unread, ...errorResponses } },
@@ -63,13 +52,7 @@ export default async function messagesRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     const { memberIds, title, body } = request.body;
-    const out = await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.conversation, subjectOf(request), tx);
-      await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
-      const started = await startConversation(tx, user, memberIds, title ?? '', body);
-      await mail(tx, user, started.conversationId, started.notices);
-      return started;
-    });
+    const out = await writes.start(writeContext(app, request), app.config.publicUrl, user, memberIds, title ?? '', body);
     return reply.status(201).send({ conversationId: out.conversationId, message: out.message });
   });
 
@@ -107,13 +90,7 @@ export default async function messagesRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     const id = request.params.id;
-    const out = await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.message, subjectOf(request), tx);
-      const sent = await sendMessage(tx, user, id, request.body.body);
-      await discardDraft(tx, user.id, `message:${id}`);
-      await mail(tx, user, id, sent.notices);
-      return sent;
-    });
+    const out = await writes.send(writeContext(app, request), app.config.publicUrl, user, id, request.body.body);
     return reply.status(201).send(out.message);
   });
 
@@ -125,12 +102,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    const out = await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
-      // Adding people reaches them like a new conversation does: same budget.
-      await hit(app, LIMITS_BY_ACTION.conversation, subjectOf(request), tx);
-      return addParticipants(tx, user, request.params.id, request.body.memberIds);
-    });
+    const out = await writes.addPeople(writeContext(app, request), user, request.params.id, request.body.memberIds);
     return reply.status(201).send(out);
   });
 
@@ -142,10 +114,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    return app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
-      return renameConversation(tx, user, request.params.id, request.body.title);
-    });
+    return writes.rename(writeContext(app, request), user, request.params.id, request.body.title);
   });
 
   app.post('/conversations/:id/leave', {
@@ -156,10 +125,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.conversationChange, subjectOf(request), tx);
-      await leaveConversation(tx, user, request.params.id);
-    });
+    await writes.leave(writeContext(app, request), user, request.params.id);
     return { ok: true as const };
   });
 
@@ -168,11 +134,7 @@ export default async function messagesRoutes(app: App) {
     schema: { tags, summary: 'Marquer une conversation comme lue', params: IdParam, response: { 200: Unread, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    return app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.reaction, subjectOf(request), tx);
-      await markRead(tx, user.id, request.params.id);
-      return { unread: await unreadTotal(tx, user.id) };
-    });
+    return writes.read(writeContext(app, request), user.id, request.params.id);
   });
 
   for (const [method, blocked] of [['put', true], ['delete', false]] as const) {
@@ -184,10 +146,7 @@ export default async function messagesRoutes(app: App) {
       },
     }, async (request) => {
       const user = requireUser(request);
-      return app.db.transaction(async (tx) => {
-        await hit(app, LIMITS_BY_ACTION.write, subjectOf(request), tx);
-        return { blocked: await setBlock(tx, user.id, request.params.id, blocked) };
-      });
+      return writes.block(writeContext(app, request), user.id, request.params.id, blocked);
     });
   }
 
@@ -199,10 +158,7 @@ export default async function messagesRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = requireUser(request);
-    await app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.flag, subjectOf(request), tx);
-      await reportMessage(tx, user.id, request.params.id, request.body.reasonCode, request.body.comment ?? '');
-    });
+    await writes.report(writeContext(app, request), user.id, request.params.id, request.body.reasonCode, request.body.comment ?? '');
     return reply.status(201).send({ ok: true as const });
   });
 
@@ -230,9 +186,6 @@ export default async function messagesRoutes(app: App) {
     const user = requireUser(request);
     authorize(reportedMessagesAbilities(user), 'review');
     const { action, reasonCode, message } = request.body;
-    return app.db.transaction(async (tx) => {
-      await hit(app, LIMITS_BY_ACTION.moderate, subjectOf(request), tx);
-      return decideReport(tx, user, request.params.id, action, reasonCode ?? null, message ?? '');
-    });
+    return writes.decide(writeContext(app, request), user, request.params.id, action, reasonCode ?? null, message ?? '');
   });
 }

@@ -2,13 +2,14 @@ import type { App } from '../../types.js';
 import { errorResponses, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import { CodeBody, RecoveryCodes, SecurityState, TotpCodeBody, TotpEnrolmentView } from '../../../../common/api/mfa.js';
-import { confirmTotp, markReauthenticated, regenerateRecoveryCodes, removeTotp, startTotp, verifyCode } from './service.js';
+import { confirmTotp, markReauthenticated, regenerateRecoveryCodes, removeTotp, startTotp, verifyCode, type MfaDeps } from './service.js';
 import { loadStatus } from './status.js';
 import { graceEndsAt, mfaRequired } from './gate.js';
 import { listPasskeys } from './passkey-store.js';
 
 /** « Sécurité du compte »: the signed-in person's own factors. Changing one ends their other sessions. */
 export default async function accountRoutes(app: App) {
+  const mfaDeps: MfaDeps = { db: app.db, config: app.config };
   app.get('/me/security', {
     config: { auth: 'user' },
     schema: { tags: ['comptes'], summary: 'Second facteur : état de mon compte', response: { 200: SecurityState, ...errorResponses } },
@@ -31,7 +32,7 @@ export default async function accountRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    return startTotp(app, user.id, user.email);
+    return startTotp(mfaDeps, user.id, user.email);
   });
 
   app.post('/me/security/totp/confirm', {
@@ -42,7 +43,7 @@ export default async function accountRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    return confirmTotp(app, user.id, request.body.code, request.session!.tokenHash);
+    return confirmTotp(mfaDeps, user.id, request.body.code, request.session!.tokenHash);
   });
 
   app.delete('/me/security/totp', {
@@ -50,7 +51,7 @@ export default async function accountRoutes(app: App) {
     schema: { tags: ['comptes'], summary: 'Retirer l’application d’authentification (ferme les autres sessions)', response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await removeTotp(app, user.id, request.session!.tokenHash);
+    await removeTotp(mfaDeps, user.id, request.session!.tokenHash);
     return { ok: true as const };
   });
 
@@ -62,7 +63,7 @@ export default async function accountRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    return { recoveryCodes: await regenerateRecoveryCodes(app, user.id, request.session!.tokenHash) };
+    return { recoveryCodes: await regenerateRecoveryCodes(mfaDeps, user.id, request.session!.tokenHash) };
   });
 
   app.post('/auth/reauth/second-factor', {
@@ -73,8 +74,8 @@ export default async function accountRoutes(app: App) {
     },
   }, async (request) => {
     const user = requireUser(request);
-    await verifyCode(app, user.id, request.body.method, request.body.code);
-    await markReauthenticated(app, user.id, request.session!.tokenHash);
+    await verifyCode(mfaDeps, user.id, request.body.method, request.body.code);
+    await markReauthenticated(mfaDeps, user.id, request.session!.tokenHash);
     return { ok: true as const };
   });
 }

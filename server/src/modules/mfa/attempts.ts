@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../../lib/errors.js';
 import { counterUpsert } from '../../lib/rate-limit.js';
 import { namedText } from '../../lib/named-query.js';
-import type { App } from '../../types.js';
+import type { Db } from '../../db/client.js';
 
 /**
  * Second-factor codes are six digits: guessing must be bounded per account, wherever the guesses come from.
@@ -21,13 +21,13 @@ function tooMany(retry: number): AppError {
 }
 
 /** Refuses (429 MFA_TOO_MANY_ATTEMPTS) before checking anything once the account used up its failures. */
-export async function assertAttemptsLeft(app: App, userId: number): Promise<void> {
+export async function assertAttemptsLeft(app: { db: Db }, userId: number): Promise<void> {
   const { rows } = await app.db.execute<{ count: number; retry: number }>(sql`
     SELECT count, ceil(extract(epoch FROM reset_at - now()))::int AS retry FROM rate_limits WHERE key = ${key(userId)} AND reset_at > now()`);
   const row = rows[0];
   if (row && Number(row.count) >= MFA_ATTEMPTS.max) throw tooMany(row.retry);
 }
 
-export async function countFailedAttempt(app: App, userId: number): Promise<void> {
+export async function countFailedAttempt(app: { db: Db }, userId: number): Promise<void> {
   await namedText(app.db, 'mfa-failure', UPSERT, [key(userId), MFA_ATTEMPTS.windowSeconds]);
 }

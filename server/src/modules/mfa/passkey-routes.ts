@@ -6,10 +6,11 @@ import { completeSignIn, loadPending, pendingOwner } from './gate.js';
 import { authenticationOptions, registerPasskey, registrationOptions, removePasskey, verifyPasskey } from './passkeys.js';
 import { PasskeyName, RecoveryCodes, SignedInEnrolled, SignedInNext, WebAuthnOptions, WebAuthnResponse } from '../../../../common/api/mfa.js';
 import { loadUser } from '../accounts/service.js';
-import { markReauthenticated } from './service.js';
+import { markReauthenticated, type MfaDeps } from './service.js';
 
 /** Passkeys (WebAuthn) as a second factor: registered from « Sécurité du compte », used at sign-in and to re-authenticate. */
 export default async function passkeyRoutes(app: App) {
+  const mfaDeps: MfaDeps = { db: app.db, config: app.config };
   // Each use gets its own challenge slot, so options fetched for one purpose cannot answer another.
   const sessionOwner = (purpose: string, tokenHash: string) => `${purpose}:${tokenHash}`;
 
@@ -61,7 +62,7 @@ export default async function passkeyRoutes(app: App) {
     const user = requireUser(request);
     const tokenHash = request.session!.tokenHash;
     await verifyPasskey(app, user.id, sessionOwner('reauth', tokenHash), request.body.response);
-    await markReauthenticated(app, user.id, tokenHash);
+    await markReauthenticated(mfaDeps, user.id, tokenHash);
     return { ok: true as const };
   });
 

@@ -3,7 +3,7 @@ import { errorResponses, Ok } from '../../lib/schemas.js';
 import { loadUser } from '../accounts/service.js';
 import { cancelSignIn, completeSignIn, loadPending } from './gate.js';
 import { CodeBody, DemoAccounts, PendingState, SignedInEnrolled, SignedInNext, TotpCodeBody, TotpEnrolmentView } from '../../../../common/api/mfa.js';
-import { confirmTotp, startTotp, verifyCode } from './service.js';
+import { confirmTotp, startTotp, verifyCode, type MfaDeps } from './service.js';
 import { listDemoAccounts, loadStatus } from './status.js';
 
 /**
@@ -11,6 +11,7 @@ import { listDemoAccounts, loadStatus } from './status.js';
  * cookie (gate.ts). Anonymous writes, checked by Origin like the login itself.
  */
 export default async function signInRoutes(app: App) {
+  const mfaDeps: MfaDeps = { db: app.db, config: app.config };
   app.get('/auth/demo-accounts', {
     schema: {
       tags: ['comptes'], summary: 'Comptes de démonstration (exemptés du second facteur), listés sur la page de connexion',
@@ -34,7 +35,7 @@ export default async function signInRoutes(app: App) {
     },
   }, async (request, reply) => {
     const pending = await loadPending(app, request, 'verify');
-    await verifyCode(app, pending.userId, request.body.method, request.body.code);
+    await verifyCode(mfaDeps, pending.userId, request.body.method, request.body.code);
     return completeSignIn(app, request, reply, pending);
   });
 
@@ -54,7 +55,7 @@ export default async function signInRoutes(app: App) {
     },
   }, async (request) => {
     const pending = await loadPending(app, request, 'enrol');
-    return startTotp(app, pending.userId, (await loadUser(app.db, pending.userId)).email);
+    return startTotp(mfaDeps, pending.userId, (await loadUser(app.db, pending.userId)).email);
   });
 
   app.post('/auth/second-factor/totp/confirm', {
@@ -66,7 +67,7 @@ export default async function signInRoutes(app: App) {
   }, async (request, reply) => {
     const pending = await loadPending(app, request, 'enrol');
     // No session to keep: every other session of the person ends with the new factor.
-    const { recoveryCodes } = await confirmTotp(app, pending.userId, request.body.code, '');
+    const { recoveryCodes } = await confirmTotp(mfaDeps, pending.userId, request.body.code, '');
     return { ...(await completeSignIn(app, request, reply, pending)), recoveryCodes };
   });
 }

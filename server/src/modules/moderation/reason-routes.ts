@@ -1,5 +1,5 @@
 import { authorize } from '../../lib/authorize.js';
-import { subjectOf } from '../../lib/rate-limit.js';
+import { writeContext } from '../../lib/rate-limit.js';
 import { errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
@@ -30,7 +30,7 @@ export default async function reasonRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     authorize(networkModerationAbilities(user), 'editReasons');
-    return reply.status(201).send(await createReason(app, subjectOf(request), user.id, request.body));
+    return reply.status(201).send(await createReason(writeContext(app, request), user.id, request.body));
   });
 
   app.patch('/moderation/reasons/:code', {
@@ -42,6 +42,6 @@ export default async function reasonRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     authorize(networkModerationAbilities(user), 'editReasons');
-    return editReason(app, subjectOf(request), user.id, request.params.code, request.body);
+    return editReason(writeContext(app, request), user.id, request.params.code, request.body);
   });
 }

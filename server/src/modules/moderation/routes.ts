@@ -77,7 +77,7 @@ export default async function moderationRoutes(app: App) {
     const author = { id: item.author_id, nationalRole: item.author_national_role, role: item.author_role };
     const refusal = actionRefusal({ user, role: ctx.role, moderate: ctx.can.moderate }, author, request.body.action);
     if (refusal) throw refusal;
-    const outcome = await decide(app, user, item, type, request.body, ctx.community.name);
+    const outcome = await decide({ db: app.db, config: app.config }, user, item, type, request.body, ctx.community.name);
     return { auditId: outcome.auditId, action: request.body.action, handledFlags: outcome.handledFlags };
   });
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isoText, toIso } from '../../lib/cursor.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
+import { hit, LIMITS_BY_ACTION, type WriteContext } from '../../lib/rate-limit.js';
 import type { App, CurrentUser } from '../../types.js';
 import { moderationMail } from '../mail/templates.js';
 import { queueMail } from '../mail/events.js';
@@ -56,11 +56,11 @@ async function auditReasonChange(tx: DbOrTx, actorId: number, action: 'reason_cr
             ${before === null ? null : JSON.stringify(publicReason(before))}::jsonb, ${JSON.stringify(publicReason(after))}::jsonb)`);
 }
 
-/** A new reason, under the `write` limit of `subject` (see `subjectOf`). */
-export async function createReason(app: App, subject: string, actorId: number, b: CreateReasonInput) {
-  await hit(app, LIMITS_BY_ACTION.write, subject);
+/** A new reason, under the `write` limit of `w.subject` (see `subjectOf`). */
+export async function createReason(w: WriteContext, actorId: number, b: CreateReasonInput) {
+  await hit(w, LIMITS_BY_ACTION.write, w.subject);
   try {
-    const created = await app.db.transaction(async (tx) => {
+    const created = await w.db.transaction(async (tx) => {
       const { rows } = await tx.execute<ReasonRow>(sql`
         INSERT INTO flag_reasons (code, label, description, article, active, position)
         VALUES (${b.code}, ${b.label.trim()}, ${b.description ?? ''}, ${b.article ?? ''}, ${b.active ?? true}, ${b.position ?? 100})
@@ -75,10 +75,10 @@ export async function createReason(app: App, subject: string, actorId: number, b
   }
 }
 
-/** Changes a reason (its code stays), under the `write` limit of `subject`; saving without a change logs nothing. */
-export async function editReason(app: App, subject: string, actorId: number, code: string, b: EditReasonInput) {
-  await hit(app, LIMITS_BY_ACTION.write, subject);
-  const updated = await app.db.transaction(async (tx) => {
+/** Changes a reason (its code stays), under the `write` limit of `w.subject`; saving without a change logs nothing. */
+export async function editReason(w: WriteContext, actorId: number, code: string, b: EditReasonInput) {
+  await hit(w, LIMITS_BY_ACTION.write, w.subject);
+  const updated = await w.db.transaction(async (tx) => {
     const current = await tx.execute<ReasonRow>(sql`SELECT id, ${REASON_COLUMNS} FROM flag_reasons WHERE code = ${code} FOR UPDATE`);
     const before = current.rows[0];
     if (!before) throw new AppError('FLAG_REASON_NOT_FOUND');
@@ -109,28 +109,34 @@ function checkInput(input: ActionInput): void {
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', undefined, fields);
 }
 
-async function notify(app: App, item: ItemRow, type: ItemTypeName, input: ActionInput, reason: FlagReasonOut | null, outcome: ActionOutcome, communityName: string) {
+/** What a decision needs besides its data: the database (its mail to the author is queued there) and the address. */
+export interface DecisionDeps {
+  db: Db;
+  config: Pick<App['config'], 'publicUrl'>;
+}
+
+async function notify(deps: DecisionDeps, item: ItemRow, type: ItemTypeName, input: ActionInput, reason: FlagReasonOut | null, outcome: ActionOutcome, communityName: string) {
   if (input.action === 'keep') return;
   const itemUrl = input.action === 'delete' || input.action === 'ban'
     ? null
     : type === 'post' ? `/publications/${item.post_id}` : `/publications/${item.post_id}#commentaire-${item.id}`;
-  const mail = moderationMail(app.config.publicUrl, item.author_email, item.author_first_name, {
+  const mail = moderationMail(deps.config.publicUrl, item.author_email, item.author_first_name, {
     action: input.action, communityName, reasonLabel: reason?.label ?? null, article: reason?.article || null,
     message: input.message?.trim() ?? '', itemUrl, until: outcome.until ? frenchDateTime(outcome.until) : null,
   });
   // Queued for the worker (mail/events.ts) right after the decision's transaction, which computes the suspension's end.
-  await queueMail(app.db, mail);
+  await queueMail(deps.db, mail);
 }
 
 /**
  * A moderation decision the policy allowed (`actionRefusal`): checked, applied in one transaction (actions.ts),
  * then its mail to the author queued once committed.
  */
-export async function decide(app: App, actor: CurrentUser, item: ItemRow, type: ItemTypeName, input: ActionInput, communityName: string) {
+export async function decide(deps: DecisionDeps, actor: CurrentUser, item: ItemRow, type: ItemTypeName, input: ActionInput, communityName: string) {
   checkInput(input);
-  const reason = input.reasonCode ? await findReason(app.db, input.reasonCode) : null;
+  const reason = input.reasonCode ? await findReason(deps.db, input.reasonCode) : null;
   if (input.reasonCode && !reason) throw new AppError('VALIDATION_FAILED', undefined, { reasonCode: 'Motif inconnu.' });
-  const outcome = await applyAction(app.db, actor, type, item.id, input, reason ?? null);
-  await notify(app, item, type, input, reason ?? null, outcome, communityName);
+  const outcome = await applyAction(deps.db, actor, type, item.id, input, reason ?? null);
+  await notify(deps, item, type, input, reason ?? null, outcome, communityName);
   return outcome;
 }

@@ -1,4 +1,6 @@
-import type { Pool } from 'pg';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { named } from '../../lib/named-query.js';
 import { parisToday } from '../../../../common/time/index.js';
 
 
@@ -15,7 +17,7 @@ export class ActivityRecorder {
   private seenDay = '';
   private timer: NodeJS.Timeout;
 
-  constructor(private readonly pool: Pool, intervalMs = 5_000, private readonly log: (msg: string) => void = () => {}) {
+  constructor(private readonly db: Db, intervalMs = 5_000, private readonly log: (msg: string) => void = () => {}) {
     this.timer = setInterval(() => void this.flush(), intervalMs);
     this.timer.unref();
   }
@@ -37,13 +39,11 @@ export class ActivityRecorder {
     const batch = [...this.pending.values()];
     this.pending = new Map();
     try {
-      await this.pool.query({
-        name: 'member-activity-flush',
-        text: `INSERT INTO member_activity_daily (community_id, day, user_id)
-               SELECT * FROM unnest($1::bigint[], $2::date[], $3::bigint[])
-               ON CONFLICT DO NOTHING`,
-        values: [batch.map((b) => b.communityId), batch.map((b) => b.day), batch.map((b) => b.userId)],
-      });
+      await named(this.db, 'member-activity-flush', sql`
+        INSERT INTO member_activity_daily (community_id, day, user_id)
+        SELECT * FROM unnest(${sql.param(batch.map((b) => b.communityId))}::bigint[], ${sql.param(batch.map((b) => b.day))}::date[],
+                             ${sql.param(batch.map((b) => b.userId))}::bigint[])
+        ON CONFLICT DO NOTHING`);
     } catch (err) {
       // Forgotten so the next read records it again rather than never.
       for (const b of batch) this.seen.delete(`${b.communityId}|${b.day}|${b.userId}`);

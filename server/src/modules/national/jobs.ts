@@ -15,7 +15,7 @@ export const nationalJobs: AnyJobDefinition[] = [
     policy: 'stately',
     retryLimit: 0,
     handler: async (_data, ctx) => {
-      const at = await refreshRollups(ctx.pool);
+      const at = await refreshRollups(ctx.db);
       ctx.log(`indicateurs nationaux recalculés (${at.toISOString()}).`);
     },
   },

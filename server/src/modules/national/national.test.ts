@@ -42,7 +42,7 @@ describe('national steering', async () => {
     const row = body.communities.find((r: { id: number }) => r.id === c.id);
     // Recomputed independently from the base tables.
     const q = async (text: string) => (await app.pool.query<{ n: number }>(text, [c.id])).rows[0]!.n;
-    const contributions = (await countContributions(app.pool, c.id, parisMonthNow())).reduce((s, r) => s + r.count, 0);
+    const contributions = (await countContributions(app.db, c.id, parisMonthNow())).reduce((s, r) => s + r.count, 0);
     expect(contributions).toBe(3);
     expect(row).toMatchObject({
       slug: c.slug,

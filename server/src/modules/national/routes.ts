@@ -27,7 +27,7 @@ export default async function nationalRoutes(app: App) {
   }, async (request, reply) => {
     requireAdmin(request);
     // Already serialized (a string skips the serializer): the type system only knows the object form.
-    const body = (await nationalDashboardJson(request.readPool, app.pool)) as unknown as Static<typeof NationalDashboard>;
+    const body = (await nationalDashboardJson(request.readDb, app.db)) as unknown as Static<typeof NationalDashboard>;
     return reply.type('application/json; charset=utf-8').header('cache-control', 'private, no-store').send(body);
   });
 
@@ -36,7 +36,7 @@ export default async function nationalRoutes(app: App) {
     schema: { tags, summary: 'Recalculer maintenant les indicateurs nationaux', response: { 200: RefreshResult, ...errorResponses } },
   }, async (request) => {
     requireAdmin(request);
-    return { refreshedAt: (await refreshRollups(app.pool)).toISOString() };
+    return { refreshedAt: (await refreshRollups(app.db)).toISOString() };
   });
 
   app.post('/national/communities', {
@@ -57,6 +57,6 @@ export default async function nationalRoutes(app: App) {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(request.readDb, request.params.slug, user);
     authorize(audienceAbilities(user, ctx.role), 'view');
-    return communityAudience(request.readPool, ctx.community.id);
+    return communityAudience(request.readDb, ctx.community.id);
   });
 }

@@ -1,4 +1,6 @@
-import type { Pool } from 'pg';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { named } from '../../lib/named-query.js';
 import type { CurrentUser } from '../../types.js';
 import { isNationalAdmin } from '../communities/policy.js';
 
@@ -16,11 +18,10 @@ export function networkAbilities(user: CurrentUser | null) {
 }
 
 /** One index probe (memberships_user_idx). */
-export async function isNetworkStaff(pool: Pool, user: CurrentUser | null): Promise<boolean> {
+export async function isNetworkStaff(db: DbOrTx, user: CurrentUser | null): Promise<boolean> {
   if (!user) return false;
   if (isNationalAdmin(user)) return true;
-  const { rows } = await pool.query(
-    { name: 'network-staff', text: `SELECT 1 FROM memberships WHERE user_id = $1 AND role IN ('animator', 'coordinator') LIMIT 1`, values: [user.id] },
-  );
-  return rows.length > 0;
+  const found = await named<{ staff: number }>(db, 'network-staff', sql`
+    SELECT 1 AS staff FROM memberships WHERE user_id = ${user.id} AND role IN ('animator', 'coordinator') LIMIT 1`);
+  return found.length > 0;
 }

@@ -25,7 +25,7 @@ export default async function networkRoutes(app: App) {
   };
   const requireNetworkStaff = async (request: Parameters<typeof requireUser>[0]) => {
     const user = requireUser(request);
-    if (!(await isNetworkStaff(app.pool, user))) throw new AppError('NETWORK_STAFF_ONLY');
+    if (!(await isNetworkStaff(app.db, user))) throw new AppError('NETWORK_STAFF_ONLY');
     return user;
   };
 
@@ -34,7 +34,7 @@ export default async function networkRoutes(app: App) {
     schema: { tags, summary: 'Accès au réseau des animateurs', response: { 200: NetworkMe, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    return { staff: await isNetworkStaff(app.pool, user), admin: canSteerNetwork(user) };
+    return { staff: await isNetworkStaff(app.db, user), admin: canSteerNetwork(user) };
   });
 
   // --- Network events -------------------------------------------------------------------------
@@ -44,7 +44,7 @@ export default async function networkRoutes(app: App) {
     schema: { tags, summary: 'Rendez-vous du réseau des animateurs', querystring: EventsQuery, response: { 200: NetworkEventPage, ...errorResponses } },
   }, async (request) => {
     const user = await requireNetworkStaff(request);
-    return network.listEvents(app.pool, user, request.query.cursor, request.query.limit ?? DEFAULT_PAGE);
+    return network.listEvents(app.db, user, request.query.cursor, request.query.limit ?? DEFAULT_PAGE);
   });
 
   app.post('/network/events', {
@@ -53,7 +53,7 @@ export default async function networkRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireAdmin(request);
     const id = await network.createEvent(app.db, request.body, user.id);
-    return reply.status(201).send(await network.loadEvent(app.pool, user, id));
+    return reply.status(201).send(await network.loadEvent(app.db, user, id));
   });
 
   app.put('/network/events/:id/registration', {
@@ -63,7 +63,7 @@ export default async function networkRoutes(app: App) {
     const user = await requireNetworkStaff(request);
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await network.setRegistration(app.db, request.params.id, user.id, true);
-    return network.loadEvent(app.pool, user, request.params.id);
+    return network.loadEvent(app.db, user, request.params.id);
   });
 
   app.delete('/network/events/:id/registration', {
@@ -73,7 +73,7 @@ export default async function networkRoutes(app: App) {
     const user = await requireNetworkStaff(request);
     await hit(app, LIMITS_BY_ACTION.write, subjectOf(request));
     await network.setRegistration(app.db, request.params.id, user.id, false);
-    return network.loadEvent(app.pool, user, request.params.id);
+    return network.loadEvent(app.db, user, request.params.id);
   });
 
   app.get('/network/events/:id/registrations', {
@@ -81,8 +81,8 @@ export default async function networkRoutes(app: App) {
     schema: { tags, summary: 'Inscrits d’un rendez-vous et présence', params: IdParam, response: { 200: Registrations, ...errorResponses } },
   }, async (request) => {
     const user = requireAdmin(request);
-    await network.loadEvent(app.pool, user, request.params.id);
-    return network.listRegistrations(app.pool, request.params.id);
+    await network.loadEvent(app.db, user, request.params.id);
+    return network.listRegistrations(app.db, request.params.id);
   });
 
   app.put('/network/events/:id/attendance', {
@@ -91,7 +91,7 @@ export default async function networkRoutes(app: App) {
   }, async (request) => {
     requireAdmin(request);
     await network.recordAttendance(app.db, request.params.id, request.body.attendance);
-    return network.listRegistrations(app.pool, request.params.id);
+    return network.listRegistrations(app.db, request.params.id);
   });
 
   // --- Private space of good practices ----------------------------------------------------------
@@ -101,7 +101,7 @@ export default async function networkRoutes(app: App) {
     schema: { tags, summary: 'Espace privé du réseau : partages de bonnes pratiques', querystring: EventsQuery, response: { 200: PracticePage, ...errorResponses } },
   }, async (request) => {
     await requireNetworkStaff(request);
-    return network.listPractices(app.pool, request.query.cursor, request.query.limit ?? DEFAULT_PAGE);
+    return network.listPractices(app.db, request.query.cursor, request.query.limit ?? DEFAULT_PAGE);
   });
 
   app.post('/network/practices', {
@@ -111,7 +111,7 @@ export default async function networkRoutes(app: App) {
     const user = await requireNetworkStaff(request);
     await hit(app, LIMITS_BY_ACTION.post, subjectOf(request));
     const id = await network.createPractice(app.db, user.id, request.body.title, request.body.body);
-    return reply.status(201).send(await network.loadPractice(app.pool, id, undefined, LIMITS.pageSizeMax));
+    return reply.status(201).send(await network.loadPractice(app.db, id, undefined, LIMITS.pageSizeMax));
   });
 
   app.get('/network/practices/:id', {
@@ -119,7 +119,7 @@ export default async function networkRoutes(app: App) {
     schema: { tags, summary: 'Un partage et ses commentaires', params: IdParam, querystring: EventsQuery, response: { 200: PracticeDetail, ...errorResponses } },
   }, async (request) => {
     await requireNetworkStaff(request);
-    return network.loadPractice(app.pool, request.params.id, request.query.cursor, request.query.limit ?? LIMITS.pageSizeMax);
+    return network.loadPractice(app.db, request.params.id, request.query.cursor, request.query.limit ?? LIMITS.pageSizeMax);
   });
 
   app.post('/network/practices/:id/comments', {

@@ -1,6 +1,6 @@
-import type { Pool } from 'pg';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { maybeOne, rows } from '../../db/query.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { networkEventDatesError } from '../../../../common/network-events.js';
@@ -11,7 +11,7 @@ import type { NetworkEvent } from '../../../../common/api/network.js';
 import { canSteerNetwork } from './policy.js';
 import { parisZoneSql } from '../../../../common/time/sql.js';
 
-const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const ISO = (col: string) => sql.raw(`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
 
 export interface EventInput { kind: 'exchange' | 'gathering'; title: string; description: string; location: string; startsAt: string; endsAt: string }
 
@@ -40,16 +40,23 @@ export async function createEvent(db: Db, input: EventInput, actorId: number): P
   });
 }
 
-const EVENT_SELECT = `
+interface EventRow {
+  id: number; kind: EventInput['kind']; title: string; description: string; location: string; startsAt: string; endsAt: string;
+  /** The keyset's instant (the start), lossless. */
+  created_at: string;
+  registered: number; attended: number; meRegistered: boolean; meAttended: boolean | null;
+}
+
+const eventSelect = (userId: number) => sql`
   SELECT e.id::int AS id, e.kind, e.title, e.description, e.location,
          ${ISO('e.starts_at')} AS "startsAt", ${ISO('e.ends_at')} AS "endsAt", ${ISO('e.starts_at')} AS created_at,
          (SELECT count(*)::int FROM network_event_registrations r WHERE r.event_id = e.id) AS registered,
          (SELECT count(*)::int FROM network_event_registrations r WHERE r.event_id = e.id AND r.attended) AS attended,
          mine.user_id IS NOT NULL AS "meRegistered", mine.attended AS "meAttended"
     FROM network_events e
-    LEFT JOIN network_event_registrations mine ON mine.event_id = e.id AND mine.user_id = $1`;
+    LEFT JOIN network_event_registrations mine ON mine.event_id = e.id AND mine.user_id = ${userId}`;
 
-function presentEvent(row: Record<string, any>, user: CurrentUser): Static<typeof NetworkEvent> {
+function presentEvent(row: EventRow, user: CurrentUser): Static<typeof NetworkEvent> {
   const { created_at: _c, meRegistered, meAttended, ...rest } = row;
   return {
     ...rest,
@@ -57,26 +64,24 @@ function presentEvent(row: Record<string, any>, user: CurrentUser): Static<typeo
     endsAt: new Date(rest.endsAt).toISOString(),
     me: { registered: meRegistered, attended: meAttended },
     can: { register: new Date(rest.endsAt) > new Date(), recordAttendance: canSteerNetwork(user) },
-  } as Static<typeof NetworkEvent>;
+  };
 }
 
 /** Events, latest start first, keyset-paginated on network_events_starts_idx. */
-export async function listEvents(pool: Pool, user: CurrentUser, cursor: string | undefined, limit: number) {
+export async function listEvents(db: DbOrTx, user: CurrentUser, cursor: string | undefined, limit: number) {
   const after = decodeKeyset(cursor);
-  const { rows } = await pool.query(
-    `${EVENT_SELECT}
-      WHERE ($2::timestamptz IS NULL OR (e.starts_at, e.id) < ($2::timestamptz, $3::bigint))
-      ORDER BY e.starts_at DESC, e.id DESC LIMIT $4`,
-    [user.id, after?.at ?? null, after?.id ?? 0, limit + 1],
-  );
-  const page = keysetPage(rows as Array<{ created_at: string; id: number }>, limit);
+  const at = after?.at ?? null;
+  const found = await rows<EventRow>(db, sql`${eventSelect(user.id)}
+      WHERE (${at}::timestamptz IS NULL OR (e.starts_at, e.id) < (${at}::timestamptz, ${after?.id ?? 0}::bigint))
+      ORDER BY e.starts_at DESC, e.id DESC LIMIT ${limit + 1}`);
+  const page = keysetPage(found, limit);
   return { items: page.items.map((r) => presentEvent(r, user)), nextCursor: page.nextCursor };
 }
 
-export async function loadEvent(pool: Pool, user: CurrentUser, id: number) {
-  const { rows } = await pool.query(`${EVENT_SELECT} WHERE e.id = $2`, [user.id, id]);
-  if (!rows[0]) throw new AppError('NETWORK_EVENT_NOT_FOUND');
-  return presentEvent(rows[0], user);
+export async function loadEvent(db: DbOrTx, user: CurrentUser, id: number) {
+  const row = await maybeOne<EventRow>(db, sql`${eventSelect(user.id)} WHERE e.id = ${id}`);
+  if (!row) throw new AppError('NETWORK_EVENT_NOT_FOUND');
+  return presentEvent(row, user);
 }
 
 /** Registers (or, with `on` false, unregisters) the user; doing it twice changes nothing. */
@@ -90,15 +95,13 @@ export async function setRegistration(db: Db, eventId: number, userId: number, o
   });
 }
 
-export async function listRegistrations(pool: Pool, eventId: number) {
-  const { rows } = await pool.query(
-    `SELECT r.user_id::int AS "userId", u.first_name || ' ' || u.last_name AS name,
+export async function listRegistrations(db: DbOrTx, eventId: number) {
+  const found = await rows<{ userId: number; name: string; registeredAt: string; attended: boolean | null }>(db, sql`
+     SELECT r.user_id::int AS "userId", u.first_name || ' ' || u.last_name AS name,
             ${ISO('r.registered_at')} AS "registeredAt", r.attended
        FROM network_event_registrations r JOIN users u ON u.id = r.user_id
-      WHERE r.event_id = $1 ORDER BY u.last_name, u.first_name, r.user_id`,
-    [eventId],
-  );
-  return rows.map((r) => ({ ...r, registeredAt: new Date(r.registeredAt).toISOString() }));
+      WHERE r.event_id = ${eventId} ORDER BY u.last_name, u.first_name, r.user_id`);
+  return found.map((r) => ({ ...r, registeredAt: new Date(r.registeredAt).toISOString() }));
 }
 
 /** Records who came; only registered people can be marked. */
@@ -117,22 +120,23 @@ export async function recordAttendance(db: Db, eventId: number, attendance: { us
 
 // --- Private space of good practices -------------------------------------------------------------
 
-const PRACTICE_SELECT = `
+interface PracticeRow { id: number; title: string; bodyHtml: string; author: string; created_at: string; commentCount: number }
+interface PracticeCommentRow { id: number; bodyHtml: string; author: string; created_at: string }
+
+const PRACTICE_SELECT = sql`
   SELECT p.id::int AS id, p.title, p.body_html AS "bodyHtml", coalesce(u.first_name || ' ' || u.last_name, 'Compte supprimé') AS author,
          ${ISO('p.created_at')} AS created_at, p.comment_count AS "commentCount"
     FROM network_posts p LEFT JOIN users u ON u.id = p.author_id`;
 
-const presentPractice = ({ created_at, ...r }: Record<string, any>) => ({ ...r, createdAt: new Date(created_at).toISOString() }) as any;
+const presentPractice = <T extends { created_at: string }>({ created_at, ...r }: T) => ({ ...r, createdAt: new Date(created_at).toISOString() });
 
-export async function listPractices(pool: Pool, cursor: string | undefined, limit: number) {
+export async function listPractices(db: DbOrTx, cursor: string | undefined, limit: number) {
   const after = decodeKeyset(cursor);
-  const { rows } = await pool.query(
-    `${PRACTICE_SELECT}
-      WHERE ($1::timestamptz IS NULL OR (p.created_at, p.id) < ($1::timestamptz, $2::bigint))
-      ORDER BY p.created_at DESC, p.id DESC LIMIT $3`,
-    [after?.at ?? null, after?.id ?? 0, limit + 1],
-  );
-  const page = keysetPage(rows as Array<{ created_at: string; id: number }>, limit);
+  const at = after?.at ?? null;
+  const found = await rows<PracticeRow>(db, sql`${PRACTICE_SELECT}
+      WHERE (${at}::timestamptz IS NULL OR (p.created_at, p.id) < (${at}::timestamptz, ${after?.id ?? 0}::bigint))
+      ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit + 1}`);
+  const page = keysetPage(found, limit);
   return { items: page.items.map(presentPractice), nextCursor: page.nextCursor };
 }
 
@@ -143,22 +147,21 @@ export async function createPractice(db: Db, authorId: number, title: string, bo
   return rows[0]!.id;
 }
 
-export async function loadPractice(pool: Pool, id: number, cursor: string | undefined, limit: number) {
+export async function loadPractice(db: DbOrTx, id: number, cursor: string | undefined, limit: number) {
   const after = decodeKeyset(cursor);
+  const at = after?.at ?? null;
   const [post, comments] = await Promise.all([
-    pool.query(`${PRACTICE_SELECT} WHERE p.id = $1`, [id]),
-    pool.query(
-      `SELECT c.id::int AS id, c.body_html AS "bodyHtml", coalesce(u.first_name || ' ' || u.last_name, 'Compte supprimé') AS author,
+    maybeOne<PracticeRow>(db, sql`${PRACTICE_SELECT} WHERE p.id = ${id}`),
+    rows<PracticeCommentRow>(db, sql`
+       SELECT c.id::int AS id, c.body_html AS "bodyHtml", coalesce(u.first_name || ' ' || u.last_name, 'Compte supprimé') AS author,
               ${ISO('c.created_at')} AS created_at
          FROM network_comments c LEFT JOIN users u ON u.id = c.author_id
-        WHERE c.post_id = $1 AND ($2::timestamptz IS NULL OR (c.created_at, c.id) > ($2::timestamptz, $3::bigint))
-        ORDER BY c.created_at, c.id LIMIT $4`,
-      [id, after?.at ?? null, after?.id ?? 0, limit + 1],
-    ),
+        WHERE c.post_id = ${id} AND (${at}::timestamptz IS NULL OR (c.created_at, c.id) > (${at}::timestamptz, ${after?.id ?? 0}::bigint))
+        ORDER BY c.created_at, c.id LIMIT ${limit + 1}`),
   ]);
-  if (!post.rows[0]) throw new AppError('NETWORK_POST_NOT_FOUND');
-  const page = keysetPage(comments.rows as Array<{ created_at: string; id: number }>, limit);
-  return { ...presentPractice(post.rows[0]), comments: { items: page.items.map(presentPractice), nextCursor: page.nextCursor } };
+  if (!post) throw new AppError('NETWORK_POST_NOT_FOUND');
+  const page = keysetPage(comments, limit);
+  return { ...presentPractice(post), comments: { items: page.items.map(presentPractice), nextCursor: page.nextCursor } };
 }
 
 /** A comment and its post's counter move together. */

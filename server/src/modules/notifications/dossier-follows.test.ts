@@ -40,8 +40,8 @@ describe('following a dossier', async () => {
 
     const postId = await post('Bilan du NPNRU');
     expect((await addToDossier(postId)).statusCode).toBe(201);
-    await fanOutPending(app.pool);
-    await fanOutPending(app.pool);
+    await fanOutPending(app.db);
+    await fanOutPending(app.db);
     expect((await notificationsOf(follower.headers)).filter((n) => n.kind === 'dossier_post')).toEqual([
       expect.objectContaining({ kind: 'dossier_post', postId, title: 'Bilan du NPNRU' }),
     ]);
@@ -51,7 +51,7 @@ describe('following a dossier', async () => {
     // Unfollowed: the next addition tells nobody.
     expect((await follow(follower.headers, false)).json()).toEqual({ following: false });
     await addToDossier(await post('Second bilan'));
-    await fanOutPending(app.pool);
+    await fanOutPending(app.db);
     expect((await notificationsOf(follower.headers)).filter((n) => n.kind === 'dossier_post')).toHaveLength(1);
   });
 

@@ -12,7 +12,7 @@ export const notificationJobs: AnyJobDefinition[] = [
     name: JOBS_NOTIFICATIONS.fanOut,
     policy: 'stately',
     handler: async (data: { eventId: number }, ctx) => {
-      const n = await fanOutEvent(ctx.pool, data.eventId);
+      const n = await fanOutEvent(ctx.db, data.eventId);
       if (n > 0) ctx.log(`notifications : ${n} abonné(s) prévenu(s) (événement ${data.eventId}).`);
     },
   },
@@ -23,7 +23,7 @@ export const notificationJobs: AnyJobDefinition[] = [
     policy: 'stately',
     retryLimit: 0,
     handler: async (_data, ctx) => {
-      const n = await fanOutPending(ctx.pool);
+      const n = await fanOutPending(ctx.db);
       if (n > 0) ctx.log(`notifications : ${n} notification(s) en retard diffusée(s).`);
     },
   },

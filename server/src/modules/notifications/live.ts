@@ -175,7 +175,7 @@ export class NotificationHub {
         stream.again = false;
         let rows: NotificationRow[];
         do {
-          rows = await notificationsAfter(this.app.pool, stream.userId, stream.lastId);
+          rows = await notificationsAfter(this.app.db, stream.userId, stream.lastId);
           for (const row of rows) {
             if (stream.res.destroyed) return;
             stream.res.write(`id: ${row.id}\nevent: notification\ndata: ${JSON.stringify(presentNotification(row))}\n\n`);

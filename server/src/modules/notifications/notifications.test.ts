@@ -134,8 +134,8 @@ describe('notifications', async () => {
     const postId = await postIn(app, community.slug, author.headers);
     // Not in the request: nothing until the job runs.
     expect((await app.inject({ method: 'GET', url: '/api/notifications/unread-count', headers: follower.headers })).json()).toEqual({ unread: 0 });
-    await fanOutPending(app.pool);
-    await fanOutPending(app.pool);
+    await fanOutPending(app.db);
+    await fanOutPending(app.db);
     const list = (await app.inject({ method: 'GET', url: '/api/notifications', headers: follower.headers })).json();
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ kind: 'new_post', postId, community: { slug: community.slug } });
@@ -148,8 +148,8 @@ describe('notifications', async () => {
     await app.pool.query('INSERT INTO community_follows (community_id, user_id) SELECT $1, unnest($2::bigint[])', [community.id, [...followers.map((f) => f.user.id), author.user.id]]);
     await postIn(app, community.slug, author.headers);
     const { rows } = await app.pool.query<{ id: number }>('SELECT id FROM notification_events WHERE community_id = $1', [community.id]);
-    expect(await fanOutEvent(app.pool, rows[0]!.id, 2)).toBe(5);
-    expect(await fanOutEvent(app.pool, rows[0]!.id, 2)).toBe(0);
+    expect(await fanOutEvent(app.db, rows[0]!.id, 2)).toBe(5);
+    expect(await fanOutEvent(app.db, rows[0]!.id, 2)).toBe(0);
     const { rows: n } = await app.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE community_id = $1 AND kind = 'new_post'`, [community.id]);
     expect(n[0]!.n).toBe(5);
   });

@@ -41,21 +41,21 @@ export default async function notificationsRoutes(app: App) {
     schema: { tags, summary: 'Mes notifications, les plus récentes d’abord', querystring: CursorQuery, response: { 200: NotificationPage, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    const page = await listNotifications(app.pool, user.id, decodeIdCursor(request.query.cursor), request.query.limit ?? 20);
+    const page = await listNotifications(app.db, user.id, decodeIdCursor(request.query.cursor), request.query.limit ?? 20);
     return { items: page.items.map(presentNotification), nextCursor: page.nextCursor };
   });
 
   app.get('/notifications/unread-count', {
     config: { auth: 'user' },
     schema: { tags, summary: 'Nombre de notifications non lues', response: { 200: UnreadCount, ...errorResponses } },
-  }, async (request) => ({ unread: await unreadCount(app.pool, requireUser(request).id) }));
+  }, async (request) => ({ unread: await unreadCount(app.db, requireUser(request).id) }));
 
   app.post('/notifications/:id/read', {
     config: { auth: 'user', rateLimit: 'write' },
     schema: { tags, summary: 'Marquer une notification comme lue', params: IdParam, response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await markRead(app.pool, user.id, request.params.id);
+    await markRead(app.db, user.id, request.params.id);
     return { ok: true as const };
   });
 
@@ -64,7 +64,7 @@ export default async function notificationsRoutes(app: App) {
     schema: { tags, summary: 'Marquer toutes mes notifications comme lues', response: { 200: UnreadCount, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await markAllRead(app.pool, user.id);
+    await markAllRead(app.db, user.id);
     return { unread: 0 };
   });
 
@@ -138,7 +138,7 @@ export default async function notificationsRoutes(app: App) {
     const after = resume === undefined || resume === '' ? null : decodeIdCursor(resume);
     await hub.start();
     // Without a resume point the stream starts now; with one it catches up from the table.
-    const lastId = after ?? await latestId(app.pool, user.id);
+    const lastId = after ?? await latestId(app.db, user.id);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

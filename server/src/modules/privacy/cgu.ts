@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { App } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
+import { named } from '../../lib/named-query.js';
 
 export const CGU_SLUG = 'cgu';
 
@@ -23,14 +24,11 @@ export async function recordCguAtRegistration(tx: DbOrTx, userId: number): Promi
  * is not asked: every registration through the API records one, and the migration backfilled the rest.
  */
 export async function cguToAccept(app: App, userId: number): Promise<{ version: number; title: string } | null> {
-  const { rows } = await app.pool.query<{ version: number; title: string }>({
-    // Named: also runs on every write of a signed-in member (the gate below).
-    name: 'cgu-to-accept',
-    text: `SELECT p.version, p.title FROM legal_pages p
-            WHERE p.slug = 'cgu' AND (SELECT max(a.version) FROM cgu_acceptances a WHERE a.user_id = $1) < p.version`,
-    values: [userId],
-  });
-  return rows[0] ?? null;
+  // Named: also runs on every write of a signed-in member (the gate below).
+  const [toAccept] = await named<{ version: number; title: string }>(app.db, 'cgu-to-accept', sql`
+    SELECT p.version, p.title FROM legal_pages p
+     WHERE p.slug = 'cgu' AND (SELECT max(a.version) FROM cgu_acceptances a WHERE a.user_id = ${userId}) < p.version`);
+  return toAccept ?? null;
 }
 
 /**

@@ -29,7 +29,7 @@ describe('retention of personal data', async () => {
                ($1, $3, 'reset_password', now() - make_interval(days => $4 + 1)), ($2, $3, 'reset_password', now() - interval '1 day')`,
     [unique('old'), unique('new'), user.id, RETENTION.emailTokenDays]);
 
-    const counts = await purgeExpiredPersonalData(app.pool, 1);
+    const counts = await purgeExpiredPersonalData(app.db, 1);
     expect(counts.activity).toBeGreaterThanOrEqual(2);
 
     const { rows: days } = await q(`SELECT day::text FROM member_activity_daily WHERE user_id = $1 ORDER BY day`, [user.id]);
@@ -41,7 +41,7 @@ describe('retention of personal data', async () => {
     const { rows: tokens } = await q('SELECT count(*)::int AS n FROM email_tokens WHERE user_id = $1', [user.id]);
     expect(tokens[0].n).toBe(1);
 
-    const again = await purgeExpiredPersonalData(app.pool);
+    const again = await purgeExpiredPersonalData(app.db);
     expect(Object.values(again).every((n) => n === 0)).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
 import { named, variant } from '../../lib/named-query.js';
 
@@ -88,17 +88,20 @@ export async function previousVisit(db: DbOrTx, userId: number, communityId: num
  * « Tout marquer comme lu », in one community or (communityId null) in all of mine: the visit starts now, and
  * every post read before counts its comments as seen.
  */
-export async function markAllRead(db: DbOrTx, userId: number, communityId: number | null): Promise<void> {
+export function markAllRead(db: Db, userId: number, communityId: number | null): Promise<void> {
   const scope = communityId === null ? sql`` : sql`AND m.community_id = ${communityId}`;
   const postScope = communityId === null ? sql`` : sql`AND p.community_id = ${communityId}`;
-  await db.execute(sql`
-    INSERT INTO community_visits AS cv (user_id, community_id, visited_at, previous_visit_at)
-    SELECT m.user_id, m.community_id, now(), now() FROM memberships m WHERE m.user_id = ${userId} ${scope}
-    ON CONFLICT (user_id, community_id) DO UPDATE SET visited_at = now(), previous_visit_at = now()`);
-  await db.execute(sql`
-    UPDATE post_reads r SET comments_seen = p.comment_count, last_comment_id = ${NEWEST_COMMENT}, read_at = now()
-      FROM posts p
-     WHERE r.user_id = ${userId} AND p.id = r.post_id AND r.comments_seen <> p.comment_count ${postScope}`);
+  // One transaction: the visits and the comments seen move together.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`
+      INSERT INTO community_visits AS cv (user_id, community_id, visited_at, previous_visit_at)
+      SELECT m.user_id, m.community_id, now(), now() FROM memberships m WHERE m.user_id = ${userId} ${scope}
+      ON CONFLICT (user_id, community_id) DO UPDATE SET visited_at = now(), previous_visit_at = now()`);
+    await tx.execute(sql`
+      UPDATE post_reads r SET comments_seen = p.comment_count, last_comment_id = ${NEWEST_COMMENT}, read_at = now()
+        FROM posts p
+       WHERE r.user_id = ${userId} AND p.id = r.post_id AND r.comments_seen <> p.comment_count ${postScope}`);
+  });
 }
 
 export async function setBookmark(db: DbOrTx, userId: number, postId: number, on: boolean): Promise<void> {

@@ -55,7 +55,7 @@ export default async function readingRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
-    await app.db.transaction((tx) => markAllRead(tx, user.id, ctx.community.id));
+    await markAllRead(app.db, user.id, ctx.community.id);
     return { ok: true as const };
   });
 
@@ -64,7 +64,7 @@ export default async function readingRoutes(app: App) {
     schema: { tags, summary: 'Tout marquer comme lu dans toutes mes e-communautés', response: { 200: Ok, ...errorResponses } },
   }, async (request) => {
     const user = requireUser(request);
-    await app.db.transaction((tx) => markAllRead(tx, user.id, null));
+    await markAllRead(app.db, user.id, null);
     return { ok: true as const };
   });
 }

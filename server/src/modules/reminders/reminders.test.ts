@@ -12,7 +12,7 @@ const HOUR = 3_600_000;
 describe('answer-deadline reminders', async () => {
   const { app } = await useTestApp();
   const sink = await startSmtpSink();
-  const mailer = createMailer(app.pool, sink.url, 'e-communautés <ne-pas-repondre@test.fr>', () => {});
+  const mailer = createMailer(app.db, sink.url, 'e-communautés <ne-pas-repondre@test.fr>', () => {});
   const ctx = { db: app.db, mailer, config: app.config, log: () => {} };
   afterAll(async () => { mailer.close(); await sink.close(); });
 
@@ -70,7 +70,7 @@ describe('answer-deadline reminders', async () => {
     const asker = await memberOf(app, c.id);
     const now = new Date(Date.now() + 2 * 365 * 24 * HOUR);
     const id = await question(c.id, asker.user.id, 'Question pendant la panne', new Date(now.getTime() + 2 * HOUR));
-    const down = createMailer(app.pool, 'smtp://127.0.0.1:1', 'x <x@test.fr>', () => {});
+    const down = createMailer(app.db, 'smtp://127.0.0.1:1', 'x <x@test.fr>', () => {});
     await runReminders({ ...ctx, mailer: down }, now);
     down.close();
     const released = await app.pool.query('SELECT kind FROM reminders WHERE question_id = $1', [id]);

@@ -20,7 +20,7 @@ describe('reply by e-mail, through a real SMTP exchange on loopback', async () =
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    mailer = createMailer(app.pool, sink.url, 'e-communautés <ne-pas-repondre@test.fr>', () => {});
+    mailer = createMailer(app.db, sink.url, 'e-communautés <ne-pas-repondre@test.fr>', () => {});
     listener = await startReplyListener({ db: app.db, mailer, config: app.config, log: () => {} }, reply, 0);
   });
   afterAll(async () => {

@@ -1,13 +1,15 @@
-import type { Pool } from 'pg';
+import { sql } from 'drizzle-orm';
 import { CONTRIBUTION_SOURCES, FAMILIES, FAMILY_LABELS } from '../../../../common/contributions.js';
-import type { Db } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
+import { one, rows } from '../../db/query.js';
 import { moderationStats } from '../moderation/stats.js';
 import { communityStats } from '../questions/stats.js';
 import { formatsUsed } from '../steering/dashboard.js';
 import { countContributions } from '../steering/families.js';
 import { memberSeries, type MemberMonth } from '../steering/coordinator-members.js';
 import { loadTargets, targetOf } from '../steering/targets.js';
-import { lastDayOfMonth, PARIS_SQL } from '../../../../common/time/index.js';
+import { lastDayOfMonth } from '../../../../common/time/index.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
 
 /**
  * The figures of an activity report: one animator, one community, whole Paris months.
@@ -63,48 +65,40 @@ export interface ReportFigures {
   mostRead: { postId: number; title: string; value: number }[];
 }
 
-export async function reportFigures(pool: Pool, db: Db, communityId: number, authorId: number, p: ReportPeriod): Promise<ReportFigures> {
+export async function reportFigures(db: DbOrTx, communityId: number, authorId: number, p: ReportPeriod): Promise<ReportFigures> {
   const months = periodMonths(p);
   const days = periodDays(p);
-  const range = [communityId, days.from, days.to];
+  const c = communityId;
   // Paris-local bounds of the period, shared by the plain SQL below.
-  const lo = `($2::date::timestamp AT TIME ZONE ${PARIS_SQL})`;
-  const hi = `(($3::date + 1)::timestamp AT TIME ZONE ${PARIS_SQL})`;
+  const lo = sql`(${days.from}::date::timestamp AT TIME ZONE ${parisZoneSql})`;
+  const hi = sql`((${days.to}::date + 1)::timestamp AT TIME ZONE ${parisZoneSql})`;
   const [series, active, contributions, targets, formats, questions, moderation, agenda, polls, cnfpt, read] = await Promise.all([
-    memberSeries(pool, communityId, p.fromMonth, months.length),
-    pool.query<{ n: number }>(
-      'SELECT count(DISTINCT user_id)::int AS n FROM member_activity_daily WHERE community_id = $1 AND day BETWEEN $2::date AND $3::date',
-      range,
-    ),
-    countContributions(pool, communityId, p.fromMonth, months.length, authorId),
-    loadTargets(pool, communityId),
-    Promise.all(months.map((m) => formatsUsed(pool, communityId, authorId, m))),
+    memberSeries(db, communityId, p.fromMonth, months.length),
+    one<{ n: number }>(db, sql`
+      SELECT count(DISTINCT user_id)::int AS n FROM member_activity_daily WHERE community_id = ${c} AND day BETWEEN ${days.from}::date AND ${days.to}::date`),
+    countContributions(db, communityId, p.fromMonth, months.length, authorId),
+    loadTargets(db, communityId),
+    Promise.all(months.map((m) => formatsUsed(db, communityId, authorId, m))),
     communityStats(db, communityId, days),
     moderationStats(db, communityId, days),
-    pool.query<{ held: number; added: number }>(
-      `SELECT (SELECT count(*) FROM events e JOIN posts p ON p.id = e.post_id
-                WHERE e.community_id = $1 AND e.starts_at >= ${lo} AND e.starts_at < ${hi} AND p.deleted_at IS NULL)::int AS held,
+    one<{ held: number; added: number }>(db, sql`
+       SELECT (SELECT count(*) FROM events e JOIN posts p ON p.id = e.post_id
+                WHERE e.community_id = ${c} AND e.starts_at >= ${lo} AND e.starts_at < ${hi} AND p.deleted_at IS NULL)::int AS held,
               (SELECT count(*) FROM events e JOIN posts p ON p.id = e.post_id
-                WHERE e.community_id = $1 AND e.created_at >= ${lo} AND e.created_at < ${hi} AND p.deleted_at IS NULL)::int AS added`,
-      range,
-    ),
-    pool.query<{ launched: number; votes: number; results: number }>(
-      `WITH launched AS (
+                WHERE e.community_id = ${c} AND e.created_at >= ${lo} AND e.created_at < ${hi} AND p.deleted_at IS NULL)::int AS added`),
+    one<{ launched: number; votes: number; results: number }>(db, sql`
+       WITH launched AS (
          SELECT pl.post_id FROM polls pl JOIN posts p ON p.id = pl.post_id
-          WHERE pl.community_id = $1 AND pl.created_at >= ${lo} AND pl.created_at < ${hi} AND p.deleted_at IS NULL)
+          WHERE pl.community_id = ${c} AND pl.created_at >= ${lo} AND pl.created_at < ${hi} AND p.deleted_at IS NULL)
        SELECT (SELECT count(*) FROM launched)::int AS launched,
               (SELECT count(*) FROM poll_votes v WHERE v.poll_id IN (SELECT post_id FROM launched))::int AS votes,
               (SELECT count(*) FROM polls pl JOIN posts r ON r.id = pl.results_post_id
-                WHERE pl.community_id = $1 AND r.created_at >= ${lo} AND r.created_at < ${hi} AND r.deleted_at IS NULL)::int AS results`,
-      range,
-    ),
+                WHERE pl.community_id = ${c} AND r.created_at >= ${lo} AND r.created_at < ${hi} AND r.deleted_at IS NULL)::int AS results`),
     // Over posts_cnfpt_month_idx.
-    pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM posts WHERE community_id = $1 AND created_at >= ${lo} AND created_at < ${hi}
-          AND cnfpt_type IS NOT NULL AND deleted_at IS NULL AND author_id = $4`,
-      [...range, authorId],
-    ),
-    mostReadOver(pool, communityId, days.from, days.to),
+    one<{ n: number }>(db, sql`
+       SELECT count(*)::int AS n FROM posts WHERE community_id = ${c} AND created_at >= ${lo} AND created_at < ${hi}
+          AND cnfpt_type IS NOT NULL AND deleted_at IS NULL AND author_id = ${authorId}`),
+    mostReadOver(db, communityId, days.from, days.to),
   ]);
 
   const atStart = series.length ? series[0]!.total - series[0]!.joined : 0;
@@ -113,7 +107,7 @@ export async function reportFigures(pool: Pool, db: Db, communityId: number, aut
   const families = byFamily(contributions);
   return {
     period: { ...p, ...days },
-    members: { atStart, atEnd, joined, growthRate: atStart === 0 ? null : joined / atStart, active: active.rows[0]!.n },
+    members: { atStart, atEnd, joined, growthRate: atStart === 0 ? null : joined / atStart, active: active.n },
     monthly: series,
     contributions: {
       total: families.reduce((s, f) => s + f.count, 0),
@@ -135,9 +129,9 @@ export async function reportFigures(pool: Pool, db: Db, communityId: number, aut
       medianHandleSeconds: moderation.medianHandleSeconds,
       actions: moderation.actions,
     },
-    agenda: { eventsHeld: agenda.rows[0]!.held, eventsAdded: agenda.rows[0]!.added },
-    polls: { launched: polls.rows[0]!.launched, votes: polls.rows[0]!.votes, resultsPublished: polls.rows[0]!.results },
-    cnfptResources: cnfpt.rows[0]!.n,
+    agenda: { eventsHeld: agenda.held, eventsAdded: agenda.added },
+    polls: { launched: polls.launched, votes: polls.votes, resultsPublished: polls.results },
+    cnfptResources: cnfpt.n,
     mostRead: read,
   };
 }
@@ -162,25 +156,22 @@ function formatTotals(formats: Awaited<ReturnType<typeof formatsUsed>>[]): Repor
 }
 
 /** Most read posts over Paris days (post_views_daily_community_day_idx): steering's mostRead, over a period. */
-async function mostReadOver(pool: Pool, communityId: number, from: string, to: string, limit = 5) {
-  const { rows } = await pool.query<{ postId: number; title: string; value: number }>(
-    `SELECT v.post_id::int AS "postId", p.title, v.views::int AS value
+function mostReadOver(db: DbOrTx, communityId: number, from: string, to: string, limit = 5) {
+  return rows<{ postId: number; title: string; value: number }>(db, sql`
+     SELECT v.post_id::int AS "postId", p.title, v.views::int AS value
        FROM (SELECT post_id, sum(views) AS views FROM post_views_daily
-              WHERE community_id = $1 AND day BETWEEN $2::date AND $3::date GROUP BY post_id) v
+              WHERE community_id = ${communityId} AND day BETWEEN ${from}::date AND ${to}::date GROUP BY post_id) v
        JOIN posts p ON p.id = v.post_id
       WHERE p.deleted_at IS NULL AND p.hidden_at IS NULL
-      ORDER BY v.views DESC, v.post_id DESC LIMIT $4`,
-    [communityId, from, to, limit],
-  );
-  return rows;
+      ORDER BY v.views DESC, v.post_id DESC LIMIT ${limit}`);
 }
 
 /** The figures of a report as submitted, or computed now while it is a draft. */
 export async function figuresOf(
-  pool: Pool, db: Db,
+  db: DbOrTx,
   report: { figures: ReportFigures | null; community_id: number; author_id: number },
   meeting: { from_month: string; to_month: string },
 ): Promise<ReportFigures> {
   if (report.figures) return report.figures;
-  return reportFigures(pool, db, report.community_id, report.author_id, { fromMonth: meeting.from_month, toMonth: meeting.to_month });
+  return reportFigures(db, report.community_id, report.author_id, { fromMonth: meeting.from_month, toMonth: meeting.to_month });
 }

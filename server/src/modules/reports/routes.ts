@@ -3,7 +3,7 @@ import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { decodeKeyset } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
-import { subjectOf } from '../../lib/rate-limit.js';
+import { writeContext } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
@@ -56,7 +56,7 @@ export default async function reportsRoutes(app: App) {
 
   async function presentedReport(id: number, user: CurrentUser) {
     const { report, meeting, ctx, can } = await loadReport(id, user);
-    return presentReport(report, meeting, ctx, await figuresOf(app.pool, app.db, report, meeting), can);
+    return presentReport(report, meeting, ctx, await figuresOf(app.db, report, meeting), can);
   }
 
   async function steeredCommunity(slug: string, user: CurrentUser): Promise<CommunityContext> {
@@ -88,7 +88,7 @@ export default async function reportsRoutes(app: App) {
   }, async (request, reply) => {
     const user = requireUser(request);
     const ctx = await steeredCommunity(request.params.slug, user);
-    const id = await scheduleMeeting(app, subjectOf(request), ctx.community.id, user.id, request.body);
+    const id = await scheduleMeeting(writeContext(app, request), ctx.community.id, user.id, request.body);
     return reply.status(201).send(await presentedMeeting(id, user));
   });
 
@@ -104,7 +104,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { meeting, can } = await loadMeeting(request.params.id, user);
     authorize(can, 'steer');
-    await changeMeeting(app, subjectOf(request), meeting, request.body);
+    await changeMeeting(writeContext(app, request), meeting, request.body);
     return presentedMeeting(meeting.id, user);
   });
 
@@ -118,7 +118,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { meeting, can } = await loadMeeting(request.params.id, user);
     authorize(can, 'steer');
-    await writeMinutes(app, subjectOf(request), meeting, user.id, request.body);
+    await writeMinutes(writeContext(app, request), meeting, user.id, request.body);
     return presentedMeeting(meeting.id, user);
   });
 
@@ -132,7 +132,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { meeting, can } = await loadMeeting(request.params.id, user);
     authorize(can, 'writeReport', 'Seule l’équipe d’animation de l’e-communauté rédige un rapport d’activité.');
-    const id = await startReport(app, subjectOf(request), meeting, user.id);
+    const id = await startReport(writeContext(app, request), meeting, user.id);
     return reply.status(201).send(await presentedReport(id, user));
   });
 
@@ -151,7 +151,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { report, can } = await loadReport(request.params.id, user);
     authorize(can, 'write');
-    await editReport(app, subjectOf(request), report, request.body);
+    await editReport(writeContext(app, request), report, request.body);
     return presentedReport(report.id, user);
   });
 
@@ -162,7 +162,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { report, meeting, can } = await loadReport(request.params.id, user);
     authorize(can, 'write');
-    await submitReport(app, subjectOf(request), report, meeting);
+    await submitReport(writeContext(app, request), report, meeting);
     return presentedReport(report.id, user);
   });
 
@@ -173,7 +173,7 @@ export default async function reportsRoutes(app: App) {
     const user = requireUser(request);
     const { report, can } = await loadReport(request.params.id, user);
     authorize(can, 'steer');
-    await commentReport(app, subjectOf(request), report, user.id, request.body.comment);
+    await commentReport(writeContext(app, request), report, user.id, request.body.comment);
     return presentedReport(report.id, user);
   });
 
@@ -189,7 +189,7 @@ export default async function reportsRoutes(app: App) {
     // The coordination is told the review is over (a comment now), not that it may not review.
     if (report.submitted_at && can.steer) throw new AppError('REPORT_REVIEW_CLOSED');
     authorize(can, 'review');
-    await reviewReport(app, subjectOf(request), report.id, user.id, request.body);
+    await reviewReport(writeContext(app, request), report.id, user.id, request.body);
     return presentedReport(report.id, user);
   });
 
@@ -201,7 +201,7 @@ export default async function reportsRoutes(app: App) {
     },
   }, async (request, reply) => {
     const { report, meeting, ctx } = await loadReport(request.params.id, requireUser(request));
-    const figures = await figuresOf(request.readPool, request.readDb, report, meeting);
+    const figures = await figuresOf(request.readDb, report, meeting);
     const file = await exportReport(report, meeting, ctx, figures, request.query.format);
     return reply
       .header('content-disposition', `attachment; filename="${file.filename}"`)

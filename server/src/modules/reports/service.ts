@@ -3,21 +3,17 @@ import { REPORT_LIMITS, type ReviewStatus } from '../../../../common/reports.js'
 import { lastDayOfMonth } from '../../../../common/time/index.js';
 import type { Tx } from '../../db/client.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
-import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
-import type { App } from '../../types.js';
+import { LIMITS_BY_ACTION, limitedWrite, type WriteContext } from '../../lib/rate-limit.js';
 import { discardDraftsStartingWith } from '../drafts/queries.js';
 import { figuresOf, periodMonths, type ReportFigures } from './figures.js';
 import type { MeetingRow, ReportRow, ReviewNotes } from './queries.js';
 
 /**
  * Writes of review meetings and activity reports. Each one is a transaction that counts the person's `write`
- * limit too (`subject`, see `subjectOf`): a write refused for another reason does not use up the budget.
+ * limit too (`w.subject`, see `subjectOf`): a write refused for another reason does not use up the budget.
  */
-function limitedWrite<T>(app: App, subject: string, write: (tx: Tx) => Promise<T>): Promise<T> {
-  return app.db.transaction(async (tx) => {
-    await hit(app, LIMITS_BY_ACTION.write, subject, tx);
-    return write(tx);
-  });
+function limited<T>(w: WriteContext, write: (tx: Tx) => Promise<T>): Promise<T> {
+  return limitedWrite(w, [LIMITS_BY_ACTION.write], write);
 }
 
 export interface MeetingInput {
@@ -84,22 +80,22 @@ async function recordMinutes(tx: Tx, meeting: MeetingRow, userId: number, input:
      WHERE id = ${meeting.id}`);
 }
 
-export function scheduleMeeting(app: App, subject: string, communityId: number, userId: number, input: MeetingInput): Promise<number> {
-  return limitedWrite(app, subject, (tx) => createMeeting(tx, communityId, userId, input));
+export function scheduleMeeting(w: WriteContext, communityId: number, userId: number, input: MeetingInput): Promise<number> {
+  return limited(w, (tx) => createMeeting(tx, communityId, userId, input));
 }
 
-export function changeMeeting(app: App, subject: string, meeting: MeetingRow, input: MeetingInput): Promise<void> {
-  return limitedWrite(app, subject, (tx) => updateMeeting(tx, meeting, input));
+export function changeMeeting(w: WriteContext, meeting: MeetingRow, input: MeetingInput): Promise<void> {
+  return limited(w, (tx) => updateMeeting(tx, meeting, input));
 }
 
 export function writeMinutes(
-  app: App, subject: string, meeting: MeetingRow, userId: number, input: { minutes: string; decisions: string; final?: boolean },
+  w: WriteContext, meeting: MeetingRow, userId: number, input: { minutes: string; decisions: string; final?: boolean },
 ): Promise<void> {
-  return limitedWrite(app, subject, (tx) => recordMinutes(tx, meeting, userId, input));
+  return limited(w, (tx) => recordMinutes(tx, meeting, userId, input));
 }
 
-export function startReport(app: App, subject: string, meeting: MeetingRow, authorId: number): Promise<number> {
-  return limitedWrite(app, subject, async (tx) => {
+export function startReport(w: WriteContext, meeting: MeetingRow, authorId: number): Promise<number> {
+  return limited(w, async (tx) => {
     try {
       const { rows } = await tx.execute<{ id: number }>(sql`
         INSERT INTO activity_reports (meeting_id, community_id, author_id) VALUES (${meeting.id}, ${meeting.community_id}, ${authorId})
@@ -118,8 +114,8 @@ export type ReportText = Partial<Record<'highlights' | 'difficulties' | 'proposa
  * Written parts of a draft. The submitted check is in the statement, so a racing submit cannot be overwritten.
  * Saved for good: the sections' autosaved drafts (drafts module) are done.
  */
-export function editReport(app: App, subject: string, report: ReportRow, text: ReportText): Promise<void> {
-  return limitedWrite(app, subject, async (tx) => {
+export function editReport(w: WriteContext, report: ReportRow, text: ReportText): Promise<void> {
+  return limited(w, async (tx) => {
     const { rows } = await tx.execute<{ id: number }>(sql`
       UPDATE activity_reports SET
         highlights = coalesce(${text.highlights ?? null}, highlights),
@@ -134,11 +130,11 @@ export function editReport(app: App, subject: string, report: ReportRow, text: R
 }
 
 /** Freezes the figures and sends the report; a second submission (even a concurrent one) is refused. */
-export async function submitReport(app: App, subject: string, report: ReportRow, meeting: MeetingRow): Promise<void> {
+export async function submitReport(w: WriteContext, report: ReportRow, meeting: MeetingRow): Promise<void> {
   if (report.submitted_at) throw new AppError('REPORT_ALREADY_SUBMITTED');
   // Computed before the transaction (reads only); the UPDATE refuses a report submitted meanwhile.
-  const figures: ReportFigures = await figuresOf(app.pool, app.db, report, meeting);
-  await limitedWrite(app, subject, async (tx) => {
+  const figures: ReportFigures = await figuresOf(w.db, report, meeting);
+  await limited(w, async (tx) => {
     const { rows } = await tx.execute<{ id: number }>(sql`
       UPDATE activity_reports SET figures = ${JSON.stringify(figures)}::jsonb, submitted_at = now(), updated_at = now()
        WHERE id = ${report.id} AND submitted_at IS NULL RETURNING id`);
@@ -146,8 +142,8 @@ export async function submitReport(app: App, subject: string, report: ReportRow,
   });
 }
 
-export function commentReport(app: App, subject: string, report: ReportRow, userId: number, comment: string): Promise<void> {
-  return limitedWrite(app, subject, async (tx) => {
+export function commentReport(w: WriteContext, report: ReportRow, userId: number, comment: string): Promise<void> {
+  return limited(w, async (tx) => {
     if (!report.submitted_at) throw new AppError('REPORT_NOT_SUBMITTED');
     await tx.execute(sql`UPDATE activity_reports SET comment = ${comment}, comment_by = ${userId}, comment_at = now() WHERE id = ${report.id}`);
   });
@@ -158,10 +154,10 @@ export function commentReport(app: App, subject: string, report: ReportRow, user
  * The draft check is in the statement, so a review cannot land on a report submitted meanwhile.
  */
 export function reviewReport(
-  app: App, subject: string, reportId: number, userId: number, input: { status: ReviewStatus; notes: ReviewNotes },
+  w: WriteContext, reportId: number, userId: number, input: { status: ReviewStatus; notes: ReviewNotes },
 ): Promise<void> {
   const notes = Object.fromEntries(Object.entries(input.notes).map(([k, v]) => [k, v?.trim() ?? '']).filter(([, v]) => v !== ''));
-  return limitedWrite(app, subject, async (tx) => {
+  return limited(w, async (tx) => {
     const { rows } = await tx.execute<{ id: number }>(sql`
       UPDATE activity_reports SET review_status = ${input.status}, review_notes = ${JSON.stringify(notes)}::jsonb, review_by = ${userId}, review_at = now()
        WHERE id = ${reportId} AND submitted_at IS NULL RETURNING id`);

@@ -14,7 +14,7 @@ const HOUR = 3_600_000;
 describe('duty roster', async () => {
   const { app } = await useTestApp();
   const sink = await startSmtpSink();
-  const mailer = createMailer(app.pool, sink.url, 'e-communautés <ne-pas-repondre@test.fr>', () => {});
+  const mailer = createMailer(app.db, sink.url, 'e-communautés <ne-pas-repondre@test.fr>', () => {});
   afterAll(async () => { mailer.close(); await sink.close(); });
 
   async function team() {

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import type { DbOrTx } from '../../db/client.js';
+import { maybeOne } from '../../db/query.js';
 import { AppError } from '../../lib/errors.js';
 import type { App } from '../../types.js';
 
@@ -20,7 +22,7 @@ export async function confirmReauth(app: App, request: FastifyRequest, sub: stri
 }
 
 /** Whether the member can confirm who they are with ProConnect (an identity is linked to the account). */
-export async function canReauthWithProconnect(app: App, userId: number): Promise<boolean> {
-  const { rows } = await app.pool.query('SELECT 1 FROM oidc_identities WHERE user_id = $1 LIMIT 1', [userId]);
-  return rows.length > 0;
+export async function canReauthWithProconnect(db: DbOrTx, userId: number): Promise<boolean> {
+  const linked = await maybeOne<{ linked: number }>(db, sql`SELECT 1 AS linked FROM oidc_identities WHERE user_id = ${userId} LIMIT 1`);
+  return linked !== undefined;
 }

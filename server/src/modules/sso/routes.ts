@@ -102,6 +102,7 @@ async function signInLinked(app: App, request: FastifyRequest, reply: FastifyRep
 }
 
 export default async function ssoRoutes(app: App) {
+  const ssoDeps: sso.SsoDeps = { db: app.db, config: app.config, log: app.log };
   // Looked up per request (cached per config): the settings are read when a sign-in starts.
   const requireClient = () => {
     const client = oidcClient(app.config);
@@ -132,7 +133,7 @@ export default async function ssoRoutes(app: App) {
       await hit(app, START_LIMIT, `ip${addressGroup(request.ip)}`);
       // Re-authentication (sso/reauth.ts) is for a signed-in person only.
       if (request.query.confirmation && !request.user) throw new AppError('UNAUTHENTICATED');
-      const { flowId, url } = await sso.startFlow(app, requireClient(), safeNext(request.query.suite), request.query.confirmation ? 'reauth' : 'sign-in');
+      const { flowId, url } = await sso.startFlow(ssoDeps, requireClient(), safeNext(request.query.suite), request.query.confirmation ? 'reauth' : 'sign-in');
       setFlowCookie(app, reply, flowId, 10);
       return reply.redirect(url, 303);
     } catch (err) {
@@ -145,7 +146,7 @@ export default async function ssoRoutes(app: App) {
   }, async (request, reply) => {
     try {
       const currentUrl = new URL(request.url, app.config.publicUrl);
-      const result = await sso.finishFlow(app, requireClient(), request.cookies[flowCookie(app.config)], currentUrl);
+      const result = await sso.finishFlow(ssoDeps, requireClient(), request.cookies[flowCookie(app.config)], currentUrl);
       if (result.kind === 'reauth') {
         reply.clearCookie(flowCookie(app.config), { path: '/' });
         await confirmReauth(app, request, result.sub, result.idpId);
@@ -182,10 +183,10 @@ export default async function ssoRoutes(app: App) {
     },
   }, async (request) => {
     requireClient();
-    const { claims } = await sso.pendingSignup(app, request.cookies[flowCookie(app.config)]);
+    const { claims } = await sso.pendingSignup(ssoDeps, request.cookies[flowCookie(app.config)]);
     return {
       email: claims.email, firstName: claims.givenName, lastName: claims.usualName, organisation: claims.organisation, siret: claims.siret,
-      existingAccount: await sso.accountWithEmail(app, claims.email),
+      existingAccount: await sso.accountWithEmail(ssoDeps, claims.email),
     };
   });
 
@@ -213,7 +214,7 @@ export default async function ssoRoutes(app: App) {
   }, async (request, reply) => {
     const client = requireClient();
     const flowId = request.cookies[flowCookie(app.config)];
-    const { claims } = await sso.pendingSignup(app, flowId);
+    const { claims } = await sso.pendingSignup(ssoDeps, flowId);
     // The password is guessed at like a login: same limits, same failure counting.
     const attempt = await admitLogin(app, request, claims.email);
     const userId = await authenticate(app, claims.email, request.body.password).catch(async (err: unknown) => {
@@ -223,7 +224,7 @@ export default async function ssoRoutes(app: App) {
       }
       throw err;
     });
-    const { idToken, next } = await sso.completeLink(app, client, flowId, userId);
+    const { idToken, next } = await sso.completeLink(ssoDeps, client, flowId, userId);
     reply.clearCookie(flowCookie(app.config), { path: '/' });
     const answer = await signInLinked(app, request, reply, userId, idToken, next);
     await loginSucceeded(app, request, reply, attempt, userId);
@@ -238,7 +239,7 @@ export default async function ssoRoutes(app: App) {
   }, async (request, reply) => {
     const client = requireClient();
     const flowId = request.cookies[flowCookie(app.config)];
-    const { claims } = await sso.pendingSignup(app, flowId);
+    const { claims } = await sso.pendingSignup(ssoDeps, flowId);
     await hit(app, LINK_CODE_PER_ADDRESS, `ip${addressGroup(request.ip)}`);
     // Keyed by the address's hash: the rate-limit table keeps no e-mail address.
     await hit(app, LINK_CODE_PER_ACCOUNT, `mail${hashToken(claims.email.toLowerCase())}`);

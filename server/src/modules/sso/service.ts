@@ -4,7 +4,7 @@ import { oidcFlows, oidcIdentities, oidcSessions, users } from '../../db/schema/
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/password.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import type { App } from '../../types.js';
 import { recordCguAtRegistration } from '../privacy/cgu.js';
 import { resendVerification } from '../accounts/service.js';
@@ -17,29 +17,32 @@ import { awaitingActivation } from '../member-import/welcome-state.js';
 const FLOW_MINUTES = 10;
 const SIGNUP_MINUTES = 30;
 
-export function callbackUrl(app: App): string {
-  return `${app.config.publicUrl}/api/auth/oidc/callback`;
+/** What the ProConnect services use: the database, the public address (callback, logout return), a logger. */
+export interface SsoDeps { db: Db; config: Pick<App['config'], 'publicUrl'>; log: Pick<App['log'], 'warn'> }
+
+export function callbackUrl(deps: SsoDeps): string {
+  return `${deps.config.publicUrl}/api/auth/oidc/callback`;
 }
 
 /**
  * Starts a sign-in: returns the browser-binding flow id (for the cookie) and the provider URL to go to.
  * A 'reauth' flow (sso/reauth.ts) makes the provider ask the person to authenticate again, whatever session they have there.
  */
-export async function startFlow(app: App, client: OidcClient, next: string, purpose: FlowPurpose = 'sign-in'): Promise<{ flowId: string; url: string }> {
+export async function startFlow(deps: SsoDeps, client: OidcClient, next: string, purpose: FlowPurpose = 'sign-in'): Promise<{ flowId: string; url: string }> {
   const config = await client.configuration();
   const flowId = newToken();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: callbackUrl(app), scope: SCOPES, state, nonce,
+    redirect_uri: callbackUrl(deps), scope: SCOPES, state, nonce,
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
     acr_values: client.settings.acrValues, claims: CLAIMS_REQUEST,
     ...(purpose === 'reauth' ? { prompt: 'login', max_age: '0' } : {}),
   });
   // Abandoned flows are swept here rather than by a job: starting a sign-in is rare enough.
-  await app.db.delete(oidcFlows).where(sql`${oidcFlows.expiresAt} < now()`);
-  await app.db.insert(oidcFlows).values({
+  await deps.db.delete(oidcFlows).where(sql`${oidcFlows.expiresAt} < now()`);
+  await deps.db.insert(oidcFlows).values({
     idHash: hashToken(flowId), state, nonce, codeVerifier, next, purpose,
     expiresAt: sql`now() + make_interval(mins => ${FLOW_MINUTES})`,
   });
@@ -62,9 +65,9 @@ export type FlowResult =
  * callback finds nothing; the state must match the one this browser started with, and the library
  * checks PKCE, the nonce, the id_token's signature, issuer, audience and lifetime.
  */
-export async function finishFlow(app: App, client: OidcClient, flowId: string | undefined, currentUrl: URL): Promise<FlowResult> {
+export async function finishFlow(deps: SsoDeps, client: OidcClient, flowId: string | undefined, currentUrl: URL): Promise<FlowResult> {
   const [flow] = flowId
-    ? await app.db.delete(oidcFlows).where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`)).returning()
+    ? await deps.db.delete(oidcFlows).where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`)).returning()
     : [];
   if (!flow) throw new AppError('OIDC_FLOW_EXPIRED');
   const params = currentUrl.searchParams;
@@ -88,11 +91,11 @@ export async function finishFlow(app: App, client: OidcClient, flowId: string | 
   // Before anything is signed in, held or linked.
   assertAllowed(client.settings, claims);
   if (flow.purpose === 'reauth') return { kind: 'reauth', sub: claims.sub, idpId: claims.idpId, next: flow.next };
-  const userId = await signInKnown(app, claims);
+  const userId = await signInKnown(deps, claims);
   if (userId !== null) return { kind: 'signed-in', userId, idToken, next: flow.next, amr: claims.amr };
-  const account = await accountByEmail(app.db, claims.email);
+  const account = await accountByEmail(deps.db, claims.email);
   if (account) assertLinkable(claims, account);
-  const heldId = await holdIdentity(app, claims, idToken, flow.next);
+  const heldId = await holdIdentity(deps, claims, idToken, flow.next);
   return { kind: account ? 'link' : 'signup', flowId: heldId };
 }
 
@@ -120,13 +123,13 @@ export function assertLinkable(claims: ProConnectClaims, account: LocalAccount):
 }
 
 /** The account already linked to this (sub, idp_id), its employer data refreshed; null when none. */
-async function signInKnown(app: App, claims: ProConnectClaims): Promise<number | null> {
-  const [row] = await app.db.update(oidcIdentities)
+async function signInKnown(deps: SsoDeps, claims: ProConnectClaims): Promise<number | null> {
+  const [row] = await deps.db.update(oidcIdentities)
     .set({ siret: claims.siret, organisation: claims.organisation, lastSeenAt: sql`now()` })
     .where(and(eq(oidcIdentities.sub, claims.sub), eq(oidcIdentities.idpId, claims.idpId)))
     .returning({ userId: oidcIdentities.userId });
   if (!row) return null;
-  const [user] = await app.db.select({ bannedAt: users.bannedAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, row.userId));
+  const [user] = await deps.db.select({ bannedAt: users.bannedAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, row.userId));
   if (!user || user.deletedAt) throw new AppError('USER_NOT_FOUND');
   if (user.bannedAt) throw new AppError('ACCOUNT_BANNED');
   return row.userId;
@@ -137,9 +140,9 @@ async function signInKnown(app: App, claims: ProConnectClaims): Promise<number |
  * the password of the account that has this address (link), so an abandoned step leaves nothing behind
  * and an existing account is never taken over silently.
  */
-async function holdIdentity(app: App, claims: ProConnectClaims, idToken: string, next: string): Promise<string> {
+async function holdIdentity(deps: SsoDeps, claims: ProConnectClaims, idToken: string, next: string): Promise<string> {
   const flowId = newToken();
-  await app.db.insert(oidcFlows).values({
+  await deps.db.insert(oidcFlows).values({
     idHash: hashToken(flowId), state: '', nonce: '', codeVerifier: '', next, claims, idToken,
     expiresAt: sql`now() + make_interval(mins => ${SIGNUP_MINUTES})`,
   });
@@ -147,22 +150,25 @@ async function holdIdentity(app: App, claims: ProConnectClaims, idToken: string,
 }
 
 /** An account to link with its password; an imported one awaiting activation is not one (completeSignup claims it). */
-export async function accountWithEmail(app: App, email: string): Promise<boolean> {
-  const [taken] = await app.db.select({ id: users.id }).from(users).where(and(eq(users.email, email), sql`NOT ${awaitingActivation}`));
+export async function accountWithEmail(deps: SsoDeps, email: string): Promise<boolean> {
+  const [taken] = await deps.db.select({ id: users.id }).from(users).where(and(eq(users.email, email), sql`NOT ${awaitingActivation}`));
   return taken !== undefined;
 }
 
 /** The claims waiting for the CGU or the password, for the sign-up and link pages. */
-export async function pendingSignup(app: App, flowId: string | undefined): Promise<{ claims: ProConnectClaims; next: string }> {
+export async function pendingSignup(deps: SsoDeps, flowId: string | undefined): Promise<{ claims: ProConnectClaims; next: string }> {
   const [flow] = flowId
-    ? await app.db.select().from(oidcFlows)
+    ? await deps.db.select().from(oidcFlows)
       .where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNotNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`))
     : [];
   if (!flow) throw new AppError('OIDC_FLOW_EXPIRED');
   return { claims: flow.claims as ProConnectClaims, next: flow.next };
 }
 
-/** Creates the account from the held claims, with its CGU acceptance and identity, in one transaction. */
+/**
+ * Creates the account from the held claims, with its CGU acceptance and identity, in one transaction.
+ * Takes `app`, unlike the rest of this file: accounts' resendVerification, which it calls, still does.
+ */
 export async function completeSignup(app: App, client: OidcClient, flowId: string | undefined): Promise<Completed & { userId: number }> {
   // No password was chosen: a random one nobody knows; "mot de passe oublié" lets the member set one.
   const passwordHash = await hashPassword(newToken());
@@ -206,8 +212,8 @@ export interface Completed { idToken: string; next: string; amr: string[] }
  * checked by the caller with the login limits, or a code sent to its address). Checked again here, in the
  * transaction that spends the held flow: the account still has the held address, and both sides vouch for it.
  */
-export async function completeLink(app: App, client: OidcClient, flowId: string | undefined, userId: number): Promise<Completed> {
-  return app.db.transaction(async (tx) => {
+export async function completeLink(deps: SsoDeps, client: OidcClient, flowId: string | undefined, userId: number): Promise<Completed> {
+  return deps.db.transaction(async (tx) => {
     const [flow] = flowId
       ? await tx.delete(oidcFlows)
         .where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNotNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`)).returning()
@@ -229,8 +235,8 @@ export async function completeLink(app: App, client: OidcClient, flowId: string 
 }
 
 /** Remembers the id_token of the session just opened (found by its fresh CSRF token), for logout. */
-export async function rememberIdToken(app: App, userId: number, csrfToken: string, idToken: string): Promise<void> {
-  await app.db.execute(sql`
+export async function rememberIdToken(deps: SsoDeps, userId: number, csrfToken: string, idToken: string): Promise<void> {
+  await deps.db.execute(sql`
     INSERT INTO oidc_sessions (session_token_hash, id_token)
     SELECT token_hash, ${idToken} FROM sessions WHERE user_id = ${userId} AND csrf_token = ${csrfToken}`);
 }
@@ -239,19 +245,19 @@ export async function rememberIdToken(app: App, userId: number, csrfToken: strin
  * Where the browser goes to end the ProConnect session too, or null for a password session.
  * Read before the session row is deleted (its oidc_sessions row goes with it).
  */
-export async function endSessionUrl(app: App, client: OidcClient | null, sessionTokenHash: string): Promise<string | null> {
+export async function endSessionUrl(deps: SsoDeps, client: OidcClient | null, sessionTokenHash: string): Promise<string | null> {
   if (!client) return null;
-  const [row] = await app.db.select({ idToken: oidcSessions.idToken }).from(oidcSessions)
+  const [row] = await deps.db.select({ idToken: oidcSessions.idToken }).from(oidcSessions)
     .where(eq(oidcSessions.sessionTokenHash, sessionTokenHash));
   if (!row) return null;
   try {
     const config = await client.configuration();
     return oidc.buildEndSessionUrl(config, {
-      id_token_hint: row.idToken, state: oidc.randomState(), post_logout_redirect_uri: `${app.config.publicUrl}/connexion`,
+      id_token_hint: row.idToken, state: oidc.randomState(), post_logout_redirect_uri: `${deps.config.publicUrl}/connexion`,
     }).href;
   } catch (err) {
     // The local session ends anyway; the provider's session will expire on its own.
-    app.log.warn({ err }, 'ProConnect logout URL unavailable');
+    deps.log.warn({ err }, 'ProConnect logout URL unavailable');
     return null;
   }
 }

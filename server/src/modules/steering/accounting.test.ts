@@ -59,7 +59,7 @@ describe('contribution accounting', async () => {
     await insertPost(app, c.id, animator, 'article', '2025-08-12T10:00:00Z', { deleted: true });
     await insertPost(app, other.id, animator, 'veille', '2025-08-12T10:00:00Z');
 
-    const counted = await countContributions(app.pool, c.id, '2025-07', 3);
+    const counted = await countContributions(app.db, c.id, '2025-07', 3);
     const key = (userId: number, source: string, month: string) => `${userId}|${source}|${month}`;
     const want = new Map<string, number>();
     for (const e of expected) {
@@ -76,7 +76,7 @@ describe('contribution accounting', async () => {
     // Every row carries the family its source is defined in.
     for (const r of counted) expect(r.family).toBe(CONTRIBUTION_SOURCES.find((s) => s.code === r.source)!.family);
     // A single month and a single animator.
-    const august = await countContributions(app.pool, c.id, '2025-08', 1, animator);
+    const august = await countContributions(app.db, c.id, '2025-08', 1, animator);
     expect(august.every((r) => r.month === '2025-08' && r.userId === animator)).toBe(true);
     expect(august.reduce((s, r) => s + r.count, 0)).toBe(
       expected.filter((e) => e.userId === animator && parisMonthNow(new Date(e.at)) === '2025-08').length,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Pool } from 'pg';
 import { OBJECTIVES, type ObjectiveKind } from '../../../../common/reports.js';
-import type { Tx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import { rows } from '../../db/query.js';
 import { hit, LIMITS_BY_ACTION } from '../../lib/rate-limit.js';
 import type { App } from '../../types.js';
 
@@ -18,20 +18,19 @@ export interface Objective {
 }
 
 /** The three objectives of a community, each with the coordinator's target or the default. */
-export async function loadObjectives(pool: Pool, communityId: number): Promise<Objective[]> {
-  const { rows } = await pool.query<{ kind: ObjectiveKind; target: string; set_by: number | null; name: string | null; updated_at: Date }>(
-    `SELECT o.kind, o.target, o.set_by::int AS set_by, u.first_name || ' ' || u.last_name AS name, o.updated_at
-       FROM steering_objectives o LEFT JOIN users u ON u.id = o.set_by WHERE o.community_id = $1`,
-    [communityId],
-  );
+export async function loadObjectives(db: DbOrTx, communityId: number): Promise<Objective[]> {
+  // updated_at comes back as text (db.execute): read as a Date below, so the answer keeps its ISO form.
+  const set = await rows<{ kind: ObjectiveKind; target: string; set_by: number | null; name: string | null; updated_at: string }>(db, sql`
+    SELECT o.kind, o.target, o.set_by::int AS set_by, u.first_name || ' ' || u.last_name AS name, o.updated_at
+      FROM steering_objectives o LEFT JOIN users u ON u.id = o.set_by WHERE o.community_id = ${communityId}`);
   return OBJECTIVES.map((def) => {
-    const row = rows.find((r) => r.kind === def.kind);
+    const row = set.find((r) => r.kind === def.kind);
     return {
       kind: def.kind, label: def.label, measure: def.measure, unit: def.unit,
       target: row ? Number(row.target) : def.defaultTarget,
       isDefault: !row,
       setBy: row && row.set_by !== null ? { id: row.set_by, name: row.name ?? '' } : null,
-      updatedAt: row ? row.updated_at.toISOString() : null,
+      updatedAt: row ? new Date(row.updated_at).toISOString() : null,
     };
   });
 }

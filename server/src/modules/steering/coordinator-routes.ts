@@ -27,7 +27,7 @@ export default async function coordinatorRoutes(app: App) {
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     authorize(steeringAbilities(user, ctx.role), 'readTeam', STEERING_ONLY);
     const now = parisMonthNow();
-    return coordinatorDashboard(request.readPool, request.readDb, ctx.community.id, request.query.month ?? now, now);
+    return coordinatorDashboard(request.readDb, ctx.community.id, request.query.month ?? now, now);
   });
 
   app.put('/communities/:slug/steering/objectives', {
@@ -41,6 +41,6 @@ export default async function coordinatorRoutes(app: App) {
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     authorize(steeringAbilities(user, ctx.role), 'setTarget', STEERING_ONLY);
     await setObjectives(app, subjectOf(request), ctx.community.id, request.body, user.id);
-    return { objectives: await loadObjectives(app.pool, ctx.community.id) };
+    return { objectives: await loadObjectives(app.db, ctx.community.id) };
   });
 }

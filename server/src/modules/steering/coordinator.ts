@@ -1,18 +1,24 @@
-import type { Pool } from 'pg';
+import { sql } from 'drizzle-orm';
 import { FAMILIES } from '../../../../common/contributions.js';
-import type { Db } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
+import { rows } from '../../db/query.js';
+import { named } from '../../lib/named-query.js';
 import { moderationStats } from '../moderation/stats.js';
 import { communityStats } from '../questions/stats.js';
 import { loadObjectives, type Objective } from './coordinator-objectives.js';
 import { memberSeries } from './coordinator-members.js';
-import { CONTRIBUTION_ROWS_SQL, countContributions } from './families.js';
+import { contributionRows, countContributions } from './families.js';
 import { listStaff, loadTargets, staffTarget } from './targets.js';
-import { addMonths, monthRange, PARIS_SQL } from '../../../../common/time/index.js';
+import { addMonths, monthRange } from '../../../../common/time/index.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
 
 /** Paris weeks (Monday to Sunday) of the month in which each staff member contributed at least once. */
-const ACTIVE_WEEKS_SQL = `${CONTRIBUTION_ROWS_SQL}
-  SELECT a.user_id::int AS user_id, count(DISTINCT date_trunc('week', a.at AT TIME ZONE ${PARIS_SQL}))::int AS weeks
-    FROM contribution_rows a GROUP BY 1`;
+function activeWeeksOf(db: DbOrTx, communityId: number, month: string) {
+  const { from, to } = monthRange(month);
+  return named<{ user_id: number; weeks: number }>(db, 'steering-active-weeks', sql`${contributionRows({ communityId, from, to, userId: null })}
+  SELECT a.user_id::int AS user_id, count(DISTINCT date_trunc('week', a.at AT TIME ZONE ${parisZoneSql}))::int AS weeks
+    FROM contribution_rows a GROUP BY 1`);
+}
 
 /** The first and last day of a Paris month, 'YYYY-MM-DD'. */
 function monthDays(month: string): { from: string; to: string } {
@@ -29,20 +35,20 @@ export function quarterOf(month: string): { from: string; to: string; label: str
 }
 
 /** Meetings scheduled within the Paris quarter of `month`, and the next one from now (review_meetings_community_scheduled_idx). */
-async function quarterMeetings(pool: Pool, communityId: number, month: string) {
+async function quarterMeetings(db: DbOrTx, communityId: number, month: string) {
   const q = quarterOf(month);
-  const { rows } = await pool.query<{ id: number; scheduled_at: Date }>(
-    `SELECT id::int AS id, scheduled_at FROM review_meetings
-      WHERE community_id = $1
-        AND scheduled_at >= ($2::date::timestamp AT TIME ZONE ${PARIS_SQL}) AND scheduled_at < ($3::date::timestamp AT TIME ZONE ${PARIS_SQL})
-      ORDER BY scheduled_at, id`,
-    [communityId, `${q.from}-01`, `${q.to}-01`],
-  );
+  // Timestamps come back as text from db.execute: read as Dates here, as the page compares and formats them.
+  const meetings = (await rows<{ id: number; scheduled_at: string }>(db, sql`
+     SELECT id::int AS id, scheduled_at FROM review_meetings
+      WHERE community_id = ${communityId}
+        AND scheduled_at >= (${`${q.from}-01`}::date::timestamp AT TIME ZONE ${parisZoneSql})
+        AND scheduled_at < (${`${q.to}-01`}::date::timestamp AT TIME ZONE ${parisZoneSql})
+      ORDER BY scheduled_at, id`)).map((r) => ({ id: r.id, scheduled_at: new Date(r.scheduled_at) }));
   return {
     quarter: q.label,
-    planned: rows.length,
-    next: rows.find((r) => r.scheduled_at.getTime() >= Date.now()) ?? null,
-    warning: rows.length === 0,
+    planned: meetings.length,
+    next: meetings.find((r) => r.scheduled_at.getTime() >= Date.now()) ?? null,
+    warning: meetings.length === 0,
   };
 }
 
@@ -53,20 +59,18 @@ const objectiveTarget = (objectives: Objective[], kind: Objective['kind']) => ob
  * community and each staff member stand against them, answer deadlines, moderation, members over
  * twelve months, and whether the quarter's review meeting is planned. Figures are read in parallel.
  */
-export async function coordinatorDashboard(pool: Pool, db: Db, communityId: number, month: string, currentMonth: string) {
+export async function coordinatorDashboard(db: DbOrTx, communityId: number, month: string, currentMonth: string) {
   const days = monthDays(month);
   const [objectives, staff, targets, contributions, weeks, questions, moderation, members, meetings] = await Promise.all([
-    loadObjectives(pool, communityId),
-    listStaff(pool, communityId),
-    loadTargets(pool, communityId),
-    countContributions(pool, communityId, month, 1),
-    pool.query<{ user_id: number; weeks: number }>({
-      name: 'steering-active-weeks', text: ACTIVE_WEEKS_SQL, values: [communityId, monthRange(month).from, monthRange(month).to, null],
-    }),
+    loadObjectives(db, communityId),
+    listStaff(db, communityId),
+    loadTargets(db, communityId),
+    countContributions(db, communityId, month, 1),
+    activeWeeksOf(db, communityId, month),
     communityStats(db, communityId, days),
     moderationStats(db, communityId, days),
-    memberSeries(pool, communityId, addMonths(month, -11), 12),
-    quarterMeetings(pool, communityId, currentMonth),
+    memberSeries(db, communityId, addMonths(month, -11), 12),
+    quarterMeetings(db, communityId, currentMonth),
   ]);
   const quality = objectiveTarget(objectives, 'quality');
   const regularity = objectiveTarget(objectives, 'regularity');
@@ -79,7 +83,7 @@ export async function coordinatorDashboard(pool: Pool, db: Db, communityId: numb
     for (const c of contributions) if (c.userId === s.id) families[c.family] += c.count;
     const total = FAMILIES.reduce((sum, f) => sum + families[f], 0);
     const target = staffTarget(targets, s);
-    const activeWeeks = weeks.rows.find((w) => w.user_id === s.id)?.weeks ?? 0;
+    const activeWeeks = weeks.find((w) => w.user_id === s.id)?.weeks ?? 0;
     const answers = questions.byAnimator.find((a) => a.user.id === s.id);
     const answerShare = answers?.shareWithinDeadline ?? null;
     return {

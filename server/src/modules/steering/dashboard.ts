@@ -1,9 +1,12 @@
-import type { Pool } from 'pg';
-import { addMonths, monthRange, PARIS_SQL } from '../../../../common/time/index.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { addMonths, monthRange } from '../../../../common/time/index.js';
+import { parisZoneSql } from '../../../../common/time/sql.js';
+import type { DbOrTx } from '../../db/client.js';
+import { rows } from '../../db/query.js';
+import { named } from '../../lib/named-query.js';
 
-/** Paris-local bounds of a period given as 'YYYY-MM-DD' first days ($2, $3). */
-const PERIOD = `($2::date::timestamp AT TIME ZONE ${PARIS_SQL})`;
-const PERIOD_END = `($3::date::timestamp AT TIME ZONE ${PARIS_SQL})`;
+/** The Paris-local instant a period bound given as a 'YYYY-MM-DD' first day stands for. */
+const parisStart = (day: string): SQL => sql`(${day}::date::timestamp AT TIME ZONE ${parisZoneSql})`;
 
 export interface Formats {
   kinds: { kind: string; count: number }[];
@@ -12,50 +15,41 @@ export interface Formats {
 }
 
 /** Formats the member used in the month: post kinds, attachment formats, embedded media (one statement). */
-export async function formatsUsed(pool: Pool, communityId: number, userId: number, month: string): Promise<Formats> {
+export async function formatsUsed(db: DbOrTx, communityId: number, userId: number, month: string): Promise<Formats> {
   const { from, to } = monthRange(month);
-  const { rows } = await pool.query<Formats>({
-    name: 'steering-formats',
-    text: `WITH mine AS (
+  const [formats] = await named<Formats>(db, 'steering-formats', sql`
+     WITH mine AS (
        SELECT id, kind FROM posts
-        WHERE author_id = $4 AND created_at >= ${PERIOD} AND created_at < ${PERIOD_END}
-          AND community_id = $1 AND deleted_at IS NULL)
+        WHERE author_id = ${userId} AND created_at >= ${parisStart(from)} AND created_at < ${parisStart(to)}
+          AND community_id = ${communityId} AND deleted_at IS NULL)
      SELECT
        (SELECT coalesce(json_agg(k ORDER BY k.count DESC, k.kind), '[]') FROM (
           SELECT kind, count(*)::int AS count FROM mine GROUP BY kind) k) AS kinds,
        (SELECT coalesce(json_agg(a ORDER BY a.count DESC, a.format), '[]') FROM (
           SELECT a.format, count(*)::int AS count FROM mine JOIN attachments a ON a.post_id = mine.id GROUP BY a.format) a) AS attachments,
        (SELECT coalesce(json_agg(e ORDER BY e.count DESC, e.provider), '[]') FROM (
-          SELECT e.provider, count(*)::int AS count FROM mine JOIN post_embeds e ON e.post_id = mine.id GROUP BY e.provider) e) AS embeds`,
-    values: [communityId, from, to, userId],
-  });
-  return rows[0]!;
+          SELECT e.provider, count(*)::int AS count FROM mine JOIN post_embeds e ON e.post_id = mine.id GROUP BY e.provider) e) AS embeds`);
+  return formats!;
 }
 
 export interface WaitingQuestion { postId: number; title: string; deadlineAt: string; hoursLeft: number }
 
 /** Open questions, soonest deadline first (questions_pending_idx), and how many there are (one statement). */
-export async function waitingQuestions(pool: Pool, communityId: number, limit = 10): Promise<{ total: number; items: WaitingQuestion[] }> {
-  const { rows } = await pool.query<WaitingQuestion & { total: number }>({
-    name: 'steering-waiting-questions',
-    text: `SELECT q.post_id::int AS "postId", p.title, to_char(q.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "deadlineAt",
+export async function waitingQuestions(db: DbOrTx, communityId: number, limit = 10): Promise<{ total: number; items: WaitingQuestion[] }> {
+  const waiting = await named<WaitingQuestion & { total: number }>(db, 'steering-waiting-questions', sql`
+       SELECT q.post_id::int AS "postId", p.title, to_char(q.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "deadlineAt",
               floor(extract(epoch FROM q.deadline_at - now()) / 3600)::int AS "hoursLeft", count(*) OVER ()::int AS total
          FROM questions q JOIN posts p ON p.id = q.post_id
-        WHERE q.community_id = $1 AND q.answered_at IS NULL AND p.deleted_at IS NULL
-        ORDER BY q.deadline_at, q.post_id LIMIT $2`,
-    values: [communityId, limit],
-  });
-  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _total, ...q }) => q) };
+        WHERE q.community_id = ${communityId} AND q.answered_at IS NULL AND p.deleted_at IS NULL
+        ORDER BY q.deadline_at, q.post_id LIMIT ${limit}`);
+  return { total: waiting[0]?.total ?? 0, items: waiting.map(({ total: _total, ...q }) => q) };
 }
 
 /** Flags waiting for a decision in the community. */
-export async function waitingFlags(pool: Pool, communityId: number): Promise<number> {
-  const res = await pool.query<{ n: number }>({
-    name: 'steering-waiting-flags',
-    text: `SELECT count(*)::int AS n FROM flags WHERE community_id = $1 AND status = 'pending'`,
-    values: [communityId],
-  });
-  return res.rows[0]!.n;
+export async function waitingFlags(db: DbOrTx, communityId: number): Promise<number> {
+  const [flags] = await named<{ n: number }>(db, 'steering-waiting-flags', sql`
+    SELECT count(*)::int AS n FROM flags WHERE community_id = ${communityId} AND status = 'pending'`);
+  return flags!.n;
 }
 
 export interface MemberMonth { month: string; joined: number; total: number }
@@ -66,70 +60,57 @@ export interface MemberMonth { month: string; joined: number; total: number }
  * those who joined since, so only the window's joins are read, not every membership of a
  * 50,000-member community.
  */
-export async function memberGrowth(pool: Pool, communityId: number, month: string): Promise<MemberMonth[]> {
+export function memberGrowth(db: DbOrTx, communityId: number, month: string): Promise<MemberMonth[]> {
   const end = monthRange(month).to;
   const { from } = monthRange(addMonths(month, -11));
-  const { rows } = await pool.query<MemberMonth>({
-    name: 'steering-member-growth',
-    text: `WITH months AS (
-       SELECT generate_series($2::date, ($3::date - interval '1 month')::date, interval '1 month')::date AS m),
+  return named<MemberMonth>(db, 'steering-member-growth', sql`
+     WITH months AS (
+       SELECT generate_series(${from}::date, (${end}::date - interval '1 month')::date, interval '1 month')::date AS m),
      joined AS (
-       SELECT date_trunc('month', joined_at AT TIME ZONE ${PARIS_SQL})::date AS m, count(*)::int AS n
-         FROM memberships WHERE community_id = $1 AND joined_at >= ${PERIOD} AND joined_at < ${PERIOD_END} GROUP BY 1),
+       SELECT date_trunc('month', joined_at AT TIME ZONE ${parisZoneSql})::date AS m, count(*)::int AS n
+         FROM memberships WHERE community_id = ${communityId} AND joined_at >= ${parisStart(from)} AND joined_at < ${parisStart(end)} GROUP BY 1),
      after AS (
-       SELECT count(*)::int AS n FROM memberships WHERE community_id = $1 AND joined_at >= ${PERIOD_END}),
+       SELECT count(*)::int AS n FROM memberships WHERE community_id = ${communityId} AND joined_at >= ${parisStart(end)}),
      before AS (
-       SELECT (SELECT member_count FROM communities WHERE id = $1) - (SELECT n FROM after) - coalesce((SELECT sum(n) FROM joined), 0) AS n)
+       SELECT (SELECT member_count FROM communities WHERE id = ${communityId}) - (SELECT n FROM after) - coalesce((SELECT sum(n) FROM joined), 0) AS n)
      SELECT to_char(months.m, 'YYYY-MM') AS month, coalesce(joined.n, 0) AS joined,
             ((SELECT n FROM before) + sum(coalesce(joined.n, 0)) OVER (ORDER BY months.m))::int AS total
-       FROM months LEFT JOIN joined ON joined.m = months.m ORDER BY months.m`,
-    values: [communityId, from, end],
-  });
-  return rows;
+       FROM months LEFT JOIN joined ON joined.m = months.m ORDER BY months.m`);
 }
 
 export interface TopPost { postId: number; title: string; value: number }
 
 /** Most read posts of the month (reads counted in post_views_daily, by Paris day). */
-export async function mostRead(pool: Pool, communityId: number, month: string, limit = 5): Promise<TopPost[]> {
+export function mostRead(db: DbOrTx, communityId: number, month: string, limit = 5): Promise<TopPost[]> {
   const { from, to } = monthRange(month);
-  const { rows } = await pool.query<TopPost>(
-    `SELECT v.post_id::int AS "postId", p.title, v.views::int AS value
+  return rows<TopPost>(db, sql`
+     SELECT v.post_id::int AS "postId", p.title, v.views::int AS value
        FROM (SELECT post_id, sum(views) AS views FROM post_views_daily
-              WHERE community_id = $1 AND day >= $2::date AND day < $3::date GROUP BY post_id) v
+              WHERE community_id = ${communityId} AND day >= ${from}::date AND day < ${to}::date GROUP BY post_id) v
        JOIN posts p ON p.id = v.post_id
       WHERE p.deleted_at IS NULL AND p.hidden_at IS NULL
-      ORDER BY v.views DESC, v.post_id DESC LIMIT $4`,
-    [communityId, from, to, limit],
-  );
-  return rows;
+      ORDER BY v.views DESC, v.post_id DESC LIMIT ${limit}`);
 }
 
 /** Most useful posts published in the month ("utile" reactions). */
-export async function mostUseful(pool: Pool, communityId: number, month: string, limit = 5): Promise<TopPost[]> {
+export function mostUseful(db: DbOrTx, communityId: number, month: string, limit = 5): Promise<TopPost[]> {
   const { from, to } = monthRange(month);
-  const { rows } = await pool.query<TopPost>(
-    `SELECT id::int AS "postId", title, useful_count AS value FROM posts
-      WHERE community_id = $1 AND created_at >= ${PERIOD} AND created_at < ${PERIOD_END}
+  return rows<TopPost>(db, sql`
+     SELECT id::int AS "postId", title, useful_count AS value FROM posts
+      WHERE community_id = ${communityId} AND created_at >= ${parisStart(from)} AND created_at < ${parisStart(to)}
         AND deleted_at IS NULL AND hidden_at IS NULL AND useful_count > 0
-      ORDER BY useful_count DESC, id DESC LIMIT $4`,
-    [communityId, from, to, limit],
-  );
-  return rows;
+      ORDER BY useful_count DESC, id DESC LIMIT ${limit}`);
 }
 
 /**
  * « Ressources CNFPT » put forward in the month, by the animator and by the whole community (one
  * statement over posts_cnfpt_month_idx: the brief asks animators to promote them).
  */
-export async function cnfptPromoted(pool: Pool, communityId: number, userId: number, month: string): Promise<{ animator: number; community: number }> {
+export async function cnfptPromoted(db: DbOrTx, communityId: number, userId: number, month: string): Promise<{ animator: number; community: number }> {
   const { from, to } = monthRange(month);
-  const { rows } = await pool.query<{ animator: number; community: number }>({
-    name: 'steering-cnfpt-promoted',
-    text: `SELECT count(*) FILTER (WHERE author_id = $4)::int AS animator, count(*)::int AS community FROM posts
-            WHERE community_id = $1 AND created_at >= ${PERIOD} AND created_at < ${PERIOD_END}
-              AND cnfpt_type IS NOT NULL AND deleted_at IS NULL`,
-    values: [communityId, from, to, userId],
-  });
-  return rows[0]!;
+  const [promoted] = await named<{ animator: number; community: number }>(db, 'steering-cnfpt-promoted', sql`
+    SELECT count(*) FILTER (WHERE author_id = ${userId})::int AS animator, count(*)::int AS community FROM posts
+     WHERE community_id = ${communityId} AND created_at >= ${parisStart(from)} AND created_at < ${parisStart(to)}
+       AND cnfpt_type IS NOT NULL AND deleted_at IS NULL`);
+  return promoted!;
 }

@@ -17,7 +17,7 @@ describe('member growth', async () => {
       await addMember(app, c.id, user.id);
       await app.pool.query('UPDATE memberships SET joined_at = $3 WHERE community_id = $1 AND user_id = $2', [c.id, user.id, at]);
     }
-    const months = await memberGrowth(app.pool, c.id, '2025-06');
+    const months = await memberGrowth(app.db, c.id, '2025-06');
     expect(months.map((m) => m.month)).toEqual(['2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
     for (const m of months) {
       const [y, mo] = m.month.split('-').map(Number) as [number, number];

@@ -28,7 +28,7 @@ export default async function steeringRoutes(app: App) {
     const user = requireUser(request);
     const ctx = await loadCommunityContext(request.readDb, request.params.slug, user);
     const month = request.query.month ?? parisMonthNow();
-    return animatorDashboard(request.readPool, audience, ctx, user, request.query.animatorId ?? user.id, month);
+    return animatorDashboard(request.readDb, audience, ctx, user, request.query.animatorId ?? user.id, month);
   });
 
   app.put('/communities/:slug/steering/target', {
@@ -43,8 +43,8 @@ export default async function steeringRoutes(app: App) {
     authorize(steeringAbilities(user, ctx.role), 'setTarget');
     const userId = request.body.userId ?? null;
     await ensureStaff(ctx.community.id, userId);
-    await saveTarget(app.pool, ctx.community.id, userId, request.body.monthlyTarget, user.id);
-    return presentTargets(await loadTargets(app.pool, ctx.community.id));
+    await saveTarget(app.db, ctx.community.id, userId, request.body.monthlyTarget, user.id);
+    return presentTargets(await loadTargets(app.db, ctx.community.id));
   });
 
   app.delete('/communities/:slug/steering/target', {
@@ -59,14 +59,14 @@ export default async function steeringRoutes(app: App) {
     authorize(steeringAbilities(user, ctx.role), 'setTarget');
     const userId = request.query.userId ?? null;
     await ensureStaff(ctx.community.id, userId);
-    await saveTarget(app.pool, ctx.community.id, userId, null, user.id);
-    return presentTargets(await loadTargets(app.pool, ctx.community.id));
+    await saveTarget(app.db, ctx.community.id, userId, null, user.id);
+    return presentTargets(await loadTargets(app.db, ctx.community.id));
   });
 
   /** A per-animator target only for someone who animates or coordinates the community. */
   async function ensureStaff(communityId: number, userId: number | null) {
     if (userId === null) return;
-    const staff = await listStaff(app.pool, communityId);
+    const staff = await listStaff(app.db, communityId);
     if (!staff.some((s) => s.id === userId)) throw new AppError('USER_NOT_FOUND', 'Cette personne n’anime pas cette e-communauté.');
   }
 }

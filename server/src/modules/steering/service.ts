@@ -1,7 +1,7 @@
-import type { Pool } from 'pg';
 import {
   balanceMessage, CONTRIBUTION_SOURCES, FAMILIES, FAMILY_LABELS, underRepresented, type ContributionFamily,
 } from '../../../../common/contributions.js';
+import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityContext } from '../communities/context.js';
@@ -35,10 +35,10 @@ export interface Audience { members: MemberMonth[]; mostRead: TopPost[]; mostUse
 export type AudienceCache = TtlCache<Audience>;
 export const AUDIENCE_SECONDS = 60;
 
-function audienceOf(pool: Pool, cache: AudienceCache, communityId: number, month: string) {
+function audienceOf(db: DbOrTx, cache: AudienceCache, communityId: number, month: string) {
   return cache.get(`${communityId}:${month}`, async () => {
     const [members, mostRead_, mostUseful_] = await Promise.all([
-      memberGrowth(pool, communityId, month), mostRead(pool, communityId, month), mostUseful(pool, communityId, month),
+      memberGrowth(db, communityId, month), mostRead(db, communityId, month), mostUseful(db, communityId, month),
     ]);
     return { members, mostRead: mostRead_, mostUseful: mostUseful_ };
   });
@@ -50,21 +50,21 @@ function audienceOf(pool: Pool, cache: AudienceCache, communityId: number, month
  * animator acts on (contributions, questions, flags, targets) is read live; the audience comes from `cache`.
  */
 export async function animatorDashboard(
-  pool: Pool, cache: AudienceCache, ctx: CommunityContext, viewer: CurrentUser, animatorId: number, month: string,
+  db: DbOrTx, cache: AudienceCache, ctx: CommunityContext, viewer: CurrentUser, animatorId: number, month: string,
 ) {
   if (!canReadAnimator(viewer, ctx.role, animatorId)) throw new AppError('FORBIDDEN');
   const communityId = ctx.community.id;
   const can = steeringAbilities(viewer, ctx.role);
   const [staff, targets, contributions, formats, questions, flagsWaiting, cnfptResources, audience] = await Promise.all([
-    listStaff(pool, communityId),
-    loadTargets(pool, communityId),
+    listStaff(db, communityId),
+    loadTargets(db, communityId),
     // The team's counts when the viewer may see them, else only the animator's own.
-    countContributions(pool, communityId, month, 1, can.readTeam ? null : animatorId),
-    formatsUsed(pool, communityId, animatorId, month),
-    waitingQuestions(pool, communityId),
-    waitingFlags(pool, communityId),
-    cnfptPromoted(pool, communityId, animatorId, month),
-    audienceOf(pool, cache, communityId, month),
+    countContributions(db, communityId, month, 1, can.readTeam ? null : animatorId),
+    formatsUsed(db, communityId, animatorId, month),
+    waitingQuestions(db, communityId),
+    waitingFlags(db, communityId),
+    cnfptPromoted(db, communityId, animatorId, month),
+    audienceOf(db, cache, communityId, month),
   ]);
   const self = staff.find((s) => s.id === animatorId);
   if (!self && animatorId !== viewer.id) throw new AppError('USER_NOT_FOUND');

@@ -1,4 +1,6 @@
-import type { Pool } from 'pg';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { named } from '../../lib/named-query.js';
 import { parisToday } from '../../../../common/time/index.js';
 
 
@@ -11,7 +13,7 @@ export class ViewCounter {
   private pending = new Map<string, { postId: number; day: string; communityId: number; views: number }>();
   private timer: NodeJS.Timeout;
 
-  constructor(private readonly pool: Pool, intervalMs = 5_000, private readonly log: (msg: string) => void = () => {}) {
+  constructor(private readonly db: Db, intervalMs = 5_000, private readonly log: (msg: string) => void = () => {}) {
     this.timer = setInterval(() => void this.flush(), intervalMs);
     this.timer.unref();
   }
@@ -29,13 +31,11 @@ export class ViewCounter {
     const batch = [...this.pending.values()];
     this.pending = new Map();
     try {
-      await this.pool.query({
-        name: 'post-views-flush',
-        text: `INSERT INTO post_views_daily (post_id, day, community_id, views)
-               SELECT * FROM unnest($1::bigint[], $2::date[], $3::bigint[], $4::int[])
-               ON CONFLICT (post_id, day) DO UPDATE SET views = post_views_daily.views + EXCLUDED.views`,
-        values: [batch.map((b) => b.postId), batch.map((b) => b.day), batch.map((b) => b.communityId), batch.map((b) => b.views)],
-      });
+      const column = (pick: (b: (typeof batch)[number]) => number | string) => sql.param(batch.map(pick));
+      await named(this.db, 'post-views-flush', sql`
+        INSERT INTO post_views_daily (post_id, day, community_id, views)
+        SELECT * FROM unnest(${column((b) => b.postId)}::bigint[], ${column((b) => b.day)}::date[], ${column((b) => b.communityId)}::bigint[], ${column((b) => b.views)}::int[])
+        ON CONFLICT (post_id, day) DO UPDATE SET views = post_views_daily.views + EXCLUDED.views`);
     } catch (err) {
       this.log(`lectures non comptées (${batch.length} publications) : ${(err as Error).message}`);
     }
