@@ -3,6 +3,7 @@ import { mfaPasskeys, mfaRecoveryCodes, mfaTotp, users } from '../../db/schema/i
 import { AppError } from '../../lib/errors.js';
 import type { App } from '../../types.js';
 import { endOtherSessions } from '../accounts/devices.js';
+import { queueMail } from '../mail/events.js';
 import { mfaResetMail } from '../mail/templates.js';
 
 /**
@@ -11,7 +12,7 @@ import { mfaResetMail } from '../mail/templates.js';
  * by e-mail. Their grace period is not restarted: at the next sign-in they enrol again if they must.
  */
 export async function resetFactors(app: App, actorId: number, userId: number): Promise<void> {
-  const person = await app.db.transaction(async (tx) => {
+  await app.db.transaction(async (tx) => {
     const [row] = await tx.select({ email: users.email, firstName: users.firstName }).from(users)
       .where(sql`${users.id} = ${userId} AND ${users.deletedAt} IS NULL`);
     if (!row) throw new AppError('USER_NOT_FOUND');
@@ -24,8 +25,7 @@ export async function resetFactors(app: App, actorId: number, userId: number): P
       INSERT INTO moderation_audit (community_id, actor_id, action, target_type, target_id, target_user_id, message, before, after)
       VALUES (NULL, ${actorId}, 'mfa_reset', 'user', ${userId}, ${userId}, 'Seconds facteurs réinitialisés',
               ${JSON.stringify(before)}::jsonb, ${JSON.stringify({ totp: false, passkeys: 0, recoveryCodes: 0 })}::jsonb)`);
-    return row;
+    // Told in the same transaction: the reset and its mail commit together (sent by the worker, mail/events.ts).
+    await queueMail(tx, mfaResetMail(app.config.publicUrl, row.email, row.firstName));
   });
-  app.mailer.send(mfaResetMail(app.config.publicUrl, person.email, person.firstName))
-    .catch((err: unknown) => app.log.error({ err }, 'mail not recorded'));
 }

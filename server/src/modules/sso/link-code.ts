@@ -6,6 +6,7 @@ import { hashToken } from '../../lib/tokens.js';
 import type { App } from '../../types.js';
 import type { OidcClient } from './client.js';
 import type { ProConnectClaims } from './claims.js';
+import { queueMail } from '../mail/events.js';
 import { linkCodeMail } from './mail.js';
 import { accountByEmail, assertLinkable, completeLink, pendingSignup, type Completed } from './service.js';
 
@@ -28,15 +29,17 @@ export async function sendLinkCode(app: App, client: OidcClient, flowId: string 
   assertLinkable(claims, account);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const idHash = hashToken(flowId!);
-  const [held] = await app.db.update(oidcFlows).set({
-    linkCodeHash: codeHash(idHash, code), linkCodeAttempts: 0,
-    linkCodeExpiresAt: sql`now() + make_interval(mins => ${LINK_CODE_MINUTES})`,
-  }).where(and(eq(oidcFlows.idHash, idHash), isNotNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`))
-    .returning({ idHash: oidcFlows.idHash });
-  if (!held) throw new AppError('OIDC_FLOW_EXPIRED');
-  // Sent to the account's own address (the same as ProConnect's, compared case-insensitively).
-  const mail = linkCodeMail(app.config.publicUrl, account.email, account.firstName, code, LINK_CODE_MINUTES, client.settings.label);
-  await app.mailer.send(mail);
+  // The code and its mail commit together (sent by the worker within the second, mail/events.ts).
+  await app.db.transaction(async (tx) => {
+    const [held] = await tx.update(oidcFlows).set({
+      linkCodeHash: codeHash(idHash, code), linkCodeAttempts: 0,
+      linkCodeExpiresAt: sql`now() + make_interval(mins => ${LINK_CODE_MINUTES})`,
+    }).where(and(eq(oidcFlows.idHash, idHash), isNotNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`))
+      .returning({ idHash: oidcFlows.idHash });
+    if (!held) throw new AppError('OIDC_FLOW_EXPIRED');
+    // Sent to the account's own address (the same as ProConnect's, compared case-insensitively).
+    await queueMail(tx, linkCodeMail(app.config.publicUrl, account.email, account.firstName, code, LINK_CODE_MINUTES, client.settings.label));
+  });
 }
 
 /** Checks the typed code and, when right, links the held identity to the account of its address. */
