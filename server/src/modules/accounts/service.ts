@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { emailTokens, users } from '../../db/schema/index.js';
 import { AppError, found, isUniqueViolation } from '../../lib/errors.js';
 import { hashPassword, verifyPassword } from '../../lib/password.js';
@@ -20,6 +20,9 @@ const TOKEN_HOURS: Record<TokenKind, number> = { verify_email: 48, reset_passwor
 // Unknown e-mails are checked against this hash so a failed login takes the same time either way.
 // Computed at start-up, so even the first unknown address costs no extra hash.
 const dummyHash = hashPassword(newToken());
+
+/** What the account services use: the database, and the public address their e-mails link to. */
+export interface AccountDeps { db: Db; config: Pick<App['config'], 'publicUrl'> }
 
 export async function issueToken(tx: DbOrTx, userId: number, kind: TokenKind): Promise<string> {
   // A new link replaces the previous ones: only the latest mail works.
@@ -48,11 +51,11 @@ export interface RegisterInput {
   email: string; password: string; firstName: string; lastName: string; employer: string; job: string; departement: string;
 }
 
-export async function register(app: App, input: RegisterInput): Promise<number> {
+export async function register(deps: AccountDeps, input: RegisterInput): Promise<number> {
   checkNewPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   // The verification mail is queued with the account (mail/events.ts): SMTP never holds the request.
-  return app.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(users).values({
       email: input.email.trim(), passwordHash, firstName: input.firstName.trim(), lastName: input.lastName.trim(),
       employer: input.employer.trim(), job: input.job.trim(), departement: input.departement,
@@ -60,7 +63,7 @@ export async function register(app: App, input: RegisterInput): Promise<number> 
     // The form requires accepting the CGU: which version was accepted is recorded with the account.
     await recordCguAtRegistration(tx, row!.id);
     const token = await issueToken(tx, row!.id, 'verify_email');
-    await queueMail(tx, verificationMail(app.config.publicUrl, input.email.trim(), input.firstName.trim(), token));
+    await queueMail(tx, verificationMail(deps.config.publicUrl, input.email.trim(), input.firstName.trim(), token));
     return row!.id;
   }).catch((err: unknown) => {
     if (isUniqueViolation(err, 'users_email_key')) throw new AppError('EMAIL_TAKEN', undefined, { email: 'Adresse déjà utilisée.' });
@@ -68,8 +71,8 @@ export async function register(app: App, input: RegisterInput): Promise<number> 
   });
 }
 
-export async function verifyEmail(app: App, token: string): Promise<void> {
-  await app.db.transaction(async (tx) => {
+export async function verifyEmail(deps: AccountDeps, token: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, 'verify_email');
     await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, userId));
     // Invitations accepted before the address was confirmed take effect now, in the same transaction (invitations).
@@ -77,12 +80,12 @@ export async function verifyEmail(app: App, token: string): Promise<void> {
   });
 }
 
-export async function resendVerification(app: App, userId: number): Promise<void> {
-  await app.db.transaction(async (tx) => {
+export async function resendVerification(deps: AccountDeps, userId: number): Promise<void> {
+  await deps.db.transaction(async (tx) => {
     const user = await loadUser(tx, userId);
     if (user.emailVerifiedAt) return;
     const token = await issueToken(tx, userId, 'verify_email');
-    await queueMail(tx, verificationMail(app.config.publicUrl, user.email, user.firstName, token));
+    await queueMail(tx, verificationMail(deps.config.publicUrl, user.email, user.firstName, token));
   });
 }
 
@@ -94,8 +97,8 @@ export const LOGIN_FAILED = 'Adresse électronique ou mot de passe incorrect. Pr
   + 'e-communauté ? Utilisez le lien d’activation reçu par courriel, ou demandez-en un nouveau avec « Mot de passe oublié ».';
 
 /** Returns the user id, or throws INVALID_CREDENTIALS after the same amount of work. */
-export async function authenticate(app: App, email: string, password: string): Promise<number> {
-  const [row] = await app.db.select({ id: users.id, passwordHash: users.passwordHash, bannedAt: users.bannedAt, awaiting: sql<boolean>`${awaitingActivation}` })
+export async function authenticate(deps: AccountDeps, email: string, password: string): Promise<number> {
+  const [row] = await deps.db.select({ id: users.id, passwordHash: users.passwordHash, bannedAt: users.bannedAt, awaiting: sql<boolean>`${awaitingActivation}` })
     .from(users).where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
   // An imported account not activated yet has no password to find: it fails like an unknown address, after the
   // same work, and the message (common to every failure) points to the activation link.
@@ -111,16 +114,16 @@ export async function authenticate(app: App, email: string, password: string): P
  * The password typed again in a signed-in session: the session counts as recently authenticated
  * (plugins/reauth.ts) from now on. A wrong password says so on the field, without ending the session.
  */
-export async function reauthenticate(app: App, userId: number, tokenHash: string, password: string): Promise<void> {
-  const user = await loadUser(app.db, userId);
+export async function reauthenticate(deps: AccountDeps, userId: number, tokenHash: string, password: string): Promise<void> {
+  const user = await loadUser(deps.db, userId);
   if (!(await verifyPassword(user.passwordHash, password))) {
     throw new AppError('INVALID_CREDENTIALS', 'Mot de passe incorrect.', { password: 'Mot de passe incorrect.' });
   }
-  await app.db.execute(sql`UPDATE sessions SET reauthenticated_at = now() WHERE token_hash = ${tokenHash} AND user_id = ${userId}`);
+  await deps.db.execute(sql`UPDATE sessions SET reauthenticated_at = now() WHERE token_hash = ${tokenHash} AND user_id = ${userId}`);
 }
 
-export async function requestPasswordReset(app: App, email: string): Promise<void> {
-  await app.db.transaction(async (tx) => {
+export async function requestPasswordReset(deps: AccountDeps, email: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id, email: users.email, firstName: users.firstName, awaiting: sql<boolean>`${awaitingActivation}` })
       .from(users).where(and(eq(users.email, email.trim()), isNull(users.deletedAt)));
     if (!user) return;
@@ -128,16 +131,16 @@ export async function requestPasswordReset(app: App, email: string): Promise<voi
     const kind: TokenKind = user.awaiting ? 'activate_account' : 'reset_password';
     const token = await issueToken(tx, user.id, kind);
     await queueMail(tx, kind === 'activate_account'
-      ? welcomeMail(app.config.publicUrl, user.email, user.firstName, token, LIMITS.activationLinkDays)
-      : passwordResetMail(app.config.publicUrl, user.email, user.firstName, token));
+      ? welcomeMail(deps.config.publicUrl, user.email, user.firstName, token, LIMITS.activationLinkDays)
+      : passwordResetMail(deps.config.publicUrl, user.email, user.firstName, token));
   });
 }
 
-export async function confirmPasswordReset(app: App, token: string, password: string): Promise<void> {
+export async function confirmPasswordReset(deps: AccountDeps, token: string, password: string): Promise<void> {
   // Checked before the token is spent, so a refused password does not burn the link.
   checkNewPassword(password);
   const passwordHash = await hashPassword(password);
-  await app.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, 'reset_password');
     // Following the link proves the mailbox is theirs, as verification would.
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()`, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
@@ -147,14 +150,14 @@ export async function confirmPasswordReset(app: App, token: string, password: st
 }
 
 /** Changes the password and closes every other session (a stolen session must not survive it). */
-export async function changePassword(app: App, userId: number, current: string, next: string, keepSession: string): Promise<void> {
-  const user = await loadUser(app.db, userId);
+export async function changePassword(deps: AccountDeps, userId: number, current: string, next: string, keepSession: string): Promise<void> {
+  const user = await loadUser(deps.db, userId);
   if (!(await verifyPassword(user.passwordHash, current))) {
     throw new AppError('INVALID_CREDENTIALS', 'Le mot de passe actuel est incorrect.', { currentPassword: 'Mot de passe incorrect.' });
   }
   checkNewPassword(next, 'newPassword');
   const passwordHash = await hashPassword(next);
-  await app.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
     await endOtherSessions(tx, userId, keepSession);
   });
@@ -164,12 +167,12 @@ export interface ProfilePatch {
   firstName?: string; lastName?: string; employer?: string; job?: string; departement?: string; bio?: string;
 }
 
-export async function updateProfile(app: App, userId: number, patch: ProfilePatch): Promise<void> {
+export async function updateProfile(deps: AccountDeps, userId: number, patch: ProfilePatch): Promise<void> {
   const values: ProfilePatch = {};
   for (const key of ['firstName', 'lastName', 'employer', 'job', 'departement', 'bio'] as const) {
     const v = patch[key];
     if (v !== undefined) values[key] = v.trim();
   }
   if (Object.keys(values).length === 0) return;
-  await app.db.update(users).set({ ...values, updatedAt: sql`now()` }).where(and(eq(users.id, userId), isNull(users.deletedAt)));
+  await deps.db.update(users).set({ ...values, updatedAt: sql`now()` }).where(and(eq(users.id, userId), isNull(users.deletedAt)));
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { LIMITS } from '../../../../common/limits.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import type { App, CurrentUser } from '../../types.js';
@@ -13,8 +13,11 @@ import { parisFormat } from '../../../../common/time/index.js';
 const DAY_MS = 86_400_000;
 const expiryFormat = parisFormat('fr-FR', { dateStyle: 'long' });
 
-export function invitationUrl(app: App, token: string): string {
-  return `${app.config.publicUrl}/invitation/${token}`;
+/** What the invitation services use: the database, and the public address the invitations link to. */
+export interface InvitationDeps { db: Db; config: Pick<App['config'], 'publicUrl'> }
+
+export function invitationUrl(deps: InvitationDeps, token: string): string {
+  return `${deps.config.publicUrl}/invitation/${token}`;
 }
 
 export interface CommunityRef {
@@ -31,9 +34,9 @@ export type Outcome = { email: string; outcome: 'sent' | 'already_member' | 'alr
  * The inviter's invitations of the last 24 hours are capped (LIMITS.invitationsPerDay) so that
  * the platform never becomes a mass-mailing tool; the count is taken under a per-inviter lock.
  */
-export async function inviteByEmail(app: App, community: CommunityRef, inviter: CurrentUser, emails: string[], message: string): Promise<Outcome[]> {
+export async function inviteByEmail(deps: InvitationDeps, community: CommunityRef, inviter: CurrentUser, emails: string[], message: string): Promise<Outcome[]> {
   const addresses = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
-  return app.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('invitations'), ${inviter.id}::int)`);
     const { rows: [recent] } = await tx.execute<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM invitations WHERE inviter_id = ${inviter.id} AND created_at > now() - interval '24 hours'`);
@@ -68,7 +71,7 @@ export async function inviteByEmail(app: App, community: CommunityRef, inviter: 
         await queueMail(tx, invitationMail(email, {
           inviterName: `${inviter.firstName} ${inviter.lastName}`, communityName: community.name,
           communityDescription: community.description, message: message.trim(),
-          url: invitationUrl(app, token), expires: expiryFormat.format(expiresAt),
+          url: invitationUrl(deps, token), expires: expiryFormat.format(expiresAt),
         }));
         queued += 1;
       }
@@ -155,8 +158,8 @@ async function join(tx: DbOrTx, communityId: number, userId: number): Promise<bo
  * joins when its address is confirmed (completePendingInvitations), so an unverified
  * registration never inflates a community.
  */
-export async function accept(app: App, token: string, user: CurrentUser): Promise<{ status: 'joined' | 'pending_verification'; community: { slug: string; name: string } }> {
-  return app.db.transaction(async (tx) => {
+export async function accept(deps: InvitationDeps, token: string, user: CurrentUser): Promise<{ status: 'joined' | 'pending_verification'; community: { slug: string; name: string } }> {
+  return deps.db.transaction(async (tx) => {
     const inv = await usableInvitation(tx, token, user.id, true);
     if (inv.already_member) throw new AppError('ALREADY_MEMBER', 'Vous êtes déjà membre de cette e-communauté.');
     const { rows } = await tx.execute(sql`

@@ -31,7 +31,7 @@ export default async function siteRoutes(app: App) {
   }, async (request) => {
     const user = requireUser(request);
     authorize(pageAbilities(user), 'edit');
-    const page = await savePage(app, request.params.slug, request.body.title, request.body.body, user.id);
+    const page = await savePage(app.db, request.params.slug, request.body.title, request.body.body, user.id);
     return presentPage(page, user);
   });
 

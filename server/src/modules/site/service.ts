@@ -1,10 +1,9 @@
 import { desc, eq, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { legalPages, legalPageVersions, mailOutbox } from '../../db/schema/index.js';
 import { found } from '../../lib/errors.js';
 import { encodeKeyset, type PgKeyset } from '../../lib/cursor.js';
 import { renderMarkdown } from '../../lib/markdown.js';
-import type { App } from '../../types.js';
 
 export async function loadPage(db: DbOrTx, slug: string) {
   const [row] = await db.select().from(legalPages).where(eq(legalPages.slug, slug));
@@ -15,9 +14,9 @@ export async function loadPage(db: DbOrTx, slug: string) {
  * Saves a new version of a legal page: the version being replaced is copied to
  * legal_page_versions in the same transaction, under a row lock so two editors cannot both claim one number.
  */
-export async function savePage(app: App, slug: string, title: string, bodyMd: string, userId: number) {
+export async function savePage(db: Db, slug: string, title: string, bodyMd: string, userId: number) {
   const bodyHtml = renderMarkdown(bodyMd);
-  return app.db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [current] = await tx.select().from(legalPages).where(eq(legalPages.slug, slug)).for('update');
     const page = found(current, 'PAGE_NOT_FOUND');
     await tx.insert(legalPageVersions).values({

@@ -167,12 +167,11 @@ export async function pendingSignup(deps: SsoDeps, flowId: string | undefined): 
 
 /**
  * Creates the account from the held claims, with its CGU acceptance and identity, in one transaction.
- * Takes `app`, unlike the rest of this file: accounts' resendVerification, which it calls, still does.
  */
-export async function completeSignup(app: App, client: OidcClient, flowId: string | undefined): Promise<Completed & { userId: number }> {
+export async function completeSignup(deps: SsoDeps, client: OidcClient, flowId: string | undefined): Promise<Completed & { userId: number }> {
   // No password was chosen: a random one nobody knows; "mot de passe oublié" lets the member set one.
   const passwordHash = await hashPassword(newToken());
-  return app.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const [flow] = flowId
       ? await tx.delete(oidcFlows)
         .where(and(eq(oidcFlows.idHash, hashToken(flowId)), isNotNull(oidcFlows.claims), sql`${oidcFlows.expiresAt} > now()`)).returning()
@@ -196,7 +195,7 @@ export async function completeSignup(app: App, client: OidcClient, flowId: strin
     return { userId: user!.id, idToken: flow.idToken!, next: flow.next, amr: claims.amr ?? [], emailVerified: claims.emailVerified === true };
   }).then(async ({ emailVerified, ...done }) => {
     // An address the provider did not vouch for is confirmed like any other registration.
-    if (!emailVerified) await resendVerification(app, done.userId);
+    if (!emailVerified) await resendVerification(deps, done.userId);
     return done;
   }, (err: unknown) => {
     if (isUniqueViolation(err, 'users_email_key')) throw new AppError('OIDC_EMAIL_HAS_ACCOUNT');
