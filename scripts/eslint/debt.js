@@ -11,7 +11,6 @@ const FUNCTION_OPTIONS = { skipBlankLines: true, skipComments: true, IIFEs: true
 const LONG_FUNCTIONS = {
   'web/src/ui/editor/RichEditor.tsx': 130, // image upload merged the day the gate came in
   'web/src/routes/national/CommunityWizard.tsx': 114,
-  'server/src/modules/moderation/actions.ts': 109, // applyAction: one transaction per action kind
   'web/src/routes/community/PublishForm.tsx': 95,
   'server/src/modules/email-prefs/digests.ts': 101, // runDigest
   'server/src/exchange/import.ts': 98,

@@ -31,6 +31,91 @@ export interface ItemRow extends Record<string, unknown> {
   author_role: CommunityRole | null;
 }
 
+/** What one decision changed: the item or its author, as the audit log records it before and after. */
+interface Change { before: Json | null; after: Json | null; until: Date | null }
+
+/** The change of each kind of decision, in the decision's transaction, on the item read under its lock. */
+async function applyChange(
+  tx: Tx, actor: CurrentUser, type: ItemTypeName, itemId: number, item: ItemRow, input: ActionInput, reason: FlagReasonOut | null,
+): Promise<Change> {
+  const message = input.message?.trim() ?? '';
+  const table = type === 'post' ? sql`posts` : sql`comments`;
+  let before: Json | null = null;
+  let after: Json | null = null;
+  let until: Date | null = null;
+
+  switch (input.action) {
+    case 'keep':
+    case 'warn':
+      break;
+    case 'hide': {
+      const text = reasonText(reason, message);
+      before = { hidden: item.hidden_at !== null, hiddenReason: item.hidden_reason };
+      await tx.execute(sql`UPDATE ${table} SET hidden_at = now(), hidden_reason = ${text} WHERE id = ${itemId}`);
+      after = { hidden: true, hiddenReason: text };
+      break;
+    }
+    case 'unhide': {
+      before = { hidden: true, hiddenReason: item.hidden_reason };
+      await tx.execute(sql`UPDATE ${table} SET hidden_at = NULL, hidden_reason = NULL WHERE id = ${itemId}`);
+      after = { hidden: false };
+      break;
+    }
+    case 'edit':
+    case 'anonymise': {
+      const body = input.body!;
+      before = { bodyMd: item.body_md };
+      if (type === 'post') {
+        // The author's words stay in the post's history, as with any edit.
+        await tx.execute(sql`INSERT INTO post_revisions (post_id, title, body_md, edited_by) VALUES (${itemId}, ${item.title}, ${item.body_md}, ${actor.id})`);
+        await tx.execute(sql`
+          UPDATE posts SET body_md = ${body}, body_html = ${renderMarkdown(body)}, excerpt = ${excerpt(body)}, moderated_at = now()
+           WHERE id = ${itemId}`);
+      } else {
+        await tx.execute(sql`UPDATE comments SET body_md = ${body}, body_html = ${renderMarkdown(body)}, moderated_at = now() WHERE id = ${itemId}`);
+      }
+      after = { bodyMd: body };
+      break;
+    }
+    case 'delete': {
+      before = { deleted: false };
+      await tx.execute(sql`UPDATE ${table} SET deleted_at = now(), deleted_by = ${actor.id} WHERE id = ${itemId}`);
+      // The counters the posts module keeps, as its own delete does.
+      await tx.execute(type === 'post'
+        ? sql`UPDATE communities SET post_count = post_count - 1 WHERE id = ${item.community_id}`
+        : sql`UPDATE posts SET comment_count = comment_count - 1 WHERE id = ${item.post_id}`);
+      after = { deleted: true };
+      break;
+    }
+    case 'suspend': {
+      const prev = await tx.execute<{ until: string }>(sql`
+        SELECT ${isoText('until')} AS until FROM community_suspensions WHERE community_id = ${item.community_id} AND user_id = ${item.author_id}`);
+      const { rows } = await tx.execute<{ until: Date }>(sql`
+        INSERT INTO community_suspensions (community_id, user_id, until, reason, created_by)
+        VALUES (${item.community_id}, ${item.author_id}, now() + make_interval(days => ${input.days!}), ${reasonText(reason, message)}, ${actor.id})
+        ON CONFLICT (community_id, user_id) DO UPDATE
+          SET until = EXCLUDED.until, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()
+        RETURNING until`);
+      until = new Date(rows[0]!.until);
+      before = { suspendedUntil: prev.rows[0]?.until ?? null };
+      after = { suspendedUntil: until.toISOString(), days: input.days };
+      break;
+    }
+    case 'ban': {
+      const { rows } = await tx.execute<{ banned_at: string | null }>(sql`
+        SELECT ${isoText('banned_at')} AS banned_at FROM users WHERE id = ${item.author_id} FOR UPDATE`);
+      before = { bannedAt: rows[0]?.banned_at ?? null };
+      await tx.execute(sql`
+        UPDATE users SET banned_at = coalesce(banned_at, now()), banned_reason = ${reasonText(reason, message)} WHERE id = ${item.author_id}`);
+      // Signed out everywhere at once: sessions are the only thing keeping them in.
+      await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${item.author_id}`);
+      after = { banned: true };
+      break;
+    }
+  }
+  return { before, after, until };
+}
+
 /** The item with what deciding and notifying needs; `lock` takes the row lock inside a transaction. */
 export async function loadItem(db: Db | Tx, type: ItemTypeName, id: number, lock = false): Promise<ItemRow> {
   const forUpdate = lock ? sql`FOR UPDATE OF x` : sql``;
@@ -72,6 +157,8 @@ export async function applyAction(
   itemId: number,
   input: ActionInput,
   reason: FlagReasonOut | null,
+  /** What commits with the decision besides its own change (the mail to the author: moderation/service.ts). */
+  then?: (tx: Tx, outcome: ActionOutcome) => Promise<void>,
 ): Promise<ActionOutcome> {
   return db.transaction(async (tx) => {
     const column = type === 'post' ? sql`post_id` : sql`comment_id`;
@@ -87,81 +174,8 @@ export async function applyAction(
     if (item.deleted && ITEM_ACTIONS.includes(input.action)) throw new AppError('ALREADY_DELETED');
     if (input.action === 'hide' && item.hidden_at !== null) throw new AppError('ALREADY_HIDDEN');
     if (input.action === 'unhide' && item.hidden_at === null) throw new AppError('NOT_HIDDEN');
+    const { before, after, until } = await applyChange(tx, actor, type, itemId, item, input, reason);
     const message = input.message?.trim() ?? '';
-    const table = type === 'post' ? sql`posts` : sql`comments`;
-    let before: Json | null = null;
-    let after: Json | null = null;
-    let until: Date | null = null;
-
-    switch (input.action) {
-      case 'keep':
-      case 'warn':
-        break;
-      case 'hide': {
-        const text = reasonText(reason, message);
-        before = { hidden: item.hidden_at !== null, hiddenReason: item.hidden_reason };
-        await tx.execute(sql`UPDATE ${table} SET hidden_at = now(), hidden_reason = ${text} WHERE id = ${itemId}`);
-        after = { hidden: true, hiddenReason: text };
-        break;
-      }
-      case 'unhide': {
-        before = { hidden: true, hiddenReason: item.hidden_reason };
-        await tx.execute(sql`UPDATE ${table} SET hidden_at = NULL, hidden_reason = NULL WHERE id = ${itemId}`);
-        after = { hidden: false };
-        break;
-      }
-      case 'edit':
-      case 'anonymise': {
-        const body = input.body!;
-        before = { bodyMd: item.body_md };
-        if (type === 'post') {
-          // The author's words stay in the post's history, as with any edit.
-          await tx.execute(sql`INSERT INTO post_revisions (post_id, title, body_md, edited_by) VALUES (${itemId}, ${item.title}, ${item.body_md}, ${actor.id})`);
-          await tx.execute(sql`
-            UPDATE posts SET body_md = ${body}, body_html = ${renderMarkdown(body)}, excerpt = ${excerpt(body)}, moderated_at = now()
-             WHERE id = ${itemId}`);
-        } else {
-          await tx.execute(sql`UPDATE comments SET body_md = ${body}, body_html = ${renderMarkdown(body)}, moderated_at = now() WHERE id = ${itemId}`);
-        }
-        after = { bodyMd: body };
-        break;
-      }
-      case 'delete': {
-        before = { deleted: false };
-        await tx.execute(sql`UPDATE ${table} SET deleted_at = now(), deleted_by = ${actor.id} WHERE id = ${itemId}`);
-        // The counters the posts module keeps, as its own delete does.
-        await tx.execute(type === 'post'
-          ? sql`UPDATE communities SET post_count = post_count - 1 WHERE id = ${item.community_id}`
-          : sql`UPDATE posts SET comment_count = comment_count - 1 WHERE id = ${item.post_id}`);
-        after = { deleted: true };
-        break;
-      }
-      case 'suspend': {
-        const prev = await tx.execute<{ until: string }>(sql`
-          SELECT ${isoText('until')} AS until FROM community_suspensions WHERE community_id = ${item.community_id} AND user_id = ${item.author_id}`);
-        const { rows } = await tx.execute<{ until: Date }>(sql`
-          INSERT INTO community_suspensions (community_id, user_id, until, reason, created_by)
-          VALUES (${item.community_id}, ${item.author_id}, now() + make_interval(days => ${input.days!}), ${reasonText(reason, message)}, ${actor.id})
-          ON CONFLICT (community_id, user_id) DO UPDATE
-            SET until = EXCLUDED.until, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()
-          RETURNING until`);
-        until = new Date(rows[0]!.until);
-        before = { suspendedUntil: prev.rows[0]?.until ?? null };
-        after = { suspendedUntil: until.toISOString(), days: input.days };
-        break;
-      }
-      case 'ban': {
-        const { rows } = await tx.execute<{ banned_at: string | null }>(sql`
-          SELECT ${isoText('banned_at')} AS banned_at FROM users WHERE id = ${item.author_id} FOR UPDATE`);
-        before = { bannedAt: rows[0]?.banned_at ?? null };
-        await tx.execute(sql`
-          UPDATE users SET banned_at = coalesce(banned_at, now()), banned_reason = ${reasonText(reason, message)} WHERE id = ${item.author_id}`);
-        // Signed out everywhere at once: sessions are the only thing keeping them in.
-        await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${item.author_id}`);
-        after = { banned: true };
-        break;
-      }
-    }
 
     const { rows } = await tx.execute<{ id: number }>(sql`
       INSERT INTO moderation_audit (community_id, actor_id, action, target_type, target_id, target_user_id, reason_code, message, before, after)
@@ -181,6 +195,8 @@ export async function applyAction(
         UPDATE flags SET status = 'handled', handled_by = ${actor.id}, handled_at = now(), action_id = ${auditId}
          WHERE id = ANY(${`{${flagIds.join(',')}}`}::bigint[])`);
     }
-    return { auditId, handledFlags: flagIds.length, until };
+    const outcome = { auditId, handledFlags: flagIds.length, until };
+    await then?.(tx, outcome);
+    return outcome;
   });
 }

@@ -115,7 +115,7 @@ export interface DecisionDeps {
   config: Pick<App['config'], 'publicUrl'>;
 }
 
-async function notify(deps: DecisionDeps, item: ItemRow, type: ItemTypeName, input: ActionInput, reason: FlagReasonOut | null, outcome: ActionOutcome, communityName: string) {
+async function notify(tx: DbOrTx, deps: DecisionDeps, item: ItemRow, type: ItemTypeName, input: ActionInput, reason: FlagReasonOut | null, outcome: ActionOutcome, communityName: string) {
   if (input.action === 'keep') return;
   const itemUrl = input.action === 'delete' || input.action === 'ban'
     ? null
@@ -124,19 +124,18 @@ async function notify(deps: DecisionDeps, item: ItemRow, type: ItemTypeName, inp
     action: input.action, communityName, reasonLabel: reason?.label ?? null, article: reason?.article || null,
     message: input.message?.trim() ?? '', itemUrl, until: outcome.until ? frenchDateTime(outcome.until) : null,
   });
-  // Queued for the worker (mail/events.ts) right after the decision's transaction, which computes the suspension's end.
-  await queueMail(deps.db, mail);
+  // Queued in the decision's transaction (sent by the worker, mail/events.ts): the decision and its mail commit together.
+  await queueMail(tx, mail);
 }
 
 /**
- * A moderation decision the policy allowed (`actionRefusal`): checked, applied in one transaction (actions.ts),
- * then its mail to the author queued once committed.
+ * A moderation decision the policy allowed (`actionRefusal`): checked, then applied in one transaction (actions.ts)
+ * with its mail to the author queued in it.
  */
 export async function decide(deps: DecisionDeps, actor: CurrentUser, item: ItemRow, type: ItemTypeName, input: ActionInput, communityName: string) {
   checkInput(input);
   const reason = input.reasonCode ? await findReason(deps.db, input.reasonCode) : null;
   if (input.reasonCode && !reason) throw new AppError('VALIDATION_FAILED', undefined, { reasonCode: 'Motif inconnu.' });
-  const outcome = await applyAction(deps.db, actor, type, item.id, input, reason ?? null);
-  await notify(deps, item, type, input, reason ?? null, outcome, communityName);
-  return outcome;
+  return applyAction(deps.db, actor, type, item.id, input, reason ?? null,
+    (tx, outcome) => notify(tx, deps, item, type, input, reason ?? null, outcome, communityName));
 }
