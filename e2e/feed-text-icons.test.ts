@@ -88,6 +88,10 @@ describe.skipIf(!hasChromium)('extraits du fil et icônes', () => {
       await expect(useful.locator('svg[aria-hidden="true"]').count()).resolves.toBe(1);
       const search = page.getByRole('button', { name: 'Lancer la recherche' });
       await expect(search.locator('svg[aria-hidden="true"]').count()).resolves.toBe(1);
+      // The comment editor's toolbar loads with the editor, after the post: read the page once it is in too.
+      const link = page.getByRole('toolbar', { name: 'Mise en forme' }).getByRole('button', { name: 'Lien' });
+      await link.waitFor();
+      await expect(link.locator('svg[aria-hidden="true"]').count()).resolves.toBe(1);
       expect(await pageText(page)).not.toMatch(PICTOGRAPH);
       await useful.click();
       await page.getByRole('button', { name: 'Utile (1)' }).waitFor();

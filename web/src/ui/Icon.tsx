@@ -14,6 +14,8 @@ const PATHS = {
   check: 'm4 12.5 5 5L20 6.5',
   // A bookmark ribbon: « Enregistrer » (filled once the post is kept).
   bookmark: 'M6 3h12v18l-6-4.5L6 21V3Z',
+  // Two chain links: the editor's « Lien » (the arrow ↗ is an emoji-capable character, drawn as a box without a font).
+  link: 'M10 13.5a4.5 4.5 0 0 0 6.4.4l3-3a4.5 4.5 0 0 0-6.4-6.4l-1.6 1.6M14 10.5a4.5 4.5 0 0 0-6.4-.4l-3 3a4.5 4.5 0 0 0 6.4 6.4l1.6-1.6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

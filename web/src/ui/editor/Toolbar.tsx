@@ -1,11 +1,12 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/core';
+import { Icon, type IconName } from '../Icon';
 
 export interface Tool {
   key: string;
   label: string;
-  /** Short visible text; the label is the accessible name. */
-  glyph: string;
+  /** Short visible text, or a drawn icon where no plain character says it; the label is the accessible name. */
+  glyph: string | { icon: IconName };
   shortcut?: string;
   /** A formatting that is on or off at the caret: the button says so with aria-pressed. */
   active?: (e: Editor) => boolean;
@@ -60,7 +61,7 @@ export function Toolbar({ editor, tools, label }: { editor: Editor; tools: Tool[
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => tool.run(editor)}
           >
-            <span aria-hidden="true">{tool.glyph}</span>
+            {typeof tool.glyph === 'string' ? <span aria-hidden="true">{tool.glyph}</span> : <Icon name={tool.glyph.icon} />}
           </button>
         );
       })}

@@ -13,7 +13,8 @@ const inTable = (e: Editor) => e.isActive('table');
 /** The toolbar, in the order a writer needs it; shortcuts are ProseMirror's (Mod is Ctrl, or ⌘ on a Mac). */
 // Names never shared with the page around the editor (its « Titre » field, moderation's « Rétablir », the
 // dialogs' « Annuler »): a screen reader lists buttons by name, and two alike would be guessed between.
-// Glyphs are plain text characters: an emoji shows as an empty box where no emoji font is installed.
+// Glyphs are plain text characters outside Unicode's pictographs (an emoji shows as an empty box where no emoji font
+// is installed); where none says it, an SVG icon.
 export function editorTools(open: ToolDialogs): Tool[] {
   const chain = (e: Editor) => e.chain().focus();
   return [
@@ -24,7 +25,7 @@ export function editorTools(open: ToolDialogs): Tool[] {
     { key: 'ul', label: 'Liste à puces', glyph: '•', shortcut: 'Mod-Shift-8', active: (e) => e.isActive('bulletList'), run: (e) => chain(e).toggleBulletList().run() },
     { key: 'ol', label: 'Liste numérotée', glyph: '1.', shortcut: 'Mod-Shift-7', active: (e) => e.isActive('orderedList'), run: (e) => chain(e).toggleOrderedList().run() },
     { key: 'quote', label: 'Citation', glyph: '«»', shortcut: 'Mod-Shift-b', active: (e) => e.isActive('blockquote'), run: (e) => chain(e).toggleBlockquote().run() },
-    { key: 'link', label: 'Lien', glyph: '↗', shortcut: 'Mod-k', active: (e) => e.isActive('link'), run: () => open.link() },
+    { key: 'link', label: 'Lien', glyph: { icon: 'link' }, shortcut: 'Mod-k', active: (e) => e.isActive('link'), run: () => open.link() },
     { key: 'image', label: 'Image', glyph: '▣', run: () => open.image() },
     { key: 'table', label: 'Tableau', glyph: '▦', active: inTable, run: (e) => chain(e).insertTable({ rows: 3, cols: 2, withHeaderRow: true }).run() },
     { key: 'row', label: 'Ajouter une ligne au tableau', glyph: '+ligne', when: inTable, run: (e) => chain(e).addRowAfter().run() },
