@@ -4,6 +4,7 @@ import {
   isoDay, isWorkingDay, lastDayOfMonth, monthBounds, monthRange, parisFormat, parisLocalToUtc, parisMonthNow, parisToUtc, parisToday,
   parisWallClock, parseDate, utcToParis, utcToParisLocal,
 } from './index.js';
+import { PARIS_TIME_ZONE } from './zone.js';
 
 /** The one test of the time module: both clock changes, public holidays, deadlines, month boundaries. */
 describe('Europe/Paris wall clock <-> UTC', () => {
@@ -60,6 +61,29 @@ describe('Europe/Paris wall clock <-> UTC', () => {
     // 23:30 UTC on 31 December is already the next year in Paris.
     expect(parisToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
     expect(parisMonthNow(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01');
+  });
+});
+
+describe('the wall clock kept per UTC hour', () => {
+  // Intl itself is the reference: the hourly offsets must read every instant exactly as it does, across every
+  // change of two periods (the first one straddles the 1997 start of the kept offsets).
+  const reference = new Intl.DateTimeFormat('en-GB', {
+    timeZone: PARIS_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+  const viaIntl = (at: Date) => {
+    const f = Object.fromEntries(reference.formatToParts(at).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+    return { year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: f.second, ms: at.getUTCMilliseconds() };
+  };
+
+  it.each([['1996-01-01', '1998-01-01'], ['2026-01-01', '2028-01-01']])('reads every instant from %s to %s as Intl does', (from, to) => {
+    const step = 47 * 60_000 + 17_123; // not a divisor of an hour: every minute of the hour comes up
+    const wrong: string[] = [];
+    for (let t = Date.parse(from); t < Date.parse(to); t += step) {
+      const at = new Date(t);
+      if (JSON.stringify(parisWallClock(at)) !== JSON.stringify(viaIntl(at))) wrong.push(at.toISOString());
+    }
+    expect(wrong).toEqual([]);
   });
 });
 
