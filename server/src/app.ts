@@ -59,11 +59,13 @@ import mfaRoutes from './modules/mfa/routes.js';
 import draftsRoutes from './modules/drafts/routes.js';
 import readingRoutes from './modules/reading/routes.js';
 import memberImportRoutes from './modules/member-import/routes.js';
+import ssoRoutes from './modules/sso/routes.js';
+import signInRoutes from './modules/sign-in/routes.js';
 import { ByteLru } from './lib/byte-lru.js';
 import { installEventHandlers } from './events/wiring.js';
 
 /** Every API area, mounted under /api. One line per module. */
-const apiModules = [healthRoutes, accountsRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, surveysRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, mentionRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, cnfptRoutes, steeringRoutes, coordinatorRoutes, sharedPagesRoutes, invitationsRoutes, rosterRoutes, reportsRoutes, nationalRoutes, networkRoutes, contractsRoutes, directoryRoutes, messagesRoutes, memberImportRoutes, mfaRoutes, draftsRoutes, readingRoutes];
+const apiModules = [healthRoutes, accountsRoutes, ssoRoutes, signInRoutes, communitiesRoutes, postsRoutes, siteRoutes, pollsRoutes, surveysRoutes, dossiersRoutes, questionsRoutes, agendaRoutes, attachmentsRoutes, searchRoutes, calendarRoutes, moderationRoutes, privacyRoutes, anonymisationRoutes, notificationsRoutes, mentionRoutes, emailPrefsRoutes, feedsRoutes, veilleRoutes, cnfptRoutes, steeringRoutes, coordinatorRoutes, sharedPagesRoutes, invitationsRoutes, rosterRoutes, reportsRoutes, nationalRoutes, networkRoutes, contractsRoutes, directoryRoutes, messagesRoutes, memberImportRoutes, mfaRoutes, draftsRoutes, readingRoutes];
 
 /** Builds the HTTP application; never listens (main.ts and tests decide). */
 export async function buildApp(config: Config, deps: Deps): Promise<App> {

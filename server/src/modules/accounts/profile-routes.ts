@@ -1,13 +1,11 @@
 import type { App } from '../../types.js';
-import { errorResponses, IdParam, Ok } from '../../lib/schemas.js';
+import { errorResponses, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import { LIMITS } from '../../../../common/limits.js';
-import { ChangePasswordBody, Me, ProfileBody, PublicProfile, UserHitPage, UserSearchQuery } from '../../../../common/api/accounts.js';
+import { ChangePasswordBody, Me, ProfileBody, UserHitPage, UserSearchQuery } from '../../../../common/api/accounts.js';
 import * as accounts from './service.js';
 import { loadMemberships, searchUsersByName } from './queries.js';
 import { presentUserSelf } from './presenters.js';
-import { loadProfile } from '../directory/queries.js';
-import { canSeeDraftMemberships, profileAbilities } from './policy.js';
 
 export default async function profileRoutes(app: App) {
   async function me(userId: number) {
@@ -36,23 +34,6 @@ export default async function profileRoutes(app: App) {
     const user = requireUser(request);
     await accounts.changePassword(app, user.id, request.body.currentPassword, request.body.newPassword, request.session!.tokenHash);
     return { ok: true as const };
-  });
-
-  // Profiles hold professional details: shown to signed-in members only, never to the public.
-  app.get('/users/:id', {
-    config: { auth: 'user' },
-    schema: { tags: ['comptes'], summary: 'Profil public d’un membre', params: IdParam, response: { 200: PublicProfile, ...errorResponses } },
-  }, async (request) => {
-    const viewer = requireUser(request);
-    const user = await accounts.loadUser(app.db, request.params.id);
-    // Employer, job and territory only as the member chose to show them (directory module).
-    const shown = (await loadProfile(app.db, viewer, user.id))?.entry;
-    return {
-      id: user.id, firstName: user.firstName, lastName: user.lastName, employer: shown?.employer ?? '', job: shown?.job ?? '',
-      departement: shown?.departement ?? '', bio: user.bio, createdAt: user.createdAt.toISOString(),
-      memberships: await loadMemberships(app.db, user.id, canSeeDraftMemberships(viewer, user.id)),
-      can: profileAbilities(viewer, user.id),
-    };
   });
 
   // Searching members by name serves pickers (appointing animators): signed-in members only.

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
 import type { MembershipView } from './presenters.js';
+
+/**
+ * An account awaits activation when an import (member-import) created it (imported_at) and nobody has proved the
+ * mailbox yet: the activation link, a password reset or ProConnect set email_verified_at. Sign-in, password reset
+ * and ProConnect linking all read it.
+ */
+export const awaitingActivation = sql`(${users.importedAt} IS NOT NULL AND ${users.emailVerifiedAt} IS NULL)`;
 
 /** A member's communities, by name; drafts only when the viewer may see them. One indexed query. */
 export async function loadMemberships(db: DbOrTx, userId: number, includeDrafts: boolean): Promise<MembershipView[]> {

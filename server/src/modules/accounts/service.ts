@@ -11,7 +11,7 @@ import { emit } from '../../events/bus.js';
 import { checkNewPassword } from './password-rules.js';
 import { recordCguAtRegistration } from '../privacy/cgu.js';
 import { endOtherSessions } from './devices.js';
-import { awaitingActivation } from '../member-import/welcome-state.js';
+import { awaitingActivation } from './queries.js';
 import { LIMITS } from '../../../../common/limits.js';
 
 type TokenKind = 'verify_email' | 'reset_password' | 'activate_account';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCommunity, addMember } from '../../../test/community-factories.js';
 import { unique, useTestApp } from '../../../test/helpers.js';
 import { signIn } from '../posts/posts.fixtures.js';
+import { createUser, signedInUser } from '../../../test/factories.js';
 
 const { app } = await useTestApp();
 
@@ -36,7 +37,7 @@ describe('member directory', () => {
     expect(await settings(member.headers, { showJob: true, showTerritory: true, showEmail: true })).toMatchObject({ showJob: true, showEmployer: false });
     const after = (await app.inject({ method: 'GET', url: `/api/members/${member.user.id}`, headers: viewer.headers })).json();
     expect(after).toMatchObject({ employer: null, job: 'Urbaniste', departement: '69', region: { code: 'ARA', name: 'Auvergne-Rhône-Alpes' }, email: member.user.email });
-    // The accounts module's profile route honours the same choices.
+    // The account's profile page (/users/:id) honours the same choices.
     const legacy = (await app.inject({ method: 'GET', url: `/api/users/${member.user.id}`, headers: viewer.headers })).json();
     expect(legacy).toMatchObject({ employer: '', job: 'Urbaniste', departement: '69' });
   });
@@ -174,5 +175,32 @@ describe('member directory', () => {
     expect(unknown.json().code).toBe('VALIDATION_FAILED');
     const shortQuery = await app.inject({ method: 'GET', url: '/api/directory?q=a', headers: member.headers });
     expect(shortQuery.statusCode).toBe(400);
+  });
+});
+
+describe('the account’s profile page (/users/:id)', () => {
+  it('shows a public profile without private fields, hiding draft communities', async () => {
+    const { user } = await createUser(app, { job: 'Directrice générale des services' });
+    const { rows: [draft] } = await app.pool.query(`INSERT INTO communities (slug, name, status) VALUES ($1, 'Brouillon', 'draft') RETURNING id`, [unique('d')]);
+    const { rows: [open] } = await app.pool.query(`INSERT INTO communities (slug, name, status) VALUES ($1, 'Ouverte', 'open') RETURNING id`, [unique('o')]);
+    await app.pool.query(`INSERT INTO memberships (community_id, user_id) VALUES ($1, $3), ($2, $3)`, [draft.id, open.id, user.id]);
+
+    const viewer = await signedInUser(app);
+    // The job is hidden until the member chooses to show it (directory settings).
+    expect((await app.inject({ method: 'GET', url: `/api/users/${user.id}`, headers: viewer.headers })).json().job).toBe('');
+    await app.pool.query('INSERT INTO member_settings (user_id, show_job) VALUES ($1, true)', [user.id]);
+    const res = await app.inject({ method: 'GET', url: `/api/users/${user.id}`, headers: viewer.headers });
+    expect(res.statusCode).toBe(200);
+    const profile = res.json();
+    expect(profile).toMatchObject({ id: user.id, job: 'Directrice générale des services', can: { edit: false } });
+    expect(profile).not.toHaveProperty('email');
+    expect(profile.memberships.map((m: { community: { name: string } }) => m.community.name)).toEqual(['Ouverte']);
+
+    const admin = await signedInUser(app, { nationalRole: 'admin' });
+    const seen = (await app.inject({ method: 'GET', url: `/api/users/${user.id}`, headers: admin.headers })).json();
+    expect(seen.memberships).toHaveLength(2);
+
+    expect((await app.inject({ method: 'GET', url: '/api/users/999999999', headers: viewer.headers })).json().code).toBe('USER_NOT_FOUND');
+    expect((await app.inject({ method: 'GET', url: '/api/users/abc', headers: viewer.headers })).statusCode).toBe(400);
   });
 });

@@ -7,12 +7,15 @@ import { CursorQuery, errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
 import { loadMemberships } from '../accounts/queries.js';
+import { loadUser } from '../accounts/service.js';
+import { canSeeDraftMemberships, profileAbilities as accountAbilities } from '../accounts/policy.js';
 import { loadCommunityContext } from '../communities/context.js';
 import { profileAbilities, seesDraftCommunities } from './policy.js';
 import { decodeDirectoryCursor, listContributions, loadProfile, loadSettings, presentContribution, saveSettings, searchDirectory } from './queries.js';
 import {
   ContributionPage, DirectoryEntryPage, DirectoryQuery, MemberProfile, Settings, SettingsBody,
 } from '../../../../common/api/directory.js';
+import { PublicProfile } from '../../../../common/api/accounts.js';
 
 const tags = ['annuaire'];
 
@@ -75,5 +78,22 @@ export default async function directoryRoutes(app: App) {
     const limit = request.query.limit ?? LIMITS.pageSize;
     const page = keysetPage(await listContributions(request.readDb, user, id, decodeKeyset(request.query.cursor), limit), limit);
     return { items: page.items.map(presentContribution), nextCursor: page.nextCursor };
+  });
+
+  // The accounts module's profile page (older than /members/:id): the account, with employer, job and territory
+  // only as the member chose to show them. Profiles hold professional details: signed-in members only.
+  app.get('/users/:id', {
+    config: { auth: 'user' },
+    schema: { tags: ['comptes'], summary: 'Profil public d’un membre', params: IdParam, response: { 200: PublicProfile, ...errorResponses } },
+  }, async (request) => {
+    const viewer = requireUser(request);
+    const user = await loadUser(app.db, request.params.id);
+    const shown = (await loadProfile(app.db, viewer, user.id))?.entry;
+    return {
+      id: user.id, firstName: user.firstName, lastName: user.lastName, employer: shown?.employer ?? '', job: shown?.job ?? '',
+      departement: shown?.departement ?? '', bio: user.bio, createdAt: user.createdAt.toISOString(),
+      memberships: await loadMemberships(app.db, user.id, canSeeDraftMemberships(viewer, user.id)),
+      can: accountAbilities(viewer, user.id),
+    };
   });
 }

@@ -6,7 +6,13 @@ import { checkNewPassword } from '../accounts/password-rules.js';
 import { consumeToken } from '../accounts/service.js';
 import { completePendingInvitations } from '../invitations/service.js';
 import { recordCguAtRegistration } from '../privacy/cgu.js';
-import { markWelcomeActivated } from './welcome-state.js';
+
+/** The welcome campaign counts the member as activated (no welcome mail is sent any more). */
+async function markWelcomeActivated(tx: Tx, userId: number): Promise<void> {
+  await tx.execute(sql`
+    UPDATE import_welcomes SET status = 'activated', activated_at = now()
+     WHERE user_id = ${userId} AND status <> 'activated'`);
+}
 
 /**
  * Everything that makes an imported account a usable one, once the mailbox is proved (link followed, or the

@@ -11,7 +11,7 @@ import { resendVerification } from '../accounts/service.js';
 import { CLAIMS_REQUEST, providerError, SCOPES, type OidcClient } from './client.js';
 import { assertAllowed, claimsFrom, type ProConnectClaims } from './claims.js';
 import { claimImportedAccount } from '../member-import/activation.js';
-import { awaitingActivation } from '../member-import/welcome-state.js';
+import { awaitingActivation } from '../accounts/queries.js';
 
 /** Time to come back from the provider, then time to read and accept the CGU on a first sign-in. */
 const FLOW_MINUTES = 10;
