@@ -13,7 +13,7 @@ import { accessOf, presentComment } from './presenters.js';
 import { findComment, listComments, type CommentContextRow, type CommentRow } from './queries.js';
 import { Comment, CommentPage, CreateCommentBody, EditCommentBody, UsefulState } from '../../../../common/api/posts.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
-import { assertOutranksAuthor } from '../moderation/rank.js';
+import { assertOutranksAuthor } from '../sanctions/rank.js';
 import { discardDraft } from '../drafts/queries.js';
 import type { PostPageCache } from './page-cache.js';
 

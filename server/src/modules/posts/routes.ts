@@ -22,8 +22,7 @@ import { itemsJson, mergeNewest } from './feed-overlay.js';
 import { CommunityFeedPage, CreatePostBody, EditPostBody, FeedQuery, Post, PostSummaryPage, PostWithComments, RevisionList, SlugParam } from '../../../../common/api/posts.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
-import { assertOutranksAuthor } from '../moderation/rank.js';
-import { moderationRank } from '../moderation/policy.js';
+import { assertOutranksAuthor, moderationRank } from '../sanctions/rank.js';
 
 const tags = ['publications'];
 

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { assertEditAllowed, guardNewComment } from '../trust/service.js';
-import { assertNotSuspended } from '../moderation/suspensions.js';
+import { assertNotSuspended } from '../sanctions/suspensions.js';
 import { commentNotifications } from '../notifications/hooks.js';
 import { emit } from '../../events/bus.js';
 import { named, variant } from '../../lib/named-query.js';
