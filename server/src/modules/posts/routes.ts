@@ -13,7 +13,7 @@ import { loadVisiblePost, loadVisiblePostState } from './context.js';
 import { PostPageCache } from './page-cache.js';
 import { decodeKeyset, keysetPage, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { discardDraft } from '../drafts/queries.js';
-import { previousVisit, recordCommunityVisit, recordPostRead } from '../reading/queries.js';
+import { previousVisit, recordCommunityVisit, recordPostRead } from '../read-state/queries.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
 import { communityFeed, findPost, listRevisions, myFeed, myFeedCommunities, feedLiveParts, type FeedFilters } from './queries.js';
