@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Modules that reach each other through value imports, however long the path (issue 16, item 4). Reactions go through
- * domain events (server/src/events, ADR 0006); what still ties these modules are reads and guards called at write
- * time (a suspension check, a visibility rule, a rank). The file-level gate (import-x/no-cycle) passes; this one holds
- * the module-level groups at what they are, so that they can shrink and never grow, and a new module never joins one.
+ * domain events (server/src/events, ADR 0006). The content modules are layered: posts is the base, what it checks or
+ * records at write time lives in leaves below it (sanctions, trust, read-state), and the modules that build on it
+ * (moderation, notifications, questions, reading, dossiers, calendar, search) sit above it, those that react to its
+ * writes through events.
+ * The file-level gate (import-x/no-cycle) passes; this one holds the module-level groups left at what they are, so
+ * that they can shrink and never grow, and a new module never joins one.
  */
 const KNOWN_GROUPS = [
   ['accounts', 'directory', 'member-import', 'mfa', 'sso'],
