@@ -7,8 +7,11 @@ import type { Mail } from '../modules/mail/service.js';
 export type DomainEvent =
   /** A post is in its community (written directly, or published from the calendar). */
   | { type: 'post.published'; postId: number; authorId: number; kind: string; body: string }
-  /** A comment is written on a post (`postKind` is the post's kind, known to the writer). */
-  | { type: 'comment.created'; commentId: number; postId: number; postKind: string }
+  /** A comment is written on a post (`postKind` is the post's kind, known to the writer; `body` for its mentions). */
+  | {
+    type: 'comment.created'; commentId: number; postId: number; postKind: string; authorId: number;
+    replyToId: number | null; body: string;
+  }
   /** A member flags a post or a comment for moderation. */
   | { type: 'flag.raised'; flagId: number }
   /** A moderator decided about someone's content (hide, delete, restore…). */

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { isoText, toIso } from '../../lib/cursor.js';
 import type { CurrentUser } from '../../types.js';
 import { intArray } from '../moderation/queue-queries.js';
-import { actionRefusal } from '../moderation/policy.js';
+import { actionRefusal } from '../sanctions/rank.js';
 
 /** Reads of private conversations, always scoped to a participant. */
 

@@ -4,7 +4,7 @@ import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { LIMITS } from '../../../../common/limits.js';
 import type { CurrentUser } from '../../types.js';
 import { intArray } from '../moderation/queue-queries.js';
-import { actionRefusal } from '../moderation/policy.js';
+import { actionRefusal } from '../sanctions/rank.js';
 import { presentMessage } from './queries.js';
 
 /**

@@ -7,6 +7,7 @@ import type { CurrentUser } from '../../types.js';
 import type { CommunityRole } from '../communities/policy.js';
 import type { FlagReasonOut, ActionInput, ItemTypeName, ModerationAction } from '../../../../common/api/moderation.js';
 import { emit } from '../../events/bus.js';
+import { suspend } from '../sanctions/suspensions.js';
 
 /**
  * The moderation actions. Each accepted action runs in ONE transaction that locks the item's
@@ -88,16 +89,9 @@ async function applyChange(
       break;
     }
     case 'suspend': {
-      const prev = await tx.execute<{ until: string }>(sql`
-        SELECT ${isoText('until')} AS until FROM community_suspensions WHERE community_id = ${item.community_id} AND user_id = ${item.author_id}`);
-      const { rows } = await tx.execute<{ until: Date }>(sql`
-        INSERT INTO community_suspensions (community_id, user_id, until, reason, created_by)
-        VALUES (${item.community_id}, ${item.author_id}, now() + make_interval(days => ${input.days!}), ${reasonText(reason, message)}, ${actor.id})
-        ON CONFLICT (community_id, user_id) DO UPDATE
-          SET until = EXCLUDED.until, reason = EXCLUDED.reason, created_by = EXCLUDED.created_by, created_at = now()
-        RETURNING until`);
-      until = new Date(rows[0]!.until);
-      before = { suspendedUntil: prev.rows[0]?.until ?? null };
+      const s = await suspend(tx, { communityId: item.community_id, userId: item.author_id, days: input.days!, reason: reasonText(reason, message), actorId: actor.id });
+      until = s.until;
+      before = { suspendedUntil: s.previousUntil };
       after = { suspendedUntil: until.toISOString(), days: input.days };
       break;
     }

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../types.js';
 import { communityAbilities } from '../communities/policy.js';
 import { flagAbilities, networkModerationAbilities } from './policy.js';
 
-/** The moderation rules that need no database (the rank table is rank.test.ts). */
+/** The moderation rules that need no database (the rank table, sanctions/rank.ts, is rank.test.ts). */
 
 const person = (id: number, nationalRole: 'admin' | null = null): CurrentUser =>
   ({ id, email: `p${id}@example.org`, firstName: 'P', lastName: String(id), nationalRole, emailVerified: true });

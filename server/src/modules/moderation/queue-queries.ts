@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { isoText, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { named, variant } from '../../lib/named-query.js';
 import type { CommunityRole } from '../communities/policy.js';
-import { allowedActions, type Moderator } from './policy.js';
+import { allowedActions, type Moderator } from '../sanctions/rank.js';
 import type { QueueItemOut } from '../../../../common/api/moderation.js';
 
 /**

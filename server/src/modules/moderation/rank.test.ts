@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../types.js';
 import type { CommunityRole } from '../communities/policy.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
 import { act, auditRows, commentOn, flag } from './moderation.fixtures.js';
-import { actionRefusal, allowedActions, type ItemAuthor, type Moderator } from './policy.js';
+import { actionRefusal, allowedActions, type ItemAuthor, type Moderator } from '../sanctions/rank.js';
 import { ACTIONS, type ModerationAction } from '../../../../common/api/moderation.js';
 
 /**

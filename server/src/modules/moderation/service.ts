@@ -10,7 +10,7 @@ import { emit } from '../../events/bus.js';
 import { applyAction, type ActionOutcome, type ItemRow } from './actions.js';
 import { findReason, publicReason, REASON_COLUMNS, type ReasonRow } from './queries.js';
 import type { ActionInput, CreateReasonInput, EditReasonInput, FlagReasonOut, ItemTypeName } from '../../../../common/api/moderation.js';
-import { frenchDateTime } from './suspensions.js';
+import { frenchDateTime } from '../sanctions/suspensions.js';
 
 /** Writes of flags, flag reasons and moderation decisions (each decision's transaction is in actions.ts). */
 

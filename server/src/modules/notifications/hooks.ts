@@ -1,7 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { named, variant } from '../../lib/named-query.js';
 import { onDutyFor } from '../roster/on-duty.js';
-import { groupMentionRoles, USER_HANDLE } from './mentions.js';
+import { groupMentionRoles } from '../posts/mentions.js';
+import { USER_HANDLE } from './mentions.js';
 
 /**
  * Notifications written in the transaction of the change that causes them, each hook ONE
@@ -46,13 +48,12 @@ function handlesArray(handles: string[]) {
  * After a comment: its post's author (reply, or answer when the post is a question), the author of
  * the comment it replies to, and the members it mentions. One notification per person, most specific
  * kind first; never to the commenter.
- * Written by the very statement that inserts the comment (posts service), as CTEs appended to it: that
- * statement provides `commented` (the post: id, community_id, author_id, kind, title) and `written` (the
- * new comment's id), and must read `comment_notified`, without which the pg_notify calls would not run.
- * Returns the CTEs and whether the mention branch is in (a separate prepared statement: a boolean
- * parameter gating the branch made PostgreSQL re-plan the statement on every comment).
+ * In the comment's transaction (handler of `comment.created`), one statement; the mention branch makes a
+ * separate prepared statement (a boolean parameter gating the branch made PostgreSQL re-plan it on every comment).
  */
-export function commentNotifications(c: { authorId: number; replyToId: number | null; body: string }): { ctes: SQL; mentions: boolean } {
+export async function notifyCommentCreated(
+  tx: DbOrTx, c: { commentId: number; postId: number; authorId: number; replyToId: number | null; body: string },
+): Promise<void> {
   const who = mentioned(c.body);
   const mentions = !who.any ? sql`` : sql`
       UNION ALL
@@ -60,7 +61,8 @@ export function commentNotifications(c: { authorId: number; replyToId: number | 
         JOIN memberships m ON m.community_id = p.community_id
         JOIN users u ON u.id = m.user_id
        WHERE ${mentionMatch(who)}`;
-  const ctes = sql`
+  await named(tx, variant('comment-notify', { mentions: who.any }), sql`
+    WITH commented AS (SELECT id, community_id, author_id, kind, title FROM posts WHERE id = ${c.postId}),
     comment_targets AS (
       SELECT (SELECT author_id FROM comments WHERE id = ${c.replyToId}::bigint) AS user_id, 'reply_comment' AS kind, 1 AS rank
       UNION ALL
@@ -71,12 +73,10 @@ export function commentNotifications(c: { authorId: number; replyToId: number | 
        WHERE user_id IS NOT NULL AND user_id <> ${c.authorId} ORDER BY user_id, rank),
     comment_notifications AS (
       INSERT INTO notifications (user_id, kind, actor_id, community_id, post_id, comment_id, data)
-      SELECT t.user_id, t.kind, ${c.authorId}, p.community_id, p.id, w.id, jsonb_build_object('title', p.title)
-        FROM comment_picked t CROSS JOIN commented p CROSS JOIN written w
-      RETURNING user_id),
-    comment_notified AS (
-      SELECT count(pg_notify('notifications', user_id::text)) AS n FROM comment_notifications)`;
-  return { ctes, mentions: who.any };
+      SELECT t.user_id, t.kind, ${c.authorId}, p.community_id, p.id, ${c.commentId}::bigint, jsonb_build_object('title', p.title)
+        FROM comment_picked t CROSS JOIN commented p
+      RETURNING user_id)
+    SELECT pg_notify('notifications', user_id::text) FROM comment_notifications`);
 }
 
 /**

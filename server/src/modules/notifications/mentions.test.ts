@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, unique } from '../../../test/helpers.js';
 import { createCommunity } from '../../../test/community-factories.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
-import { groupMentionRoles } from './mentions.js';
 import type { App } from '../../types.js';
 
 type Headers = Record<string, string>;
@@ -19,11 +18,6 @@ async function kindsFor(app: App, headers: Headers): Promise<string[]> {
 describe('mentions', async () => {
   // Real limits (factor 1), so the group mention limit is reached in a test.
   const { app } = await useTestApp({ rateLimitFactor: 1 });
-
-  it('reads group mentions as whole words only', () => {
-    expect(groupMentionRoles('Merci @animation et @coordination !')).toEqual(['animator', 'coordinator']);
-    expect(groupMentionRoles('@animations, a@animation.fr, @animation-culture')).toEqual([]);
-  });
 
   it('suggests members of the community only, accents ignored, by cursor pages, groups first', async () => {
     const community = await createCommunity(app);

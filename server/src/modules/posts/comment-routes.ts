@@ -2,7 +2,7 @@ import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
 import { LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
-import { hitGroupMentions } from '../notifications/mentions.js';
+import { hitGroupMentions } from './mentions.js';
 import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
@@ -13,7 +13,7 @@ import { accessOf, presentComment } from './presenters.js';
 import { findComment, listComments, type CommentContextRow, type CommentRow } from './queries.js';
 import { Comment, CommentPage, CreateCommentBody, EditCommentBody, UsefulState } from '../../../../common/api/posts.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
-import { assertOutranksAuthor } from '../moderation/rank.js';
+import { assertOutranksAuthor } from '../sanctions/rank.js';
 import { discardDraft } from '../drafts/queries.js';
 import type { PostPageCache } from './page-cache.js';
 

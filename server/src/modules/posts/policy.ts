@@ -1,7 +1,7 @@
 import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import { communityAbilities, type CommunityRole, type CommunityStatus } from '../communities/policy.js';
-import { moderationRank } from '../moderation/policy.js';
+import { moderationRank } from '../sanctions/rank.js';
 import type { PostAbilities } from '../../../../common/api/posts.js';
 
 /**

@@ -1,7 +1,7 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
-import { hitGroupMentions } from '../notifications/mentions.js';
+import { hitGroupMentions } from './mentions.js';
 import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
@@ -13,7 +13,7 @@ import { loadVisiblePost, loadVisiblePostState } from './context.js';
 import { PostPageCache } from './page-cache.js';
 import { decodeKeyset, keysetPage, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { discardDraft } from '../drafts/queries.js';
-import { previousVisit, recordCommunityVisit, recordPostRead } from '../reading/queries.js';
+import { previousVisit, recordCommunityVisit, recordPostRead } from '../read-state/queries.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
 import { communityFeed, findPost, listRevisions, myFeed, myFeedCommunities, feedLiveParts, type FeedFilters } from './queries.js';
@@ -22,8 +22,7 @@ import { itemsJson, mergeNewest } from './feed-overlay.js';
 import { CommunityFeedPage, CreatePostBody, EditPostBody, FeedQuery, Post, PostSummaryPage, PostWithComments, RevisionList, SlugParam } from '../../../../common/api/posts.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
-import { assertOutranksAuthor } from '../moderation/rank.js';
-import { moderationRank } from '../moderation/policy.js';
+import { assertOutranksAuthor, moderationRank } from '../sanctions/rank.js';
 
 const tags = ['publications'];
 

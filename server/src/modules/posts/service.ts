@@ -4,10 +4,9 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { assertEditAllowed, guardNewComment } from '../trust/service.js';
-import { assertNotSuspended } from '../moderation/suspensions.js';
-import { commentNotifications } from '../notifications/hooks.js';
+import { assertNotSuspended } from '../sanctions/suspensions.js';
 import { emit } from '../../events/bus.js';
-import { named, variant } from '../../lib/named-query.js';
+import { named } from '../../lib/named-query.js';
 import type { RateHit } from '../../lib/rate-limit.js';
 import { isoText } from '../../lib/cursor.js';
 
@@ -115,7 +114,7 @@ export interface WrittenComment {
 /**
  * Writes a comment, its post's counter and what other modules attach to it, in one transaction of
  * few round trips: the guard statement (rate limit, suspension, duplicate: trust module), then one
- * statement that bumps the counter, inserts the comment and notifies (notifications module), then its event.
+ * statement that bumps the counter and inserts the comment, then its event (notifications, questions' answers).
  * `post.kind` comes from the post the route already loaded, so the questions handler skips the others without a read.
  */
 export async function createComment(
@@ -131,23 +130,22 @@ export async function createComment(
   return db.transaction(async (tx) => {
     await guardNewComment(tx, rate, { kind: 'comment', authorId, postId, body: input.body });
     if (replyToId) await assertReplyTarget(tx, postId, replyToId);
-    const notifications = commentNotifications({ authorId, replyToId, body: input.body });
     // Bumping the counter locks the post (a concurrent delete cannot slip in between) and the insert
     // only happens when the post is still live.
-    const rows = await named<{ id: number; created_at: string }>(tx, variant('comment-write', { mentions: notifications.mentions }), sql`
+    const rows = await named<{ id: number; created_at: string }>(tx, 'comment-write', sql`
       WITH commented AS (
         UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${postId} AND deleted_at IS NULL
-        RETURNING id, community_id, author_id, kind, title),
+        RETURNING id),
       written AS (
         INSERT INTO comments (post_id, author_id, reply_to_id, body_md, body_html)
         SELECT id, ${authorId}, ${replyToId}::bigint, ${input.body}, ${html} FROM commented
-        RETURNING id, created_at),
-      ${notifications.ctes}
-      SELECT id, ${isoText('created_at')} AS created_at, (SELECT n FROM comment_notified) AS notified FROM written`);
+        RETURNING id, created_at)
+      SELECT id, ${isoText('created_at')} AS created_at FROM written`);
     const row = rows[0];
     if (!row) throw new AppError('POST_NOT_FOUND');
-    // A reply may answer a question (questions module, in this transaction).
-    await emit(tx, { type: 'comment.created', commentId: row.id, postId, postKind: post.kind });
+    // In this transaction: the notifications of the post's author, the replied-to and the mentioned
+    // (notifications), a question's answer times (questions).
+    await emit(tx, { type: 'comment.created', commentId: row.id, postId, postKind: post.kind, authorId, replyToId, body: input.body });
     return { id: row.id, createdAt: row.created_at, html };
   });
 }

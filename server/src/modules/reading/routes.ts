@@ -9,7 +9,7 @@ import { presentSummary } from '../posts/presenters.js';
 import type { SummaryRow } from '../posts/queries.js';
 import { SlugParam } from '../../../../common/api/posts.js';
 import { BookmarkPage, BookmarkState } from '../../../../common/api/reading.js';
-import { listBookmarks, markAllRead, setBookmark } from './queries.js';
+import { listBookmarks, markAllRead, setBookmark } from '../read-state/queries.js';
 
 const tags = ['lecture'];
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { renderMarkdown } from '../../lib/markdown.js';
-import { assertNotSuspended } from '../moderation/suspensions.js';
+import { assertNotSuspended } from '../sanctions/suspensions.js';
 
 /** Writes of co-written pages; each in one transaction, every save a new revision. */
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { namedText } from '../../lib/named-query.js';
 import { assertUnderLimit, counterUpsert, type RateHit } from '../../lib/rate-limit.js';
-import { suspendedError } from '../moderation/suspensions.js';
+import { suspendedError } from '../sanctions/suspensions.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { contentHash, countLinks, normaliseForDuplicate, TRUST } from './rules.js';

@@ -3,6 +3,12 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
 import { named, variant } from '../../lib/named-query.js';
 
+/**
+ * What each member has read and saved (tables post_reads, community_visits, bookmarks): recorded by the posts module's
+ * pages as they are read, changed by the reading module's routes (« Enregistrer », « Tout marquer comme lu »). A leaf
+ * below both, so that the post page can record a read without depending on the routes that sit above posts.
+ */
+
 /** What the reader had seen of a post before this visit, and whether they saved it. */
 export interface PostReadRow extends Record<string, unknown> {
   /** False on the first visit: nothing is marked new then. */
