@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers.js';
+import { addDays, parisToday } from '../../../../common/time/index.js';
 import { memberOf } from '../posts/posts.fixtures.js';
 import { act, commentOn, flag, moderationScene } from './moderation.fixtures.js';
 
@@ -143,14 +144,15 @@ describe('review queue, audit log and figures', async () => {
     expect((await flag(app, 'comments', c.id, second.headers)).statusCode).toBe(201);
     await app.pool.query(`UPDATE flags SET created_at = now() - interval '2 hours' WHERE post_id = $1`, [post.id]);
     expect((await act(app, 'post', post.id, animator.headers, { action: 'hide', reasonCode: 'spam', fromQueue: true })).statusCode).toBe(200);
-    const today = new Date().toISOString().slice(0, 10);
+    // The statistics count Paris days: from 23:00 UTC (midnight in Paris) the UTC date is the day before.
+    const today = parisToday();
     const res = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/moderation/stats?to=${today}`, headers: animator.headers });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ flagsReceived: 3, flagsHandled: 2, pending: 1, actions: [{ action: 'hide', count: 1 }] });
     expect(res.json().medianHandleSeconds).toBeGreaterThanOrEqual(7190);
     expect(res.json().medianHandleSeconds).toBeLessThan(7300);
     // The chart's series: one bar per day of a 30-day period, adding up to the totals.
-    const monthAgo = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+    const monthAgo = addDays(today, -29);
     const days = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/moderation/stats?from=${monthAgo}&to=${today}`, headers: animator.headers });
     const { series } = days.json() as { series: { unit: string; buckets: { start: string; received: number; handled: number }[] } };
     expect(series.unit).toBe('day');
