@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { parisZoneSql } from '../../../../common/time/sql.js';
+import { addDays, daysBetween, parisToday, parseDate } from '../../../../common/time/index.js';
 
 /**
  * Figures over the questions ASKED in a period (Paris calendar days, both ends included).
@@ -19,11 +20,11 @@ const MAX_DAYS = 5 * 366;
 
 /** Checks a period given as two 'YYYY-MM-DD' days; anything else is INVALID_PERIOD (400). */
 export function parsePeriod(from: string | undefined, to: string | undefined, today = new Date()): Period {
-  const end = to ?? today.toISOString().slice(0, 10);
-  const start = from ?? new Date(Date.parse(`${end}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
-  const valid = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
-  if (!valid(start) || !valid(end)) throw new AppError('INVALID_PERIOD');
-  const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000;
+  // Paris days: from midnight in Paris to 01:00 (23:00 UTC in winter) the UTC date is still the day before.
+  const end = to ?? parisToday(today);
+  if (!parseDate(end) || (from !== undefined && !parseDate(from))) throw new AppError('INVALID_PERIOD');
+  const start = from ?? addDays(end, -89);
+  const days = daysBetween(start, end);
   if (days < 0) throw new AppError('INVALID_PERIOD', 'La date de début doit précéder la date de fin.');
   if (days > MAX_DAYS) throw new AppError('INVALID_PERIOD', 'La période ne peut pas dépasser cinq ans.');
   return { from: start, to: end };
