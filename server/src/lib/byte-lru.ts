@@ -27,6 +27,11 @@ export class ByteLru<V> {
     return entry.value;
   }
 
+  /** The value held under `key`, if any, without counting a use nor moving it. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   set(key: string, value: V, bytes: number): void {
     this.delete(key);
     if (bytes > this.maxBytes) return;

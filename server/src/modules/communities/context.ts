@@ -60,7 +60,14 @@ export async function loadCommunityContext(
   const rows = opts.forUpdate || db instanceof PgTransaction
     ? await contextQuery(db, typeof ref === 'number' ? 'id' : 'slug', opts.forUpdate === true).execute({ ref, userId })
     : await preparedContext(db, typeof ref === 'number' ? 'id' : 'slug').execute({ ref, userId });
-  const row = rows[0];
+  return contextOf(user, rows[0]);
+}
+
+/**
+ * The context of a community row read with the user's membership (here or by a statement that reads more beside
+ * it, as the community feed's): COMMUNITY_NOT_FOUND when there is no row or the user may not see it.
+ */
+export function contextOf(user: CurrentUser | null, row: { community: CommunityRecord; role: CommunityRole | null } | undefined): CommunityContext {
   if (!row) throw new AppError('COMMUNITY_NOT_FOUND');
   const role = row.role ?? null;
   const can = communityAbilities(user, row.community, role);

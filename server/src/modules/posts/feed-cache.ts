@@ -19,6 +19,15 @@ export class FeedPageCache {
 
   constructor(private readonly lru: ByteLru<unknown>, private readonly maxAgeMs: number) {}
 
+  /**
+   * The page held under `key` whatever its version, young enough to be served: its posts' live parts can be read
+   * in the statement that reads the version (posts/feed-statement.ts), before knowing whether it is still current.
+   */
+  held(key: string): FeedPage | undefined {
+    const page = this.lru.peek(`feed:${key}`) as FeedPage | undefined;
+    return page && Date.now() - page.loadedAt <= this.maxAgeMs ? page : undefined;
+  }
+
   async get(key: string, version: number, load: () => Promise<SummaryRow[]>): Promise<FeedPage> {
     const now = Date.now();
     const cached = this.lru.get(`feed:${key}`, (v) => {

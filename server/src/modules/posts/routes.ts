@@ -13,11 +13,12 @@ import { loadVisiblePost, loadVisiblePostState } from './context.js';
 import { PostPageCache } from './page-cache.js';
 import { decodeKeyset, keysetPage, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { discardDraft } from '../drafts/queries.js';
-import { previousVisit, recordCommunityVisit, recordPostRead } from '../read-state/queries.js';
+import { recordPostRead } from '../read-state/queries.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
 import { communityFeed, findPost, listRevisions, myFeed, myFeedCommunities, feedLiveParts, type FeedFilters } from './queries.js';
 import { FeedPageCache } from './feed-cache.js';
+import { readFeedRequest } from './feed-statement.js';
 import { itemsJson, mergeNewest } from './feed-overlay.js';
 import { CommunityFeedPage, CreatePostBody, EditPostBody, FeedQuery, Post, PostSummaryPage, PostWithComments, RevisionList, SlugParam } from '../../../../common/api/posts.js';
 import { deletePost, editPost } from './service.js';
@@ -42,24 +43,27 @@ export default async function postsRoutes(app: App) {
       params: SlugParam, querystring: FeedQuery, response: { 200: CommunityFeedPage, ...errorResponses },
     },
   }, async (request, reply) => {
-    const { community } = await loadCommunityContext(request.readDb, request.params.slug, request.user);
+    const { slug } = request.params;
     const { cursor: rawCursor, limit: rawLimit, kind, rubrique, tag } = request.query;
     const cursor = decodeKeyset(rawCursor);
     const limit = rawLimit ?? LIMITS.pageSize;
     const filters = { kind, rubriqueId: rubrique, tag: tag === undefined ? undefined : normaliseTags([tag])[0] };
-    const page = await feeds.get(feedKey(community.id, limit, cursor, filters), community.feedVersion,
-      () => communityFeed(request.readDb, community, cursor, limit, filters));
     const me = request.user?.id ?? null;
+    // One statement reads the community, the live parts of the page this instance holds and the reader's visit
+    // (recorded on a first page, read on the next ones); a signed-in reader's goes to the primary (it writes).
+    const key = feedKey(slug, limit, cursor, filters);
+    const held = feeds.held(key);
+    const heldIds = held ? keysetPage(held.rows, limit).items.map((r) => r.id) : [];
+    const mode = me === null ? 'none' : cursor ? 'read' : 'record';
+    const read = await readFeedRequest(me === null ? request.readDb : app.db, slug, request.user, heldIds, mode);
+    const { community } = read.context;
+    const page = await feeds.get(key, community.feedVersion, () => communityFeed(request.readDb, community, cursor, limit, filters));
     const { items, nextCursor } = keysetPage(page.rows, limit);
-    // The first page of a signed-in reader opens (or continues) their visit; later pages only read where the
-    // previous one started. Beside it, the page's live parts: two statements besides the community's.
-    const [visit, since, live] = await Promise.all([
-      me !== null && !cursor ? recordCommunityVisit(app.db, me, community.id) : null,
-      me !== null && cursor ? previousVisit(app.db, me, community.id) : null,
-      feedLiveParts(app.db, items.map((r) => r.id), me),
-    ]);
-    const reader = me === null ? null : { id: me, previousVisit: () => visit?.previous_visit_at ?? since };
-    const visitJson = visit
+    // The held page was out of date: a second statement for the live parts of the fresh one.
+    const live = page === held ? read.live : await feedLiveParts(request.readDb, items.map((r) => r.id), me);
+    const visit = read.visit;
+    const reader = me === null ? null : { id: me, previousVisit: () => visit?.previous_visit_at ?? null };
+    const visitJson = visit && mode === 'record'
       ? `,"visit":${JSON.stringify({ previousVisitAt: toIso(visit.previous_visit_at), newPosts: visit.new_posts })}` : '';
     const json = itemsJson(items.map((_, index) => ({ page, index })), live, reader);
     // Written as text around the cached items (the type provider only knows objects, hence the cast).
@@ -84,7 +88,7 @@ export default async function postsRoutes(app: App) {
     // The first page, the one everybody opens: merged from my communities' cached first pages.
     const mine = await myFeedCommunities(app.db, user);
     const pages = await Promise.all(mine.map((c) =>
-      feeds.get(feedKey(c.id, limit, undefined, {}), c.feed_version, () => communityFeed(app.db, c, undefined, limit))));
+      feeds.get(feedKey(c.slug, limit, undefined, {}), c.feed_version, () => communityFeed(app.db, c, undefined, limit))));
     const newest = mergeNewest(pages, limit);
     const { items, nextCursor } = keysetPage(newest.map(({ page, index }) => page.rows[index]!), limit);
     const visits = new Map(mine.map((c) => [c.id, c.previous_visit_at]));
@@ -216,6 +220,6 @@ function readerKind(user: CurrentUser | null, access: CommunityAccess): string {
 }
 
 /** One feed page in the page cache: the community, the page size, where it starts, its filters. */
-function feedKey(communityId: number, limit: number, cursor: PgKeyset | undefined, f: FeedFilters): string {
-  return `${communityId}:${limit}:${cursor ? `${cursor.at}|${cursor.id}` : ''}:${f.kind ?? ''}:${f.rubriqueId ?? ''}:${f.tag ?? ''}`;
+function feedKey(communitySlug: string, limit: number, cursor: PgKeyset | undefined, f: FeedFilters): string {
+  return `${communitySlug}:${limit}:${cursor ? `${cursor.at}|${cursor.id}` : ''}:${f.kind ?? ''}:${f.rubriqueId ?? ''}:${f.tag ?? ''}`;
 }

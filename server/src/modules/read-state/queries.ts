@@ -50,45 +50,8 @@ export interface VisitRow extends Record<string, unknown> {
   new_posts: number;
 }
 
-/** Counted up to this many new posts: beyond, the page says « 99 et plus ». */
-export const NEW_POSTS_CAP = 99;
-
-/** A visit is written again at most this often: reloading a feed within it writes nothing (no WAL flush per read). */
-const VISIT_WRITE_EVERY = sql.raw(`interval '1 minute'`);
-
-/**
- * The community feed's one reading statement: records the visit and returns the start of the previous one with
- * the number of posts published since by others (community_visits primary key, posts_community_feed_idx range).
- * A visit lasts while the person keeps coming back within 30 minutes, so reloading the page keeps its marks;
- * its end is written at most once a minute, so it may be read up to a minute early.
- */
-export async function recordCommunityVisit(db: DbOrTx, userId: number, communityId: number): Promise<VisitRow> {
-  const rows = await named<VisitRow>(db, 'community-visit', sql`
-    WITH prev AS (SELECT visited_at, previous_visit_at FROM community_visits WHERE user_id = ${userId} AND community_id = ${communityId}),
-    up AS (
-      INSERT INTO community_visits AS cv (user_id, community_id)
-      SELECT ${userId}, ${communityId} WHERE NOT EXISTS (SELECT 1 FROM prev WHERE visited_at > now() - ${VISIT_WRITE_EVERY})
-      ON CONFLICT (user_id, community_id) DO UPDATE SET
-        previous_visit_at = CASE WHEN cv.visited_at < now() - interval '30 minutes' THEN cv.visited_at ELSE cv.previous_visit_at END,
-        visited_at = now()
-      RETURNING previous_visit_at),
-    v AS (SELECT previous_visit_at FROM up UNION ALL SELECT previous_visit_at FROM prev WHERE NOT EXISTS (SELECT 1 FROM up))
-    SELECT ${isoText('v.previous_visit_at')} AS previous_visit_at,
-           (SELECT count(*)::int FROM (
-              SELECT 1 FROM posts p
-               WHERE p.community_id = ${communityId} AND p.deleted_at IS NULL AND p.hidden_at IS NULL
-                 AND p.created_at > v.previous_visit_at AND p.author_id <> ${userId}
-               LIMIT ${NEW_POSTS_CAP + 1}) n) AS new_posts
-      FROM v`);
-  return rows[0]!;
-}
-
-/** Where my previous visit of a community started (community_visits primary key), without recording one. */
-export async function previousVisit(db: DbOrTx, userId: number, communityId: number): Promise<string | null> {
-  const rows = await named<{ at: string | null }>(db, 'previous-visit', sql`
-    SELECT ${isoText('previous_visit_at')} AS at FROM community_visits WHERE user_id = ${userId} AND community_id = ${communityId}`);
-  return rows[0]?.at ?? null;
-}
+// A member's visit of a community (when it started, the posts published since) is recorded by the SQL function
+// record_community_visit (migration 0053), called by the community feed's one statement (posts/feed-statement.ts).
 
 /**
  * « Tout marquer comme lu », in one community or (communityId null) in all of mine: the visit starts now, and
