@@ -49,6 +49,8 @@ export interface Config {
   /** Bytes (in MB) the per-instance page cache (post pages and feed pages) may hold. */
   pageCacheMb: number;
   postPageCacheSeconds: number;
+  /** How long a page of search hits (keys only) is shared by the readers of an instance; 0 disables. */
+  searchCacheSeconds: number;
   roles: { web: boolean; worker: boolean };
   /** Attachments go to this S3-compatible bucket when S3_BUCKET is set; else to DATA_DIR/uploads. */
   s3: S3Config | undefined;
@@ -315,6 +317,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     viewFlushMs: int('VIEW_FLUSH_MS', env.VIEW_FLUSH_MS, 5_000),
     pageCacheMb: int('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 48),
     postPageCacheSeconds: int('POST_PAGE_CACHE_SECONDS', env.POST_PAGE_CACHE_SECONDS, 30),
+    searchCacheSeconds: int('SEARCH_CACHE_SECONDS', env.SEARCH_CACHE_SECONDS, 30),
     roles: { web: roleArg !== 'worker', worker: roleArg !== 'web' },
     s3: s3Config(env),
     linkPreviewAllowLoopback: false,

@@ -222,7 +222,10 @@ export type HitDetails = {
   body_html: string;
 }
 
-/** Titles, authors and bodies of one page of hits (excerpts are highlighted by highlight.ts). */
+/**
+ * Titles, authors and bodies of one page of hits (excerpts are highlighted by highlight.ts), if still visible: the
+ * keys may come from the hit cache (hit-cache.ts), found before a deletion or a moderator's hiding.
+ */
 export async function hitDetails(db: DbOrTx, hits: HitRow[]): Promise<HitDetails[]> {
   if (hits.length === 0) return [];
   const postIds = hits.filter((h) => h.t === 0).map((h) => h.id);
@@ -231,9 +234,10 @@ export async function hitDetails(db: DbOrTx, hits: HitRow[]): Promise<HitDetails
     SELECT 0 AS t, p.id, p.id AS post_id, p.title AS post_title, p.kind::text AS post_kind, p.community_id,
            p.author_id, u.first_name, u.last_name, p.created_at, p.body_html
       FROM posts p JOIN users u ON u.id = p.author_id
-     WHERE p.id = ANY(${sql.param(postIds)}::bigint[])
+     WHERE p.id = ANY(${sql.param(postIds)}::bigint[]) AND p.deleted_at IS NULL AND p.hidden_at IS NULL
     UNION ALL
     SELECT 1, c.id, p.id, p.title, p.kind::text, p.community_id, c.author_id, u.first_name, u.last_name, c.created_at, c.body_html
       FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = c.author_id
-     WHERE c.id = ANY(${sql.param(commentIds)}::bigint[])`);
+     WHERE c.id = ANY(${sql.param(commentIds)}::bigint[])
+       AND c.deleted_at IS NULL AND c.hidden_at IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL`);
 }

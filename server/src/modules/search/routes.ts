@@ -10,12 +10,14 @@ import { authorIdsMatching, byRank, hitDetails, type HitKey, type HitRow, normal
 import { isRareQuery } from './rarity.js';
 import { SearchQuery, SearchResults } from '../../../../common/api/search.js';
 import { similarRoutes } from './similar.js';
+import { SearchHitCache } from './hit-cache.js';
 
 const tags = ['recherche'];
 const empty = { items: [], nextCursor: null };
 
 export default async function searchRoutes(app: App) {
   similarRoutes(app, tags);
+  const hitPages = new SearchHitCache(app.pageCache, app.config.searchCacheSeconds * 1000);
 
   /** Fills a page from one window, moving to older windows while the page has room (a few at most). */
   async function collectPage(db: Db, q: string, filters: SearchFilters, before: string | null, after: HitKey | null, limit: number) {
@@ -66,7 +68,8 @@ export default async function searchRoutes(app: App) {
       if (filters.authorIds.length === 0) return empty;
     }
 
-    const { page, nextCursor } = await collectPage(request.readDb, q, filters, cursor.before, cursor.after, limit);
+    const { page, nextCursor } = await hitPages.get(q, filters, cursor.before, cursor.after, limit,
+      () => collectPage(request.readDb, q, filters, cursor.before, cursor.after, limit));
     const details = new Map((await hitDetails(request.readDb, page)).map((d) => [`${d.t}:${d.id}`, d]));
     const communities = new Map(readable.map((c) => [c.id, c]));
     const pattern = hitPattern(lexemes);

@@ -48,6 +48,22 @@ describe('GET /api/search', async () => {
     expect(highlightToHtml('\uE000a<b\uE001 \uE001x\uE000')).toBe('<mark>a&lt;b</mark> x<mark></mark>');
   });
 
+  it('shares a page of hits for a while, and drops at once what was hidden or deleted since', async () => {
+    const w = unique('antemot').toLowerCase().replace(/[^a-z]/g, '');
+    const first = await post(open.slug, author.headers, `Mise en cache ${w}`, `Premier texte ${w}.`);
+    const second = await post(open.slug, author.headers, `Autre sujet ${w}`, `Second texte ${w}.`);
+    const ids = async () => ((await search(`q=${w}`, reader.headers)).json().items as { id: number }[]).map((i) => i.id).sort((a, b) => a - b);
+    expect(await ids()).toEqual([first, second]);
+    // Within SEARCH_CACHE_SECONDS the same search gives the same keys: a post published since comes later.
+    await post(open.slug, author.headers, `Troisième ${w}`, `Encore ${w}.`);
+    expect(await ids()).toEqual([first, second]);
+    // Visibility is read for every request: hidden or deleted, a cached hit is gone at once.
+    await app.pool.query(`UPDATE posts SET hidden_at = now() WHERE id = $1`, [first]);
+    expect(await ids()).toEqual([second]);
+    await app.pool.query(`UPDATE posts SET deleted_at = now() WHERE id = $1`, [second]);
+    expect(await ids()).toEqual([]);
+  });
+
   it('does not show a draft community’s posts to a member, but to its coordinator', async () => {
     const draft = await createCommunity(app, { status: 'draft' });
     const coordinator = await memberOf(app, draft.id, 'coordinator');
