@@ -259,16 +259,27 @@ export interface MyCommunityRow extends Record<string, unknown> {
   previous_visit_at: string | null;
 }
 
-/** The communities whose posts « mon fil » shows me (memberships_user_idx, communities and community_visits keys). */
-export async function myFeedCommunities(db: DbOrTx, user: CurrentUser): Promise<MyCommunityRow[]> {
+/**
+ * « Mon fil »'s first page in one statement: the communities whose posts it shows me (memberships_user_idx,
+ * communities and community_visits keys) and the live parts of the posts
+ * the caller expects to show, merged from the pages it holds (posts and post_reads primary keys).
+ */
+export async function myFeedRequest(db: DbOrTx, user: CurrentUser, postIds: number[]): Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }> {
   const admin = user.nationalRole === 'admin';
-  return named<MyCommunityRow>(db, 'my-feed-communities', sql`
-    SELECT c.id, c.slug, c.name, c.feed_version, ${isoText('cv.previous_visit_at')} AS previous_visit_at
-      FROM memberships m
-      JOIN communities c ON c.id = m.community_id
-      LEFT JOIN community_visits cv ON cv.user_id = m.user_id AND cv.community_id = m.community_id
-     WHERE m.user_id = ${user.id}
-       AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin}::boolean)`);
+  const rows = await named<{ mine: MyCommunityRow[]; live: [number, number, number, number | null][] }>(db, 'my-feed-request', sql`
+    SELECT (SELECT coalesce(json_agg(json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'feed_version', c.feed_version,
+                                                      'previous_visit_at', ${isoText('cv.previous_visit_at')})), '[]')
+              FROM memberships m
+              JOIN communities c ON c.id = m.community_id
+              LEFT JOIN community_visits cv ON cv.user_id = m.user_id AND cv.community_id = m.community_id
+             WHERE m.user_id = ${user.id}
+               AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin}::boolean)) AS mine,
+           (SELECT coalesce(json_agg(json_build_array(p.id, p.comment_count, p.useful_count, r.comments_seen)), '[]')
+              FROM posts p
+              LEFT JOIN post_reads r ON r.user_id = ${user.id} AND r.post_id = p.id
+             WHERE p.id = ANY(${sql.param(postIds)}::bigint[])) AS live`);
+  const { mine, live } = rows[0]!;
+  return { mine, live: live.map(([id, comment_count, useful_count, comments_seen]) => ({ id, comment_count, useful_count, comments_seen })) };
 }
 
 /**

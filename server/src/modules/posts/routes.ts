@@ -16,10 +16,11 @@ import { discardDraft } from '../drafts/queries.js';
 import { recordPostRead } from '../read-state/queries.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
-import { communityFeed, findPost, listRevisions, myFeed, myFeedCommunities, feedLiveParts, type FeedFilters } from './queries.js';
+import { communityFeed, findPost, listRevisions, myFeed, myFeedRequest, feedLiveParts, type FeedFilters } from './queries.js';
 import { FeedPageCache } from './feed-cache.js';
 import { readFeedRequest } from './feed-statement.js';
 import { itemsJson, mergeNewest } from './feed-overlay.js';
+import { MyCommunitiesMemo, sameIds } from './my-communities.js';
 import { CommunityFeedPage, CreatePostBody, EditPostBody, FeedQuery, Post, PostSummaryPage, PostWithComments, RevisionList, SlugParam } from '../../../../common/api/posts.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
@@ -34,6 +35,7 @@ export default async function postsRoutes(app: App) {
   const maxAgeMs = app.config.postPageCacheSeconds * 1000;
   const pages = new PostPageCache(app.pageCache, maxAgeMs);
   const feeds = new FeedPageCache(app.pageCache, maxAgeMs);
+  const myCommunities = new MyCommunitiesMemo(app.pageCache, maxAgeMs);
 
   app.get('/communities/:slug/posts', {
     // A signed-in reader's page carries their visit, written by this very request: the primary for them.
@@ -85,14 +87,20 @@ export default async function postsRoutes(app: App) {
       const page = keysetPage(await myFeed(app.db, user, cursor, limit), limit);
       return { items: page.items.map(presentSummary), nextCursor: page.nextCursor };
     }
-    // The first page, the one everybody opens: merged from my communities' cached first pages.
-    const mine = await myFeedCommunities(app.db, user);
+    // The first page, the one everybody opens: merged from my communities' cached first pages. One statement
+    // reads my communities and the live parts of the page merged from the pages held for the communities I had
+    // last time; a second one only when that page turns out different (a post, a membership changed).
+    const key = (slug: string) => feedKey(slug, limit, undefined, {});
+    const expected = myCommunities.expectedPage(user.id, (slug) => feeds.held(key(slug)), limit);
+    const { mine, live: expectedLive } = await myFeedRequest(app.db, user, expected);
+    myCommunities.remember(user.id, mine.map((c) => c.slug));
     const pages = await Promise.all(mine.map((c) =>
-      feeds.get(feedKey(c.slug, limit, undefined, {}), c.feed_version, () => communityFeed(app.db, c, undefined, limit))));
+      feeds.get(key(c.slug), c.feed_version, () => communityFeed(app.db, c, undefined, limit))));
     const newest = mergeNewest(pages, limit);
     const { items, nextCursor } = keysetPage(newest.map(({ page, index }) => page.rows[index]!), limit);
+    const ids = items.map((r) => r.id);
     const visits = new Map(mine.map((c) => [c.id, c.previous_visit_at]));
-    const live = await feedLiveParts(app.db, items.map((r) => r.id), user.id);
+    const live = sameIds(ids, expected) ? expectedLive : await feedLiveParts(app.db, ids, user.id);
     const json = itemsJson(newest.slice(0, limit), live, { id: user.id, previousVisit: (id) => visits.get(id) ?? null });
     return reply.type('application/json; charset=utf-8').send(`{"items":${json},"nextCursor":${JSON.stringify(nextCursor)}}` as never);
   });

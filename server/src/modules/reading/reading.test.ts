@@ -66,6 +66,17 @@ describe('what is new since my last visit, and bookmarks', async () => {
     await comment(second.id, writer.headers);
     const fresh = (await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/posts` })).json();
     expect(fresh.items.map((p: { id: number; commentCount: number }) => [p.id, p.commentCount])).toEqual([[second.id, 2], [first.id, 1]]);
+    // « Mon fil » guessed its page from the pages it held: a post published since, in another community of mine
+    // too, shows with its live counters.
+    const other = await createCommunity(app);
+    await app.pool.query(`INSERT INTO memberships (community_id, user_id, role) VALUES ($1, $2, 'member')`, [other.id, reader.user.id]);
+    const mine = () => app.inject({ method: 'GET', url: '/api/feed', headers: reader.headers });
+    expect((await mine()).json().items.map((p: { id: number }) => p.id)).toEqual([second.id, first.id]);
+    await comment(first.id, writer.headers);
+    expect((await mine()).json().items.map((p: { id: number; commentCount: number }) => [p.id, p.commentCount])).toEqual([[second.id, 2], [first.id, 2]]);
+    const elsewhere = await postIn(other.slug, reader.headers);
+    expect((await mine()).json().items.map((p: { id: number; commentCount: number }) => [p.id, p.commentCount]))
+      .toEqual([[elsewhere.id, 0], [second.id, 2], [first.id, 2]]);
   });
 
   it('counts new posts and unread comments in the feeds, until everything is marked read', async () => {
@@ -221,5 +232,8 @@ describe('what is new since my last visit, and bookmarks', async () => {
     expect(own(feedTexts)).toHaveLength(1);
     expect(own(feedTexts)[0]).toMatch(/record_community_visit/);
     expect(own(anonymousFeed)).toHaveLength(1);
+    // « Mon fil », its pages held: my communities and the live parts, one statement.
+    await statements('/api/feed', me.headers);
+    expect(own(await statements('/api/feed', me.headers))).toHaveLength(1);
   });
 });
