@@ -17,9 +17,12 @@ export async function loadVisiblePost(db: DbOrTx, id: number, user: CurrentUser 
   return row;
 }
 
-/** The same rules as loadVisiblePost, on the cheap state row (hot paths: the post page, commenting). */
-export async function loadVisiblePostState(db: DbOrTx, id: number, user: CurrentUser | null): Promise<PostStateRow> {
-  const row = await findPostState(db, id, user);
+/**
+ * The same rules as loadVisiblePost, on the cheap state row (hot paths: the post page, commenting); the post page
+ * also records the reading (`recordRead`, see findPostState).
+ */
+export async function loadVisiblePostState(db: DbOrTx, id: number, user: CurrentUser | null, recordRead = false): Promise<PostStateRow> {
+  const row = await findPostState(db, id, user, recordRead);
   if (!row) throw new AppError('POST_NOT_FOUND');
   assertVisible(row, row.hidden, user);
   return row;

@@ -13,7 +13,6 @@ import { loadVisiblePost, loadVisiblePostState } from './context.js';
 import { PostPageCache } from './page-cache.js';
 import { decodeKeyset, keysetPage, toIso, type PgKeyset } from '../../lib/cursor.js';
 import { discardDraft } from '../drafts/queries.js';
-import { recordPostRead } from '../read-state/queries.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
 import { communityFeed, findPost, listRevisions, myFeed, myFeedRequest, feedLiveParts, type FeedFilters } from './queries.js';
@@ -27,9 +26,6 @@ import { checkClassification, normaliseTags, publishPost, saveClassification } f
 import { assertOutranksAuthor, moderationRank } from '../sanctions/rank.js';
 
 const tags = ['publications'];
-
-/** bigint ids come back from pg as strings. */
-const idOrNull = (id: number | string | null): number | null => (id === null ? null : Number(id));
 
 export default async function postsRoutes(app: App) {
   const maxAgeMs = app.config.postPageCacheSeconds * 1000;
@@ -129,12 +125,12 @@ export default async function postsRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = request.user;
-    const state = await loadVisiblePostState(app.db, request.params.id, user);
+    // One statement: the post's state and, for a signed-in reader, where they stopped last time, now updated.
+    const state = await loadVisiblePostState(app.db, request.params.id, user, true);
     const page = await pages.load(app.db, state, user);
-    // The one reading statement of the page (reading module): where the reader stopped, now updated.
-    const reading = user ? await recordPostRead(app.db, user.id, state.id) : null;
+    const reading = state.reading;
     const readFields = reading
-      ? { bookmarked: reading.bookmarked, readState: { seen: reading.seen, lastCommentId: idOrNull(reading.last_comment_id), newestCommentId: idOrNull(reading.newest_comment_id) } }
+      ? { bookmarked: reading.bookmarked, readState: { seen: reading.seen, lastCommentId: reading.lastCommentId, newestCommentId: reading.newestCommentId } }
       : {};
     // Audience (steering): batched upserts, not awaited, so a read never waits on the counters.
     app.postViews.record(state.id, state.community_id);

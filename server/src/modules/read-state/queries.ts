@@ -4,46 +4,16 @@ import { isoText, type PgKeyset } from '../../lib/cursor.js';
 import { named, variant } from '../../lib/named-query.js';
 
 /**
- * What each member has read and saved (tables post_reads, community_visits, bookmarks): recorded by the posts module's
- * pages as they are read, changed by the reading module's routes (« Enregistrer », « Tout marquer comme lu »). A leaf
- * below both, so that the post page can record a read without depending on the routes that sit above posts.
+ * What each member has read and saved (tables post_reads, community_visits, bookmarks): recorded as pages are read
+ * by SQL functions the posts module's statements call (migrations 0053, 0054), changed by the reading module's routes
+ * (« Enregistrer », « Tout marquer comme lu »). A leaf below both.
  */
-
-/** What the reader had seen of a post before this visit, and whether they saved it. */
-export interface PostReadRow extends Record<string, unknown> {
-  /** False on the first visit: nothing is marked new then. */
-  seen: boolean;
-  /** The newest comment they had been shown; null when there was none. */
-  last_comment_id: number | null;
-  /** The post's newest comment now: with `last_comment_id`, tells the page whether unread comments lie beyond its first page. */
-  newest_comment_id: number | null;
-  bookmarked: boolean;
-}
 
 // The newest comment of the post, read backwards off comments_post_idx (post_id, created_at, id).
 const NEWEST_COMMENT = sql.raw(`(SELECT k.id FROM comments k WHERE k.post_id = p.id ORDER BY k.created_at DESC, k.id DESC LIMIT 1)`);
 
-/**
- * The post page's one reading statement: returns where the reader stopped last time and records that they have
- * now seen every comment (post_reads primary key, comments_post_idx, bookmarks primary key). All parts of a
- * statement read the same snapshot, so `prev` is the row as it was before this visit's upsert.
- * A row whose values did not change is not rewritten: reading an unchanged post leaves no dead tuple.
- */
-export async function recordPostRead(db: DbOrTx, userId: number, postId: number): Promise<PostReadRow> {
-  const rows = await named<PostReadRow>(db, 'post-read', sql`
-    WITH prev AS (SELECT last_comment_id FROM post_reads WHERE user_id = ${userId} AND post_id = ${postId}),
-    cur AS (SELECT p.comment_count, ${NEWEST_COMMENT} AS last_id FROM posts p WHERE p.id = ${postId}),
-    up AS (
-      INSERT INTO post_reads AS r (user_id, post_id, last_comment_id, comments_seen)
-      SELECT ${userId}, ${postId}, cur.last_id, cur.comment_count FROM cur
-      ON CONFLICT (user_id, post_id) DO UPDATE SET
-        last_comment_id = EXCLUDED.last_comment_id, comments_seen = EXCLUDED.comments_seen, read_at = now()
-       WHERE r.last_comment_id IS DISTINCT FROM EXCLUDED.last_comment_id OR r.comments_seen <> EXCLUDED.comments_seen)
-    SELECT EXISTS (SELECT 1 FROM prev) AS seen, (SELECT last_comment_id FROM prev) AS last_comment_id,
-           (SELECT last_id FROM cur) AS newest_comment_id,
-           EXISTS (SELECT 1 FROM bookmarks b WHERE b.user_id = ${userId} AND b.post_id = ${postId}) AS bookmarked`);
-  return rows[0]!;
-}
+// A member's reading of a post (where they stopped, now updated) is recorded by the SQL function record_post_read
+// (migration 0054), called by the post page's one statement (posts/queries.ts, findPostState).
 
 export interface VisitRow extends Record<string, unknown> {
   previous_visit_at: string | null;
