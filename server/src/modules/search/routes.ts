@@ -68,8 +68,10 @@ export default async function searchRoutes(app: App) {
       if (filters.authorIds.length === 0) return empty;
     }
 
-    const { page, nextCursor } = await hitPages.get(q, filters, cursor.before, cursor.after, limit,
-      () => collectPage(request.readDb, q, filters, cursor.before, cursor.after, limit));
+    // Shared hits for anonymous readers only: a member may be looking for what they have just written
+    // (read-your-writes), an anonymous reader has written nothing.
+    const find = () => collectPage(request.readDb, q, filters, cursor.before, cursor.after, limit);
+    const { page, nextCursor } = request.user ? await find() : await hitPages.get(q, filters, cursor.before, cursor.after, limit, find);
     const details = new Map((await hitDetails(request.readDb, page)).map((d) => [`${d.t}:${d.id}`, d]));
     const communities = new Map(readable.map((c) => [c.id, c]));
     const pattern = hitPattern(lexemes);
