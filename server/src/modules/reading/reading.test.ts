@@ -53,6 +53,34 @@ describe('what is new since my last visit, and bookmarks', async () => {
     expect(reads.rows.map((r) => Number(r.user_id))).toEqual([author.user.id]);
   });
 
+  it('reads an unchanged post or feed again without writing anything (no transaction id, no WAL flush)', async () => {
+    const community = await createCommunity(app);
+    const reader = await memberOf(app, community.id);
+    const writer = await memberOf(app, community.id);
+    const post = await postIn(community.slug, writer.headers);
+    await comment(post.id, writer.headers);
+    await app.inject({ method: 'GET', url: `/api/posts/${post.id}`, headers: reader.headers });
+    await feed(community.slug, reader.headers);
+    /** Whether the statement, run again in its own transaction, wrote anything (a row lock counts: it takes an id). */
+    const writes = async (statement: string, params: unknown[]) => {
+      const client = await app.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(statement, params);
+        const { rows } = await client.query(`SELECT pg_current_xact_id_if_assigned() AS xid`);
+        await client.query('ROLLBACK');
+        return rows[0].xid !== null;
+      } finally {
+        client.release();
+      }
+    };
+    expect(await writes(`SELECT record_post_read($1, $2)`, [reader.user.id, post.id])).toBe(false);
+    expect(await writes(`SELECT record_community_visit($1, $2)`, [reader.user.id, community.id])).toBe(false);
+    // A new comment since: the reading moves on, and is written.
+    await comment(post.id, writer.headers);
+    expect(await writes(`SELECT record_post_read($1, $2)`, [reader.user.id, post.id])).toBe(true);
+  });
+
   it('records no visit of a draft community the reader may not see', async () => {
     const community = await createCommunity(app);
     const member = await memberOf(app, community.id);
