@@ -17,7 +17,7 @@ function ticks(path: string): number {
   }
 }
 
-export interface CpuSnapshot { node: number; processMs: number; pg: Map<number, number> }
+export interface CpuSnapshot { node: number; processMs: number; pg: Map<number, number>; walBytes: number }
 
 /**
  * The API process `apiPid` (its event-loop thread, and the whole process) and the PostgreSQL backends serving
@@ -28,11 +28,15 @@ export async function snapshot(pool: pg.Pool, apiPid: number): Promise<CpuSnapsh
     `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'e-communautes'`);
   const pgTicks = new Map<number, number>();
   for (const { pid } of rows) pgTicks.set(pid, ticks(`/proc/${pid}/stat`));
+  // WAL written by the whole server: a read route that writes some (a row lock takes a transaction id and a WAL
+  // flush at commit) shows up here. The bench's own statements write none.
+  const wal = await pool.query<{ b: string }>(`SELECT wal_bytes::text AS b FROM pg_stat_wal`);
   // The main thread's task has the process's id; /proc/<pid>/stat sums all of the process's threads.
-  return { node: ticks(`/proc/${apiPid}/task/${apiPid}/stat`), processMs: ticks(`/proc/${apiPid}/stat`) * TICK_MS, pg: pgTicks };
+  return { node: ticks(`/proc/${apiPid}/task/${apiPid}/stat`), processMs: ticks(`/proc/${apiPid}/stat`) * TICK_MS, pg: pgTicks,
+    walBytes: Number(wal.rows[0]!.b) };
 }
 
-export interface Spent { nodeMs: number; pgMs: number; clientMs: number }
+export interface Spent { nodeMs: number; pgMs: number; clientMs: number; walBytes: number }
 
 /**
  * CPU milliseconds spent between two snapshots: the API's event loop, PostgreSQL, and the rest of the API
@@ -42,7 +46,8 @@ export function spent(before: CpuSnapshot, after: CpuSnapshot): Spent {
   let pgTicks = 0;
   for (const [pid, t] of after.pg) pgTicks += t - (before.pg.get(pid) ?? 0);
   const nodeMs = (after.node - before.node) * TICK_MS;
-  return { nodeMs, pgMs: pgTicks * TICK_MS, clientMs: Math.max(0, after.processMs - before.processMs - nodeMs) };
+  return { nodeMs, pgMs: pgTicks * TICK_MS, clientMs: Math.max(0, after.processMs - before.processMs - nodeMs),
+    walBytes: after.walBytes - before.walBytes };
 }
 
 /**

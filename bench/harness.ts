@@ -10,6 +10,7 @@
  *   const bench = await openBench();
  *   try { …bench.measure(…)… } finally { process.exit(await bench.finish(floors)); }
  */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import type pg from 'pg';
@@ -101,13 +102,21 @@ function loadFrom(base: string, variants: Variant[], seconds: number, connection
 /** The API in its own process: started, ready on `port`, asked over IPC. */
 interface ApiProcess { child: ChildProcess; port: number; ask<T>(request: ApiCommand): Promise<T> }
 
+/** The Node options of a production web instance, read off its systemd unit (deploy/systemd/). */
+function productionNodeOptions(): string[] {
+  const unit = readFileSync(new URL('../deploy/systemd/e-communautes-web@.service', import.meta.url), 'utf8');
+  return /^Environment=NODE_OPTIONS=(.*)$/m.exec(unit)?.[1]!.split(' ').filter(Boolean) ?? [];
+}
+
 /** Forks bench/api-process.ts, compiled, and waits until it listens. */
 function startApi(): Promise<ApiProcess> {
   return new Promise((resolve, reject) => {
     // The compiled JavaScript, as `npm start` runs it (ADR 0008): tsx's loader would add ~100 MB to the RSS measured.
     execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
-    // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node options of the API process alone (a profile).
-    const execArgv = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node options of the API process alone (a profile),
+    // after those a web instance runs with in production (its systemd unit's NODE_OPTIONS).
+    const execArgv = [...productionNodeOptions(), ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+    console.log(`Processus de l’API : node ${execArgv.join(' ')}`);
     const child = fork(new URL('../build/bench/api-process.js', import.meta.url), { env: process.env, execArgv });
     const pending = new Map<number, { resolve(m: unknown): void; reject(e: Error): void }>();
     let next = 0;
@@ -168,7 +177,7 @@ export async function openBench(title: string): Promise<Bench> {
     const s = spent(before, await snapshot(pool, apiPid));
     const n = Math.max(1, r.total);
     // "charge": the load generator's process plus the API process's other threads (GC, libuv).
-    rows.push({ label, r, cpu: { nodeMs: s.nodeMs / n, pgMs: s.pgMs / n, clientMs: (s.clientMs + r.cpuMs) / n } });
+    rows.push({ label, r, cpu: { nodeMs: s.nodeMs / n, pgMs: s.pgMs / n, clientMs: (s.clientMs + r.cpuMs) / n, walBytes: s.walBytes / n } });
     return r;
   }
 
@@ -237,11 +246,11 @@ function printRows(rows: Row[]): void {
   }
   const cores = cpus().length;
   const refIdle = idleEstimate(refRow.cpu, cores);
-  console.log(`\nCPU par requête (ms) et débit estimé si la machine (${cores} cœurs) n’était occupée que par cette mesure :`);
-  console.log(`${'mesure'.padEnd(34)}${'Node'.padStart(8)}${'PG'.padStart(8)}${'charge'.padStart(8)}${'req/s*'.padStart(8)}${'/réf.*'.padStart(8)}`);
+  console.log(`\nCPU par requête (ms) et débit estimé si la machine (${cores} cœurs) n’était occupée que par cette mesure ;\nWAL : octets de journal PostgreSQL écrits par requête (une lecture devrait n’en écrire aucun) :`);
+  console.log(`${'mesure'.padEnd(34)}${'Node'.padStart(8)}${'PG'.padStart(8)}${'charge'.padStart(8)}${'req/s*'.padStart(8)}${'/réf.*'.padStart(8)}${'WAL'.padStart(8)}`);
   for (const { label, cpu } of rows) {
     const est = idleEstimate(cpu, cores);
-    console.log(`${label.padEnd(34)}${f(cpu.nodeMs, 2)}${f(cpu.pgMs, 2)}${f(cpu.clientMs, 2)}${f(est)}${f((100 * est) / refIdle)}%`);
+    console.log(`${label.padEnd(34)}${f(cpu.nodeMs, 2)}${f(cpu.pgMs, 2)}${f(cpu.clientMs, 2)}${f(est)}${f((100 * est) / refIdle)}%${f(cpu.walBytes)}`);
   }
   console.log('');
 }

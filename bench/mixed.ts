@@ -53,7 +53,11 @@ try {
     }
   }
   const peak = await bench.peakMemory();
-  console.log(`RSS max du processus de l’API : ${peak.rssMb.toFixed(0)} Mo (tas JS ${peak.heapMb.toFixed(0)} Mo, hors tas ${peak.externalMb.toFixed(0)} Mo)\n`);
+  // What is still alive once collected (with BENCH_API_NODE_ARGS=--expose-gc): the caches' real size, against the
+  // peak, which also counts garbage V8 had not collected yet.
+  const live = await bench.memoryNow(true);
+  console.log(`RSS max du processus de l’API : ${peak.rssMb.toFixed(0)} Mo (tas JS ${peak.heapMb.toFixed(0)} Mo, hors tas ${peak.externalMb.toFixed(0)} Mo) ; `
+    + `à la fin : RSS ${live.rssMb.toFixed(0)} Mo, tas ${live.heapMb.toFixed(0)} Mo\n`);
   floors.push(
     ['charge mixte ≥ 1 500 req/s', mixed.rps >= 1500],
     ['charge mixte p99 < 100 ms', mixed.p99 < 100],

@@ -14,6 +14,7 @@ import { ViewCounter } from './modules/steering/view-counter.js';
 import { ActivityRecorder } from './modules/national/activity.js';
 import sessionPlugin from './plugins/session.js';
 import readRouting from './plugins/read-routing.js';
+import recentWrites from './plugins/recent-writes.js';
 import reauthPlugin from './plugins/reauth.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import routeGuards from './plugins/route-guards.js';
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<App> {
   await app.register(sessionPlugin);
   // After the session (a route may send only anonymous readers to a replica), before every route.
   await app.register(readRouting);
+  await app.register(recentWrites);
   await app.register(reauthPlugin);
   await app.register(idempotencyPlugin);
   // After idempotency, as the handlers' own checks were: a replayed answer is not counted again.

@@ -64,5 +64,7 @@ declare module 'fastify' {
     session: { tokenHash: string; csrfToken: string; reauthenticatedAt: Date | null } | null;
     /** Where this request reads: a replica on routes declaring `readReplica`, else the primary (`app.db`). */
     readonly readDb: Db;
+    /** This browser wrote something within the shared caches' lifetime (plugins/recent-writes.ts). */
+    readonly wroteRecently: boolean;
   }
 }

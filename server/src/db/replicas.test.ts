@@ -35,12 +35,14 @@ async function failovers(): Promise<number> {
   return (await replicaFailovers.get()).values.reduce((n, v) => n + v.value, 0);
 }
 
-/** The Set-Cookie a browser would keep from a write, as a Cookie header fragment. */
-function walCookie(res: LightMyRequestResponse, app: App): string {
+/**
+ * The cookies a browser would keep from a write (the WAL position, and the recent-write mark that keeps shared search
+ * pages away from their author), as a Cookie header fragment.
+ */
+function writeCookies(res: LightMyRequestResponse, app: App): string {
   const name = walCookieName(app.config.secureCookies);
-  const cookie = res.cookies.find((c) => c.name === name);
-  expect(cookie, `no ${name} cookie on the write's response`).toBeDefined();
-  return `${name}=${cookie!.value}`;
+  expect(res.cookies.find((c) => c.name === name), `no ${name} cookie on the write's response`).toBeDefined();
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
 describe.skipIf(!hasPostgresTools)('streaming replicas (DATABASE_REPLICA_URLS)', () => {
@@ -103,10 +105,10 @@ describe.skipIf(!hasPostgresTools)('streaming replicas (DATABASE_REPLICA_URLS)',
       const word = `orthophonie${Date.now().toString(36)}`;
       const comment = await app.inject({
         method: 'POST', url: `/api/posts/${post.json().id}/comments`,
-        headers: { ...author.headers, cookie: `${author.headers.cookie}; ${walCookie(post, app)}` }, payload: { body: `Mon commentaire sur l’${word}` },
+        headers: { ...author.headers, cookie: `${author.headers.cookie}; ${writeCookies(post, app)}` }, payload: { body: `Mon commentaire sur l’${word}` },
       });
       expect(comment.statusCode, comment.body).toBe(201);
-      const mine = { ...author.headers, cookie: `${author.headers.cookie}; ${walCookie(comment, app)}` };
+      const mine = { ...author.headers, cookie: `${author.headers.cookie}; ${writeCookies(comment, app)}` };
 
       // Anyone else reads the replica, a little behind: not there yet.
       expect(await anonymousTitles(app)).not.toContain('Pendant la pause');

@@ -5,12 +5,12 @@ import type { HitKey, HitRow, SearchFilters } from './queries.js';
 export interface HitPage { page: HitRow[]; nextCursor: string | null }
 
 /**
- * Pages of search hits shared by the anonymous readers of an instance for a short while: the same words, filters,
+ * Pages of search hits shared by the readers of an instance for a short while: the same words, filters,
  * readable communities and cursor give the same ranked keys. Finding them is most of a search's cost (probes over
  * the full-text indexes, several milliseconds of PostgreSQL), and the words people look for repeat. Only the keys
  * are kept: titles, excerpts and visibility are read for each request (hitDetails), so a post hidden or deleted
- * since drops out at once; a new post shows up within `maxAgeMs`. Members are not served from it: one may be
- * looking for what they have just written.
+ * since drops out at once; a new post shows up within `maxAgeMs`. Whoever has just written is not served from it
+ * (plugins/recent-writes.ts): they may be looking for what they wrote.
  */
 export class SearchHitCache {
   constructor(private readonly lru: ByteLru<unknown>, private readonly maxAgeMs: number) {}

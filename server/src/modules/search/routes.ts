@@ -68,10 +68,10 @@ export default async function searchRoutes(app: App) {
       if (filters.authorIds.length === 0) return empty;
     }
 
-    // Shared hits for anonymous readers only: a member may be looking for what they have just written
-    // (read-your-writes), an anonymous reader has written nothing.
+    // Shared hits, but for whoever wrote something since they may have been found: they may be looking for it
+    // (read-your-writes, plugins/recent-writes.ts).
     const find = () => collectPage(request.readDb, q, filters, cursor.before, cursor.after, limit);
-    const { page, nextCursor } = request.user ? await find() : await hitPages.get(q, filters, cursor.before, cursor.after, limit, find);
+    const { page, nextCursor } = request.wroteRecently ? await find() : await hitPages.get(q, filters, cursor.before, cursor.after, limit, find);
     const details = new Map((await hitDetails(request.readDb, page)).map((d) => [`${d.t}:${d.id}`, d]));
     const communities = new Map(readable.map((c) => [c.id, c]));
     const pattern = hitPattern(lexemes);

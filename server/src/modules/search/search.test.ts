@@ -4,6 +4,7 @@ import { createCommunity } from '../../../test/community-factories.js';
 import { memberOf, signIn } from '../posts/posts.fixtures.js';
 import { highlightToHtml } from './highlight.js';
 import { SEARCH_WINDOW, searchWindow } from './queries.js';
+import { recentWriteCookieName } from '../../plugins/recent-writes.js';
 
 describe('GET /api/search', async () => {
   const { app } = await useTestApp();
@@ -48,7 +49,7 @@ describe('GET /api/search', async () => {
     expect(highlightToHtml('\uE000a<b\uE001 \uE001x\uE000')).toBe('<mark>a&lt;b</mark> x<mark></mark>');
   });
 
-  it('shares a page of hits between anonymous readers for a while, and drops at once what was hidden or deleted since', async () => {
+  it('shares a page of hits between readers for a while, but not with whoever just wrote, and drops at once what was hidden or deleted since', async () => {
     const w = unique('antemot').toLowerCase().replace(/[^a-z]/g, '');
     const first = await post(open.slug, author.headers, `Mise en cache ${w}`, `Premier texte ${w}.`);
     const second = await post(open.slug, author.headers, `Autre sujet ${w}`, `Second texte ${w}.`);
@@ -57,11 +58,20 @@ describe('GET /api/search', async () => {
     const ids = async (headers?: Record<string, string>) =>
       ((await search(`q=${w}&community=${open.slug}`, headers)).json().items as { id: number }[]).map((i) => i.id).sort((a, b) => a - b);
     expect(await ids()).toEqual([first, second]);
-    // Within SEARCH_CACHE_SECONDS the same anonymous search gives the same keys: a post published since comes later.
-    const third = await post(open.slug, author.headers, `Troisième ${w}`, `Encore ${w}.`);
+    // Within SEARCH_CACHE_SECONDS the same search gives the same keys, to anyone who has not written since: a post
+    // published since comes later.
+    const created = await app.inject({ method: 'POST', url: `/api/communities/${open.slug}/posts`, headers: author.headers, payload: { title: `Troisième ${w}`, body: `Encore ${w}.` } });
+    const third = created.json().id as number;
     expect(await ids()).toEqual([first, second]);
-    // A member is never served from it: its author finds the post at once (read-your-writes).
-    expect(await ids(author.headers)).toEqual([first, second, third]);
+    expect(await ids(reader.headers)).toEqual([first, second]);
+    // Its author's browser keeps the write's mark for as long as the cache's entries live, and finds the post at once.
+    const mark = created.cookies.find((c) => c.name === recentWriteCookieName(app.config.secureCookies));
+    expect(mark?.maxAge).toBe(app.config.searchCacheSeconds + 1);
+    expect(await ids({ ...author.headers, cookie: `${author.headers.cookie}; ${mark!.name}=${mark!.value}` })).toEqual([first, second, third]);
+    // A refused write leaves no mark.
+    const refused = await app.inject({ method: 'POST', url: `/api/communities/${open.slug}/posts`, headers: author.headers, payload: { title: '' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.cookies.map((c) => c.name)).not.toContain(mark!.name);
     // Visibility is read for every request: hidden or deleted, a cached hit is gone at once.
     await app.pool.query(`UPDATE posts SET hidden_at = now() WHERE id = $1`, [first]);
     expect(await ids()).toEqual([second]);
