@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { copyRows } from './copy.js';
 import type { LargeDataSet } from './large-rows.js';
 import { addLargeEvents } from './large-events.js';
+import { addLargeQuestions } from './large-questions.js';
 
 export interface LoadOptions {
   /** `WITH (FREEZE)` when the tables were truncated in the same transaction. */
@@ -29,14 +30,15 @@ export async function loadLargeRows(client: pg.PoolClient, data: LargeDataSet, o
     data.sizes.users, () => data.userRows());
   await copy('adhésions', 'memberships', ['community_id', 'user_id', 'role', 'joined_at'],
     Math.round(data.sizes.users * 1.37), () => data.membershipRows());
-  // Every post is a discussion: the other kinds need their own detail rows (questions, links, polls).
+  // Discussions and questions: the other kinds need detail rows of their own (links, polls).
   await copy('publications', 'posts',
-    ['id', 'community_id', 'author_id', 'title', 'body_md', 'body_html', 'excerpt', 'comment_count', 'useful_count', 'created_at', 'deleted_at', 'deleted_by'],
+    ['id', 'community_id', 'author_id', 'kind', 'title', 'body_md', 'body_html', 'excerpt', 'comment_count', 'useful_count', 'created_at', 'deleted_at', 'deleted_by'],
     data.sizes.posts, () => data.postRows());
   await copy('commentaires', 'comments', ['id', 'post_id', 'author_id', 'reply_to_id', 'body_md', 'body_html', 'created_at', 'deleted_at', 'deleted_by'],
     data.comments, () => data.commentRows());
   await copy('« utile »', 'post_reactions', ['post_id', 'user_id', 'created_at'], data.reactions, () => data.reactionRows());
   await client.query('ALTER TABLE posts ENABLE TRIGGER posts_bump_feed_version_insert');
+  await addLargeQuestions(client, options.log);
   await addLargeEvents(client, options.log);
 }
 

@@ -135,7 +135,9 @@ export class LargeDataSet {
       const [md, html, ex] = this.postTemplates[Math.floor(this.r() * this.postTemplates.length)]!;
       const deleted = this.r() < 0.003;
       const time = this.iso(t);
-      yield [i, c + 1, author, esc(title(this.r)), md, html, ex, comments - deletedComments, Math.max(0, useful), time,
+      // One live post in 12 is a question (its detail rows: large-questions.ts).
+      const kind = i % 12 === 1 && !deleted ? 'question' : 'discussion';
+      yield [i, c + 1, author, kind, esc(title(this.r)), md, html, ex, comments - deletedComments, Math.max(0, useful), time,
         deleted ? time : NULL, deleted ? author : NULL].join('\t');
     }
   }

@@ -4,12 +4,10 @@
  *
  *   DATABASE_URL=postgres://… npm run bench:toolkit      (BENCH_SECONDS=10, BENCH_CONNECTIONS=50)
  *
- * The first run turns one discussion in twelve into a question with its deadline (bench/large-questions.ts);
- * later runs find them and add nothing.
+ * One post in twelve of the data set is a question with its deadline (bench/large-questions.ts).
  */
 import { openBench, clean, type Floor, type Variant } from './harness.js';
 import { pickFixtures } from './fixtures.js';
-import { addLargeQuestions } from './large-questions.js';
 import { addDays, utcToParis } from '../common/time/index.js';
 
 // The search floor is the search's own cost: six queries repeated would all be served by the hit cache
@@ -20,20 +18,9 @@ const floors: Floor[] = [];
 let failed: unknown;
 try {
   const fx = await pickFixtures(bench.pool, bench.session);
-  const client = await bench.pool.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM questions WHERE asked_at < now() - interval '30 days'`);
-    if (rows[0]!.n === 0) {
-      await client.query('BEGIN');
-      await addLargeQuestions(client, (msg) => console.log(`Données ajoutées : ${msg}`));
-      await client.query('COMMIT');
-      await client.query('ANALYZE questions');
-    }
-  } catch (err) {
-    await client.query('ROLLBACK');
-    throw err;
-  } finally {
-    client.release();
+  const { rows: asked } = await bench.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM questions`);
+  if (asked[0]!.n === 0) {
+    throw new Error('Ce jeu de données n’a pas de questions (chargé avant le 7 décembre) : rechargez-le avec `npm run seed:large -- --force`.');
   }
   const animatorRow = (await bench.pool.query<{ user_id: number }>(`
     SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id AND u.deleted_at IS NULL

@@ -5,7 +5,6 @@ import { createDb, createPool } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { LargeDataSet } from '../../bench/large-rows.js';
 import { finishLargeLoad, loadLargeRows } from '../../bench/large-load.js';
-import { addLargeQuestions } from '../../bench/large-questions.js';
 import { makeTestApp, type TestApp } from './helpers.js';
 import { sessionFor } from './factories.js';
 
@@ -65,7 +64,6 @@ async function planDatabase(): Promise<{ url: string; drop: () => Promise<void> 
     // Every member shares one password hash: hashing 11,000 would only slow the test.
     const data = new LargeDataSet({ users: 11_000, communities: 40, posts: 10_000, commentsPerPost: 3.95 }, 'x');
     await loadLargeRows(client, data, { freeze: false, progress: false, log: () => {} });
-    await addLargeQuestions(client, () => {});
     await finishLargeLoad(client);
     await client.query('COMMIT');
     await client.query('VACUUM ANALYZE');
