@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../types.js';
 import { contextOf, type CommunityContext } from '../communities/context.js';
 import { isNationalAdmin } from '../communities/policy.js';
 import type { VisitRow } from '../read-state/queries.js';
-import type { LivePartsRow } from './queries.js';
+import { fromLiveTuples, livePartsJson, type LivePartsRow } from './queries.js';
 
 /**
  * What a community feed request reads besides its (cached) page: the community with the reader's role, the live
@@ -22,9 +22,6 @@ export interface FeedRequestRow {
   visit: VisitRow | null;
 }
 
-/** [id, comment_count, useful_count, comments_seen]: compact JSON, built by PostgreSQL. */
-type LiveTuple = [number, number, number, number | null];
-
 function feedRequestQuery(db: DbOrTx) {
   const userId = sql.placeholder('userId');
   const mode = sql.placeholder('mode');
@@ -32,11 +29,7 @@ function feedRequestQuery(db: DbOrTx) {
     .select({
       community: getTableColumns(communities),
       role: memberships.role,
-      live: sql<LiveTuple[]>`(
-        SELECT coalesce(json_agg(json_build_array(p.id, p.comment_count, p.useful_count, r.comments_seen)), '[]')
-          FROM posts p
-          LEFT JOIN post_reads r ON r.user_id = ${userId}::bigint AND r.post_id = p.id
-         WHERE p.id = ANY(${sql.placeholder('ids')}::bigint[]) AND p.community_id = ${communities.id})`,
+      live: livePartsJson(sql`${sql.placeholder('ids')}`, sql`${userId}`, sql`AND p.community_id = ${communities.id}`),
       // The view rule of communityAbilities (a draft: its coordinators and national admins only), so that no visit
       // is written for a page the reader will be refused.
       visit: sql<{ previousVisitAt: string | null; newPosts?: number } | null>`CASE
@@ -72,7 +65,7 @@ export async function readFeedRequest(
   });
   const row = rows[0];
   const context = contextOf(user, row && { community: row.community, role: row.role ?? null });
-  const live = row!.live.map(([id, comment_count, useful_count, comments_seen]) => ({ id, comment_count, useful_count, comments_seen }));
+  const live = fromLiveTuples(row!.live);
   const visit = row!.visit === null ? null
     : { previous_visit_at: row!.visit.previousVisitAt, new_posts: row!.visit.newPosts ?? 0 };
   return { context, live, visit };

@@ -257,18 +257,31 @@ export interface LivePartsRow extends Record<string, unknown> {
   comments_seen: number | null;
 }
 
+/** [id, comment_count, useful_count, comments_seen]: a post's live parts in compact JSON, built by PostgreSQL. */
+export type LiveTuple = [number, number, number, number | null];
+
 /**
- * The live parts of the posts of a feed page (posts and post_reads primary keys): counters change with every
- * comment and « utile », too often for the page's version to follow them without making every write of a
- * community wait on its row.
+ * The live parts of the posts of a feed page (posts and post_reads primary keys), as a JSON array of LiveTuple:
+ * counters change with every comment and « utile », too often for the page's version to follow them without making
+ * every write of a community wait on its row. A subquery, so that the feeds' statements embed it (one round trip);
+ * `where` narrows it further (the posts still in the community asked for).
  */
-export async function feedLiveParts(db: DbOrTx, postIds: number[], readerId: number | null): Promise<LivePartsRow[]> {
-  if (postIds.length === 0) return [];
-  return named<LivePartsRow>(db, 'feed-live-parts', sql`
-    SELECT p.id, p.comment_count, p.useful_count, r.comments_seen
+export function livePartsJson(postIds: SQL, readerId: SQL | number | null, where: SQL = sql``): SQL<LiveTuple[]> {
+  return sql<LiveTuple[]>`(
+    SELECT coalesce(json_agg(json_build_array(p.id, p.comment_count, p.useful_count, r.comments_seen)), '[]')
       FROM posts p
       LEFT JOIN post_reads r ON r.user_id = ${readerId}::bigint AND r.post_id = p.id
-     WHERE p.id = ANY(${sql.param(postIds)}::bigint[])`);
+     WHERE p.id = ANY(${postIds}::bigint[]) ${where})`;
+}
+
+export const fromLiveTuples = (live: LiveTuple[]): LivePartsRow[] =>
+  live.map(([id, comment_count, useful_count, comments_seen]) => ({ id, comment_count, useful_count, comments_seen }));
+
+/** The live parts alone: for a page this instance did not hold when its request's statement was sent. */
+export async function feedLiveParts(db: DbOrTx, postIds: number[], readerId: number | null): Promise<LivePartsRow[]> {
+  if (postIds.length === 0) return [];
+  const rows = await named<{ live: LiveTuple[] }>(db, 'feed-live-parts', sql`SELECT ${livePartsJson(sql`${sql.param(postIds)}`, readerId)} AS live`);
+  return fromLiveTuples(rows[0]!.live);
 }
 
 /** A community of mine as « mon fil » merges it: its feed version and where my previous visit started. */
@@ -287,7 +300,7 @@ export interface MyCommunityRow extends Record<string, unknown> {
  */
 export async function myFeedRequest(db: DbOrTx, user: CurrentUser, postIds: number[]): Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }> {
   const admin = user.nationalRole === 'admin';
-  const rows = await named<{ mine: MyCommunityRow[]; live: [number, number, number, number | null][] }>(db, 'my-feed-request', sql`
+  const rows = await named<{ mine: MyCommunityRow[]; live: LiveTuple[] }>(db, 'my-feed-request', sql`
     SELECT (SELECT coalesce(json_agg(json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'feed_version', c.feed_version,
                                                       'previous_visit_at', ${isoText('cv.previous_visit_at')})), '[]')
               FROM memberships m
@@ -295,12 +308,9 @@ export async function myFeedRequest(db: DbOrTx, user: CurrentUser, postIds: numb
               LEFT JOIN community_visits cv ON cv.user_id = m.user_id AND cv.community_id = m.community_id
              WHERE m.user_id = ${user.id}
                AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin}::boolean)) AS mine,
-           (SELECT coalesce(json_agg(json_build_array(p.id, p.comment_count, p.useful_count, r.comments_seen)), '[]')
-              FROM posts p
-              LEFT JOIN post_reads r ON r.user_id = ${user.id} AND r.post_id = p.id
-             WHERE p.id = ANY(${sql.param(postIds)}::bigint[])) AS live`);
+           ${livePartsJson(sql`${sql.param(postIds)}`, user.id)} AS live`);
   const { mine, live } = rows[0]!;
-  return { mine, live: live.map(([id, comment_count, useful_count, comments_seen]) => ({ id, comment_count, useful_count, comments_seen })) };
+  return { mine, live: fromLiveTuples(live) };
 }
 
 /**
