@@ -6,8 +6,7 @@ import { formatLsn, parseLsn } from '../db/lsn.js';
 import { ReplicaSet } from '../db/replicas.js';
 import { routedReads } from '../lib/metrics.js';
 import type { App } from '../types.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { isSuccessfulApiWrite } from '../lib/safe-methods.js';
 
 export function walCookieName(secure: boolean): string {
   return secure ? '__Host-ecom_wal' : 'ecom_wal';
@@ -61,7 +60,7 @@ export default fp(async function readRouting(app: App) {
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400 || !request.url.startsWith('/api/')) return payload;
+    if (!isSuccessfulApiWrite(request.method, request.url, reply.statusCode)) return payload;
     reply.setCookie(cookieName, formatLsn(await replicas.primaryLsn()), {
       path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: cookieSeconds,
     });

@@ -1,8 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../types.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { isSuccessfulApiWrite } from '../lib/safe-methods.js';
 
 export function recentWriteCookieName(secure: boolean): string {
   return secure ? '__Host-ecom_wrote' : 'ecom_wrote';
@@ -27,7 +26,7 @@ export default fp(async function recentWrites(app: App) {
   });
   if (seconds <= 0) return;
   app.addHook('onSend', async (request, reply, payload) => {
-    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400 || !request.url.startsWith('/api/')) return payload;
+    if (!isSuccessfulApiWrite(request.method, request.url, reply.statusCode)) return payload;
     reply.setCookie(name, '1', { path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, maxAge: seconds + 1 });
     return payload;
   });

@@ -7,8 +7,8 @@ import { AppError } from '../lib/errors.js';
 import { hashToken, newToken } from '../lib/tokens.js';
 import { SessionCache, type SessionRow } from './session-cache.js';
 import type { SignInMethod } from '../../../common/sessions.js';
+import { isSafeMethod } from '../lib/safe-methods.js';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Routes that never look at the user. The health check must answer the same with or without a cookie,
  * and must not fail on a session lookup when the database is the very thing it reports on.
@@ -79,7 +79,7 @@ export default fp(async function sessionPlugin(app: App) {
         reply.clearCookie(cookieName, { path: '/' });
       }
     }
-    if (SAFE_METHODS.has(request.method)) return;
+    if (isSafeMethod(request.method)) return;
     if (request.session) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, request.session.csrfToken)) throw new AppError('CSRF_FAILED');
@@ -92,7 +92,7 @@ export default fp(async function sessionPlugin(app: App) {
   // A write may have ended sessions or changed users (here or through a trigger): apply those
   // announcements before answering, so the client's next request never meets a stale session.
   app.addHook('onSend', async (request) => {
-    if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) await cache.barrier();
+    if (!isSafeMethod(request.method) && request.url.startsWith('/api/')) await cache.barrier();
   });
 });
 

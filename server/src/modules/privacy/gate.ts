@@ -3,8 +3,7 @@ import type { App } from '../../types.js';
 import { AppError } from '../../lib/errors.js';
 import { cguToAccept } from './cgu.js';
 import { writeAllowedBeforeCgu } from './policy.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { isSafeMethod } from '../../lib/safe-methods.js';
 
 /**
  * Refuses the writes of a signed-in member who has not accepted the CGU version in force
@@ -13,7 +12,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export default fp(async function cguGate(app: App) {
   app.addHook('onRequest', async (request) => {
-    if (!request.user || SAFE_METHODS.has(request.method)) return;
+    if (!request.user || isSafeMethod(request.method)) return;
     if (writeAllowedBeforeCgu(request.method, request.routeOptions.url)) return;
     if (await cguToAccept(app, request.user.id)) throw new AppError('CGU_NOT_ACCEPTED');
   });

@@ -68,7 +68,7 @@ export default async function searchRoutes(app: App) {
       if (filters.authorIds.length === 0) return empty;
     }
 
-    // Shared hits, but for whoever wrote something since they may have been found: they may be looking for it
+    // Hits shared between readers, except with whoever has just written: they may be looking for what they wrote
     // (read-your-writes, plugins/recent-writes.ts).
     const find = () => collectPage(request.readDb, q, filters, cursor.before, cursor.after, limit);
     const { page, nextCursor } = request.wroteRecently ? await find() : await hitPages.get(q, filters, cursor.before, cursor.after, limit, find);
