@@ -36,6 +36,24 @@ describe('questions à traiter, figures, deadline rule, citation picker', async 
     expect((await getJson(url, s.animator.headers)).json().items.map((i: { id: number }) => i.id)).toEqual([late]);
   });
 
+  it('counts neither in the list nor in its figures the questions whose post was hidden or deleted', async () => {
+    const s = await questionScene(app);
+    const kept = await ask(app, s.community.slug, s.asker, 'Question visible');
+    const hidden = await ask(app, s.community.slug, s.asker, 'Question masquée');
+    const deleted = await ask(app, s.community.slug, s.asker, 'Question supprimée');
+    await app.pool.query(`UPDATE questions SET deadline_at = now() - interval '1 hour' WHERE post_id = ANY($1)`, [[kept, hidden, deleted]]);
+    await app.pool.query(`UPDATE posts SET hidden_at = now() WHERE id = $1`, [hidden]);
+    await app.pool.query(`UPDATE posts SET deleted_at = now(), hidden_at = now() WHERE id = $1`, [deleted]);
+    const community = (await getJson(`/api/communities/${s.community.slug}/questions/pending`, s.animator.headers)).json();
+    expect(community.items.map((i: { id: number }) => i.id)).toEqual([kept]);
+    expect(community.counts).toEqual({ open: 1, overdue: 1 });
+    const mine = (await getJson('/api/questions/pending', s.animator.headers)).json();
+    expect(mine.counts).toEqual({ open: 1, overdue: 1 });
+    // Restored by moderation: counted again.
+    await app.pool.query(`UPDATE posts SET hidden_at = NULL WHERE id = $1`, [hidden]);
+    expect((await getJson(`/api/communities/${s.community.slug}/questions/pending`, s.animator.headers)).json().counts).toEqual({ open: 2, overdue: 2 });
+  });
+
   it('keeps the list to staff: 401 anonymous, 403 member, 400 bad cursor, 404 unknown community', async () => {
     const s = await questionScene(app);
     const url = `/api/communities/${s.community.slug}/questions/pending`;
