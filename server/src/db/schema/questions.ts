@@ -26,10 +26,15 @@ export const questions = pgTable(
     answeredByStaff: boolean('answered_by_staff').notNull().default(false),
     answerCommentId: bigint('answer_comment_id', { mode: 'number' }).references(() => comments.id),
     solutionCommentId: bigint('solution_comment_id', { mode: 'number' }).references(() => comments.id),
+    /**
+     * The post is in view (neither deleted nor hidden by moderation): kept by a trigger on posts (migration 0056), so
+     * that the open questions are counted off their own index, without reading each one's post.
+     */
+    postInView: boolean('post_in_view').notNull().default(true),
   },
   (t) => [
-    // "Questions à traiter": open questions of a community, soonest deadline first.
-    index('questions_pending_idx').on(t.communityId, t.deadlineAt, t.postId).where(sql`${t.answeredAt} IS NULL`),
+    // "Questions à traiter": open questions of a community whose post is in view, soonest deadline first.
+    index('questions_pending_idx').on(t.communityId, t.deadlineAt, t.postId).where(sql`${t.answeredAt} IS NULL AND ${t.postInView}`),
     // Figures over a period: questions asked between two dates.
     index('questions_community_asked_idx').on(t.communityId, t.askedAt),
   ],

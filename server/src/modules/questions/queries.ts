@@ -7,7 +7,7 @@ import { readableSql } from '../search/queries.js';
 
 /**
  * Read queries of the questions module, one statement each. Pending lists read the partial index
- * questions_pending_idx (community_id, deadline_at, post_id) WHERE answered_at IS NULL.
+ * questions_pending_idx (community_id, deadline_at, post_id) WHERE answered_at IS NULL AND post_in_view.
  */
 
 export interface QuestionRow extends Record<string, unknown> {
@@ -79,7 +79,7 @@ export async function communityPending(
       FROM questions q
       JOIN posts p ON p.id = q.post_id
       JOIN users u ON u.id = p.author_id
-     WHERE q.community_id = ${community.id} AND q.answered_at IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL ${after(cursor)}
+     WHERE q.community_id = ${community.id} AND q.answered_at IS NULL AND q.post_in_view ${after(cursor)}
      ORDER BY q.deadline_at, q.post_id
      LIMIT ${limit + 1}`);
 }
@@ -103,7 +103,7 @@ export async function myPending(db: DbOrTx, user: CurrentUser, cursor: PgKeyset 
       CROSS JOIN LATERAL (
         SELECT q.post_id, q.deadline_at, q.asked_at
           FROM questions q JOIN posts p ON p.id = q.post_id
-         WHERE q.community_id = s.id AND q.answered_at IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL ${after(cursor)}
+         WHERE q.community_id = s.id AND q.answered_at IS NULL AND q.post_in_view ${after(cursor)}
          ORDER BY q.deadline_at, q.post_id
          LIMIT ${limit + 1}
       ) q
@@ -114,7 +114,7 @@ export async function myPending(db: DbOrTx, user: CurrentUser, cursor: PgKeyset 
   return rows;
 }
 
-/** How many open questions, and how many of them overdue (read off the partial index). */
+/** How many open questions whose post is in view, and how many of them overdue (read off the partial index alone). */
 export async function pendingCounts(db: DbOrTx, scope: { communityId: number } | { user: CurrentUser }): Promise<{ open: number; overdue: number }> {
   const community = 'communityId' in scope;
   const where = community
@@ -123,8 +123,8 @@ export async function pendingCounts(db: DbOrTx, scope: { communityId: number } |
   const name = community ? 'questions-pending-counts' : variant('questions-pending-counts:mine', { admin: scope.user.nationalRole === 'admin' });
   const rows = await named<{ open: number; overdue: number }>(db, name, sql`
     SELECT count(*)::int AS open, (count(*) FILTER (WHERE q.deadline_at < now()))::int AS overdue
-      FROM questions q JOIN posts p ON p.id = q.post_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL
-     WHERE ${where} AND q.answered_at IS NULL`);
+      FROM questions q
+     WHERE ${where} AND q.answered_at IS NULL AND q.post_in_view`);
   return rows[0] ?? { open: 0, overdue: 0 };
 }
 

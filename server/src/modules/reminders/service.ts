@@ -35,9 +35,8 @@ async function remind(ctx: MailJobContext, kind: ReminderKind, now: Date): Promi
   const claimed = await ctx.db.execute<Claimed>(sql`
     WITH due AS (
       SELECT q.post_id FROM questions q
-      JOIN posts p ON p.id = q.post_id AND p.deleted_at IS NULL AND p.hidden_at IS NULL
       JOIN communities c ON c.id = q.community_id AND c.status = 'open'
-      WHERE q.answered_at IS NULL AND ${window}
+      WHERE q.answered_at IS NULL AND q.post_in_view AND ${window}
       ORDER BY q.deadline_at LIMIT 500),
     ins AS (
       INSERT INTO reminders (question_id, kind) SELECT post_id, ${kind} FROM due

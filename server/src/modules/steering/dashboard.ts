@@ -40,7 +40,7 @@ export async function waitingQuestions(db: DbOrTx, communityId: number, limit = 
        SELECT q.post_id::int AS "postId", p.title, to_char(q.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "deadlineAt",
               floor(extract(epoch FROM q.deadline_at - now()) / 3600)::int AS "hoursLeft", count(*) OVER ()::int AS total
          FROM questions q JOIN posts p ON p.id = q.post_id
-        WHERE q.community_id = ${communityId} AND q.answered_at IS NULL AND p.deleted_at IS NULL
+        WHERE q.community_id = ${communityId} AND q.answered_at IS NULL AND q.post_in_view
         ORDER BY q.deadline_at, q.post_id LIMIT ${limit}`);
   return { total: waiting[0]?.total ?? 0, items: waiting.map(({ total: _total, ...q }) => q) };
 }
