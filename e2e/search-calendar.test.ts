@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../server/test/factories.js';
 import { addMember, createCommunity } from '../server/test/community-factories.js';
 import {
-  NO_CHROMIUM_REASON, expectAccessible, hasChromium, newPage, signInThroughUi, uniqueSuffix,
+  NO_CHROMIUM_REASON, expectAccessible, fillEditor, hasChromium, newPage, signInThroughUi, uniqueSuffix,
 } from './harness.js';
 import { useBrowserScene } from './fixtures/browser-scene.js';
 import { parisToday } from '../common/time/index.js';
@@ -54,6 +54,35 @@ describe.skipIf(!hasChromium)('recherche et calendrier éditorial', () => {
       await page.goto(`${scene.server.url}/communautes/${slug}`);
       await page.locator('main h1').first().waitFor();
       expect(await page.getByRole('link', { name: 'Calendrier éditorial' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it('une membre cherche un mot, publie un texte qui le contient et le retrouve aussitôt, malgré les résultats partagés', async () => {
+    const fresh = `${word}neuf`;
+    const { context, page } = await newPage(scene.browser);
+    const searchFor = async (q: string) => {
+      const search = page.getByRole('search', { name: 'Rechercher' });
+      await search.getByLabel('Rechercher dans les e-communautés').fill(q);
+      await search.getByLabel('Rechercher dans les e-communautés').press('Enter');
+      await page.getByRole('heading', { level: 2, name: `Résultats pour « ${q} »` }).waitFor();
+    };
+    try {
+      await signInThroughUi(page, scene.server.url, member.email, member.password);
+      // Nothing yet: this empty page of hits is now shared for a while (SEARCH_CACHE_SECONDS).
+      await searchFor(fresh);
+      await page.getByText('Aucun résultat.').waitFor();
+      await page.goto(`${scene.server.url}/communautes/${slug}`);
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
+      const publish = page.getByRole('form', { name: 'Publier' });
+      await publish.getByLabel('Titre').fill(`Notre retour sur ${fresh}`);
+      await fillEditor(publish, 'Texte', `Un texte sur ${fresh} et les habitants.`);
+      await publish.getByRole('button', { name: 'Publier' }).click();
+      await page.getByText(`Votre publication « Notre retour sur ${fresh} » est en ligne.`).waitFor();
+      // Her browser carries the mark of her write: she is searched afresh and finds it at once.
+      await searchFor(fresh);
+      await page.locator('.search-hit').getByRole('link', { name: `Notre retour sur ${fresh}` }).waitFor();
     } finally {
       await context.close();
     }
