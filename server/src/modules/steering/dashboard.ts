@@ -34,15 +34,24 @@ export async function formatsUsed(db: DbOrTx, communityId: number, userId: numbe
 
 export interface WaitingQuestion { postId: number; title: string; deadlineAt: string; hoursLeft: number }
 
-/** Open questions, soonest deadline first (questions_pending_idx), and how many there are (one statement). */
+/**
+ * Open questions whose post is in view, soonest deadline first, and how many there are (one statement, both off
+ * questions_pending_idx). The count is its own subquery: a `count(*) OVER ()` read the post of every open question
+ * before the LIMIT, 6 ms for the 343 of the largest community at scale 10 (0.9 ms this way).
+ */
 export async function waitingQuestions(db: DbOrTx, communityId: number, limit = 10): Promise<{ total: number; items: WaitingQuestion[] }> {
-  const waiting = await named<WaitingQuestion & { total: number }>(db, 'steering-waiting-questions', sql`
-       SELECT q.post_id::int AS "postId", p.title, to_char(q.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "deadlineAt",
-              floor(extract(epoch FROM q.deadline_at - now()) / 3600)::int AS "hoursLeft", count(*) OVER ()::int AS total
-         FROM questions q JOIN posts p ON p.id = q.post_id
-        WHERE q.community_id = ${communityId} AND q.answered_at IS NULL AND q.post_in_view
-        ORDER BY q.deadline_at, q.post_id LIMIT ${limit}`);
-  return { total: waiting[0]?.total ?? 0, items: waiting.map(({ total: _total, ...q }) => q) };
+  const rows = await named<Omit<WaitingQuestion, 'postId'> & { postId: number | null; total: number }>(db, 'steering-waiting-questions', sql`
+    SELECT t.total, w."postId", w.title, w."deadlineAt", w."hoursLeft"
+      FROM (SELECT count(*)::int AS total FROM questions q
+             WHERE q.community_id = ${communityId} AND q.answered_at IS NULL AND q.post_in_view) t
+      LEFT JOIN LATERAL (
+        SELECT q.post_id::int AS "postId", p.title, to_char(q.deadline_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "deadlineAt",
+               floor(extract(epoch FROM q.deadline_at - now()) / 3600)::int AS "hoursLeft"
+          FROM questions q JOIN posts p ON p.id = q.post_id
+         WHERE q.community_id = ${communityId} AND q.answered_at IS NULL AND q.post_in_view
+         ORDER BY q.deadline_at, q.post_id LIMIT ${limit}) w ON true`);
+  const items = rows.flatMap(({ total: _total, postId, ...q }) => (postId === null ? [] : [{ postId, ...q }]));
+  return { total: rows[0]?.total ?? 0, items };
 }
 
 /** Flags waiting for a decision in the community. */

@@ -57,6 +57,22 @@ describe('steering routes', async () => {
     expect(second.total).toBe(first.total + 1);
   });
 
+  it('counts every waiting question, lists the ten soonest, and leaves out a hidden one', async () => {
+    const { c, animator } = await scene();
+    expect(json(await dash(c.slug, animator.headers)).questions).toEqual({ total: 0, items: [] });
+    const member = await memberOf(app, c.id, 'member');
+    const ids: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const asked = await app.inject({ method: 'POST', url: `/api/communities/${c.slug}/posts`, headers: member.headers, payload: { kind: 'question', title: `Question ${i}`, body: `Comment faire, cas ${i} ?` } });
+      expect(asked.statusCode, asked.body).toBe(201);
+      ids.push(asked.json().id);
+    }
+    await app.pool.query(`UPDATE posts SET hidden_at = now() WHERE id = $1`, [ids[0]]);
+    const { questions } = json(await dash(c.slug, animator.headers));
+    expect(questions.total).toBe(11);
+    expect(questions.items.map((q: { postId: number }) => q.postId)).toEqual(ids.slice(1, 11));
+  });
+
   it('says which family to strengthen', async () => {
     const { c, animator } = await scene();
     const now = new Date().toISOString();
