@@ -5,7 +5,7 @@
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: 'Les données envoyées sont invalides.' },
   BAD_REQUEST: { status: 400, message: 'Requête invalide.' },
-  INVALID_CHARACTERS: { status: 400, message: 'Le texte envoyé contient un caractère non autorisé (caractère nul) : retirez-le puis réessayez.' },
+  INVALID_CHARACTERS: { status: 400, message: 'Le texte envoyé contient un caractère non autorisé (caractère nul ou invalide) : retirez-le puis réessayez.' },
   HEADERS_TOO_LARGE: { status: 431, message: 'Les en-têtes de la requête sont trop volumineux : effacez les cookies de ce site puis réessayez.' },
   REQUEST_TIMEOUT: { status: 408, message: 'La requête a mis trop de temps à arriver : réessayez.' },
   WEAK_PASSWORD: { status: 400, message: 'Le mot de passe doit contenir au moins 12 caractères.' },

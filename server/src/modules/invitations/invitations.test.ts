@@ -84,6 +84,16 @@ describe('invitations', async () => {
     expect(forbidden.statusCode).toBe(403);
   });
 
+  it('refuses a message holding a broken character (a lone UTF-16 surrogate) with a French 400, not a 500', async () => {
+    const { community, animator } = await setup();
+    const res = await app.inject({
+      method: 'POST', url: `/api/communities/${community.slug}/invitations`, headers: { ...animator.headers, 'content-type': 'application/json' },
+      payload: `{"emails":["${unique('invitee')}@exemple.fr"],"message":"\\udfff"}`,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().code).toBe('INVALID_CHARACTERS');
+  });
+
   it('answers clearly when inviting a member or an address already invited, and sends to the others', async () => {
     const { community, animator, member } = await setup();
     const already = await invite(community.slug, animator.headers, [member.user.email]);
