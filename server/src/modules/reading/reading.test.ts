@@ -20,6 +20,22 @@ describe('what is new since my last visit, and bookmarks', async () => {
   /** Moves the community's posts two hours back, before the visits that `pause` moves one hour back. */
   const age = (communityId: number) => app.pool.query(`UPDATE posts SET created_at = created_at - interval '2 hours' WHERE community_id = $1`, [communityId]);
 
+  /** Runs the statement in its own transaction, and says whether it wrote (a row lock counts: it takes an id) and how that transaction would commit. */
+  async function inTransaction(statement: string, params: unknown[]) {
+    const client = await app.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(statement, params);
+      const { rows } = await client.query(`SELECT pg_current_xact_id_if_assigned() AS xid, current_setting('synchronous_commit') AS commit`);
+      await client.query('ROLLBACK');
+      const after = await client.query(`SELECT current_setting('synchronous_commit') AS commit`);
+      return { wrote: rows[0].xid !== null, commit: rows[0].commit as string, commitAfter: after.rows[0].commit as string };
+    } finally {
+      client.release();
+    }
+  }
+  const writes = async (statement: string, params: unknown[]) => (await inTransaction(statement, params)).wrote;
+
   it('marks the first unread comment of a post, once', async () => {
     const community = await createCommunity(app);
     const reader = await memberOf(app, community.id);
@@ -61,24 +77,30 @@ describe('what is new since my last visit, and bookmarks', async () => {
     await comment(post.id, writer.headers);
     await app.inject({ method: 'GET', url: `/api/posts/${post.id}`, headers: reader.headers });
     await feed(community.slug, reader.headers);
-    /** Whether the statement, run again in its own transaction, wrote anything (a row lock counts: it takes an id). */
-    const writes = async (statement: string, params: unknown[]) => {
-      const client = await app.pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query(statement, params);
-        const { rows } = await client.query(`SELECT pg_current_xact_id_if_assigned() AS xid`);
-        await client.query('ROLLBACK');
-        return rows[0].xid !== null;
-      } finally {
-        client.release();
-      }
-    };
     expect(await writes(`SELECT record_post_read($1, $2)`, [reader.user.id, post.id])).toBe(false);
     expect(await writes(`SELECT record_community_visit($1, $2)`, [reader.user.id, community.id])).toBe(false);
     // A new comment since: the reading moves on, and is written.
     await comment(post.id, writer.headers);
     expect(await writes(`SELECT record_post_read($1, $2)`, [reader.user.id, post.id])).toBe(true);
+  });
+
+  it('commits a new reading or visit without waiting for the WAL flush, in that transaction only', async () => {
+    const community = await createCommunity(app);
+    const reader = await memberOf(app, community.id);
+    const writer = await memberOf(app, community.id);
+    const post = await postIn(community.slug, writer.headers);
+    const reading = `SELECT record_post_read($1, $2)`;
+    const visit = `SELECT record_community_visit($1, $2)`;
+    // First reading and first visit: written, and committed asynchronously; the session keeps its own setting.
+    expect(await inTransaction(reading, [reader.user.id, post.id])).toEqual({ wrote: true, commit: 'off', commitAfter: 'on' });
+    expect(await inTransaction(visit, [reader.user.id, community.id])).toEqual({ wrote: true, commit: 'off', commitAfter: 'on' });
+    // Recorded for real (through the pages), then read again unchanged: nothing written, the commit is left alone.
+    await app.inject({ method: 'GET', url: `/api/posts/${post.id}`, headers: reader.headers });
+    await feed(community.slug, reader.headers);
+    expect(await inTransaction(reading, [reader.user.id, post.id])).toEqual({ wrote: false, commit: 'on', commitAfter: 'on' });
+    expect(await inTransaction(visit, [reader.user.id, community.id])).toEqual({ wrote: false, commit: 'on', commitAfter: 'on' });
+    const stored = await app.pool.query(`SELECT 1 FROM post_reads WHERE user_id = $1 AND post_id = $2`, [reader.user.id, post.id]);
+    expect(stored.rowCount).toBe(1);
   });
 
   it('records no visit of a draft community the reader may not see', async () => {
