@@ -20,6 +20,7 @@ function importProcess() {
   const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['server/src/exchange/cli.ts', 'import', bundle], {
     env: { ...process.env, DATABASE_URL: db.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'ecom-resume-data-')), PUBLIC_URL: 'http://localhost:3000' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
@@ -32,14 +33,30 @@ const count = async (sql: string) => Number((await db.pool.query(sql)).rows[0].n
 
 describe('an import killed with SIGKILL', () => {
   it('is finished by a second run, with no duplicate and no half-written entity', async () => {
+    // The import is held after its first batch of comments: the second batch waits on a lock this test holds, so the
+    // kill lands in the middle of the largest file every time (polling alone raced a fast machine, where the whole
+    // file was in before the kill came).
+    const gate = await db.pool.connect();
+    await gate.query('SELECT pg_advisory_lock(4242)');
+    await db.pool.query(`
+      CREATE FUNCTION hold_later_comment_batches() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM exchange_mappings WHERE kind = 'comment') THEN PERFORM pg_advisory_xact_lock_shared(4242); END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER hold_later_comment_batches BEFORE INSERT ON comments FOR EACH ROW EXECUTE FUNCTION hold_later_comment_batches()`);
     const first = importProcess();
-    // Killed once some comment batches are committed, in the middle of the largest file.
     for (let i = 0; i < 1200; i += 1) {
       if (await count(`SELECT count(*) AS n FROM exchange_mappings WHERE kind = 'comment'`) > 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    first.child.kill('SIGKILL');
+    // The whole process group: tsx runs the import in a child process of its own, which a kill of tsx alone leaves running.
+    process.kill(-first.child.pid!, 'SIGKILL');
     await first.exit;
+    // Let the held batch go: its connection is gone, so PostgreSQL rolls it back.
+    await gate.query('SELECT pg_advisory_unlock(4242)');
+    gate.release();
+    await db.pool.query('DROP TRIGGER hold_later_comment_batches ON comments; DROP FUNCTION hold_later_comment_batches()');
     const before = await count(`SELECT count(*) AS n FROM comments`);
     expect(before).toBeGreaterThan(0);
     expect(before).toBeLessThan(scale.comments);
