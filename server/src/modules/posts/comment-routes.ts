@@ -5,11 +5,12 @@ import { LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
 import { hitGroupMentions } from './mentions.js';
 import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../types.js';
-import { loadVisibleComment, loadVisiblePost, loadVisiblePostState } from './context.js';
+import { loadVisibleComment, loadVisiblePostState } from './context.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
-import { accessOf, presentComment } from './presenters.js';
+import { presentComment } from './presenters.js';
 import { findComment, listComments, type CommentContextRow, type CommentRow } from './queries.js';
 import { Comment, CommentPage, CreateCommentBody, EditCommentBody, UsefulState } from '../../../../common/api/posts.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
@@ -25,6 +26,7 @@ function commentAccess(row: CommentContextRow): CommunityAccess {
 
 /** Comments (threaded by reply-to) and the "utile" reaction. */
 export default async function commentRoutes(app: App, { pages }: { pages: PostPageCache }) {
+  const reactionHit = (request: FastifyRequest) => rateHit(app, LIMITS_BY_ACTION.reaction, subjectOf(request));
   app.get('/posts/:id/comments', {
     schema: {
       tags, summary: 'Commentaires d’une publication, les plus anciens d’abord',
@@ -97,27 +99,29 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
   });
 
   app.put('/posts/:id/useful', {
-    config: { auth: 'user', rateLimit: 'reaction' },
+    // The reaction budget is counted in setUseful's one statement.
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Marquer une publication comme utile', params: IdParam, response: { 200: UsefulState, ...errorResponses },
     },
   }, async (request) => {
     const user = requireUser(request);
-    const post = await loadVisiblePost(app.db, request.params.id, user);
-    assertCanContribute(user, accessOf(post));
-    authorize(postAbilities(user, { authorId: post.author_id }, accessOf(post)), 'markUseful');
-    return { usefulCount: await setUseful(app.db, post.id, user.id, true), usefulByMe: true };
+    const post = await loadVisiblePostState(app.db, request.params.id, user);
+    const access: CommunityAccess = { status: post.community_status, role: post.my_role };
+    assertCanContribute(user, access);
+    authorize(postAbilities(user, { authorId: post.author_id }, access), 'markUseful');
+    return { usefulCount: await setUseful(app.db, post.id, user.id, true, reactionHit(request)), usefulByMe: true };
   });
 
   app.delete('/posts/:id/useful', {
-    config: { auth: 'user', rateLimit: 'reaction' },
+    config: { auth: 'user' },
     schema: {
       tags, summary: 'Retirer la mention « utile »', params: IdParam, response: { 200: UsefulState, ...errorResponses },
     },
   }, async (request) => {
     // Taking one's mark back stays possible after leaving the community.
     const user = requireUser(request);
-    const post = await loadVisiblePost(app.db, request.params.id, user);
-    return { usefulCount: await setUseful(app.db, post.id, user.id, false), usefulByMe: false };
+    const post = await loadVisiblePostState(app.db, request.params.id, user);
+    return { usefulCount: await setUseful(app.db, post.id, user.id, false, reactionHit(request)), usefulByMe: false };
   });
 }

@@ -6,8 +6,8 @@ import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { assertEditAllowed, guardNewComment } from '../trust/service.js';
 import { assertNotSuspended } from '../sanctions/suspensions.js';
 import { emit } from '../../events/bus.js';
-import { named } from '../../lib/named-query.js';
-import type { RateHit } from '../../lib/rate-limit.js';
+import { named, namedText } from '../../lib/named-query.js';
+import { assertUnderLimit, counterUpsert, type RateHit } from '../../lib/rate-limit.js';
 import { isoText } from '../../lib/cursor.js';
 
 /**
@@ -177,21 +177,33 @@ export async function deleteComment(db: Db, commentId: number, userId: number): 
   });
 }
 
+// setUseful's statement: $1–$3 the rate hit (key, window, max), $4 the post, $5 the member, $6 the counter's move.
+const USEFUL_SQL = (change: string) => `
+  WITH hit AS (${counterUpsert('$1', '$2')}),
+  changed AS (${change}),
+  counted AS (
+    UPDATE posts SET useful_count = useful_count + $6 WHERE id = $4 AND EXISTS (SELECT 1 FROM changed) RETURNING useful_count)
+  SELECT h.count AS rate_count, h.retry,
+         coalesce((SELECT useful_count FROM counted), (SELECT useful_count FROM posts WHERE id = $4)) AS useful_count
+    FROM hit h`;
+const MARK_USEFUL_SQL = USEFUL_SQL(`
+    INSERT INTO post_reactions (post_id, user_id) SELECT $4, $5 WHERE (SELECT count FROM hit) <= $3::float8
+    ON CONFLICT DO NOTHING RETURNING post_id`);
+const UNMARK_USEFUL_SQL = USEFUL_SQL(`
+    DELETE FROM post_reactions WHERE post_id = $4 AND user_id = $5 AND (SELECT count FROM hit) <= $3::float8 RETURNING post_id`);
+
 /**
  * Sets or removes my "utile" mark. Idempotent: the counter moves only when a row actually
  * appeared or disappeared, and the primary key keeps one mark per member.
+ * One statement, so one commit: the member's reaction budget (`rate`) is counted, the mark written and the counter
+ * moved together (data-modifying CTEs run once each, in order of need). Over the budget, the hit is counted and
+ * nothing else changes: RATE_LIMITED. (Was six round trips and two commits: the route's own rate-limit hit, then a
+ * transaction.)
  */
-export async function setUseful(db: Db, postId: number, userId: number, useful: boolean): Promise<number> {
-  return db.transaction(async (tx) => {
-    const changed = useful
-      ? await tx.execute(sql`
-          INSERT INTO post_reactions (post_id, user_id) VALUES (${postId}, ${userId})
-          ON CONFLICT DO NOTHING RETURNING post_id`)
-      : await tx.execute(sql`DELETE FROM post_reactions WHERE post_id = ${postId} AND user_id = ${userId} RETURNING post_id`);
-    const delta = changed.rows.length === 0 ? 0 : useful ? 1 : -1;
-    const { rows } = await tx.execute<{ useful_count: number }>(delta === 0
-      ? sql`SELECT useful_count FROM posts WHERE id = ${postId}`
-      : sql`UPDATE posts SET useful_count = useful_count + ${delta} WHERE id = ${postId} RETURNING useful_count`);
-    return rows[0]!.useful_count;
-  });
+export async function setUseful(db: Db, postId: number, userId: number, useful: boolean, rate: RateHit): Promise<number> {
+  const [row] = await namedText<{ rate_count: number; retry: number; useful_count: number }>(
+    db, useful ? 'useful-mark' : 'useful-unmark', useful ? MARK_USEFUL_SQL : UNMARK_USEFUL_SQL,
+    [rate.key, rate.windowSeconds, rate.max, postId, userId, useful ? 1 : -1]);
+  assertUnderLimit(rate, row!.rate_count, row!.retry);
+  return row!.useful_count;
 }

@@ -82,6 +82,9 @@ describe('every limited action answers a French 429 with Retry-After', async () 
       // Only failed logins count: the first one uses up the address's (tiny) budget.
       expect((await app.inject(cases[0]![1])).statusCode).toBe(401);
       for (const [what, request] of cases) expectFrench429(await app.inject(request), what);
+      // Refused before anything is written, though counted in the same statement as the mark (posts/service.ts setUseful).
+      const marks = await app.pool.query(`SELECT useful_count, (SELECT count(*)::int FROM post_reactions WHERE post_id = $1) AS rows FROM posts WHERE id = $1`, [postId]);
+      expect(marks.rows[0]).toEqual({ useful_count: 0, rows: 0 });
     } finally {
       await t.close();
     }
