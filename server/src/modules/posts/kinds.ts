@@ -8,7 +8,8 @@ import { isCommunityStaff, type CommunityRole } from '../communities/policy.js';
 import { canView } from './policy.js';
 import { findPost } from './queries.js';
 import { insertPost, type PostKind } from './service.js';
-import { assertContributionAllowed } from '../trust/service.js';
+import { guardNewPost } from '../trust/service.js';
+import type { RateHit } from '../../lib/rate-limit.js';
 
 /**
  * What each kind of post carries besides a title and a body, and who may publish it.
@@ -162,18 +163,22 @@ export async function resolveKindInput(
   return { kind, title, fields };
 }
 
-/** Publishes a post of any kind the generic route handles, in one transaction. */
+/**
+ * Publishes a post of any kind the generic route handles, in one transaction, which also counts the author's post
+ * budget (`rate`): a post refused for another reason does not use it up.
+ */
 export async function publishPost(
   db: Db,
   user: CurrentUser,
   role: CommunityRole | null,
   communityId: number,
   input: KindInput & { body: string },
+  rate: RateHit,
 ): Promise<number> {
   try {
     return await db.transaction(async (tx) => {
       const { kind, title, fields } = await resolveKindInput(tx, user, role, communityId, input);
-      await assertContributionAllowed(tx, { kind: 'post', authorId: user.id, communityId, postKind: kind, title, body: input.body });
+      await guardNewPost(tx, rate, { kind: 'post', authorId: user.id, communityId, postKind: kind, title, body: input.body });
       return insertPost(tx, communityId, user.id, { kind, title, body: input.body, fields });
     });
   } catch (err) {

@@ -1,6 +1,7 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
+import { LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
 import { hitGroupMentions } from './mentions.js';
 import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
@@ -102,7 +103,8 @@ export default async function postsRoutes(app: App) {
   });
 
   app.post('/communities/:slug/posts', {
-    config: { auth: 'user', rateLimit: 'post', idempotent: true },
+    // The post budget is counted in publishPost's transaction.
+    config: { auth: 'user', idempotent: true },
     schema: {
       tags, summary: 'Publier dans une e-communauté',
       params: SlugParam, body: CreatePostBody, response: { 201: Post, ...errorResponses },
@@ -112,7 +114,7 @@ export default async function postsRoutes(app: App) {
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
     await hitGroupMentions(app, request, request.body.body);
-    const id = await publishPost(app.db, user, ctx.role, ctx.community.id, request.body);
+    const id = await publishPost(app.db, user, ctx.role, ctx.community.id, request.body, rateHit(app, LIMITS_BY_ACTION.post, subjectOf(request)));
     await discardDraft(app.db, user.id, `post:${ctx.community.id}`);
     const row = await loadVisiblePost(app.db, id, user);
     return reply.status(201).send(presentPost(row, user));

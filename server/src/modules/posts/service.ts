@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
 import { assertEditAllowed, guardNewComment } from '../trust/service.js';
-import { assertNotSuspended } from '../sanctions/suspensions.js';
+import { suspendedError } from '../sanctions/suspensions.js';
 import { emit } from '../../events/bus.js';
 import { named, namedText } from '../../lib/named-query.js';
 import { assertUnderLimit, counterUpsert, type RateHit } from '../../lib/rate-limit.js';
@@ -36,21 +36,28 @@ export interface NewPost {
  * own module can write its table (events, polls...) in the same transaction as the post.
  */
 export async function insertPost(tx: DbOrTx, communityId: number, authorId: number, input: NewPost): Promise<number> {
-  // A member suspended by moderation writes nothing in this community until the end date.
-  await assertNotSuspended(tx, communityId, authorId);
   const { html, excerpt: text } = rendered(input.body);
   const f = { ...NO_KIND_FIELDS, ...input.fields };
-  const { rows } = await tx.execute<{ id: number }>(sql`
-    INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt,
-                       article_type, link_url, link_title, link_description, link_source, cnfpt_type, shared_post_id, rubrique_id, tags)
-    VALUES (${communityId}, ${authorId}, ${input.kind ?? 'discussion'}, ${input.title.trim()}, ${input.body}, ${html}, ${text},
-            ${f.articleType}, ${f.linkUrl}, ${f.linkTitle}, ${f.linkDescription}, ${f.linkSource}, ${f.cnfptType}, ${f.sharedPostId}, ${f.rubriqueId},
-            ${sql`ARRAY[${sql.join(f.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`})
-    RETURNING id`);
-  await tx.execute(sql`UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId}`);
+  // One statement (each round trip of a write holds its transaction open): a member suspended by moderation writes
+  // nothing in this community until the end date; otherwise the post is inserted and the community's count moved.
+  const { rows } = await tx.execute<{ id: number | null; suspended_until: string | null }>(sql`
+    WITH suspended AS (
+      SELECT until FROM community_suspensions WHERE community_id = ${communityId} AND user_id = ${authorId} AND until > now()),
+    inserted AS (
+      INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt,
+                         article_type, link_url, link_title, link_description, link_source, cnfpt_type, shared_post_id, rubrique_id, tags)
+      SELECT ${communityId}::bigint, ${authorId}::bigint, ${input.kind ?? 'discussion'}::post_kind, ${input.title.trim()}, ${input.body}, ${html}, ${text},
+             ${f.articleType}::article_type, ${f.linkUrl}, ${f.linkTitle}, ${f.linkDescription}, ${f.linkSource}, ${f.cnfptType}, ${f.sharedPostId}::bigint, ${f.rubriqueId}::bigint,
+             ${sql`ARRAY[${sql.join(f.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`}
+       WHERE NOT EXISTS (SELECT 1 FROM suspended)
+      RETURNING id),
+    counted AS (UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId} AND EXISTS (SELECT 1 FROM inserted))
+    SELECT (SELECT id FROM inserted) AS id, (SELECT ${isoText('until')} FROM suspended) AS suspended_until`);
+  const row = rows[0]!;
+  if (row.suspended_until) throw suspendedError(new Date(row.suspended_until));
   // In this transaction: a question's deadline (questions), followers, mentions, animators (notifications).
-  await emit(tx, { type: 'post.published', postId: rows[0]!.id, authorId, kind: input.kind ?? 'discussion', body: input.body });
-  return rows[0]!.id;
+  await emit(tx, { type: 'post.published', postId: row.id!, authorId, kind: input.kind ?? 'discussion', body: input.body });
+  return row.id!;
 }
 
 export async function createPost(db: Db, communityId: number, authorId: number, input: NewPost): Promise<number> {

@@ -97,6 +97,23 @@ export async function guardNewComment(tx: DbOrTx, rate: RateHit, c: Extract<Cont
   if (Number(row!.copies ?? 0) > 1) throw new AppError('DUPLICATE_CONTENT');
 }
 
+/**
+ * What a new post of the generic route must pass, in one statement of its writing transaction: the author's post
+ * rate limit and the duplicate check (the suspension is checked by the insert itself, posts/service.ts).
+ */
+const POST_GUARD_SQL = `
+  WITH rate AS (${counterUpsert('$1', '$2')}),
+       fingerprint AS (${counterUpsert('$3', '$4')})
+  SELECT (SELECT count FROM rate) AS rate_count, (SELECT retry FROM rate) AS retry, (SELECT count FROM fingerprint) AS copies`;
+
+export async function guardNewPost(tx: DbOrTx, rate: RateHit, c: Extract<Contribution, { kind: 'post' }>): Promise<void> {
+  const [row] = await namedText<{ rate_count: number; retry: number; copies: number | null }>(
+    tx, 'post-guard', POST_GUARD_SQL, [rate.key, rate.windowSeconds, fingerprintKey(c), TRUST.duplicateWindowSeconds]);
+  assertUnderLimit(rate, row!.rate_count, row!.retry);
+  await assertLinksAllowed(tx, c.authorId, c.body);
+  if (Number(row!.copies ?? 0) > 1) throw new AppError('DUPLICATE_CONTENT');
+}
+
 /** Everything a new post or comment must pass, inside the transaction that writes it. */
 export async function assertContributionAllowed(db: DbOrTx, c: Contribution): Promise<void> {
   await assertLinksAllowed(db, c.authorId, c.body);
