@@ -2,6 +2,7 @@ import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, keysetPage } from '../../lib/cursor.js';
 import { authorize } from '../../lib/authorize.js';
 import { AppError } from '../../lib/errors.js';
+import { LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
 import { CursorQuery, errorResponses } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App, CurrentUser } from '../../types.js';
@@ -68,7 +69,8 @@ export default async function pollsRoutes(app: App) {
   }, async (request) => present(request.params.postId, request.user));
 
   app.post('/polls/:postId/vote', {
-    config: { auth: 'user', rateLimit: 'reaction', idempotent: true },
+    // The reaction budget is counted in the vote's one statement.
+    config: { auth: 'user', idempotent: true },
     schema: {
       tags, summary: 'Répondre à un sondage (une seule fois)',
       params: PostIdParam, body: VoteBody, response: { 200: Poll, ...errorResponses },
@@ -77,7 +79,7 @@ export default async function pollsRoutes(app: App) {
     const user = requireUser(request);
     const row = await loadPoll(request.params.postId, user);
     assertCanContribute(user, { status: row.community_status, role: row.my_role });
-    await vote(app.db, row.post_id, user.id, request.body);
+    await vote(app.db, row.post_id, user.id, request.body, rateHit(app, LIMITS_BY_ACTION.reaction, subjectOf(request)));
     return present(row.post_id, user);
   });
 

@@ -4,6 +4,8 @@ import { AppError, isUniqueViolation } from '../../lib/errors.js';
 import { insertPost } from '../posts/service.js';
 import { resultsMarkdown, resultsTitle } from './results-markdown.js';
 import { optionCounts } from './queries.js';
+import { namedText } from '../../lib/named-query.js';
+import { assertUnderLimit, counterUpsert, type RateHit } from '../../lib/rate-limit.js';
 
 /** Writes of the polls module, each in one transaction with the post it belongs to. */
 
@@ -55,40 +57,52 @@ export interface VoteInput {
 }
 
 /**
- * Records one member's answer. The primary key of poll_votes decides between two simultaneous
- * votes of the same member: the second insert waits for the first, then finds the row and gives up.
+ * Records one member's answer, and counts their reaction budget (`rate`), in ONE statement (each round trip of a
+ * write held it open: the vote was the slowest request of the mixed benchmark). The checks run in SQL on the
+ * poll row, read FOR SHARE so that a concurrent close waits until this vote is in; the vote and its choices are
+ * written only when every check passed, and the refusal is named here in the order the checks had. The primary key
+ * of poll_votes decides between two simultaneous votes of the same member: the second insert waits for the first,
+ * then finds the row and gives up.
  */
-export async function vote(db: Db, pollId: number, userId: number, input: VoteInput): Promise<void> {
-  await db.transaction(async (tx) => {
-    // FOR SHARE: a concurrent close waits until this vote is in, so no vote lands after the closing.
-    const { rows } = await tx.execute<{ multiple: boolean; allow_free_text: boolean; open: boolean }>(sql`
-      SELECT multiple, allow_free_text, closes_at > now() AS open FROM polls WHERE post_id = ${pollId} FOR SHARE`);
-    const poll = rows[0];
-    if (!poll) throw new AppError('POLL_NOT_FOUND');
-    if (!poll.open) throw new AppError('POLL_CLOSED');
-    if (!poll.multiple && input.optionIds.length > 1) {
-      throw new AppError('VALIDATION_FAILED', 'Ce sondage n’accepte qu’une seule réponse.', { optionIds: 'Choisissez une seule réponse.' });
-    }
-    const freeText = input.freeText?.trim() || null;
-    if (freeText !== null && !poll.allow_free_text) {
-      throw new AppError('VALIDATION_FAILED', 'Ce sondage n’accepte pas de réponse libre.', { freeText: 'Ce sondage n’accepte pas de réponse libre.' });
-    }
-    const known = await tx.execute<{ n: number }>(sql`
-      SELECT count(*)::int AS n FROM poll_options WHERE poll_id = ${pollId} AND id = ANY(${sql.param(input.optionIds)}::bigint[])`);
-    if (known.rows[0]!.n !== input.optionIds.length) {
-      throw new AppError('VALIDATION_FAILED', 'Une des réponses choisies n’existe pas dans ce sondage.', { optionIds: 'Réponse inconnue.' });
-    }
-    const inserted = await tx.execute(sql`
-      INSERT INTO poll_votes (poll_id, user_id, free_text) VALUES (${pollId}, ${userId}, ${freeText})
-      ON CONFLICT (poll_id, user_id) DO NOTHING RETURNING user_id`);
-    if (inserted.rows.length === 0) throw new AppError('ALREADY_VOTED');
-    await tx.execute(sql`
-      INSERT INTO poll_vote_choices (poll_id, user_id, option_id)
-      SELECT ${pollId}, ${userId}, o FROM unnest(${sql.param(input.optionIds)}::bigint[]) AS o`);
-  }).catch((err: unknown) => {
+const VOTE_SQL = `
+  WITH hit AS (${counterUpsert('$1', '$2')}),
+  poll AS (SELECT multiple, allow_free_text, closes_at > now() AS open FROM polls WHERE post_id = $4 FOR SHARE),
+  known AS (SELECT count(*)::int AS n FROM poll_options WHERE poll_id = $4 AND id = ANY($6::bigint[])),
+  allowed AS (
+    SELECT 1 FROM hit, poll, known
+     WHERE hit.count <= $3::float8 AND poll.open AND (poll.multiple OR cardinality($6::bigint[]) <= 1)
+       AND ($7::text IS NULL OR poll.allow_free_text) AND known.n = cardinality($6::bigint[])),
+  vote AS (
+    INSERT INTO poll_votes (poll_id, user_id, free_text) SELECT $4, $5, $7::text WHERE EXISTS (SELECT 1 FROM allowed)
+    ON CONFLICT (poll_id, user_id) DO NOTHING RETURNING user_id),
+  choices AS (
+    INSERT INTO poll_vote_choices (poll_id, user_id, option_id)
+    SELECT $4, $5, o FROM unnest($6::bigint[]) AS o WHERE EXISTS (SELECT 1 FROM vote))
+  SELECT hit.count AS rate_count, hit.retry, poll.multiple, poll.allow_free_text, poll.open, known.n AS known,
+         EXISTS (SELECT 1 FROM vote) AS voted
+    FROM hit CROSS JOIN known LEFT JOIN poll ON true`;
+
+export async function vote(db: Db, pollId: number, userId: number, input: VoteInput, rate: RateHit): Promise<void> {
+  const freeText = input.freeText?.trim() || null;
+  const [row] = await namedText<{ rate_count: number; retry: number; multiple: boolean | null; allow_free_text: boolean | null; open: boolean | null; known: number; voted: boolean }>(
+    db, 'poll-vote', VOTE_SQL, [rate.key, rate.windowSeconds, rate.max, pollId, userId, input.optionIds, freeText],
+  ).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw new AppError('ALREADY_VOTED');
     throw err;
   });
+  assertUnderLimit(rate, row!.rate_count, row!.retry);
+  if (row!.open === null) throw new AppError('POLL_NOT_FOUND');
+  if (!row!.open) throw new AppError('POLL_CLOSED');
+  if (!row!.multiple && input.optionIds.length > 1) {
+    throw new AppError('VALIDATION_FAILED', 'Ce sondage n’accepte qu’une seule réponse.', { optionIds: 'Choisissez une seule réponse.' });
+  }
+  if (freeText !== null && !row!.allow_free_text) {
+    throw new AppError('VALIDATION_FAILED', 'Ce sondage n’accepte pas de réponse libre.', { freeText: 'Ce sondage n’accepte pas de réponse libre.' });
+  }
+  if (row!.known !== input.optionIds.length) {
+    throw new AppError('VALIDATION_FAILED', 'Une des réponses choisies n’existe pas dans ce sondage.', { optionIds: 'Réponse inconnue.' });
+  }
+  if (!row!.voted) throw new AppError('ALREADY_VOTED');
 }
 
 /** Closes the poll now (the animator ends it early, e.g. to report on it). */

@@ -61,6 +61,10 @@ describe('every limited action answers a French 429 with Retry-After', async () 
       )).rows[0]!.id;
       const mine = await insert(member.user.id);
       const postId = await insert(other.user.id);
+      // A poll written directly: creating one through the API would meet its own (tiny) limit first.
+      const pollId = await insert(other.user.id);
+      await app.pool.query(`INSERT INTO polls (post_id, community_id, closes_at) VALUES ($1, $2, now() + interval '1 day')`, [pollId, community.id]);
+      const option = (await app.pool.query<{ id: number }>(`INSERT INTO poll_options (poll_id, position, label) VALUES ($1, 1, 'Oui') RETURNING id`, [pollId])).rows[0]!.id;
       const upload = multipart([{ name: 'file', file: { filename: 'a.png', contentType: 'image/png', data: tinyPng() } }, { name: 'alt', value: 'Un point' }]);
       const loginIp = newIp();
       const cases: [string, InjectOptions][] = [
@@ -75,6 +79,7 @@ describe('every limited action answers a French 429 with Retry-After', async () 
         ['modification', { method: 'PATCH', url: `/api/posts/${mine}`, headers: h, payload: { title: 'Titre' } }],
         ['commentaire', { method: 'POST', url: `/api/posts/${postId}/comments`, headers: h, payload: { body: 'Texte' } }],
         ['réaction', { method: 'PUT', url: `/api/posts/${postId}/useful`, headers: h }],
+        ['vote', { method: 'POST', url: `/api/polls/${pollId}/vote`, headers: h, payload: { optionIds: [option] } }],
         ['fichier', { method: 'POST', url: `/api/communities/${community.slug}/attachments`, headers: { ...h, 'content-type': upload.contentType }, payload: upload.payload }],
         ['signalement', { method: 'POST', url: `/api/posts/${postId}/flags`, headers: h, payload: { reasonCode: 'spam' } }],
         ['anonymisation', { method: 'POST', url: '/api/anonymisation/detect', headers: h, payload: { text: 'Texte' } }],
@@ -85,6 +90,7 @@ describe('every limited action answers a French 429 with Retry-After', async () 
       // Refused before anything is written, though counted in the same statement as the mark (posts/service.ts setUseful).
       const marks = await app.pool.query(`SELECT useful_count, (SELECT count(*)::int FROM post_reactions WHERE post_id = $1) AS rows FROM posts WHERE id = $1`, [postId]);
       expect(marks.rows[0]).toEqual({ useful_count: 0, rows: 0 });
+      expect((await app.pool.query(`SELECT 1 FROM poll_votes WHERE poll_id = $1`, [pollId])).rowCount).toBe(0);
     } finally {
       await t.close();
     }
