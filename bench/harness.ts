@@ -24,8 +24,13 @@ import { idleEstimate, snapshot, spent, type Spent } from './cpu.js';
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-export interface Variant { method?: string; path: string; headers?: Record<string, string>; body?: string }
-export interface Result { rps: number; total: number; p50: number; p97: number; p99: number; non2xx: number; errors: number; timeouts: number }
+/** `label`: the kind of request, for latencies per kind within one measure (bench:mixed). */
+export interface Variant { method?: string; path: string; headers?: Record<string, string>; body?: string; label?: string }
+export interface Result {
+  rps: number; total: number; p50: number; p97: number; p99: number; non2xx: number; errors: number; timeouts: number;
+  /** Per variant label, when the variants have one. */
+  byLabel?: Record<string, { count: number; p50: number; p99: number }>;
+}
 export interface Row { label: string; r: Result; cpu: Spent }
 export interface BenchSession { userId: number; cookie: string; csrf: string }
 /** A floor of the issue: its label and whether this run met it. */

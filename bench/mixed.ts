@@ -5,7 +5,7 @@
  *
  *   DATABASE_URL=postgres://… npm run bench:mixed      (BENCH_SECONDS=10, BENCH_CONNECTIONS=50, BENCH_MEMBERS=1000)
  */
-import { openBench, clean, SECONDS, type Floor } from './harness.js';
+import { openBench, clean, SECONDS, type Floor, type Variant } from './harness.js';
 import { pickFixtures } from './fixtures.js';
 import { loadPopulation, openPolls, planRequests } from './mixed-plan.js';
 import { addDays, utcToParis } from '../common/time/index.js';
@@ -17,6 +17,8 @@ const KINDS: [string, RegExp][] = [
   ['nouveau commentaire', /^POST .*\/comments/], ['« utile »', /^PUT /], ['nouvelle publication', /^POST .*\/posts$/], ['vote', /^POST .*\/vote/],
 ];
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
+/** Each request labelled with its kind: the mix reports its latencies per kind (which kinds make its tail). */
+const labelled = (plan: Variant[]) => plan.map((v) => ({ ...v, label: KINDS.find(([, match]) => match.test(`${v.method ?? 'GET'} ${v.path}`))?.[0] }));
 
 const bench = await openBench('Charge mixte : 90 % de lectures, 10 % d’écritures, loi de Zipf sur tout le jeu de données');
 const floors: Floor[] = [];
@@ -37,13 +39,18 @@ try {
   await bench.load(planRequests(pop, perRun, 1, voted, month), 5); // warm-up: JIT, pool connections, PostgreSQL cache
   const ref = await bench.measureReference(refJson);
   const { hits, misses } = await bench.pageCache();
-  const mixed = await bench.measure('charge mixte (50 connexions)', planRequests(pop, perRun, 2, voted, month));
+  const mixed = await bench.measure('charge mixte (50 connexions)', labelled(planRequests(pop, perRun, 2, voted, month)));
   const cache = await bench.pageCache();
   const hitRate = (cache.hits - hits) / Math.max(1, cache.hits - hits + cache.misses - misses);
 
   console.log(`charge mixte : ${mixed.rps.toFixed(0)} req/s, p99 ${mixed.p99.toFixed(0)} ms, ${((100 * mixed.rps) / ref.rps).toFixed(0)} % de la référence ; `
     + `cache des pages : ${(100 * hitRate).toFixed(0)} % de lectures servies (${cache.size} pages, `
     + `${(cache.bytes / 1024 / 1024).toFixed(1)} Mo estimés sur ${(cache.maxBytes / 1024 / 1024).toFixed(0)})`);
+  console.log('Latence par type de requête dans la charge mixte (ms) :');
+  for (const [label, t] of Object.entries(mixed.byLabel ?? {}).sort((a, b) => b[1].p99 - a[1].p99)) {
+    console.log(`  ${label.padEnd(24)} ${String(t.count).padStart(6)} requêtes   p50 ${t.p50.toFixed(0).padStart(4)}   p99 ${t.p99.toFixed(0).padStart(4)}`);
+  }
+  console.log('');
   if (process.env.BENCH_SPLIT) {
     // Each kind of request of the mix alone, to see what it costs (not part of the floors).
     const all = planRequests(pop, perRun, 3, voted, month);
