@@ -57,7 +57,7 @@ export interface VoteInput {
 }
 
 /**
- * Records one member's answer, and counts their reaction budget (`rate`), in ONE statement (each round trip of a
+ * Records one member's answer, and counts their reaction budget (`rate`), in ONE statement of its transaction (each round trip of a
  * write held it open: the vote was the slowest request of the mixed benchmark). The checks run in SQL on the
  * poll row, read FOR SHARE so that a concurrent close waits until this vote is in; the vote and its choices are
  * written only when every check passed, and the refusal is named here in the order the checks had. The primary key
@@ -84,25 +84,28 @@ const VOTE_SQL = `
 
 export async function vote(db: Db, pollId: number, userId: number, input: VoteInput, rate: RateHit): Promise<void> {
   const freeText = input.freeText?.trim() || null;
-  const [row] = await namedText<{ rate_count: number; retry: number; multiple: boolean | null; allow_free_text: boolean | null; open: boolean | null; known: number; voted: boolean }>(
-    db, 'poll-vote', VOTE_SQL, [rate.key, rate.windowSeconds, rate.max, pollId, userId, input.optionIds, freeText],
-  ).catch((err: unknown) => {
+  // In a transaction all the same: an Idempotency-Key is claimed in the write's transaction (plugins/idempotency.ts),
+  // and a refusal rolls back the statement's writes.
+  await db.transaction(async (tx) => {
+    const [row] = await namedText<{ rate_count: number; retry: number; multiple: boolean | null; allow_free_text: boolean | null; open: boolean | null; known: number; voted: boolean }>(
+      tx, 'poll-vote', VOTE_SQL, [rate.key, rate.windowSeconds, rate.max, pollId, userId, input.optionIds, freeText]);
+    assertUnderLimit(rate, row!.rate_count, row!.retry);
+    if (row!.open === null) throw new AppError('POLL_NOT_FOUND');
+    if (!row!.open) throw new AppError('POLL_CLOSED');
+    if (!row!.multiple && input.optionIds.length > 1) {
+      throw new AppError('VALIDATION_FAILED', 'Ce sondage n’accepte qu’une seule réponse.', { optionIds: 'Choisissez une seule réponse.' });
+    }
+    if (freeText !== null && !row!.allow_free_text) {
+      throw new AppError('VALIDATION_FAILED', 'Ce sondage n’accepte pas de réponse libre.', { freeText: 'Ce sondage n’accepte pas de réponse libre.' });
+    }
+    if (row!.known !== input.optionIds.length) {
+      throw new AppError('VALIDATION_FAILED', 'Une des réponses choisies n’existe pas dans ce sondage.', { optionIds: 'Réponse inconnue.' });
+    }
+    if (!row!.voted) throw new AppError('ALREADY_VOTED');
+  }).catch((err: unknown) => {
     if (isUniqueViolation(err)) throw new AppError('ALREADY_VOTED');
     throw err;
   });
-  assertUnderLimit(rate, row!.rate_count, row!.retry);
-  if (row!.open === null) throw new AppError('POLL_NOT_FOUND');
-  if (!row!.open) throw new AppError('POLL_CLOSED');
-  if (!row!.multiple && input.optionIds.length > 1) {
-    throw new AppError('VALIDATION_FAILED', 'Ce sondage n’accepte qu’une seule réponse.', { optionIds: 'Choisissez une seule réponse.' });
-  }
-  if (freeText !== null && !row!.allow_free_text) {
-    throw new AppError('VALIDATION_FAILED', 'Ce sondage n’accepte pas de réponse libre.', { freeText: 'Ce sondage n’accepte pas de réponse libre.' });
-  }
-  if (row!.known !== input.optionIds.length) {
-    throw new AppError('VALIDATION_FAILED', 'Une des réponses choisies n’existe pas dans ce sondage.', { optionIds: 'Réponse inconnue.' });
-  }
-  if (!row!.voted) throw new AppError('ALREADY_VOTED');
 }
 
 /** Closes the poll now (the animator ends it early, e.g. to report on it). */
