@@ -13,6 +13,12 @@ declare module 'fastify' {
     auth?: 'user' | 'verified';
     /** The limit of `LIMITS_BY_ACTION` each call counts against, per person or else per client address. */
     rateLimit?: keyof typeof LIMITS_BY_ACTION;
+    /**
+     * A write that can neither end a session nor change what a session carries of a user (content: posts,
+     * comments, reactions, votes): its answer does not wait for the session announcements (plugins/session.ts).
+     * Checked by `session-cache.test.ts`, which listens while each such route writes.
+     */
+    sessionNeutral?: boolean;
   }
 }
 

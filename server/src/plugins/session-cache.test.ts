@@ -1,8 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { createCommunity } from '../../test/community-factories.js';
+import { memberOf } from '../modules/posts/posts.fixtures.js';
 import { useTestApp } from '../../test/helpers.js';
 import { signedInUser } from '../../test/factories.js';
 import { act, moderationScene } from '../modules/moderation/moderation.fixtures.js';
-import { SESSION_LISTENER_NAME } from './session-cache.js';
+import { SESSION_CHANNEL, SESSION_LISTENER_NAME } from './session-cache.js';
 import type { App } from '../types.js';
 
 /**
@@ -81,5 +85,46 @@ describe('the session cache', async () => {
     expect(await meStatus(a, second.headers)).toBe(200);
     expect((await b.inject({ method: 'POST', url: '/api/auth/logout', headers: second.headers })).statusCode).toBeLessThan(300);
     await eventually(async () => (await meStatus(a, second.headers)) === 401);
+  });
+
+  it('the writes declared sessionNeutral announce no session change (their answers skip the barrier)', async () => {
+    const community = await createCommunity(a);
+    const author = await memberOf(a, community.id);
+    const writer = await memberOf(a, community.id);
+    const animator = await memberOf(a, community.id, 'animator');
+    const post = (await a.inject({ method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: author.headers, payload: { title: 'Sujet neutre', body: 'Un texte' } })).json();
+    const poll = (await a.inject({
+      method: 'POST', url: `/api/communities/${community.slug}/polls`, headers: animator.headers,
+      payload: { title: 'Sondage neutre', options: ['Oui', 'Non'], closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    })).json();
+    const listener = new pg.Client({ connectionString: a.config.databaseUrl });
+    await listener.connect();
+    const announced: string[] = [];
+    listener.on('notification', (msg) => announced.push(String(msg.payload)));
+    await listener.query(`LISTEN ${SESSION_CHANNEL}`);
+    try {
+      const writes = [
+        { method: 'POST', url: `/api/communities/${community.slug}/posts`, payload: { title: 'Autre sujet', body: 'Un autre texte' } },
+        { method: 'POST', url: `/api/posts/${post.id}/comments`, payload: { body: 'Un commentaire' } },
+        { method: 'PUT', url: `/api/posts/${post.id}/useful` },
+        { method: 'DELETE', url: `/api/posts/${post.id}/useful` },
+        { method: 'POST', url: `/api/polls/${poll.postId ?? poll.id}/vote`, payload: { optionIds: [poll.options[0].id] } },
+      ] as const;
+      for (const w of writes) {
+        const res = await a.inject({ ...w, headers: writer.headers });
+        expect(res.statusCode, `${w.method} ${w.url}: ${res.body}`).toBeLessThan(300);
+      }
+      // Notifications reach a connection between its queries: one round trip after the commits receives them all.
+      await listener.query('SELECT 1');
+      const involved = [author, writer, animator].map((p) => String(p.user.id));
+      expect(announced.filter((id) => involved.includes(id))).toEqual([]);
+      // Every route that declares it is written above: a new one must be added here.
+      const declared = execFileSync('grep', ['-rl', '--include=*.ts', '--exclude=*.test.ts', 'sessionNeutral: true', 'server/src/modules']).toString().trim().split('\n');
+      expect(declared.sort()).toEqual(['server/src/modules/polls/routes.ts', 'server/src/modules/posts/comment-routes.ts', 'server/src/modules/posts/routes.ts']);
+      const count = Number(execFileSync('sh', ['-c', 'grep -rh --include=*.ts --exclude=*.test.ts "sessionNeutral: true" server/src/modules | wc -l']).toString());
+      expect(count).toBe(writes.length);
+    } finally {
+      await listener.end();
+    }
   });
 });

@@ -90,9 +90,11 @@ export default fp(async function sessionPlugin(app: App) {
   });
 
   // A write may have ended sessions or changed users (here or through a trigger): apply those
-  // announcements before answering, so the client's next request never meets a stale session.
+  // announcements before answering, so the client's next request never meets a stale session. Content writes
+  // declared `sessionNeutral` (the most frequent writes) skip that round trip.
   app.addHook('onSend', async (request) => {
-    if (!isSafeMethod(request.method) && request.url.startsWith('/api/')) await cache.barrier();
+    if (isSafeMethod(request.method) || !request.url.startsWith('/api/') || request.routeOptions.config.sessionNeutral) return;
+    await cache.barrier();
   });
 });
 

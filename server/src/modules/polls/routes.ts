@@ -70,7 +70,7 @@ export default async function pollsRoutes(app: App) {
 
   app.post('/polls/:postId/vote', {
     // The reaction budget is counted in the vote's one statement.
-    config: { auth: 'user', idempotent: true },
+    config: { auth: 'user', idempotent: true, sessionNeutral: true },
     schema: {
       tags, summary: 'Répondre à un sondage (une seule fois)',
       params: PostIdParam, body: VoteBody, response: { 200: Poll, ...errorResponses },

@@ -46,7 +46,7 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
   });
 
   app.post('/posts/:id/comments', {
-    config: { auth: 'user', idempotent: true },
+    config: { auth: 'user', idempotent: true, sessionNeutral: true },
     schema: {
       tags, summary: 'Commenter une publication (éventuellement en réponse à un commentaire)',
       params: IdParam, body: CreateCommentBody, response: { 201: Comment, ...errorResponses },
@@ -100,7 +100,7 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
 
   app.put('/posts/:id/useful', {
     // The reaction budget is counted in setUseful's one statement.
-    config: { auth: 'user' },
+    config: { auth: 'user', sessionNeutral: true },
     schema: {
       tags, summary: 'Marquer une publication comme utile', params: IdParam, response: { 200: UsefulState, ...errorResponses },
     },
@@ -114,7 +114,7 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
   });
 
   app.delete('/posts/:id/useful', {
-    config: { auth: 'user' },
+    config: { auth: 'user', sessionNeutral: true },
     schema: {
       tags, summary: 'Retirer la mention « utile »', params: IdParam, response: { 200: UsefulState, ...errorResponses },
     },

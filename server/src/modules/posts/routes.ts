@@ -104,7 +104,7 @@ export default async function postsRoutes(app: App) {
 
   app.post('/communities/:slug/posts', {
     // The post budget is counted in publishPost's transaction.
-    config: { auth: 'user', idempotent: true },
+    config: { auth: 'user', idempotent: true, sessionNeutral: true },
     schema: {
       tags, summary: 'Publier dans une e-communauté',
       params: SlugParam, body: CreatePostBody, response: { 201: Post, ...errorResponses },
