@@ -61,8 +61,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: CurrentUser | null;
-    /** `cguToAccept`: the CGU version in force the member has not accepted (null when none), read with the session. */
-    session: { tokenHash: string; csrfToken: string; reauthenticatedAt: Date | null; cguToAccept: number | null } | null;
+    session: { tokenHash: string; csrfToken: string; reauthenticatedAt: Date | null } | null;
     /** Where this request reads: a replica on routes declaring `readReplica`, else the primary (`app.db`). */
     readonly readDb: Db;
     /** This browser wrote something within the shared caches' lifetime (plugins/recent-writes.ts). */

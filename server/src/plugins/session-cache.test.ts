@@ -127,22 +127,4 @@ describe('the session cache', async () => {
       await listener.end();
     }
   });
-
-  it('a CGU acceptance, or any change of the legal pages, is announced (the gate reads the CGU state from the session)', async () => {
-    const { user } = await signedInUser(a);
-    const listener = new pg.Client({ connectionString: a.config.databaseUrl });
-    await listener.connect();
-    const announced: string[] = [];
-    listener.on('notification', (msg) => announced.push(String(msg.payload)));
-    await listener.query(`LISTEN ${SESSION_CHANNEL}`);
-    try {
-      await a.pool.query(`INSERT INTO cgu_acceptances (user_id, version) VALUES ($1, 1) ON CONFLICT DO NOTHING`, [user.id]);
-      // A no-op update of the CGU page: shared by the test files running at once, its content is left as it is.
-      await a.pool.query(`UPDATE legal_pages SET title = title WHERE slug = 'cgu'`);
-      await listener.query('SELECT 1');
-      expect(announced).toEqual(expect.arrayContaining([String(user.id), 'cgu']));
-    } finally {
-      await listener.end();
-    }
-  });
 });

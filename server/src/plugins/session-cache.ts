@@ -14,13 +14,11 @@ export interface SessionRow {
   last_name: string;
   national_role: 'admin' | null;
   email_verified_at: Date | null;
-  /** The CGU version in force when the member has not accepted it (privacy/gate.ts), else null; announced by triggers (migration 0058). */
-  cgu_to_accept: number | null;
 }
 
 /** application_name of the LISTEN connection, to find it in pg_stat_activity. */
 export const SESSION_LISTENER_NAME = 'ecom-sessions-listen';
-/** Sent by triggers (migrations 0025, 0058) when a session ends or what a session carries of its user changes. */
+/** Sent by triggers (migration 0024) when a session ends or what a session carries of its user changes. */
 export const SESSION_CHANNEL = 'session_changes';
 /** Reconnection pauses of the LISTEN connection: doubled after each failure, up to the maximum. */
 const RETRY_FIRST_MS = 500;

@@ -60,7 +60,7 @@ export default fp(async function sessionPlugin(app: App) {
       const tokenHash = hashToken(token);
       const row = cache.get(tokenHash) ?? await loadSession(app, cache, tokenHash);
       if (row) {
-        request.session = { tokenHash, csrfToken: row.csrf_token, reauthenticatedAt: row.reauthenticated_at, cguToAccept: row.cgu_to_accept };
+        request.session = { tokenHash, csrfToken: row.csrf_token, reauthenticatedAt: row.reauthenticated_at };
         request.user = {
           id: row.id, email: row.email, firstName: row.first_name, lastName: row.last_name,
           nationalRole: row.national_role, emailVerified: row.email_verified_at !== null,
@@ -105,9 +105,7 @@ async function loadSession(app: App, cache: SessionCache, tokenHash: string): Pr
     name: 'session-load',
     // The absolute end (SESSION_MAX_DAYS after sign-in) is folded into expires_at, so the cache honours it too.
     text: `SELECT s.csrf_token, s.last_seen_at, least(s.expires_at, s.absolute_expires_at) AS expires_at, s.reauthenticated_at,
-            u.id, u.email, u.first_name, u.last_name, u.national_role, u.email_verified_at,
-            (SELECT p.version FROM legal_pages p
-              WHERE p.slug = 'cgu' AND (SELECT max(a.version) FROM cgu_acceptances a WHERE a.user_id = u.id) < p.version) AS cgu_to_accept
+            u.id, u.email, u.first_name, u.last_name, u.national_role, u.email_verified_at
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now() AND s.absolute_expires_at > now()
         AND u.deleted_at IS NULL AND u.banned_at IS NULL`,
