@@ -95,12 +95,13 @@ export async function communityEvents(
 }
 
 /**
- * Every event of a community overlapping [from, to) — a month grid. Named (planned once per
- * connection): the month view is the agenda's hot read, and planning it cost more than running it.
+ * Every event of a community overlapping [from, to) — a month grid, the same for every reader (my_role is null:
+ * the month cache overlays the reader's). Named (planned once per connection): the month view is the agenda's
+ * hot read, and planning it cost more than running it.
  */
-export async function eventsBetween(db: DbOrTx, communityId: number, me: number | null, from: Date, to: Date): Promise<EventRow[]> {
+export async function eventsBetween(db: DbOrTx, communityId: number, from: Date, to: Date): Promise<EventRow[]> {
   return named<EventRow>(db, 'agenda-month', sql`
-    SELECT ${columns(me)} FROM events e ${joins(me)}
+    SELECT ${columns(null)} FROM events e ${joins(null)}
      WHERE e.community_id = ${communityId} AND ${LISTED}
        AND e.starts_at > ${from.toISOString()}::timestamptz - ${MAX_SPAN}
        AND e.starts_at < ${to.toISOString()}::timestamptz

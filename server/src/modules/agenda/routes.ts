@@ -10,7 +10,8 @@ import { canView } from '../posts/policy.js';
 import icsRoutes from './ics-routes.js';
 import { resolveEvent } from './input.js';
 import { addDays, daysBetween, parisToUtc, parseDate } from '../../../../common/time/index.js';
-import { agendaAbilities, assertCanManageAgenda } from './policy.js';
+import { agendaAbilities, assertCanManageAgenda, eventAbilities } from './policy.js';
+import { MonthPageCache } from './month-cache.js';
 import { presentEvent } from './presenters.js';
 import { communityEvents, eventsBetween, findEvent, networkEvents, type EventRow } from './queries.js';
 import { CreateEventBody, type CreateEventInput, EditEventBody, Event, EventPage, ListQuery, NetworkQuery, PostIdParam, SlugParam } from '../../../../common/api/agenda.js';
@@ -38,6 +39,8 @@ function monthRange(from: string, to: string): { from: Date; to: Date } {
 }
 
 export default async function agendaRoutes(app: App) {
+  const months = new MonthPageCache(app.pageCache, app.config.postPageCacheSeconds * 1000);
+
   app.post('/communities/:slug/events', {
     config: { idempotent: true, auth: 'user', rateLimit: 'post' },
     schema: {
@@ -90,7 +93,7 @@ export default async function agendaRoutes(app: App) {
       tags, summary: 'Agenda d’une e-communauté : à venir, passés, ou un mois (from/to, jours de Paris inclus)',
       params: SlugParam, querystring: ListQuery, response: { 200: EventPage, ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { from, to, when = 'upcoming', cursor, limit = LIMITS.pageSize } = request.query;
     ensure((from === undefined) === (to === undefined), 'VALIDATION_FAILED', 'Indiquez à la fois « from » et « to ».');
     const range = from && to ? monthRange(from, to) : undefined;
@@ -99,8 +102,16 @@ export default async function agendaRoutes(app: App) {
     const me = request.user?.id ?? null;
     const can = agendaAbilities(request.user, { status: ctx.community.status, role: ctx.role });
     if (range) {
-      const rows = await eventsBetween(request.readDb, ctx.community.id, me, range.from, range.to);
-      return { items: rows.map((r) => presentEvent(r, request.user)), nextCursor: null, can };
+      // The month is shared by every reader (month-cache.ts); the reader's role comes with the community, read now.
+      const access = { status: ctx.community.status, role: ctx.role };
+      const items = await months.itemsJson(
+        `${ctx.community.id}:${from}:${to}`, ctx.community.feedVersion,
+        () => eventsBetween(request.readDb, ctx.community.id, range.from, range.to),
+        JSON.stringify(eventAbilities(request.user, access)),
+        (rows) => JSON.stringify(rows.map((r) => presentEvent({ ...r, community_status: access.status, my_role: access.role }, request.user))),
+      );
+      // Written as text around the shared items (the type provider only knows objects, hence the cast).
+      return reply.type('application/json; charset=utf-8').send(`{"items":${items},"nextCursor":null,"can":${JSON.stringify(can)}}` as never);
     }
     const result = page(await communityEvents(request.readDb, ctx.community.id, me, when, keyset, limit), limit);
     return { items: result.items.map((r) => presentEvent(r, request.user)), nextCursor: result.nextCursor, can };
