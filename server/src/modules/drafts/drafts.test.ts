@@ -37,6 +37,12 @@ describe('drafts saved as one types', async () => {
     const comment = await app.inject({ method: 'POST', url: `/api/posts/${post.id}/comments`, headers: me.headers, payload: { body: 'Deuxième jet' } });
     expect(comment.statusCode).toBe(201);
     expect((await get(me.headers, `comment:${post.id}`)).json()).toEqual({ draft: null });
+    // A refused comment (the same text again) keeps its draft: it is discarded by the write that publishes it.
+    await put(me.headers, `comment:${post.id}`, { body: 'Deuxième jet' });
+    const again = await app.inject({ method: 'POST', url: `/api/posts/${post.id}/comments`, headers: me.headers, payload: { body: 'Deuxième jet' } });
+    expect(again.statusCode).toBe(409);
+    expect((await get(me.headers, `comment:${post.id}`)).json().draft).toMatchObject({ body: 'Deuxième jet' });
+    await app.inject({ method: 'DELETE', url: `/api/drafts/comment:${post.id}`, headers: me.headers });
 
     // A new post in the community: the draft keyed by the community goes when it is published.
     await put(me.headers, `post:${community.id}`, { title: 'Titre en cours', body: 'Corps en cours' });

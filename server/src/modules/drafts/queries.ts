@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { LIMITS } from '../../../../common/limits.js';
 import type { DbOrTx } from '../../db/client.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
@@ -31,6 +31,16 @@ export async function saveDraft(db: DbOrTx, userId: number, place: string, title
     ON CONFLICT (user_id, place) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, updated_at = now()
     RETURNING ${isoText('d.updated_at')} AS updated_at`);
   return rows[0]?.updated_at;
+}
+
+/**
+ * The CTE that discards the author's draft of `place` inside the statement that publishes what it was the draft of,
+ * when `written` (a CTE of that statement) holds a row: no round trip of its own, and a refused write keeps the
+ * draft. A null `place` discards nothing (a write made elsewhere than the page's form: a reply by mail).
+ */
+export function discardDraftCte(userId: number, place: string | null, written: string): SQL {
+  return sql`discarded_draft AS (
+    DELETE FROM drafts WHERE user_id = ${userId} AND place = ${place}::text AND EXISTS (SELECT 1 FROM ${sql.raw(written)}))`;
 }
 
 /** Removes the person's draft(s): one place, or every place starting with `prefix` (all sections of a report). */

@@ -15,7 +15,6 @@ import { findComment, listComments, type CommentContextRow, type CommentRow } fr
 import { Comment, CommentPage, CreateCommentBody, EditCommentBody, UsefulState } from '../../../../common/api/posts.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
 import { assertOutranksAuthor } from '../sanctions/rank.js';
-import { discardDraft } from '../drafts/queries.js';
 import type { PostPageCache } from './page-cache.js';
 
 const tags = ['publications'];
@@ -59,8 +58,8 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
     assertCanContribute(user, access);
     const { body, replyToId = null } = request.body;
     await hitGroupMentions(app, request, body);
-    const written = await createComment(app.db, post, user.id, { body, replyToId }, rateHit(app, LIMITS_BY_ACTION.comment, subjectOf(request)));
-    await discardDraft(app.db, user.id, `comment:${post.id}`);
+    const draftPlace = `comment:${post.id}`;
+    const written = await createComment(app.db, post, user.id, { body, replyToId, draftPlace }, rateHit(app, LIMITS_BY_ACTION.comment, subjectOf(request)));
     // Presented from what was written, without reading it back.
     const row: CommentRow = {
       id: written.id, post_id: post.id, reply_to_id: replyToId, body_md: body, body_html: written.html,

@@ -172,14 +172,14 @@ export async function publishPost(
   user: CurrentUser,
   role: CommunityRole | null,
   communityId: number,
-  input: KindInput & { body: string },
+  input: KindInput & { body: string; draftPlace?: string },
   rate: RateHit,
 ): Promise<number> {
   try {
     return await db.transaction(async (tx) => {
       const { kind, title, fields } = await resolveKindInput(tx, user, role, communityId, input);
       await guardNewPost(tx, rate, { kind: 'post', authorId: user.id, communityId, postKind: kind, title, body: input.body });
-      return insertPost(tx, communityId, user.id, { kind, title, body: input.body, fields });
+      return insertPost(tx, communityId, user.id, { kind, title, body: input.body, fields, draftPlace: input.draftPlace });
     });
   } catch (err) {
     if (isUniqueViolation(err, 'posts_shared_once_key')) throw new AppError('ALREADY_SHARED');

@@ -13,7 +13,6 @@ import kindRoutes from './kind-routes.js';
 import { loadVisiblePost, loadVisiblePostState } from './context.js';
 import { PostPageCache } from './page-cache.js';
 import { decodeKeyset, keysetPage, toIso, type PgKeyset } from '../../lib/cursor.js';
-import { discardDraft } from '../drafts/queries.js';
 import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
 import { communityFeed, findPost, listRevisions, myFeed, myFeedRequest, feedLiveParts, type FeedFilters } from './queries.js';
@@ -114,8 +113,8 @@ export default async function postsRoutes(app: App) {
     const ctx = await loadCommunityContext(app.db, request.params.slug, user);
     assertCanContribute(user, { status: ctx.community.status, role: ctx.role });
     await hitGroupMentions(app, request, request.body.body);
-    const id = await publishPost(app.db, user, ctx.role, ctx.community.id, request.body, rateHit(app, LIMITS_BY_ACTION.post, subjectOf(request)));
-    await discardDraft(app.db, user.id, `post:${ctx.community.id}`);
+    const draftPlace = `post:${ctx.community.id}`;
+    const id = await publishPost(app.db, user, ctx.role, ctx.community.id, { ...request.body, draftPlace }, rateHit(app, LIMITS_BY_ACTION.post, subjectOf(request)));
     const row = await loadVisiblePost(app.db, id, user);
     return reply.status(201).send(presentPost(row, user));
   });

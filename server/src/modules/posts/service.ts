@@ -9,6 +9,7 @@ import { emit } from '../../events/bus.js';
 import { named, namedText } from '../../lib/named-query.js';
 import { assertUnderLimit, counterUpsert, type RateHit } from '../../lib/rate-limit.js';
 import { isoText } from '../../lib/cursor.js';
+import { discardDraftCte } from '../drafts/queries.js';
 
 /**
  * Writes of the posts module. Each runs in one transaction together with the counters it
@@ -29,6 +30,8 @@ export interface NewPost {
   kind?: PostKind;
   /** Kind-specific columns (article type, link, shared post, rubrique, tags), checked by kinds.ts. */
   fields?: Partial<KindFields>;
+  /** The author's draft this post publishes, discarded with it (drafts module). */
+  draftPlace?: string;
 }
 
 /**
@@ -51,7 +54,8 @@ export async function insertPost(tx: DbOrTx, communityId: number, authorId: numb
              ${sql`ARRAY[${sql.join(f.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`}
        WHERE NOT EXISTS (SELECT 1 FROM suspended)
       RETURNING id),
-    counted AS (UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId} AND EXISTS (SELECT 1 FROM inserted))
+    counted AS (UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId} AND EXISTS (SELECT 1 FROM inserted)),
+    ${discardDraftCte(authorId, input.draftPlace ?? null, 'inserted')}
     SELECT (SELECT id FROM inserted) AS id, (SELECT ${isoText('until')} FROM suspended) AS suspended_until`);
   const row = rows[0]!;
   if (row.suspended_until) throw suspendedError(new Date(row.suspended_until));
@@ -128,7 +132,7 @@ export async function createComment(
   db: Db,
   post: { id: number; kind: PostKind },
   authorId: number,
-  input: { body: string; replyToId?: number | null },
+  input: { body: string; replyToId?: number | null; draftPlace?: string },
   rate: RateHit,
 ): Promise<WrittenComment> {
   const postId = post.id;
@@ -146,7 +150,8 @@ export async function createComment(
       written AS (
         INSERT INTO comments (post_id, author_id, reply_to_id, body_md, body_html)
         SELECT id, ${authorId}, ${replyToId}::bigint, ${input.body}, ${html} FROM commented
-        RETURNING id, created_at)
+        RETURNING id, created_at),
+      ${discardDraftCte(authorId, input.draftPlace ?? null, 'written')}
       SELECT id, ${isoText('created_at')} AS created_at FROM written`);
     const row = rows[0];
     if (!row) throw new AppError('POST_NOT_FOUND');
