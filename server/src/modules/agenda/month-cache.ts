@@ -11,8 +11,8 @@ import type { EventRow } from './queries.js';
  */
 export interface MonthPage extends Versioned {
   rows: EventRow[];
-  /** The items' JSON per kind of reader (the abilities they are written with). */
-  itemsJson: Map<string, string>;
+  /** The items' JSON per kind of reader (the abilities they are written with), encoded once. */
+  itemsJson: Map<string, Buffer>;
 }
 
 export class MonthPageCache {
@@ -22,16 +22,19 @@ export class MonthPageCache {
     this.pages = new VersionedPages<MonthPage>(lru, 'agenda-month', maxAgeMs, (page) => estimateBytes(page.rows));
   }
 
-  /** The items of a month as JSON, for readers of one `kind`, written by `write` the first time. */
+  /**
+   * The items of a month as JSON bytes, for readers of one `kind`, written by `write` the first time. Kept encoded:
+   * a busy month is 80 kB of accented text, and encoding it again for every request cost more than sending it.
+   */
   async itemsJson(
     key: string, version: number, load: () => Promise<EventRow[]>, kind: string, write: (rows: EventRow[]) => string,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const page = await this.pages.get(key, version, async (loadedAt) => ({ version, loadedAt, rows: await load(), itemsJson: new Map() }));
     let json = page.itemsJson.get(kind);
     if (json === undefined) {
-      json = write(page.rows);
+      json = Buffer.from(write(page.rows));
       page.itemsJson.set(kind, json);
-      this.pages.grew(key, 2 * json.length);
+      this.pages.grew(key, json.length);
     }
     return json;
   }

@@ -18,6 +18,7 @@ import { CreateEventBody, type CreateEventInput, EditEventBody, Event, EventPage
 import { createEvent, updateEvent } from './service.js';
 
 const tags = ['agenda'];
+const ITEMS_START = Buffer.from('{"items":');
 
 function page(rows: EventRow[], limit: number) {
   const items = rows.slice(0, limit);
@@ -110,8 +111,9 @@ export default async function agendaRoutes(app: App) {
         JSON.stringify(eventAbilities(request.user, access)),
         (rows) => JSON.stringify(rows.map((r) => presentEvent({ ...r, community_status: access.status, my_role: access.role }, request.user))),
       );
-      // Written as text around the shared items (the type provider only knows objects, hence the cast).
-      return reply.type('application/json; charset=utf-8').send(`{"items":${items},"nextCursor":null,"can":${JSON.stringify(can)}}` as never);
+      // Written around the shared items' bytes (the type provider only knows objects, hence the cast).
+      const page = Buffer.concat([ITEMS_START, items, Buffer.from(`,"nextCursor":null,"can":${JSON.stringify(can)}}`)]);
+      return reply.type('application/json; charset=utf-8').send(page as never);
     }
     const result = page(await communityEvents(request.readDb, ctx.community.id, me, when, keyset, limit), limit);
     return { items: result.items.map((r) => presentEvent(r, request.user)), nextCursor: result.nextCursor, can };
