@@ -83,7 +83,8 @@ describe.skipIf(!hasChromium)('questions avec échéance', () => {
       const cite = page.getByRole('combobox', { name: /Citer une publication/ });
       await cite.fill('cites educ');
       await page.getByRole('option', { name: new RegExp(citedTitle) }).click();
-      await expect(editorValue(page, 'Votre commentaire')).resolves.toMatch(/\[Guide des cités éducatives .*\]\(\/publications\/\d+\)$/);
+      // The picker inserts the link on the next animation frame: wait for it, a busy machine may be slow to paint.
+      await expect.poll(() => editorValue(page, 'Votre commentaire')).toMatch(/\[Guide des cités éducatives .*\]\(\/publications\/\d+\)$/);
       await page.getByText(/Lien vers «\sGuide des cités éducatives .*\s» ajouté/).waitFor();
       await expectAccessible(page, 'réponse avec citation');
       await page.getByRole('button', { name: 'Publier le commentaire' }).click();
