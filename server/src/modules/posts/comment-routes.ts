@@ -15,7 +15,7 @@ import { findComment, listComments, type CommentContextRow, type CommentRow } fr
 import { Comment, CommentPage, CreateCommentBody, EditCommentBody, UsefulState } from '../../../../common/api/posts.js';
 import { createComment, deleteComment, editComment, setUseful } from './service.js';
 import { assertOutranksAuthor } from '../sanctions/rank.js';
-import type { PostPageCache } from './page-cache.js';
+import { readerKind, type PostPageCache } from './page-cache.js';
 
 const tags = ['publications'];
 
@@ -31,17 +31,24 @@ export default async function commentRoutes(app: App, { pages }: { pages: PostPa
       tags, summary: 'Commentaires d’une publication, les plus anciens d’abord',
       params: IdParam, querystring: CursorQuery, response: { 200: CommentPage, ...errorResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const state = await loadVisiblePostState(app.db, request.params.id, request.user);
     const cursor = decodeKeyset(request.query.cursor);
     const limit = request.query.limit ?? LIMITS.pageSize;
-    // The first page is the post page's first comments (page cache, checked against the post's version).
-    const rows = !cursor && limit <= LIMITS.pageSizeMax
-      ? (await pages.load(app.db, state, request.user)).comments.slice(0, limit + 1)
-      : await listComments(app.db, state.id, cursor, limit);
-    const page = keysetPage(rows, limit);
     const access: CommunityAccess = { status: state.community_status, role: state.my_role };
-    return { items: page.items.map((row) => presentComment(row, request.user, access)), nextCursor: page.nextCursor };
+    const present = (rows: CommentRow[]) => {
+      const page = keysetPage(rows, limit);
+      return { items: page.items.map((row) => presentComment(row, request.user, access)), nextCursor: page.nextCursor };
+    };
+    if (cursor || limit > LIMITS.pageSizeMax) return present(await listComments(app.db, state.id, cursor, limit));
+    // The first page is the post page's first comments (page cache, checked against the post's version), and is
+    // served as bytes serialized once per kind of reader, unless the reader wrote one of them (their abilities differ).
+    const cached = await pages.load(app.db, state, request.user);
+    const rows = cached.comments.slice(0, limit + 1);
+    if (request.user && cached.commentAuthors.has(request.user.id)) return present(rows);
+    const bytes = pages.serialized(state.id, cached, `list:${limit}:${readerKind(request.user, access)}`, () => JSON.stringify(present(rows)));
+    // Bytes are sent as they are (the type provider only knows objects, hence the cast).
+    return reply.type('application/json; charset=utf-8').send(bytes as never);
   });
 
   app.post('/posts/:id/comments', {

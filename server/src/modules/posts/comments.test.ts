@@ -114,6 +114,41 @@ describe('comments and the useful reaction', async () => {
     expect((await app.inject({ method: 'PATCH', url: '/api/comments/999999999', headers: reader.headers, payload: { body: 'x' } })).statusCode).toBe(404);
   });
 
+  it('serves the first page of comments to each kind of reader with its own abilities and masks', async () => {
+    const { community, post } = await setup();
+    const writer = await memberOf(app, community.id);
+    const hiddenAuthor = await memberOf(app, community.id);
+    const reader = await memberOf(app, community.id);
+    const animator = await memberOf(app, community.id, 'animator');
+    const c1 = (await comment(post.id, writer.headers, { body: 'Visible' })).json();
+    const c2 = (await comment(post.id, hiddenAuthor.headers, { body: 'Texte masqué' })).json();
+    await app.pool.query(`UPDATE comments SET hidden_at = now(), hidden_reason = 'Hors charte' WHERE id = $1`, [c2.id]);
+    const list = async (headers: Record<string, string>, limit = 50) => {
+      const res = await app.inject({ method: 'GET', url: `/api/posts/${post.id}/comments?limit=${limit}`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: Array<{ id: number; bodyMd: string; can: Record<string, boolean>; hidden: { reason: string | null } | null }>; nextCursor: string | null };
+    };
+    // Each reader twice, in an order where a form built for one kind of reader would leak to the next.
+    for (let round = 0; round < 2; round += 1) {
+      const staff = await list(animator.headers);
+      expect(staff.items[1]).toMatchObject({ id: c2.id, bodyMd: 'Texte masqué', hidden: { reason: 'Hors charte' }, can: { delete: true } });
+      const anonymous = await list({});
+      expect(anonymous.items[1]).toMatchObject({ id: c2.id, bodyMd: '', hidden: { reason: null }, can: { edit: false, delete: false } });
+      const member = await list(reader.headers);
+      expect(member.items.map((c) => c.can.edit)).toEqual([false, false]);
+      expect(member.items[1]).toMatchObject({ bodyMd: '', hidden: { reason: null } });
+      const own = await list(hiddenAuthor.headers);
+      expect(own.items[1]).toMatchObject({ bodyMd: 'Texte masqué', hidden: { reason: 'Hors charte' }, can: { edit: true, delete: true } });
+      expect((await list(writer.headers)).items[0]).toMatchObject({ id: c1.id, can: { edit: true, delete: true } });
+      const first = await list(reader.headers, 1);
+      expect(first.items.map((c) => c.id)).toEqual([c1.id]);
+      expect(first.nextCursor).toEqual(expect.any(String));
+    }
+    // A new comment is on the next read of every kind.
+    const c3 = (await comment(post.id, writer.headers, { body: 'Troisième' })).json();
+    expect((await list({})).items.map((c) => c.id)).toEqual([c1.id, c2.id, c3.id]);
+  });
+
   it('counts "utile" once per member, idempotently', async () => {
     const { community, author, post } = await setup();
     const reader = await memberOf(app, community.id);

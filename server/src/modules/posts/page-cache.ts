@@ -3,6 +3,9 @@ import { LIMITS } from '../../../../common/limits.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
+import { isCommunityStaff } from '../communities/policy.js';
+import { moderationRank } from '../sanctions/rank.js';
+import { commentAbilities, type CommunityAccess } from './policy.js';
 import { findPost, listComments, type CommentRow, type PostRow, type PostStateRow } from './queries.js';
 
 /**
@@ -23,9 +26,9 @@ export interface PostPage {
   /** Who wrote the cached comments: their authors see them with other abilities. */
   commentAuthors: Set<number>;
   /**
-   * The end of the page (`,"comments":{…}}`) already serialized and encoded, per kind of reader (see
-   * readerKind in routes.ts): 50 comments of HTML are most of the page's bytes, and escaping and
-   * encoding them for every request was most of its work.
+   * Forms of the page already serialized and encoded, per kind of reader (readerKind below): the end of the post
+   * page (`,"comments":{…}}`) and the comments route's first pages. 50 comments of HTML are most of the page's
+   * bytes, and escaping and encoding them for every request was most of its work.
    */
   serialized: Map<string, Buffer>;
   /** The post's fields that are the same for every reader, serialized without braces. */
@@ -73,4 +76,26 @@ export class PostPageCache {
   grew(id: number, bytes: number): void {
     this.lru.grow(`post:${id}`, bytes);
   }
+
+  /** The page's serialized form `key`, built and kept with the page the first time it is asked for. */
+  serialized(id: number, page: PostPage, key: string, build: () => string): Buffer {
+    let bytes = page.serialized.get(key);
+    if (bytes === undefined) {
+      bytes = Buffer.from(build());
+      page.serialized.set(key, bytes);
+      this.grew(id, bytes.length);
+    }
+    return bytes;
+  }
+}
+
+/**
+ * What a comment looks like to a reader who did not write it depends only on this: which comments
+ * they may delete (moderation: those of authors below their rank) and whether they see through a
+ * moderation mask (staff). Readers of one kind share the page's serialized comments.
+ */
+export function readerKind(user: CurrentUser | null, access: CommunityAccess): string {
+  const moderates = commentAbilities(user, { authorId: 0, deleted: false }, access).delete;
+  const rank = moderates && user ? moderationRank(user.nationalRole, access.role) : -1;
+  return `${rank}:${isCommunityStaff(user, access.role)}`;
 }

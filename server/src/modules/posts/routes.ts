@@ -5,15 +5,14 @@ import { LIMITS_BY_ACTION, rateHit, subjectOf } from '../../lib/rate-limit.js';
 import { hitGroupMentions } from './mentions.js';
 import { CursorQuery, errorResponses, IdParam, Ok } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
-import type { App, CurrentUser } from '../../types.js';
-import { isCommunityStaff } from '../communities/policy.js';
+import type { App } from '../../types.js';
 import { loadCommunityContext } from '../communities/context.js';
 import commentRoutes from './comment-routes.js';
 import kindRoutes from './kind-routes.js';
 import { loadVisiblePost, loadVisiblePostState } from './context.js';
-import { PostPageCache } from './page-cache.js';
+import { PostPageCache, readerKind } from './page-cache.js';
 import { decodeKeyset, keysetPage, toIso, type PgKeyset } from '../../lib/cursor.js';
-import { assertCanContribute, commentAbilities, postAbilities, type CommunityAccess } from './policy.js';
+import { assertCanContribute, postAbilities } from './policy.js';
 import { accessOf, presentComment, presentPost, presentRevision, presentSummary } from './presenters.js';
 import { communityFeed, findPost, listRevisions, myFeed, myFeedRequest, feedLiveParts, type FeedFilters } from './queries.js';
 import { FeedPageCache } from './feed-cache.js';
@@ -23,7 +22,7 @@ import { MyCommunitiesMemo, sameIds } from './my-communities.js';
 import { CommunityFeedPage, CreatePostBody, EditPostBody, FeedQuery, Post, PostSummaryPage, PostWithComments, RevisionList, SlugParam } from '../../../../common/api/posts.js';
 import { deletePost, editPost } from './service.js';
 import { checkClassification, normaliseTags, publishPost, saveClassification } from './kinds.js';
-import { assertOutranksAuthor, moderationRank } from '../sanctions/rank.js';
+import { assertOutranksAuthor } from '../sanctions/rank.js';
 
 const tags = ['publications'];
 
@@ -144,13 +143,7 @@ export default async function postsRoutes(app: App) {
     };
     // A reader who wrote none of these comments sees them exactly as every reader of their kind does.
     if (user && page.commentAuthors.has(user.id)) return { ...presentPost(row, user), ...readFields, comments: presentComments() };
-    const kind = readerKind(user, access);
-    let comments = page.serialized.get(kind);
-    if (comments === undefined) {
-      comments = Buffer.from(`,"comments":${JSON.stringify(presentComments())}}`);
-      page.serialized.set(kind, comments);
-      pages.grew(state.id, comments.length);
-    }
+    const comments = pages.serialized(state.id, page, readerKind(user, access), () => `,"comments":${JSON.stringify(presentComments())}}`);
     // Only two fields of the post depend on the reader; the rest was serialized with the page.
     const { can, usefulByMe, ...shared } = presentPost(row, user);
     if (!page.postFields) {
@@ -211,17 +204,6 @@ export default async function postsRoutes(app: App) {
 
   await app.register(commentRoutes, { pages });
   await app.register(kindRoutes);
-}
-
-/**
- * What a comment looks like to a reader who did not write it depends only on this: which comments
- * they may delete (moderation: those of authors below their rank) and whether they see through a
- * moderation mask (staff).
- */
-function readerKind(user: CurrentUser | null, access: CommunityAccess): string {
-  const moderates = commentAbilities(user, { authorId: 0, deleted: false }, access).delete;
-  const rank = moderates && user ? moderationRank(user.nationalRole, access.role) : -1;
-  return `${rank}:${isCommunityStaff(user, access.role)}`;
 }
 
 /** One feed page in the page cache: the community, the page size, where it starts, its filters. */
