@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { sql, type SQL } from 'drizzle-orm';
 import type { App } from '../types.js';
 import { AppError } from './errors.js';
 import type { Db, DbOrTx, Tx } from '../db/client.js';
@@ -77,6 +78,13 @@ export function counterUpsert(key: string, windowSeconds: string): string {
        count = CASE WHEN rate_limits.reset_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
        reset_at = CASE WHEN rate_limits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limits.reset_at END
      RETURNING count, ceil(extract(epoch FROM reset_at - now()))::int AS retry`;
+}
+
+/** counterUpsert inside a Drizzle statement, its key and window as parameters of that statement. */
+export function counterUpsertSql(key: string | null, windowSeconds: number): SQL {
+  const values: Record<string, unknown> = { '@KEY@': key, '@WINDOW@': windowSeconds };
+  const parts = counterUpsert('@KEY@', '@WINDOW@').split(/(@KEY@|@WINDOW@)/u);
+  return sql.join(parts.map((part, i) => (i % 2 === 1 ? sql`${values[part]}` : sql.raw(part))));
 }
 
 const HIT_SQL = counterUpsert('$1', '$2');

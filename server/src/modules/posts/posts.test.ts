@@ -200,4 +200,23 @@ describe('posting rate limit', async () => {
     expect(refused.json().code).toBe('RATE_LIMITED');
     expect(await postCount(app, community.id)).toBe(30);
   });
+
+  it('answers 429 to a comment over the hourly budget, writing nothing and keeping the draft', async () => {
+    const community = await createCommunity(app);
+    const author = await memberOf(app, community.id);
+    const post = await app.inject({ method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: author.headers, payload: { title: 'Sujet', body: 'texte' } });
+    const postId = post.json().id as number;
+    const commenter = await memberOf(app, community.id);
+    const place = `comment:${postId}`;
+    await app.pool.query(`INSERT INTO drafts (user_id, place, body) VALUES ($1, $2, 'Mon brouillon')`, [commenter.user.id, place]);
+    // The budget already spent this hour (120 comments), as its counter holds it.
+    await app.pool.query(`INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 120, now() + interval '30 minutes')`, [`comment:u${commenter.user.id}`]);
+    const refused = await app.inject({ method: 'POST', url: `/api/posts/${postId}/comments`, headers: commenter.headers, payload: { body: 'Un de trop' } });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(1700);
+    const { rows } = await app.pool.query(`SELECT comment_count, (SELECT count(*)::int FROM comments WHERE post_id = $1) AS n,
+      (SELECT count(*)::int FROM drafts WHERE user_id = $2 AND place = $3) AS drafts FROM posts WHERE id = $1`, [postId, commenter.user.id, place]);
+    expect(rows[0]).toEqual({ comment_count: 0, n: 0, drafts: 1 });
+  });
 });

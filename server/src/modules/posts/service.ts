@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
-import { assertEditAllowed, guardNewComment } from '../trust/service.js';
+import { assertCommentGuard, assertEditAllowed, commentGuardCtes, type CommentGuardRow } from '../trust/service.js';
 import { suspendedError } from '../sanctions/suspensions.js';
 import { emit } from '../../events/bus.js';
 import { named, namedText } from '../../lib/named-query.js';
@@ -108,13 +108,6 @@ export async function deletePost(db: Db, postId: number, userId: number): Promis
   });
 }
 
-async function assertReplyTarget(tx: Tx, postId: number, replyToId: number): Promise<void> {
-  const rows = await named<{ post_id: number }>(tx, 'comment-reply-target', sql`SELECT post_id FROM comments WHERE id = ${replyToId}`);
-  if (rows[0]?.post_id !== postId) {
-    throw new AppError('VALIDATION_FAILED', undefined, { replyToId: 'Le commentaire auquel vous répondez n’appartient pas à cette publication.' });
-  }
-}
-
 /** What the caller needs to present a new comment without reading it back. */
 export interface WrittenComment {
   id: number;
@@ -124,8 +117,8 @@ export interface WrittenComment {
 
 /**
  * Writes a comment, its post's counter and what other modules attach to it, in one transaction of
- * few round trips: the guard statement (rate limit, suspension, duplicate: trust module), then one
- * statement that bumps the counter and inserts the comment, then its event (notifications, questions' answers).
+ * few round trips: one statement that guards it (rate limit, suspension, duplicate: trust module), bumps the counter
+ * and inserts the comment, then its event (notifications, questions' answers).
  * `post.kind` comes from the post the route already loaded, so the questions handler skips the others without a read.
  */
 export async function createComment(
@@ -138,23 +131,33 @@ export async function createComment(
   const postId = post.id;
   const replyToId = input.replyToId ?? null;
   const html = renderMarkdown(input.body);
+  const contribution = { kind: 'comment' as const, authorId, postId, body: input.body };
   return db.transaction(async (tx) => {
-    await guardNewComment(tx, rate, { kind: 'comment', authorId, postId, body: input.body });
-    if (replyToId) await assertReplyTarget(tx, postId, replyToId);
-    // Bumping the counter locks the post (a concurrent delete cannot slip in between) and the insert
-    // only happens when the post is still live.
-    const rows = await named<{ id: number; created_at: string }>(tx, 'comment-write', sql`
-      WITH commented AS (
-        UPDATE posts SET comment_count = comment_count + 1 WHERE id = ${postId} AND deleted_at IS NULL
+    // One statement guards and writes: the guard's counts (trust module), then, only if it passed and the replied-to
+    // comment belongs to this post, the counter's bump (which locks the post: a concurrent delete cannot slip in
+    // between, and the insert only happens when the post is still live), the comment and the draft's removal.
+    const rows = await named<CommentGuardRow & { reply_ok: boolean; id: number | null; created_at: string | null }>(tx, 'comment-write', sql`
+      WITH ${commentGuardCtes(rate, contribution)},
+      reply_target AS (
+        SELECT ${replyToId}::bigint IS NULL OR EXISTS (SELECT 1 FROM comments WHERE id = ${replyToId}::bigint AND post_id = ${postId}) AS ok),
+      commented AS (
+        UPDATE posts SET comment_count = comment_count + 1
+         WHERE id = ${postId} AND deleted_at IS NULL AND (SELECT passed FROM comment_guard) AND (SELECT ok FROM reply_target)
         RETURNING id),
       written AS (
         INSERT INTO comments (post_id, author_id, reply_to_id, body_md, body_html)
         SELECT id, ${authorId}, ${replyToId}::bigint, ${input.body}, ${html} FROM commented
         RETURNING id, created_at),
       ${discardDraftCte(authorId, input.draftPlace ?? null, 'written')}
-      SELECT id, ${isoText('created_at')} AS created_at FROM written`);
-    const row = rows[0];
-    if (!row) throw new AppError('POST_NOT_FOUND');
+      SELECT g.rate_count, g.retry, g.copies, ${isoText('g.suspended_until')} AS suspended_until, r.ok AS reply_ok,
+             w.id, ${isoText('w.created_at')} AS created_at
+        FROM comment_guard g CROSS JOIN reply_target r LEFT JOIN written w ON true`);
+    const row = rows[0]!;
+    await assertCommentGuard(tx, rate, contribution, row);
+    if (!row.reply_ok) {
+      throw new AppError('VALIDATION_FAILED', undefined, { replyToId: 'Le commentaire auquel vous répondez n’appartient pas à cette publication.' });
+    }
+    if (row.id === null || row.created_at === null) throw new AppError('POST_NOT_FOUND');
     // In this transaction: the notifications of the post's author, the replied-to and the mentioned
     // (notifications), a question's answer times (questions).
     await emit(tx, { type: 'comment.created', commentId: row.id, postId, postKind: post.kind, authorId, replyToId, body: input.body });

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { namedText } from '../../lib/named-query.js';
-import { assertUnderLimit, counterUpsert, type RateHit } from '../../lib/rate-limit.js';
+import { assertUnderLimit, counterUpsert, counterUpsertSql, type RateHit } from '../../lib/rate-limit.js';
 import { suspendedError } from '../sanctions/suspensions.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
@@ -74,27 +74,39 @@ export async function assertNotDuplicate(db: DbOrTx, c: Contribution): Promise<v
   if (Number(rows[0]!.count) > 1) throw new AppError('DUPLICATE_CONTENT');
 }
 
-/**
- * What a new comment must pass, in ONE statement of the writing transaction (a comment is the most
- * frequent write: each round trip counts): the author's comment rate limit, not suspended from the
- * post's community, and not a duplicate. Refusals in that order; the caller's rollback undoes the counts.
- */
-const COMMENT_GUARD_SQL = `
-  WITH rate AS (${counterUpsert('$1', '$2')}),
-       fingerprint AS (${counterUpsert('$3', '$4')})
-  SELECT (SELECT count FROM rate) AS rate_count, (SELECT retry FROM rate) AS retry,
-         (SELECT count FROM fingerprint) AS copies,
-         (SELECT s.until FROM posts p JOIN community_suspensions s ON s.community_id = p.community_id AND s.user_id = $6
-           WHERE p.id = $5 AND s.until > now()) AS suspended_until`;
+/** What the guard of a new comment found, read back from the comment's own statement (`commentGuardCtes`). */
+export interface CommentGuardRow {
+  rate_count: number;
+  retry: number;
+  copies: number | null;
+  suspended_until: string | null;
+}
 
-export async function guardNewComment(tx: DbOrTx, rate: RateHit, c: Extract<Contribution, { kind: 'comment' }>): Promise<void> {
-  const [row] = await namedText<{ rate_count: number; retry: number; copies: number | null; suspended_until: string | null }>(
-    tx, 'comment-guard', COMMENT_GUARD_SQL,
-    [rate.key, rate.windowSeconds, fingerprintKey(c), TRUST.duplicateWindowSeconds, c.postId, c.authorId]);
-  assertUnderLimit(rate, row!.rate_count, row!.retry);
-  if (row!.suspended_until) throw suspendedError(new Date(row!.suspended_until));
+/**
+ * What a new comment must pass, as CTEs of the statement that writes it (a comment is the most frequent write: each
+ * round trip counts): the author's comment rate limit, not suspended from the post's community, and not a duplicate.
+ * `comment_guard` holds what was found and whether it `passed`, on which the caller's write depends. The counts are
+ * made whatever the outcome; `assertCommentGuard` then refuses in that order, and the caller's rollback undoes them.
+ */
+export function commentGuardCtes(rate: RateHit, c: Extract<Contribution, { kind: 'comment' }>): SQL {
+  return sql`guard_rate AS (${counterUpsertSql(rate.key, rate.windowSeconds)}),
+    guard_fingerprint AS (${counterUpsertSql(fingerprintKey(c), TRUST.duplicateWindowSeconds)}),
+    guard_found AS (
+      SELECT (SELECT count FROM guard_rate) AS rate_count, (SELECT retry FROM guard_rate) AS retry,
+             (SELECT count FROM guard_fingerprint) AS copies,
+             (SELECT s.until FROM posts p JOIN community_suspensions s ON s.community_id = p.community_id AND s.user_id = ${c.authorId}
+               WHERE p.id = ${c.postId} AND s.until > now()) AS suspended_until),
+    comment_guard AS (
+      SELECT g.*, g.rate_count <= ${rate.max}::float8 AND coalesce(g.copies, 0) <= 1 AND g.suspended_until IS NULL AS passed
+        FROM guard_found g)`;
+}
+
+/** Refuses a new comment its guard stopped (and one with too many links from a new account), in the order above. */
+export async function assertCommentGuard(tx: DbOrTx, rate: RateHit, c: Extract<Contribution, { kind: 'comment' }>, row: CommentGuardRow): Promise<void> {
+  assertUnderLimit(rate, row.rate_count, row.retry);
+  if (row.suspended_until) throw suspendedError(new Date(row.suspended_until));
   await assertLinksAllowed(tx, c.authorId, c.body);
-  if (Number(row!.copies ?? 0) > 1) throw new AppError('DUPLICATE_CONTENT');
+  if (Number(row.copies ?? 0) > 1) throw new AppError('DUPLICATE_CONTENT');
 }
 
 /**
