@@ -114,14 +114,19 @@ const SUMMARY_COLUMNS = sql`
 
 const RUBRIQUE_JOIN = sql`LEFT JOIN rubriques rb ON rb.id = p.rubrique_id`;
 
-const COMMENT_COLUMNS = sql`
+/**
+ * A comment's columns; `communityId` is the community of its post, as the caller knows it: each author's role there is
+ * then one primary-key probe of memberships per comment (a page of 50 comments of one post reads the post once).
+ */
+function commentColumns(communityId: SQL): SQL {
+  return sql`
   k.id, k.post_id, k.reply_to_id, k.body_md, k.body_html,
   ${isoText('k.created_at')} AS created_at, ${isoText('k.edited_at')} AS edited_at, k.deleted_at IS NOT NULL AS deleted,
   ${isoText('k.hidden_at')} AS hidden_at, k.hidden_reason, ${isoText('k.moderated_at')} AS moderated_at,
   u.id AS author_id, u.first_name AS author_first_name, u.last_name AS author_last_name,
   u.national_role AS author_national_role,
-  (SELECT am.role FROM posts kp JOIN memberships am ON am.community_id = kp.community_id AND am.user_id = k.author_id
-    WHERE kp.id = k.post_id) AS author_role`;
+  (SELECT am.role FROM memberships am WHERE am.community_id = ${communityId} AND am.user_id = k.author_id) AS author_role`;
+}
 
 /** A live (not deleted) post with its community, my role there and my reaction. */
 export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null): Promise<PostRow | undefined> {
@@ -359,7 +364,7 @@ export async function listRevisions(db: DbOrTx, postId: number): Promise<Revisio
 export async function listComments(db: DbOrTx, postId: number, cursor: PgKeyset | undefined, limit: number): Promise<CommentRow[]> {
   const after = cursor ? sql`AND (k.created_at, k.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)` : sql``;
   return named<CommentRow>(db, variant('comments-page', { cursor: !!cursor }), sql`
-    SELECT ${COMMENT_COLUMNS}
+    SELECT ${commentColumns(sql`(SELECT community_id FROM posts WHERE id = ${postId})`)}
       FROM comments k
       JOIN users u ON u.id = k.author_id
      WHERE k.post_id = ${postId} ${after}
@@ -371,7 +376,7 @@ export async function listComments(db: DbOrTx, postId: number, cursor: PgKeyset 
 export async function findComment(db: DbOrTx, id: number, user: CurrentUser | null): Promise<CommentContextRow | undefined> {
   const me = user?.id ?? null;
   const { rows } = await db.execute<CommentContextRow>(sql`
-    SELECT ${COMMENT_COLUMNS}, c.id AS community_id, c.status AS community_status, m.role AS my_role
+    SELECT ${commentColumns(sql`p.community_id`)}, c.id AS community_id, c.status AS community_status, m.role AS my_role
       FROM comments k
       JOIN users u ON u.id = k.author_id
       JOIN posts p ON p.id = k.post_id AND p.deleted_at IS NULL
