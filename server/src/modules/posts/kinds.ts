@@ -8,7 +8,7 @@ import { isCommunityStaff, type CommunityRole } from '../communities/policy.js';
 import { canView } from './policy.js';
 import { findPost } from './queries.js';
 import { insertPost, type PostKind } from './service.js';
-import { guardNewPost } from '../trust/service.js';
+import { postGuard } from '../trust/service.js';
 import type { RateHit } from '../../lib/rate-limit.js';
 
 /**
@@ -178,8 +178,8 @@ export async function publishPost(
   try {
     return await db.transaction(async (tx) => {
       const { kind, title, fields } = await resolveKindInput(tx, user, role, communityId, input);
-      await guardNewPost(tx, rate, { kind: 'post', authorId: user.id, communityId, postKind: kind, title, body: input.body });
-      return insertPost(tx, communityId, user.id, { kind, title, body: input.body, fields, draftPlace: input.draftPlace });
+      const guard = postGuard(rate, { kind: 'post', authorId: user.id, communityId, postKind: kind, title, body: input.body });
+      return insertPost(tx, communityId, user.id, { kind, title, body: input.body, fields, draftPlace: input.draftPlace }, guard);
     });
   } catch (err) {
     if (isUniqueViolation(err, 'posts_shared_once_key')) throw new AppError('ALREADY_SHARED');

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { excerpt, renderMarkdown } from '../../lib/markdown.js';
 import { NO_KIND_FIELDS, type KindFields } from './kinds.js';
-import { assertCommentGuard, assertEditAllowed, commentGuardCtes, type CommentGuardRow } from '../trust/service.js';
+import { assertEditAllowed, commentGuard, type GuardRow, type WriteGuard } from '../trust/service.js';
 import { suspendedError } from '../sanctions/suspensions.js';
 import { emit } from '../../events/bus.js';
 import { named, namedText } from '../../lib/named-query.js';
@@ -38,13 +38,15 @@ export interface NewPost {
  * Inserts a post and bumps its community's count inside the caller's transaction, so a kind's
  * own module can write its table (events, polls...) in the same transaction as the post.
  */
-export async function insertPost(tx: DbOrTx, communityId: number, authorId: number, input: NewPost): Promise<number> {
+export async function insertPost(tx: DbOrTx, communityId: number, authorId: number, input: NewPost, guard?: WriteGuard): Promise<number> {
   const { html, excerpt: text } = rendered(input.body);
   const f = { ...NO_KIND_FIELDS, ...input.fields };
-  // One statement (each round trip of a write holds its transaction open): a member suspended by moderation writes
-  // nothing in this community until the end date; otherwise the post is inserted and the community's count moved.
-  const { rows } = await tx.execute<{ id: number | null; suspended_until: string | null }>(sql`
-    WITH suspended AS (
+  // One statement (each round trip of a write holds its transaction open): the author's guard when the caller gives
+  // one (trust module), then, unless it stopped the post or the member is suspended by moderation from this
+  // community until the end date, the post inserted and the community's count moved.
+  const { rows } = await tx.execute<Partial<GuardRow> & { id: number | null; suspended_until: string | null }>(sql`
+    WITH ${guard ? sql`${guard.ctes},` : sql``}
+    suspended AS (
       SELECT until FROM community_suspensions WHERE community_id = ${communityId} AND user_id = ${authorId} AND until > now()),
     inserted AS (
       INSERT INTO posts (community_id, author_id, kind, title, body_md, body_html, excerpt,
@@ -52,12 +54,15 @@ export async function insertPost(tx: DbOrTx, communityId: number, authorId: numb
       SELECT ${communityId}::bigint, ${authorId}::bigint, ${input.kind ?? 'discussion'}::post_kind, ${input.title.trim()}, ${input.body}, ${html}, ${text},
              ${f.articleType}::article_type, ${f.linkUrl}, ${f.linkTitle}, ${f.linkDescription}, ${f.linkSource}, ${f.cnfptType}, ${f.sharedPostId}::bigint, ${f.rubriqueId}::bigint,
              ${sql`ARRAY[${sql.join(f.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`}
-       WHERE NOT EXISTS (SELECT 1 FROM suspended)
+       WHERE NOT EXISTS (SELECT 1 FROM suspended) ${guard ? sql`AND (SELECT passed FROM write_guard)` : sql``}
       RETURNING id),
     counted AS (UPDATE communities SET post_count = post_count + 1 WHERE id = ${communityId} AND EXISTS (SELECT 1 FROM inserted)),
     ${discardDraftCte(authorId, input.draftPlace ?? null, 'inserted')}
-    SELECT (SELECT id FROM inserted) AS id, (SELECT ${isoText('until')} FROM suspended) AS suspended_until`);
+    SELECT (SELECT id FROM inserted) AS id, (SELECT ${isoText('until')} FROM suspended) AS suspended_until
+           ${guard ? sql`, g.rate_count, g.retry, g.copies FROM write_guard g` : sql``}`);
   const row = rows[0]!;
+  // The guard's refusals first (its suspension column is empty: the insert checks it), as when it ran on its own.
+  if (guard) await guard.assert(tx, { rate_count: row.rate_count!, retry: row.retry!, copies: row.copies ?? null, suspended_until: null });
   if (row.suspended_until) throw suspendedError(new Date(row.suspended_until));
   // In this transaction: a question's deadline (questions), followers, mentions, animators (notifications).
   await emit(tx, { type: 'post.published', postId: row.id!, authorId, kind: input.kind ?? 'discussion', body: input.body });
@@ -131,18 +136,18 @@ export async function createComment(
   const postId = post.id;
   const replyToId = input.replyToId ?? null;
   const html = renderMarkdown(input.body);
-  const contribution = { kind: 'comment' as const, authorId, postId, body: input.body };
+  const guard = commentGuard(rate, { kind: 'comment', authorId, postId, body: input.body });
   return db.transaction(async (tx) => {
     // One statement guards and writes: the guard's counts (trust module), then, only if it passed and the replied-to
     // comment belongs to this post, the counter's bump (which locks the post: a concurrent delete cannot slip in
     // between, and the insert only happens when the post is still live), the comment and the draft's removal.
-    const rows = await named<CommentGuardRow & { reply_ok: boolean; id: number | null; created_at: string | null }>(tx, 'comment-write', sql`
-      WITH ${commentGuardCtes(rate, contribution)},
+    const rows = await named<GuardRow & { reply_ok: boolean; id: number | null; created_at: string | null }>(tx, 'comment-write', sql`
+      WITH ${guard.ctes},
       reply_target AS (
         SELECT ${replyToId}::bigint IS NULL OR EXISTS (SELECT 1 FROM comments WHERE id = ${replyToId}::bigint AND post_id = ${postId}) AS ok),
       commented AS (
         UPDATE posts SET comment_count = comment_count + 1
-         WHERE id = ${postId} AND deleted_at IS NULL AND (SELECT passed FROM comment_guard) AND (SELECT ok FROM reply_target)
+         WHERE id = ${postId} AND deleted_at IS NULL AND (SELECT passed FROM write_guard) AND (SELECT ok FROM reply_target)
         RETURNING id),
       written AS (
         INSERT INTO comments (post_id, author_id, reply_to_id, body_md, body_html)
@@ -151,9 +156,9 @@ export async function createComment(
       ${discardDraftCte(authorId, input.draftPlace ?? null, 'written')}
       SELECT g.rate_count, g.retry, g.copies, ${isoText('g.suspended_until')} AS suspended_until, r.ok AS reply_ok,
              w.id, ${isoText('w.created_at')} AS created_at
-        FROM comment_guard g CROSS JOIN reply_target r LEFT JOIN written w ON true`);
+        FROM write_guard g CROSS JOIN reply_target r LEFT JOIN written w ON true`);
     const row = rows[0]!;
-    await assertCommentGuard(tx, rate, contribution, row);
+    await guard.assert(tx, row);
     if (!row.reply_ok) {
       throw new AppError('VALIDATION_FAILED', undefined, { replyToId: 'Le commentaire auquel vous répondez n’appartient pas à cette publication.' });
     }

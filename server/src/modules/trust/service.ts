@@ -74,8 +74,8 @@ export async function assertNotDuplicate(db: DbOrTx, c: Contribution): Promise<v
   if (Number(rows[0]!.count) > 1) throw new AppError('DUPLICATE_CONTENT');
 }
 
-/** What the guard of a new comment found, read back from the comment's own statement (`commentGuardCtes`). */
-export interface CommentGuardRow {
+/** What a write's guard found, read back from the write's own statement (`WriteGuard`). */
+export interface GuardRow {
   rate_count: number;
   retry: number;
   copies: number | null;
@@ -83,47 +83,46 @@ export interface CommentGuardRow {
 }
 
 /**
- * What a new comment must pass, as CTEs of the statement that writes it (a comment is the most frequent write: each
- * round trip counts): the author's comment rate limit, not suspended from the post's community, and not a duplicate.
- * `comment_guard` holds what was found and whether it `passed`, on which the caller's write depends. The counts are
- * made whatever the outcome; `assertCommentGuard` then refuses in that order, and the caller's rollback undoes them.
+ * What a new post or comment must pass, run inside the statement that writes it (the frequent writes: each round
+ * trip counts). `ctes` define `write_guard`, one row of what was found and whether it `passed`, on which the caller's
+ * write must depend; the statement returns that row's columns and `assert` refuses in this order: the author's rate
+ * limit, a suspension from the community, too many links from a new account, a duplicate. The counts are made
+ * whatever the outcome, and the caller's rollback undoes them.
  */
-export function commentGuardCtes(rate: RateHit, c: Extract<Contribution, { kind: 'comment' }>): SQL {
-  return sql`guard_rate AS (${counterUpsertSql(rate.key, rate.windowSeconds)}),
+export interface WriteGuard {
+  ctes: SQL;
+  assert(tx: DbOrTx, row: GuardRow): Promise<void>;
+}
+
+function writeGuard(rate: RateHit, c: Contribution, suspension: SQL): WriteGuard {
+  return {
+    ctes: sql`guard_rate AS (${counterUpsertSql(rate.key, rate.windowSeconds)}),
     guard_fingerprint AS (${counterUpsertSql(fingerprintKey(c), TRUST.duplicateWindowSeconds)}),
     guard_found AS (
       SELECT (SELECT count FROM guard_rate) AS rate_count, (SELECT retry FROM guard_rate) AS retry,
-             (SELECT count FROM guard_fingerprint) AS copies,
-             (SELECT s.until FROM posts p JOIN community_suspensions s ON s.community_id = p.community_id AND s.user_id = ${c.authorId}
-               WHERE p.id = ${c.postId} AND s.until > now()) AS suspended_until),
-    comment_guard AS (
+             (SELECT count FROM guard_fingerprint) AS copies, (${suspension}) AS suspended_until),
+    write_guard AS (
       SELECT g.*, g.rate_count <= ${rate.max}::float8 AND coalesce(g.copies, 0) <= 1 AND g.suspended_until IS NULL AS passed
-        FROM guard_found g)`;
+        FROM guard_found g)`,
+    async assert(tx, row) {
+      assertUnderLimit(rate, row.rate_count, row.retry);
+      if (row.suspended_until) throw suspendedError(new Date(row.suspended_until));
+      await assertLinksAllowed(tx, c.authorId, c.body);
+      if (Number(row.copies ?? 0) > 1) throw new AppError('DUPLICATE_CONTENT');
+    },
+  };
 }
 
-/** Refuses a new comment its guard stopped (and one with too many links from a new account), in the order above. */
-export async function assertCommentGuard(tx: DbOrTx, rate: RateHit, c: Extract<Contribution, { kind: 'comment' }>, row: CommentGuardRow): Promise<void> {
-  assertUnderLimit(rate, row.rate_count, row.retry);
-  if (row.suspended_until) throw suspendedError(new Date(row.suspended_until));
-  await assertLinksAllowed(tx, c.authorId, c.body);
-  if (Number(row.copies ?? 0) > 1) throw new AppError('DUPLICATE_CONTENT');
+/** A new comment's guard: its author's comment budget, not suspended from the post's community, not a duplicate. */
+export function commentGuard(rate: RateHit, c: Extract<Contribution, { kind: 'comment' }>): WriteGuard {
+  return writeGuard(rate, c, sql`
+    SELECT s.until FROM posts p JOIN community_suspensions s ON s.community_id = p.community_id AND s.user_id = ${c.authorId}
+     WHERE p.id = ${c.postId} AND s.until > now()`);
 }
 
-/**
- * What a new post of the generic route must pass, in one statement of its writing transaction: the author's post
- * rate limit and the duplicate check (the suspension is checked by the insert itself, posts/service.ts).
- */
-const POST_GUARD_SQL = `
-  WITH rate AS (${counterUpsert('$1', '$2')}),
-       fingerprint AS (${counterUpsert('$3', '$4')})
-  SELECT (SELECT count FROM rate) AS rate_count, (SELECT retry FROM rate) AS retry, (SELECT count FROM fingerprint) AS copies`;
-
-export async function guardNewPost(tx: DbOrTx, rate: RateHit, c: Extract<Contribution, { kind: 'post' }>): Promise<void> {
-  const [row] = await namedText<{ rate_count: number; retry: number; copies: number | null }>(
-    tx, 'post-guard', POST_GUARD_SQL, [rate.key, rate.windowSeconds, fingerprintKey(c), TRUST.duplicateWindowSeconds]);
-  assertUnderLimit(rate, row!.rate_count, row!.retry);
-  await assertLinksAllowed(tx, c.authorId, c.body);
-  if (Number(row!.copies ?? 0) > 1) throw new AppError('DUPLICATE_CONTENT');
+/** A new post's guard (generic route): its author's post budget, not a duplicate; the insert checks the suspension. */
+export function postGuard(rate: RateHit, c: Extract<Contribution, { kind: 'post' }>): WriteGuard {
+  return writeGuard(rate, c, sql`SELECT NULL::timestamptz`);
 }
 
 /** Everything a new post or comment must pass, inside the transaction that writes it. */
