@@ -17,6 +17,11 @@ try {
   const feed: Variant = { path: `/api/communities/${fx.community.slug}/posts`, headers: reader };
   const post: Variant = { path: `/api/posts/${fx.longPost.id}`, headers: reader };
   const comments: Variant = { path: `/api/posts/${fx.longPost.id}/comments?limit=50`, headers: reader };
+  // Many members read the post at once, as on a real network: readers of one turn share the state statement
+  // (posts/post-state.ts), but one member asking 50 times at once would share even its answer.
+  const readers = [fx.feedMember, ...fx.commenters].map((m) => ({ cookie: m.cookie }));
+  const postReaders: Variant[] = readers.map((headers) => ({ ...post, headers }));
+  const commentReaders: Variant[] = readers.map((headers) => ({ ...comments, headers }));
   const myFeed: Variant = { path: '/api/feed', headers: reader };
   const anonymousFeed: Variant = { path: `/api/communities/${fx.community.slug}/posts` };
   // Search, agenda and "Questions à traiter" are measured by bench/toolkit.ts (npm run bench:toolkit).
@@ -41,12 +46,12 @@ try {
     + `(${fx.longPost.commentCount} commentaires, ${shown} affichés), membre de ${fx.feedMember.communities} communautés, `
     + `${fx.commenters.length} membres qui commentent ${fx.recentPosts.length} publications récentes.\n`);
 
-  await bench.load([post, comments, feed, myFeed, anonymousFeed], 3); // warm-up: JIT, pool connections, PostgreSQL cache
+  await bench.load([...postReaders, ...commentReaders, feed, myFeed, anonymousFeed], 3); // warm-up: JIT, pool connections, PostgreSQL cache
   const ref = await bench.measureReference(postJson);
   const feedRun = await bench.measure('fil de la communauté', [feed]);
   const anonymousRun = await bench.measure('fil de la communauté (anonyme)', [anonymousFeed]);
-  const page = await bench.measure('page publication (+50 comm.)', [post]);
-  const commentsRun = await bench.measure('commentaires (route seule, 50)', [comments]);
+  const page = await bench.measure('page publication (+50 comm.)', postReaders);
+  const commentsRun = await bench.measure('commentaires (route seule, 50)', commentReaders);
   const myFeedRun = await bench.measure('mon fil (5 communautés)', [myFeed]);
   const written = await bench.measure('nouveau commentaire', create);
 
@@ -61,7 +66,7 @@ try {
       [`${label} p99 < 30 ms`, r.p99 < 30], [`${label} ≥ 30 % de la référence`, r.rps >= 0.3 * ref.rps]]),
     ['commentaires (route seule) p99 < 30 ms', commentsRun.p99 < 30],
     ['page publication p99 < 50 ms', page.p99 < 50],
-    ['page publication ≥ 30 % de la référence', page.rps >= 0.3 * ref.rps],
+    ['page publication ≥ 50 % de la référence', page.rps >= 0.5 * ref.rps],
     ['création de commentaires ≥ 500/s', written.rps >= 500 && clean(written)],
     ['RSS < 400 Mo', peak.rssMb < 400],
     ['aucune erreur', bench.rows.every(({ r }) => clean(r))],

@@ -3,7 +3,8 @@ import { AppError } from '../../lib/errors.js';
 import type { CurrentUser } from '../../types.js';
 import { isCommunityStaff } from '../communities/policy.js';
 import { canView } from './policy.js';
-import { findComment, findPost, findPostState, type CommentContextRow, type PostRow, type PostStateRow } from './queries.js';
+import { findComment, findPost, type CommentContextRow, type PostRow } from './queries.js';
+import { findPostState, type PostStateRow } from './post-state.js';
 
 /**
  * Loads what a route acts on, answering "not found" alike for what does not exist,

@@ -5,7 +5,7 @@ import { act } from '../moderation/moderation.fixtures.js';
 import { memberOf } from './posts.fixtures.js';
 import { PostPageCache, type PostPage } from './page-cache.js';
 import { ByteLru, estimateBytes } from '../../lib/byte-lru.js';
-import type { PostStateRow } from './queries.js';
+import type { PostStateRow } from './post-state.js';
 import type { App } from '../../types.js';
 
 function state(id: number, version: string): PostStateRow {

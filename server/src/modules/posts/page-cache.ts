@@ -6,7 +6,8 @@ import type { CurrentUser } from '../../types.js';
 import { isCommunityStaff } from '../communities/policy.js';
 import { moderationRank } from '../sanctions/rank.js';
 import { commentAbilities, type CommunityAccess } from './policy.js';
-import { findPost, listComments, type CommentRow, type PostRow, type PostStateRow } from './queries.js';
+import { findPost, listComments, type CommentRow, type PostRow } from './queries.js';
+import type { PostStateRow } from './post-state.js';
 
 /**
  * Per-instance cache of what a post page shows to everyone: the post row and its first page of

@@ -156,60 +156,6 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
 }
 
 /** What decides who sees a post and what they may do with it, plus the version of its page. */
-export interface PostStateRow extends Record<string, unknown> {
-  id: number;
-  kind: PostKind;
-  author_id: number;
-  community_id: number;
-  community_status: CommunityStatus;
-  my_role: CommunityRole | null;
-  useful_by_me: boolean;
-  hidden: boolean;
-  /** xmin of the row (and of a shared original): any update of the post (counters, edits, moderation, its comments via trigger) changes it. */
-  version: string;
-  /** Asked for by the post page of a signed-in reader who may see the post. */
-  reading?: PostReading | null;
-}
-
-/** What a signed-in reader had seen of a post before this visit, and whether they saved it (record_post_read, migration 0054). */
-export interface PostReading {
-  /** False on the first visit: nothing is marked new then. */
-  seen: boolean;
-  /** The newest comment they had been shown; null when there was none. */
-  lastCommentId: number | null;
-  /** The post's newest comment now: with `lastCommentId`, tells the page whether unread comments lie beyond its first page. */
-  newestCommentId: number | null;
-  bookmarked: boolean;
-}
-
-/**
- * The cheap half of a post page: visibility, my role, my reaction and the page version, from
- * primary-key and unique-index lookups only. The rest comes from the page cache when the version matches.
- * With `recordRead`, the same statement records the signed-in reader's reading of the post (record_post_read) and
- * returns where they stopped last time: the post page's one round trip.
- */
-export async function findPostState(db: DbOrTx, id: number, user: CurrentUser | null, recordRead = false): Promise<PostStateRow | undefined> {
-  const me = user?.id ?? null;
-  const admin = user?.nationalRole === 'admin';
-  // The rules of assertVisible (posts/context.ts): no reading is recorded for a page the reader will be refused.
-  const reading = recordRead && me !== null ? sql`,
-           CASE WHEN (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin}::boolean)
-                 AND (p.hidden_at IS NULL OR p.author_id = ${me} OR m.role IN ('animator', 'coordinator') OR ${admin}::boolean)
-                THEN record_post_read(${me}::bigint, p.id) END AS reading` : sql``;
-  const rows = await named<PostStateRow>(db, variant('post-state', { read: recordRead && me !== null }), sql`
-    SELECT p.id, p.kind, p.author_id, p.community_id, c.status AS community_status, m.role AS my_role,
-           p.hidden_at IS NOT NULL AS hidden,
-           -- A partage shows its original: hiding or editing the original changes the page too.
-           p.xmin::text || coalesce(':' || o.xmin::text, '') AS version,
-           EXISTS (SELECT 1 FROM post_reactions r WHERE r.post_id = p.id AND r.user_id = ${me}) AS useful_by_me ${reading}
-      FROM posts p
-      JOIN communities c ON c.id = p.community_id
-      LEFT JOIN memberships m ON m.community_id = p.community_id AND m.user_id = ${me}
-      LEFT JOIN posts o ON o.id = p.shared_post_id
-     WHERE p.id = ${id} AND p.deleted_at IS NULL`);
-  return rows[0];
-}
-
 // The columns are NOT NULL, but ORDER BY must spell "NULLS LAST" like the index drizzle-kit
 // generated (DESC NULLS LAST), or PostgreSQL sorts every post of the community instead of
 // reading the first rows off the index.

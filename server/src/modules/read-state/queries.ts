@@ -13,7 +13,7 @@ import { named, variant } from '../../lib/named-query.js';
 const NEWEST_COMMENT = sql.raw(`(SELECT k.id FROM comments k WHERE k.post_id = p.id ORDER BY k.created_at DESC, k.id DESC LIMIT 1)`);
 
 // A member's reading of a post (where they stopped, now updated) is recorded by the SQL function record_post_read
-// (migration 0054), called by the post page's one statement (posts/queries.ts, findPostState).
+// (migration 0054), called by the post page's one statement (posts/post-state.ts, findPostState).
 
 export interface VisitRow extends Record<string, unknown> {
   previous_visit_at: string | null;
