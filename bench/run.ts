@@ -17,9 +17,10 @@ try {
   const feed: Variant = { path: `/api/communities/${fx.community.slug}/posts`, headers: reader };
   const post: Variant = { path: `/api/posts/${fx.longPost.id}`, headers: reader };
   const comments: Variant = { path: `/api/posts/${fx.longPost.id}/comments?limit=50`, headers: reader };
-  // Many members read the post at once, as on a real network: readers of one turn share the state statement
-  // (posts/post-state.ts), but one member asking 50 times at once would share even its answer.
+  // Many members read the feed and the post at once, as on a real network: readers of one turn share the hot
+  // statement (posts/post-state.ts, posts/feed-statement.ts), but one member asking 50 times at once would share even its answer.
   const readers = [fx.feedMember, ...fx.commenters].map((m) => ({ cookie: m.cookie }));
+  const feedReaders: Variant[] = readers.map((headers) => ({ ...feed, headers }));
   const postReaders: Variant[] = readers.map((headers) => ({ ...post, headers }));
   const commentReaders: Variant[] = readers.map((headers) => ({ ...comments, headers }));
   const myFeed: Variant = { path: '/api/feed', headers: reader };
@@ -46,9 +47,9 @@ try {
     + `(${fx.longPost.commentCount} commentaires, ${shown} affichés), membre de ${fx.feedMember.communities} communautés, `
     + `${fx.commenters.length} membres qui commentent ${fx.recentPosts.length} publications récentes.\n`);
 
-  await bench.load([...postReaders, ...commentReaders, feed, myFeed, anonymousFeed], 3); // warm-up: JIT, pool connections, PostgreSQL cache
+  await bench.load([...postReaders, ...commentReaders, ...feedReaders, myFeed, anonymousFeed], 3); // warm-up: JIT, pool connections, PostgreSQL cache
   const ref = await bench.measureReference(postJson);
-  const feedRun = await bench.measure('fil de la communauté', [feed]);
+  const feedRun = await bench.measure('fil de la communauté', feedReaders);
   const anonymousRun = await bench.measure('fil de la communauté (anonyme)', [anonymousFeed]);
   const page = await bench.measure('page publication (+50 comm.)', postReaders);
   const commentsRun = await bench.measure('commentaires (route seule, 50)', commentReaders);

@@ -5,13 +5,14 @@ import type { CurrentUser } from '../../types.js';
 import { contextOf, type CommunityContext } from '../communities/context.js';
 import { isNationalAdmin } from '../communities/policy.js';
 import type { VisitRow } from '../read-state/queries.js';
+import { TickBatch } from '../../lib/tick-batch.js';
 import { fromLiveTuples, livePartsJson, type LivePartsRow } from './queries.js';
 
 /**
  * What a community feed request reads besides its (cached) page: the community with the reader's role, the live
  * parts of the posts of the page this instance holds, and the reader's visit — recorded on a first page, read on
  * the next ones. One statement, so one round trip: each statement cost a socket write and a wake-up on both sides,
- * most of a cached feed's CPU (profile of `npm run bench`, docs/bench.md).
+ * most of a cached feed's CPU (profile of `npm run bench`, docs/bench.md). The requests of one turn share one.
  */
 export type VisitMode = 'none' | 'record' | 'read';
 
@@ -22,48 +23,68 @@ export interface FeedRequestRow {
   visit: VisitRow | null;
 }
 
-function feedRequestQuery(db: DbOrTx) {
-  const userId = sql.placeholder('userId');
-  const mode = sql.placeholder('mode');
+function feedRequestsQuery(db: DbOrTx) {
+  const userId = sql`q.user_id`;
   return db
     .select({
+      i: sql<number>`q.i::int`,
       community: getTableColumns(communities),
       role: memberships.role,
-      live: livePartsJson(sql`${sql.placeholder('ids')}`, sql`${userId}`, sql`AND p.community_id = ${communities.id}`),
+      live: livePartsJson(sql`q.ids::bigint[]`, userId, sql`AND p.community_id = ${communities.id}`),
       // The view rule of communityAbilities (a draft: its coordinators and national admins only), so that no visit
       // is written for a page the reader will be refused.
       visit: sql<{ previousVisitAt: string | null; newPosts?: number } | null>`CASE
-        WHEN ${mode}::text = 'record'
-         AND (${communities.status} <> 'draft' OR ${memberships.role} = 'coordinator' OR ${sql.placeholder('admin')}::boolean)
-          THEN record_community_visit(${userId}::bigint, ${communities.id})
-        WHEN ${mode}::text = 'read'
+        WHEN q.mode = 'record'
+         AND (${communities.status} <> 'draft' OR ${memberships.role} = 'coordinator' OR q.admin)
+          THEN record_community_visit(${userId}, ${communities.id})
+        WHEN q.mode = 'read'
           THEN (SELECT json_build_object('previousVisitAt', to_char(cv.previous_visit_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
-                  FROM community_visits cv WHERE cv.user_id = ${userId}::bigint AND cv.community_id = ${communities.id})
+                  FROM community_visits cv WHERE cv.user_id = ${userId} AND cv.community_id = ${communities.id})
         END`,
     })
-    .from(communities)
+    // One row per request of the batch: its community, reader, page held (a PostgreSQL array literal) and visit mode.
+    .from(sql`unnest(${sql.placeholder('slugs')}::text[], ${sql.placeholder('userIds')}::bigint[], ${sql.placeholder('ids')}::text[],
+                     ${sql.placeholder('modes')}::text[], ${sql.placeholder('admins')}::boolean[])
+              WITH ORDINALITY AS q(slug, user_id, ids, mode, admin, i)`)
+    .innerJoin(communities, eq(communities.slug, sql`q.slug`))
     .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, userId)))
-    .where(eq(communities.slug, sql.placeholder('slug')))
-    .limit(1)
-    .prepare('community-feed-request');
+    .prepare('community-feed-requests');
 }
 
-type FeedRequestStatement = ReturnType<typeof feedRequestQuery>;
-// Built once per database handle (the primary, each replica) and planned once per connection.
-const prepared = new WeakMap<object, FeedRequestStatement>();
+type FeedRequestsStatement = ReturnType<typeof feedRequestsQuery>;
+type FeedRequestsRow = Awaited<ReturnType<FeedRequestsStatement['execute']>>[number];
+
+interface FeedRequestKey { slug: string; userId: number; ids: number[]; mode: VisitMode; admin: boolean }
+
+// Built once per database handle (the primary, each replica) and planned once per connection; the requests of one
+// turn of the event loop on one handle are read by one statement (TickBatch).
+const batches = new WeakMap<object, TickBatch<FeedRequestKey, FeedRequestsRow>>();
+
+function batchOf(db: DbOrTx): TickBatch<FeedRequestKey, FeedRequestsRow> {
+  let batch = batches.get(db);
+  if (!batch) {
+    const statement = feedRequestsQuery(db);
+    batch = new TickBatch(async (keys) => {
+      // Visits are written in one order by every batch (reader, then community), so that two batches never wait on each other's rows.
+      const order = keys.map((_, i) => i).sort((a, b) => (keys[a]!.userId - keys[b]!.userId) || (keys[a]!.slug < keys[b]!.slug ? -1 : 1));
+      const column = <T>(pick: (k: FeedRequestKey) => T) => order.map((i) => pick(keys[i]!));
+      const rows = await statement.execute({
+        slugs: column((k) => k.slug), userIds: column((k) => k.userId), ids: column((k) => `{${k.ids.join(',')}}`),
+        modes: column((k) => k.mode), admins: column((k) => k.admin),
+      });
+      const answers: (FeedRequestsRow | undefined)[] = new Array(keys.length);
+      for (const row of rows) answers[order[row.i - 1]!] = row;
+      return answers;
+    }, (k) => `${k.slug}|${k.userId}|${k.mode}|${k.admin}|${k.ids.join(',')}`);
+    batches.set(db, batch);
+  }
+  return batch;
+}
 
 export async function readFeedRequest(
   db: DbOrTx, slug: string, user: CurrentUser | null, postIds: number[], mode: VisitMode,
 ): Promise<FeedRequestRow> {
-  let statement = prepared.get(db);
-  if (!statement) {
-    statement = feedRequestQuery(db);
-    prepared.set(db, statement);
-  }
-  const rows = await statement.execute({
-    slug, userId: user?.id ?? 0, ids: postIds, mode: user ? mode : 'none', admin: isNationalAdmin(user),
-  });
-  const row = rows[0];
+  const row = await batchOf(db).load({ slug, userId: user?.id ?? 0, ids: postIds, mode: user ? mode : 'none', admin: isNationalAdmin(user) });
   const context = contextOf(user, row && { community: row.community, role: row.role ?? null });
   const live = fromLiveTuples(row!.live);
   const visit = row!.visit === null ? null
