@@ -6,6 +6,8 @@ export interface Fixtures {
   community: { id: number; slug: string; name: string; postCount: number };
   longPost: { id: number; commentCount: number };
   feedMember: BenchSession & { communities: number };
+  /** Members of five communities, as many as there are connections: « mon fil » as 50 people read it at once. */
+  feedMembers: BenchSession[];
   commenters: BenchSession[];
   recentPosts: number[];
 }
@@ -22,9 +24,10 @@ export async function pickFixtures(pool: pg.Pool, session: (userId: number) => P
      WHERE p.deleted_at IS NULL AND p.comment_count BETWEEN 45 AND 60 ORDER BY p.id DESC LIMIT 1`)).rows[0];
   if (!long) long = await makeLongPost(pool, community.id);
 
-  const fm = (await pool.query(`
+  const fms = (await pool.query(`
     SELECT m.user_id, count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id AND u.email_verified_at IS NOT NULL
-     GROUP BY m.user_id HAVING count(*) = 5 LIMIT 1`)).rows[0];
+     GROUP BY m.user_id HAVING count(*) = 5 ORDER BY m.user_id LIMIT 50`)).rows;
+  const fm = fms[0];
   if (!fm) throw new Error('Aucun membre de cinq communautés dans la base.');
 
   const members = (await pool.query(`
@@ -38,6 +41,7 @@ export async function pickFixtures(pool: pg.Pool, session: (userId: number) => P
     community,
     longPost: { id: long.id, commentCount: long.comment_count },
     feedMember: { ...(await session(fm.user_id)), communities: fm.n },
+    feedMembers: await Promise.all(fms.map((m) => session(m.user_id))),
     commenters: await Promise.all(members.map((m) => session(m.user_id))),
     recentPosts: recent.map((r) => r.id),
   };

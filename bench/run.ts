@@ -24,6 +24,7 @@ try {
   const postReaders: Variant[] = readers.map((headers) => ({ ...post, headers }));
   const commentReaders: Variant[] = readers.map((headers) => ({ ...comments, headers }));
   const myFeed: Variant = { path: '/api/feed', headers: reader };
+  const myFeedReaders: Variant[] = fx.feedMembers.map((m) => ({ ...myFeed, headers: { cookie: m.cookie } }));
   const anonymousFeed: Variant = { path: `/api/communities/${fx.community.slug}/posts` };
   // Search, agenda and "Questions à traiter" are measured by bench/toolkit.ts (npm run bench:toolkit).
   const create: Variant[] = fx.commenters.map((c, i) => ({
@@ -47,13 +48,13 @@ try {
     + `(${fx.longPost.commentCount} commentaires, ${shown} affichés), membre de ${fx.feedMember.communities} communautés, `
     + `${fx.commenters.length} membres qui commentent ${fx.recentPosts.length} publications récentes.\n`);
 
-  await bench.load([...postReaders, ...commentReaders, ...feedReaders, myFeed, anonymousFeed], 3); // warm-up: JIT, pool connections, PostgreSQL cache
+  await bench.load([...postReaders, ...commentReaders, ...feedReaders, ...myFeedReaders, anonymousFeed], 3); // warm-up: JIT, pool connections, PostgreSQL cache
   const ref = await bench.measureReference(postJson);
   const feedRun = await bench.measure('fil de la communauté', feedReaders);
   const anonymousRun = await bench.measure('fil de la communauté (anonyme)', [anonymousFeed]);
   const page = await bench.measure('page publication (+50 comm.)', postReaders);
   const commentsRun = await bench.measure('commentaires (route seule, 50)', commentReaders);
-  const myFeedRun = await bench.measure('mon fil (5 communautés)', [myFeed]);
+  const myFeedRun = await bench.measure('mon fil (5 communautés)', myFeedReaders);
   const written = await bench.measure('nouveau commentaire', create);
 
   console.log(`page d’une publication (une requête : publication + 50 commentaires) : ${page.rps.toFixed(0)} pages/s, `

@@ -101,4 +101,30 @@ describe('hot statements read together', async () => {
     const { rows } = await app.pool.query('SELECT user_id FROM community_visits WHERE community_id = $1', [draft.id]);
     expect(rows.map((r) => Number(r.user_id))).toEqual([coordinator.user.id]);
   });
+
+  it('answers concurrent « mon fil » of several members in one statement, each with their own communities', async () => {
+    const first = await createCommunity(app);
+    const second = await createCommunity(app);
+    const draft = await createCommunity(app, { status: 'draft' });
+    const one = await memberOf(app, first.id);
+    const two = await memberOf(app, second.id);
+    const coordinator = await memberOf(app, draft.id, 'coordinator');
+    await addMember(app, draft.id, one.user.id);
+    const publish = async (slug: string, headers: Record<string, string>, title: string) => {
+      const res = await app.inject({ method: 'POST', url: `/api/communities/${slug}/posts`, headers, payload: { title, body: 'Le texte.' } });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await publish(first.slug, one.headers, 'Dans la première');
+    await publish(second.slug, two.headers, 'Dans la seconde');
+    // A draft community takes no post through the API yet: written as an import would.
+    await app.pool.query(`INSERT INTO posts (community_id, author_id, title, body_md, body_html, excerpt) VALUES ($1, $2, 'En préparation', 't', '<p>t</p>', 't')`, [draft.id, coordinator.user.id]);
+    const mine = (headers: Record<string, string>) => app.inject({ method: 'GET', url: '/api/feed', headers });
+    for (const h of [one, two, coordinator]) await mine(h.headers);
+
+    const { answers, texts } = await together([() => mine(one.headers), () => mine(two.headers), () => mine(coordinator.headers), () => mine(one.headers)]);
+    expect(texts.filter((t) => /FROM memberships m/.test(t))).toHaveLength(1);
+    const titles = answers.map((a) => a.json().items.map((p: { title: string }) => p.title));
+    // A member of a draft community sees none of its posts; its coordinator does.
+    expect(titles).toEqual([['Dans la première'], ['Dans la seconde'], ['En préparation'], ['Dans la première']]);
+  });
 });

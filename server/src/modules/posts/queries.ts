@@ -5,6 +5,7 @@ import type { CommunityRole, CommunityStatus } from '../communities/policy.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
 import type { PostKind } from './service.js';
 import { named, variant } from '../../lib/named-query.js';
+import { TickBatch } from '../../lib/tick-batch.js';
 
 /**
  * Read queries of the posts module. Each answers in ONE statement, with authors and
@@ -249,19 +250,37 @@ export interface MyCommunityRow extends Record<string, unknown> {
  * communities and community_visits keys) and the live parts of the posts
  * the caller expects to show, merged from the pages it holds (posts and post_reads primary keys).
  */
-export async function myFeedRequest(db: DbOrTx, user: CurrentUser, postIds: number[]): Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }> {
-  const admin = user.nationalRole === 'admin';
-  const rows = await named<{ mine: MyCommunityRow[]; live: LiveTuple[] }>(db, 'my-feed-request', sql`
-    SELECT (SELECT coalesce(json_agg(json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'feed_version', c.feed_version,
+export function myFeedRequest(db: DbOrTx, user: CurrentUser, postIds: number[]): Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }> {
+  let batch = myFeedBatches.get(db);
+  if (!batch) {
+    batch = new TickBatch((keys) => myFeedRequests(db, keys), (k) => `${k.userId}|${k.admin}|${k.ids.join(',')}`);
+    myFeedBatches.set(db, batch);
+  }
+  return batch.load({ userId: user.id, admin: user.nationalRole === 'admin', ids: postIds }) as Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }>;
+}
+
+interface MyFeedKey { userId: number; admin: boolean; ids: number[] }
+
+// The requests of one turn of the event loop on one handle are read by one statement (TickBatch).
+const myFeedBatches = new WeakMap<DbOrTx, TickBatch<MyFeedKey, { mine: MyCommunityRow[]; live: LivePartsRow[] }>>();
+
+async function myFeedRequests(db: DbOrTx, keys: MyFeedKey[]): Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }[]> {
+  const column = <T>(pick: (k: MyFeedKey) => T) => sql.param(keys.map(pick));
+  const rows = await named<{ i: number; mine: MyCommunityRow[]; live: LiveTuple[] }>(db, 'my-feed-requests', sql`
+    SELECT q.i::int AS i,
+           (SELECT coalesce(json_agg(json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'feed_version', c.feed_version,
                                                       'previous_visit_at', ${isoText('cv.previous_visit_at')})), '[]')
               FROM memberships m
               JOIN communities c ON c.id = m.community_id
               LEFT JOIN community_visits cv ON cv.user_id = m.user_id AND cv.community_id = m.community_id
-             WHERE m.user_id = ${user.id}
-               AND (c.status <> 'draft' OR m.role = 'coordinator' OR ${admin}::boolean)) AS mine,
-           ${livePartsJson(sql`${sql.param(postIds)}`, user.id)} AS live`);
-  const { mine, live } = rows[0]!;
-  return { mine, live: fromLiveTuples(live) };
+             WHERE m.user_id = q.user_id
+               AND (c.status <> 'draft' OR m.role = 'coordinator' OR q.admin)) AS mine,
+           ${livePartsJson(sql`q.ids::bigint[]`, sql`q.user_id`)} AS live
+      FROM unnest(${column((k) => k.userId)}::bigint[], ${column((k) => k.admin)}::boolean[], ${column((k) => `{${k.ids.join(',')}}`)}::text[])
+           WITH ORDINALITY AS q(user_id, admin, ids, i)`);
+  const answers = new Array<{ mine: MyCommunityRow[]; live: LivePartsRow[] }>(keys.length);
+  for (const { i, mine, live } of rows) answers[i - 1] = { mine, live: fromLiveTuples(live) };
+  return answers;
 }
 
 /**
