@@ -6,7 +6,7 @@ function recorder(answer: (k: number) => string | undefined = (k) => `r${k}`) {
   const batch = new TickBatch<number, string>(async (keys) => {
     runs.push(keys);
     return keys.map(answer);
-  }, String, 3);
+  }, String, { max: 3 });
   return { runs, batch };
 }
 
@@ -26,6 +26,16 @@ describe('TickBatch', () => {
     const answers = await Promise.all([1, 2, 3, 4].map((k) => batch.load(k)));
     expect(answers).toEqual(['r1', 'r2', 'r3', 'r4']);
     expect(runs).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('hands the keys to the run in the order asked for', async () => {
+    const runs: number[][] = [];
+    const batch = new TickBatch<number, number>(async (keys) => {
+      runs.push(keys);
+      return keys.map((k) => -k);
+    }, String, { order: (a, b) => a - b });
+    expect(await Promise.all([3, 1, 2].map((k) => batch.load(k)))).toEqual([-3, -1, -2]);
+    expect(runs).toEqual([[1, 2, 3]]);
   });
 
   it('fails every call of a failed run, and the next turn runs again', async () => {

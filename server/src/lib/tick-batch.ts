@@ -7,22 +7,30 @@
  * only for the end of the current turn (setImmediate runs right after the sockets' callbacks).
  *
  * Equal keys share one answer. A failure of the statement fails every call of the batch, as each would have failed
- * on its own.
+ * on its own. A statement that writes (a reading, a visit) gives an `order`: every batch then writes its rows in that
+ * order, so that two batches never wait on each other's row locks.
  */
 export class TickBatch<K, R> {
   private pending = new Map<string, { key: K; waiting: { resolve(r: R | undefined): void; reject(e: unknown): void }[] }>();
   private scheduled = false;
 
+  private readonly max: number;
+  private readonly order: ((a: K, b: K) => number) | undefined;
+
   /**
    * @param run answers the keys, in order: `run(keys)[i]` is the answer to `keys[i]` (undefined: none).
    * @param id the identity of a key: calls with equal ids share one answer.
-   * @param max a batch is sent as soon as it holds this many keys.
+   * @param options.max a batch is sent as soon as it holds this many keys (100).
+   * @param options.order the order in which `run` receives the keys.
    */
   constructor(
     private readonly run: (keys: K[]) => Promise<(R | undefined)[]>,
     private readonly id: (key: K) => string,
-    private readonly max = 100,
-  ) {}
+    options: { max?: number; order?: (a: K, b: K) => number } = {},
+  ) {
+    this.max = options.max ?? 100;
+    this.order = options.order;
+  }
 
   load(key: K): Promise<R | undefined> {
     return new Promise((resolve, reject) => {
@@ -43,9 +51,23 @@ export class TickBatch<K, R> {
     if (this.pending.size === 0) return;
     const batch = [...this.pending.values()];
     this.pending = new Map();
+    if (this.order) batch.sort((a, b) => this.order!(a.key, b.key));
     this.run(batch.map((b) => b.key)).then(
       (answers) => batch.forEach((b, i) => b.waiting.forEach((w) => w.resolve(answers[i]))),
       (err: unknown) => batch.forEach((b) => b.waiting.forEach((w) => w.reject(err))),
     );
   }
+}
+
+/** One batch per database handle (the primary, each replica, a transaction), made on its first use. */
+export function batchPerHandle<H extends object, K, R>(make: (handle: H) => TickBatch<K, R>): (handle: H) => TickBatch<K, R> {
+  const made = new WeakMap<H, TickBatch<K, R>>();
+  return (handle) => {
+    let batch = made.get(handle);
+    if (!batch) {
+      batch = make(handle);
+      made.set(handle, batch);
+    }
+    return batch;
+  };
 }

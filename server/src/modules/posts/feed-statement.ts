@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../types.js';
 import { contextOf, type CommunityContext } from '../communities/context.js';
 import { isNationalAdmin } from '../communities/policy.js';
 import type { VisitRow } from '../read-state/queries.js';
-import { TickBatch } from '../../lib/tick-batch.js';
+import { batchPerHandle, TickBatch } from '../../lib/tick-batch.js';
 import { fromLiveTuples, livePartsJson, type LivePartsRow } from './queries.js';
 
 /**
@@ -58,28 +58,22 @@ interface FeedRequestKey { slug: string; userId: number; ids: number[]; mode: Vi
 
 // Built once per database handle (the primary, each replica) and planned once per connection; the requests of one
 // turn of the event loop on one handle are read by one statement (TickBatch).
-const batches = new WeakMap<object, TickBatch<FeedRequestKey, FeedRequestsRow>>();
-
-function batchOf(db: DbOrTx): TickBatch<FeedRequestKey, FeedRequestsRow> {
-  let batch = batches.get(db);
-  if (!batch) {
-    const statement = feedRequestsQuery(db);
-    batch = new TickBatch(async (keys) => {
-      // Visits are written in one order by every batch (reader, then community), so that two batches never wait on each other's rows.
-      const order = keys.map((_, i) => i).sort((a, b) => (keys[a]!.userId - keys[b]!.userId) || (keys[a]!.slug < keys[b]!.slug ? -1 : 1));
-      const column = <T>(pick: (k: FeedRequestKey) => T) => order.map((i) => pick(keys[i]!));
-      const rows = await statement.execute({
-        slugs: column((k) => k.slug), userIds: column((k) => k.userId), ids: column((k) => `{${k.ids.join(',')}}`),
-        modes: column((k) => k.mode), admins: column((k) => k.admin),
-      });
-      const answers: (FeedRequestsRow | undefined)[] = new Array(keys.length);
-      for (const row of rows) answers[order[row.i - 1]!] = row;
-      return answers;
-    }, (k) => `${k.slug}|${k.userId}|${k.mode}|${k.admin}|${k.ids.join(',')}`);
-    batches.set(db, batch);
-  }
-  return batch;
-}
+const batchOf = batchPerHandle((db: DbOrTx) => {
+  const statement = feedRequestsQuery(db);
+  return new TickBatch<FeedRequestKey, FeedRequestsRow>(async (keys) => {
+    const column = <T>(pick: (k: FeedRequestKey) => T) => keys.map(pick);
+    const rows = await statement.execute({
+      slugs: column((k) => k.slug), userIds: column((k) => k.userId), ids: column((k) => `{${k.ids.join(',')}}`),
+      modes: column((k) => k.mode), admins: column((k) => k.admin),
+    });
+    const answers: (FeedRequestsRow | undefined)[] = new Array(keys.length);
+    for (const row of rows) answers[row.i - 1] = row;
+    return answers;
+  }, (k) => `${k.slug}|${k.userId}|${k.mode}|${k.admin}|${k.ids.join(',')}`, {
+    // Visits are written in one order by every batch: reader, then community.
+    order: (a, b) => (a.userId - b.userId) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+  });
+});
 
 export async function readFeedRequest(
   db: DbOrTx, slug: string, user: CurrentUser | null, postIds: number[], mode: VisitMode,

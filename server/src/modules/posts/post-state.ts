@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { CurrentUser } from '../../types.js';
 import type { CommunityRole, CommunityStatus } from '../communities/policy.js';
 import { named } from '../../lib/named-query.js';
-import { TickBatch } from '../../lib/tick-batch.js';
+import { batchPerHandle, TickBatch } from '../../lib/tick-batch.js';
 import type { PostKind } from './service.js';
 
 /** The state of a post as one reader sees it: the hot statement of the post page, its comments and commenting. */
@@ -44,23 +44,21 @@ export interface PostReading {
  * connection pool (or transaction) are answered by one statement (TickBatch).
  */
 export function findPostState(db: DbOrTx, id: number, user: CurrentUser | null, recordRead = false): Promise<PostStateRow | undefined> {
-  let batch = stateBatches.get(db);
-  if (!batch) {
-    batch = new TickBatch((keys) => findPostStates(db, keys), (k) => `${k.id}:${k.me}:${k.admin}:${k.record}`);
-    stateBatches.set(db, batch);
-  }
   const me = user?.id ?? null;
-  return batch.load({ id, me, admin: user?.nationalRole === 'admin', record: recordRead && me !== null });
+  return stateBatch(db).load({ id, me, admin: user?.nationalRole === 'admin', record: recordRead && me !== null });
 }
 
 interface StateKey { id: number; me: number | null; admin: boolean; record: boolean }
 
-const stateBatches = new WeakMap<DbOrTx, TickBatch<StateKey, PostStateRow>>();
+const stateBatch = batchPerHandle((db: DbOrTx) => new TickBatch<StateKey, PostStateRow>(
+  (keys) => findPostStates(db, keys),
+  (k) => `${k.id}:${k.me}:${k.admin}:${k.record}`,
+  // Readings are written in one order by every batch: reader, then post.
+  { order: (a, b) => ((a.me ?? 0) - (b.me ?? 0)) || a.id - b.id },
+));
 
 async function findPostStates(db: DbOrTx, keys: StateKey[]): Promise<(PostStateRow | undefined)[]> {
-  // Readings are written in one order by every batch (reader, then post), so that two batches never wait on each other's rows.
-  const order = keys.map((_, i) => i).sort((a, b) => ((keys[a]!.me ?? 0) - (keys[b]!.me ?? 0)) || keys[a]!.id - keys[b]!.id);
-  const column = <T>(pick: (k: StateKey) => T) => sql.param(order.map((i) => pick(keys[i]!)));
+  const column = <T>(pick: (k: StateKey) => T) => sql.param(keys.map(pick));
   const rows = await named<PostStateRow & { i: number }>(db, 'post-states', sql`
     SELECT q.i::int AS i, p.id, p.kind, p.author_id, p.community_id, c.status AS community_status, m.role AS my_role,
            p.hidden_at IS NOT NULL AS hidden,
@@ -79,6 +77,6 @@ async function findPostStates(db: DbOrTx, keys: StateKey[]): Promise<(PostStateR
       LEFT JOIN memberships m ON m.community_id = p.community_id AND m.user_id = q.me
       LEFT JOIN posts o ON o.id = p.shared_post_id`);
   const answers: (PostStateRow | undefined)[] = new Array(keys.length);
-  for (const { i, ...row } of rows) answers[order[i - 1]!] = row;
+  for (const { i, ...row } of rows) answers[i - 1] = row;
   return answers;
 }

@@ -5,7 +5,7 @@ import type { CommunityRole, CommunityStatus } from '../communities/policy.js';
 import { isoText, type PgKeyset } from '../../lib/cursor.js';
 import type { PostKind } from './service.js';
 import { named, variant } from '../../lib/named-query.js';
-import { TickBatch } from '../../lib/tick-batch.js';
+import { batchPerHandle, TickBatch } from '../../lib/tick-batch.js';
 
 /**
  * Read queries of the posts module. Each answers in ONE statement, with authors and
@@ -251,18 +251,14 @@ export interface MyCommunityRow extends Record<string, unknown> {
  * the caller expects to show, merged from the pages it holds (posts and post_reads primary keys).
  */
 export function myFeedRequest(db: DbOrTx, user: CurrentUser, postIds: number[]): Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }> {
-  let batch = myFeedBatches.get(db);
-  if (!batch) {
-    batch = new TickBatch((keys) => myFeedRequests(db, keys), (k) => `${k.userId}|${k.admin}|${k.ids.join(',')}`);
-    myFeedBatches.set(db, batch);
-  }
-  return batch.load({ userId: user.id, admin: user.nationalRole === 'admin', ids: postIds }) as Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }>;
+  return myFeedBatch(db).load({ userId: user.id, admin: user.nationalRole === 'admin', ids: postIds }) as Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }>;
 }
 
 interface MyFeedKey { userId: number; admin: boolean; ids: number[] }
 
 // The requests of one turn of the event loop on one handle are read by one statement (TickBatch).
-const myFeedBatches = new WeakMap<DbOrTx, TickBatch<MyFeedKey, { mine: MyCommunityRow[]; live: LivePartsRow[] }>>();
+const myFeedBatch = batchPerHandle((db: DbOrTx) => new TickBatch<MyFeedKey, { mine: MyCommunityRow[]; live: LivePartsRow[] }>(
+  (keys) => myFeedRequests(db, keys), (k) => `${k.userId}|${k.admin}|${k.ids.join(',')}`));
 
 async function myFeedRequests(db: DbOrTx, keys: MyFeedKey[]): Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }[]> {
   const column = <T>(pick: (k: MyFeedKey) => T) => sql.param(keys.map(pick));
