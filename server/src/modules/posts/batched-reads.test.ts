@@ -29,19 +29,21 @@ describe('hot statements read together', async () => {
     }
   }
 
+  /** Publishes through the API and returns the new post's id. */
+  async function publish(slug: string, headers: Record<string, string>, title: string): Promise<number> {
+    const res = await app.inject({ method: 'POST', url: `/api/communities/${slug}/posts`, headers, payload: { title, body: 'Le texte.' } });
+    expect(res.statusCode, res.body).toBe(201);
+    return (res.json() as { id: number }).id;
+  }
+
   it('answers concurrent readers of several posts in one statement, each with their own state', async () => {
     const community = await createCommunity(app);
     const author = await memberOf(app, community.id);
     const fan = await memberOf(app, community.id);
     const other = await memberOf(app, community.id);
     const animator = await memberOf(app, community.id, 'animator');
-    const publish = async (title: string) => {
-      const res = await app.inject({ method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: author.headers, payload: { title, body: 'Le texte.' } });
-      expect(res.statusCode, res.body).toBe(201);
-      return (res.json() as { id: number }).id;
-    };
-    const shown = await publish('Visible');
-    const hidden = await publish('Masquée');
+    const shown = await publish(community.slug, author.headers, 'Visible');
+    const hidden = await publish(community.slug, author.headers, 'Masquée');
     expect((await app.inject({ method: 'PUT', url: `/api/posts/${shown}/useful`, headers: fan.headers })).statusCode).toBe(200);
     expect((await act(app, 'post', hidden, animator.headers, { action: 'hide', reasonCode: 'spam', message: 'Hors charte' })).statusCode).toBeLessThan(300);
     const get = (id: number, headers?: Record<string, string>) => app.inject({ method: 'GET', url: `/api/posts/${id}`, ...(headers ? { headers } : {}) });
@@ -76,8 +78,7 @@ describe('hot statements read together', async () => {
     const reader = await memberOf(app, open.id);
     const coordinator = await memberOf(app, draft.id, 'coordinator');
     await addMember(app, draft.id, reader.user.id);
-    const res = await app.inject({ method: 'POST', url: `/api/communities/${open.slug}/posts`, headers: author.headers, payload: { title: 'Une nouvelle', body: 'Le texte.' } });
-    expect(res.statusCode, res.body).toBe(201);
+    await publish(open.slug, author.headers, 'Une nouvelle');
     const feed = (slug: string, headers?: Record<string, string>) =>
       app.inject({ method: 'GET', url: `/api/communities/${slug}/posts`, ...(headers ? { headers } : {}) });
     // Sessions and pages warm; the reader's visit of the open community is their first.
@@ -110,10 +111,6 @@ describe('hot statements read together', async () => {
     const two = await memberOf(app, second.id);
     const coordinator = await memberOf(app, draft.id, 'coordinator');
     await addMember(app, draft.id, one.user.id);
-    const publish = async (slug: string, headers: Record<string, string>, title: string) => {
-      const res = await app.inject({ method: 'POST', url: `/api/communities/${slug}/posts`, headers, payload: { title, body: 'Le texte.' } });
-      expect(res.statusCode, res.body).toBe(201);
-    };
     await publish(first.slug, one.headers, 'Dans la première');
     await publish(second.slug, two.headers, 'Dans la seconde');
     // A draft community takes no post through the API yet: written as an import would.

@@ -8,6 +8,7 @@ import type { PostKind } from './service.js';
 
 /** The state of a post as one reader sees it: the hot statement of the post page, its comments and commenting. */
 
+/** What decides who sees a post and what they may do with it, plus the version of its page. */
 export interface PostStateRow extends Record<string, unknown> {
   id: number;
   kind: PostKind;

@@ -156,7 +156,6 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
   return rows[0];
 }
 
-/** What decides who sees a post and what they may do with it, plus the version of its page. */
 // The columns are NOT NULL, but ORDER BY must spell "NULLS LAST" like the index drizzle-kit
 // generated (DESC NULLS LAST), or PostgreSQL sorts every post of the community instead of
 // reading the first rows off the index.
@@ -250,17 +249,19 @@ export interface MyCommunityRow extends Record<string, unknown> {
  * communities and community_visits keys) and the live parts of the posts
  * the caller expects to show, merged from the pages it holds (posts and post_reads primary keys).
  */
-export function myFeedRequest(db: DbOrTx, user: CurrentUser, postIds: number[]): Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }> {
-  return myFeedBatch(db).load({ userId: user.id, admin: user.nationalRole === 'admin', ids: postIds }) as Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }>;
+export async function myFeedRequest(db: DbOrTx, user: CurrentUser, postIds: number[]): Promise<MyFeedRequestRow> {
+  // Every key gets its row: unnest yields one per key.
+  return (await myFeedBatch(db).load({ userId: user.id, admin: user.nationalRole === 'admin', ids: postIds }))!;
 }
 
 interface MyFeedKey { userId: number; admin: boolean; ids: number[] }
+interface MyFeedRequestRow { mine: MyCommunityRow[]; live: LivePartsRow[] }
 
 // The requests of one turn of the event loop on one handle are read by one statement (TickBatch).
-const myFeedBatch = batchPerHandle((db: DbOrTx) => new TickBatch<MyFeedKey, { mine: MyCommunityRow[]; live: LivePartsRow[] }>(
+const myFeedBatch = batchPerHandle((db: DbOrTx) => new TickBatch<MyFeedKey, MyFeedRequestRow>(
   (keys) => myFeedRequests(db, keys), (k) => `${k.userId}|${k.admin}|${k.ids.join(',')}`));
 
-async function myFeedRequests(db: DbOrTx, keys: MyFeedKey[]): Promise<{ mine: MyCommunityRow[]; live: LivePartsRow[] }[]> {
+async function myFeedRequests(db: DbOrTx, keys: MyFeedKey[]): Promise<MyFeedRequestRow[]> {
   const column = <T>(pick: (k: MyFeedKey) => T) => sql.param(keys.map(pick));
   const rows = await named<{ i: number; mine: MyCommunityRow[]; live: LiveTuple[] }>(db, 'my-feed-requests', sql`
     SELECT q.i::int AS i,
@@ -274,7 +275,7 @@ async function myFeedRequests(db: DbOrTx, keys: MyFeedKey[]): Promise<{ mine: My
            ${livePartsJson(sql`q.ids::bigint[]`, sql`q.user_id`)} AS live
       FROM unnest(${column((k) => k.userId)}::bigint[], ${column((k) => k.admin)}::boolean[], ${column((k) => `{${k.ids.join(',')}}`)}::text[])
            WITH ORDINALITY AS q(user_id, admin, ids, i)`);
-  const answers = new Array<{ mine: MyCommunityRow[]; live: LivePartsRow[] }>(keys.length);
+  const answers = new Array<MyFeedRequestRow>(keys.length);
   for (const { i, mine, live } of rows) answers[i - 1] = { mine, live: fromLiveTuples(live) };
   return answers;
 }
