@@ -148,7 +148,7 @@ export function planRequests(pop: Population, count: number, seed: number, voted
     else if (roll < 59) v = { path: `/api/posts/${postId}`, headers: reader() };
     else if (roll < 69) v = { path: `/api/posts/${postId}/comments?limit=50`, headers: reader() };
     else if (roll < 75) v = { path: `/api/search?q=${encodeURIComponent(pick(SEARCHES))}`, headers: reader() };
-    else if (roll < 82) v = { path: `/api/communities/${slug}/events?from=${month.from}&to=${month.to}`, headers: reader() };
+    else if (roll < 82) v = { path: `/api/communities/${slug}/events/month?from=${month.from}&to=${month.to}`, headers: reader() };
     else if (roll < 90) v = { path: '/api/notifications/unread-count', headers: reader(0) };
     else if (roll < 94) {
       const m = writer();

@@ -36,7 +36,7 @@ try {
   // This month of the big community's agenda, as the month grid asks for it (Paris days).
   const monthStart = `${utcToParis(new Date()).date.slice(0, 7)}-01`;
   const monthEnd = addDays(`${addDays(monthStart, 32).slice(0, 8)}01`, -1);
-  const month: Variant = { path: `/api/communities/${fx.community.slug}/events?from=${monthStart}&to=${monthEnd}`, headers: reader };
+  const month: Variant = { path: `/api/communities/${fx.community.slug}/events/month?from=${monthStart}&to=${monthEnd}`, headers: reader };
 
   // The same-run reference serves the foundation bench's bytes: the post page with its 50 comments.
   const refJson = await bench.check('publication', { path: `/api/posts/${fx.longPost.id}`, headers: reader }, 200);

@@ -143,6 +143,11 @@ describe.skipIf(!hasChromium)('agenda', { timeout: 150_000 }, () => {
       await page.getByRole('link', { name: title }).waitFor();
       await page.getByRole('tab', { name: 'Vue mensuelle' }).click();
       await page.getByRole('table').waitFor();
+      if (day.slice(0, 7) !== today.slice(0, 7)) await page.getByRole('button', { name: /Mois suivant/ }).click();
+      // On a narrow screen the month's events also come as cards under the grid: what, when, where.
+      const cards = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 4, name: title }) });
+      await cards.getByRole('link', { name: title }).waitFor();
+      await cards.getByText('Salle du conseil, mairie de Roubaix').waitFor();
       await ready(page, 'vue mensuelle 360 px');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);

@@ -52,10 +52,7 @@ export const SlugParam = Type.Object({ slug: Type.String({ minLength: 1, maxLeng
 export const PostIdParam = Type.Object({ postId: Id });
 
 export const ListQuery = Type.Object({
-  /** Month view: every event overlapping [from, to] (Paris days, both included). */
-  from: Type.Optional(LocalDate),
-  to: Type.Optional(LocalDate),
-  /** Otherwise a list: upcoming (default: not yet ended, soonest first) or past (latest first). */
+  /** Upcoming (default: not yet ended, soonest first) or past (latest first). */
   when: Type.Optional(Type.Union([Type.Literal('upcoming'), Type.Literal('past')])),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
@@ -95,6 +92,23 @@ export const EventPage = Type.Object({
   can: Type.Object({ create: Type.Boolean() }),
 });
 
+/** A month grid: every event overlapping [from, to] (Paris days, both included; at most six weeks and a little). */
+export const MonthQuery = Type.Object({ from: LocalDate, to: LocalDate });
+
+/**
+ * An event as the month grid and the list under it show it: when, what, where. The rest (excerpt, organiser,
+ * links, the reader's abilities) is on the post page; a busy month holds a hundred of these.
+ */
+export const MonthEvent = Type.Pick(Event, [
+  'postId', 'title', 'startsAt', 'endsAt', 'allDay', 'startDate', 'startTime', 'endDate', 'endTime', 'place', 'onlineUrl',
+]);
+
+export const MonthPage = Type.Object({
+  items: Type.Array(MonthEvent),
+  /** What the current user may do in this agenda. */
+  can: Type.Object({ create: Type.Boolean() }),
+});
+
 export const IcsBody = Type.String({ description: 'text/calendar; charset=utf-8 (RFC 5545)' });
 
 export type CreateEventInput = Static<typeof CreateEventBody>;
@@ -104,5 +118,7 @@ export type EventOut = Static<typeof Event>;
 /** The client's names for what it sends and reads (an event is « AgendaEvent » there, beside the DOM's Event). */
 export type AgendaEvent = EventOut;
 export type EventPage = Static<typeof EventPage>;
+export type MonthEvent = Static<typeof MonthEvent>;
+export type MonthPage = Static<typeof MonthPage>;
 /** What the event form sends: every field of an edit; creating one also needs the title and the body. */
 export type EventInput = EditEventInput;

@@ -134,7 +134,7 @@ describe('hot paths are served by indexes', async () => {
     ['post page', { url: `/api/posts/${pick!.post_id}`, headers: member }],
     ['comments', { url: `/api/posts/${pick!.post_id}/comments?limit=50`, headers: member }],
     ['search', { url: `/api/search?q=${encodeURIComponent('budget participatif')}`, headers: member }],
-    ['agenda month', { url: `/api/communities/${pick!.slug}/events?from=${month}-01&to=${next}-01`, headers: member }],
+    ['agenda month', { url: `/api/communities/${pick!.slug}/events/month?from=${month}-01&to=${next}-01`, headers: member }],
     ['unread notifications', { url: '/api/notifications/unread-count', headers: member }],
     ['questions to handle', { url: `/api/communities/${pick!.slug}/questions/pending`, headers: animator }],
   ];

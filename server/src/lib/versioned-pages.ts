@@ -48,9 +48,4 @@ export class VersionedPages<P extends Versioned> {
     }
     return pending;
   }
-
-  /** Counts what was built from a stored page after it was stored (its serialized forms). */
-  grew(key: string, bytes: number): void {
-    this.lru.grow(`${this.prefix}:${key}`, bytes);
-  }
 }

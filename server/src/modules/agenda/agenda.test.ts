@@ -97,13 +97,17 @@ describe('agenda', async () => {
     const march = await created(community.slug, animator.headers);
     const straddling = await created(community.slug, animator.headers, { ...atelier, startDate: '2027-02-27', endDate: '2027-03-02', startTime: '09:00', endTime: '17:00' });
     const april = await created(community.slug, animator.headers, { ...atelier, startDate: '2027-04-01', endDate: '2027-04-01', startTime: '00:00', endTime: '01:00' });
-    const res = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/events?from=2027-03-01&to=2027-03-31` });
+    const res = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/events/month?from=2027-03-01&to=2027-03-31` });
     expect(res.statusCode).toBe(200);
     const ids = res.json().items.map((e: { postId: number }) => e.postId);
     expect(ids).toEqual([straddling.postId, march.postId]);
     expect(ids).not.toContain(april.postId);
     expect(res.json().can).toEqual({ create: false });
-    const mine = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/events?from=2027-04-01&to=2027-04-30`, headers: animator.headers });
+    // What the grid shows, nothing more: the rest is on the post page.
+    expect(Object.keys(res.json().items[1]).sort()).toEqual(
+      ['allDay', 'endDate', 'endTime', 'endsAt', 'onlineUrl', 'place', 'postId', 'startDate', 'startTime', 'startsAt', 'title']);
+    expect(res.json().items[1]).toMatchObject({ title: atelier.title, place: atelier.place, startDate: march.startDate, startTime: march.startTime });
+    const mine = await app.inject({ method: 'GET', url: `/api/communities/${community.slug}/events/month?from=2027-04-01&to=2027-04-30`, headers: animator.headers });
     expect(mine.json()).toMatchObject({ items: [{ postId: april.postId }], can: { create: true } });
   });
 
@@ -248,10 +252,12 @@ describe('agenda', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/communities/inconnue/agenda.ics' })).statusCode).toBe(404);
 
     const list = (query: string) => app.inject({ method: 'GET', url: `/api/communities/${community.slug}/events?${query}` });
-    expect((await list('from=2027-01-01&to=2027-12-31')).statusCode).toBe(400);
-    expect((await list('from=2027-03-31&to=2027-03-01')).statusCode).toBe(400);
-    expect((await list('from=2027-02-30&to=2027-03-10')).statusCode).toBe(400);
-    expect((await list('from=2027-03-01')).statusCode).toBe(400);
+    const month = (query: string) => app.inject({ method: 'GET', url: `/api/communities/${community.slug}/events/month?${query}` });
+    expect((await month('from=2027-01-01&to=2027-12-31')).statusCode).toBe(400);
+    expect((await month('from=2027-03-31&to=2027-03-01')).statusCode).toBe(400);
+    expect((await month('from=2027-02-30&to=2027-03-10')).json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: { from: 'Date invalide.' } });
+    expect((await month('from=2027-03-01')).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/communities/inconnue/events/month?from=2027-03-01&to=2027-03-31' })).statusCode).toBe(404);
     expect((await list('when=demain')).statusCode).toBe(400);
     expect((await list('cursor=nimportequoi')).json().code).toBe('INVALID_CURSOR');
     expect((await app.inject({ method: 'GET', url: '/api/communities/inconnue/events' })).statusCode).toBe(404);

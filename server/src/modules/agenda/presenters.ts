@@ -5,8 +5,8 @@ import type { IcsEvent } from './ics.js';
 import { localFields } from './input.js';
 import { addDays } from '../../../../common/time/index.js';
 import { eventAbilities } from './policy.js';
-import type { EventRow } from './queries.js';
-import type { EventOut } from '../../../../common/api/agenda.js';
+import type { EventRow, MonthEventRow } from './queries.js';
+import type { EventOut, MonthEvent } from '../../../../common/api/agenda.js';
 
 /** Rows never leave as they are: these functions list the public fields. */
 
@@ -27,6 +27,19 @@ export function presentEvent(row: EventRow, user: CurrentUser | null): EventOut 
     registrationUrl: row.registration_url,
     organiser: row.organiser,
     can: eventAbilities(user, { status: row.community_status, role: row.my_role }),
+  };
+}
+
+export function presentMonthEvent(row: MonthEventRow): MonthEvent {
+  return {
+    postId: row.post_id,
+    title: row.title,
+    startsAt: toIso(row.starts_at),
+    endsAt: toIso(row.ends_at),
+    allDay: row.all_day,
+    ...localFields({ startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at), allDay: row.all_day }),
+    place: row.place,
+    onlineUrl: row.online_url,
   };
 }
 

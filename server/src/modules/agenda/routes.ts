@@ -1,6 +1,6 @@
 import { LIMITS } from '../../../../common/limits.js';
 import { decodeKeyset, encodeKeyset } from '../../lib/cursor.js';
-import { AppError, ensure } from '../../lib/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { errorResponses, IdParam } from '../../lib/schemas.js';
 import { requireUser } from '../../plugins/session.js';
 import type { App } from '../../types.js';
@@ -10,11 +10,13 @@ import { canView } from '../posts/policy.js';
 import icsRoutes from './ics-routes.js';
 import { resolveEvent } from './input.js';
 import { addDays, daysBetween, parisToUtc, parseDate } from '../../../../common/time/index.js';
-import { agendaAbilities, assertCanManageAgenda, eventAbilities } from './policy.js';
+import { agendaAbilities, assertCanManageAgenda } from './policy.js';
 import { MonthPageCache } from './month-cache.js';
-import { presentEvent } from './presenters.js';
+import { presentEvent, presentMonthEvent } from './presenters.js';
 import { communityEvents, eventsBetween, findEvent, networkEvents, type EventRow } from './queries.js';
-import { CreateEventBody, type CreateEventInput, EditEventBody, Event, EventPage, ListQuery, NetworkQuery, PostIdParam, SlugParam } from '../../../../common/api/agenda.js';
+import {
+  CreateEventBody, type CreateEventInput, EditEventBody, Event, EventPage, ListQuery, MonthPage, MonthQuery, NetworkQuery, PostIdParam, SlugParam,
+} from '../../../../common/api/agenda.js';
 import { createEvent, updateEvent } from './service.js';
 
 const tags = ['agenda'];
@@ -91,32 +93,35 @@ export default async function agendaRoutes(app: App) {
   app.get('/communities/:slug/events', {
     config: { readReplica: true },
     schema: {
-      tags, summary: 'Agenda d’une e-communauté : à venir, passés, ou un mois (from/to, jours de Paris inclus)',
+      tags, summary: 'Agenda d’une e-communauté : à venir ou passés',
       params: SlugParam, querystring: ListQuery, response: { 200: EventPage, ...errorResponses },
     },
-  }, async (request, reply) => {
-    const { from, to, when = 'upcoming', cursor, limit = LIMITS.pageSize } = request.query;
-    ensure((from === undefined) === (to === undefined), 'VALIDATION_FAILED', 'Indiquez à la fois « from » et « to ».');
-    const range = from && to ? monthRange(from, to) : undefined;
+  }, async (request) => {
+    const { when = 'upcoming', cursor, limit = LIMITS.pageSize } = request.query;
     const keyset = decodeKeyset(cursor);
     const ctx = await loadCommunityContext(request.readDb, request.params.slug, request.user);
-    const me = request.user?.id ?? null;
     const can = agendaAbilities(request.user, { status: ctx.community.status, role: ctx.role });
-    if (range) {
-      // The month is shared by every reader (month-cache.ts); the reader's role comes with the community, read now.
-      const access = { status: ctx.community.status, role: ctx.role };
-      const items = await months.itemsJson(
-        `${ctx.community.id}:${from}:${to}`, ctx.community.feedVersion,
-        () => eventsBetween(request.readDb, ctx.community.id, range.from, range.to),
-        JSON.stringify(eventAbilities(request.user, access)),
-        (rows) => JSON.stringify(rows.map((r) => presentEvent({ ...r, community_status: access.status, my_role: access.role }, request.user))),
-      );
-      // Written around the shared items' bytes (the type provider only knows objects, hence the cast).
-      const page = Buffer.concat([ITEMS_START, items, Buffer.from(`,"nextCursor":null,"can":${JSON.stringify(can)}}`)]);
-      return reply.type('application/json; charset=utf-8').send(page as never);
-    }
-    const result = page(await communityEvents(request.readDb, ctx.community.id, me, when, keyset, limit), limit);
+    const result = page(await communityEvents(request.readDb, ctx.community.id, request.user?.id ?? null, when, keyset, limit), limit);
     return { items: result.items.map((r) => presentEvent(r, request.user)), nextCursor: result.nextCursor, can };
+  });
+
+  app.get('/communities/:slug/events/month', {
+    config: { readReplica: true },
+    schema: {
+      tags, summary: 'Agenda d’une e-communauté en grille : les événements d’un mois (from/to, jours de Paris inclus)',
+      params: SlugParam, querystring: MonthQuery, response: { 200: MonthPage, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { from, to } = request.query;
+    const range = monthRange(from, to);
+    const ctx = await loadCommunityContext(request.readDb, request.params.slug, request.user);
+    const can = agendaAbilities(request.user, { status: ctx.community.status, role: ctx.role });
+    // The month is shared by every reader (month-cache.ts); their own part is whether they may add an event.
+    const items = await months.itemsJson(`${ctx.community.id}:${from}:${to}`, ctx.community.feedVersion,
+      async () => JSON.stringify((await eventsBetween(request.readDb, ctx.community.id, range.from, range.to)).map(presentMonthEvent)));
+    // Written around the shared items' bytes (the type provider only knows objects, hence the cast).
+    const body = Buffer.concat([ITEMS_START, items, Buffer.from(`,"can":${JSON.stringify(can)}}`)]);
+    return reply.type('application/json; charset=utf-8').send(body as never);
   });
 
   app.get('/events', {

@@ -74,7 +74,7 @@ describe('hidden items leave every list', async () => {
       ['questions à traiter (toutes)', '/api/questions/pending', animator.headers, `Question ${marker}`],
       ['citer une publication', `/api/communities/${slug}/posts/suggest?q=${marker}`, reader.headers, `Question ${marker}`],
       ['agenda à venir', `/api/communities/${slug}/events`, reader.headers, `Atelier ${marker}`],
-      ['agenda du mois', `/api/communities/${slug}/events?${month}`, reader.headers, `Atelier ${marker}`],
+      ['agenda du mois', `/api/communities/${slug}/events/month?${month}`, reader.headers, `Atelier ${marker}`],
       ['agenda du réseau', '/api/events?limit=50', reader.headers, `Atelier ${marker}`],
       ['flux iCalendar', `/api/communities/${slug}/agenda.ics`, undefined, `Atelier ${marker}`],
       ['sondages', `/api/communities/${slug}/polls`, reader.headers, `Sondage ${marker}`],

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button, QueryState } from '../../ui';
-import { useMonthEvents, type AgendaEvent } from './api';
+import { useMonthEvents, type MonthEvent } from './api';
 import { EventList } from './EventList';
 import { formatDay, formatMonth, formatTime, monthGrid, parisToday } from './dates';
 
@@ -85,7 +85,7 @@ export function MonthView({ slug }: { slug: string }) {
   );
 }
 
-function DayEvent({ event, day }: { event: AgendaEvent; day: string }) {
+function DayEvent({ event, day }: { event: MonthEvent; day: string }) {
   const time = !event.allDay && event.startDate === day && event.startTime ? `${formatTime(event.startTime)} ` : '';
   return <Link to={`/publications/${event.postId}`} className="month__event">{time}{event.title}</Link>;
 }

@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
 import { keys } from '../../api/keys';
-import type { AgendaEvent, CreateEventInput, EditEventInput, EventInput, EventPage } from '../../../../common/api/agenda';
+import type { AgendaEvent, CreateEventInput, EditEventInput, EventInput, EventPage, MonthEvent, MonthPage } from '../../../../common/api/agenda';
 
 /** The agenda's API: events are posts of kind « événement » with dates in Europe/Paris. */
 
-export type { AgendaEvent, EventInput, EventPage };
+export type { AgendaEvent, EventInput, EventPage, MonthEvent };
 
 export type When = 'upcoming' | 'past';
 
@@ -31,7 +31,7 @@ export function useCommunityEvents(slug: string, when: When) {
 export function useMonthEvents(slug: string, from: string, to: string) {
   return useQuery({
     queryKey: agendaKeys.month(slug, from, to),
-    queryFn: () => api.get<EventPage>(`/communities/${slug}/events${qs({ from, to })}`),
+    queryFn: () => api.get<MonthPage>(`/communities/${slug}/events/month${qs({ from, to })}`),
     placeholderData: (previous) => previous,
   });
 }
