@@ -218,26 +218,47 @@ export type HitDetails = {
   first_name: string;
   last_name: string;
   created_at: Date | string;
-  /** The post's or the comment's sanitized HTML, for the excerpt. */
-  body_html: string;
+  /** The version of the post's or the comment's row (xmin): an excerpt made at this version is still right. */
+  version: string;
 }
 
 /**
- * Titles, authors and bodies of one page of hits (excerpts are highlighted by highlight.ts), if still visible: the
- * keys may come from the hit cache (hit-cache.ts), found before a deletion or a moderator's hiding.
+ * Titles, authors and row versions of one page of hits, if still visible: the keys may come from the hit cache
+ * (hit-cache.ts), found before a deletion or a moderator's hiding. Bodies are read only for the excerpts not made
+ * yet at these versions (hitBodies).
  */
 export async function hitDetails(db: DbOrTx, hits: HitRow[]): Promise<HitDetails[]> {
   if (hits.length === 0) return [];
-  const postIds = hits.filter((h) => h.t === 0).map((h) => h.id);
-  const commentIds = hits.filter((h) => h.t === 1).map((h) => h.id);
+  const { postIds, commentIds } = idsOf(hits);
   return named<HitDetails>(db, 'search-details', sql`
     SELECT 0 AS t, p.id, p.id AS post_id, p.title AS post_title, p.kind::text AS post_kind, p.community_id,
-           p.author_id, u.first_name, u.last_name, p.created_at, p.body_html
+           p.author_id, u.first_name, u.last_name, p.created_at, p.xmin::text AS version
       FROM posts p JOIN users u ON u.id = p.author_id
      WHERE p.id = ANY(${sql.param(postIds)}::bigint[]) AND p.deleted_at IS NULL AND p.hidden_at IS NULL
     UNION ALL
-    SELECT 1, c.id, p.id, p.title, p.kind::text, p.community_id, c.author_id, u.first_name, u.last_name, c.created_at, c.body_html
+    SELECT 1, c.id, p.id, p.title, p.kind::text, p.community_id, c.author_id, u.first_name, u.last_name, c.created_at, c.xmin::text
       FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = c.author_id
      WHERE c.id = ANY(${sql.param(commentIds)}::bigint[])
        AND c.deleted_at IS NULL AND c.hidden_at IS NULL AND p.deleted_at IS NULL AND p.hidden_at IS NULL`);
+}
+
+export type HitBody = {
+  t: 0 | 1;
+  id: number;
+  version: string;
+  /** The sanitized HTML the excerpt is made from. */
+  body_html: string;
+}
+
+/** The bodies of some hits, with the version of the row they were read from. */
+export async function hitBodies(db: DbOrTx, hits: Pick<HitKey, 't' | 'id'>[]): Promise<HitBody[]> {
+  const { postIds, commentIds } = idsOf(hits);
+  return named<HitBody>(db, 'search-bodies', sql`
+    SELECT 0 AS t, id, xmin::text AS version, body_html FROM posts WHERE id = ANY(${sql.param(postIds)}::bigint[])
+    UNION ALL
+    SELECT 1, id, xmin::text, body_html FROM comments WHERE id = ANY(${sql.param(commentIds)}::bigint[])`);
+}
+
+function idsOf(hits: Pick<HitKey, 't' | 'id'>[]): { postIds: number[]; commentIds: number[] } {
+  return { postIds: hits.filter((h) => h.t === 0).map((h) => h.id), commentIds: hits.filter((h) => h.t === 1).map((h) => h.id) };
 }

@@ -6,11 +6,13 @@ import type { App } from '../../types.js';
 import { asDate, assertDay } from '../calendar/time.js';
 import { decodeSearchCursor, encodeSearchCursor } from './cursor.js';
 import { hitPattern, htmlToText, markAll, markedExcerpt } from './highlight.js';
-import { authorIdsMatching, byRank, hitDetails, type HitKey, type HitRow, normalized, searchContext, type SearchFilters, searchWindow } from './queries.js';
+import {
+  authorIdsMatching, byRank, hitBodies, hitDetails, type HitDetails, type HitKey, type HitRow, normalized, searchContext, type SearchFilters, searchWindow,
+} from './queries.js';
 import { isRareQuery } from './rarity.js';
 import { SearchQuery, SearchResults } from '../../../../common/api/search.js';
 import { similarRoutes } from './similar.js';
-import { SearchHitCache } from './hit-cache.js';
+import { Excerpts, SearchHitCache } from './hit-cache.js';
 
 const tags = ['recherche'];
 const empty = { items: [], nextCursor: null };
@@ -37,6 +39,23 @@ export default async function searchRoutes(app: App) {
       if (page.length === limit) return { page, nextCursor: encodeSearchCursor({ before, after: null }) };
     }
     return { page, nextCursor: encodeSearchCursor({ before, after: null }) };
+  }
+
+  /** Each hit's highlighted excerpt: made before at its row's version, or now from its body (one statement). */
+  async function excerptsOf(db: Db, details: HitDetails[], excerpts: Excerpts, pattern: RegExp | null): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const missing = details.filter((d) => {
+      const html = excerpts.get(`${d.t}:${d.id}`, d.version);
+      if (html !== undefined) out.set(`${d.t}:${d.id}`, html);
+      return html === undefined;
+    });
+    if (missing.length === 0) return out;
+    for (const b of await hitBodies(db, missing)) {
+      const html = markedExcerpt(htmlToText(b.body_html), pattern);
+      excerpts.set(`${b.t}:${b.id}`, b.version, html);
+      out.set(`${b.t}:${b.id}`, html);
+    }
+    return out;
   }
 
   app.get('/search', {
@@ -71,14 +90,19 @@ export default async function searchRoutes(app: App) {
     // Hits shared between readers, except with whoever has just written: they may be looking for what they wrote
     // (read-your-writes, plugins/recent-writes.ts).
     const find = () => collectPage(request.readDb, q, filters, cursor.before, cursor.after, limit);
-    const { page, nextCursor } = request.wroteRecently ? await find() : await hitPages.get(q, filters, cursor.before, cursor.after, limit, find);
-    const details = new Map((await hitDetails(request.readDb, page)).map((d) => [`${d.t}:${d.id}`, d]));
+    const { page, nextCursor, excerpts } = request.wroteRecently
+      ? { ...(await find()), excerpts: new Excerpts() }
+      : await hitPages.get(q, filters, cursor.before, cursor.after, limit, find);
+    const found = await hitDetails(request.readDb, page);
+    const details = new Map(found.map((d) => [`${d.t}:${d.id}`, d]));
     const communities = new Map(readable.map((c) => [c.id, c]));
     const pattern = hitPattern(lexemes);
+    const excerptOf = await excerptsOf(request.readDb, found, excerpts, pattern);
     const items = page.flatMap((h) => {
       const d = details.get(`${h.t}:${h.id}`);
       const c = d && communities.get(d.community_id);
-      if (!d || !c) return [];
+      const excerptHtml = excerptOf.get(`${h.t}:${h.id}`);
+      if (!d || !c || excerptHtml === undefined) return [];
       return [{
         type: h.t === 0 ? 'post' as const : 'comment' as const,
         id: h.id,
@@ -87,7 +111,7 @@ export default async function searchRoutes(app: App) {
         author: { id: d.author_id, firstName: d.first_name, lastName: d.last_name },
         createdAt: asDate(d.created_at).toISOString(),
         titleHtml: markAll(d.post_title, pattern),
-        excerptHtml: markedExcerpt(htmlToText(d.body_html), pattern),
+        excerptHtml,
       }];
     });
     return { items, nextCursor };

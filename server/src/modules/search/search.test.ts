@@ -79,6 +79,42 @@ describe('GET /api/search', async () => {
     expect(await ids()).toEqual([]);
   });
 
+  it('makes a hit’s excerpt once for a shared page of hits, and again once its text is edited', async () => {
+    const w = unique('extrait').toLowerCase().replace(/[^a-z]/g, '');
+    const id = await post(open.slug, author.headers, `Atelier ${w}`, `Le premier récit de l’atelier ${w}, raconté en détail.`);
+    // The statements that read hits' bodies, while `run` goes.
+    async function bodiesRead(run: () => Promise<unknown>): Promise<number> {
+      let count = 0;
+      const original = app.pool.query.bind(app.pool);
+      (app.pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
+        const q = args[0] as string | { text: string };
+        if ((typeof q === 'string' ? q : q.text).includes('body_html FROM posts WHERE id = ANY')) count += 1;
+        return (original as (...a: unknown[]) => unknown)(...args);
+      };
+      try {
+        await run();
+      } finally {
+        (app.pool as unknown as { query: unknown }).query = original;
+      }
+      return count;
+    }
+    const excerpt = async (headers?: Record<string, string>) => {
+      const res = await search(`q=${w}&community=${open.slug}`, headers);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { id: number; excerptHtml: string }[]).find((i) => i.id === id)?.excerptHtml;
+    };
+    let first: string | undefined;
+    expect(await bodiesRead(async () => { first = await excerpt(); })).toBe(1);
+    expect(first).toContain(`premier récit de l’atelier <mark>${w}</mark>`);
+    // Another reader, same page of hits: the excerpt is reused, no body is read.
+    expect(await bodiesRead(async () => expect(await excerpt(reader.headers)).toBe(first))).toBe(0);
+    // Edited (straight in the database, as the page of hits stays cached): its row has a new version, a new excerpt.
+    await app.pool.query(`UPDATE posts SET body_html = '<p>Le second récit de l’atelier ${w}.</p>' WHERE id = $1`, [id]);
+    let edited: string | undefined;
+    expect(await bodiesRead(async () => { edited = await excerpt(reader.headers); })).toBe(1);
+    expect(edited).toBe(`Le second récit de l’atelier <mark>${w}</mark>.`);
+  });
+
   it('does not show a draft community’s posts to a member, but to its coordinator', async () => {
     const draft = await createCommunity(app, { status: 'draft' });
     const coordinator = await memberOf(app, draft.id, 'coordinator');
