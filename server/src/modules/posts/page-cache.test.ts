@@ -125,4 +125,47 @@ describe('the post page across two instances', async () => {
     expect(removed.statusCode, removed.body).toBe(200);
     expect((await a.inject({ method: 'GET', url: `/api/posts/${postId}`, headers: other.headers })).statusCode).toBe(404);
   });
+
+  it('reads a missed page, the post and its first comments, in one statement', async () => {
+    const community = await createCommunity(a);
+    const author = await memberOf(a, community.id);
+    const reader = await memberOf(a, community.id, 'member', { firstName: 'Inès' });
+    const animator = await memberOf(a, community.id, 'animator');
+    const created = await a.inject({ method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: author.headers, payload: { title: 'Une page', body: 'Le texte.' } });
+    const postId = (created.json() as { id: number }).id;
+    const ids: number[] = [];
+    for (const body of ['Premier', 'Deuxième', 'Troisième']) {
+      const res = await a.inject({ method: 'POST', url: `/api/posts/${postId}/comments`, headers: reader.headers, payload: { body, ...(ids[0] ? { replyToId: ids[0] } : {}) } });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push((res.json() as { id: number }).id);
+    }
+    await act(a, 'comment', ids[1]!, animator.headers, { action: 'hide', reasonCode: 'spam', message: 'Hors charte' });
+
+    // The statements that read comments while instance b, whose cache has never seen this post, serves the page.
+    const reads: string[] = [];
+    const original = b.pool.query.bind(b.pool);
+    (b.pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
+      const q = args[0] as string | { text: string };
+      const text = typeof q === 'string' ? q : q.text;
+      if (/FROM comments k/.test(text)) reads.push(text);
+      return (original as (...x: unknown[]) => unknown)(...args);
+    };
+    let seen: Awaited<ReturnType<typeof read>>;
+    try {
+      seen = await read(b, postId, author.headers);
+    } finally {
+      (b.pool as unknown as { query: unknown }).query = original;
+    }
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatch(/FROM posts p/);
+    // The comments as the comment route's own statement gives them: in order, the reply's target, the author, the mask.
+    expect(seen.title).toBe('Une page');
+    expect(seen.comments.items.map((c) => c.id)).toEqual(ids);
+    const first = await b.inject({ method: 'GET', url: `/api/posts/${postId}/comments?limit=1`, headers: author.headers });
+    const after = (first.json() as { nextCursor: string }).nextCursor;
+    const listed = await b.inject({ method: 'GET', url: `/api/posts/${postId}/comments?cursor=${encodeURIComponent(after)}`, headers: author.headers });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(seen.comments.items.slice(1)).toEqual((listed.json() as { items: unknown[] }).items);
+  });
 });
+

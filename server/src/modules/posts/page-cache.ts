@@ -6,7 +6,7 @@ import type { CurrentUser } from '../../types.js';
 import { isCommunityStaff } from '../communities/policy.js';
 import { moderationRank } from '../sanctions/rank.js';
 import { commentAbilities, type CommunityAccess } from './policy.js';
-import { findPost, listComments, type CommentRow, type PostRow } from './queries.js';
+import { findPostPage, type CommentRow, type PostRow } from './queries.js';
 import type { PostStateRow } from './post-state.js';
 
 /**
@@ -59,12 +59,9 @@ export class PostPageCache {
   async load(db: DbOrTx, state: PostStateRow, user: CurrentUser | null): Promise<PostPage> {
     const cached = this.get(state);
     if (cached) return cached;
-    const [post, comments] = await Promise.all([
-      findPost(db, state.id, user),
-      listComments(db, state.id, undefined, LIMITS.pageSizeMax),
-    ]);
-    if (!post) throw new AppError('POST_NOT_FOUND');
-    const page = newPostPage(state.version, post, comments);
+    const found = await findPostPage(db, state.id, user, LIMITS.pageSizeMax + 1);
+    if (!found) throw new AppError('POST_NOT_FOUND');
+    const page = newPostPage(state.version, found.post, found.comments);
     this.set(state.id, page);
     return page;
   }

@@ -131,8 +131,32 @@ function commentColumns(communityId: SQL): SQL {
 
 /** A live (not deleted) post with its community, my role there and my reaction. */
 export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null): Promise<PostRow | undefined> {
-  const me = user?.id ?? null;
-  const rows = await named<PostRow>(db, 'post-by-id', sql`
+  const rows = await named<PostRow>(db, 'post-by-id', postStatement(id, user?.id ?? null, sql``));
+  return rows[0];
+}
+
+/**
+ * A post and its first `limit` comments in ONE statement: what a post page's cache miss reads (posts/page-cache.ts).
+ * Two statements cost each process a socket write and a wake-up more, which was more than reading the comments. The
+ * comments come as JSON: every column is text, a number or a boolean already, so they read as listComments' rows.
+ */
+export async function findPostPage(db: DbOrTx, id: number, user: CurrentUser | null, limit: number): Promise<{ post: PostRow; comments: CommentRow[] } | undefined> {
+  const rows = await named<PostRow & { first_comments: CommentRow[] }>(db, 'post-page', postStatement(id, user?.id ?? null, sql`,
+    (SELECT coalesce(json_agg(to_json(f) ORDER BY f.created_at, f.id), '[]') FROM (
+       SELECT ${commentColumns(sql`p.community_id`)}
+         FROM comments k JOIN users u ON u.id = k.author_id
+        WHERE k.post_id = p.id
+        ORDER BY k.created_at, k.id
+        LIMIT ${limit}) f) AS first_comments`));
+  const row = rows[0];
+  if (!row) return undefined;
+  const { first_comments: comments, ...post } = row;
+  return { post, comments };
+}
+
+/** The post statement of findPost, with `extra` columns after its own. */
+function postStatement(id: number, me: number | null, extra: SQL): SQL {
+  return sql`
     SELECT ${SUMMARY_COLUMNS}, p.body_md, p.body_html,
            ${isoText('p.hidden_at')} AS hidden_at, p.hidden_reason, ${isoText('p.moderated_at')} AS moderated_at,
            p.article_type, p.link_url, p.link_title, p.link_description, p.link_source, p.shared_post_id,
@@ -143,7 +167,7 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
            c.id AS community_id, c.slug AS community_slug, c.name AS community_name, c.status AS community_status,
            m.role AS my_role, u.national_role AS author_national_role,
            (SELECT am.role FROM memberships am WHERE am.community_id = p.community_id AND am.user_id = p.author_id) AS author_role,
-           EXISTS (SELECT 1 FROM post_reactions r WHERE r.post_id = p.id AND r.user_id = ${me}) AS useful_by_me
+           EXISTS (SELECT 1 FROM post_reactions r WHERE r.post_id = p.id AND r.user_id = ${me}) AS useful_by_me ${extra}
       FROM posts p
       JOIN communities c ON c.id = p.community_id
       JOIN users u ON u.id = p.author_id
@@ -152,8 +176,7 @@ export async function findPost(db: DbOrTx, id: number, user: CurrentUser | null)
       LEFT JOIN posts o ON o.id = p.shared_post_id AND o.deleted_at IS NULL AND o.hidden_at IS NULL
       LEFT JOIN communities oc ON oc.id = o.community_id AND oc.status <> 'draft'
       LEFT JOIN users ou ON ou.id = o.author_id AND oc.id IS NOT NULL
-     WHERE p.id = ${id} AND p.deleted_at IS NULL`);
-  return rows[0];
+     WHERE p.id = ${id} AND p.deleted_at IS NULL`;
 }
 
 // The columns are NOT NULL, but ORDER BY must spell "NULLS LAST" like the index drizzle-kit
