@@ -167,5 +167,32 @@ describe('the post page across two instances', async () => {
     expect(listed.statusCode, listed.body).toBe(200);
     expect(seen.comments.items.slice(1)).toEqual((listed.json() as { items: unknown[] }).items);
   });
+
+  it('loads a missed page once for the readers who arrive together', async () => {
+    const community = await createCommunity(b);
+    const author = await memberOf(b, community.id);
+    const readers = await Promise.all([1, 2, 3, 4].map(() => memberOf(b, community.id)));
+    const created = await a.inject({ method: 'POST', url: `/api/communities/${community.slug}/posts`, headers: author.headers, payload: { title: 'Très lue', body: 'Le texte.' } });
+    const postId = (created.json() as { id: number }).id;
+    await a.inject({ method: 'POST', url: `/api/posts/${postId}/comments`, headers: readers[0]!.headers, payload: { body: 'Un avis' } });
+
+    let loads = 0;
+    const original = b.pool.query.bind(b.pool);
+    (b.pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
+      const q = args[0] as string | { text: string };
+      if (/FROM comments k/.test(typeof q === 'string' ? q : q.text)) loads += 1;
+      return (original as (...x: unknown[]) => unknown)(...args);
+    };
+    let pages: Awaited<ReturnType<typeof read>>[];
+    try {
+      pages = await Promise.all([author, ...readers].map((m) => read(b, postId, m.headers)));
+    } finally {
+      (b.pool as unknown as { query: unknown }).query = original;
+    }
+    expect(loads).toBe(1);
+    // Each reader's own part still theirs: only the comment's author may edit it.
+    expect(pages.map((p) => p.comments.items[0]!.can.edit)).toEqual([false, true, false, false, false]);
+    expect(pages.map((p) => p.can.edit)).toEqual([true, false, false, false, false]);
+  });
 });
 

@@ -42,6 +42,9 @@ export function newPostPage(version: string, post: PostRow, comments: CommentRow
 
 /** Post pages in the instance's page cache (shared with the feed pages, bounded by bytes). */
 export class PostPageCache {
+  /** Loads in flight, per post and version: readers arriving together after a change share one. */
+  private readonly loading = new Map<string, Promise<PostPage>>();
+
   constructor(private readonly lru: ByteLru<unknown>, private readonly maxAgeMs: number) {}
 
   /** The cached page when it is still the post's current version. */
@@ -55,15 +58,25 @@ export class PostPageCache {
   /**
    * The post's page at the version `state` was read at, from the cache or loaded. Loaded after the state was
    * read: if anything changes meanwhile, the version has moved past the one stored here and the next reader reloads.
+   * A popular post's readers arrive together just after each new comment: the first one's load serves them all
+   * (what the page holds of its loader — role, « utile » — is overlaid from each reader's own state).
    */
   async load(db: DbOrTx, state: PostStateRow, user: CurrentUser | null): Promise<PostPage> {
     const cached = this.get(state);
     if (cached) return cached;
-    const found = await findPostPage(db, state.id, user, LIMITS.pageSizeMax + 1);
-    if (!found) throw new AppError('POST_NOT_FOUND');
-    const page = newPostPage(state.version, found.post, found.comments);
-    this.set(state.id, page);
-    return page;
+    const flight = `${state.id}@${state.version}`;
+    let pending = this.loading.get(flight);
+    if (!pending) {
+      pending = findPostPage(db, state.id, user, LIMITS.pageSizeMax + 1).then((found) => {
+        if (!found) throw new AppError('POST_NOT_FOUND');
+        const page = newPostPage(state.version, found.post, found.comments);
+        this.set(state.id, page);
+        return page;
+      });
+      this.loading.set(flight, pending);
+      pending.finally(() => this.loading.delete(flight)).catch(() => undefined);
+    }
+    return pending;
   }
 
   set(id: number, page: PostPage): void {
