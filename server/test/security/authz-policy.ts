@@ -67,6 +67,7 @@ export const EXPECTED: Record<string, Expectation> = {
   'GET /api/feeds/{token}/feed.atom': NONE,
   'GET /api/communities/{slug}/dossiers': ALL,
   'GET /api/communities/{slug}/events': ALL,
+  'GET /api/communities/{slug}/events/month': ALL,
   'GET /api/communities/{slug}/feed.atom': ALL,
   'GET /api/communities/{slug}/polls': ALL,
   'GET /api/communities/{slug}/surveys': ALL,

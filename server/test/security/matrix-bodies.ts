@@ -118,6 +118,7 @@ export const PREPARE: Record<string, (w: World, p: Params) => Promise<unknown>> 
 
 export const QUERIES: Record<string, (w: World) => Record<string, string>> = {
   'GET /api/communities/{slug}/calendar': () => ({ from: day(0), to: day(30) }),
+  'GET /api/communities/{slug}/events/month': () => ({ from: day(0), to: day(30) }),
   'GET /api/communities/{slug}/steering/animator': (w) => ({ animatorId: String(w.colleague.id) }),
   'DELETE /api/communities/{slug}/steering/target': (w) => ({ userId: String(w.colleague.id) }),
   'GET /api/shared-pages/{id}/diff': () => ({ from: '1', to: '1' }),
